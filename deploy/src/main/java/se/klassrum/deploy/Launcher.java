@@ -1,0 +1,277 @@
+package se.klassrum.deploy;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs Klassrum on one machine: an embedded PostgreSQL whose data lives in {@code KLASSRUM_DATA_DIR}
+ * (unless {@code KLASSRUM_DB_URL} names an external one) and Payara Micro with the WAR, in a child JVM.
+ * <p>
+ * Both start at the same time to save seconds: the application waits for the database during its own
+ * start-up. The launcher reports when {@code /health/ready} first answers UP, and stops the server and
+ * then the database on Ctrl+C.
+ */
+public final class Launcher {
+
+    static final String DATABASE_NAME = "klassrum";
+    private static final Duration READY_TIMEOUT = Duration.ofMinutes(3);
+
+    private final Settings settings;
+    private final Path runtimeDirectory;
+    private volatile EmbeddedPostgres embeddedDatabase;
+    private volatile Process server;
+
+    Launcher(Settings settings, Path runtimeDirectory) {
+        this.settings = settings;
+        this.runtimeDirectory = runtimeDirectory;
+    }
+
+    public static void main(String[] args) {
+        long startedAt = System.nanoTime();
+        // The embedded PostgreSQL logs through SLF4J; only its warnings concern a user.
+        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+        try {
+            Launcher launcher = new Launcher(Settings.fromProcess(), runtimeDirectory());
+            System.exit(launcher.run(startedAt));
+        } catch (Settings.InvalidSetting | LaunchFailure failure) {
+            System.err.println("klassrum: " + failure.getMessage());
+            System.exit(2);
+        }
+    }
+
+    int run(long startedAt) {
+        requireFile(runtimeDirectory.resolve("payara-micro.jar"));
+        requireFile(runtimeDirectory.resolve("klassrum.war"));
+        requireFreePort(settings.httpPort());
+        Runtime.getRuntime().addShutdownHook(new Thread(this::stop, "klassrum-shutdown"));
+
+        DatabaseCoordinates database;
+        if (settings.usesEmbeddedDatabase()) {
+            int port = settings.embeddedDatabasePort() != 0 ? settings.embeddedDatabasePort() : freePort();
+            requireFreePort(port);
+            database = DatabaseCoordinates.embedded(port);
+            server = startServer(database);
+            startEmbeddedDatabase(port);
+        } else {
+            database = new DatabaseCoordinates(settings.databaseUrl().orElseThrow(), settings.databaseUser(),
+                    settings.databasePassword());
+            checkReachable(database);
+            server = startServer(database);
+        }
+
+        if (awaitReady()) {
+            double seconds = (System.nanoTime() - startedAt) / 1e9;
+            System.out.printf("%nKlassrum is ready at http://localhost:%d/ (started in %.1f s; database: %s)%n%n",
+                    settings.httpPort(), seconds, database.url());
+        }
+        try {
+            return server.waitFor();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 1;
+        }
+    }
+
+    private Process startServer(DatabaseCoordinates database) {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(Arrays.asList(settings.serverJvmOptions().trim().split("\\s+")));
+        // Not ready until the application's own readiness checks exist, i.e. until it is deployed.
+        command.add("-Dmp.health.default.readiness.empty.response=DOWN");
+        command.addAll(List.of("-jar", runtimeDirectory.resolve("payara-micro.jar").toString(),
+                "--deploy", runtimeDirectory.resolve("klassrum.war").toString(),
+                "--port", Integer.toString(settings.httpPort()),
+                "--rootdir", settings.dataDirectory().resolve("payara").toString()));
+        if (!settings.clustered()) {
+            command.add("--nocluster");
+        }
+        ProcessBuilder builder = new ProcessBuilder(command).inheritIO();
+        Map<String, String> environment = builder.environment();
+        environment.put("KLASSRUM_DB_URL", database.url());
+        environment.put("KLASSRUM_DB_USER", database.user());
+        environment.put("KLASSRUM_DB_PASSWORD", database.password());
+        try {
+            Files.createDirectories(settings.dataDirectory());
+            return builder.start();
+        } catch (IOException e) {
+            throw new LaunchFailure("could not start Payara Micro: " + e.getMessage());
+        }
+    }
+
+    private void startEmbeddedDatabase(int port) {
+        Path directory = settings.dataDirectory().resolve("postgres");
+        try {
+            Files.createDirectories(directory);
+            embeddedDatabase = EmbeddedPostgres.builder()
+                    .setDataDirectory(directory)
+                    .setCleanDataDirectory(false)
+                    .setPort(port)
+                    .start();
+            createDatabaseIfMissing(embeddedDatabase);
+        } catch (IOException | SQLException e) {
+            stopServer();
+            throw new LaunchFailure("the embedded PostgreSQL in " + directory + " did not start (" + oneLine(e)
+                    + "). Is another Klassrum running on the same KLASSRUM_DATA_DIR?");
+        }
+    }
+
+    private static void createDatabaseIfMissing(EmbeddedPostgres postgres) throws SQLException {
+        try (Connection connection = postgres.getPostgresDatabase().getConnection();
+             PreparedStatement exists = connection.prepareStatement("select 1 from pg_database where datname = ?")) {
+            exists.setString(1, DATABASE_NAME);
+            try (ResultSet result = exists.executeQuery()) {
+                if (!result.next()) {
+                    try (Statement create = connection.createStatement()) {
+                        create.execute("create database " + DATABASE_NAME);
+                    }
+                }
+            }
+        }
+    }
+
+    static void checkReachable(DatabaseCoordinates database) {
+        DriverManager.setLoginTimeout(5);
+        try (Connection ignored = DriverManager.getConnection(database.url(), database.user(), database.password())) {
+            // reachable and the credentials are accepted
+        } catch (SQLException e) {
+            throw new LaunchFailure("cannot reach the database at " + database.url() + ": " + oneLine(e));
+        }
+    }
+
+    private boolean awaitReady() {
+        URI ready = URI.create("http://localhost:" + settings.httpPort() + "/health/ready");
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+        long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
+        while (server.isAlive() && System.nanoTime() < deadline) {
+            try {
+                // A generous timeout: a busy server still starting may answer slowly, and a request given up
+                // half-way makes it log a stack trace for the closed connection.
+                HttpResponse<String> response = http.send(HttpRequest.newBuilder(ready).timeout(Duration.ofSeconds(30)).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() == 200) {
+                    return true;
+                }
+                if (response.statusCode() == 503 && response.body().contains("\"reason\"")
+                        && !response.body().contains("PENDING")) {
+                    System.err.println("klassrum: the application started but is not ready: " + response.body());
+                    return false;
+                }
+            } catch (IOException notListeningYet) {
+                // the server is still starting
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+            sleep(Duration.ofMillis(200));
+        }
+        return false;
+    }
+
+    private void stop() {
+        stopServer();
+        EmbeddedPostgres database = embeddedDatabase;
+        if (database != null) {
+            try {
+                database.close();
+            } catch (IOException e) {
+                System.err.println("klassrum: the embedded PostgreSQL did not stop cleanly: " + oneLine(e));
+            }
+        }
+    }
+
+    private void stopServer() {
+        Process running = server;
+        if (running != null && running.isAlive()) {
+            running.destroy();
+            try {
+                if (!running.waitFor(30, TimeUnit.SECONDS)) {
+                    running.destroyForcibly();
+                }
+            } catch (InterruptedException e) {
+                running.destroyForcibly();
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** The folder with payara-micro.jar and klassrum.war: {@code runtime/} beside the launcher jar. */
+    static Path runtimeDirectory() {
+        try {
+            Path launcherJar = Path.of(Launcher.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            return launcherJar.getParent().resolve("runtime");
+        } catch (URISyntaxException e) {
+            throw new LaunchFailure("cannot locate the launcher's folder: " + e.getMessage());
+        }
+    }
+
+    private static void requireFile(Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw new LaunchFailure(file + " is missing; build first with ./mvnw -DskipTests package (deploy/run.sh does)");
+        }
+    }
+
+    static void requireFreePort(int port) {
+        try (ServerSocket probe = new ServerSocket(port)) {
+            probe.setReuseAddress(true);
+        } catch (IOException inUse) {
+            throw new LaunchFailure("port " + port + " is already in use; stop what uses it or choose another port "
+                    + "(KLASSRUM_HTTP_PORT, KLASSRUM_EMBEDDED_DB_PORT)");
+        }
+    }
+
+    private static int freePort() {
+        try (ServerSocket probe = new ServerSocket(0)) {
+            return probe.getLocalPort();
+        } catch (IOException e) {
+            throw new LaunchFailure("no free port for the embedded PostgreSQL: " + e.getMessage());
+        }
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    static String oneLine(Throwable error) {
+        String message = error.getMessage() != null ? error.getMessage() : error.getClass().getSimpleName();
+        return message.replaceAll("\\s+", " ").trim();
+    }
+
+    record DatabaseCoordinates(String url, String user, String password) {
+        static DatabaseCoordinates embedded(int port) {
+            // The embedded server trusts local connections; zonky's superuser is "postgres".
+            return new DatabaseCoordinates("jdbc:postgresql://localhost:" + port + "/" + DATABASE_NAME, "postgres", "postgres");
+        }
+    }
+
+    /** A reason not to start, told to the user in one line. */
+    static final class LaunchFailure extends RuntimeException {
+        LaunchFailure(String message) {
+            super(message);
+        }
+    }
+}
