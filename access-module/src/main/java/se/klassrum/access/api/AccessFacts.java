@@ -1,0 +1,54 @@
+package se.klassrum.access.api;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * The snapshot of roster facts one decision reads; an adapter fills it in one or two queries. The rules
+ * judge validity and activity themselves, so the snapshot carries raw facts, ended ones included.
+ *
+ * @param actor the acting person; null when the actor is an application
+ * @param student the student whose data is asked for
+ * @param groups every group in which the actor or the student has a membership (whatever its validity),
+ *               plus the question's group; iteration order is kept, and is the last tie-break between
+ *               equally close candidates in an explanation
+ * @param memberships every membership of the actor and of the student
+ * @param teacherSubjects the actor's subject links
+ * @param guardianLinks the links from the actor to the student
+ * @param schoolNames school names for explanations; a school without a name is shown by its id
+ */
+public record AccessFacts(PersonFacts actor,
+                          PersonFacts student,
+                          Map<UUID, GroupFact> groups,
+                          List<MembershipFact> memberships,
+                          List<TeacherSubjectFact> teacherSubjects,
+                          List<GuardianLinkFact> guardianLinks,
+                          Map<UUID, String> schoolNames) {
+
+    public AccessFacts {
+        Objects.requireNonNull(student, "student");
+        groups = Collections.unmodifiableMap(new LinkedHashMap<>(groups));
+        memberships = List.copyOf(memberships);
+        teacherSubjects = List.copyOf(teacherSubjects);
+        guardianLinks = List.copyOf(guardianLinks);
+        schoolNames = Map.copyOf(schoolNames);
+    }
+
+    public AccessFacts(PersonFacts actor,
+                       PersonFacts student,
+                       Map<UUID, GroupFact> groups,
+                       List<MembershipFact> memberships,
+                       List<TeacherSubjectFact> teacherSubjects,
+                       List<GuardianLinkFact> guardianLinks) {
+        this(actor, student, groups, memberships, teacherSubjects, guardianLinks, Map.of());
+    }
+
+    public String schoolName(UUID schoolId) {
+        String name = schoolNames.get(schoolId);
+        return name != null ? name : schoolId.toString();
+    }
+}

@@ -1,0 +1,7 @@
+package se.klassrum.access.api;
+
+/** As in Microsoft groups: teachers are owners, students are members. The rules never treat one as the other. */
+public enum MembershipRole {
+    OWNER,
+    MEMBER
+}

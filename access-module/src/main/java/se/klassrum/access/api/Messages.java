@@ -1,0 +1,77 @@
+package se.klassrum.access.api;
+
+import java.util.Locale;
+import java.util.Map;
+import java.util.MissingResourceException;
+import java.util.ResourceBundle;
+
+/**
+ * Explanations of prerequisite checks in Swedish (the default) or English, for a teacher or an IT
+ * administrator. Built only when asked, never while deciding.
+ *
+ * <p>The message key is {@code CODE.passed} or {@code CODE.failed}, refined by the check's
+ * {@code detail} ({@code CODE.failed.archived}) when the bundle has such a key. A placeholder
+ * {@code {name}} takes the argument's value, translated through the key {@code name.VALUE} when the
+ * bundle has one (so {@code {kind}} with {@code ASSESSMENT} reads "omdömen").
+ */
+public final class Messages {
+
+    public static final String BUNDLE = "se.klassrum.access.messages";
+    public static final Locale SWEDISH = Locale.forLanguageTag("sv");
+
+    private static final ResourceBundle.Control NO_FALLBACK =
+            ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES);
+
+    private Messages() {
+    }
+
+    public static String describe(PrerequisiteCheck check) {
+        return describe(check, SWEDISH);
+    }
+
+    /** English for an English locale; Swedish for every other locale, and for null. */
+    public static String describe(PrerequisiteCheck check, Locale locale) {
+        ResourceBundle bundle = bundle(locale);
+        String base = check.code().name() + (check.passed() ? ".passed" : ".failed");
+        String detail = check.detail();
+        String pattern = null;
+        if (detail != null && bundle.containsKey(base + "." + detail)) {
+            pattern = bundle.getString(base + "." + detail);
+        } else if (bundle.containsKey(base)) {
+            pattern = bundle.getString(base);
+        }
+        if (pattern == null) {
+            throw new MissingResourceException("no message for " + base, BUNDLE, base);
+        }
+        return fill(pattern, check.args(), bundle);
+    }
+
+    static ResourceBundle bundle(Locale locale) {
+        boolean english = locale != null && "en".equals(locale.getLanguage());
+        return ResourceBundle.getBundle(BUNDLE, english ? Locale.ROOT : SWEDISH, NO_FALLBACK);
+    }
+
+    private static String fill(String pattern, Map<String, String> args, ResourceBundle bundle) {
+        StringBuilder out = new StringBuilder(pattern.length() + 32);
+        int i = 0;
+        while (i < pattern.length()) {
+            int open = pattern.indexOf('{', i);
+            int close = open < 0 ? -1 : pattern.indexOf('}', open);
+            if (close < 0) {
+                out.append(pattern, i, pattern.length());
+                break;
+            }
+            out.append(pattern, i, open);
+            String name = pattern.substring(open + 1, close);
+            String value = args.get(name);
+            if (value == null) {
+                out.append(pattern, open, close + 1);
+            } else {
+                String translationKey = name + "." + value;
+                out.append(bundle.containsKey(translationKey) ? bundle.getString(translationKey) : value);
+            }
+            i = close + 1;
+        }
+        return out.toString();
+    }
+}

@@ -1,0 +1,47 @@
+package se.klassrum.access.api;
+
+/**
+ * The stable codes of the prerequisites in docs/ACCESS-RULES.md. They appear in explanations and in the
+ * audit log, so a code is never renamed or reused.
+ */
+public enum Prerequisite {
+    /** The actor (and the token's tenant), the student and any group involved belong to one tenant. */
+    SAME_TENANT,
+    /** Teacher and mentor paths: an active teacher licence; student path: an active student licence. */
+    LICENCE,
+    /** The student has an active STUDENT role at the school in question. */
+    STUDENT_AT_SCHOOL,
+    /** The actor has an active TEACHER role at the school in question. */
+    ROLE_TEACHER,
+    /** The actor is an active owner of a connected, non-archived teaching group at the school, with the student as active member. */
+    OWNS_TEACHING_GROUP,
+    /** Assessments: that teaching group has a syllabus linked, and it is the assessment's syllabus. */
+    SYLLABUS_LINKED,
+    /** Assessments: the teacher is linked to the subject of that group's syllabus at the school. */
+    TEACHER_SUBJECT,
+    /** The actor has an active MENTOR role at the school in question. */
+    ROLE_MENTOR,
+    /** The actor is an active owner of a connected, non-archived mentor group at the school, with the student as active member. */
+    OWNS_MENTOR_GROUP,
+    /** The actor has an active STUDENT role at the school in question. */
+    ROLE_STUDENT,
+    /**
+     * Student path: the actor is an active member of the connected, non-archived group the item is linked
+     * to; for the student's personal data, the actor is the student themself.
+     */
+    MEMBER_OF_LINKED_GROUP,
+    /** An active guardian link from the actor to the student (ends at 18 unless continued). */
+    GUARDIAN_LINK,
+    /** The student has an active role, of any kind, at the school in question. */
+    CHILD_HAS_ROLE_AT_SCHOOL,
+    /** The guardian has an active login to the guardian portal. */
+    GUARDIAN_LOGIN,
+    /** Guardian path, group-linked data: the student is an active member of that connected, non-archived group. */
+    CHILD_MEMBER_OF_GROUP,
+    /** Student and guardian paths: the assessment or assignment is published, not a draft. */
+    PUBLISHED,
+    /** The path may do this operation on this kind of data at all (for example, no teacher reads development talks). */
+    OPERATION_ALLOWED,
+    /** Application path: the application holds the permission for this kind of data and operation. */
+    APPLICATION_PERMISSION
+}

@@ -1,0 +1,62 @@
+package se.klassrum.access.control;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Objects;
+
+import se.klassrum.access.api.AccessFacts;
+import se.klassrum.access.api.AccessPath;
+import se.klassrum.access.api.AccessQuestion;
+import se.klassrum.access.api.Actor;
+import se.klassrum.access.api.Decision;
+import se.klassrum.access.api.PathEvaluation;
+
+/**
+ * The prerequisite rules of docs/ACCESS-RULES.md as a pure function of question, facts and date.
+ * Stateless and thread-safe. A person is judged on the teacher, mentor, student and guardian paths; an
+ * application on the application path only.
+ */
+public final class AccessRules {
+
+    /** "Active" means valid on today's date in this zone. */
+    public static final ZoneId SCHOOL_ZONE = ZoneId.of("Europe/Stockholm");
+
+    private static final AccessPath[] PERSON_PATHS = {
+        AccessPath.TEACHER, AccessPath.MENTOR, AccessPath.STUDENT, AccessPath.GUARDIAN
+    };
+
+    public static LocalDate today(Clock clock) {
+        return LocalDate.now(clock.withZone(SCHOOL_ZONE));
+    }
+
+    /**
+     * @param today the school-local date, see {@link #today(Clock)}
+     * @throws IllegalArgumentException when the facts are about other people than the question
+     */
+    public Decision decide(AccessQuestion question, AccessFacts facts, LocalDate today) {
+        Objects.requireNonNull(question, "question");
+        Objects.requireNonNull(facts, "facts");
+        Objects.requireNonNull(today, "today");
+        if (!facts.student().personId().equals(question.studentId())) {
+            throw new IllegalArgumentException("the facts describe another student than the question");
+        }
+        if (question.actor() instanceof Actor.Application) {
+            PathEvaluation application = new Evaluation(question, facts, today).evaluate(AccessPath.APPLICATION);
+            return new Decision(application.allowed(), question, List.of(application));
+        }
+        Actor.Person person = (Actor.Person) question.actor();
+        if (facts.actor() == null || !facts.actor().personId().equals(person.personId())) {
+            throw new IllegalArgumentException("the facts describe another actor than the question");
+        }
+        Evaluation evaluation = new Evaluation(question, facts, today);
+        PathEvaluation[] paths = new PathEvaluation[PERSON_PATHS.length];
+        boolean allowed = false;
+        for (int i = 0; i < paths.length; i++) {
+            paths[i] = evaluation.evaluate(PERSON_PATHS[i]);
+            allowed |= paths[i].allowed();
+        }
+        return new Decision(allowed, question, List.of(paths));
+    }
+}

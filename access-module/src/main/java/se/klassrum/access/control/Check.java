@@ -1,0 +1,40 @@
+package se.klassrum.access.control;
+
+import se.klassrum.access.api.Prerequisite;
+
+/**
+ * The engine's unit of judgement, finer than a {@link Prerequisite} where one code covers two facts
+ * (LICENCE: teacher or student licence; MEMBER_OF_LINKED_GROUP: the student's own data, or membership
+ * of the linked group).
+ */
+enum Check {
+    OPERATION_ALLOWED(Prerequisite.OPERATION_ALLOWED, false),
+    SAME_TENANT(Prerequisite.SAME_TENANT, true),
+    TEACHER_LICENCE(Prerequisite.LICENCE, false),
+    STUDENT_LICENCE(Prerequisite.LICENCE, false),
+    STUDENT_AT_SCHOOL(Prerequisite.STUDENT_AT_SCHOOL, true),
+    ROLE_TEACHER(Prerequisite.ROLE_TEACHER, true),
+    OWNS_TEACHING_GROUP(Prerequisite.OWNS_TEACHING_GROUP, true),
+    SYLLABUS_LINKED(Prerequisite.SYLLABUS_LINKED, true),
+    TEACHER_SUBJECT(Prerequisite.TEACHER_SUBJECT, true),
+    ROLE_MENTOR(Prerequisite.ROLE_MENTOR, true),
+    OWNS_MENTOR_GROUP(Prerequisite.OWNS_MENTOR_GROUP, true),
+    ROLE_STUDENT(Prerequisite.ROLE_STUDENT, true),
+    OWN_DATA(Prerequisite.MEMBER_OF_LINKED_GROUP, false),
+    MEMBER_OF_LINKED_GROUP(Prerequisite.MEMBER_OF_LINKED_GROUP, true),
+    GUARDIAN_LINK(Prerequisite.GUARDIAN_LINK, false),
+    GUARDIAN_LOGIN(Prerequisite.GUARDIAN_LOGIN, false),
+    CHILD_HAS_ROLE_AT_SCHOOL(Prerequisite.CHILD_HAS_ROLE_AT_SCHOOL, true),
+    CHILD_MEMBER_OF_GROUP(Prerequisite.CHILD_MEMBER_OF_GROUP, true),
+    PUBLISHED(Prerequisite.PUBLISHED, false),
+    APPLICATION_PERMISSION(Prerequisite.APPLICATION_PERMISSION, false);
+
+    final Prerequisite code;
+    /** Depends on the candidate school or group, so it is judged once per candidate rather than once per path. */
+    final boolean perCandidate;
+
+    Check(Prerequisite code, boolean perCandidate) {
+        this.code = code;
+        this.perCandidate = perCandidate;
+    }
+}

@@ -1,0 +1,439 @@
+package se.klassrum.access.control;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import se.klassrum.access.api.AccessFacts;
+import se.klassrum.access.api.AccessPath;
+import se.klassrum.access.api.AccessQuestion;
+import se.klassrum.access.api.Actor;
+import se.klassrum.access.api.ApplicationPermissions;
+import se.klassrum.access.api.GroupFact;
+import se.klassrum.access.api.GroupKind;
+import se.klassrum.access.api.GuardianLinkFact;
+import se.klassrum.access.api.LicenceFact;
+import se.klassrum.access.api.LicenceKind;
+import se.klassrum.access.api.MembershipFact;
+import se.klassrum.access.api.MembershipRole;
+import se.klassrum.access.api.PathEvaluation;
+import se.klassrum.access.api.PersonFacts;
+import se.klassrum.access.api.PrerequisiteCheck;
+import se.klassrum.access.api.RoleFact;
+import se.klassrum.access.api.SchoolRoleKind;
+import se.klassrum.access.api.TeacherSubjectFact;
+
+/**
+ * One decision in progress. A path's school-dependent checks are judged for each candidate (school,
+ * group); the path allows when one candidate passes everything, and reports the candidate that passed
+ * the most checks. Candidates are judged into bit masks, and explanation arguments are built only for the
+ * reported candidate, so that the common case allocates little.
+ */
+final class Evaluation {
+
+    // Details say which part of a prerequisite decided; they select the message (see Messages).
+    static final String UNKNOWN_GROUP = "unknownGroup";
+    static final String NO_SCHOOL = "noSchool";
+    static final String NO_GROUP = "noGroup";
+    static final String WRONG_KIND = "wrongKind";
+    static final String NOT_CONNECTED = "notConnected";
+    static final String ARCHIVED = "archived";
+    static final String NOT_OWNER = "notOwner";
+    static final String STUDENT_NOT_MEMBER = "studentNotMember";
+    static final String NOT_MEMBER = "notMember";
+    static final String NO_SYLLABUS = "noSyllabus";
+    static final String OTHER_SYLLABUS = "otherSyllabus";
+    static final String NOT_LINKED = "notLinked";
+    static final String OWN = "own";
+    static final String NO_LINK = "none";
+    static final String INACTIVE = "inactive";
+    static final String NOT_VALID = "notValid";
+    static final String ADULT = "adult";
+    static final String DRAFT = "draft";
+    static final String UNKNOWN = "unknown";
+    /** Failed, and there is nothing more specific to say. */
+    private static final String FAILED = "";
+
+    private final AccessQuestion question;
+    private final AccessFacts facts;
+    private final LocalDate today;
+    /** Null for an application. */
+    private final PersonFacts actor;
+    private final PersonFacts student;
+    /** The question names a group that the snapshot does not know. */
+    private final boolean namedGroupUnknown;
+    private final boolean personsInOneTenant;
+
+    // The best candidate of the path being evaluated.
+    private int bestBits;
+    private int bestProgress;
+    private UUID bestSchool;
+    private GroupFact bestGroup;
+
+    Evaluation(AccessQuestion question, AccessFacts facts, LocalDate today) {
+        this.question = question;
+        this.facts = facts;
+        this.today = today;
+        this.actor = question.actor() instanceof Actor.Person ? facts.actor() : null;
+        this.student = facts.student();
+        this.namedGroupUnknown = question.groupId() != null && !facts.groups().containsKey(question.groupId());
+        UUID tenant = question.actor().tenantId();
+        this.personsInOneTenant = tenant.equals(student.tenantId()) && (actor == null || tenant.equals(actor.tenantId()));
+    }
+
+    PathEvaluation evaluate(AccessPath path) {
+        Check[] checks = PathRules.checks(path, question.kind(), student.protectedIdentity());
+        int perCandidate = 0;
+        int independentBits = 0;
+        for (int i = 0; i < checks.length; i++) {
+            if (checks[i].perCandidate) {
+                perCandidate |= 1 << i;
+            } else if (failure(path, checks[i], null, null) == null) {
+                independentBits |= 1 << i;
+            }
+        }
+        bestBits = -1;
+        bestProgress = -1;
+        bestSchool = null;
+        bestGroup = null;
+        findBestCandidate(path, checks, perCandidate);
+        int passedBits = independentBits | bestBits;
+        boolean allowed = passedBits == (1 << checks.length) - 1;
+        PrerequisiteCheck[] results = new PrerequisiteCheck[checks.length];
+        for (int i = 0; i < checks.length; i++) {
+            boolean passed = (passedBits & (1 << i)) != 0;
+            String detail = passed ? null : failure(path, checks[i], bestSchool, bestGroup);
+            results[i] = new PrerequisiteCheck(checks[i].code, passed, args(path, checks[i], detail));
+        }
+        return new PathEvaluation(path, allowed, List.of(results));
+    }
+
+    private void findBestCandidate(AccessPath path, Check[] checks, int perCandidate) {
+        if (question.groupId() != null) {
+            GroupFact group = facts.groups().get(question.groupId());
+            consider(path, checks, perCandidate, group == null ? null : group.schoolId(), group);
+            return;
+        }
+        if (path == AccessPath.APPLICATION) {
+            consider(path, checks, perCandidate, null, null);
+            return;
+        }
+        if (PathRules.searchesGroups(path)) {
+            for (GroupFact group : facts.groups().values()) {
+                if (consider(path, checks, perCandidate, group.schoolId(), group)) {
+                    return;
+                }
+            }
+        }
+        // Without a group, a path can still be judged at each school where someone involved has a role,
+        // which gives a sensible explanation when no group qualifies.
+        if (considerRoleSchools(path, checks, perCandidate, actor) || considerRoleSchools(path, checks, perCandidate, student)) {
+            return;
+        }
+        if (bestBits < 0) {
+            consider(path, checks, perCandidate, null, null);
+        }
+    }
+
+    private boolean considerRoleSchools(AccessPath path, Check[] checks, int perCandidate, PersonFacts person) {
+        if (person == null) {
+            return false;
+        }
+        List<RoleFact> roles = person.roles();
+        for (int i = 0, n = roles.size(); i < n; i++) {
+            if (consider(path, checks, perCandidate, roles.get(i).schoolId(), null)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Keeps the candidate that passes the most checks; among equals, the one whose group got furthest
+     * (right kind, connected, not archived, owned, student a member, syllabus linked), so that an
+     * explanation names the group the user most likely meant; then the first in snapshot order.
+     *
+     * @return true when this candidate passes every per-candidate check, so no better one can follow
+     */
+    private boolean consider(AccessPath path, Check[] checks, int perCandidate, UUID school, GroupFact group) {
+        int bits = 0;
+        int progress = 0;
+        for (int i = 0; i < checks.length; i++) {
+            if ((perCandidate & (1 << i)) == 0) {
+                continue;
+            }
+            String failure = failure(path, checks[i], school, group);
+            if (failure == null) {
+                bits |= 1 << i;
+            }
+            progress += progress(checks[i], failure);
+        }
+        int count = Integer.bitCount(bits);
+        int bestCount = bestBits < 0 ? -1 : Integer.bitCount(bestBits);
+        if (count > bestCount || count == bestCount && progress > bestProgress) {
+            bestBits = bits;
+            bestProgress = progress;
+            bestSchool = school;
+            bestGroup = group;
+        }
+        return bits == perCandidate;
+    }
+
+    private static int progress(Check check, String failure) {
+        if (check == Check.OWNS_TEACHING_GROUP || check == Check.OWNS_MENTOR_GROUP) {
+            return 4 * (failure == null ? 6 : switch (failure) {
+                case WRONG_KIND -> 1;
+                case NOT_CONNECTED -> 2;
+                case ARCHIVED -> 3;
+                case NOT_OWNER -> 4;
+                case STUDENT_NOT_MEMBER -> 5;
+                default -> 0;
+            });
+        }
+        if (check == Check.SYLLABUS_LINKED) {
+            return failure == null ? 3 : OTHER_SYLLABUS.equals(failure) ? 2 : NO_SYLLABUS.equals(failure) ? 1 : 0;
+        }
+        return 0;
+    }
+
+    /** @return null when the check passes, otherwise the detail of the failure */
+    private String failure(AccessPath path, Check check, UUID school, GroupFact group) {
+        return switch (check) {
+            case OPERATION_ALLOWED -> PathRules.allows(path, question.kind(), question.operation()) ? null : FAILED;
+            case SAME_TENANT -> sameTenant(group) ? null : FAILED;
+            case TEACHER_LICENCE -> hasLicence(LicenceKind.TEACHER) ? null : FAILED;
+            case STUDENT_LICENCE -> hasLicence(LicenceKind.STUDENT) ? null : FAILED;
+            case STUDENT_AT_SCHOOL -> roleFailure(student, school, SchoolRoleKind.STUDENT);
+            case ROLE_TEACHER -> roleFailure(actor, school, SchoolRoleKind.TEACHER);
+            case ROLE_MENTOR -> roleFailure(actor, school, SchoolRoleKind.MENTOR);
+            case ROLE_STUDENT -> roleFailure(actor, school, SchoolRoleKind.STUDENT);
+            case CHILD_HAS_ROLE_AT_SCHOOL -> roleFailure(student, school, null);
+            case OWNS_TEACHING_GROUP -> ownershipFailure(group, GroupKind.TEACHING);
+            case OWNS_MENTOR_GROUP -> ownershipFailure(group, GroupKind.MENTOR);
+            case SYLLABUS_LINKED -> syllabusFailure(group);
+            case TEACHER_SUBJECT -> subjectFailure(group, school);
+            case OWN_DATA -> actor.personId().equals(student.personId()) ? null : OWN;
+            case MEMBER_OF_LINKED_GROUP -> memberFailure(group, actor);
+            case CHILD_MEMBER_OF_GROUP -> memberFailure(group, student);
+            case GUARDIAN_LINK -> guardianLinkFailure();
+            case GUARDIAN_LOGIN -> actor.guardianLoginActive() ? null : FAILED;
+            case PUBLISHED -> question.item() == null ? UNKNOWN : question.item().published() ? null : DRAFT;
+            case APPLICATION_PERMISSION -> ApplicationPermissions.grants(
+                    ((Actor.Application) question.actor()).permissions(), question.kind(), question.operation())
+                    ? null : FAILED;
+        };
+    }
+
+    private boolean sameTenant(GroupFact group) {
+        if (!personsInOneTenant || namedGroupUnknown) {
+            return false;
+        }
+        return group == null || group.tenantId().equals(question.actor().tenantId());
+    }
+
+    private boolean hasLicence(LicenceKind kind) {
+        List<LicenceFact> licences = actor.licences();
+        for (int i = 0, n = licences.size(); i < n; i++) {
+            LicenceFact licence = licences.get(i);
+            if (licence.kind() == kind && licence.validity().isActiveOn(today)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** @param kind null for a role of any kind */
+    private String roleFailure(PersonFacts person, UUID school, SchoolRoleKind kind) {
+        if (school == null) {
+            return namedGroupUnknown ? UNKNOWN_GROUP : NO_SCHOOL;
+        }
+        List<RoleFact> roles = person.roles();
+        for (int i = 0, n = roles.size(); i < n; i++) {
+            RoleFact role = roles.get(i);
+            if ((kind == null || role.role() == kind) && role.schoolId().equals(school) && role.validity().isActiveOn(today)) {
+                return null;
+            }
+        }
+        return FAILED;
+    }
+
+    private String groupMissing() {
+        return namedGroupUnknown ? UNKNOWN_GROUP : NO_GROUP;
+    }
+
+    private String ownershipFailure(GroupFact group, GroupKind kind) {
+        if (group == null) {
+            return groupMissing();
+        }
+        if (group.kind() != kind) {
+            return WRONG_KIND;
+        }
+        String usable = usabilityFailure(group);
+        if (usable != null) {
+            return usable;
+        }
+        if (!hasMembership(group.groupId(), actor.personId(), MembershipRole.OWNER)) {
+            return NOT_OWNER;
+        }
+        return hasMembership(group.groupId(), student.personId(), MembershipRole.MEMBER) ? null : STUDENT_NOT_MEMBER;
+    }
+
+    private static String usabilityFailure(GroupFact group) {
+        if (!group.connected()) {
+            return NOT_CONNECTED;
+        }
+        return group.archived() ? ARCHIVED : null;
+    }
+
+    private String memberFailure(GroupFact group, PersonFacts person) {
+        if (group == null) {
+            return groupMissing();
+        }
+        String usable = usabilityFailure(group);
+        if (usable != null) {
+            return usable;
+        }
+        return hasMembership(group.groupId(), person.personId(), MembershipRole.MEMBER) ? null : NOT_MEMBER;
+    }
+
+    private String syllabusFailure(GroupFact group) {
+        if (group == null) {
+            return groupMissing();
+        }
+        if (group.syllabusId() == null) {
+            return NO_SYLLABUS;
+        }
+        // An assessment is seen only through a group with its own syllabus: this is also the transition
+        // rule, by which a teacher at a new school sees earlier assessments of the same syllabus only.
+        UUID assessed = question.item() == null ? null : question.item().syllabusId();
+        return assessed == null || assessed.equals(group.syllabusId()) ? null : OTHER_SYLLABUS;
+    }
+
+    private String subjectFailure(GroupFact group, UUID school) {
+        if (group == null) {
+            return groupMissing();
+        }
+        if (group.syllabusId() == null || group.subjectId() == null) {
+            return NO_SYLLABUS;
+        }
+        List<TeacherSubjectFact> links = facts.teacherSubjects();
+        for (int i = 0, n = links.size(); i < n; i++) {
+            TeacherSubjectFact link = links.get(i);
+            if (link.teacherId().equals(actor.personId()) && link.schoolId().equals(school)
+                    && link.subjectId().equals(group.subjectId())) {
+                return null;
+            }
+        }
+        return NOT_LINKED;
+    }
+
+    private String guardianLinkFailure() {
+        // Reports the link that came closest: deactivated < outside its dates < ended at 18.
+        String closest = NO_LINK;
+        List<GuardianLinkFact> links = facts.guardianLinks();
+        for (int i = 0, n = links.size(); i < n; i++) {
+            GuardianLinkFact link = links.get(i);
+            if (!link.guardianId().equals(actor.personId()) || !link.childId().equals(student.personId())) {
+                continue;
+            }
+            if (link.isActiveOn(today, student.birthDate())) {
+                return null;
+            }
+            String reason = !link.active() ? INACTIVE : !link.validity().isActiveOn(today) ? NOT_VALID : ADULT;
+            closest = closer(closest, reason);
+        }
+        return closest;
+    }
+
+    private static String closer(String a, String b) {
+        return rank(b) > rank(a) ? b : a;
+    }
+
+    private static int rank(String reason) {
+        return switch (reason) {
+            case INACTIVE -> 1;
+            case NOT_VALID -> 2;
+            case ADULT -> 3;
+            default -> 0;
+        };
+    }
+
+    private boolean hasMembership(UUID groupId, UUID personId, MembershipRole role) {
+        List<MembershipFact> memberships = facts.memberships();
+        for (int i = 0, n = memberships.size(); i < n; i++) {
+            MembershipFact membership = memberships.get(i);
+            if (membership.role() == role && membership.groupId().equals(groupId)
+                    && membership.personId().equals(personId) && membership.validity().isActiveOn(today)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private Map<String, String> args(AccessPath path, Check check, String detail) {
+        String detailArg = detail == null || detail.isEmpty() ? null : detail;
+        return switch (check) {
+            case OPERATION_ALLOWED -> Map.of("path", path.name(), "kind", question.kind().name(),
+                    "operation", question.operation().name());
+            case SAME_TENANT, GUARDIAN_LOGIN -> Map.of();
+            case TEACHER_LICENCE -> Map.of("licence", LicenceKind.TEACHER.name());
+            case STUDENT_LICENCE -> Map.of("licence", LicenceKind.STUDENT.name());
+            case STUDENT_AT_SCHOOL, ROLE_TEACHER, ROLE_MENTOR, ROLE_STUDENT, CHILD_HAS_ROLE_AT_SCHOOL ->
+                    withDetail(Map.of("school", schoolName(), "group", groupName()), detailArg);
+            case OWNS_TEACHING_GROUP, OWNS_MENTOR_GROUP, MEMBER_OF_LINKED_GROUP, CHILD_MEMBER_OF_GROUP ->
+                    withDetail(Map.of("group", groupName(), "school", schoolName()), detailArg);
+            case SYLLABUS_LINKED -> withDetail(Map.of("group", groupName(), "syllabus", syllabusCode()), detailArg);
+            case TEACHER_SUBJECT -> withDetail(Map.of("group", groupName(), "syllabus", syllabusCode(),
+                    "school", schoolName()), detailArg);
+            case OWN_DATA -> Map.of("detail", OWN);
+            case GUARDIAN_LINK -> withDetail(Map.of(), detailArg);
+            case PUBLISHED -> withDetail(Map.of("kind", question.kind().name()), detailArg);
+            case APPLICATION_PERMISSION -> Map.of("permission",
+                    ApplicationPermissions.required(question.kind(), question.operation()));
+        };
+    }
+
+    private static Map<String, String> withDetail(Map<String, String> args, String detail) {
+        if (detail == null) {
+            return args;
+        }
+        String[] keysAndValues = new String[args.size() * 2 + 2];
+        int i = 0;
+        for (Map.Entry<String, String> entry : args.entrySet()) {
+            keysAndValues[i++] = entry.getKey();
+            keysAndValues[i++] = entry.getValue();
+        }
+        keysAndValues[i++] = "detail";
+        keysAndValues[i] = detail;
+        return ofPairs(keysAndValues);
+    }
+
+    private static Map<String, String> ofPairs(String[] kv) {
+        return switch (kv.length) {
+            case 2 -> Map.of(kv[0], kv[1]);
+            case 4 -> Map.of(kv[0], kv[1], kv[2], kv[3]);
+            case 6 -> Map.of(kv[0], kv[1], kv[2], kv[3], kv[4], kv[5]);
+            case 8 -> Map.of(kv[0], kv[1], kv[2], kv[3], kv[4], kv[5], kv[6], kv[7]);
+            default -> throw new IllegalStateException("unexpected argument count " + kv.length / 2);
+        };
+    }
+
+    private String schoolName() {
+        return bestSchool == null ? "" : facts.schoolName(bestSchool);
+    }
+
+    private String groupName() {
+        if (bestGroup != null) {
+            return bestGroup.name() != null ? bestGroup.name() : bestGroup.groupId().toString();
+        }
+        return namedGroupUnknown ? question.groupId().toString() : "";
+    }
+
+    private String syllabusCode() {
+        if (bestGroup == null || bestGroup.syllabusId() == null) {
+            return "";
+        }
+        return bestGroup.syllabusCode() != null ? bestGroup.syllabusCode() : bestGroup.syllabusId().toString();
+    }
+}

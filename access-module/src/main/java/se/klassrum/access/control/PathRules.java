@@ -1,0 +1,119 @@
+package se.klassrum.access.control;
+
+import static se.klassrum.access.control.Check.*;
+
+import se.klassrum.access.api.AccessPath;
+import se.klassrum.access.api.DataKind;
+import se.klassrum.access.api.Operation;
+
+/**
+ * Which checks each path needs for each kind of data, and which operations a path may attempt at all
+ * (the table "What each path may see" of docs/ACCESS-RULES.md). Check lists are built once, so that a
+ * decision allocates none.
+ */
+final class PathRules {
+
+    private static final int KINDS = DataKind.values().length;
+    private static final Check[][] TEACHER = new Check[KINDS][];
+    private static final Check[][] MENTOR = new Check[KINDS][];
+    /** Indexed by kind, then by whether the student in question has a protected identity. */
+    private static final Check[][][] STUDENT = new Check[KINDS][2][];
+    private static final Check[][] GUARDIAN = new Check[KINDS][];
+    private static final Check[] APPLICATION = {SAME_TENANT, APPLICATION_PERMISSION};
+
+    static {
+        for (DataKind kind : DataKind.values()) {
+            int k = kind.ordinal();
+            TEACHER[k] = kind == DataKind.ASSESSMENT
+                    ? new Check[] {OPERATION_ALLOWED, SAME_TENANT, TEACHER_LICENCE, ROLE_TEACHER, STUDENT_AT_SCHOOL,
+                            OWNS_TEACHING_GROUP, SYLLABUS_LINKED, TEACHER_SUBJECT}
+                    : new Check[] {OPERATION_ALLOWED, SAME_TENANT, TEACHER_LICENCE, ROLE_TEACHER, STUDENT_AT_SCHOOL,
+                            OWNS_TEACHING_GROUP};
+            MENTOR[k] = new Check[] {OPERATION_ALLOWED, SAME_TENANT, TEACHER_LICENCE, ROLE_MENTOR, STUDENT_AT_SCHOOL,
+                    OWNS_MENTOR_GROUP};
+            for (int protectedIdentity = 0; protectedIdentity < 2; protectedIdentity++) {
+                STUDENT[k][protectedIdentity] = studentChecks(kind, protectedIdentity == 1);
+            }
+            GUARDIAN[k] = guardianChecks(kind);
+        }
+    }
+
+    private PathRules() {
+    }
+
+    private static Check[] studentChecks(DataKind kind, boolean protectedIdentity) {
+        Check[] checks = new Check[8];
+        int n = 0;
+        checks[n++] = OPERATION_ALLOWED;
+        checks[n++] = SAME_TENANT;
+        checks[n++] = STUDENT_LICENCE;
+        checks[n++] = ROLE_STUDENT;
+        checks[n++] = STUDENT_AT_SCHOOL;
+        // A protected student's group items are hidden from classmates too (ACCESS-RULES, protected identity).
+        if (isPersonal(kind) || protectedIdentity) {
+            checks[n++] = OWN_DATA;
+        }
+        if (kind.groupLinked()) {
+            checks[n++] = MEMBER_OF_LINKED_GROUP;
+        }
+        if (hasDrafts(kind)) {
+            checks[n++] = PUBLISHED;
+        }
+        return java.util.Arrays.copyOf(checks, n);
+    }
+
+    private static Check[] guardianChecks(DataKind kind) {
+        Check[] checks = new Check[7];
+        int n = 0;
+        checks[n++] = OPERATION_ALLOWED;
+        checks[n++] = SAME_TENANT;
+        checks[n++] = GUARDIAN_LINK;
+        checks[n++] = GUARDIAN_LOGIN;
+        checks[n++] = CHILD_HAS_ROLE_AT_SCHOOL;
+        if (kind.groupLinked()) {
+            checks[n++] = CHILD_MEMBER_OF_GROUP;
+        }
+        if (hasDrafts(kind)) {
+            checks[n++] = PUBLISHED;
+        }
+        return java.util.Arrays.copyOf(checks, n);
+    }
+
+    /** Data that is the student's own: a student sees it only about themself. */
+    static boolean isPersonal(DataKind kind) {
+        return kind == DataKind.STUDENT_PROFILE || kind == DataKind.SUBMISSION
+                || kind == DataKind.ASSESSMENT || kind == DataKind.DEVELOPMENT_TALK;
+    }
+
+    /** Kinds with drafts, which students and guardians never see. */
+    static boolean hasDrafts(DataKind kind) {
+        return kind == DataKind.ASSESSMENT || kind == DataKind.ASSIGNMENT;
+    }
+
+    static Check[] checks(AccessPath path, DataKind kind, boolean studentProtected) {
+        return switch (path) {
+            case TEACHER -> TEACHER[kind.ordinal()];
+            case MENTOR -> MENTOR[kind.ordinal()];
+            case STUDENT -> STUDENT[kind.ordinal()][studentProtected ? 1 : 0];
+            case GUARDIAN -> GUARDIAN[kind.ordinal()];
+            case APPLICATION -> APPLICATION;
+        };
+    }
+
+    /** Whether the path may attempt the operation on the kind at all; the application path is governed by its permissions instead. */
+    static boolean allows(AccessPath path, DataKind kind, Operation operation) {
+        boolean read = operation == Operation.READ;
+        return switch (path) {
+            case TEACHER -> kind != DataKind.DEVELOPMENT_TALK && (read || kind != DataKind.STUDENT_PROFILE);
+            case MENTOR -> read || (kind != DataKind.STUDENT_PROFILE && kind != DataKind.ASSESSMENT);
+            case STUDENT -> read || kind == DataKind.SUBMISSION;
+            case GUARDIAN -> read;
+            case APPLICATION -> true;
+        };
+    }
+
+    /** Whether the path looks for its school and group among all groups of the snapshot, when the question names none. */
+    static boolean searchesGroups(AccessPath path) {
+        return path == AccessPath.TEACHER || path == AccessPath.MENTOR;
+    }
+}

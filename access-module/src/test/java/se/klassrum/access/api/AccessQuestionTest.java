@@ -1,0 +1,59 @@
+package se.klassrum.access.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Set;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+class AccessQuestionTest {
+
+    static final UUID TENANT = UUID.randomUUID();
+    static final Actor ACTOR = Actor.person(UUID.randomUUID(), TENANT);
+    static final UUID STUDENT = UUID.randomUUID();
+    static final UUID GROUP = UUID.randomUUID();
+
+    @Test
+    void groupLinkedDataNeedsItsGroup() {
+        assertThatThrownBy(() -> new AccessQuestion(ACTOR, STUDENT, DataKind.POST, Operation.READ, null, null))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("name the group");
+        assertThat(new AccessQuestion(ACTOR, STUDENT, DataKind.POST, Operation.READ, GROUP, null).groupId())
+                .isEqualTo(GROUP);
+    }
+
+    @Test
+    void studentLevelDataNamesNoGroup() {
+        assertThatThrownBy(() -> new AccessQuestion(ACTOR, STUDENT, DataKind.STUDENT_PROFILE, Operation.READ, GROUP, null))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void assessmentNeedsItsSyllabus() {
+        assertThatThrownBy(() -> new AccessQuestion(ACTOR, STUDENT, DataKind.ASSESSMENT, Operation.READ, null, null))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new AccessQuestion(ACTOR, STUDENT, DataKind.ASSESSMENT, Operation.READ, null,
+                ItemFacts.publication(true))).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void itemOfAnotherStudentIsRejected() {
+        ItemFacts othersSubmission = new ItemFacts(null, true, UUID.randomUUID());
+
+        assertThatThrownBy(() -> new AccessQuestion(ACTOR, STUDENT, DataKind.SUBMISSION, Operation.READ, GROUP,
+                othersSubmission)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void applicationPermissionsFollowOneTable() {
+        assertThat(ApplicationPermissions.required(DataKind.DEVELOPMENT_TALK, Operation.READ))
+                .isEqualTo("DevelopmentTalks.Read.All");
+        assertThat(ApplicationPermissions.required(DataKind.STUDENT_PROFILE, Operation.WRITE))
+                .isEqualTo("Students.ReadWrite.All");
+        assertThat(ApplicationPermissions.grants(Set.of("Posts.ReadWrite.All"), DataKind.POST, Operation.READ)).isTrue();
+        assertThat(ApplicationPermissions.grants(Set.of("Posts.Read.All"), DataKind.POST, Operation.WRITE)).isFalse();
+        assertThat(ApplicationPermissions.grants(Set.of("Posts.ReadWrite.All"), DataKind.ASSIGNMENT, Operation.READ))
+                .isFalse();
+    }
+}

@@ -1,0 +1,81 @@
+package se.klassrum.access.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+class FactsTest {
+
+    static final LocalDate TODAY = LocalDate.of(2025, 3, 12);
+
+    @Test
+    void validityIncludesBothEnds() {
+        assertThat(new Validity(TODAY, TODAY).isActiveOn(TODAY)).isTrue();
+        assertThat(new Validity(null, TODAY.minusDays(1)).isActiveOn(TODAY)).isFalse();
+        assertThat(new Validity(TODAY.plusDays(1), null).isActiveOn(TODAY)).isFalse();
+        assertThat(Validity.ALWAYS.isActiveOn(TODAY)).isTrue();
+        assertThat(new Validity(TODAY.plusDays(1), TODAY.minusDays(1)).isActiveOn(TODAY)).isFalse();
+    }
+
+    @Test
+    void guardianLinkEndsAtEighteenUnlessContinued() {
+        LocalDate eighteenToday = TODAY.minusYears(18);
+        GuardianLinkFact link = new GuardianLinkFact(UUID.randomUUID(), UUID.randomUUID(), true, false, Validity.ALWAYS);
+        GuardianLinkFact continued = new GuardianLinkFact(UUID.randomUUID(), UUID.randomUUID(), true, true, Validity.ALWAYS);
+        GuardianLinkFact deactivated = new GuardianLinkFact(UUID.randomUUID(), UUID.randomUUID(), false, true, Validity.ALWAYS);
+
+        assertThat(link.isActiveOn(TODAY, eighteenToday.plusDays(1))).isTrue();
+        assertThat(link.isActiveOn(TODAY, eighteenToday)).isFalse();
+        assertThat(link.isActiveOn(TODAY, null)).isTrue();
+        assertThat(continued.isActiveOn(TODAY, eighteenToday)).isTrue();
+        assertThat(deactivated.isActiveOn(TODAY, eighteenToday.plusYears(5))).isFalse();
+    }
+
+    @Test
+    void leapDayChildComesOfAgeOnTheLastDayOfFebruary() {
+        LocalDate born = LocalDate.of(2008, 2, 29);
+
+        assertThat(GuardianLinkFact.isAdultOn(LocalDate.of(2026, 2, 27), born)).isFalse();
+        assertThat(GuardianLinkFact.isAdultOn(LocalDate.of(2026, 2, 28), born)).isTrue();
+    }
+
+    @Test
+    void snapshotKeepsTheOrderOfItsGroups() {
+        UUID tenant = UUID.randomUUID();
+        UUID school = UUID.randomUUID();
+        Map<UUID, GroupFact> groups = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < 20; i++) {
+            UUID id = UUID.randomUUID();
+            groups.put(id, new GroupFact(id, tenant, school, "G" + i, GroupKind.TEACHING, true, false, null, null, null));
+        }
+        PersonFacts student = new PersonFacts(UUID.randomUUID(), tenant, List.of(), List.of(), false, false, null);
+
+        AccessFacts facts = new AccessFacts(null, student, groups, List.of(), List.of(), List.of());
+
+        assertThat(facts.groups().keySet()).containsExactlyElementsOf(groups.keySet());
+        assertThat(facts.schoolName(school)).isEqualTo(school.toString());
+    }
+
+    @Test
+    void decisionAllowsExactlyWhenAPathAllows() {
+        AccessQuestion question = AccessQuestion.about(Actor.person(UUID.randomUUID(), UUID.randomUUID()),
+                UUID.randomUUID(), DataKind.STUDENT_PROFILE, Operation.READ);
+        PathEvaluation denied = new PathEvaluation(AccessPath.TEACHER, false,
+                List.of(new PrerequisiteCheck(Prerequisite.LICENCE, false, Map.of())));
+
+        assertThatThrownBy(() -> new Decision(true, question, List.of(denied))).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new Decision(true, question, List.of())).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new PathEvaluation(AccessPath.TEACHER, true, List.of()))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new PathEvaluation(AccessPath.TEACHER, true,
+                List.of(new PrerequisiteCheck(Prerequisite.LICENCE, false, Map.of()))))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThat(new Decision(false, question, List.of(denied)).failingCodes()).containsExactly(Prerequisite.LICENCE);
+    }
+}

@@ -1,0 +1,906 @@
+package se.klassrum.access.control;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static se.klassrum.access.api.AccessPath.APPLICATION;
+import static se.klassrum.access.api.AccessPath.GUARDIAN;
+import static se.klassrum.access.api.AccessPath.MENTOR;
+import static se.klassrum.access.api.AccessPath.STUDENT;
+import static se.klassrum.access.api.AccessPath.TEACHER;
+import static se.klassrum.access.api.DataKind.ASSESSMENT;
+import static se.klassrum.access.api.DataKind.ASSIGNMENT;
+import static se.klassrum.access.api.DataKind.DEVELOPMENT_TALK;
+import static se.klassrum.access.api.DataKind.POST;
+import static se.klassrum.access.api.DataKind.STUDENT_PROFILE;
+import static se.klassrum.access.api.DataKind.SUBMISSION;
+import static se.klassrum.access.api.Prerequisite.*;
+import static se.klassrum.access.control.World.check;
+import static se.klassrum.access.control.World.path;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import se.klassrum.access.api.AccessFacts;
+import se.klassrum.access.api.AccessPath;
+import se.klassrum.access.api.AccessQuestion;
+import se.klassrum.access.api.Actor;
+import se.klassrum.access.api.DataKind;
+import se.klassrum.access.api.Decision;
+import se.klassrum.access.api.ItemFacts;
+import se.klassrum.access.api.LicenceKind;
+import se.klassrum.access.api.Messages;
+import se.klassrum.access.api.Operation;
+import se.klassrum.access.api.Prerequisite;
+import se.klassrum.access.api.PrerequisiteCheck;
+import se.klassrum.access.api.SchoolRoleKind;
+import se.klassrum.access.api.Validity;
+
+/**
+ * Each prerequisite met and missing, in a small school: teacher Anna owns the maths group 9A Matematik
+ * with student Elin in it, mentor Mats owns Elin's mentor group, and Gustav is Elin's guardian.
+ */
+class AccessRulesTest {
+
+    static final LocalDate TODAY = LocalDate.of(2025, 3, 12);
+    static final LocalDate YESTERDAY = TODAY.minusDays(1);
+    static final LocalDate TOMORROW = TODAY.plusDays(1);
+    static final UUID MAT = UUID.randomUUID();
+    static final UUID SVE = UUID.randomUUID();
+    static final World.Syllabus MATMAT01C = World.Syllabus.of("MATMAT01c", MAT);
+    static final World.Syllabus MATMAT02C = World.Syllabus.of("MATMAT02c", MAT);
+    static final World.Syllabus SVESVE01 = World.Syllabus.of("SVESVE01", SVE);
+
+    World world;
+    World.School solbacka;
+    World.Person anna;
+    World.Person elin;
+    World.Person mats;
+    World.Person gustav;
+    World.Group maths;
+    World.Group mentorGroup;
+
+    @BeforeEach
+    void school() {
+        world = World.on(TODAY);
+        solbacka = world.school("Solbackaskolan");
+        anna = world.person("Anna").teacherAt(solbacka).subject(solbacka, MAT);
+        elin = world.person("Elin").studentAt(solbacka).born(LocalDate.of(2011, 5, 4));
+        mats = world.person("Mats").mentorAt(solbacka);
+        gustav = world.person("Gustav").guardianLogin();
+        world.guardianLink(gustav, elin);
+        maths = world.teachingGroup("9A Matematik", solbacka).syllabus(MATMAT01C).owner(anna).member(elin);
+        mentorGroup = world.mentorGroup("Mentorsgrupp 9A", solbacka).owner(mats).member(elin);
+    }
+
+    Decision annaReadsPost() {
+        return anna.asks().toRead(POST).of(elin).in(maths).decide();
+    }
+
+    Decision annaReadsAssessment() {
+        return anna.asks().toRead(ASSESSMENT).of(elin).assessment(MATMAT01C, false).decide();
+    }
+
+    static void assertOnlyFailure(Decision decision, AccessPath path, Prerequisite code) {
+        assertThat(decision.allowed()).isFalse();
+        assertThat(path(decision, path).failingCodes()).containsExactly(code);
+    }
+
+    @Nested
+    class Teacher {
+
+        @Test
+        void ownerOfTheConnectedGroupReadsAndWritesItsPosts() {
+            Decision read = annaReadsPost();
+            Decision write = anna.asks().toWrite(POST).of(elin).in(maths).decide();
+
+            assertThat(read.allowed()).isTrue();
+            assertThat(read.allowingPath()).get().extracting(p -> p.path()).isEqualTo(TEACHER);
+            assertThat(read.failingCodes()).isEmpty();
+            assertThat(path(read, TEACHER).checks()).extracting(PrerequisiteCheck::code)
+                    .containsExactly(OPERATION_ALLOWED, SAME_TENANT, LICENCE, ROLE_TEACHER, STUDENT_AT_SCHOOL,
+                            OWNS_TEACHING_GROUP);
+            assertThat(check(read, TEACHER, OWNS_TEACHING_GROUP).args())
+                    .containsEntry("group", "9A Matematik").containsEntry("school", "Solbackaskolan");
+            assertThat(write.allowed()).isTrue();
+        }
+
+        @Test
+        void readsAssessmentsThroughGroupWithTheSyllabusAndSubject() {
+            Decision decision = annaReadsAssessment();
+
+            assertThat(decision.allowed()).isTrue();
+            assertThat(path(decision, TEACHER).checks()).extracting(PrerequisiteCheck::code)
+                    .endsWith(OWNS_TEACHING_GROUP, SYLLABUS_LINKED, TEACHER_SUBJECT);
+        }
+
+        @Test
+        void seesDraftAssessmentsAndWritesThem() {
+            assertThat(annaReadsAssessment().allowed()).isTrue();
+            assertThat(anna.asks().toWrite(ASSESSMENT).of(elin).assessment(MATMAT01C, false).decide().allowed())
+                    .isTrue();
+        }
+
+        @Test
+        void withoutTeacherLicenceIsDenied() {
+            anna.licences.clear();
+            anna.licence(LicenceKind.STUDENT, Validity.ALWAYS);
+
+            Decision decision = annaReadsPost();
+
+            assertOnlyFailure(decision, TEACHER, LICENCE);
+            assertThat(decision.failingCodes()).containsExactly(LICENCE);
+            assertThat(Messages.describe(check(decision, TEACHER, LICENCE)))
+                    .isEqualTo("Användaren saknar aktiv lärarlicens");
+        }
+
+        @Test
+        void licenceThatEndedYesterdayNoLongerCounts() {
+            anna.licences.clear();
+            anna.licence(LicenceKind.TEACHER, world.until(YESTERDAY));
+
+            assertOnlyFailure(annaReadsPost(), TEACHER, LICENCE);
+        }
+
+        @Test
+        void roleThatStartsTomorrowDoesNotCountYet() {
+            anna.roles.clear();
+            anna.role(solbacka, SchoolRoleKind.TEACHER, world.from(TOMORROW));
+
+            Decision decision = annaReadsPost();
+
+            assertOnlyFailure(decision, TEACHER, ROLE_TEACHER);
+            assertThat(Messages.describe(check(decision, TEACHER, ROLE_TEACHER), Locale.ENGLISH))
+                    .isEqualTo("The user has no active role Teacher at Solbackaskolan");
+        }
+
+        @Test
+        void roleThatStartsTodayCounts() {
+            anna.roles.clear();
+            anna.role(solbacka, SchoolRoleKind.TEACHER, world.from(TODAY));
+
+            assertThat(annaReadsPost().allowed()).isTrue();
+        }
+
+        @Test
+        void teacherRoleAtAnotherSchoolDoesNotCount() {
+            World.School other = world.school("Norrskolan");
+            anna.roles.clear();
+            anna.role(other, SchoolRoleKind.TEACHER);
+
+            assertOnlyFailure(annaReadsPost(), TEACHER, ROLE_TEACHER);
+        }
+
+        @Test
+        void studentWhoseStudentRoleEndedIsOutOfReach() {
+            elin.roles.clear();
+            elin.role(solbacka, SchoolRoleKind.STUDENT, world.until(YESTERDAY));
+
+            Decision decision = annaReadsPost();
+
+            assertOnlyFailure(decision, TEACHER, STUDENT_AT_SCHOOL);
+            assertThat(Messages.describe(check(decision, TEACHER, STUDENT_AT_SCHOOL)))
+                    .isEqualTo("Eleven har ingen aktiv elevroll på Solbackaskolan");
+        }
+
+        @Test
+        void disconnectedGroupGivesNoAccess() {
+            maths.disconnected();
+
+            Decision decision = annaReadsPost();
+
+            assertOnlyFailure(decision, TEACHER, OWNS_TEACHING_GROUP);
+            assertThat(check(decision, TEACHER, OWNS_TEACHING_GROUP).detail()).isEqualTo("notConnected");
+            assertThat(Messages.describe(check(decision, TEACHER, OWNS_TEACHING_GROUP)))
+                    .isEqualTo("Gruppen 9A Matematik är inte ansluten");
+        }
+
+        @Test
+        void archivedGroupGivesNoAccess() {
+            maths.archived();
+
+            Decision decision = annaReadsPost();
+
+            assertOnlyFailure(decision, TEACHER, OWNS_TEACHING_GROUP);
+            assertThat(check(decision, TEACHER, OWNS_TEACHING_GROUP).detail()).isEqualTo("archived");
+        }
+
+        @Test
+        void ownershipEndedYesterdayGivesNoAccessButOneEndingTodayStillDoes() {
+            World.Group ended = world.teachingGroup("9B Matematik", solbacka).owner(anna, world.until(YESTERDAY))
+                    .member(elin);
+            World.Group endingToday = world.teachingGroup("9C Matematik", solbacka)
+                    .owner(anna, world.until(TODAY)).member(elin);
+
+            Decision viaEnded = anna.asks().toRead(POST).of(elin).in(ended).decide();
+            Decision viaEndingToday = anna.asks().toRead(POST).of(elin).in(endingToday).decide();
+
+            assertOnlyFailure(viaEnded, TEACHER, OWNS_TEACHING_GROUP);
+            assertThat(check(viaEnded, TEACHER, OWNS_TEACHING_GROUP).detail()).isEqualTo("notOwner");
+            assertThat(viaEndingToday.allowed()).isTrue();
+        }
+
+        @Test
+        void studentWhoseMembershipEndedYesterdayIsOutOfReach() {
+            World.Group group = world.teachingGroup("9B Matematik", solbacka).owner(anna)
+                    .member(elin, world.until(YESTERDAY));
+
+            Decision decision = anna.asks().toRead(POST).of(elin).in(group).decide();
+
+            assertOnlyFailure(decision, TEACHER, OWNS_TEACHING_GROUP);
+            assertThat(check(decision, TEACHER, OWNS_TEACHING_GROUP).detail()).isEqualTo("studentNotMember");
+        }
+
+        @Test
+        void plainMemberOfTheGroupIsNoOwner() {
+            World.Person bo = world.person("Bo").teacherAt(solbacka);
+            maths.member(bo);
+
+            Decision decision = bo.asks().toRead(POST).of(elin).in(maths).decide();
+
+            assertOnlyFailure(decision, TEACHER, OWNS_TEACHING_GROUP);
+            assertThat(check(decision, TEACHER, OWNS_TEACHING_GROUP).detail()).isEqualTo("notOwner");
+        }
+
+        @Test
+        void mentorGroupIsNoTeachingGroup() {
+            mentorGroup.owner(anna);
+
+            Decision decision = anna.asks().toRead(POST).of(elin).in(mentorGroup).decide();
+
+            assertThat(check(decision, TEACHER, OWNS_TEACHING_GROUP).detail()).isEqualTo("wrongKind");
+            assertThat(path(decision, TEACHER).allowed()).isFalse();
+        }
+
+        @Test
+        void assessmentNeedsASyllabusOnTheGroup() {
+            maths.syllabus(null);
+
+            Decision decision = annaReadsAssessment();
+
+            assertThat(decision.allowed()).isFalse();
+            assertThat(path(decision, TEACHER).failingCodes()).containsExactly(SYLLABUS_LINKED, TEACHER_SUBJECT);
+            PrerequisiteCheck syllabus = check(decision, TEACHER, SYLLABUS_LINKED);
+            assertThat(Messages.describe(syllabus)).isEqualTo("Gruppen 9A Matematik har ingen kursplan kopplad");
+            assertThat(Messages.describe(syllabus, Locale.ENGLISH)).isEqualTo("The group 9A Matematik has no syllabus linked");
+        }
+
+        @Test
+        void assessmentNeedsTheTeacherLinkedToTheSubjectAtThatSchool() {
+            World.School norr = world.school("Norrskolan");
+            World.Person bo = world.person("Bo").teacherAt(solbacka).subject(norr, MAT).subject(solbacka, SVE);
+            maths.owner(bo);
+
+            Decision decision = bo.asks().toRead(ASSESSMENT).of(elin).assessment(MATMAT01C, true).decide();
+
+            assertOnlyFailure(decision, TEACHER, TEACHER_SUBJECT);
+            assertThat(check(decision, TEACHER, TEACHER_SUBJECT).detail()).isEqualTo("notLinked");
+            assertThat(Messages.describe(check(decision, TEACHER, TEACHER_SUBJECT), Locale.ENGLISH))
+                    .isEqualTo("The user is not linked to the subject of the syllabus MATMAT01c at Solbackaskolan");
+        }
+
+        @Test
+        void assessmentOfAnotherSyllabusIsNotSeenThroughThisGroup() {
+            Decision decision = anna.asks().toRead(ASSESSMENT).of(elin).assessment(SVESVE01, true).decide();
+
+            assertOnlyFailure(decision, TEACHER, SYLLABUS_LINKED);
+            assertThat(check(decision, TEACHER, SYLLABUS_LINKED).detail()).isEqualTo("otherSyllabus");
+        }
+
+        @Test
+        void neverDevelopmentTalks() {
+            mentorGroup.owner(anna);
+
+            Decision decision = anna.asks().toRead(DEVELOPMENT_TALK).of(elin).in(mentorGroup).decide();
+
+            assertThat(decision.allowed()).isFalse();
+            assertThat(check(decision, TEACHER, OPERATION_ALLOWED).passed()).isFalse();
+            assertThat(Messages.describe(check(decision, TEACHER, OPERATION_ALLOWED)))
+                    .isEqualTo("En lärare får inte läsa utvecklingssamtal");
+        }
+
+        @Test
+        void readsButNeverWritesTheProfile() {
+            assertThat(anna.asks().toRead(STUDENT_PROFILE).of(elin).decide().allowed()).isTrue();
+            assertOnlyFailure(anna.asks().toWrite(STUDENT_PROFILE).of(elin).decide(), TEACHER, OPERATION_ALLOWED);
+        }
+
+        @Test
+        void actorFromAnotherTenantIsDenied() {
+            anna.inTenant(World.OTHER_TENANT);
+
+            Decision decision = annaReadsPost();
+
+            assertOnlyFailure(decision, TEACHER, SAME_TENANT);
+            assertThat(decision.failingCodes()).containsExactly(SAME_TENANT);
+        }
+
+        @Test
+        void tokenOfAnotherTenantIsDenied() {
+            AccessQuestion question = new AccessQuestion(Actor.person(anna.id, World.OTHER_TENANT), elin.id, POST,
+                    Operation.READ, maths.id, null);
+
+            Decision decision = new AccessRules().decide(question, world.snapshot(anna, elin, maths.id), TODAY);
+
+            assertOnlyFailure(decision, TEACHER, SAME_TENANT);
+        }
+
+        @Test
+        void groupOfAnotherTenantIsDenied() {
+            maths.inTenant(World.OTHER_TENANT);
+
+            assertOnlyFailure(annaReadsPost(), TEACHER, SAME_TENANT);
+        }
+
+        @Test
+        void groupTheSnapshotDoesNotKnowIsDenied() {
+            UUID unknown = UUID.randomUUID();
+
+            Decision decision = anna.asks().toRead(POST).of(elin).inGroupId(unknown).decide();
+
+            assertThat(decision.allowed()).isFalse();
+            assertThat(check(decision, TEACHER, SAME_TENANT).passed()).isFalse();
+            assertThat(check(decision, TEACHER, OWNS_TEACHING_GROUP).detail()).isEqualTo("unknownGroup");
+            assertThat(Messages.describe(check(decision, TEACHER, OWNS_TEACHING_GROUP), Locale.ENGLISH))
+                    .isEqualTo("The group " + unknown + " is not known");
+        }
+
+        @Test
+        void anyQualifyingGroupWillDoAndTheExplanationNamesIt() {
+            world.teachingGroup("8A Matematik", solbacka).owner(anna).member(elin).archived();
+            World.Group svenska = world.teachingGroup("9A Svenska", solbacka).syllabus(SVESVE01).owner(anna).member(elin);
+            anna.subject(solbacka, SVE);
+
+            Decision decision = anna.asks().toRead(ASSESSMENT).of(elin).assessment(SVESVE01, true).decide();
+
+            assertThat(decision.allowed()).isTrue();
+            assertThat(check(decision, TEACHER, OWNS_TEACHING_GROUP).args()).containsEntry("group", svenska.name);
+        }
+
+        @Test
+        void explanationNamesTheClosestCandidateGroup() {
+            World.Group svenska = world.teachingGroup("9A Svenska", solbacka).syllabus(SVESVE01).owner(anna).member(elin);
+
+            Decision decision = anna.asks().toRead(ASSESSMENT).of(elin).assessment(SVESVE01, true).decide();
+
+            assertOnlyFailure(decision, TEACHER, TEACHER_SUBJECT);
+            assertThat(check(decision, TEACHER, TEACHER_SUBJECT).args()).containsEntry("group", svenska.name)
+                    .containsEntry("syllabus", "SVESVE01");
+        }
+
+        @Test
+        void teacherWithNoGroupsIsExplainedAtTheirSchool() {
+            World.Person bo = world.person("Bo").teacherAt(solbacka);
+
+            Decision decision = bo.asks().toRead(STUDENT_PROFILE).of(elin).decide();
+
+            assertThat(path(decision, TEACHER).failingCodes()).containsExactly(OWNS_TEACHING_GROUP);
+            assertThat(check(decision, TEACHER, ROLE_TEACHER).args()).containsEntry("school", "Solbackaskolan");
+        }
+    }
+
+    @Nested
+    class Mentor {
+
+        @Test
+        void readsAndWritesDevelopmentTalksOfTheMentorGroup() {
+            assertThat(mats.asks().toRead(DEVELOPMENT_TALK).of(elin).in(mentorGroup).decide().allowed()).isTrue();
+            assertThat(mats.asks().toWrite(DEVELOPMENT_TALK).of(elin).in(mentorGroup).decide().allowed()).isTrue();
+        }
+
+        @Test
+        void readsProfileAndAssessmentsWithoutSubjectButNeverWritesAssessments() {
+            assertThat(mats.asks().toRead(STUDENT_PROFILE).of(elin).decide().allowed()).isTrue();
+            Decision read = mats.asks().toRead(ASSESSMENT).of(elin).assessment(MATMAT01C, false).decide();
+            Decision write = mats.asks().toWrite(ASSESSMENT).of(elin).assessment(MATMAT01C, false).decide();
+
+            assertThat(read.allowed()).isTrue();
+            assertThat(read.allowingPath()).get().extracting(p -> p.path()).isEqualTo(MENTOR);
+            assertOnlyFailure(write, MENTOR, OPERATION_ALLOWED);
+        }
+
+        @Test
+        void postsOfTheMentorGroupButNotOfATeachingGroup() {
+            maths.owner(mats);
+
+            assertThat(mats.asks().toWrite(POST).of(elin).in(mentorGroup).decide().allowed()).isTrue();
+            Decision teaching = mats.asks().toRead(POST).of(elin).in(maths).decide();
+            assertThat(check(teaching, MENTOR, OWNS_MENTOR_GROUP).detail()).isEqualTo("wrongKind");
+            assertThat(teaching.allowed()).isFalse();
+        }
+
+        @Test
+        void needsTheMentorRole() {
+            mats.roles.clear();
+            mats.role(solbacka, SchoolRoleKind.TEACHER);
+
+            assertOnlyFailure(mats.asks().toRead(DEVELOPMENT_TALK).of(elin).in(mentorGroup).decide(), MENTOR, ROLE_MENTOR);
+        }
+
+        @Test
+        void needsToOwnTheMentorGroup() {
+            World.Person other = world.person("Maja").mentorAt(solbacka);
+
+            Decision decision = other.asks().toRead(STUDENT_PROFILE).of(elin).decide();
+
+            assertOnlyFailure(decision, MENTOR, OWNS_MENTOR_GROUP);
+            assertThat(Messages.describe(check(decision, MENTOR, OWNS_MENTOR_GROUP), Locale.ENGLISH))
+                    .isEqualTo("The user is not an active owner of the group Mentorsgrupp 9A");
+        }
+
+        @Test
+        void mentorWithNoGroupAtAllIsToldSo() {
+            World fresh = World.on(TODAY);
+            World.School school = fresh.school("Solbackaskolan");
+            World.Person maja = fresh.person("Maja").mentorAt(school);
+            World.Person olle = fresh.person("Olle").studentAt(school);
+
+            Decision decision = maja.asks().toRead(STUDENT_PROFILE).of(olle).decide();
+
+            assertOnlyFailure(decision, MENTOR, OWNS_MENTOR_GROUP);
+            assertThat(Messages.describe(check(decision, MENTOR, OWNS_MENTOR_GROUP), Locale.ENGLISH)).isEqualTo(
+                    "The user owns no connected, non-archived mentor group in which the student is an active member");
+        }
+
+        @Test
+        void archivedMentorGroupEndsAccess() {
+            mentorGroup.archived();
+
+            assertOnlyFailure(mats.asks().toRead(STUDENT_PROFILE).of(elin).decide(), MENTOR, OWNS_MENTOR_GROUP);
+        }
+    }
+
+    @Nested
+    class Student {
+
+        @Test
+        void readsOwnProfileButNotAClassmates() {
+            World.Person olle = world.person("Olle").studentAt(solbacka);
+            maths.member(olle);
+
+            assertThat(elin.asks().toRead(STUDENT_PROFILE).of(elin).decide().allowed()).isTrue();
+            Decision classmate = elin.asks().toRead(STUDENT_PROFILE).of(olle).decide();
+            assertOnlyFailure(classmate, STUDENT, MEMBER_OF_LINKED_GROUP);
+            assertThat(check(classmate, STUDENT, MEMBER_OF_LINKED_GROUP).detail()).isEqualTo("own");
+            assertThat(Messages.describe(check(classmate, STUDENT, MEMBER_OF_LINKED_GROUP)))
+                    .isEqualTo("Informationen gäller en annan elev; en elev ser bara sin egen");
+        }
+
+        @Test
+        void readsPostsOfGroupsSheIsAMemberOf() {
+            World.Group other = world.teachingGroup("9B Engelska", solbacka);
+
+            assertThat(elin.asks().toRead(POST).of(elin).in(maths).decide().allowed()).isTrue();
+            Decision notMember = elin.asks().toRead(POST).of(elin).in(other).decide();
+            assertOnlyFailure(notMember, STUDENT, MEMBER_OF_LINKED_GROUP);
+            assertThat(Messages.describe(check(notMember, STUDENT, MEMBER_OF_LINKED_GROUP), Locale.ENGLISH))
+                    .isEqualTo("The user is not an active member of the group 9B Engelska");
+        }
+
+        @Test
+        void archivedOrDisconnectedGroupHidesItsPosts() {
+            maths.archived();
+            assertThat(check(elin.asks().toRead(POST).of(elin).in(maths).decide(), STUDENT, MEMBER_OF_LINKED_GROUP)
+                    .detail()).isEqualTo("archived");
+            mentorGroup.disconnected();
+            assertThat(check(elin.asks().toRead(POST).of(elin).in(mentorGroup).decide(), STUDENT,
+                    MEMBER_OF_LINKED_GROUP).detail()).isEqualTo("notConnected");
+        }
+
+        @Test
+        void readsAClassmatesPostsInASharedGroupUnlessTheClassmateIsProtected() {
+            World.Person olle = world.person("Olle").studentAt(solbacka);
+            World.Person sara = world.person("Sara").studentAt(solbacka).protectedIdentity();
+            maths.member(olle).member(sara);
+
+            assertThat(elin.asks().toRead(POST).of(olle).in(maths).decide().allowed()).isTrue();
+            Decision protectedClassmate = elin.asks().toRead(POST).of(sara).in(maths).decide();
+            assertOnlyFailure(protectedClassmate, STUDENT, MEMBER_OF_LINKED_GROUP);
+            assertThat(check(protectedClassmate, STUDENT, MEMBER_OF_LINKED_GROUP).passed()).isTrue();
+            assertThat(path(protectedClassmate, STUDENT).checks()).filteredOn(c -> !c.passed())
+                    .extracting(PrerequisiteCheck::detail).containsExactly("own");
+            assertThat(sara.asks().toRead(POST).of(sara).in(maths).decide().allowed()).isTrue();
+        }
+
+        @Test
+        void writesOnlyHerOwnSubmission() {
+            World.Person olle = world.person("Olle").studentAt(solbacka);
+            maths.member(olle);
+
+            assertThat(elin.asks().toWrite(SUBMISSION).of(elin).in(maths).decide().allowed()).isTrue();
+            assertOnlyFailure(elin.asks().toWrite(SUBMISSION).of(olle).in(maths).decide(), STUDENT,
+                    MEMBER_OF_LINKED_GROUP);
+            assertOnlyFailure(elin.asks().toWrite(POST).of(elin).in(maths).decide(), STUDENT, OPERATION_ALLOWED);
+        }
+
+        @Test
+        void seesOwnAssessmentOnlyWhenPublished() {
+            Decision draft = elin.asks().toRead(ASSESSMENT).of(elin).assessment(MATMAT01C, false).decide();
+            Decision published = elin.asks().toRead(ASSESSMENT).of(elin).assessment(MATMAT01C, true).decide();
+
+            assertOnlyFailure(draft, STUDENT, PUBLISHED);
+            assertThat(Messages.describe(check(draft, STUDENT, PUBLISHED)))
+                    .isEqualTo("Elever och vårdnadshavare ser bara publicerade omdömen; detta är ett utkast");
+            assertThat(published.allowed()).isTrue();
+        }
+
+        @Test
+        void assignmentWithoutKnownPublicationCountsAsDraft() {
+            Decision unknown = elin.asks().toRead(ASSIGNMENT).of(elin).in(maths).decide();
+            Decision published = elin.asks().toRead(ASSIGNMENT).of(elin).in(maths).item(ItemFacts.publication(true)).decide();
+
+            assertOnlyFailure(unknown, STUDENT, PUBLISHED);
+            assertThat(check(unknown, STUDENT, PUBLISHED).detail()).isEqualTo("unknown");
+            assertThat(published.allowed()).isTrue();
+        }
+
+        @Test
+        void needsAStudentLicence() {
+            elin.licences.clear();
+
+            assertOnlyFailure(elin.asks().toRead(STUDENT_PROFILE).of(elin).decide(), STUDENT, LICENCE);
+        }
+
+        @Test
+        void needsAnActiveStudentRole() {
+            elin.roles.clear();
+            elin.role(solbacka, SchoolRoleKind.STUDENT, world.until(YESTERDAY));
+
+            Decision decision = elin.asks().toRead(POST).of(elin).in(maths).decide();
+
+            assertThat(decision.allowed()).isFalse();
+            assertThat(path(decision, STUDENT).failingCodes()).containsExactly(ROLE_STUDENT, STUDENT_AT_SCHOOL);
+        }
+
+        @Test
+        void readsOwnDevelopmentTalksOfHerMentorGroup() {
+            assertThat(elin.asks().toRead(DEVELOPMENT_TALK).of(elin).in(mentorGroup).decide().allowed()).isTrue();
+        }
+    }
+
+    @Nested
+    class Guardian {
+
+        Decision gustavReads(DataKind kind) {
+            return gustav.asks().toRead(kind).of(elin).decide();
+        }
+
+        @Test
+        void readsTheChildsProfileWithoutAnyLicence() {
+            Decision decision = gustavReads(STUDENT_PROFILE);
+
+            assertThat(decision.allowed()).isTrue();
+            assertThat(path(decision, GUARDIAN).checks()).extracting(PrerequisiteCheck::code)
+                    .containsExactly(OPERATION_ALLOWED, SAME_TENANT, GUARDIAN_LINK, GUARDIAN_LOGIN,
+                            CHILD_HAS_ROLE_AT_SCHOOL);
+        }
+
+        @Test
+        void neverWrites() {
+            Decision decision = gustav.asks().toWrite(SUBMISSION).of(elin).in(maths).decide();
+
+            assertOnlyFailure(decision, GUARDIAN, OPERATION_ALLOWED);
+            assertThat(Messages.describe(check(decision, GUARDIAN, OPERATION_ALLOWED), Locale.ENGLISH))
+                    .isEqualTo("A guardian may not write submissions");
+        }
+
+        @Test
+        void needsALogin() {
+            gustav.guardianLogin = false;
+
+            assertOnlyFailure(gustavReads(STUDENT_PROFILE), GUARDIAN, GUARDIAN_LOGIN);
+        }
+
+        @Test
+        void deactivatedLinkGivesNoAccess() {
+            World.Person karin = world.person("Karin").guardianLogin();
+            world.guardianLink(karin, elin).inactive();
+
+            Decision decision = karin.asks().toRead(STUDENT_PROFILE).of(elin).decide();
+
+            assertOnlyFailure(decision, GUARDIAN, GUARDIAN_LINK);
+            assertThat(check(decision, GUARDIAN, GUARDIAN_LINK).detail()).isEqualTo("inactive");
+        }
+
+        @Test
+        void linkThatEndedYesterdayGivesNoAccess() {
+            World.Person karin = world.person("Karin").guardianLogin();
+            world.guardianLink(karin, elin).valid(world.until(YESTERDAY));
+
+            Decision decision = karin.asks().toRead(STUDENT_PROFILE).of(elin).decide();
+
+            assertThat(check(decision, GUARDIAN, GUARDIAN_LINK).detail()).isEqualTo("notValid");
+            assertThat(decision.allowed()).isFalse();
+        }
+
+        @Test
+        void noLinkToAnotherChild() {
+            World.Person olle = world.person("Olle").studentAt(solbacka);
+
+            Decision decision = gustav.asks().toRead(STUDENT_PROFILE).of(olle).decide();
+
+            assertOnlyFailure(decision, GUARDIAN, GUARDIAN_LINK);
+            assertThat(check(decision, GUARDIAN, GUARDIAN_LINK).detail()).isEqualTo("none");
+        }
+
+        @Test
+        void linkEndsOnTheEighteenthBirthday() {
+            elin.born(TODAY.minusYears(18));
+
+            Decision decision = gustavReads(STUDENT_PROFILE);
+
+            assertOnlyFailure(decision, GUARDIAN, GUARDIAN_LINK);
+            assertThat(check(decision, GUARDIAN, GUARDIAN_LINK).detail()).isEqualTo("adult");
+            assertThat(Messages.describe(check(decision, GUARDIAN, GUARDIAN_LINK), Locale.ENGLISH)).isEqualTo(
+                    "The student has turned 18, so the guardian link has ended; an administrator can reactivate it");
+        }
+
+        @Test
+        void linkHoldsTheDayBeforeTheEighteenthBirthday() {
+            elin.born(TOMORROW.minusYears(18));
+
+            assertThat(gustavReads(STUDENT_PROFILE).allowed()).isTrue();
+        }
+
+        @Test
+        void reactivatedLinkContinuesAfterMajority() {
+            World.Person karin = world.person("Karin").guardianLogin();
+            world.guardianLink(karin, elin).continuesAfterMajority();
+            elin.born(TODAY.minusYears(20));
+
+            assertThat(karin.asks().toRead(STUDENT_PROFILE).of(elin).decide().allowed()).isTrue();
+            assertThat(gustavReads(STUDENT_PROFILE).allowed()).isFalse();
+        }
+
+        @Test
+        void unknownBirthDateCountsAsUnderEighteen() {
+            elin.born(null);
+
+            assertThat(gustavReads(STUDENT_PROFILE).allowed()).isTrue();
+        }
+
+        @Test
+        void childBornOnLeapDayComesOfAgeOnTheLastDayOfFebruary() {
+            World leap = World.on(LocalDate.of(2026, 2, 28));
+            World.School school = leap.school("Solbackaskolan");
+            World.Person child = leap.person("Child").studentAt(school).born(LocalDate.of(2008, 2, 29));
+            World.Person guardian = leap.person("Guardian").guardianLogin();
+            leap.guardianLink(guardian, child);
+
+            assertThat(guardian.asks().toRead(STUDENT_PROFILE).of(child).decide().allowed()).isFalse();
+            World dayBefore = World.on(LocalDate.of(2026, 2, 27));
+            World.School school2 = dayBefore.school("Solbackaskolan");
+            World.Person child2 = dayBefore.person("Child").studentAt(school2).born(LocalDate.of(2008, 2, 29));
+            World.Person guardian2 = dayBefore.person("Guardian").guardianLogin();
+            dayBefore.guardianLink(guardian2, child2);
+            assertThat(guardian2.asks().toRead(STUDENT_PROFILE).of(child2).decide().allowed()).isTrue();
+        }
+
+        @Test
+        void childWithoutAnyActiveRoleIsOutOfReach() {
+            elin.roles.clear();
+            elin.role(solbacka, SchoolRoleKind.STUDENT, world.until(YESTERDAY));
+
+            Decision decision = gustavReads(STUDENT_PROFILE);
+
+            assertOnlyFailure(decision, GUARDIAN, CHILD_HAS_ROLE_AT_SCHOOL);
+            assertThat(Messages.describe(check(decision, GUARDIAN, CHILD_HAS_ROLE_AT_SCHOOL)))
+                    .isEqualTo("Eleven har ingen aktiv roll på Solbackaskolan");
+        }
+
+        @Test
+        void anyRoleOfTheChildAtTheSchoolWillDo() {
+            elin.roles.clear();
+            elin.role(solbacka, SchoolRoleKind.SCHOOL_ADMIN);
+
+            assertThat(gustavReads(STUDENT_PROFILE).allowed()).isTrue();
+        }
+
+        @Test
+        void seesPostsOnlyOfGroupsTheChildIsAMemberOf() {
+            World.Group other = world.teachingGroup("9B Engelska", solbacka);
+
+            assertThat(gustav.asks().toRead(POST).of(elin).in(maths).decide().allowed()).isTrue();
+            Decision notMember = gustav.asks().toRead(POST).of(elin).in(other).decide();
+            assertOnlyFailure(notMember, GUARDIAN, CHILD_MEMBER_OF_GROUP);
+            assertThat(Messages.describe(check(notMember, GUARDIAN, CHILD_MEMBER_OF_GROUP)))
+                    .isEqualTo("Eleven är inte aktiv medlem i gruppen 9B Engelska");
+        }
+
+        @Test
+        void seesTheChildsAssessmentsOnlyWhenPublished() {
+            Decision draft = gustav.asks().toRead(ASSESSMENT).of(elin).assessment(MATMAT01C, false).decide();
+            Decision published = gustav.asks().toRead(ASSESSMENT).of(elin).assessment(MATMAT01C, true).decide();
+
+            assertOnlyFailure(draft, GUARDIAN, PUBLISHED);
+            assertThat(published.allowed()).isTrue();
+        }
+    }
+
+    @Nested
+    class Application {
+
+        @Test
+        void readsWithTheReadPermissionOfThatKindOnly() {
+            Decision read = world.application(World.TENANT, "Assessments.Read.All").toRead(ASSESSMENT).of(elin)
+                    .assessment(MATMAT01C, false).decide();
+            Decision write = world.application(World.TENANT, "Assessments.Read.All").toWrite(ASSESSMENT).of(elin)
+                    .assessment(MATMAT01C, false).decide();
+            Decision otherKind = world.application(World.TENANT, "Assessments.Read.All").toRead(STUDENT_PROFILE)
+                    .of(elin).decide();
+
+            assertThat(read.allowed()).isTrue();
+            assertThat(read.paths()).extracting(p -> p.path()).containsExactly(APPLICATION);
+            assertOnlyFailure(write, APPLICATION, APPLICATION_PERMISSION);
+            assertThat(Messages.describe(check(write, APPLICATION, APPLICATION_PERMISSION), Locale.ENGLISH))
+                    .isEqualTo("The application lacks the permission Assessments.ReadWrite.All");
+            assertOnlyFailure(otherKind, APPLICATION, APPLICATION_PERMISSION);
+        }
+
+        @Test
+        void readWritePermissionAlsoReads() {
+            assertThat(world.application(World.TENANT, "Posts.ReadWrite.All").toRead(POST).of(elin).in(maths)
+                    .decide().allowed()).isTrue();
+        }
+
+        @Test
+        void neverCrossesTenants() {
+            Decision decision = world.application(World.OTHER_TENANT, "Students.ReadWrite.All")
+                    .toRead(STUDENT_PROFILE).of(elin).decide();
+
+            assertOnlyFailure(decision, APPLICATION, SAME_TENANT);
+        }
+
+        @Test
+        void groupOfAnotherTenantIsDenied() {
+            maths.inTenant(World.OTHER_TENANT);
+
+            assertOnlyFailure(world.application(World.TENANT, "Posts.Read.All").toRead(POST).of(elin).in(maths)
+                    .decide(), APPLICATION, SAME_TENANT);
+        }
+    }
+
+    @Nested
+    class Transitions {
+
+        World.School norr;
+        World.Person nils;
+
+        /** Elin moved from Solbacka to Norrskolan today; her old group there is archived. */
+        @BeforeEach
+        void elinChangesSchool() {
+            norr = world.school("Norrskolan");
+            elin.roles.clear();
+            elin.role(solbacka, SchoolRoleKind.STUDENT, world.until(YESTERDAY))
+                    .role(norr, SchoolRoleKind.STUDENT, world.from(TODAY));
+            maths.leave(elin, YESTERDAY).archived();
+            nils = world.person("Nils").teacherAt(norr).subject(norr, MAT);
+            world.teachingGroup("1A Matematik", norr).syllabus(MATMAT01C).owner(nils).member(elin, world.from(TODAY));
+        }
+
+        @Test
+        void teacherAtTheNewSchoolSeesEarlierAssessmentsOfTheSameSyllabusOnly() {
+            Decision sameSyllabus = nils.asks().toRead(ASSESSMENT).of(elin).assessment(MATMAT01C, true).decide();
+            Decision sameSubjectOtherSyllabus = nils.asks().toRead(ASSESSMENT).of(elin)
+                    .assessment(MATMAT02C, true).decide();
+
+            assertThat(sameSyllabus.allowed()).isTrue();
+            assertOnlyFailure(sameSubjectOtherSyllabus, TEACHER, SYLLABUS_LINKED);
+        }
+
+        @Test
+        void teacherAtTheOldSchoolLosesAccess() {
+            Decision decision = annaReadsAssessment();
+
+            assertThat(decision.allowed()).isFalse();
+            assertThat(path(decision, TEACHER).failingCodes()).contains(STUDENT_AT_SCHOOL);
+        }
+
+        @Test
+        void studentKeepsHerEarlierPublishedAssessmentsButNotDrafts() {
+            assertThat(elin.asks().toRead(ASSESSMENT).of(elin).assessment(SVESVE01, true).decide().allowed()).isTrue();
+            assertOnlyFailure(elin.asks().toRead(ASSESSMENT).of(elin).assessment(SVESVE01, false).decide(), STUDENT,
+                    PUBLISHED);
+        }
+
+        @Test
+        void studentWithNoActiveStudentRoleAnywhereLosesThemToo() {
+            elin.roles.clear();
+            elin.role(solbacka, SchoolRoleKind.STUDENT, world.until(YESTERDAY));
+
+            Decision decision = elin.asks().toRead(ASSESSMENT).of(elin).assessment(MATMAT01C, true).decide();
+
+            assertThat(path(decision, STUDENT).failingCodes()).containsExactly(ROLE_STUDENT, STUDENT_AT_SCHOOL);
+        }
+
+        @Test
+        void oldPostsAreNotCarriedOver() {
+            Decision decision = elin.asks().toRead(POST).of(elin).in(maths).decide();
+
+            assertThat(decision.allowed()).isFalse();
+            assertThat(path(decision, STUDENT).failingCodes())
+                    .containsExactly(ROLE_STUDENT, STUDENT_AT_SCHOOL, MEMBER_OF_LINKED_GROUP);
+        }
+    }
+
+    @Nested
+    class DenyByDefault {
+
+        @ParameterizedTest
+        @EnumSource(DataKind.class)
+        void schoolAdminRoleGivesNoContentAccess(DataKind kind) {
+            World.Person admin = world.person("Admin").teacherLicence().role(solbacka, SchoolRoleKind.SCHOOL_ADMIN)
+                    .role(solbacka, SchoolRoleKind.PRINCIPAL);
+            World.Question question = admin.asks().toRead(kind).of(elin);
+            if (kind.groupLinked()) {
+                question.in(kind == DEVELOPMENT_TALK ? mentorGroup : maths);
+            }
+            if (kind == ASSESSMENT) {
+                question.assessment(MATMAT01C, true);
+            }
+
+            Decision decision = question.decide();
+
+            assertThat(decision.allowed()).isFalse();
+            assertThat(decision.paths()).extracting(p -> p.path()).containsExactly(TEACHER, MENTOR, STUDENT, GUARDIAN);
+            assertThat(decision.failingCodes()).isNotEmpty();
+        }
+
+        @Test
+        void failingCodesComeFromTheClosestPath() {
+            Decision decision = gustav.asks().toRead(STUDENT_PROFILE).of(world.person("Olle").studentAt(solbacka))
+                    .decide();
+
+            assertThat(decision.closestPath().path()).isEqualTo(GUARDIAN);
+            assertThat(decision.failingCodes()).containsExactly(GUARDIAN_LINK);
+        }
+
+        @Test
+        void everyPathReportsEveryCheck() {
+            Decision decision = gustav.asks().toRead(POST).of(elin).in(maths).decide();
+
+            assertThat(path(decision, TEACHER).checks()).hasSize(6);
+            assertThat(path(decision, TEACHER).failingCodes()).containsExactly(LICENCE, ROLE_TEACHER, OWNS_TEACHING_GROUP);
+            assertThat(path(decision, GUARDIAN).allowed()).isTrue();
+        }
+
+        @Test
+        void factsAboutOtherPeopleThanTheQuestionAreRejected() {
+            AccessQuestion question = anna.asks().toRead(POST).of(elin).in(maths).question();
+            AccessFacts aboutOlle = world.snapshot(anna, world.person("Olle"), maths.id);
+            AccessFacts byMats = world.snapshot(mats, elin, maths.id);
+            AccessRules rules = new AccessRules();
+
+            assertThatThrownBy(() -> rules.decide(question, aboutOlle, TODAY)).isInstanceOf(IllegalArgumentException.class);
+            assertThatThrownBy(() -> rules.decide(question, byMats, TODAY)).isInstanceOf(IllegalArgumentException.class);
+        }
+
+        @Test
+        void todayIsTheDateInStockholm() {
+            java.time.Clock lateEveningUtc = java.time.Clock.fixed(java.time.Instant.parse("2025-03-12T23:30:00Z"),
+                    java.time.ZoneOffset.UTC);
+
+            assertThat(AccessRules.today(lateEveningUtc)).isEqualTo(LocalDate.of(2025, 3, 13));
+        }
+    }
+
+    @Test
+    void argumentsNameNoPersonalData() {
+        Decision decision = gustav.asks().toRead(ASSESSMENT).of(elin).assessment(MATMAT01C, false).decide();
+
+        for (var evaluation : decision.paths()) {
+            for (PrerequisiteCheck check : evaluation.checks()) {
+                assertThat(check.args().keySet()).isSubsetOf(List.of("group", "school", "syllabus", "licence",
+                        "permission", "path", "kind", "operation", "detail"));
+                assertThat(check.args().values()).doesNotContain(elin.name, elin.id.toString());
+            }
+        }
+    }
+}

@@ -1,0 +1,274 @@
+package se.klassrum.access.reference;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.UUID;
+
+import se.klassrum.access.api.AccessQuestion;
+import se.klassrum.access.api.Actor;
+import se.klassrum.access.api.DataKind;
+import se.klassrum.access.api.GroupFact;
+import se.klassrum.access.api.GroupKind;
+import se.klassrum.access.api.GuardianLinkFact;
+import se.klassrum.access.api.ItemFacts;
+import se.klassrum.access.api.LicenceFact;
+import se.klassrum.access.api.LicenceKind;
+import se.klassrum.access.api.MembershipFact;
+import se.klassrum.access.api.MembershipRole;
+import se.klassrum.access.api.Operation;
+import se.klassrum.access.api.PersonFacts;
+import se.klassrum.access.api.RoleFact;
+import se.klassrum.access.api.SchoolRoleKind;
+import se.klassrum.access.api.TeacherSubjectFact;
+import se.klassrum.access.api.Validity;
+
+/**
+ * Random small rosters and questions, biased so that every path is allowed often enough to matter:
+ * mostly one tenant, dates clustered around today (ended yesterday, ends today, starts tomorrow), birth
+ * dates around the 18th birthday, and a leap-day child.
+ */
+final class RandomRosters {
+
+    static final UUID[] TENANTS = ids("a", 2);
+    static final UUID[] SCHOOLS = ids("5", 3);
+    static final UUID[] SUBJECTS = ids("b", 2);
+    /** Two syllabi of the first subject and one of the second, to tell "same subject" from "same syllabus". */
+    static final UUID[] SYLLABI = ids("c", 3);
+    static final UUID[] SYLLABUS_SUBJECT = {SUBJECTS[0], SUBJECTS[1], SUBJECTS[0]};
+    static final LocalDate[] TODAYS = {
+        LocalDate.of(2025, 3, 12), LocalDate.of(2026, 2, 28), LocalDate.of(2024, 2, 29), LocalDate.of(2025, 8, 15)
+    };
+    static final List<String> PERMISSIONS = List.of("Students.Read.All", "Students.ReadWrite.All", "Posts.Read.All",
+            "Posts.ReadWrite.All", "Assignments.Read.All", "Assignments.ReadWrite.All", "Submissions.Read.All",
+            "Submissions.ReadWrite.All", "Assessments.Read.All", "Assessments.ReadWrite.All",
+            "DevelopmentTalks.Read.All", "DevelopmentTalks.ReadWrite.All");
+
+    private final SplittableRandom random;
+    private LocalDate today;
+    private int schools;
+
+    /** Most people and groups are at the first school, so that classrooms form; the others see transfers. */
+    private UUID school() {
+        return chance(0.75) ? SCHOOLS[0] : SCHOOLS[random.nextInt(schools)];
+    }
+
+    RandomRosters(SplittableRandom random) {
+        this.random = random;
+    }
+
+    private static UUID[] ids(String prefix, int count) {
+        UUID[] ids = new UUID[count];
+        for (int i = 0; i < count; i++) {
+            ids[i] = UUID.fromString("00000000-0000-0000-0000-" + prefix.repeat(8) + String.format("%04d", i));
+        }
+        return ids;
+    }
+
+    private boolean chance(double p) {
+        return random.nextDouble() < p;
+    }
+
+    private int between(int min, int max) {
+        return random.nextInt(min, max + 1);
+    }
+
+    @SafeVarargs
+    private <T> T pick(T... options) {
+        return options[random.nextInt(options.length)];
+    }
+
+    private <T> T pick(List<T> options) {
+        return options.get(random.nextInt(options.size()));
+    }
+
+    private LocalDate around() {
+        return today.plusDays(pick(-30, -1, 0, 1, 30));
+    }
+
+    private Validity validity() {
+        if (chance(0.7)) {
+            return Validity.ALWAYS;
+        }
+        LocalDate from = chance(0.5) ? null : around();
+        LocalDate to = chance(0.5) ? null : around();
+        return new Validity(from, to);
+    }
+
+    /** What a generated person mostly is; every fact can still be broken or missing. */
+    private enum Persona { STAFF, STUDENT, GUARDIAN, ANYONE }
+
+    Roster roster() {
+        today = pick(TODAYS);
+        schools = between(1, 3);
+        List<PersonFacts> people = new ArrayList<>();
+        List<Persona> personas = new ArrayList<>();
+        int peopleCount = between(2, 8);
+        for (int i = 0; i < peopleCount; i++) {
+            Persona persona = pick(Persona.STAFF, Persona.STAFF, Persona.STUDENT, Persona.STUDENT, Persona.STUDENT,
+                    Persona.GUARDIAN, Persona.ANYONE);
+            personas.add(persona);
+            people.add(person(i, schools, persona));
+        }
+        List<GroupFact> groups = new ArrayList<>();
+        int groupCount = between(0, 5);
+        for (int i = 0; i < groupCount; i++) {
+            groups.add(group(i, schools));
+        }
+        List<MembershipFact> memberships = new ArrayList<>();
+        for (GroupFact group : groups) {
+            for (int i = 0; i < people.size(); i++) {
+                PersonFacts person = people.get(i);
+                double owner = personas.get(i) == Persona.STAFF ? 0.45 : 0.04;
+                double member = personas.get(i) == Persona.STUDENT ? 0.6 : 0.06;
+                if (chance(owner)) {
+                    memberships.add(new MembershipFact(group.groupId(), person.personId(), MembershipRole.OWNER, validity()));
+                }
+                if (chance(member)) {
+                    memberships.add(new MembershipFact(group.groupId(), person.personId(), MembershipRole.MEMBER, validity()));
+                }
+            }
+        }
+        List<TeacherSubjectFact> subjects = new ArrayList<>();
+        for (int i = 0; i < people.size(); i++) {
+            double linked = personas.get(i) == Persona.STAFF ? 0.8 : 0.1;
+            while (chance(linked)) {
+                subjects.add(new TeacherSubjectFact(people.get(i).personId(), school(),
+                        pick(SUBJECTS)));
+                linked /= 2;
+            }
+        }
+        List<GuardianLinkFact> links = new ArrayList<>();
+        for (int i = 0; i < people.size(); i++) {
+            if (personas.get(i) == Persona.STUDENT && chance(0.7) || chance(0.05)) {
+                int guardian = personas.indexOf(Persona.GUARDIAN);
+                UUID guardianId = guardian >= 0 && chance(0.8) ? people.get(guardian).personId() : pick(people).personId();
+                links.add(new GuardianLinkFact(guardianId, people.get(i).personId(), chance(0.85), chance(0.2),
+                        validity()));
+            }
+        }
+        return new Roster(today, people, groups, memberships, subjects, links);
+    }
+
+    private PersonFacts person(int index, int schools, Persona persona) {
+        UUID id = UUID.fromString(String.format("00000000-0000-0000-0000-%012d", index + 1));
+        UUID tenant = chance(0.92) ? TENANTS[0] : TENANTS[1];
+        UUID home = school();
+        List<LicenceFact> licences = new ArrayList<>();
+        List<RoleFact> roles = new ArrayList<>();
+        switch (persona) {
+            case STAFF -> {
+                if (chance(0.9)) {
+                    licences.add(new LicenceFact(LicenceKind.TEACHER, validity()));
+                }
+                if (chance(0.85)) {
+                    roles.add(new RoleFact(home, SchoolRoleKind.TEACHER, validity()));
+                }
+                if (chance(0.7)) {
+                    roles.add(new RoleFact(home, SchoolRoleKind.MENTOR, validity()));
+                }
+            }
+            case STUDENT -> {
+                if (chance(0.9)) {
+                    licences.add(new LicenceFact(LicenceKind.STUDENT, validity()));
+                }
+                if (chance(0.9)) {
+                    roles.add(new RoleFact(home, SchoolRoleKind.STUDENT, validity()));
+                }
+            }
+            case GUARDIAN, ANYONE -> {
+            }
+        }
+        int extraRoles = persona == Persona.ANYONE ? between(0, 3) : chance(0.25) ? 1 : 0;
+        for (int i = 0; i < extraRoles; i++) {
+            SchoolRoleKind kind = pick(SchoolRoleKind.TEACHER, SchoolRoleKind.MENTOR, SchoolRoleKind.STUDENT,
+                    SchoolRoleKind.SCHOOL_ADMIN, SchoolRoleKind.PRINCIPAL);
+            roles.add(new RoleFact(school(), kind, validity()));
+        }
+        if (persona == Persona.ANYONE || chance(0.1)) {
+            licences.add(new LicenceFact(pick(LicenceKind.values()), validity()));
+        }
+        LocalDate birthDate = switch (random.nextInt(8)) {
+            case 0 -> null;
+            case 1, 2 -> today.minusYears(18).plusDays(pick(-1, 0, 1));
+            case 3 -> LocalDate.of(2008, 2, 29);
+            default -> today.minusYears(between(7, 30));
+        };
+        boolean login = persona == Persona.GUARDIAN ? chance(0.85) : chance(0.3);
+        return new PersonFacts(id, tenant, licences, roles, chance(0.15), login, birthDate);
+    }
+
+    private GroupFact group(int index, int schools) {
+        UUID id = UUID.fromString(String.format("00000000-0000-0000-0000-9999%08d", index));
+        boolean teaching = chance(0.55);
+        int syllabus = teaching && chance(0.75) ? random.nextInt(SYLLABI.length) : -1;
+        UUID subject = syllabus < 0 || chance(0.05) ? null : SYLLABUS_SUBJECT[syllabus];
+        return new GroupFact(id, chance(0.92) ? TENANTS[0] : TENANTS[1], school(), "G" + index,
+                teaching ? GroupKind.TEACHING : GroupKind.MENTOR, chance(0.85), chance(0.12),
+                syllabus < 0 ? null : SYLLABI[syllabus], syllabus < 0 ? null : "SYL" + syllabus, subject);
+    }
+
+    AccessQuestion question(Roster roster) {
+        DataKind kind = pick(DataKind.values());
+        Operation operation = chance(0.7) ? Operation.READ : Operation.WRITE;
+        UUID groupId = null;
+        if (kind.groupLinked()) {
+            groupId = !roster.groups().isEmpty() && chance(0.92) ? pick(roster.groups()).groupId() : UUID.randomUUID();
+        }
+        // Half the questions come from a classroom: someone in a group asks about a member of it.
+        List<MembershipFact> inGroup = new ArrayList<>();
+        if (chance(0.6) && !roster.memberships().isEmpty()) {
+            MembershipFact seed = pick(roster.memberships());
+            if (kind.groupLinked()) {
+                groupId = seed.groupId();
+            }
+            for (MembershipFact membership : roster.memberships()) {
+                if (membership.groupId().equals(seed.groupId())) {
+                    inGroup.add(membership);
+                }
+            }
+        }
+        List<MembershipFact> members = inGroup.stream().filter(m -> m.role() == MembershipRole.MEMBER).toList();
+        UUID student = inGroup.isEmpty() ? pick(roster.people()).personId()
+                : (members.isEmpty() || chance(0.2) ? pick(inGroup) : pick(members)).personId();
+        Actor actor;
+        if (chance(0.1)) {
+            Set<String> permissions = new HashSet<>();
+            for (String permission : PERMISSIONS) {
+                if (chance(0.3)) {
+                    permissions.add(permission);
+                }
+            }
+            actor = Actor.application("integration", chance(0.85) ? TENANTS[0] : TENANTS[1], permissions);
+        } else {
+            UUID actorId;
+            if (chance(0.25)) {
+                actorId = student;
+            } else if (!inGroup.isEmpty() && chance(0.8)) {
+                List<MembershipFact> owners = inGroup.stream().filter(m -> m.role() == MembershipRole.OWNER).toList();
+                actorId = (owners.isEmpty() || chance(0.3) ? pick(inGroup) : pick(owners)).personId();
+            } else if (chance(0.3) && !roster.guardianLinks().isEmpty()) {
+                GuardianLinkFact link = pick(roster.guardianLinks());
+                actorId = link.guardianId();
+                student = link.childId();
+            } else {
+                actorId = pick(roster.people()).personId();
+            }
+            UUID home = roster.person(actorId).tenantId();
+            UUID token = chance(0.97) ? home : TENANTS[0].equals(home) ? TENANTS[1] : TENANTS[0];
+            actor = Actor.person(actorId, token);
+        }
+        ItemFacts item;
+        if (kind == DataKind.ASSESSMENT) {
+            item = new ItemFacts(chance(0.95) ? pick(SYLLABI) : UUID.randomUUID(), chance(0.5), chance(0.5) ? student : null);
+        } else if (chance(0.2)) {
+            item = null;
+        } else {
+            item = new ItemFacts(null, chance(0.6), chance(0.3) ? student : null);
+        }
+        return new AccessQuestion(actor, student, kind, operation, groupId, item);
+    }
+}

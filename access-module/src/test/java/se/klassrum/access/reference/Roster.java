@@ -1,0 +1,118 @@
+package se.klassrum.access.reference;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import se.klassrum.access.api.AccessFacts;
+import se.klassrum.access.api.AccessQuestion;
+import se.klassrum.access.api.Actor;
+import se.klassrum.access.api.GroupFact;
+import se.klassrum.access.api.GuardianLinkFact;
+import se.klassrum.access.api.MembershipFact;
+import se.klassrum.access.api.PersonFacts;
+import se.klassrum.access.api.TeacherSubjectFact;
+
+/** A whole small roster (both tenants), as the student register would hold it. */
+record Roster(LocalDate today,
+              List<PersonFacts> people,
+              List<GroupFact> groups,
+              List<MembershipFact> memberships,
+              List<TeacherSubjectFact> teacherSubjects,
+              List<GuardianLinkFact> guardianLinks) {
+
+    Roster {
+        people = List.copyOf(people);
+        groups = List.copyOf(groups);
+        memberships = List.copyOf(memberships);
+        teacherSubjects = List.copyOf(teacherSubjects);
+        guardianLinks = List.copyOf(guardianLinks);
+    }
+
+    PersonFacts person(UUID id) {
+        for (PersonFacts person : people) {
+            if (person.personId().equals(id)) {
+                return person;
+            }
+        }
+        throw new IllegalStateException("no person " + id);
+    }
+
+    /** The selection an adapter makes for one question, per the contract of {@link AccessFacts}. */
+    AccessFacts snapshotFor(AccessQuestion question) {
+        UUID actorId = question.actor() instanceof Actor.Person person ? person.personId() : null;
+        Set<UUID> involved = new HashSet<>();
+        involved.add(question.studentId());
+        if (actorId != null) {
+            involved.add(actorId);
+        }
+        List<MembershipFact> selected = new ArrayList<>();
+        Set<UUID> groupIds = new HashSet<>();
+        for (MembershipFact membership : memberships) {
+            if (involved.contains(membership.personId())) {
+                selected.add(membership);
+                groupIds.add(membership.groupId());
+            }
+        }
+        if (question.groupId() != null) {
+            groupIds.add(question.groupId());
+        }
+        Map<UUID, GroupFact> selectedGroups = new LinkedHashMap<>();
+        for (GroupFact group : groups) {
+            if (groupIds.contains(group.groupId())) {
+                selectedGroups.put(group.groupId(), group);
+            }
+        }
+        List<TeacherSubjectFact> subjects = new ArrayList<>();
+        List<GuardianLinkFact> links = new ArrayList<>();
+        if (actorId != null) {
+            for (TeacherSubjectFact subject : teacherSubjects) {
+                if (subject.teacherId().equals(actorId)) {
+                    subjects.add(subject);
+                }
+            }
+            for (GuardianLinkFact link : guardianLinks) {
+                if (link.guardianId().equals(actorId) && link.childId().equals(question.studentId())) {
+                    links.add(link);
+                }
+            }
+        }
+        return new AccessFacts(actorId == null ? null : person(actorId), person(question.studentId()), selectedGroups,
+                selected, subjects, links, Map.of());
+    }
+
+    Roster withPeople(List<PersonFacts> people) {
+        return new Roster(today, people, groups, memberships, teacherSubjects, guardianLinks);
+    }
+
+    Roster withGroups(List<GroupFact> groups) {
+        return new Roster(today, people, groups, memberships, teacherSubjects, guardianLinks);
+    }
+
+    Roster withMemberships(List<MembershipFact> memberships) {
+        return new Roster(today, people, groups, memberships, teacherSubjects, guardianLinks);
+    }
+
+    Roster withTeacherSubjects(List<TeacherSubjectFact> teacherSubjects) {
+        return new Roster(today, people, groups, memberships, teacherSubjects, guardianLinks);
+    }
+
+    Roster withGuardianLinks(List<GuardianLinkFact> guardianLinks) {
+        return new Roster(today, people, groups, memberships, teacherSubjects, guardianLinks);
+    }
+
+    String describe() {
+        StringBuilder out = new StringBuilder("today ").append(today).append('\n');
+        people.forEach(p -> out.append("  ").append(p).append('\n'));
+        groups.forEach(g -> out.append("  ").append(g).append('\n'));
+        memberships.forEach(m -> out.append("  ").append(m).append('\n'));
+        teacherSubjects.forEach(t -> out.append("  ").append(t).append('\n'));
+        guardianLinks.forEach(l -> out.append("  ").append(l).append('\n'));
+        return out.toString();
+    }
+}
