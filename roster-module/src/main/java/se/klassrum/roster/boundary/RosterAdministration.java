@@ -1,5 +1,6 @@
 package se.klassrum.roster.boundary;
 
+import se.klassrum.access.api.NoStudentData;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -7,6 +8,8 @@ import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import se.klassrum.roster.control.ConstraintViolations;
 import se.klassrum.roster.entity.GuardianLink;
+import se.klassrum.roster.entity.GuardianLogin;
+import se.klassrum.roster.entity.GuardianLoginMethod;
 import se.klassrum.roster.entity.GuardianRelation;
 import se.klassrum.roster.entity.Licence;
 import se.klassrum.roster.entity.LicenceKind;
@@ -46,6 +49,8 @@ import java.util.function.Consumer;
  */
 @ApplicationScoped
 @Transactional
+@NoStudentData("writes roster facts for the importers and the demo data; no endpoint exposes it, and one that does "
+        + "must first authorise a school administrator of the tenant")
 public class RosterAdministration {
 
     @PersistenceContext(unitName = "klassrum")
@@ -229,6 +234,31 @@ public class RosterAdministration {
         update(guardianLink(linkId), GuardianLink::reactivateAfterMajority);
     }
 
+    /**
+     * Gives a guardian a login to the guardian portal; the new login is enabled.
+     *
+     * @param subject the identity provider's subject claim, or the e-mail address (stored in lower case)
+     */
+    public UUID addGuardianLogin(UUID id, UUID personId, GuardianLoginMethod method, String subject) {
+        requireUnused(GuardianLogin.class, id);
+        GuardianLogin login = new GuardianLogin(id, person(personId), method, subject);
+        Map<String, Object> args = args("subject", login.subject(), "method", method);
+        if (count("select count(l) from GuardianLogin l where l.tenant.id = ?1 and l.method = ?2 and l.subject = ?3",
+                login.tenant().id(), method, login.subject()) > 0) {
+            throw new RosterException(RosterError.DUPLICATE_GUARDIAN_LOGIN, args);
+        }
+        return insert(login, args);
+    }
+
+    public void enableGuardianLogin(UUID loginId) {
+        update(guardianLogin(loginId), GuardianLogin::enable);
+    }
+
+    /** The guardian's very next request is judged without it. */
+    public void disableGuardianLogin(UUID loginId) {
+        update(guardianLogin(loginId), GuardianLogin::disable);
+    }
+
     private Tenant tenant(UUID id) {
         return existing(Tenant.class, id, RosterError.UNKNOWN_TENANT);
     }
@@ -247,6 +277,10 @@ public class RosterAdministration {
 
     private GuardianLink guardianLink(UUID id) {
         return existing(GuardianLink.class, id, RosterError.UNKNOWN_GUARDIAN_LINK);
+    }
+
+    private GuardianLogin guardianLogin(UUID id) {
+        return existing(GuardianLogin.class, id, RosterError.UNKNOWN_GUARDIAN_LOGIN);
     }
 
     private <T> T existing(Class<T> type, UUID id, RosterError unknown) {

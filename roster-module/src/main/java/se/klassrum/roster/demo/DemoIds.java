@@ -63,6 +63,8 @@ public final class DemoIds {
     public static final UUID PERSON_NILS = person("nils");
     public static final UUID PERSON_OLOF = person("olof");
     public static final UUID PERSON_ULLA = person("ulla");
+    /** Elsa's second custodian, whose only login to the guardian portal is disabled. */
+    public static final UUID PERSON_EBBA = person("ebba");
 
     /** Entra object ids ({@code oid} claim) of staff and students; guardians have none. */
     public static final UUID OID_ANNA = entraObjectId("anna");
@@ -100,6 +102,15 @@ public final class DemoIds {
     public static final UUID GUARDIAN_LINK_NILS_GRETA = guardianLink("nils", "greta");
     public static final UUID GUARDIAN_LINK_OLOF_HUGO = guardianLink("olof", "hugo");
     public static final UUID GUARDIAN_LINK_ULLA_RUT = guardianLink("ulla", "rut");
+    public static final UUID GUARDIAN_LINK_EBBA_ELSA = guardianLink("ebba", "elsa");
+
+    /** Logins to the guardian portal, one per guardian; Maria has none and Ebba's is disabled. */
+    public static final UUID GUARDIAN_LOGIN_KARIN = guardianLogin("karin");
+    public static final UUID GUARDIAN_LOGIN_LARS = guardianLogin("lars");
+    public static final UUID GUARDIAN_LOGIN_NILS = guardianLogin("nils");
+    public static final UUID GUARDIAN_LOGIN_OLOF = guardianLogin("olof");
+    public static final UUID GUARDIAN_LOGIN_ULLA = guardianLogin("ulla");
+    public static final UUID GUARDIAN_LOGIN_EBBA = guardianLogin("ebba");
 
     private DemoIds() {
     }
@@ -153,5 +164,14 @@ public final class DemoIds {
 
     public static UUID guardianLink(String guardianKey, String childKey) {
         return id("guardian-link:" + guardianKey + ":" + childKey);
+    }
+
+    public static UUID guardianLogin(String guardianKey) {
+        return id("guardian-login:" + guardianKey);
+    }
+
+    /** The subject claim a demo guardian's identity provider sends: an opaque value, never a personnummer. */
+    public static String idpSubject(String guardianKey) {
+        return id("idp-subject:" + guardianKey).toString();
     }
 }

@@ -3,6 +3,8 @@ package se.klassrum.roster.demo;
 import jakarta.persistence.EntityManager;
 import se.klassrum.roster.entity.GroupKind;
 import se.klassrum.roster.entity.GuardianLink;
+import se.klassrum.roster.entity.GuardianLogin;
+import se.klassrum.roster.entity.GuardianLoginMethod;
 import se.klassrum.roster.entity.GuardianRelation;
 import se.klassrum.roster.entity.Licence;
 import se.klassrum.roster.entity.LicenceKind;
@@ -193,6 +195,7 @@ public final class DemoRoster {
         guardian("nils", "Nils", "Gran", LocalDate.of(1977, 5, 9));
         guardian("olof", "Olof", "Holm", LocalDate.of(1960, 8, 28));
         guardian("ulla", "Ulla", "Rask", LocalDate.of(1983, 12, 3));
+        guardian("ebba", "Ebba", "Ek", LocalDate.of(1981, 9, 27));
 
         // Licences: Cecilia (staff) and Klara (student) have none
         for (String teacher : List.of("anna", "bertil", "david", "sara", "petra", "olle")) {
@@ -285,6 +288,16 @@ public final class DemoRoster {
         guardianLink("nils", "greta", GuardianRelation.VARDNADSHAVARE, sinceBirthOf("greta"));
         guardianLink("olof", "hugo", GuardianRelation.GOD_MAN, sinceLastYear);
         guardianLink("ulla", "rut", GuardianRelation.VARDNADSHAVARE, sinceBirthOf("rut"));
+        guardianLink("ebba", "elsa", GuardianRelation.VARDNADSHAVARE, sinceBirthOf("elsa"));
+
+        // Logins to the guardian portal: Maria has none, and Ebba's only one is switched off, so each misses
+        // GUARDIAN_LOGIN while the others meet it.
+        guardianLogin("karin", GuardianLoginMethod.EMAIL);
+        guardianLogin("lars", GuardianLoginMethod.IDP);
+        guardianLogin("nils", GuardianLoginMethod.IDP);
+        guardianLogin("olof", GuardianLoginMethod.EMAIL);
+        guardianLogin("ulla", GuardianLoginMethod.EMAIL);
+        guardianLogin("ebba", GuardianLoginMethod.EMAIL).disable();
     }
 
     private void tenant(String key, UUID id, UUID entraTenantId, String name) {
@@ -377,6 +390,14 @@ public final class DemoRoster {
                                       Validity validity) {
         return add(new GuardianLink(DemoIds.guardianLink(guardianKey, childKey), persons.get(guardianKey),
                 persons.get(childKey), relation, validity));
+    }
+
+    private GuardianLogin guardianLogin(String guardianKey, GuardianLoginMethod method) {
+        Person guardian = persons.get(guardianKey);
+        String subject = method == GuardianLoginMethod.EMAIL
+                ? guardian.email().orElseThrow()
+                : DemoIds.idpSubject(guardianKey);
+        return add(new GuardianLogin(DemoIds.guardianLogin(guardianKey), guardian, method, subject));
     }
 
     private Validity sinceBirthOf(String personKey) {

@@ -9,6 +9,8 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import se.klassrum.roster.entity.GroupKind;
 import se.klassrum.roster.entity.GuardianLink;
+import se.klassrum.roster.entity.GuardianLogin;
+import se.klassrum.roster.entity.GuardianLoginMethod;
 import se.klassrum.roster.entity.GuardianRelation;
 import se.klassrum.roster.entity.LicenceKind;
 import se.klassrum.roster.entity.Membership;
@@ -149,7 +151,13 @@ class RosterAdministrationTest {
                 refusal("linkGuardian to an unknown child", RosterError.UNKNOWN_PERSON,
                         admin -> admin.linkGuardian(null, ANNA, UNKNOWN, GuardianRelation.VARDNADSHAVARE, Validity.from(AUG_15))),
                 refusal("deactivateGuardianLink of an unknown link", RosterError.UNKNOWN_GUARDIAN_LINK,
-                        admin -> admin.deactivateGuardianLink(UNKNOWN)));
+                        admin -> admin.deactivateGuardianLink(UNKNOWN)),
+                refusal("addGuardianLogin for an unknown person", RosterError.UNKNOWN_PERSON,
+                        admin -> admin.addGuardianLogin(null, UNKNOWN, GuardianLoginMethod.IDP, "subject")),
+                refusal("enableGuardianLogin of an unknown login", RosterError.UNKNOWN_GUARDIAN_LOGIN,
+                        admin -> admin.enableGuardianLogin(UNKNOWN)),
+                refusal("disableGuardianLogin of an unknown login", RosterError.UNKNOWN_GUARDIAN_LOGIN,
+                        admin -> admin.disableGuardianLogin(UNKNOWN)));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -283,6 +291,51 @@ class RosterAdministrationTest {
         RosterException refused = assertRefused(admin -> admin.linkTeacherSubject(null, ANNA, GYMNASIUM, MAT),
                 RosterError.DUPLICATE_TEACHER_SUBJECT);
         assertThat(refused.messageEn()).isEqualTo("Anna Andersson is already linked to the subject MAT at Solbacka gymnasium.");
+    }
+
+    @Test
+    void a_guardian_gets_a_login_which_an_admin_disables_and_enables_again() {
+        UUID nils = call(admin -> admin.createPerson(null, SOLBACKA, NewPerson.named("p-nils", "Nils", "Gran")));
+        UUID login = call(admin -> admin.addGuardianLogin(null, nils, GuardianLoginMethod.IDP, "idp|nils-1"));
+
+        GuardianLogin created = read(em -> em.find(GuardianLogin.class, login));
+        assertThat(created.isActive()).isTrue();
+        assertThat(created.subject()).isEqualTo("idp|nils-1");
+        assertThat(created.tenant().id()).isEqualTo(SOLBACKA);
+
+        run(admin -> admin.disableGuardianLogin(login));
+        boolean activeAfterDisable = read(em -> em.find(GuardianLogin.class, login).isActive());
+        assertThat(activeAfterDisable).isFalse();
+        run(admin -> admin.enableGuardianLogin(login));
+        GuardianLogin enabled = read(em -> em.find(GuardianLogin.class, login));
+        assertThat(enabled.isActive()).isTrue();
+        assertThat(enabled.version()).as("two committed changes").isEqualTo(3);
+    }
+
+    @Test
+    void an_e_mail_login_in_use_is_refused_whatever_its_case_but_may_repeat_in_another_organisation() {
+        UUID olof = call(admin -> admin.createPerson(null, SOLBACKA, NewPerson.named("p-olof", "Olof", "Holm")));
+        UUID ulla = call(admin -> admin.createPerson(null, SOLBACKA, NewPerson.named("p-ulla", "Ulla", "Rask")));
+        call(admin -> admin.addGuardianLogin(null, olof, GuardianLoginMethod.EMAIL, "olof.holm@example.com"));
+
+        RosterException refused = assertRefused(
+                admin -> admin.addGuardianLogin(null, ulla, GuardianLoginMethod.EMAIL, "Olof.Holm@Example.com"),
+                RosterError.DUPLICATE_GUARDIAN_LOGIN);
+        assertThat(refused.messageEn())
+                .isEqualTo("The login olof.holm@example.com (E-mail) is already in use in this organisation.");
+        assertThat(refused.messageSv())
+                .isEqualTo("Inloggningen olof.holm@example.com (E-post) används redan i organisationen.");
+
+        UUID norrby = call(admin -> admin.createPerson(null, NORRA, NewPerson.named("p-olof", "Olof", "Norrby")));
+        UUID elsewhere = call(admin -> admin.addGuardianLogin(null, norrby, GuardianLoginMethod.EMAIL, "olof.holm@example.com"));
+        UUID tenant = read(em -> em.find(GuardianLogin.class, elsewhere).tenant().id());
+        assertThat(tenant).isEqualTo(NORRA);
+    }
+
+    @Test
+    void an_e_mail_login_that_is_no_address_is_refused() {
+        assertRefused(admin -> admin.addGuardianLogin(null, ANNA, GuardianLoginMethod.EMAIL, "Anna Andersson"),
+                RosterError.INVALID_EMAIL);
     }
 
     /** Runs the call in its own transaction, expects the refusal, and checks that no table changed. */

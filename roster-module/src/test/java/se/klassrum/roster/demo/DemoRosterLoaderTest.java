@@ -4,6 +4,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import se.klassrum.roster.entity.GuardianLink;
+import se.klassrum.roster.entity.GuardianLogin;
+import se.klassrum.roster.entity.GuardianLoginMethod;
 import se.klassrum.roster.entity.MembershipRole;
 import se.klassrum.roster.entity.Person;
 import se.klassrum.roster.entity.SecurityMarking;
@@ -50,9 +52,10 @@ class DemoRosterLoaderTest {
     void the_whole_demo_roster_is_saved() {
         assertThat(firstLoad).isTrue();
         assertThat(countsAfterFirstLoad).containsExactly(
-                entry("tenant", 2L), entry("school", 3L), entry("person", 22L), entry("licence", 14L),
+                entry("tenant", 2L), entry("school", 3L), entry("person", 23L), entry("licence", 14L),
                 entry("school_role", 18L), entry("subject", 5L), entry("syllabus", 5L), entry("study_group", 10L),
-                entry("membership", 28L), entry("teacher_subject", 5L), entry("guardian_link", 6L));
+                entry("membership", 28L), entry("teacher_subject", 5L), entry("guardian_link", 7L),
+                entry("guardian_login", 6L));
     }
 
     @Test
@@ -113,6 +116,12 @@ class DemoRosterLoaderTest {
         assertThat(previous.schoolYear()).isEqualTo("2024/25");
         assertThat(previous.syllabus().orElseThrow().code()).isEqualTo("MATMAT01c");
         assertThat(solbackaTid).isEqualTo(DemoIds.ENTRA_TENANT_SOLBACKA);
+        GuardianLogin ebbas = db.read(em -> em.find(GuardianLogin.class, DemoIds.GUARDIAN_LOGIN_EBBA));
+        GuardianLogin nils = db.read(em -> em.find(GuardianLogin.class, DemoIds.GUARDIAN_LOGIN_NILS));
+        assertThat(ebbas.isActive()).isFalse();
+        assertThat(ebbas.method()).isEqualTo(GuardianLoginMethod.EMAIL);
+        assertThat(nils.isActive()).isTrue();
+        assertThat(nils.subject()).isEqualTo(DemoIds.idpSubject("nils"));
     }
 
     private static boolean load() {

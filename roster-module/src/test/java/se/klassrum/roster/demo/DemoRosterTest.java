@@ -5,6 +5,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import se.klassrum.roster.entity.GroupKind;
 import se.klassrum.roster.entity.GuardianLink;
+import se.klassrum.roster.entity.GuardianLogin;
+import se.klassrum.roster.entity.GuardianRelation;
 import se.klassrum.roster.entity.Licence;
 import se.klassrum.roster.entity.LicenceKind;
 import se.klassrum.roster.entity.Membership;
@@ -40,6 +42,7 @@ import static se.klassrum.roster.demo.DemoIds.PERSON_ANNA;
 import static se.klassrum.roster.demo.DemoIds.PERSON_BERTIL;
 import static se.klassrum.roster.demo.DemoIds.PERSON_CECILIA;
 import static se.klassrum.roster.demo.DemoIds.PERSON_DAVID;
+import static se.klassrum.roster.demo.DemoIds.PERSON_EBBA;
 import static se.klassrum.roster.demo.DemoIds.PERSON_ELSA;
 import static se.klassrum.roster.demo.DemoIds.PERSON_FILIP;
 import static se.klassrum.roster.demo.DemoIds.PERSON_GRETA;
@@ -215,11 +218,34 @@ class DemoRosterTest {
         assertThat(maria.isActive()).isFalse();
         assertThat(maria.isActiveOn(today)).isFalse();
 
-        for (UUID guardian : List.of(PERSON_KARIN, PERSON_LARS, PERSON_MARIA, PERSON_NILS, PERSON_OLOF, PERSON_ULLA)) {
+        GuardianLink ebba = link(demo, PERSON_EBBA, PERSON_ELSA);
+        assertThat(ebba.relation()).isEqualTo(GuardianRelation.VARDNADSHAVARE);
+        assertThat(ebba.isActiveOn(today)).isTrue();
+
+        for (UUID guardian : List.of(PERSON_KARIN, PERSON_LARS, PERSON_MARIA, PERSON_NILS, PERSON_OLOF, PERSON_ULLA,
+                PERSON_EBBA)) {
             assertThat(licenceOf(demo, guardian, today)).isEmpty();
             assertThat(demo.entities()).filteredOn(e -> e instanceof SchoolRole role && role.person().id().equals(guardian))
                     .isEmpty();
             assertThat(demo.get(Person.class, guardian).entraObjectId()).isEmpty();
+        }
+    }
+
+    @Test
+    void every_guardian_but_maria_and_ebba_has_an_active_login_to_the_guardian_portal() {
+        DemoRoster demo = DemoRoster.asOf(LocalDate.of(2026, 3, 10));
+
+        assertThat(logins(demo, PERSON_KARIN)).containsExactly("EMAIL karin.ek@example.com active");
+        assertThat(logins(demo, PERSON_NILS)).containsExactly("IDP " + DemoIds.idpSubject("nils") + " active");
+        assertThat(logins(demo, PERSON_OLOF)).containsExactly("EMAIL olof.holm@example.com active");
+        assertThat(logins(demo, PERSON_LARS)).containsExactly("IDP " + DemoIds.idpSubject("lars") + " active");
+        assertThat(logins(demo, PERSON_ULLA)).containsExactly("EMAIL ulla.rask@example.com active");
+        assertThat(logins(demo, PERSON_MARIA)).as("Maria has no login at all").isEmpty();
+        assertThat(logins(demo, PERSON_EBBA)).as("Ebba's only login is switched off")
+                .containsExactly("EMAIL ebba.ek@example.com disabled");
+        assertThat(demo.get(GuardianLogin.class, DemoIds.GUARDIAN_LOGIN_EBBA).guardian().id()).isEqualTo(PERSON_EBBA);
+        for (UUID staffOrStudent : List.of(PERSON_ANNA, PERSON_ELSA, PERSON_OLLE, PERSON_TOVE)) {
+            assertThat(logins(demo, staffOrStudent)).isEmpty();
         }
     }
 
@@ -301,6 +327,14 @@ class DemoRosterTest {
         return demo.entities().stream()
                 .filter(e -> e instanceof Membership m && m.person().id().equals(person) && m.isActiveOn(day))
                 .map(e -> ((Membership) e).group().name()).toList();
+    }
+
+    private static List<String> logins(DemoRoster demo, UUID person) {
+        return demo.entities().stream()
+                .filter(e -> e instanceof GuardianLogin login && login.guardian().id().equals(person))
+                .map(e -> (GuardianLogin) e)
+                .map(login -> login.method() + " " + login.subject() + (login.isActive() ? " active" : " disabled"))
+                .toList();
     }
 
     private static GuardianLink link(DemoRoster demo, UUID guardian, UUID child) {

@@ -1,10 +1,8 @@
 package se.klassrum.roster.entity;
 
 import org.junit.jupiter.api.Test;
+import se.klassrum.roster.testing.TestDatabase;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -29,11 +27,9 @@ class RosterErrorTest {
     }
 
     @Test
-    void every_constraint_a_code_names_exists_in_the_migration() throws IOException {
-        String migration;
-        try (InputStream sql = getClass().getResourceAsStream("/db/migration/V1__roster_model.sql")) {
-            migration = new String(sql.readAllBytes(), StandardCharsets.UTF_8);
-        }
+    void every_constraint_a_code_names_exists_in_the_migrations() {
+        String migration = TestDatabase.rosterMigrations();
+        assertThat(migration).contains("create table tenant", "create table guardian_login");
         for (RosterError error : RosterError.values()) {
             error.constraint().ifPresent(name ->
                     assertThat(migration).as(error + " names a constraint").contains("constraint " + name + " "));

@@ -8,6 +8,10 @@ import org.junit.jupiter.params.provider.ValueSource;
 import se.klassrum.roster.testing.TestDatabase;
 
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
@@ -143,6 +147,46 @@ class SchemaConstraintsTest {
         assertRejected("insert into guardian_link (id, tenant_id, guardian_id, child_id, relation, valid_from) "
                 + "values (gen_random_uuid(), " + T1 + ", " + ANNA + ", " + ELSA + ", 'vardnadshavare', '2020-01-01')",
                 "ck_guardian_link_relation");
+    }
+
+    @Test
+    void a_login_identity_belongs_to_one_guardian_per_organisation_even_when_disabled() {
+        String login = "insert into guardian_login (id, tenant_id, guardian_id, method, subject, enabled) "
+                + "values (gen_random_uuid(), %s, %s, '%s', '%s', %s)";
+        assertAccepted(login.formatted(T1, ANNA, "EMAIL", "anna@example.com", "false"));
+        assertRejected(login.formatted(T1, ELSA, "EMAIL", "anna@example.com", "true"), "uq_guardian_login");
+        assertAccepted(login.formatted(T1, ELSA, "IDP", "anna@example.com", "true"));
+        assertAccepted(login.formatted(T2, OLLE, "EMAIL", "anna@example.com", "true"));
+    }
+
+    @Test
+    void a_login_is_for_a_person_of_the_same_organisation() {
+        assertRejected("insert into guardian_login (id, tenant_id, guardian_id, method, subject) "
+                + "values (gen_random_uuid(), " + T1 + ", " + OLLE + ", 'IDP', 'olle-subject')",
+                "fk_guardian_login_guardian");
+    }
+
+    @Test
+    void a_login_has_a_known_method_and_an_e_mail_login_a_lower_case_address() {
+        String login = "insert into guardian_login (id, tenant_id, guardian_id, method, subject) "
+                + "values (gen_random_uuid(), " + T1 + ", " + ELSA + ", '%s', '%s')";
+        assertRejected(login.formatted("BANKID", "x"), "ck_guardian_login_method");
+        assertRejected(login.formatted("EMAIL", "Elsa@Example.com"), "ck_guardian_login_email");
+        assertRejected(login.formatted("EMAIL", "Elsa Ek"), "ck_guardian_login_email");
+        assertRejected(login.formatted("IDP", "  "), "ck_guardian_login_subject");
+        assertAccepted(login.formatted("IDP", "Case-Sensitive-Subject"));
+        assertAccepted(login.formatted("EMAIL", "elsa@example.com"));
+    }
+
+    @Test
+    void every_table_of_the_roster_migrations_is_counted_by_the_tests() {
+        Matcher created = Pattern.compile("create table (\\w+)").matcher(TestDatabase.rosterMigrations());
+        List<String> tables = new ArrayList<>();
+        while (created.find()) {
+            tables.add(created.group(1));
+        }
+        assertThat(TestDatabase.ROSTER_TABLES).as("TestDatabase.ROSTER_TABLES, which rowCounts() counts")
+                .containsExactlyInAnyOrderElementsOf(tables);
     }
 
     @Test

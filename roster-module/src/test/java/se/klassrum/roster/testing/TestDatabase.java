@@ -6,14 +6,19 @@ import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.EntityTransaction;
 import jakarta.persistence.Persistence;
 import org.flywaydb.core.Flyway;
+import se.klassrum.roster.entity.RosterEntity;
 
 import javax.sql.DataSource;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -21,6 +26,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.stream.Stream;
 
 /**
  * A fresh, migrated PostgreSQL database for one test class, with the "klassrum" persistence unit on it.
@@ -36,7 +42,8 @@ public final class TestDatabase implements AutoCloseable {
 
     /** Every roster table, each after the tables it refers to. */
     public static final List<String> ROSTER_TABLES = List.of("tenant", "school", "person", "licence",
-            "school_role", "subject", "syllabus", "study_group", "membership", "teacher_subject", "guardian_link");
+            "school_role", "subject", "syllabus", "study_group", "membership", "teacher_subject", "guardian_link",
+            "guardian_login");
 
     private static final AtomicInteger DATABASES = new AtomicInteger();
     private static EmbeddedPostgres server;
@@ -94,6 +101,17 @@ public final class TestDatabase implements AutoCloseable {
         return entityManagerFactory;
     }
 
+    /**
+     * A second persistence unit on this database that gets its connections from the given data source, e.g.
+     * a {@link CountingDataSource}. The caller closes it.
+     */
+    public EntityManagerFactory entityManagerFactoryOn(DataSource connections) {
+        // A session name of its own, so that EclipseLink does not hand back the unit it already made for this name.
+        return Persistence.createEntityManagerFactory("klassrum", Map.of(
+                "jakarta.persistence.nonJtaDataSource", connections,
+                "eclipselink.session-name", name + "-on-" + System.identityHashCode(connections)));
+    }
+
     /** Runs the work in one transaction on a new EntityManager, as a {@code @Transactional} method would. */
     public <T> T inTransaction(Function<EntityManager, T> work) {
         EntityManager em = entityManagerFactory.createEntityManager();
@@ -126,6 +144,32 @@ public final class TestDatabase implements AutoCloseable {
             return query.apply(em);
         } finally {
             em.close();
+        }
+    }
+
+    /**
+     * The text of the roster module's own migrations, in version order. Read from the module's classes
+     * directory, because db/migration on the classpath also holds other modules' migrations.
+     */
+    public static String rosterMigrations() {
+        try {
+            Path migrations = Path.of(RosterEntity.class.getProtectionDomain().getCodeSource().getLocation().toURI())
+                    .resolve("db/migration");
+            try (Stream<Path> files = Files.list(migrations)) {
+                List<Path> sorted = files.filter(file -> file.getFileName().toString().matches("V\\d+__.*\\.sql"))
+                        .sorted(Comparator.comparingInt(file -> Integer.parseInt(
+                                file.getFileName().toString().replaceAll("^V(\\d+)__.*", "$1"))))
+                        .toList();
+                StringBuilder text = new StringBuilder();
+                for (Path file : sorted) {
+                    text.append(Files.readString(file)).append('\n');
+                }
+                return text.toString();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
         }
     }
 

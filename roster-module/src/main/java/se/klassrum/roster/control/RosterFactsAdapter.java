@@ -1,0 +1,280 @@
+package se.klassrum.roster.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import se.klassrum.access.api.AccessFacts;
+import se.klassrum.access.api.GroupFact;
+import se.klassrum.access.api.GuardianLinkFact;
+import se.klassrum.access.api.LicenceFact;
+import se.klassrum.access.api.MembershipFact;
+import se.klassrum.access.api.PersonFacts;
+import se.klassrum.access.api.RoleFact;
+import se.klassrum.access.api.RosterFactsPort;
+import se.klassrum.access.api.TeacherSubjectFact;
+import se.klassrum.access.api.Validity;
+import se.klassrum.roster.entity.GroupKind;
+import se.klassrum.roster.entity.LicenceKind;
+import se.klassrum.roster.entity.MembershipRole;
+import se.klassrum.roster.entity.RoleKind;
+import se.klassrum.roster.entity.SecurityMarking;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The roster's answer to "which facts does this access question need", read fresh from the database for
+ * every question, in one SQL statement.
+ * <p>
+ * One statement, because a decision is made on every request that touches student data: a round trip per
+ * kind of fact (or per group) would multiply the latency of every page. It is native SQL because the facts
+ * are nine kinds of rows, and a {@code UNION ALL} of tagged rows is the one way to fetch them together that
+ * JPQL does not offer. Native SQL also never passes through the persistence context or a cache, so the
+ * snapshot is always the latest committed state (ACCESS-RULES.md, OWASP ASVS 8.3.2). If the caller's own
+ * transaction holds unflushed changes, EclipseLink writes them first (flush mode AUTO), so the snapshot sees
+ * them too; those statements are the caller's writes, not reads of the snapshot.
+ * <p>
+ * The snapshot is raw: ended memberships and roles, archived and disconnected groups, deactivated links
+ * are all included, because judging them is the rules' job and the explanation needs them ("the group is
+ * archived"). Only the guardian login is reduced to a yes or no, since that is all the rules ask.
+ */
+@ApplicationScoped
+public class RosterFactsAdapter implements RosterFactsPort {
+
+    // The question's ids are bound once, in the first CTE. Casting them there also types a null (an
+    // application has no person, most questions no group): EclipseLink binds a null parameter as varchar,
+    // which PostgreSQL would refuse to compare with a uuid column.
+    // Every row has the same columns: kind, id1..id4, text1..text2, flag1..flag2, date1..date2. The first
+    // branch types them all: PostgreSQL resolves a UNION pairwise, so a null that is untyped in the first
+    // two branches would become text and clash with uuid later on.
+    // Groups are ordered by name: the order is the last tie-break between equally close candidates in an
+    // explanation, and it must depend neither on the physical order of the rows nor on the server's locale.
+    static final String FACTS_SQL = """
+            with question as (
+                select cast(?1 as uuid) as actor_id, cast(?2 as uuid) as student_id, cast(?3 as uuid) as group_id
+            ),
+            memberships as (
+                select m.group_id, m.person_id, m.role, m.valid_from, m.valid_to
+                from membership m, question q
+                where m.person_id in (q.actor_id, q.student_id)
+            ),
+            groups as (
+                select g.id, g.tenant_id, g.school_id, g.syllabus_id, g.name, g.kind, g.connected, g.archived
+                from study_group g
+                where g.id in (select group_id from memberships
+                               union select group_id from question where group_id is not null)
+            ),
+            roles as (
+                select r.person_id, r.school_id, r.role, r.valid_from, r.valid_to
+                from school_role r, question q
+                where r.person_id in (q.actor_id, q.student_id)
+            ),
+            teacher_subjects as (
+                select t.teacher_id, t.school_id, t.subject_id
+                from teacher_subject t, question q
+                where t.teacher_id = q.actor_id
+            )
+            select * from (
+                select 'PERSON' as kind, p.id as id1, p.tenant_id as id2, cast(null as uuid) as id3,
+                       cast(null as uuid) as id4, cast(p.security_marking as varchar) as text1,
+                       cast(null as varchar) as text2,
+                       exists (select 1 from guardian_login l where l.guardian_id = p.id and l.enabled) as flag1,
+                       cast(null as boolean) as flag2, p.birth_date as date1, cast(null as date) as date2
+                from person p, question q
+                where p.id in (q.actor_id, q.student_id)
+                union all
+                select 'LICENCE', l.person_id, null, null, null, l.kind, null, null, null, l.valid_from, l.valid_to
+                from licence l, question q
+                where l.person_id in (q.actor_id, q.student_id)
+                union all
+                select 'ROLE', r.person_id, r.school_id, null, null, r.role, null, null, null, r.valid_from, r.valid_to
+                from roles r
+                union all
+                select 'MEMBERSHIP', m.group_id, m.person_id, null, null, m.role, null, null, null, m.valid_from, m.valid_to
+                from memberships m
+                union all
+                select 'GROUP', g.id, g.tenant_id, g.school_id, g.syllabus_id, g.name, g.kind, g.connected, g.archived,
+                       null, null
+                from groups g
+                union all
+                select 'SYLLABUS', s.id, s.subject_id, null, null, s.code, null, null, null, null, null
+                from syllabus s
+                where s.id in (select syllabus_id from groups)
+                union all
+                select 'TEACHER_SUBJECT', t.teacher_id, t.school_id, t.subject_id, null, null, null, null, null, null, null
+                from teacher_subjects t
+                union all
+                select 'GUARDIAN_LINK', k.guardian_id, k.child_id, null, null, null, null, k.active,
+                       k.continues_after_majority, k.valid_from, k.valid_to
+                from guardian_link k, question q
+                where k.guardian_id = q.actor_id and k.child_id = q.student_id
+                union all
+                select 'SCHOOL', s.id, null, null, null, s.name, null, null, null, null, null
+                from school s
+                where s.id in (select school_id from groups
+                               union select school_id from roles
+                               union select school_id from teacher_subjects)
+            ) facts
+            order by kind, text1 collate "C", id1, id2, id3, date1
+            """;
+
+    private static final int KIND = 0;
+    private static final int ID1 = 1;
+    private static final int ID2 = 2;
+    private static final int ID3 = 3;
+    private static final int ID4 = 4;
+    private static final int TEXT1 = 5;
+    private static final int TEXT2 = 6;
+    private static final int FLAG1 = 7;
+    private static final int FLAG2 = 8;
+    private static final int DATE1 = 9;
+    private static final int DATE2 = 10;
+
+    @PersistenceContext(unitName = "klassrum")
+    EntityManager em;
+
+    /** For CDI, which needs a no-argument constructor to make its proxy. */
+    protected RosterFactsAdapter() {
+    }
+
+    /** For tests outside a container. */
+    RosterFactsAdapter(EntityManager em) {
+        this.em = em;
+    }
+
+    /**
+     * {@inheritDoc}
+     * <p>
+     * Also empty when a person is named as the actor and no such person exists: a token may outlive the
+     * person's removal from the roster, and such a question must be denied, not answered as an application.
+     */
+    @Override
+    public Optional<AccessFacts> load(UUID actorPersonId, UUID studentId, UUID groupId) {
+        Objects.requireNonNull(studentId, "studentId");
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery(FACTS_SQL)
+                .setParameter(1, actorPersonId)
+                .setParameter(2, studentId)
+                .setParameter(3, groupId)
+                .getResultList();
+        return new Snapshot(rows).facts(actorPersonId, studentId, groupId);
+    }
+
+    /** The rows of one question, sorted into facts. */
+    private static final class Snapshot {
+
+        private final Map<UUID, Object[]> persons = new HashMap<>();
+        private final Map<UUID, List<LicenceFact>> licences = new HashMap<>();
+        private final Map<UUID, List<RoleFact>> roles = new HashMap<>();
+        private final List<MembershipFact> memberships = new ArrayList<>();
+        private final List<Object[]> groups = new ArrayList<>();
+        private final Map<UUID, Object[]> syllabi = new HashMap<>();
+        private final List<TeacherSubjectFact> teacherSubjects = new ArrayList<>();
+        private final List<GuardianLinkFact> guardianLinks = new ArrayList<>();
+        private final Map<UUID, String> schoolNames = new HashMap<>();
+
+        Snapshot(List<Object[]> rows) {
+            for (Object[] row : rows) {
+                String kind = (String) row[KIND];
+                switch (kind) {
+                    case "PERSON" -> persons.put(uuid(row, ID1), row);
+                    case "LICENCE" -> licences.computeIfAbsent(uuid(row, ID1), person -> new ArrayList<>())
+                            .add(new LicenceFact(RosterToAccess.licence(LicenceKind.valueOf(text(row, TEXT1))),
+                                    validity(row)));
+                    case "ROLE" -> roles.computeIfAbsent(uuid(row, ID1), person -> new ArrayList<>())
+                            .add(new RoleFact(uuid(row, ID2), RosterToAccess.role(RoleKind.valueOf(text(row, TEXT1))),
+                                    validity(row)));
+                    case "MEMBERSHIP" -> memberships.add(new MembershipFact(uuid(row, ID1), uuid(row, ID2),
+                            RosterToAccess.membership(MembershipRole.valueOf(text(row, TEXT1))), validity(row)));
+                    case "GROUP" -> groups.add(row);
+                    case "SYLLABUS" -> syllabi.put(uuid(row, ID1), row);
+                    case "TEACHER_SUBJECT" -> teacherSubjects.add(
+                            new TeacherSubjectFact(uuid(row, ID1), uuid(row, ID2), uuid(row, ID3)));
+                    case "GUARDIAN_LINK" -> guardianLinks.add(new GuardianLinkFact(uuid(row, ID1), uuid(row, ID2),
+                            flag(row, FLAG1), flag(row, FLAG2), validity(row)));
+                    case "SCHOOL" -> schoolNames.put(uuid(row, ID1), text(row, TEXT1));
+                    default -> throw new IllegalStateException("unknown kind of fact row: " + kind);
+                }
+            }
+        }
+
+        Optional<AccessFacts> facts(UUID actorId, UUID studentId, UUID groupId) {
+            PersonFacts student = person(studentId);
+            PersonFacts actor = actorId == null ? null : actorId.equals(studentId) ? student : person(actorId);
+            Map<UUID, GroupFact> groupFacts = groupFacts();
+            if (student == null || actorId != null && actor == null
+                    || groupId != null && !groupFacts.containsKey(groupId)) {
+                return Optional.empty();
+            }
+            return Optional.of(new AccessFacts(actor, student, groupFacts, memberships, teacherSubjects,
+                    guardianLinks, schoolNames));
+        }
+
+        private PersonFacts person(UUID id) {
+            Object[] row = persons.get(id);
+            if (row == null) {
+                return null;
+            }
+            return new PersonFacts(id, uuid(row, ID2),
+                    licences.getOrDefault(id, List.of()),
+                    roles.getOrDefault(id, List.of()),
+                    SecurityMarking.valueOf(text(row, TEXT1)).isProtected(),
+                    flag(row, FLAG1),
+                    date(row, DATE1));
+        }
+
+        private Map<UUID, GroupFact> groupFacts() {
+            Map<UUID, GroupFact> facts = new LinkedHashMap<>();
+            for (Object[] row : groups) {
+                UUID syllabusId = uuid(row, ID4);
+                Object[] syllabus = syllabusId == null ? null : syllabi.get(syllabusId);
+                if (syllabusId != null && syllabus == null) {
+                    throw new IllegalStateException("no row for syllabus " + syllabusId + " of group " + uuid(row, ID1));
+                }
+                facts.put(uuid(row, ID1), new GroupFact(uuid(row, ID1), uuid(row, ID2), uuid(row, ID3),
+                        text(row, TEXT1),
+                        RosterToAccess.group(GroupKind.valueOf(text(row, TEXT2))),
+                        flag(row, FLAG1), flag(row, FLAG2), syllabusId,
+                        syllabus == null ? null : text(syllabus, TEXT1),
+                        syllabus == null ? null : uuid(syllabus, ID2)));
+            }
+            return facts;
+        }
+
+        private static Validity validity(Object[] row) {
+            return new Validity(date(row, DATE1), date(row, DATE2));
+        }
+    }
+
+    // pgjdbc returns a uuid column as java.util.UUID; EclipseLink passes it through unchanged.
+    private static UUID uuid(Object[] row, int column) {
+        return (UUID) row[column];
+    }
+
+    private static String text(Object[] row, int column) {
+        return (String) row[column];
+    }
+
+    private static boolean flag(Object[] row, int column) {
+        return Boolean.TRUE.equals(row[column]);
+    }
+
+    // EclipseLink reads a date column as java.sql.Date; a driver or provider that returns LocalDate is welcome too.
+    private static LocalDate date(Object[] row, int column) {
+        Object value = row[column];
+        if (value == null || value instanceof LocalDate) {
+            return (LocalDate) value;
+        }
+        if (value instanceof java.sql.Date sqlDate) {
+            return sqlDate.toLocalDate();
+        }
+        throw new IllegalStateException("not a date: " + value.getClass().getName());
+    }
+}

@@ -1,0 +1,387 @@
+package se.klassrum.roster.control;
+
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.EntityManagerFactory;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import se.klassrum.access.api.AccessFacts;
+import se.klassrum.access.api.GroupFact;
+import se.klassrum.access.api.GroupKind;
+import se.klassrum.access.api.GuardianLinkFact;
+import se.klassrum.access.api.LicenceFact;
+import se.klassrum.access.api.LicenceKind;
+import se.klassrum.access.api.MembershipFact;
+import se.klassrum.access.api.MembershipRole;
+import se.klassrum.access.api.PersonFacts;
+import se.klassrum.access.api.RoleFact;
+import se.klassrum.access.api.SchoolRoleKind;
+import se.klassrum.access.api.TeacherSubjectFact;
+import se.klassrum.access.api.Validity;
+import se.klassrum.roster.demo.DemoRoster;
+import se.klassrum.roster.entity.GuardianLink;
+import se.klassrum.roster.entity.GuardianLogin;
+import se.klassrum.roster.entity.Licence;
+import se.klassrum.roster.entity.Membership;
+import se.klassrum.roster.entity.Person;
+import se.klassrum.roster.entity.SchoolRole;
+import se.klassrum.roster.entity.StudyGroup;
+import se.klassrum.roster.entity.TeacherSubject;
+import se.klassrum.roster.testing.CountingDataSource;
+import se.klassrum.roster.testing.TestDatabase;
+
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Predicate;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
+import static se.klassrum.roster.demo.DemoIds.GROUP_EN5_B;
+import static se.klassrum.roster.demo.DemoIds.GROUP_FY1A_C;
+import static se.klassrum.roster.demo.DemoIds.GROUP_FY1A_F;
+import static se.klassrum.roster.demo.DemoIds.GROUP_KE1_D;
+import static se.klassrum.roster.demo.DemoIds.GROUP_KE1_E;
+import static se.klassrum.roster.demo.DemoIds.GROUP_MA1C_A;
+import static se.klassrum.roster.demo.DemoIds.GROUP_MA1C_A_PREVIOUS;
+import static se.klassrum.roster.demo.DemoIds.GROUP_MA8_A;
+import static se.klassrum.roster.demo.DemoIds.GROUP_NA24A_MENTOR;
+import static se.klassrum.roster.demo.DemoIds.GROUP_NORRA_MA1C;
+import static se.klassrum.roster.demo.DemoIds.PERSON_ANNA;
+import static se.klassrum.roster.demo.DemoIds.PERSON_BERTIL;
+import static se.klassrum.roster.demo.DemoIds.PERSON_EBBA;
+import static se.klassrum.roster.demo.DemoIds.PERSON_ELSA;
+import static se.klassrum.roster.demo.DemoIds.PERSON_FILIP;
+import static se.klassrum.roster.demo.DemoIds.PERSON_GRETA;
+import static se.klassrum.roster.demo.DemoIds.PERSON_HUGO;
+import static se.klassrum.roster.demo.DemoIds.PERSON_IVAR;
+import static se.klassrum.roster.demo.DemoIds.PERSON_JULIA;
+import static se.klassrum.roster.demo.DemoIds.PERSON_KARIN;
+import static se.klassrum.roster.demo.DemoIds.PERSON_LARS;
+import static se.klassrum.roster.demo.DemoIds.PERSON_MARIA;
+import static se.klassrum.roster.demo.DemoIds.PERSON_NILS;
+import static se.klassrum.roster.demo.DemoIds.PERSON_OLLE;
+import static se.klassrum.roster.demo.DemoIds.PERSON_PETRA;
+import static se.klassrum.roster.demo.DemoIds.PERSON_RUT;
+import static se.klassrum.roster.demo.DemoIds.PERSON_TOVE;
+import static se.klassrum.roster.demo.DemoIds.SCHOOL_NORRASKOLAN;
+import static se.klassrum.roster.demo.DemoIds.SCHOOL_SOLBACKASKOLAN;
+import static se.klassrum.roster.demo.DemoIds.SCHOOL_SOLBACKA_GYMNASIUM;
+import static se.klassrum.roster.demo.DemoIds.SUBJECT_MAT;
+import static se.klassrum.roster.demo.DemoIds.SYLLABUS_MATMAT01C;
+import static se.klassrum.roster.demo.DemoIds.TENANT_NORRA;
+import static se.klassrum.roster.demo.DemoIds.TENANT_SOLBACKA;
+
+/**
+ * The facts the adapter reads from a real, migrated PostgreSQL holding the demo roster: checked by hand for
+ * the personas that matter, and for many questions against the same facts worked out from the demo roster's
+ * objects in memory, which share no code with the adapter's SQL.
+ */
+class RosterFactsAdapterTest {
+
+    private static final LocalDate TODAY = LocalDate.of(2026, 3, 10);
+    private static final LocalDate THIS_YEAR = LocalDate.of(2025, 8, 15);
+    private static final LocalDate LAST_YEAR = LocalDate.of(2024, 8, 15);
+    private static final LocalDate LAST_YEAR_END = LocalDate.of(2025, 6, 30);
+    private static final UUID UNKNOWN = UUID.fromString("99999999-9999-9999-9999-999999999999");
+
+    /** The demo roster as saved; its objects are the independent account of what the facts must be. */
+    private static final DemoRoster DEMO = DemoRoster.asOf(TODAY);
+
+    private static TestDatabase db;
+
+    @BeforeAll
+    static void loadTheDemoRoster() {
+        db = TestDatabase.create("roster_facts");
+        db.runInTransaction(em -> assertThat(DemoRoster.asOf(TODAY).loadIfEmpty(em)).isTrue());
+    }
+
+    @AfterAll
+    static void dropDatabase() {
+        db.close();
+    }
+
+    @Test
+    void anna_asking_about_elsa_gets_both_persons_all_their_memberships_and_annas_subject() {
+        AccessFacts facts = load(PERSON_ANNA, PERSON_ELSA, null).orElseThrow();
+
+        assertThat(facts.actor()).isEqualTo(new PersonFacts(PERSON_ANNA, TENANT_SOLBACKA,
+                List.of(new LicenceFact(LicenceKind.TEACHER, Validity.from(LAST_YEAR))),
+                List.of(new RoleFact(SCHOOL_SOLBACKA_GYMNASIUM, SchoolRoleKind.TEACHER, Validity.from(LAST_YEAR))),
+                false, false, LocalDate.of(1982, 4, 11)));
+        assertThat(facts.student()).isEqualTo(new PersonFacts(PERSON_ELSA, TENANT_SOLBACKA,
+                List.of(new LicenceFact(LicenceKind.STUDENT, Validity.from(LAST_YEAR))),
+                List.of(new RoleFact(SCHOOL_SOLBACKA_GYMNASIUM, SchoolRoleKind.STUDENT, Validity.from(THIS_YEAR))),
+                false, false, TODAY.minusYears(17).minusDays(40)));
+
+        Validity thisYear = Validity.from(THIS_YEAR);
+        assertThat(facts.memberships()).containsExactlyInAnyOrder(
+                new MembershipFact(GROUP_MA1C_A, PERSON_ANNA, MembershipRole.OWNER, thisYear),
+                new MembershipFact(GROUP_EN5_B, PERSON_ANNA, MembershipRole.OWNER, thisYear),
+                new MembershipFact(GROUP_FY1A_C, PERSON_ANNA, MembershipRole.OWNER, thisYear),
+                new MembershipFact(GROUP_KE1_D, PERSON_ANNA, MembershipRole.OWNER, thisYear),
+                new MembershipFact(GROUP_MA1C_A_PREVIOUS, PERSON_ANNA, MembershipRole.OWNER,
+                        Validity.between(LAST_YEAR, LAST_YEAR_END)),
+                new MembershipFact(GROUP_MA1C_A, PERSON_ELSA, MembershipRole.MEMBER, thisYear),
+                new MembershipFact(GROUP_EN5_B, PERSON_ELSA, MembershipRole.MEMBER, thisYear),
+                new MembershipFact(GROUP_FY1A_C, PERSON_ELSA, MembershipRole.MEMBER, thisYear),
+                new MembershipFact(GROUP_KE1_D, PERSON_ELSA, MembershipRole.MEMBER, thisYear),
+                new MembershipFact(GROUP_KE1_E, PERSON_ELSA, MembershipRole.MEMBER, thisYear),
+                new MembershipFact(GROUP_FY1A_F, PERSON_ELSA, MembershipRole.MEMBER, thisYear),
+                new MembershipFact(GROUP_NA24A_MENTOR, PERSON_ELSA, MembershipRole.MEMBER, thisYear));
+
+        assertThat(facts.groups().keySet()).as("every group of either, ordered by name").containsExactly(
+                GROUP_EN5_B, GROUP_FY1A_C, GROUP_FY1A_F, GROUP_KE1_D, GROUP_KE1_E, GROUP_MA1C_A,
+                GROUP_MA1C_A_PREVIOUS, GROUP_NA24A_MENTOR);
+        assertThat(facts.groups().get(GROUP_MA1C_A)).isEqualTo(new GroupFact(GROUP_MA1C_A, TENANT_SOLBACKA,
+                SCHOOL_SOLBACKA_GYMNASIUM, "Ma1c-A", GroupKind.TEACHING, true, false,
+                SYLLABUS_MATMAT01C, "MATMAT01c", SUBJECT_MAT));
+        assertThat(facts.groups().get(GROUP_KE1_D)).isEqualTo(new GroupFact(GROUP_KE1_D, TENANT_SOLBACKA,
+                SCHOOL_SOLBACKA_GYMNASIUM, "Ke1-D (ej ansluten)", GroupKind.TEACHING, false, false, null, null, null));
+        assertThat(facts.groups().get(GROUP_MA1C_A_PREVIOUS)).isEqualTo(new GroupFact(GROUP_MA1C_A_PREVIOUS,
+                TENANT_SOLBACKA, SCHOOL_SOLBACKA_GYMNASIUM, "Ma1c-A 2024/25", GroupKind.TEACHING, true, true,
+                SYLLABUS_MATMAT01C, "MATMAT01c", SUBJECT_MAT));
+        assertThat(facts.groups().get(GROUP_NA24A_MENTOR).kind()).isEqualTo(GroupKind.MENTOR);
+
+        assertThat(facts.teacherSubjects()).containsExactly(
+                new TeacherSubjectFact(PERSON_ANNA, SCHOOL_SOLBACKA_GYMNASIUM, SUBJECT_MAT));
+        assertThat(facts.guardianLinks()).isEmpty();
+        assertThat(facts.schoolNames()).containsExactly(entry(SCHOOL_SOLBACKA_GYMNASIUM, "Solbacka gymnasium"));
+    }
+
+    @Test
+    void ended_memberships_and_archived_groups_are_facts_too() {
+        AccessFacts hugo = load(PERSON_ANNA, PERSON_HUGO, null).orElseThrow();
+        AccessFacts julia = load(PERSON_ANNA, PERSON_JULIA, null).orElseThrow();
+
+        assertThat(hugo.memberships()).contains(new MembershipFact(GROUP_MA1C_A_PREVIOUS, PERSON_HUGO,
+                MembershipRole.MEMBER, Validity.between(LAST_YEAR, LAST_YEAR_END)));
+        assertThat(hugo.groups().get(GROUP_MA1C_A_PREVIOUS).archived()).isTrue();
+        assertThat(hugo.student().roles()).containsExactlyInAnyOrder(
+                new RoleFact(SCHOOL_SOLBACKASKOLAN, SchoolRoleKind.STUDENT, Validity.between(LAST_YEAR, LAST_YEAR_END)),
+                new RoleFact(SCHOOL_SOLBACKA_GYMNASIUM, SchoolRoleKind.STUDENT, Validity.from(THIS_YEAR)));
+        assertThat(hugo.schoolNames()).containsOnlyKeys(SCHOOL_SOLBACKA_GYMNASIUM, SCHOOL_SOLBACKASKOLAN);
+
+        assertThat(julia.memberships()).filteredOn(m -> m.personId().equals(PERSON_JULIA)).containsExactly(
+                new MembershipFact(GROUP_MA1C_A, PERSON_JULIA, MembershipRole.MEMBER,
+                        Validity.between(THIS_YEAR, TODAY.minusWeeks(1))));
+    }
+
+    @Test
+    void a_guardian_gets_the_link_to_the_child_and_whether_a_login_is_enabled() {
+        AccessFacts karin = load(PERSON_KARIN, PERSON_ELSA, null).orElseThrow();
+        AccessFacts ebba = load(PERSON_EBBA, PERSON_ELSA, null).orElseThrow();
+        AccessFacts maria = load(PERSON_MARIA, PERSON_FILIP, null).orElseThrow();
+        AccessFacts karinAboutFilip = load(PERSON_KARIN, PERSON_FILIP, null).orElseThrow();
+        LocalDate elsasBirth = TODAY.minusYears(17).minusDays(40);
+
+        assertThat(karin.guardianLinks()).containsExactly(
+                new GuardianLinkFact(PERSON_KARIN, PERSON_ELSA, true, false, Validity.from(elsasBirth)));
+        assertThat(karin.actor().guardianLoginActive()).isTrue();
+        assertThat(karin.actor().licences()).isEmpty();
+        assertThat(karin.actor().roles()).isEmpty();
+        assertThat(karin.memberships()).allMatch(m -> m.personId().equals(PERSON_ELSA));
+        assertThat(karin.teacherSubjects()).isEmpty();
+
+        assertThat(ebba.actor().guardianLoginActive()).as("her only login is disabled").isFalse();
+        assertThat(ebba.guardianLinks()).containsExactly(
+                new GuardianLinkFact(PERSON_EBBA, PERSON_ELSA, true, false, Validity.from(elsasBirth)));
+
+        assertThat(maria.actor().guardianLoginActive()).as("she has no login").isFalse();
+        assertThat(maria.guardianLinks()).singleElement().satisfies(link -> assertThat(link.active()).isFalse());
+
+        assertThat(karinAboutFilip.guardianLinks()).as("only links from the actor to this student").isEmpty();
+    }
+
+    @Test
+    void a_student_of_another_tenant_is_returned_with_its_own_tenant() {
+        AccessFacts facts = load(PERSON_ANNA, PERSON_TOVE, null).orElseThrow();
+
+        assertThat(facts.actor().tenantId()).isEqualTo(TENANT_SOLBACKA);
+        assertThat(facts.student().tenantId()).isEqualTo(TENANT_NORRA);
+        assertThat(facts.groups().get(GROUP_NORRA_MA1C).tenantId()).isEqualTo(TENANT_NORRA);
+        assertThat(facts.schoolNames()).containsEntry(SCHOOL_NORRASKOLAN, "Norråskolan");
+    }
+
+    @Test
+    void an_application_has_no_person_and_the_question_group_is_included_even_without_a_membership() {
+        AccessFacts application = load(null, PERSON_ELSA, GROUP_MA8_A).orElseThrow();
+
+        assertThat(application.actor()).isNull();
+        assertThat(application.teacherSubjects()).isEmpty();
+        assertThat(application.guardianLinks()).isEmpty();
+        assertThat(application.groups()).containsKey(GROUP_MA8_A).containsKey(GROUP_MA1C_A);
+        assertThat(application.schoolNames()).containsEntry(SCHOOL_SOLBACKASKOLAN, "Solbackaskolan");
+    }
+
+    @Test
+    void a_student_asking_about_themself_is_actor_and_student_alike_and_a_protected_identity_is_flagged() {
+        AccessFacts greta = load(PERSON_GRETA, PERSON_GRETA, GROUP_MA1C_A).orElseThrow();
+
+        assertThat(greta.actor()).isEqualTo(greta.student());
+        assertThat(greta.student().protectedIdentity()).isTrue();
+        assertThat(greta.memberships()).as("each membership once").doesNotHaveDuplicates();
+        assertThat(load(PERSON_FILIP, PERSON_ELSA, null).orElseThrow().student().protectedIdentity()).isFalse();
+    }
+
+    @Test
+    void an_unknown_student_group_or_actor_gives_no_facts() {
+        assertThat(load(PERSON_ANNA, UNKNOWN, null)).as("unknown student").isEmpty();
+        assertThat(load(PERSON_ANNA, PERSON_ELSA, UNKNOWN)).as("unknown group").isEmpty();
+        assertThat(load(UNKNOWN, PERSON_ELSA, null)).as("unknown acting person").isEmpty();
+        assertThat(load(null, UNKNOWN, GROUP_MA1C_A)).isEmpty();
+        assertThat(load(PERSON_ANNA, GROUP_MA1C_A, null)).as("a group's id is no person").isEmpty();
+    }
+
+    static Stream<Arguments> questions() {
+        return Stream.of(
+                Arguments.of(PERSON_ANNA, PERSON_ELSA, null),
+                Arguments.of(PERSON_ANNA, PERSON_HUGO, GROUP_MA1C_A_PREVIOUS),
+                Arguments.of(PERSON_ANNA, PERSON_JULIA, null),
+                Arguments.of(PERSON_ANNA, PERSON_ELSA, GROUP_MA8_A),
+                Arguments.of(PERSON_ANNA, PERSON_TOVE, null),
+                Arguments.of(PERSON_BERTIL, PERSON_ELSA, GROUP_NA24A_MENTOR),
+                Arguments.of(PERSON_PETRA, PERSON_RUT, null),
+                Arguments.of(PERSON_OLLE, PERSON_TOVE, GROUP_NORRA_MA1C),
+                Arguments.of(PERSON_OLLE, PERSON_ELSA, null),
+                Arguments.of(PERSON_FILIP, PERSON_GRETA, GROUP_MA1C_A),
+                Arguments.of(PERSON_ELSA, PERSON_ELSA, null),
+                Arguments.of(PERSON_KARIN, PERSON_ELSA, GROUP_KE1_D),
+                Arguments.of(PERSON_EBBA, PERSON_ELSA, null),
+                Arguments.of(PERSON_MARIA, PERSON_FILIP, null),
+                Arguments.of(PERSON_LARS, PERSON_IVAR, null),
+                Arguments.of(PERSON_NILS, PERSON_GRETA, null),
+                Arguments.of(null, PERSON_ELSA, GROUP_MA1C_A),
+                Arguments.of(null, PERSON_TOVE, null));
+    }
+
+    @ParameterizedTest
+    @MethodSource("questions")
+    void the_facts_are_exactly_those_of_the_demo_roster(UUID actor, UUID student, UUID group) {
+        AccessFacts actual = load(actor, student, group).orElseThrow();
+        AccessFacts expected = expectedFacts(actor, student, group);
+
+        assertPerson(actual.actor(), expected.actor());
+        assertPerson(actual.student(), expected.student());
+        assertThat(actual.groups()).as("groups, in name order").containsExactlyEntriesOf(expected.groups());
+        assertThat(actual.memberships()).containsExactlyInAnyOrderElementsOf(expected.memberships());
+        assertThat(actual.teacherSubjects()).containsExactlyInAnyOrderElementsOf(expected.teacherSubjects());
+        assertThat(actual.guardianLinks()).containsExactlyInAnyOrderElementsOf(expected.guardianLinks());
+        assertThat(actual.schoolNames()).isEqualTo(expected.schoolNames());
+    }
+
+    @Test
+    void every_load_takes_at_most_two_sql_statements_whatever_the_question() {
+        CountingDataSource counting = new CountingDataSource(db.dataSource());
+        EntityManagerFactory factory = db.entityManagerFactoryOn(counting);
+        try {
+            EntityManager em = factory.createEntityManager();
+            RosterFactsAdapter adapter = new RosterFactsAdapter(em);
+            List<Object[]> questions = List.of(
+                    new Object[] {PERSON_ANNA, PERSON_ELSA, null},
+                    new Object[] {PERSON_BERTIL, PERSON_ELSA, GROUP_NA24A_MENTOR},
+                    new Object[] {PERSON_KARIN, PERSON_ELSA, GROUP_MA1C_A},
+                    new Object[] {null, PERSON_ELSA, GROUP_MA1C_A},
+                    new Object[] {PERSON_ANNA, PERSON_TOVE, null},
+                    new Object[] {PERSON_ANNA, UNKNOWN, null},
+                    new Object[] {PERSON_ANNA, PERSON_ELSA, UNKNOWN});
+            for (Object[] question : questions) {
+                counting.reset();
+                adapter.load((UUID) question[0], (UUID) question[1], (UUID) question[2]);
+                assertThat(counting.executed()).as("statements for " + Arrays.toString(question))
+                        .hasSizeBetween(1, 2);
+            }
+            em.close();
+        } finally {
+            factory.close();
+        }
+    }
+
+    private static Optional<AccessFacts> load(UUID actor, UUID student, UUID group) {
+        return db.read(em -> new RosterFactsAdapter(em).load(actor, student, group));
+    }
+
+    private static void assertPerson(PersonFacts actual, PersonFacts expected) {
+        if (expected == null) {
+            assertThat(actual).isNull();
+            return;
+        }
+        assertThat(actual).usingRecursiveComparison().ignoringCollectionOrder().isEqualTo(expected);
+    }
+
+    // What the facts must be, worked out from the demo roster's objects with plain Java.
+
+    private static AccessFacts expectedFacts(UUID actorId, UUID studentId, UUID groupId) {
+        Set<UUID> people = new HashSet<>();
+        people.add(studentId);
+        if (actorId != null) {
+            people.add(actorId);
+        }
+        List<MembershipFact> memberships = all(Membership.class, m -> people.contains(m.person().id())).stream()
+                .map(m -> new MembershipFact(m.group().id(), m.person().id(),
+                        MembershipRole.valueOf(m.role().name()), validity(m.validity())))
+                .toList();
+        Set<UUID> groupIds = new HashSet<>();
+        memberships.forEach(m -> groupIds.add(m.groupId()));
+        if (groupId != null) {
+            groupIds.add(groupId);
+        }
+        Map<UUID, GroupFact> groups = new LinkedHashMap<>();
+        all(StudyGroup.class, g -> groupIds.contains(g.id())).stream()
+                .sorted(Comparator.comparing(StudyGroup::name).thenComparing(StudyGroup::id))
+                .forEach(g -> groups.put(g.id(), new GroupFact(g.id(), g.tenant().id(), g.school().id(), g.name(),
+                        GroupKind.valueOf(g.kind().name()), g.isConnected(), g.isArchived(),
+                        g.syllabus().map(s -> s.id()).orElse(null), g.syllabus().map(s -> s.code()).orElse(null),
+                        g.syllabus().map(s -> s.subject().id()).orElse(null))));
+        List<TeacherSubjectFact> subjects = all(TeacherSubject.class, t -> t.teacher().id().equals(actorId)).stream()
+                .map(t -> new TeacherSubjectFact(t.teacher().id(), t.school().id(), t.subject().id())).toList();
+        List<GuardianLinkFact> links = all(GuardianLink.class,
+                l -> l.guardian().id().equals(actorId) && l.child().id().equals(studentId)).stream()
+                .map(l -> new GuardianLinkFact(l.guardian().id(), l.child().id(), l.isActive(),
+                        l.continuesAfterMajority(), validity(l.validity())))
+                .toList();
+        Map<UUID, String> schoolNames = new LinkedHashMap<>();
+        groupIds.forEach(id -> {
+            StudyGroup group = DEMO.get(StudyGroup.class, id);
+            schoolNames.put(group.school().id(), group.school().name());
+        });
+        all(SchoolRole.class, r -> people.contains(r.person().id()))
+                .forEach(r -> schoolNames.put(r.school().id(), r.school().name()));
+        all(TeacherSubject.class, t -> t.teacher().id().equals(actorId))
+                .forEach(t -> schoolNames.put(t.school().id(), t.school().name()));
+        return new AccessFacts(actorId == null ? null : expectedPerson(actorId), expectedPerson(studentId), groups,
+                memberships, subjects, links, schoolNames);
+    }
+
+    private static PersonFacts expectedPerson(UUID id) {
+        Person person = DEMO.get(Person.class, id);
+        return new PersonFacts(id, person.tenant().id(),
+                all(Licence.class, l -> l.person().equals(person)).stream()
+                        .map(l -> new LicenceFact(LicenceKind.valueOf(l.kind().name()), validity(l.validity()))).toList(),
+                all(SchoolRole.class, r -> r.person().equals(person)).stream()
+                        .map(r -> new RoleFact(r.school().id(), SchoolRoleKind.valueOf(r.role().name()),
+                                validity(r.validity()))).toList(),
+                person.isProtectedIdentity(),
+                !all(GuardianLogin.class, l -> l.guardian().equals(person) && l.isActive()).isEmpty(),
+                person.birthDate().orElse(null));
+    }
+
+    private static <T> List<T> all(Class<T> type, Predicate<T> filter) {
+        return DEMO.entities().stream().filter(type::isInstance).map(type::cast).filter(filter).toList();
+    }
+
+    private static Validity validity(se.klassrum.roster.entity.Validity validity) {
+        return new Validity(validity.validFrom(), validity.validTo());
+    }
+}
