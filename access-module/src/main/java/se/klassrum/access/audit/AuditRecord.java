@@ -1,0 +1,43 @@
+package se.klassrum.access.audit;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What the log keeps of one decision.
+ *
+ * @param tenantId the tenant whose chain takes the entry: the student's, or the caller's when the student is unknown
+ * @param actorId the person id, the application's client id, or null when nobody signed in
+ * @param failingCodes the prerequisite codes that failed (empty when allowed)
+ */
+public record AuditRecord(String tenantId,
+                          Instant occurredAt,
+                          Purpose purpose,
+                          ActorKind actorKind,
+                          String actorId,
+                          String studentId,
+                          String groupId,
+                          String dataKind,
+                          String operation,
+                          boolean allowed,
+                          List<String> failingCodes,
+                          String requestId) {
+
+    /** Why the rules were asked: to let a call through, or to explain a decision to someone. */
+    public enum Purpose { ACCESS, EXPLAIN }
+
+    public enum ActorKind { PERSON, APPLICATION, ANONYMOUS }
+
+    public AuditRecord {
+        Objects.requireNonNull(tenantId, "tenantId");
+        Objects.requireNonNull(occurredAt, "occurredAt");
+        Objects.requireNonNull(purpose, "purpose");
+        Objects.requireNonNull(actorKind, "actorKind");
+        Objects.requireNonNull(studentId, "studentId");
+        Objects.requireNonNull(dataKind, "dataKind");
+        Objects.requireNonNull(operation, "operation");
+        Objects.requireNonNull(requestId, "requestId");
+        failingCodes = List.copyOf(failingCodes);
+    }
+}
