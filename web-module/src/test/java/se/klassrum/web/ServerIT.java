@@ -27,6 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * operator's load balancer would.
  */
 @ExtendWith(EmbeddedDatabase.class)
+@ExtendWith(TestIssuer.class)
 @ExtendWith(ArquillianExtension.class)
 class ServerIT {
 
@@ -59,6 +60,8 @@ class ServerIT {
     @Test
     void migratedTheSchemaAtStartUp(DataSource database) throws SQLException {
         assertThat(queryLong(database, "select count(*) from flyway_schema_history where success and version = '1'"))
+                .isEqualTo(1);
+        assertThat(queryLong(database, "select count(*) from flyway_schema_history where success and description = 'audit log'"))
                 .isEqualTo(1);
         assertThat(queryLong(database, "select count(*) from flyway_schema_history where not success")).isZero();
     }

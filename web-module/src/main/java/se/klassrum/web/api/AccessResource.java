@@ -1,0 +1,89 @@
+package se.klassrum.web.api;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import se.klassrum.access.api.DataKind;
+import se.klassrum.access.api.Decision;
+import se.klassrum.access.api.ItemFacts;
+import se.klassrum.access.api.Operation;
+import se.klassrum.access.audit.AuditLog;
+import se.klassrum.access.boundary.AccessExplanations;
+
+import java.util.UUID;
+
+/**
+ * The explanation of access decisions ("why can't I see this student?") and the verification of the
+ * audit log's hash chain.
+ */
+@Path("v1/access")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+public class AccessResource {
+
+    @Inject
+    AccessExplanations explanations;
+
+    @Inject
+    AuditLog audit;
+
+    @Context
+    HttpHeaders headers;
+
+    /**
+     * May {@code person} do {@code operation} on {@code kind} of {@code student}, and which prerequisites
+     * hold on each path? For assessments, {@code syllabus} names the assessment's syllabus and
+     * {@code published} whether it is published; posts, assignments, submissions and development talks
+     * name their {@code group}.
+     */
+    @GET
+    @Path("explain")
+    public String explain(@QueryParam("person") String person,
+                          @QueryParam("student") String student,
+                          @QueryParam("kind") String kind,
+                          @QueryParam("operation") @DefaultValue("READ") String operation,
+                          @QueryParam("group") String group,
+                          @QueryParam("syllabus") String syllabus,
+                          @QueryParam("published") @DefaultValue("true") boolean published) {
+        DataKind dataKind = Params.oneOf("kind", DataKind.class, kind);
+        UUID groupId = Params.optionalUuid("group", group);
+        if (dataKind.groupLinked() && groupId == null) {
+            throw new InvalidInputException("group", "group behövs för " + dataKind, "group is required for " + dataKind);
+        }
+        if (!dataKind.groupLinked() && groupId != null) {
+            throw new InvalidInputException("group", "group hör inte till " + dataKind, "group does not apply to " + dataKind);
+        }
+        ItemFacts item = null;
+        if (dataKind == DataKind.ASSESSMENT) {
+            item = ItemFacts.assessment(Params.uuid("syllabus", syllabus), published);
+        } else if (dataKind == DataKind.ASSIGNMENT) {
+            item = ItemFacts.publication(published);
+        }
+        Decision decision = explanations.explain(Params.uuid("person", person), Params.uuid("student", student),
+                dataKind, Params.oneOf("operation", Operation.class, operation), groupId, item);
+        return DecisionJson.explanation(decision, Language.of(headers)).build().toString();
+    }
+
+    /** Checks the caller's tenant's audit chain and names the first broken link, if any. */
+    @GET
+    @Path("audit/verify")
+    public String verifyAuditLog() {
+        UUID tenant = explanations.requireAuditor();
+        var result = audit.verify(tenant.toString());
+        var json = jakarta.json.Json.createObjectBuilder()
+                .add("tenant", result.tenantId())
+                .add("intact", result.intact())
+                .add("entriesChecked", result.entriesChecked());
+        if (!result.intact()) {
+            json.add("firstBrokenSeq", result.firstBrokenSeq()).add("reason", result.reason());
+        }
+        return json.build().toString();
+    }
+}

@@ -1,0 +1,61 @@
+package se.klassrum.web.api;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObjectBuilder;
+import se.klassrum.access.api.Decision;
+import se.klassrum.access.api.Messages;
+import se.klassrum.access.api.PathEvaluation;
+import se.klassrum.access.api.PrerequisiteCheck;
+
+import java.util.Locale;
+
+/** A decision as JSON: every path tried and each prerequisite with pass/fail and its message. */
+final class DecisionJson {
+
+    private DecisionJson() {
+    }
+
+    static JsonArrayBuilder paths(Decision decision, Locale locale) {
+        JsonArrayBuilder paths = Json.createArrayBuilder();
+        for (PathEvaluation path : decision.paths()) {
+            JsonArrayBuilder checks = Json.createArrayBuilder();
+            for (PrerequisiteCheck check : path.checks()) {
+                checks.add(Json.createObjectBuilder()
+                        .add("code", check.code().name())
+                        .add("passed", check.passed())
+                        .add("message", Messages.describe(check, locale)));
+            }
+            paths.add(Json.createObjectBuilder()
+                    .add("path", path.path().name())
+                    .add("allowed", path.allowed())
+                    .add("prerequisites", checks));
+        }
+        return paths;
+    }
+
+    /** The failed prerequisites of the path that came closest, for a denial's body. */
+    static JsonArrayBuilder missing(Decision decision, Locale locale) {
+        JsonArrayBuilder missing = Json.createArrayBuilder();
+        PathEvaluation closest = decision.closestPath();
+        for (PrerequisiteCheck check : closest.checks()) {
+            if (!check.passed()) {
+                missing.add(Json.createObjectBuilder()
+                        .add("code", check.code().name())
+                        .add("path", closest.path().name())
+                        .add("message", Messages.describe(check, locale)));
+            }
+        }
+        return missing;
+    }
+
+    static JsonObjectBuilder explanation(Decision decision, Locale locale) {
+        return Json.createObjectBuilder()
+                .add("allowed", decision.allowed())
+                .add("student", decision.question().studentId().toString())
+                .add("kind", decision.question().kind().name())
+                .add("operation", decision.question().operation().name())
+                .add("failingCodes", Json.createArrayBuilder(decision.failingCodes().stream().map(Enum::name).toList()))
+                .add("paths", paths(decision, locale));
+    }
+}

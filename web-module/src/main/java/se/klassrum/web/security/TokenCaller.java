@@ -1,0 +1,153 @@
+package se.klassrum.web.security;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.servlet.http.HttpServletRequest;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import se.klassrum.access.api.Actor;
+import se.klassrum.access.api.CallerProvider;
+import se.klassrum.roster.entity.GuardianLoginMethod;
+
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/**
+ * The caller of this request, from its verified MicroProfile JWT (signature, issuer and expiry are checked
+ * by the runtime before this bean sees the token):
+ * <ul>
+ *   <li>{@code tid} — the Entra tenant id, mapped to the tenant;</li>
+ *   <li>a person token: {@code oid} (Entra object id; {@code sub} as fallback), mapped to the person with
+ *       that Entra account in that tenant; failing that, {@code sub} mapped to a guardian's enabled login
+ *       through an identity provider (guardians have no Entra account);</li>
+ *   <li>an application token ({@code idtyp} = {@code app}): {@code azp} or {@code appid} as client id and the
+ *       application permissions in {@code roles}, valid for the token's tenant only.</li>
+ * </ul>
+ * A token whose tenant or person Klassrum does not know carries no caller.
+ */
+@RequestScoped
+public class TokenCaller implements CallerProvider {
+
+    private static final Pattern SAFE_REQUEST_ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
+
+    @Inject
+    JsonWebToken token;
+
+    @Inject
+    HttpServletRequest request;
+
+    @PersistenceContext(unitName = "klassrum")
+    EntityManager em;
+
+    private Optional<Actor> actor;
+    private String requestId;
+
+    @Override
+    public Optional<Actor> currentActor() {
+        if (actor == null) {
+            actor = resolve();
+        }
+        return actor;
+    }
+
+    @Override
+    public String requestId() {
+        if (requestId == null) {
+            String given = request.getHeader("X-Request-Id");
+            requestId = given != null && SAFE_REQUEST_ID.matcher(given).matches() ? given : UUID.randomUUID().toString();
+        }
+        return requestId;
+    }
+
+    private Optional<Actor> resolve() {
+        if (token == null || token.getRawToken() == null) {
+            return Optional.empty();
+        }
+        Optional<UUID> tenant = uuidClaim("tid").flatMap(this::tenantWithEntraId);
+        if (tenant.isEmpty()) {
+            return Optional.empty();
+        }
+        if ("app".equals(stringClaim("idtyp").orElse(null))) {
+            String clientId = stringClaim("azp").or(() -> stringClaim("appid")).orElse(token.getSubject());
+            return Optional.of(Actor.application(clientId, tenant.get(), permissions()));
+        }
+        Optional<UUID> objectId = uuidClaim("oid").or(() -> parseUuid(token.getSubject()));
+        return objectId.flatMap(oid -> personWithEntraAccount(tenant.get(), oid))
+                .or(() -> guardianWithIdentityProviderLogin(tenant.get(), token.getSubject()))
+                .map(person -> Actor.person(person, tenant.get()));
+    }
+
+    private Optional<UUID> tenantWithEntraId(UUID entraTenantId) {
+        List<UUID> ids = em.createQuery("select t.id from Tenant t where t.entraTenantId = :tid", UUID.class)
+                .setParameter("tid", entraTenantId)
+                .getResultList();
+        return ids.stream().findFirst();
+    }
+
+    private Optional<UUID> personWithEntraAccount(UUID tenantId, UUID objectId) {
+        List<UUID> ids = em.createQuery("select p.id from Person p where p.tenant.id = :tenant and p.entraObjectId = :oid",
+                        UUID.class)
+                .setParameter("tenant", tenantId)
+                .setParameter("oid", objectId)
+                .getResultList();
+        return ids.stream().findFirst();
+    }
+
+    /** Guardians have no Entra account: their identity provider's subject names an enabled guardian login. */
+    private Optional<UUID> guardianWithIdentityProviderLogin(UUID tenantId, String subject) {
+        if (subject == null) {
+            return Optional.empty();
+        }
+        List<UUID> ids = em.createQuery("select l.guardian.id from GuardianLogin l where l.tenant.id = :tenant "
+                        + "and l.method = :method and l.subject = :subject and l.enabled = true", UUID.class)
+                .setParameter("tenant", tenantId)
+                .setParameter("method", GuardianLoginMethod.IDP)
+                .setParameter("subject", subject)
+                .getResultList();
+        return ids.stream().findFirst();
+    }
+
+    private Set<String> permissions() {
+        Object roles = token.getClaim("roles");
+        Set<String> permissions = new HashSet<>();
+        if (roles instanceof JsonArray array) {
+            for (JsonValue value : array) {
+                if (value instanceof JsonString string) {
+                    permissions.add(string.getString());
+                }
+            }
+        } else if (roles instanceof Collection<?> collection) {
+            collection.forEach(value -> permissions.add(String.valueOf(value)));
+        }
+        return permissions;
+    }
+
+    private Optional<String> stringClaim(String name) {
+        Object value = token.getClaim(name);
+        if (value instanceof JsonString string) {
+            return Optional.of(string.getString());
+        }
+        return Optional.ofNullable(value).map(String::valueOf);
+    }
+
+    private Optional<UUID> uuidClaim(String name) {
+        return stringClaim(name).flatMap(TokenCaller::parseUuid);
+    }
+
+    private static Optional<UUID> parseUuid(String value) {
+        try {
+            return value == null ? Optional.empty() : Optional.of(UUID.fromString(value));
+        } catch (IllegalArgumentException notAUuid) {
+            return Optional.empty();
+        }
+    }
+}

@@ -1,0 +1,281 @@
+package se.klassrum.web;
+
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import javax.sql.DataSource;
+import java.io.File;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static se.klassrum.roster.demo.DemoIds.*;
+
+/**
+ * The access rules as a client meets them: the deployed WAR on Payara Micro, called over HTTP with real
+ * signed JWTs of the demo personas, and the audit rows that each call leaves in PostgreSQL.
+ */
+@ExtendWith(EmbeddedDatabase.class)
+@ExtendWith(TestIssuer.class)
+@ExtendWith(ArquillianExtension.class)
+class AccessIT {
+
+    @Deployment(testable = false)
+    static WebArchive klassrumWar() {
+        return ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("klassrum.war")));
+    }
+
+    @ArquillianResource
+    URL base;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    private static String person(UUID objectId) {
+        return TestIssuer.personToken(ENTRA_TENANT_SOLBACKA, objectId);
+    }
+
+    private static String guardianWithIdp(String key) {
+        return TestIssuer.subjectToken(ENTRA_TENANT_SOLBACKA, idpSubject(key));
+    }
+
+    @Test
+    void theTeacherWhoOwnsTheStudentsTeachingGroupSeesTheProfile() throws Exception {
+        HttpResponse<String> response = get("/api/v1/students/" + PERSON_ELSA, person(OID_ANNA));
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).contains("\"givenName\":\"Elsa\"").contains("Ma1c-A");
+    }
+
+    @Test
+    void theMentorWhoOwnsTheStudentsMentorGroupSeesTheProfile() throws Exception {
+        assertThat(get("/api/v1/students/" + PERSON_ELSA, person(OID_BERTIL)).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void aStudentSeesTheirOwnProfileButNotAClassmatesWithTheMissingPrerequisiteNamed() throws Exception {
+        assertThat(get("/api/v1/students/" + PERSON_ELSA, person(OID_ELSA)).statusCode()).isEqualTo(200);
+
+        HttpResponse<String> classmate = get("/api/v1/students/" + PERSON_FILIP, person(OID_ELSA));
+
+        assertThat(classmate.statusCode()).isEqualTo(403);
+        assertThat(classmate.headers().firstValue("Content-Type")).hasValueSatisfying(type ->
+                assertThat(type).startsWith("application/problem+json"));
+        assertThat(classmate.body()).contains("\"status\":403").contains("MEMBER_OF_LINKED_GROUP");
+    }
+
+    @Test
+    void aTeacherWithoutALicenceIsDeniedWithTheReasonInTheirLanguage() throws Exception {
+        HttpResponse<String> swedish = get("/api/v1/students/" + PERSON_ELSA, person(OID_CECILIA));
+        HttpResponse<String> english = get("/api/v1/students/" + PERSON_ELSA, person(OID_CECILIA), "en");
+
+        assertThat(swedish.statusCode()).isEqualTo(403);
+        assertThat(swedish.body()).contains("\"code\":\"LICENCE\"").contains("Åtkomst nekad");
+        assertThat(english.body()).contains("\"code\":\"LICENCE\"").contains("Access denied");
+    }
+
+    @Test
+    void aGuardianWithAnActiveLinkAndLoginSeesTheirProtectedChild() throws Exception {
+        assertThat(get("/api/v1/students/" + PERSON_GRETA, guardianWithIdp("nils")).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void aGuardianWhoseChildTurned18IsDeniedOnTheGuardianLink() throws Exception {
+        HttpResponse<String> response = get("/api/v1/students/" + PERSON_IVAR, guardianWithIdp("lars"));
+
+        assertThat(response.statusCode()).isEqualTo(403);
+        assertThat(response.body()).contains("GUARDIAN_LINK");
+    }
+
+    @Test
+    void someoneFromAnotherTenantGetsNotFoundNotAHint() throws Exception {
+        String outsider = TestIssuer.personToken(ENTRA_TENANT_NORRA, OID_OLLE);
+
+        HttpResponse<String> existing = get("/api/v1/students/" + PERSON_ELSA, outsider);
+        HttpResponse<String> unknown = get("/api/v1/students/" + UUID.randomUUID(), outsider);
+
+        assertThat(existing.statusCode()).isEqualTo(404);
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(existing.body()).isEqualTo(unknown.body());
+    }
+
+    @Test
+    void staffWithoutAPathCannotFindAProtectedStudent() throws Exception {
+        HttpResponse<String> response = get("/api/v1/students/" + PERSON_GRETA, person(OID_PETRA));
+
+        assertThat(response.statusCode()).isEqualTo(404);
+        assertThat(response.body()).doesNotContain("Greta").doesNotContain("Ma1c-A");
+    }
+
+    @Test
+    void callsWithoutAKnownIdentityAreRefused() throws Exception {
+        assertThat(get("/api/v1/students/" + PERSON_ELSA, null).statusCode()).isEqualTo(401);
+        assertThat(get("/api/v1/students/" + PERSON_ELSA, TestIssuer.foreignToken(ENTRA_TENANT_SOLBACKA, OID_ANNA))
+                .statusCode()).isEqualTo(401);
+        assertThat(get("/api/v1/students/" + PERSON_ELSA, TestIssuer.personToken(ENTRA_TENANT_SOLBACKA, UUID.randomUUID()))
+                .statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void aMalformedIdIsABadRequestNamingTheField() throws Exception {
+        HttpResponse<String> response = get("/api/v1/students/not-a-uuid", person(OID_ANNA), "en");
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.body()).contains("\"field\":\"id\"").contains("id must be a UUID");
+    }
+
+    @Test
+    void aGroupsMemberListShowsOnlyTheMembersTheCallerMaySee() throws Exception {
+        HttpResponse<String> teacher = get("/api/v1/groups/" + GROUP_MA1C_A + "/members", person(OID_ANNA));
+        HttpResponse<String> student = get("/api/v1/groups/" + GROUP_MA1C_A + "/members", person(OID_FILIP));
+
+        assertThat(teacher.statusCode()).isEqualTo(200);
+        assertThat(teacher.body()).contains("Elsa").contains("Filip").contains("Greta");
+        assertThat(student.statusCode()).isEqualTo(200);
+        assertThat(student.body()).contains("Filip").doesNotContain("Greta").doesNotContain("Elsa");
+    }
+
+    @Test
+    void everyDecisionIsAuditedAllowedAndDeniedWithoutTheData(DataSource database) throws Exception {
+        String requestId = "audit-" + UUID.randomUUID();
+        get("/api/v1/students/" + PERSON_ELSA, person(OID_ANNA), null, requestId);
+        get("/api/v1/students/" + PERSON_ELSA, person(OID_DAVID), null, requestId);
+
+        List<String> rows = query(database, "select actor_id || ' ' || decision || ' ' || failing_codes from audit_entry "
+                + "where request_id = ? order by seq", requestId);
+
+        assertThat(rows).containsExactly(PERSON_ANNA + " ALLOW ", PERSON_DAVID + " DENY ROLE_TEACHER");
+        assertThat(query(database, "select count(*) from audit_entry where request_id = ? and student_id = ?",
+                requestId, PERSON_ELSA.toString())).containsExactly("2");
+    }
+
+    @Test
+    void theVeryNextCallAfterAMembershipEndsIsDenied(DataSource database) throws Exception {
+        assertThat(get("/api/v1/students/" + PERSON_IVAR, person(OID_ANNA)).statusCode()).isEqualTo(200);
+        UUID membership = membership("ma1c-a", "ivar");
+        try {
+            update(database, "update membership set valid_to = current_date - 1 where id = ?", membership);
+
+            HttpResponse<String> after = get("/api/v1/students/" + PERSON_IVAR, person(OID_ANNA));
+
+            assertThat(after.statusCode()).isEqualTo(403);
+            assertThat(after.body()).contains("OWNS_TEACHING_GROUP");
+        } finally {
+            update(database, "update membership set valid_to = null where id = ?", membership);
+        }
+    }
+
+    @Test
+    void aPersonCanExplainTheirOwnDenial() throws Exception {
+        HttpResponse<String> response = get("/api/v1/access/explain?person=" + PERSON_ANNA + "&student=" + PERSON_ELSA
+                + "&kind=ASSESSMENT&syllabus=" + SYLLABUS_ENGENG05, person(OID_ANNA), "en");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).contains("\"allowed\":false").contains("\"failingCodes\":[\"TEACHER_SUBJECT\"]")
+                .contains("\"path\":\"TEACHER\"").contains("\"path\":\"GUARDIAN\"");
+    }
+
+    @Test
+    void aSchoolAdministratorExplainsAnyoneAtTheirSchoolButAStudentCannotExplainOthers() throws Exception {
+        String question = "/api/v1/access/explain?person=" + PERSON_CECILIA + "&student=" + PERSON_ELSA + "&kind=STUDENT_PROFILE";
+
+        HttpResponse<String> admin = get(question, person(OID_SARA));
+        HttpResponse<String> student = get(question, person(OID_ELSA));
+
+        assertThat(admin.statusCode()).isEqualTo(200);
+        assertThat(admin.body()).contains("\"failingCodes\":[\"LICENCE\"]");
+        assertThat(student.statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void theAdministratorReadsTheStudentsAuditExtract() throws Exception {
+        get("/api/v1/students/" + PERSON_FILIP, person(OID_ANNA));
+
+        HttpResponse<String> extract = get("/api/v1/students/" + PERSON_FILIP + "/audit", person(OID_SARA));
+        HttpResponse<String> teacher = get("/api/v1/students/" + PERSON_FILIP + "/audit", person(OID_ANNA));
+
+        assertThat(extract.statusCode()).isEqualTo(200);
+        assertThat(extract.body()).contains(PERSON_ANNA.toString()).contains("STUDENT_PROFILE").doesNotContain("Filip");
+        assertThat(teacher.statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void theAuditChainVerifiesAndNamesTheFirstTamperedEntry(DataSource database) throws Exception {
+        get("/api/v1/students/" + PERSON_ELSA, person(OID_ANNA));
+        HttpResponse<String> intact = get("/api/v1/access/audit/verify", person(OID_SARA));
+        assertThat(intact.statusCode()).isEqualTo(200);
+        assertThat(intact.body()).contains("\"intact\":true");
+
+        String tenant = TENANT_SOLBACKA.toString();
+        String seq = query(database, "select min(seq) from audit_entry where tenant_id = ? and decision = 'DENY'", tenant).get(0);
+        try {
+            update(database, "update audit_entry set decision = 'ALLOW' where tenant_id = ? and seq = ?", tenant, Long.parseLong(seq));
+
+            HttpResponse<String> tampered = get("/api/v1/access/audit/verify", person(OID_SARA));
+
+            assertThat(tampered.body()).contains("\"intact\":false").contains("\"firstBrokenSeq\":" + seq);
+        } finally {
+            update(database, "update audit_entry set decision = 'DENY' where tenant_id = ? and seq = ?", tenant, Long.parseLong(seq));
+        }
+        assertThat(get("/api/v1/access/audit/verify", person(OID_ANNA)).statusCode()).isEqualTo(403);
+    }
+
+    private HttpResponse<String> get(String path, String token) throws Exception {
+        return get(path, token, null, null);
+    }
+
+    private HttpResponse<String> get(String path, String token, String language) throws Exception {
+        return get(path, token, language, null);
+    }
+
+    private HttpResponse<String> get(String path, String token, String language, String requestId) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.toURI().resolve(URI.create(path))).GET();
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        if (language != null) {
+            request.header("Accept-Language", language);
+        }
+        if (requestId != null) {
+            request.header("X-Request-Id", requestId);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static List<String> query(DataSource database, String sql, Object... parameters) throws SQLException {
+        try (Connection connection = database.getConnection(); PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setObject(i + 1, parameters[i]);
+            }
+            try (ResultSet rows = statement.executeQuery()) {
+                List<String> values = new java.util.ArrayList<>();
+                while (rows.next()) {
+                    values.add(rows.getString(1));
+                }
+                return values;
+            }
+        }
+    }
+
+    private static void update(DataSource database, String sql, Object... parameters) throws SQLException {
+        try (Connection connection = database.getConnection(); PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setObject(i + 1, parameters[i]);
+            }
+            statement.executeUpdate();
+        }
+    }
+}
