@@ -121,6 +121,22 @@ class AccessIT {
     }
 
     @Test
+    void anApplicationReadsWithItsPermissionInItsOwnTenantOnly() throws Exception {
+        String permitted = TestIssuer.applicationToken(ENTRA_TENANT_SOLBACKA, "sis-sync", List.of("Students.Read.All"));
+        String unpermitted = TestIssuer.applicationToken(ENTRA_TENANT_SOLBACKA, "calendar", List.of("Posts.Read.All"));
+        String otherTenant = TestIssuer.applicationToken(ENTRA_TENANT_NORRA, "sis-sync", List.of("Students.Read.All"));
+
+        assertThat(get("/api/v1/students/" + PERSON_ELSA, permitted).statusCode()).isEqualTo(200);
+        HttpResponse<String> denied = get("/api/v1/students/" + PERSON_ELSA, unpermitted);
+        assertThat(denied.statusCode()).isEqualTo(403);
+        assertThat(denied.body()).contains("APPLICATION_PERMISSION");
+        assertThat(get("/api/v1/students/" + PERSON_ELSA, otherTenant).statusCode()).isEqualTo(404);
+        assertThat(get("/api/v1/access/audit/verify",
+                TestIssuer.applicationToken(ENTRA_TENANT_SOLBACKA, "auditor", List.of("AuditLog.Read.All"))).statusCode())
+                .isEqualTo(200);
+    }
+
+    @Test
     void callsWithoutAKnownIdentityAreRefused() throws Exception {
         assertThat(get("/api/v1/students/" + PERSON_ELSA, null).statusCode()).isEqualTo(401);
         assertThat(get("/api/v1/students/" + PERSON_ELSA, TestIssuer.foreignToken(ENTRA_TENANT_SOLBACKA, OID_ANNA))
@@ -148,6 +164,7 @@ class AccessIT {
         assertThat(student.body()).contains("Filip").doesNotContain("Greta").doesNotContain("Elsa");
     }
 
+    /** The denied call's business transaction rolls back; its audit row, written in its own, stays. */
     @Test
     void everyDecisionIsAuditedAllowedAndDeniedWithoutTheData(DataSource database) throws Exception {
         String requestId = "audit-" + UUID.randomUUID();

@@ -18,6 +18,8 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.interceptor.Interceptor;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import se.klassrum.access.api.DataKind;
+import se.klassrum.access.api.GroupId;
 import se.klassrum.access.api.NoStudentData;
 import se.klassrum.access.api.StudentData;
 import se.klassrum.access.api.StudentId;
@@ -121,10 +123,13 @@ class ArchitectureTest {
     }
 
     private static ArchCondition<JavaMethod> nameAStudentOrReturnACollection() {
-        return new ArchCondition<>("have a @StudentId parameter or return a collection of StudentOwned") {
+        return new ArchCondition<>("name its student (or, for posts and assignments, its group) or return a collection to filter") {
             @Override
             public void check(JavaMethod method, ConditionEvents events) {
-                boolean namesStudent = method.getParameters().stream().anyMatch(p -> p.isAnnotatedWith(StudentId.class));
+                DataKind kind = method.getAnnotationOfType(StudentData.class).kind();
+                boolean groupContent = kind.groupContent();
+                boolean namesStudent = method.getParameters().stream().anyMatch(p -> p.isAnnotatedWith(StudentId.class)
+                        || groupContent && p.isAnnotatedWith(GroupId.class));
                 boolean returnsCollection = method.getRawReturnType().isAssignableTo(Collection.class);
                 if (!namesStudent && !returnsCollection) {
                     events.add(SimpleConditionEvent.violated(method, method.getFullName()

@@ -4,21 +4,24 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.UUID;
 
 /**
  * The snapshot of roster facts one decision reads; an adapter fills it in one or two queries. The rules
  * judge validity and activity themselves, so the snapshot carries raw facts, ended ones included.
  *
+ * <p>For a group-level question ({@link AccessQuestion#groupLevel()}) there is no student: the snapshot
+ * then holds the actor, the actor's groups and memberships, the question's group and the actor's subject
+ * links, and no guardian links.
+ *
  * @param actor the acting person; null when the actor is an application
- * @param student the student whose data is asked for
+ * @param student the student whose data is asked for; null for a group-level question
  * @param groups every group in which the actor or the student has a membership (whatever its validity),
  *               plus the question's group; iteration order is kept, and is the last tie-break between
  *               equally close candidates in an explanation
  * @param memberships every membership of the actor and of the student
  * @param teacherSubjects the actor's subject links
- * @param guardianLinks the links from the actor to the student
+ * @param guardianLinks the links from the actor to the student; none when there is no student
  * @param schoolNames school names for explanations; a school without a name is shown by its id
  */
 public record AccessFacts(PersonFacts actor,
@@ -30,7 +33,6 @@ public record AccessFacts(PersonFacts actor,
                           Map<UUID, String> schoolNames) {
 
     public AccessFacts {
-        Objects.requireNonNull(student, "student");
         groups = Collections.unmodifiableMap(new LinkedHashMap<>(groups));
         memberships = List.copyOf(memberships);
         teacherSubjects = List.copyOf(teacherSubjects);

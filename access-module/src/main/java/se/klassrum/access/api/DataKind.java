@@ -29,4 +29,13 @@ public enum DataKind {
     public boolean groupLinked() {
         return groupLinked;
     }
+
+    /**
+     * Whether an item of this kind is content of its group as a whole, not about one student: posts and
+     * assignments. Only for these may a question be group-level, naming the group and no student (see
+     * {@link AccessQuestion#aboutGroup}).
+     */
+    public boolean groupContent() {
+        return this == POST || this == ASSIGNMENT;
+    }
 }

@@ -28,4 +28,12 @@ public @interface StudentData {
 
     @Nonbinding
     Operation operation() default Operation.READ;
+
+    /**
+     * The method returns published items only (assignments, assessments), so the question is asked about
+     * published items: a student or guardian may then pass, and the method must leave drafts out unless it
+     * asks the rules about them separately.
+     */
+    @Nonbinding
+    boolean publishedOnly() default false;
 }

@@ -39,7 +39,8 @@ public class AuditEntry {
     @Column(name = "actor_id", updatable = false)
     private String actorId;
 
-    @Column(name = "student_id", nullable = false, updatable = false)
+    /** Null for a group-level question (V5 made the column nullable). */
+    @Column(name = "student_id", updatable = false)
     private String studentId;
 
     @Column(name = "group_id", updatable = false)
@@ -95,7 +96,7 @@ public class AuditEntry {
     String canonicalForm() {
         return String.join("\u001F",
                 tenantId, Long.toString(seq), occurredAt.toInstant().toString(), purpose, actorKind,
-                nullToEmpty(actorId), studentId, nullToEmpty(groupId), dataKind, operation, decision,
+                nullToEmpty(actorId), nullToEmpty(studentId), nullToEmpty(groupId), dataKind, operation, decision,
                 failingCodes, requestId, prevHash);
     }
 

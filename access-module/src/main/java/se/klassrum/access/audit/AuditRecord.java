@@ -9,6 +9,8 @@ import java.util.Objects;
  *
  * @param tenantId the tenant whose chain takes the entry: the student's, or the caller's when the student is unknown
  * @param actorId the person id, the application's client id, or null when nobody signed in
+ * @param studentId the student asked about, or null for a group-level question (the posts or assignments of
+ *                  a group as a whole, named by {@code groupId})
  * @param failingCodes the prerequisite codes that failed (empty when allowed)
  */
 public record AuditRecord(String tenantId,
@@ -34,7 +36,6 @@ public record AuditRecord(String tenantId,
         Objects.requireNonNull(occurredAt, "occurredAt");
         Objects.requireNonNull(purpose, "purpose");
         Objects.requireNonNull(actorKind, "actorKind");
-        Objects.requireNonNull(studentId, "studentId");
         Objects.requireNonNull(dataKind, "dataKind");
         Objects.requireNonNull(operation, "operation");
         Objects.requireNonNull(requestId, "requestId");

@@ -22,6 +22,7 @@ import se.klassrum.access.control.AccessRules;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -46,6 +47,8 @@ public class AccessExplanations {
 
     @NoStudentData("reveals which prerequisites hold, never the data; authorised here and audited as EXPLAIN")
     public Decision explain(UUID personId, UUID studentId, DataKind kind, Operation operation, UUID groupId, ItemFacts item) {
+        // An explanation is about a student; group-level questions (no student) are not explained here yet.
+        Objects.requireNonNull(studentId, "studentId");
         Actor caller = guard.currentActor();
         UUID callerId = AccessGuard.personId(caller);
         LocalDate today = guard.today();

@@ -56,6 +56,11 @@ public class AccessGuard {
      * not exist for the caller (also when it exists in another tenant, and when the student has a protected
      * identity: an explanation would confirm the student and name their groups), {@link AccessDeniedException}
      * with the explanation otherwise. Both are audited.
+     *
+     * @param studentId the student asked about, or null for a group-level question (the posts or assignments
+     *                  of the group {@code groupId} as a whole, see {@link AccessQuestion#aboutGroup}); the
+     *                  group's tenant then takes the place of the student's for the audit chain and for
+     *                  answering like an unknown id
      */
     public Decision require(DataKind kind, Operation operation, UUID studentId, UUID groupId, ItemFacts item) {
         Actor actor = currentActor();
@@ -64,7 +69,7 @@ public class AccessGuard {
             throw new StudentDataNotFoundException();
         }
         if (!outcome.decision().allowed()) {
-            if (outsideCallersTenant(actor, outcome.facts(), groupId) || outcome.facts().student().protectedIdentity()) {
+            if (outsideCallersTenant(actor, outcome.facts(), groupId) || hiddenProtectedStudent(actor, outcome.facts())) {
                 throw new StudentDataNotFoundException();
             }
             throw new AccessDeniedException(outcome.decision());
@@ -87,7 +92,7 @@ public class AccessGuard {
         }
         AccessQuestion question = new AccessQuestion(actor, studentId, kind, operation, groupId, item);
         Decision decision = rules.decide(question, facts.get(), AccessRules.today(clock));
-        audit.record(record(actor, facts.get().student().tenantId(), kind, operation, studentId, groupId,
+        audit.record(record(actor, subjectTenant(facts.get(), groupId), kind, operation, studentId, groupId,
                 decision.allowed(), decision.failingCodes().stream().map(Prerequisite::name).toList()));
         return new Outcome(decision, facts.get());
     }
@@ -109,15 +114,20 @@ public class AccessGuard {
                 allowed, failingCodes);
     }
 
-    /** An audit record of this request's caller; the chain is the student's tenant, or the caller's when unknown. */
+    /**
+     * An audit record of this request's caller; the chain is the student's tenant (the group's for a
+     * group-level question), or the caller's when unknown.
+     *
+     * @param studentId null for a group-level question
+     */
     public AuditRecord record(AuditRecord.Purpose purpose, Actor actor, UUID chainTenant, String kind, String operation,
                               UUID studentId, UUID groupId, boolean allowed, List<String> failingCodes) {
         AuditRecord.ActorKind actorKind = actor instanceof Actor.Person ? AuditRecord.ActorKind.PERSON : AuditRecord.ActorKind.APPLICATION;
         String actorId = actor instanceof Actor.Person person ? person.personId().toString()
                 : ((Actor.Application) actor).clientId();
         return new AuditRecord(chainTenant.toString(), Instant.now(clock), purpose, actorKind, actorId,
-                studentId.toString(), groupId == null ? null : groupId.toString(), kind, operation, allowed,
-                failingCodes, caller.requestId());
+                studentId == null ? null : studentId.toString(), groupId == null ? null : groupId.toString(), kind,
+                operation, allowed, failingCodes, caller.requestId());
     }
 
     static UUID personId(Actor actor) {
@@ -126,11 +136,40 @@ public class AccessGuard {
 
     /** A student or group of another tenant is answered like an unknown one: nobody may probe other tenants' ids. */
     private static boolean outsideCallersTenant(Actor actor, AccessFacts facts, UUID groupId) {
-        if (!facts.student().tenantId().equals(actor.tenantId())) {
+        if (facts.student() != null && !facts.student().tenantId().equals(actor.tenantId())) {
             return true;
         }
         GroupFact group = groupId == null ? null : facts.groups().get(groupId);
         return group != null && !group.tenantId().equals(actor.tenantId());
+    }
+
+    /**
+     * A student with a protected identity stays invisible to a caller with no path to them at all: their
+     * denial would confirm the student and name the student's groups. A caller who may see the student's
+     * profile (their teacher, say) already knows them and is told what is missing instead.
+     */
+    private boolean hiddenProtectedStudent(Actor actor, AccessFacts facts) {
+        if (facts.student() == null || !facts.student().protectedIdentity()) {
+            return false;
+        }
+        AccessQuestion profile = AccessQuestion.about(actor, facts.student().personId(), DataKind.STUDENT_PROFILE,
+                Operation.READ);
+        return !rules.decide(profile, facts, today()).allowed();
+    }
+
+    /**
+     * The tenant the question is about, whose audit chain takes the decision: the student's, or for a
+     * group-level question (no student) the group's, which the facts always hold since it was named.
+     */
+    private static UUID subjectTenant(AccessFacts facts, UUID groupId) {
+        if (facts.student() != null) {
+            return facts.student().tenantId();
+        }
+        GroupFact group = groupId == null ? null : facts.groups().get(groupId);
+        if (group == null) {
+            throw new IllegalStateException("facts without a student must hold the question's group");
+        }
+        return group.tenantId();
     }
 
     private record Outcome(Decision decision, AccessFacts facts) {

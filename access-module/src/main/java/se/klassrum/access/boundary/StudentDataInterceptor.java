@@ -5,12 +5,15 @@ import jakarta.inject.Inject;
 import jakarta.interceptor.AroundInvoke;
 import jakarta.interceptor.Interceptor;
 import jakarta.interceptor.InvocationContext;
+import se.klassrum.access.api.DataKind;
 import se.klassrum.access.api.GroupId;
+import se.klassrum.access.api.ItemFacts;
 import se.klassrum.access.api.NoStudentData;
 import se.klassrum.access.api.Operation;
 import se.klassrum.access.api.StudentData;
 import se.klassrum.access.api.StudentId;
 import se.klassrum.access.api.StudentOwned;
+import se.klassrum.access.api.SyllabusId;
 
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
@@ -40,16 +43,33 @@ public class StudentDataInterceptor {
         StudentData binding = bindingOf(method);
         UUID studentId = argument(invocation, StudentId.class);
         UUID groupId = argument(invocation, GroupId.class);
+        UUID syllabusId = argument(invocation, SyllabusId.class);
+        ItemFacts item = itemFacts(binding, syllabusId);
 
         if (studentId != null) {
-            guard.require(binding.kind(), binding.operation(), studentId, groupId, null);
+            guard.require(binding.kind(), binding.operation(), studentId, groupId, item);
+            return invocation.proceed();
+        }
+        if (groupId != null && binding.kind().groupContent()) {
+            // Posts and assignments of a group are group content: asked about the group, not one student.
+            guard.require(binding.kind(), binding.operation(), null, groupId, item);
             return invocation.proceed();
         }
         if (binding.operation() == Operation.READ && Collection.class.isAssignableFrom(method.getReturnType())) {
             return filter(binding, groupId, (Collection<?>) invocation.proceed());
         }
-        throw new IllegalStateException(method + " is marked @StudentData but names no @StudentId and returns no "
-                + "collection of StudentOwned to filter; the rules cannot decide it");
+        throw new IllegalStateException(method + " is marked @StudentData but names no @StudentId or group, and returns "
+                + "no collection of StudentOwned to filter; the rules cannot decide it");
+    }
+
+    private static ItemFacts itemFacts(StudentData binding, UUID syllabusId) {
+        if (binding.kind() == DataKind.ASSESSMENT) {
+            return syllabusId == null ? null : ItemFacts.assessment(syllabusId, binding.publishedOnly());
+        }
+        if (binding.kind() == DataKind.ASSIGNMENT) {
+            return ItemFacts.publication(binding.publishedOnly());
+        }
+        return null;
     }
 
     private List<Object> filter(StudentData binding, UUID groupId, Collection<?> result) {
@@ -59,8 +79,8 @@ public class StudentDataInterceptor {
                 throw new IllegalStateException("a filtered @StudentData result must hold StudentOwned elements, not "
                         + element.getClass().getName());
             }
-            if (guard.permits(binding.kind(), binding.operation(), owned.studentId(),
-                    binding.kind().groupLinked() ? groupId : null, null)) {
+            UUID elementGroup = binding.kind().groupLinked() ? (owned.groupId() != null ? owned.groupId() : groupId) : null;
+            if (guard.permits(binding.kind(), binding.operation(), owned.studentId(), elementGroup, owned.itemFacts())) {
                 visible.add(element);
             }
         }

@@ -16,7 +16,8 @@ import se.klassrum.access.api.PathEvaluation;
 /**
  * The prerequisite rules of docs/ACCESS-RULES.md as a pure function of question, facts and date.
  * Stateless and thread-safe. A person is judged on the teacher, mentor, student and guardian paths; an
- * application on the application path only.
+ * application on the application path only. A question is about one student, or, for posts and
+ * assignments, may be about its group as a whole ({@link AccessQuestion#groupLevel()}).
  */
 public final class AccessRules {
 
@@ -33,13 +34,19 @@ public final class AccessRules {
 
     /**
      * @param today the school-local date, see {@link #today(Clock)}
-     * @throws IllegalArgumentException when the facts are about other people than the question
+     * @throws IllegalArgumentException when the facts are about other people than the question (for a
+     *         group-level question: when they describe any student)
      */
     public Decision decide(AccessQuestion question, AccessFacts facts, LocalDate today) {
         Objects.requireNonNull(question, "question");
         Objects.requireNonNull(facts, "facts");
         Objects.requireNonNull(today, "today");
-        if (!facts.student().personId().equals(question.studentId())) {
+        if (question.groupLevel()) {
+            if (facts.student() != null) {
+                throw new IllegalArgumentException(
+                        "the question is about a group as a whole, but the facts describe a student");
+            }
+        } else if (facts.student() == null || !facts.student().personId().equals(question.studentId())) {
             throw new IllegalArgumentException("the facts describe another student than the question");
         }
         if (question.actor() instanceof Actor.Application) {

@@ -5,7 +5,8 @@ import se.klassrum.access.api.Prerequisite;
 /**
  * The engine's unit of judgement, finer than a {@link Prerequisite} where one code covers two facts
  * (LICENCE: teacher or student licence; MEMBER_OF_LINKED_GROUP: the student's own data, or membership
- * of the linked group).
+ * of the linked group) or where a group-level question (no student) asks less of a code
+ * (OWNS_TEACHING_GROUP and OWNS_MENTOR_GROUP without a student to be a member; GUARDIAN_LINK with no child).
  */
 enum Check {
     OPERATION_ALLOWED(Prerequisite.OPERATION_ALLOWED, false),
@@ -15,14 +16,20 @@ enum Check {
     STUDENT_AT_SCHOOL(Prerequisite.STUDENT_AT_SCHOOL, true),
     ROLE_TEACHER(Prerequisite.ROLE_TEACHER, true),
     OWNS_TEACHING_GROUP(Prerequisite.OWNS_TEACHING_GROUP, true),
+    /** Group-level: the actor owns the named connected, non-archived teaching group; no student condition. */
+    OWNS_NAMED_TEACHING_GROUP(Prerequisite.OWNS_TEACHING_GROUP, true),
     SYLLABUS_LINKED(Prerequisite.SYLLABUS_LINKED, true),
     TEACHER_SUBJECT(Prerequisite.TEACHER_SUBJECT, true),
     ROLE_MENTOR(Prerequisite.ROLE_MENTOR, true),
     OWNS_MENTOR_GROUP(Prerequisite.OWNS_MENTOR_GROUP, true),
+    /** Group-level: the actor owns the named connected, non-archived mentor group; no student condition. */
+    OWNS_NAMED_MENTOR_GROUP(Prerequisite.OWNS_MENTOR_GROUP, true),
     ROLE_STUDENT(Prerequisite.ROLE_STUDENT, true),
     OWN_DATA(Prerequisite.MEMBER_OF_LINKED_GROUP, false),
     MEMBER_OF_LINKED_GROUP(Prerequisite.MEMBER_OF_LINKED_GROUP, true),
     GUARDIAN_LINK(Prerequisite.GUARDIAN_LINK, false),
+    /** Group-level: a guardian always asks about a child, and this question names none, so it always fails. */
+    NO_CHILD_NAMED(Prerequisite.GUARDIAN_LINK, false),
     GUARDIAN_LOGIN(Prerequisite.GUARDIAN_LOGIN, false),
     CHILD_HAS_ROLE_AT_SCHOOL(Prerequisite.CHILD_HAS_ROLE_AT_SCHOOL, true),
     CHILD_MEMBER_OF_GROUP(Prerequisite.CHILD_MEMBER_OF_GROUP, true),

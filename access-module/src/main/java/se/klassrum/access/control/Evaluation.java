@@ -29,6 +29,10 @@ import se.klassrum.access.api.TeacherSubjectFact;
  * group); the path allows when one candidate passes everything, and reports the candidate that passed
  * the most checks. Candidates are judged into bit masks, and explanation arguments are built only for the
  * reported candidate, so that the common case allocates little.
+ *
+ * <p>A group-level question (posts or assignments of a group, no student) has no student: its check lists
+ * (see {@link PathRules}) leave out every check that reads the student, so {@link #student} is null only
+ * where nothing reads it.
  */
 final class Evaluation {
 
@@ -52,15 +56,23 @@ final class Evaluation {
     static final String ADULT = "adult";
     static final String DRAFT = "draft";
     static final String UNKNOWN = "unknown";
+    /** A group-level question: selects the messages that name the group rather than a student. */
+    static final String GROUP_LEVEL = "groupLevel";
+    /** A guardian's group-level question names no child. */
+    static final String NO_CHILD = "noChild";
     /** Failed, and there is nothing more specific to say. */
     private static final String FAILED = "";
+    private static final Map<String, String> GROUP_LEVEL_ARGS = Map.of("detail", GROUP_LEVEL);
+    private static final Map<String, String> NO_CHILD_ARGS = Map.of("detail", NO_CHILD);
 
     private final AccessQuestion question;
     private final AccessFacts facts;
     private final LocalDate today;
     /** Null for an application. */
     private final PersonFacts actor;
+    /** Null for a group-level question. */
     private final PersonFacts student;
+    private final boolean groupLevel;
     /** The question names a group that the snapshot does not know. */
     private final boolean namedGroupUnknown;
     private final boolean personsInOneTenant;
@@ -77,13 +89,16 @@ final class Evaluation {
         this.today = today;
         this.actor = question.actor() instanceof Actor.Person ? facts.actor() : null;
         this.student = facts.student();
+        this.groupLevel = question.studentId() == null;
         this.namedGroupUnknown = question.groupId() != null && !facts.groups().containsKey(question.groupId());
         UUID tenant = question.actor().tenantId();
-        this.personsInOneTenant = tenant.equals(student.tenantId()) && (actor == null || tenant.equals(actor.tenantId()));
+        this.personsInOneTenant = (student == null || tenant.equals(student.tenantId()))
+                && (actor == null || tenant.equals(actor.tenantId()));
     }
 
     PathEvaluation evaluate(AccessPath path) {
-        Check[] checks = PathRules.checks(path, question.kind(), student.protectedIdentity());
+        Check[] checks = PathRules.checks(path, question.kind(), student != null && student.protectedIdentity(),
+                groupLevel);
         int perCandidate = 0;
         int independentBits = 0;
         for (int i = 0; i < checks.length; i++) {
@@ -104,7 +119,7 @@ final class Evaluation {
         for (int i = 0; i < checks.length; i++) {
             boolean passed = (passedBits & (1 << i)) != 0;
             String detail = passed ? null : failure(path, checks[i], bestSchool, bestGroup);
-            results[i] = new PrerequisiteCheck(checks[i].code, passed, args(path, checks[i], detail));
+            results[i] = new PrerequisiteCheck(checks[i].code, passed, args(path, checks[i], passed, detail));
         }
         return new PathEvaluation(path, allowed, List.of(results));
     }
@@ -181,7 +196,8 @@ final class Evaluation {
     }
 
     private static int progress(Check check, String failure) {
-        if (check == Check.OWNS_TEACHING_GROUP || check == Check.OWNS_MENTOR_GROUP) {
+        if (check == Check.OWNS_TEACHING_GROUP || check == Check.OWNS_MENTOR_GROUP
+                || check == Check.OWNS_NAMED_TEACHING_GROUP || check == Check.OWNS_NAMED_MENTOR_GROUP) {
             return 4 * (failure == null ? 6 : switch (failure) {
                 case WRONG_KIND -> 1;
                 case NOT_CONNECTED -> 2;
@@ -209,14 +225,17 @@ final class Evaluation {
             case ROLE_MENTOR -> roleFailure(actor, school, SchoolRoleKind.MENTOR);
             case ROLE_STUDENT -> roleFailure(actor, school, SchoolRoleKind.STUDENT);
             case CHILD_HAS_ROLE_AT_SCHOOL -> roleFailure(student, school, null);
-            case OWNS_TEACHING_GROUP -> ownershipFailure(group, GroupKind.TEACHING);
-            case OWNS_MENTOR_GROUP -> ownershipFailure(group, GroupKind.MENTOR);
+            case OWNS_TEACHING_GROUP -> ownershipFailure(group, GroupKind.TEACHING, true);
+            case OWNS_MENTOR_GROUP -> ownershipFailure(group, GroupKind.MENTOR, true);
+            case OWNS_NAMED_TEACHING_GROUP -> ownershipFailure(group, GroupKind.TEACHING, false);
+            case OWNS_NAMED_MENTOR_GROUP -> ownershipFailure(group, GroupKind.MENTOR, false);
             case SYLLABUS_LINKED -> syllabusFailure(group);
             case TEACHER_SUBJECT -> subjectFailure(group, school);
             case OWN_DATA -> actor.personId().equals(student.personId()) ? null : OWN;
             case MEMBER_OF_LINKED_GROUP -> memberFailure(group, actor);
             case CHILD_MEMBER_OF_GROUP -> memberFailure(group, student);
             case GUARDIAN_LINK -> guardianLinkFailure();
+            case NO_CHILD_NAMED -> NO_CHILD;
             case GUARDIAN_LOGIN -> actor.guardianLoginActive() ? null : FAILED;
             case PUBLISHED -> question.item() == null ? UNKNOWN : question.item().published() ? null : DRAFT;
             case APPLICATION_PERMISSION -> ApplicationPermissions.grants(
@@ -262,7 +281,8 @@ final class Evaluation {
         return namedGroupUnknown ? UNKNOWN_GROUP : NO_GROUP;
     }
 
-    private String ownershipFailure(GroupFact group, GroupKind kind) {
+    /** @param studentMember the student must be an active member too (false for a group-level question) */
+    private String ownershipFailure(GroupFact group, GroupKind kind, boolean studentMember) {
         if (group == null) {
             return groupMissing();
         }
@@ -275,6 +295,9 @@ final class Evaluation {
         }
         if (!hasMembership(group.groupId(), actor.personId(), MembershipRole.OWNER)) {
             return NOT_OWNER;
+        }
+        if (!studentMember) {
+            return null;
         }
         return hasMembership(group.groupId(), student.personId(), MembershipRole.MEMBER) ? null : STUDENT_NOT_MEMBER;
     }
@@ -371,23 +394,27 @@ final class Evaluation {
         return false;
     }
 
-    private Map<String, String> args(AccessPath path, Check check, String detail) {
+    private Map<String, String> args(AccessPath path, Check check, boolean passed, String detail) {
         String detailArg = detail == null || detail.isEmpty() ? null : detail;
         return switch (check) {
             case OPERATION_ALLOWED -> Map.of("path", path.name(), "kind", question.kind().name(),
                     "operation", question.operation().name());
-            case SAME_TENANT, GUARDIAN_LOGIN -> Map.of();
+            case SAME_TENANT -> groupLevel ? GROUP_LEVEL_ARGS : Map.of();
+            case GUARDIAN_LOGIN -> Map.of();
             case TEACHER_LICENCE -> Map.of("licence", LicenceKind.TEACHER.name());
             case STUDENT_LICENCE -> Map.of("licence", LicenceKind.STUDENT.name());
             case STUDENT_AT_SCHOOL, ROLE_TEACHER, ROLE_MENTOR, ROLE_STUDENT, CHILD_HAS_ROLE_AT_SCHOOL ->
                     withDetail(Map.of("school", schoolName(), "group", groupName()), detailArg);
             case OWNS_TEACHING_GROUP, OWNS_MENTOR_GROUP, MEMBER_OF_LINKED_GROUP, CHILD_MEMBER_OF_GROUP ->
                     withDetail(Map.of("group", groupName(), "school", schoolName()), detailArg);
+            case OWNS_NAMED_TEACHING_GROUP, OWNS_NAMED_MENTOR_GROUP ->
+                    withDetail(Map.of("group", groupName(), "school", schoolName()), passed ? GROUP_LEVEL : detailArg);
             case SYLLABUS_LINKED -> withDetail(Map.of("group", groupName(), "syllabus", syllabusCode()), detailArg);
             case TEACHER_SUBJECT -> withDetail(Map.of("group", groupName(), "syllabus", syllabusCode(),
                     "school", schoolName()), detailArg);
             case OWN_DATA -> Map.of("detail", OWN);
             case GUARDIAN_LINK -> withDetail(Map.of(), detailArg);
+            case NO_CHILD_NAMED -> NO_CHILD_ARGS;
             case PUBLISHED -> withDetail(Map.of("kind", question.kind().name()), detailArg);
             case APPLICATION_PERMISSION -> Map.of("permission",
                     ApplicationPermissions.required(question.kind(), question.operation()));

@@ -9,7 +9,8 @@ import se.klassrum.access.api.Operation;
 /**
  * Which checks each path needs for each kind of data, and which operations a path may attempt at all
  * (the table "What each path may see" of docs/ACCESS-RULES.md). Check lists are built once, so that a
- * decision allocates none.
+ * decision allocates none. A group-level question (posts or assignments of a group, no student) has lists
+ * of its own, without the checks that concern the student.
  */
 final class PathRules {
 
@@ -20,6 +21,15 @@ final class PathRules {
     private static final Check[][][] STUDENT = new Check[KINDS][2][];
     private static final Check[][] GUARDIAN = new Check[KINDS][];
     private static final Check[] APPLICATION = {SAME_TENANT, APPLICATION_PERMISSION};
+
+    // Group-level questions: only posts and assignments, always naming their group.
+    private static final Check[] TEACHER_GROUP_LEVEL = {OPERATION_ALLOWED, SAME_TENANT, TEACHER_LICENCE, ROLE_TEACHER,
+        OWNS_NAMED_TEACHING_GROUP};
+    private static final Check[] MENTOR_GROUP_LEVEL = {OPERATION_ALLOWED, SAME_TENANT, TEACHER_LICENCE, ROLE_MENTOR,
+        OWNS_NAMED_MENTOR_GROUP};
+    private static final Check[][] STUDENT_GROUP_LEVEL = new Check[KINDS][];
+    /** A guardian always asks about a child; the path is reported, and fails, so that the explanation says so. */
+    private static final Check[] GUARDIAN_GROUP_LEVEL = {OPERATION_ALLOWED, SAME_TENANT, NO_CHILD_NAMED, GUARDIAN_LOGIN};
 
     static {
         for (DataKind kind : DataKind.values()) {
@@ -35,6 +45,12 @@ final class PathRules {
                 STUDENT[k][protectedIdentity] = studentChecks(kind, protectedIdentity == 1);
             }
             GUARDIAN[k] = guardianChecks(kind);
+            if (kind.groupContent()) {
+                STUDENT_GROUP_LEVEL[k] = hasDrafts(kind)
+                        ? new Check[] {OPERATION_ALLOWED, SAME_TENANT, STUDENT_LICENCE, ROLE_STUDENT, MEMBER_OF_LINKED_GROUP,
+                                PUBLISHED}
+                        : new Check[] {OPERATION_ALLOWED, SAME_TENANT, STUDENT_LICENCE, ROLE_STUDENT, MEMBER_OF_LINKED_GROUP};
+            }
         }
     }
 
@@ -90,7 +106,20 @@ final class PathRules {
         return kind == DataKind.ASSESSMENT || kind == DataKind.ASSIGNMENT;
     }
 
-    static Check[] checks(AccessPath path, DataKind kind, boolean studentProtected) {
+    /**
+     * @param studentProtected the student in question has a protected identity (false when there is none)
+     * @param groupLevel the question names no student, only its group (posts and assignments only)
+     */
+    static Check[] checks(AccessPath path, DataKind kind, boolean studentProtected, boolean groupLevel) {
+        if (groupLevel) {
+            return switch (path) {
+                case TEACHER -> TEACHER_GROUP_LEVEL;
+                case MENTOR -> MENTOR_GROUP_LEVEL;
+                case STUDENT -> STUDENT_GROUP_LEVEL[kind.ordinal()];
+                case GUARDIAN -> GUARDIAN_GROUP_LEVEL;
+                case APPLICATION -> APPLICATION;
+            };
+        }
         return switch (path) {
             case TEACHER -> TEACHER[kind.ordinal()];
             case MENTOR -> MENTOR[kind.ordinal()];

@@ -46,6 +46,50 @@ class AccessQuestionTest {
     }
 
     @Test
+    void postsAndAssignmentsMayBeAskedAboutAtGroupLevel() {
+        AccessQuestion posts = AccessQuestion.aboutGroup(ACTOR, DataKind.POST, Operation.WRITE, GROUP, null);
+        AccessQuestion assignment = AccessQuestion.aboutGroup(ACTOR, DataKind.ASSIGNMENT, Operation.READ, GROUP,
+                ItemFacts.publication(true));
+
+        assertThat(posts.studentId()).isNull();
+        assertThat(posts.groupLevel()).isTrue();
+        assertThat(posts.groupId()).isEqualTo(GROUP);
+        assertThat(assignment.item().published()).isTrue();
+        assertThat(new AccessQuestion(ACTOR, null, DataKind.POST, Operation.READ, GROUP, null)).isEqualTo(
+                AccessQuestion.aboutGroup(ACTOR, DataKind.POST, Operation.READ, GROUP, null));
+        assertThat(new AccessQuestion(ACTOR, STUDENT, DataKind.POST, Operation.READ, GROUP, null).groupLevel()).isFalse();
+    }
+
+    @Test
+    void onlyPostsAndAssignmentsAreGroupContent() {
+        for (DataKind kind : DataKind.values()) {
+            assertThat(kind.groupContent()).as("%s", kind)
+                    .isEqualTo(kind == DataKind.POST || kind == DataKind.ASSIGNMENT);
+        }
+        for (DataKind kind : new DataKind[] {DataKind.SUBMISSION, DataKind.DEVELOPMENT_TALK}) {
+            assertThatThrownBy(() -> AccessQuestion.aboutGroup(ACTOR, kind, Operation.READ, GROUP, null))
+                    .isInstanceOf(IllegalArgumentException.class);
+            assertThatThrownBy(() -> new AccessQuestion(ACTOR, null, kind, Operation.READ, GROUP, null))
+                    .isInstanceOf(NullPointerException.class);
+        }
+        assertThatThrownBy(() -> AccessQuestion.about(ACTOR, null, DataKind.STUDENT_PROFILE, Operation.READ))
+                .isInstanceOf(NullPointerException.class);
+        assertThatThrownBy(() -> new AccessQuestion(ACTOR, null, DataKind.ASSESSMENT, Operation.READ, null,
+                ItemFacts.assessment(UUID.randomUUID(), true))).isInstanceOf(NullPointerException.class);
+    }
+
+    @Test
+    void groupLevelQuestionNamesItsGroupAndNoStudentsItem() {
+        assertThatThrownBy(() -> AccessQuestion.aboutGroup(ACTOR, DataKind.POST, Operation.READ, null, null))
+                .isInstanceOf(NullPointerException.class);
+        assertThatThrownBy(() -> new AccessQuestion(ACTOR, null, DataKind.POST, Operation.READ, null, null))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("name the group");
+        assertThatThrownBy(() -> AccessQuestion.aboutGroup(ACTOR, DataKind.ASSIGNMENT, Operation.READ, GROUP,
+                new ItemFacts(null, true, STUDENT))).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("ask about that student");
+    }
+
+    @Test
     void applicationPermissionsFollowOneTable() {
         assertThat(ApplicationPermissions.required(DataKind.DEVELOPMENT_TALK, Operation.READ))
                 .isEqualTo("DevelopmentTalks.Read.All");

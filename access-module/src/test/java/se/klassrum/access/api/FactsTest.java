@@ -63,6 +63,17 @@ class FactsTest {
     }
 
     @Test
+    void groupLevelSnapshotHasNoStudent() {
+        UUID tenant = UUID.randomUUID();
+        PersonFacts teacher = new PersonFacts(UUID.randomUUID(), tenant, List.of(), List.of(), false, false, null);
+
+        AccessFacts facts = new AccessFacts(teacher, null, Map.of(), List.of(), List.of(), List.of());
+
+        assertThat(facts.student()).isNull();
+        assertThat(facts.actor()).isEqualTo(teacher);
+    }
+
+    @Test
     void decisionAllowsExactlyWhenAPathAllows() {
         AccessQuestion question = AccessQuestion.about(Actor.person(UUID.randomUUID(), UUID.randomUUID()),
                 UUID.randomUUID(), DataKind.STUDENT_PROFILE, Operation.READ);

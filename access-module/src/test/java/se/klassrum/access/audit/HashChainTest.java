@@ -95,6 +95,21 @@ class HashChainTest {
     }
 
     @Test
+    void aGroupLevelEntryHasNoStudentAndHashesItAsEmptyText() throws ReflectiveOperationException {
+        AuditRecord record = new AuditRecord(TENANT, Instant.parse("2026-11-27T10:15:30Z"), AuditRecord.Purpose.ACCESS,
+                AuditRecord.ActorKind.PERSON, "teacher-1", null, "group-1", "POST", "READ", true, List.of(), "req-1");
+        AuditEntry groupLevel = new AuditEntry(record, 1, HashChain.GENESIS);
+        List<AuditEntry> entries = new ArrayList<>(List.of(groupLevel));
+
+        assertThat(groupLevel.studentId()).isNull();
+        assertThat(groupLevel.canonicalForm()).contains("teacher-1\u001F\u001Fgroup-1");
+        assertThat(verify(entries, 1).intact()).isTrue();
+
+        tamper(groupLevel, "studentId", "student-1");
+        assertThat(verify(entries, 1).firstBrokenSeq()).isEqualTo(1);
+    }
+
+    @Test
     void theTimeIsHashedAtTheDatabasesPrecision() {
         AuditEntry entry = chainOf(1).get(0);
 

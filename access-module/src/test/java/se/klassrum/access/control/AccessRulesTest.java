@@ -891,6 +891,359 @@ class AccessRulesTest {
         }
     }
 
+    /**
+     * Group-level questions: the posts and assignments of a group as a whole, naming no student. Owners of
+     * the group (teacher or mentor) and its student members are judged without any student condition;
+     * a guardian is told to choose a child.
+     */
+    @Nested
+    class GroupLevel {
+
+        World.Question annaAboutMaths(DataKind kind) {
+            return anna.asks().toRead(kind).aboutGroup(maths);
+        }
+
+        @Test
+        void ownerReadsAndWritesPostsAndAssignmentsOfHerGroupWithoutNamingAStudent() {
+            Decision read = annaAboutMaths(POST).decide();
+            Decision writePost = anna.asks().toWrite(POST).aboutGroup(maths).decide();
+            Decision writeAssignment = anna.asks().toWrite(ASSIGNMENT).aboutGroup(maths).decide();
+            Decision readDraft = annaAboutMaths(ASSIGNMENT).item(ItemFacts.publication(false)).decide();
+
+            assertThat(read.question().studentId()).isNull();
+            assertThat(read.allowed()).isTrue();
+            assertThat(read.allowingPath()).get().extracting(p -> p.path()).isEqualTo(TEACHER);
+            assertThat(read.failingCodes()).isEmpty();
+            assertThat(path(read, TEACHER).checks()).extracting(PrerequisiteCheck::code)
+                    .containsExactly(OPERATION_ALLOWED, SAME_TENANT, LICENCE, ROLE_TEACHER, OWNS_TEACHING_GROUP);
+            assertThat(check(read, TEACHER, OWNS_TEACHING_GROUP).args())
+                    .containsEntry("group", "9A Matematik").containsEntry("school", "Solbackaskolan");
+            assertThat(Messages.describe(check(read, TEACHER, OWNS_TEACHING_GROUP)))
+                    .isEqualTo("Användaren är ägare till den anslutna undervisningsgruppen 9A Matematik på Solbackaskolan");
+            assertThat(Messages.describe(check(read, TEACHER, OWNS_TEACHING_GROUP), Locale.ENGLISH))
+                    .isEqualTo("The user owns the connected teaching group 9A Matematik at Solbackaskolan");
+            assertThat(Messages.describe(check(read, TEACHER, SAME_TENANT), Locale.ENGLISH))
+                    .isEqualTo("The user and the group belong to the same organisation (Microsoft tenant)");
+            assertThat(writePost.allowed()).isTrue();
+            assertThat(writeAssignment.allowed()).isTrue();
+            assertThat(readDraft.allowed()).as("teachers see drafts").isTrue();
+        }
+
+        @Test
+        void noStudentIsNeededInTheGroupNorAtTheSchool() {
+            World.Group empty = world.teachingGroup("9B Matematik", solbacka).owner(anna);
+            elin.roles.clear();
+
+            assertThat(annaAboutMaths(POST).decide().allowed()).isTrue();
+            assertThat(anna.asks().toRead(POST).aboutGroup(empty).decide().allowed()).isTrue();
+            assertOnlyFailure(annaReadsPost(), TEACHER, STUDENT_AT_SCHOOL);
+        }
+
+        @ParameterizedTest
+        @EnumSource(value = DataKind.class, names = {"POST", "ASSIGNMENT"})
+        void noPathChecksAStudent(DataKind kind) {
+            Decision decision = gustav.asks().toRead(kind).aboutGroup(maths).decide();
+
+            assertThat(decision.paths()).extracting(p -> p.path()).containsExactly(TEACHER, MENTOR, STUDENT, GUARDIAN);
+            for (var evaluation : decision.paths()) {
+                assertThat(evaluation.checks()).extracting(PrerequisiteCheck::code)
+                        .doesNotContain(STUDENT_AT_SCHOOL, CHILD_HAS_ROLE_AT_SCHOOL, CHILD_MEMBER_OF_GROUP);
+            }
+        }
+
+        @Test
+        void teacherWithoutLicenceIsDenied() {
+            anna.licences.clear();
+
+            assertOnlyFailure(annaAboutMaths(POST).decide(), TEACHER, LICENCE);
+        }
+
+        @Test
+        void teacherRoleMustBeAtTheGroupsSchool() {
+            World.School norr = world.school("Norrskolan");
+            anna.roles.clear();
+            anna.role(norr, SchoolRoleKind.TEACHER);
+
+            Decision decision = annaAboutMaths(POST).decide();
+
+            assertOnlyFailure(decision, TEACHER, ROLE_TEACHER);
+            assertThat(Messages.describe(check(decision, TEACHER, ROLE_TEACHER)))
+                    .isEqualTo("Användaren har inte rollen Lärare på Solbackaskolan");
+        }
+
+        @Test
+        void plainMemberOrFormerOwnerIsNoOwner() {
+            World.Person bo = world.person("Bo").teacherAt(solbacka);
+            maths.member(bo);
+            World.Group ended = world.teachingGroup("9B Matematik", solbacka).owner(anna, world.until(YESTERDAY));
+
+            Decision member = bo.asks().toRead(POST).aboutGroup(maths).decide();
+            Decision formerOwner = anna.asks().toRead(POST).aboutGroup(ended).decide();
+
+            assertOnlyFailure(member, TEACHER, OWNS_TEACHING_GROUP);
+            assertThat(check(member, TEACHER, OWNS_TEACHING_GROUP).detail()).isEqualTo("notOwner");
+            assertThat(Messages.describe(check(member, TEACHER, OWNS_TEACHING_GROUP), Locale.ENGLISH))
+                    .isEqualTo("The user is not an active owner of the group 9A Matematik");
+            assertOnlyFailure(formerOwner, TEACHER, OWNS_TEACHING_GROUP);
+            assertThat(check(formerOwner, TEACHER, OWNS_TEACHING_GROUP).detail()).isEqualTo("notOwner");
+        }
+
+        @Test
+        void ownershipEndingTodayStillCounts() {
+            World.Group endingToday = world.teachingGroup("9C Matematik", solbacka).owner(anna, world.until(TODAY));
+
+            assertThat(anna.asks().toRead(POST).aboutGroup(endingToday).decide().allowed()).isTrue();
+        }
+
+        @Test
+        void mentorGroupIsNoTeachingGroup() {
+            mentorGroup.owner(anna);
+
+            Decision decision = anna.asks().toRead(POST).aboutGroup(mentorGroup).decide();
+
+            assertOnlyFailure(decision, TEACHER, OWNS_TEACHING_GROUP);
+            assertThat(check(decision, TEACHER, OWNS_TEACHING_GROUP).detail()).isEqualTo("wrongKind");
+        }
+
+        @Test
+        void archivedOrDisconnectedGroupGivesNoAccess() {
+            World.Group disconnected = world.teachingGroup("9B Matematik", solbacka).owner(anna).disconnected();
+            maths.archived();
+
+            Decision archived = annaAboutMaths(POST).decide();
+            Decision notConnected = anna.asks().toRead(POST).aboutGroup(disconnected).decide();
+
+            assertOnlyFailure(archived, TEACHER, OWNS_TEACHING_GROUP);
+            assertThat(check(archived, TEACHER, OWNS_TEACHING_GROUP).detail()).isEqualTo("archived");
+            assertOnlyFailure(notConnected, TEACHER, OWNS_TEACHING_GROUP);
+            assertThat(Messages.describe(check(notConnected, TEACHER, OWNS_TEACHING_GROUP)))
+                    .isEqualTo("Gruppen 9B Matematik är inte ansluten");
+        }
+
+        @Test
+        void groupOfAnotherTenantIsDenied() {
+            maths.inTenant(World.OTHER_TENANT);
+
+            Decision decision = annaAboutMaths(POST).decide();
+
+            assertOnlyFailure(decision, TEACHER, SAME_TENANT);
+            assertThat(Messages.describe(check(decision, TEACHER, SAME_TENANT)))
+                    .isEqualTo("Användaren och gruppen tillhör inte samma organisation (Microsoft-miljö)");
+        }
+
+        @Test
+        void actorOrTokenOfAnotherTenantIsDenied() {
+            AccessQuestion otherToken = AccessQuestion.aboutGroup(Actor.person(anna.id, World.OTHER_TENANT), POST,
+                    Operation.READ, maths.id, null);
+
+            assertOnlyFailure(new AccessRules().decide(otherToken, world.snapshot(anna, null, maths.id), TODAY),
+                    TEACHER, SAME_TENANT);
+            anna.inTenant(World.OTHER_TENANT);
+            assertOnlyFailure(annaAboutMaths(POST).decide(), TEACHER, SAME_TENANT);
+        }
+
+        @Test
+        void groupTheSnapshotDoesNotKnowIsDenied() {
+            UUID unknown = UUID.randomUUID();
+
+            Decision decision = anna.asks().toRead(POST).aboutGroupId(unknown).decide();
+
+            assertThat(decision.allowed()).isFalse();
+            assertThat(path(decision, TEACHER).failingCodes()).containsExactly(SAME_TENANT, ROLE_TEACHER,
+                    OWNS_TEACHING_GROUP);
+            assertThat(check(decision, TEACHER, ROLE_TEACHER).detail()).isEqualTo("unknownGroup");
+            assertThat(Messages.describe(check(decision, TEACHER, OWNS_TEACHING_GROUP), Locale.ENGLISH))
+                    .isEqualTo("The group " + unknown + " is not known");
+        }
+
+        @Test
+        void mentorReadsAndWritesPostsAndAssignmentsOfHisMentorGroup() {
+            Decision read = mats.asks().toRead(ASSIGNMENT).aboutGroup(mentorGroup).decide();
+            Decision write = mats.asks().toWrite(POST).aboutGroup(mentorGroup).decide();
+
+            assertThat(read.allowed()).isTrue();
+            assertThat(read.allowingPath()).get().extracting(p -> p.path()).isEqualTo(MENTOR);
+            assertThat(path(read, MENTOR).checks()).extracting(PrerequisiteCheck::code)
+                    .containsExactly(OPERATION_ALLOWED, SAME_TENANT, LICENCE, ROLE_MENTOR, OWNS_MENTOR_GROUP);
+            assertThat(Messages.describe(check(read, MENTOR, OWNS_MENTOR_GROUP)))
+                    .isEqualTo("Användaren är ägare till den anslutna mentorsgruppen Mentorsgrupp 9A på Solbackaskolan");
+            assertThat(write.allowed()).isTrue();
+        }
+
+        @Test
+        void mentorNeedsTheMentorRoleAndAMentorGroupHeOwns() {
+            World.Person maja = world.person("Maja").mentorAt(solbacka);
+            maths.owner(mats);
+            Decision notOwner = maja.asks().toRead(POST).aboutGroup(mentorGroup).decide();
+            Decision teachingGroup = mats.asks().toRead(POST).aboutGroup(maths).decide();
+            mats.roles.clear();
+            mats.role(solbacka, SchoolRoleKind.TEACHER);
+            Decision noMentorRole = mats.asks().toRead(POST).aboutGroup(mentorGroup).decide();
+
+            assertOnlyFailure(notOwner, MENTOR, OWNS_MENTOR_GROUP);
+            assertThat(check(notOwner, MENTOR, OWNS_MENTOR_GROUP).detail()).isEqualTo("notOwner");
+            assertOnlyFailure(teachingGroup, MENTOR, OWNS_MENTOR_GROUP);
+            assertThat(check(teachingGroup, MENTOR, OWNS_MENTOR_GROUP).detail()).isEqualTo("wrongKind");
+            assertOnlyFailure(noMentorRole, MENTOR, ROLE_MENTOR);
+        }
+
+        @Test
+        void archivedMentorGroupEndsAccess() {
+            mentorGroup.archived();
+
+            Decision decision = mats.asks().toRead(POST).aboutGroup(mentorGroup).decide();
+
+            assertOnlyFailure(decision, MENTOR, OWNS_MENTOR_GROUP);
+            assertThat(check(decision, MENTOR, OWNS_MENTOR_GROUP).detail()).isEqualTo("archived");
+        }
+
+        @Test
+        void studentMemberReadsPostsAndPublishedAssignments() {
+            Decision posts = elin.asks().toRead(POST).aboutGroup(maths).decide();
+            Decision published = elin.asks().toRead(ASSIGNMENT).aboutGroup(maths).item(ItemFacts.publication(true))
+                    .decide();
+
+            assertThat(posts.allowed()).isTrue();
+            assertThat(posts.allowingPath()).get().extracting(p -> p.path()).isEqualTo(STUDENT);
+            assertThat(path(posts, STUDENT).checks()).extracting(PrerequisiteCheck::code)
+                    .containsExactly(OPERATION_ALLOWED, SAME_TENANT, LICENCE, ROLE_STUDENT, MEMBER_OF_LINKED_GROUP);
+            assertThat(Messages.describe(check(posts, STUDENT, MEMBER_OF_LINKED_GROUP)))
+                    .isEqualTo("Användaren är aktiv medlem i den anslutna gruppen 9A Matematik");
+            assertThat(published.allowed()).isTrue();
+            assertThat(path(published, STUDENT).checks()).extracting(PrerequisiteCheck::code)
+                    .containsExactly(OPERATION_ALLOWED, SAME_TENANT, LICENCE, ROLE_STUDENT, MEMBER_OF_LINKED_GROUP,
+                            PUBLISHED);
+        }
+
+        @Test
+        void studentSeesNoDraftOrUnknownAssignment() {
+            Decision draft = elin.asks().toRead(ASSIGNMENT).aboutGroup(maths).item(ItemFacts.publication(false)).decide();
+            Decision unknown = elin.asks().toRead(ASSIGNMENT).aboutGroup(maths).decide();
+
+            assertOnlyFailure(draft, STUDENT, PUBLISHED);
+            assertThat(check(draft, STUDENT, PUBLISHED).detail()).isEqualTo("draft");
+            assertOnlyFailure(unknown, STUDENT, PUBLISHED);
+            assertThat(check(unknown, STUDENT, PUBLISHED).detail()).isEqualTo("unknown");
+        }
+
+        @Test
+        void studentNeverWrites() {
+            Decision decision = elin.asks().toWrite(POST).aboutGroup(maths).decide();
+
+            assertOnlyFailure(decision, STUDENT, OPERATION_ALLOWED);
+            assertThat(Messages.describe(check(decision, STUDENT, OPERATION_ALLOWED)))
+                    .isEqualTo("En elev får inte skriva inlägg");
+        }
+
+        @Test
+        void studentMustBeAnActiveMemberOfTheConnectedGroup() {
+            World.Group other = world.teachingGroup("9B Engelska", solbacka);
+            World.Group left = world.teachingGroup("9C Svenska", solbacka).member(elin, world.until(YESTERDAY));
+            World.Group owned = world.teachingGroup("9D Bild", solbacka).owner(elin);
+
+            Decision notMember = elin.asks().toRead(POST).aboutGroup(other).decide();
+
+            assertOnlyFailure(notMember, STUDENT, MEMBER_OF_LINKED_GROUP);
+            assertThat(check(notMember, STUDENT, MEMBER_OF_LINKED_GROUP).detail()).isEqualTo("notMember");
+            assertThat(Messages.describe(check(notMember, STUDENT, MEMBER_OF_LINKED_GROUP), Locale.ENGLISH))
+                    .isEqualTo("The user is not an active member of the group 9B Engelska");
+            assertOnlyFailure(elin.asks().toRead(POST).aboutGroup(left).decide(), STUDENT, MEMBER_OF_LINKED_GROUP);
+            assertOnlyFailure(elin.asks().toRead(POST).aboutGroup(owned).decide(), STUDENT, MEMBER_OF_LINKED_GROUP);
+            maths.archived();
+            assertThat(check(elin.asks().toRead(POST).aboutGroup(maths).decide(), STUDENT, MEMBER_OF_LINKED_GROUP)
+                    .detail()).isEqualTo("archived");
+        }
+
+        @Test
+        void studentNeedsLicenceAndStudentRoleAtTheGroupsSchool() {
+            World.Person olle = world.person("Olle").studentLicence().role(world.school("Norrskolan"),
+                    SchoolRoleKind.STUDENT);
+            World.Person klara = world.person("Klara").role(solbacka, SchoolRoleKind.STUDENT);
+            maths.member(olle).member(klara);
+
+            assertOnlyFailure(olle.asks().toRead(POST).aboutGroup(maths).decide(), STUDENT, ROLE_STUDENT);
+            assertOnlyFailure(klara.asks().toRead(POST).aboutGroup(maths).decide(), STUDENT, LICENCE);
+        }
+
+        @Test
+        void protectedStudentSeesHerGroupsPostsLikeAnyMember() {
+            World.Person sara = world.person("Sara").studentAt(solbacka).protectedIdentity();
+            maths.member(sara);
+
+            assertThat(sara.asks().toRead(POST).aboutGroup(maths).decide().allowed()).isTrue();
+        }
+
+        @Test
+        void guardianIsAskedToChooseAChild() {
+            Decision decision = gustav.asks().toRead(POST).aboutGroup(maths).decide();
+
+            assertThat(decision.allowed()).isFalse();
+            assertThat(path(decision, GUARDIAN).checks()).extracting(PrerequisiteCheck::code)
+                    .containsExactly(OPERATION_ALLOWED, SAME_TENANT, GUARDIAN_LINK, GUARDIAN_LOGIN);
+            assertThat(path(decision, GUARDIAN).failingCodes()).containsExactly(GUARDIAN_LINK);
+            assertThat(decision.failingCodes()).containsExactly(GUARDIAN_LINK);
+            PrerequisiteCheck link = check(decision, GUARDIAN, GUARDIAN_LINK);
+            assertThat(link.detail()).isEqualTo("noChild");
+            assertThat(Messages.describe(link)).startsWith("Välj vilket barn det gäller");
+            assertThat(Messages.describe(link, Locale.ENGLISH)).startsWith("Choose which child this is about");
+            assertThat(gustav.asks().toRead(POST).of(elin).in(maths).decide().allowed())
+                    .as("the same question about his child").isTrue();
+        }
+
+        @Test
+        void guardianNeverWrites() {
+            Decision decision = gustav.asks().toWrite(ASSIGNMENT).aboutGroup(maths).decide();
+
+            assertThat(path(decision, GUARDIAN).failingCodes()).containsExactly(OPERATION_ALLOWED, GUARDIAN_LINK);
+        }
+
+        @Test
+        void applicationReadsWithThePermissionOfThatKindInItsOwnTenantOnly() {
+            Decision posts = world.application(World.TENANT, "Posts.Read.All").toRead(POST).aboutGroup(maths).decide();
+            Decision write = world.application(World.TENANT, "Posts.Read.All").toWrite(POST).aboutGroup(maths).decide();
+            Decision assignments = world.application(World.TENANT, "Posts.ReadWrite.All").toRead(ASSIGNMENT)
+                    .aboutGroup(maths).decide();
+            Decision otherTenant = world.application(World.OTHER_TENANT, "Posts.Read.All").toRead(POST)
+                    .aboutGroup(maths).decide();
+
+            assertThat(posts.allowed()).isTrue();
+            assertThat(posts.paths()).extracting(p -> p.path()).containsExactly(APPLICATION);
+            assertOnlyFailure(write, APPLICATION, APPLICATION_PERMISSION);
+            assertOnlyFailure(assignments, APPLICATION, APPLICATION_PERMISSION);
+            assertOnlyFailure(otherTenant, APPLICATION, SAME_TENANT);
+            maths.inTenant(World.OTHER_TENANT);
+            assertOnlyFailure(world.application(World.TENANT, "Posts.Read.All").toRead(POST).aboutGroup(maths).decide(),
+                    APPLICATION, SAME_TENANT);
+        }
+
+        @Test
+        void factsMustMatchTheLevelOfTheQuestion() {
+            AccessQuestion groupLevel = annaAboutMaths(POST).question();
+            AccessQuestion studentLevel = anna.asks().toRead(POST).of(elin).in(maths).question();
+            AccessFacts withStudent = world.snapshot(anna, elin, maths.id);
+            AccessFacts withoutStudent = world.snapshot(anna, null, maths.id);
+            AccessRules rules = new AccessRules();
+
+            assertThatThrownBy(() -> rules.decide(groupLevel, withStudent, TODAY))
+                    .isInstanceOf(IllegalArgumentException.class);
+            assertThatThrownBy(() -> rules.decide(studentLevel, withoutStudent, TODAY))
+                    .isInstanceOf(IllegalArgumentException.class);
+        }
+
+        @Test
+        void argumentsNameNoPersonalData() {
+            Decision decision = gustav.asks().toRead(ASSIGNMENT).aboutGroup(maths).decide();
+
+            for (var evaluation : decision.paths()) {
+                for (PrerequisiteCheck check : evaluation.checks()) {
+                    assertThat(check.args().keySet()).isSubsetOf(List.of("group", "school", "syllabus", "licence",
+                            "permission", "path", "kind", "operation", "detail"));
+                    assertThat(check.args().values()).doesNotContain(elin.name, elin.id.toString(), gustav.id.toString());
+                }
+            }
+        }
+    }
+
     @Test
     void argumentsNameNoPersonalData() {
         Decision decision = gustav.asks().toRead(ASSESSMENT).of(elin).assessment(MATMAT01C, false).decide();

@@ -322,6 +322,20 @@ final class World {
             return this;
         }
 
+        /** A group-level question: the posts or assignments of the group as a whole, about no student. */
+        Question aboutGroup(Group group) {
+            this.student = null;
+            this.groupId = group.id;
+            return this;
+        }
+
+        /** A group-level question about a group id the roster may not know. */
+        Question aboutGroupId(UUID groupId) {
+            this.student = null;
+            this.groupId = groupId;
+            return this;
+        }
+
         Question in(Group group) {
             this.groupId = group.id;
             return this;
@@ -342,7 +356,7 @@ final class World {
         }
 
         AccessQuestion question() {
-            return new AccessQuestion(actor, student.id, kind, operation, groupId, item);
+            return new AccessQuestion(actor, student == null ? null : student.id, kind, operation, groupId, item);
         }
 
         Decision decide() {
@@ -350,10 +364,16 @@ final class World {
         }
     }
 
-    /** What a database adapter selects for one decision: see {@link AccessFacts}. */
+    /**
+     * What a database adapter selects for one decision: see {@link AccessFacts}.
+     *
+     * @param student null for a group-level question
+     */
     AccessFacts snapshot(Person actor, Person student, UUID questionGroup) {
         Set<UUID> involved = new java.util.HashSet<>();
-        involved.add(student.id);
+        if (student != null) {
+            involved.add(student.id);
+        }
         if (actor != null) {
             involved.add(actor.id);
         }
@@ -382,13 +402,14 @@ final class World {
                 }
             }
             for (Link link : links) {
-                if (link.guardian == actor && link.child == student) {
+                if (student != null && link.guardian == actor && link.child == student) {
                     guardianLinks.add(new GuardianLinkFact(actor.id, student.id, link.active,
                             link.continuesAfterMajority, link.validity));
                 }
             }
         }
-        return new AccessFacts(actor == null ? null : actor.facts(), student.facts(), selectedGroups, selected,
+        return new AccessFacts(actor == null ? null : actor.facts(), student == null ? null : student.facts(),
+                selectedGroups, selected,
                 subjects, guardianLinks, schoolNames);
     }
 

@@ -32,6 +32,7 @@ import se.klassrum.access.reference.ReferenceModel.PathVerdict;
 /**
  * The engine against the reference model on 100 000 random questions over 2 000 random rosters: the same
  * decision, the same verdict per path, and per path an explanation naming one of the closest candidates.
+ * About one question in eight is group-level (the posts or assignments of a group, no student).
  * Each run draws a new seed; a failure reports it (rerun with -Dklassrum.access.seed=...) together with
  * the roster shrunk to the facts that still show the disagreement.
  */
@@ -41,6 +42,8 @@ class EngineMatchesReferenceModelTest {
     static final int QUESTIONS_PER_ROSTER = 50;
     /** Rendering every explanation would dominate the run; every tenth decision is enough to catch a missing message. */
     static final int RENDER_EVERY = 10;
+    /** Group-level questions per run: about 2/6 of the kinds times {@link RandomRosters#GROUP_LEVEL_SHARE}, some 13 000. */
+    static final int MIN_GROUP_LEVEL = 10_000;
 
     private final AccessRules rules = new AccessRules();
     /** Message keys the engine's failure details called for, such as OWNS_TEACHING_GROUP.failed.archived. */
@@ -51,8 +54,11 @@ class EngineMatchesReferenceModelTest {
         long seed = Long.getLong("klassrum.access.seed", System.nanoTime());
         SplittableRandom random = new SplittableRandom(seed);
         int[] allowedByPath = new int[AccessPath.values().length];
+        int[] groupLevelAllowedByPath = new int[AccessPath.values().length];
         int decisions = 0;
         int allowed = 0;
+        int groupLevel = 0;
+        int groupLevelAllowed = 0;
         long started = System.nanoTime();
         for (int r = 0; r < ROSTERS; r++) {
             RandomRosters generator = new RandomRosters(random.split());
@@ -70,16 +76,24 @@ class EngineMatchesReferenceModelTest {
                 if (decision.allowed()) {
                     allowed++;
                 }
+                if (question.groupLevel()) {
+                    groupLevel++;
+                    groupLevelAllowed += decision.allowed() ? 1 : 0;
+                }
                 for (PathEvaluation path : decision.paths()) {
                     if (path.allowed()) {
                         allowedByPath[path.path().ordinal()]++;
+                        if (question.groupLevel()) {
+                            groupLevelAllowedByPath[path.path().ordinal()]++;
+                        }
                     }
                 }
             }
         }
         long millis = (System.nanoTime() - started) / 1_000_000;
-        System.out.printf("differential: %d decisions, %d allowed %s, seed %d, %d ms%n", decisions, allowed,
-                java.util.Arrays.toString(allowedByPath), seed, millis);
+        System.out.printf("differential: %d decisions, %d allowed %s; group-level %d, %d allowed %s; seed %d, %d ms%n",
+                decisions, allowed, java.util.Arrays.toString(allowedByPath), groupLevel, groupLevelAllowed,
+                java.util.Arrays.toString(groupLevelAllowedByPath), seed, millis);
 
         assertThat(decisions).isGreaterThanOrEqualTo(100_000);
         // The comparison only means something if every path is allowed, and denied, often enough.
@@ -87,6 +101,15 @@ class EngineMatchesReferenceModelTest {
             assertThat(allowedByPath[path.ordinal()]).as("decisions allowed through %s", path).isGreaterThan(300);
         }
         assertThat(decisions - allowed).isGreaterThan(decisions / 2);
+        // Group-level questions too: every path that can allow them does so often enough, and they are
+        // denied more often than not; the guardian path never allows one (a guardian must name a child).
+        assertThat(groupLevel).as("group-level questions").isGreaterThanOrEqualTo(MIN_GROUP_LEVEL);
+        for (AccessPath path : List.of(AccessPath.TEACHER, AccessPath.MENTOR, AccessPath.STUDENT, AccessPath.APPLICATION)) {
+            assertThat(groupLevelAllowedByPath[path.ordinal()]).as("group-level decisions allowed through %s", path)
+                    .isGreaterThan(100);
+        }
+        assertThat(groupLevelAllowedByPath[AccessPath.GUARDIAN.ordinal()]).isZero();
+        assertThat(groupLevel - groupLevelAllowed).isGreaterThan(groupLevel / 2);
         for (String bundle : List.of("messages.properties", "messages_sv.properties")) {
             assertThat(keys(bundle)).as("specific messages in %s", bundle).containsAll(detailKeys);
         }

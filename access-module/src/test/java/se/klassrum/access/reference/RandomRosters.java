@@ -29,7 +29,8 @@ import se.klassrum.access.api.Validity;
 /**
  * Random small rosters and questions, biased so that every path is allowed often enough to matter:
  * mostly one tenant, dates clustered around today (ended yesterday, ends today, starts tomorrow), birth
- * dates around the 18th birthday, and a leap-day child.
+ * dates around the 18th birthday, and a leap-day child. A share of {@value #GROUP_LEVEL_SHARE} of the
+ * questions about posts and assignments are group-level: asked by the same people, about no student.
  */
 final class RandomRosters {
 
@@ -46,6 +47,9 @@ final class RandomRosters {
             "Posts.ReadWrite.All", "Assignments.Read.All", "Assignments.ReadWrite.All", "Submissions.Read.All",
             "Submissions.ReadWrite.All", "Assessments.Read.All", "Assessments.ReadWrite.All",
             "DevelopmentTalks.Read.All", "DevelopmentTalks.ReadWrite.All");
+
+    /** The share of post and assignment questions that are group-level. */
+    static final double GROUP_LEVEL_SHARE = 0.4;
 
     private final SplittableRandom random;
     private LocalDate today;
@@ -214,6 +218,7 @@ final class RandomRosters {
     AccessQuestion question(Roster roster) {
         DataKind kind = pick(DataKind.values());
         Operation operation = chance(0.7) ? Operation.READ : Operation.WRITE;
+        boolean groupLevel = kind.groupContent() && chance(GROUP_LEVEL_SHARE);
         UUID groupId = null;
         if (kind.groupLinked()) {
             groupId = !roster.groups().isEmpty() && chance(0.92) ? pick(roster.groups()).groupId() : UUID.randomUUID();
@@ -260,6 +265,10 @@ final class RandomRosters {
             UUID home = roster.person(actorId).tenantId();
             UUID token = chance(0.97) ? home : TENANTS[0].equals(home) ? TENANTS[1] : TENANTS[0];
             actor = Actor.person(actorId, token);
+        }
+        // A group-level question is asked by the same people (owners, members, guardians of members), about no one.
+        if (groupLevel) {
+            student = null;
         }
         ItemFacts item;
         if (kind == DataKind.ASSESSMENT) {

@@ -28,7 +28,9 @@ import se.klassrum.access.api.TeacherSubjectFact;
 /**
  * docs/ACCESS-RULES.md read as literally as possible, over the whole roster, with no concern for speed
  * and nothing shared with the engine but the fact records (not even their date helpers). For every path
- * it lists every candidate school and group with each prerequisite's outcome.
+ * it lists every candidate school and group with each prerequisite's outcome. A group-level question (no
+ * student) is read from its own table in the rules, written out here separately rather than derived from
+ * the student-level prerequisites.
  */
 final class ReferenceModel {
 
@@ -123,6 +125,9 @@ final class ReferenceModel {
     // ----- the prerequisites of each path, in the order of docs/ACCESS-RULES.md ---------------------------
 
     private List<Outcome> outcomes(AccessPath path, Candidate c) {
+        if (q.studentId() == null) {
+            return groupLevelOutcomes(path, c.group());
+        }
         List<Outcome> out = new ArrayList<>();
         DataKind kind = q.kind();
         boolean read = q.operation() == Operation.READ;
@@ -194,6 +199,68 @@ final class ReferenceModel {
             }
         }
         return out;
+    }
+
+    /**
+     * The posts or assignments of a group as a whole (docs/ACCESS-RULES.md, "Group-level questions"): owners
+     * and members of the named group, at its school, with no student; a guardian must name a child.
+     *
+     * @param group the named group, or null when the roster has no such group
+     */
+    private List<Outcome> groupLevelOutcomes(AccessPath path, GroupFact group) {
+        boolean read = q.operation() == Operation.READ;
+        UUID school = group == null ? null : group.schoolId();
+        boolean usable = group != null && group.connected() && !group.archived();
+        List<Outcome> out = new ArrayList<>();
+        switch (path) {
+            case TEACHER -> {
+                out.add(new Outcome(Prerequisite.OPERATION_ALLOWED, true)); // R W posts and assignments
+                out.add(new Outcome(Prerequisite.SAME_TENANT, groupSameTenant(group)));
+                out.add(new Outcome(Prerequisite.LICENCE, hasActiveLicence(LicenceKind.TEACHER)));
+                out.add(new Outcome(Prerequisite.ROLE_TEACHER, hasActiveRole(actor(), school, SchoolRoleKind.TEACHER)));
+                out.add(new Outcome(Prerequisite.OWNS_TEACHING_GROUP, usable && group.kind() == GroupKind.TEACHING
+                        && activeMembership(group, actorId(), MembershipRole.OWNER)));
+            }
+            case MENTOR -> {
+                out.add(new Outcome(Prerequisite.OPERATION_ALLOWED, true)); // R W posts and assignments
+                out.add(new Outcome(Prerequisite.SAME_TENANT, groupSameTenant(group)));
+                out.add(new Outcome(Prerequisite.LICENCE, hasActiveLicence(LicenceKind.TEACHER)));
+                out.add(new Outcome(Prerequisite.ROLE_MENTOR, hasActiveRole(actor(), school, SchoolRoleKind.MENTOR)));
+                out.add(new Outcome(Prerequisite.OWNS_MENTOR_GROUP, usable && group.kind() == GroupKind.MENTOR
+                        && activeMembership(group, actorId(), MembershipRole.OWNER)));
+            }
+            case STUDENT -> {
+                out.add(new Outcome(Prerequisite.OPERATION_ALLOWED, read));
+                out.add(new Outcome(Prerequisite.SAME_TENANT, groupSameTenant(group)));
+                out.add(new Outcome(Prerequisite.LICENCE, hasActiveLicence(LicenceKind.STUDENT)));
+                out.add(new Outcome(Prerequisite.ROLE_STUDENT, hasActiveRole(actor(), school, SchoolRoleKind.STUDENT)));
+                out.add(new Outcome(Prerequisite.MEMBER_OF_LINKED_GROUP,
+                        usable && activeMembership(group, actorId(), MembershipRole.MEMBER)));
+                if (q.kind() == DataKind.ASSIGNMENT) {
+                    out.add(new Outcome(Prerequisite.PUBLISHED, q.item() != null && q.item().published()));
+                }
+            }
+            case GUARDIAN -> {
+                out.add(new Outcome(Prerequisite.OPERATION_ALLOWED, read));
+                out.add(new Outcome(Prerequisite.SAME_TENANT, groupSameTenant(group)));
+                out.add(new Outcome(Prerequisite.GUARDIAN_LINK, false)); // no child named
+                out.add(new Outcome(Prerequisite.GUARDIAN_LOGIN, actor().guardianLoginActive()));
+            }
+            case APPLICATION -> {
+                out.add(new Outcome(Prerequisite.SAME_TENANT, groupSameTenant(group)));
+                out.add(new Outcome(Prerequisite.APPLICATION_PERMISSION, permitted()));
+            }
+        }
+        return out;
+    }
+
+    /** Group-level: the token's tenant is the acting person's (if a person acts) and the named group's. */
+    private boolean groupSameTenant(GroupFact group) {
+        UUID token = q.actor().tenantId();
+        if (q.actor() instanceof Actor.Person && !roster.person(actorId()).tenantId().equals(token)) {
+            return false;
+        }
+        return group != null && group.tenantId().equals(token);
     }
 
     // ----- facts ---------------------------------------------------------------------------------------

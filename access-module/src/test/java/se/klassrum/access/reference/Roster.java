@@ -43,11 +43,17 @@ record Roster(LocalDate today,
         throw new IllegalStateException("no person " + id);
     }
 
-    /** The selection an adapter makes for one question, per the contract of {@link AccessFacts}. */
+    /**
+     * The selection an adapter makes for one question, per the contract of {@link AccessFacts}; with no
+     * student for a group-level question.
+     */
     AccessFacts snapshotFor(AccessQuestion question) {
         UUID actorId = question.actor() instanceof Actor.Person person ? person.personId() : null;
+        UUID studentId = question.studentId();
         Set<UUID> involved = new HashSet<>();
-        involved.add(question.studentId());
+        if (studentId != null) {
+            involved.add(studentId);
+        }
         if (actorId != null) {
             involved.add(actorId);
         }
@@ -77,13 +83,13 @@ record Roster(LocalDate today,
                 }
             }
             for (GuardianLinkFact link : guardianLinks) {
-                if (link.guardianId().equals(actorId) && link.childId().equals(question.studentId())) {
+                if (link.guardianId().equals(actorId) && link.childId().equals(studentId)) {
                     links.add(link);
                 }
             }
         }
-        return new AccessFacts(actorId == null ? null : person(actorId), person(question.studentId()), selectedGroups,
-                selected, subjects, links, Map.of());
+        return new AccessFacts(actorId == null ? null : person(actorId), studentId == null ? null : person(studentId),
+                selectedGroups, selected, subjects, links, Map.of());
     }
 
     Roster withPeople(List<PersonFacts> people) {

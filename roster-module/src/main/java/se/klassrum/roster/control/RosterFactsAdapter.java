@@ -25,7 +25,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -49,8 +48,10 @@ import java.util.UUID;
 public class RosterFactsAdapter implements RosterFactsPort {
 
     // The question's ids are bound once, in the first CTE. Casting them there also types a null (an
-    // application has no person, most questions no group): EclipseLink binds a null parameter as varchar,
-    // which PostgreSQL would refuse to compare with a uuid column.
+    // application has no person, a group-level question no student, most questions no group): EclipseLink
+    // binds a null parameter as varchar, which PostgreSQL would refuse to compare with a uuid column. A null
+    // id matches nothing (x in (a, null) is never true for an x other than a), so a group-level question
+    // reads the actor's facts and the question's group only.
     // Every row has the same columns: kind, id1..id4, text1..text2, flag1..flag2, date1..date2. The first
     // branch types them all: PostgreSQL resolves a UNION pairwise, so a null that is untyped in the first
     // two branches would become text and clash with uuid later on.
@@ -154,10 +155,16 @@ public class RosterFactsAdapter implements RosterFactsPort {
      * <p>
      * Also empty when a person is named as the actor and no such person exists: a token may outlive the
      * person's removal from the roster, and such a question must be denied, not answered as an application.
+     * <p>
+     * With no student (a group-level question) the facts have a null student and hold the actor, the actor's
+     * memberships and groups, the question's group, the actor's subject links and no guardian links; they are
+     * empty when the group or the acting person does not exist.
      */
     @Override
     public Optional<AccessFacts> load(UUID actorPersonId, UUID studentId, UUID groupId) {
-        Objects.requireNonNull(studentId, "studentId");
+        if (studentId == null && groupId == null) {
+            throw new IllegalArgumentException("a question names a student, or (group-level) its group");
+        }
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery(FACTS_SQL)
                 .setParameter(1, actorPersonId)
@@ -205,11 +212,12 @@ public class RosterFactsAdapter implements RosterFactsPort {
             }
         }
 
+        /** @param studentId null for a group-level question, whose facts then have a null student */
         Optional<AccessFacts> facts(UUID actorId, UUID studentId, UUID groupId) {
-            PersonFacts student = person(studentId);
+            PersonFacts student = studentId == null ? null : person(studentId);
             PersonFacts actor = actorId == null ? null : actorId.equals(studentId) ? student : person(actorId);
             Map<UUID, GroupFact> groupFacts = groupFacts();
-            if (student == null || actorId != null && actor == null
+            if (studentId != null && student == null || actorId != null && actor == null
                     || groupId != null && !groupFacts.containsKey(groupId)) {
                 return Optional.empty();
             }

@@ -47,6 +47,7 @@ import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.entry;
 import static se.klassrum.roster.demo.DemoIds.GROUP_EN5_B;
 import static se.klassrum.roster.demo.DemoIds.GROUP_FY1A_C;
@@ -244,6 +245,56 @@ class RosterFactsAdapterTest {
         assertThat(load(PERSON_ANNA, GROUP_MA1C_A, null)).as("a group's id is no person").isEmpty();
     }
 
+    @Test
+    void a_group_level_question_has_no_student_and_only_the_actors_facts_and_the_group() {
+        AccessFacts facts = load(PERSON_ANNA, null, GROUP_MA1C_A).orElseThrow();
+        Validity thisYear = Validity.from(THIS_YEAR);
+
+        assertThat(facts.student()).isNull();
+        assertThat(facts.actor()).isEqualTo(load(PERSON_ANNA, PERSON_ELSA, null).orElseThrow().actor());
+        assertThat(facts.memberships()).containsExactlyInAnyOrder(
+                new MembershipFact(GROUP_MA1C_A, PERSON_ANNA, MembershipRole.OWNER, thisYear),
+                new MembershipFact(GROUP_EN5_B, PERSON_ANNA, MembershipRole.OWNER, thisYear),
+                new MembershipFact(GROUP_FY1A_C, PERSON_ANNA, MembershipRole.OWNER, thisYear),
+                new MembershipFact(GROUP_KE1_D, PERSON_ANNA, MembershipRole.OWNER, thisYear),
+                new MembershipFact(GROUP_MA1C_A_PREVIOUS, PERSON_ANNA, MembershipRole.OWNER,
+                        Validity.between(LAST_YEAR, LAST_YEAR_END)));
+        assertThat(facts.groups().keySet()).as("Anna's groups, ordered by name; no student's").containsExactly(
+                GROUP_EN5_B, GROUP_FY1A_C, GROUP_KE1_D, GROUP_MA1C_A, GROUP_MA1C_A_PREVIOUS);
+        assertThat(facts.teacherSubjects()).containsExactly(
+                new TeacherSubjectFact(PERSON_ANNA, SCHOOL_SOLBACKA_GYMNASIUM, SUBJECT_MAT));
+        assertThat(facts.guardianLinks()).isEmpty();
+        assertThat(facts.schoolNames()).containsExactly(entry(SCHOOL_SOLBACKA_GYMNASIUM, "Solbacka gymnasium"));
+    }
+
+    @Test
+    void a_guardian_or_an_application_asking_at_group_level_gets_the_group_and_no_child() {
+        AccessFacts karin = load(PERSON_KARIN, null, GROUP_MA1C_A).orElseThrow();
+        AccessFacts application = load(null, null, GROUP_NORRA_MA1C).orElseThrow();
+
+        assertThat(karin.student()).isNull();
+        assertThat(karin.actor().guardianLoginActive()).isTrue();
+        assertThat(karin.guardianLinks()).as("no child, so no link to one").isEmpty();
+        assertThat(karin.memberships()).isEmpty();
+        assertThat(karin.groups()).containsOnlyKeys(GROUP_MA1C_A);
+        assertThat(application.actor()).isNull();
+        assertThat(application.student()).isNull();
+        assertThat(application.memberships()).isEmpty();
+        assertThat(application.groups()).containsOnlyKeys(GROUP_NORRA_MA1C);
+        assertThat(application.groups().get(GROUP_NORRA_MA1C).tenantId()).isEqualTo(TENANT_NORRA);
+        assertThat(application.schoolNames()).containsExactly(entry(SCHOOL_NORRASKOLAN, "Norråskolan"));
+    }
+
+    @Test
+    void a_group_level_question_about_an_unknown_group_or_by_an_unknown_person_gives_no_facts() {
+        assertThat(load(PERSON_ANNA, null, UNKNOWN)).as("unknown group").isEmpty();
+        assertThat(load(null, null, UNKNOWN)).as("unknown group, application").isEmpty();
+        assertThat(load(UNKNOWN, null, GROUP_MA1C_A)).as("unknown acting person").isEmpty();
+        assertThat(load(PERSON_ANNA, null, PERSON_ELSA)).as("a person's id is no group").isEmpty();
+        assertThatThrownBy(() -> load(PERSON_ANNA, null, null)).as("neither student nor group")
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
     static Stream<Arguments> questions() {
         return Stream.of(
                 Arguments.of(PERSON_ANNA, PERSON_ELSA, null),
@@ -263,7 +314,16 @@ class RosterFactsAdapterTest {
                 Arguments.of(PERSON_LARS, PERSON_IVAR, null),
                 Arguments.of(PERSON_NILS, PERSON_GRETA, null),
                 Arguments.of(null, PERSON_ELSA, GROUP_MA1C_A),
-                Arguments.of(null, PERSON_TOVE, null));
+                Arguments.of(null, PERSON_TOVE, null),
+                // Group-level questions: no student.
+                Arguments.of(PERSON_ANNA, null, GROUP_MA1C_A),
+                Arguments.of(PERSON_ANNA, null, GROUP_NORRA_MA1C),
+                Arguments.of(PERSON_BERTIL, null, GROUP_NA24A_MENTOR),
+                Arguments.of(PERSON_FILIP, null, GROUP_EN5_B),
+                Arguments.of(PERSON_GRETA, null, GROUP_MA1C_A),
+                Arguments.of(PERSON_KARIN, null, GROUP_MA1C_A),
+                Arguments.of(PERSON_OLLE, null, GROUP_MA1C_A),
+                Arguments.of(null, null, GROUP_MA8_A));
     }
 
     @ParameterizedTest
@@ -295,7 +355,10 @@ class RosterFactsAdapterTest {
                     new Object[] {null, PERSON_ELSA, GROUP_MA1C_A},
                     new Object[] {PERSON_ANNA, PERSON_TOVE, null},
                     new Object[] {PERSON_ANNA, UNKNOWN, null},
-                    new Object[] {PERSON_ANNA, PERSON_ELSA, UNKNOWN});
+                    new Object[] {PERSON_ANNA, PERSON_ELSA, UNKNOWN},
+                    new Object[] {PERSON_ANNA, null, GROUP_MA1C_A},
+                    new Object[] {null, null, GROUP_MA1C_A},
+                    new Object[] {PERSON_ANNA, null, UNKNOWN});
             for (Object[] question : questions) {
                 counting.reset();
                 adapter.load((UUID) question[0], (UUID) question[1], (UUID) question[2]);
@@ -322,9 +385,12 @@ class RosterFactsAdapterTest {
 
     // What the facts must be, worked out from the demo roster's objects with plain Java.
 
+    /** @param studentId null for a group-level question, whose facts have no student */
     private static AccessFacts expectedFacts(UUID actorId, UUID studentId, UUID groupId) {
         Set<UUID> people = new HashSet<>();
-        people.add(studentId);
+        if (studentId != null) {
+            people.add(studentId);
+        }
         if (actorId != null) {
             people.add(actorId);
         }
@@ -360,8 +426,8 @@ class RosterFactsAdapterTest {
                 .forEach(r -> schoolNames.put(r.school().id(), r.school().name()));
         all(TeacherSubject.class, t -> t.teacher().id().equals(actorId))
                 .forEach(t -> schoolNames.put(t.school().id(), t.school().name()));
-        return new AccessFacts(actorId == null ? null : expectedPerson(actorId), expectedPerson(studentId), groups,
-                memberships, subjects, links, schoolNames);
+        return new AccessFacts(actorId == null ? null : expectedPerson(actorId),
+                studentId == null ? null : expectedPerson(studentId), groups, memberships, subjects, links, schoolNames);
     }
 
     private static PersonFacts expectedPerson(UUID id) {

@@ -52,6 +52,8 @@ class RosterFactsFreshnessTest {
             ItemFacts.assessment(SYLLABUS_MATMAT01C, false));
     private static final AccessQuestion KARIN_READS_ELSAS_POST = new AccessQuestion(
             Actor.person(PERSON_KARIN, TENANT_SOLBACKA), PERSON_ELSA, DataKind.POST, Operation.READ, GROUP_MA1C_A, null);
+    private static final AccessQuestion ANNA_READS_THE_POSTS_OF_MA1C_A = AccessQuestion.aboutGroup(
+            Actor.person(PERSON_ANNA, TENANT_SOLBACKA), DataKind.POST, Operation.READ, GROUP_MA1C_A, null);
 
     private TestDatabase db;
     private EntityManager adapterEm;
@@ -110,6 +112,28 @@ class RosterFactsFreshnessTest {
         });
         assertThat(load(KARIN_READS_ELSAS_POST).groups().get(GROUP_MA1C_A).archived()).isTrue();
         assertThat(decide(KARIN_READS_ELSAS_POST).failingCodes()).containsExactly(Prerequisite.CHILD_MEMBER_OF_GROUP);
+    }
+
+    @Test
+    void a_group_level_question_sees_a_disconnected_group_and_an_ended_ownership_on_the_next_load() {
+        UUID annasOwnership = DemoIds.membership("ma1c-a", "anna");
+        Membership cached = adapterEm.find(Membership.class, annasOwnership);
+        assertThat(decide(ANNA_READS_THE_POSTS_OF_MA1C_A).allowed()).isTrue();
+
+        admin(admin -> admin.disconnectGroup(GROUP_MA1C_A));
+        assertThat(load(ANNA_READS_THE_POSTS_OF_MA1C_A).student()).isNull();
+        assertThat(decide(ANNA_READS_THE_POSTS_OF_MA1C_A).failingCodes())
+                .containsExactly(Prerequisite.OWNS_TEACHING_GROUP);
+
+        admin(admin -> admin.connectGroup(GROUP_MA1C_A));
+        assertThat(decide(ANNA_READS_THE_POSTS_OF_MA1C_A).allowed()).isTrue();
+
+        admin(admin -> admin.endMembership(annasOwnership, TODAY.minusDays(1)));
+        assertThat(load(ANNA_READS_THE_POSTS_OF_MA1C_A).memberships()).contains(new MembershipFact(GROUP_MA1C_A,
+                PERSON_ANNA, MembershipRole.OWNER, Validity.between(THIS_YEAR, TODAY.minusDays(1))));
+        assertThat(decide(ANNA_READS_THE_POSTS_OF_MA1C_A).failingCodes())
+                .containsExactly(Prerequisite.OWNS_TEACHING_GROUP);
+        assertThat(cached.validity().isOpenEnded()).as("the adapter's own persistence context is still stale").isTrue();
     }
 
     private AccessFacts load(AccessQuestion question) {

@@ -34,19 +34,31 @@ final class DecisionJson {
         return paths;
     }
 
-    /** The failed prerequisites of the path that came closest, for a denial's body. */
+    /**
+     * For a denial's body: the failed prerequisites of every path tried, the closest path first, so that
+     * the caller sees what is missing on the path they meant to take.
+     */
     static JsonArrayBuilder missing(Decision decision, Locale locale) {
         JsonArrayBuilder missing = Json.createArrayBuilder();
         PathEvaluation closest = decision.closestPath();
-        for (PrerequisiteCheck check : closest.checks()) {
-            if (!check.passed()) {
-                missing.add(Json.createObjectBuilder()
-                        .add("code", check.code().name())
-                        .add("path", closest.path().name())
-                        .add("message", Messages.describe(check, locale)));
+        addFailed(missing, closest, locale);
+        for (PathEvaluation path : decision.paths()) {
+            if (path != closest) {
+                addFailed(missing, path, locale);
             }
         }
         return missing;
+    }
+
+    private static void addFailed(JsonArrayBuilder missing, PathEvaluation path, Locale locale) {
+        for (PrerequisiteCheck check : path.checks()) {
+            if (!check.passed()) {
+                missing.add(Json.createObjectBuilder()
+                        .add("code", check.code().name())
+                        .add("path", path.path().name())
+                        .add("message", Messages.describe(check, locale)));
+            }
+        }
     }
 
     static JsonObjectBuilder explanation(Decision decision, Locale locale) {

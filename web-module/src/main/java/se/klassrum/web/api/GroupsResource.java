@@ -2,28 +2,138 @@ package se.klassrum.web.api;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import se.klassrum.roster.boundary.StudentProfile;
 import se.klassrum.roster.boundary.StudentProfiles;
+import se.klassrum.teaching.boundary.Assignments;
+import se.klassrum.teaching.boundary.Posts;
+import se.klassrum.teaching.boundary.Slice;
+import se.klassrum.teaching.boundary.Views.AssignmentView;
+import se.klassrum.teaching.boundary.Views.PostView;
+import se.klassrum.teaching.boundary.Views.SubmissionView;
 
 import java.util.List;
 
-/** Groups: their members, each shown only to a caller who may see that student. */
-@Path("v1/groups")
+/** A group's members, posts, assignments and submissions, each behind the access rules. */
+@Path("v1/groups/{group}")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Groups", description = "Members, posts (inlägg), assignments (uppgifter) and submissions (inlämningar) of a group")
+@APIResponse(responseCode = "401", description = "No token, or one whose tenant or person Klassrum does not know")
+@APIResponse(responseCode = "403", description = "A prerequisite is missing; the problem lists each missing code")
+@APIResponse(responseCode = "404", description = "No such group or item for the caller (also when it exists in another tenant)")
 public class GroupsResource {
+
+    private static final String CHILD = "For a guardian: the child to read for";
 
     @Inject
     StudentProfiles profiles;
 
+    @Inject
+    Posts posts;
+
+    @Inject
+    Assignments assignments;
+
+    @PathParam("group")
+    String group;
+
     @GET
-    @Path("{id}/members")
-    public List<StudentProfile> members(@PathParam("id") String id) {
-        return profiles.membersOf(Params.uuid("id", id));
+    @Path("members")
+    @Operation(summary = "The group's active members that the caller may see")
+    public List<StudentProfile> members() {
+        return profiles.membersOf(Params.uuid("group", group));
+    }
+
+    @GET
+    @Path("posts")
+    @Operation(summary = "The group's posts, newest first, a page at a time")
+    public Slice<PostView> posts(@QueryParam("limit") @DefaultValue("20") int limit,
+                                 @QueryParam("cursor") @Parameter(description = "nextCursor of the previous page") String cursor,
+                                 @QueryParam("child") @Parameter(description = CHILD) String child) {
+        return posts.inGroup(Params.uuid("group", group), Params.optionalUuid("child", child), Params.page(limit, cursor));
+    }
+
+    @POST
+    @Path("posts")
+    @Operation(summary = "Writes a post to the group (its teachers and mentors)")
+    @APIResponse(responseCode = "201", description = "The post, with its sanitised body")
+    public Response writePost(@Valid @NotNull Requests.PostRequest request) {
+        return Response.status(Response.Status.CREATED).entity(posts.write(Params.uuid("group", group), request.body)).build();
+    }
+
+    @PUT
+    @Path("posts/{post}")
+    @Operation(summary = "Edits a post (its author)")
+    public PostView editPost(@PathParam("post") String post, @Valid @NotNull Requests.PostRequest request) {
+        return posts.edit(Params.uuid("group", group), Params.uuid("post", post), request.body);
+    }
+
+    @GET
+    @Path("assignments")
+    @Operation(summary = "The group's assignments by due time; drafts only for its teachers")
+    public Slice<AssignmentView> assignments(@QueryParam("limit") @DefaultValue("20") int limit,
+                                             @QueryParam("cursor") String cursor,
+                                             @QueryParam("child") @Parameter(description = CHILD) String child) {
+        return assignments.inGroup(Params.uuid("group", group), Params.optionalUuid("child", child), Params.page(limit, cursor));
+    }
+
+    @POST
+    @Path("assignments")
+    @Operation(summary = "Creates an assignment, as a draft or published")
+    @APIResponse(responseCode = "201", description = "The assignment")
+    public Response createAssignment(@Valid @NotNull Requests.AssignmentRequest request) {
+        AssignmentView created = assignments.create(Params.uuid("group", group), request.title, request.instructions,
+                request.dueAt, request.publish);
+        return Response.status(Response.Status.CREATED).entity(created).build();
+    }
+
+    @POST
+    @Path("assignments/{assignment}/publish")
+    @Operation(summary = "Publishes a draft assignment to the group")
+    public AssignmentView publish(@PathParam("assignment") String assignment) {
+        return assignments.publish(Params.uuid("group", group), Params.uuid("assignment", assignment));
+    }
+
+    @GET
+    @Path("assignments/{assignment}/submissions")
+    @Operation(summary = "The submissions the caller may see: all for the group's teachers, their own for a student")
+    public List<SubmissionView> submissions(@PathParam("assignment") String assignment) {
+        return assignments.submissions(Params.uuid("group", group), Params.uuid("assignment", assignment));
+    }
+
+    @PUT
+    @Path("assignments/{assignment}/submissions/{student}")
+    @Operation(summary = "The student hands in, or replaces, their own submission")
+    public SubmissionView submit(@PathParam("assignment") String assignment, @PathParam("student") String student,
+                                 @Valid @NotNull Requests.SubmissionRequest request) {
+        return assignments.submit(Params.uuid("group", group), Params.uuid("assignment", assignment),
+                Params.uuid("student", student), request.content);
+    }
+
+    @POST
+    @Path("assignments/{assignment}/submissions/{student}/return")
+    @Operation(summary = "Returns a submission to the student with feedback")
+    public SubmissionView returnSubmission(@PathParam("assignment") String assignment, @PathParam("student") String student,
+                                           @Valid @NotNull Requests.FeedbackRequest request) {
+        return assignments.returnWithFeedback(Params.uuid("group", group), Params.uuid("assignment", assignment),
+                Params.uuid("student", student), request.feedback);
     }
 }

@@ -9,6 +9,9 @@ import se.klassrum.access.api.AccessDeniedException;
 import se.klassrum.access.api.NotPermittedException;
 import se.klassrum.access.api.NotSignedInException;
 import se.klassrum.access.api.StudentDataNotFoundException;
+import se.klassrum.web.security.ForeignTenantException;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
 
 import java.util.Locale;
 
@@ -83,6 +86,25 @@ final class ProblemMappers {
                             Response.Status.FORBIDDEN,
                             english ? "This needs a school administrator or an application permission."
                                     : "Det här kräver en skoladministratör eller en applikationsbehörighet.")
+                    .response();
+        }
+    }
+
+    @Provider
+    public static class ForeignTenant implements ExceptionMapper<ForeignTenantException> {
+        @Context
+        HttpHeaders headers;
+
+        @Override
+        public Response toResponse(ForeignTenantException foreign) {
+            boolean english = Language.english(Language.of(headers));
+            JsonArrayBuilder missing = Json.createArrayBuilder().add(Json.createObjectBuilder()
+                    .add("code", "SAME_TENANT")
+                    .add("message", english ? "The token belongs to another organisation than the one it names."
+                            : "Token hör till en annan organisation än den den anger."));
+            return Problem.of("access-denied", english ? "Access denied" : "Åtkomst nekad", Response.Status.FORBIDDEN,
+                            english ? "The token is for another organisation." : "Token gäller en annan organisation.")
+                    .with("prerequisites", missing)
                     .response();
         }
     }

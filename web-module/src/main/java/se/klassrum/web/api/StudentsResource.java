@@ -4,7 +4,16 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -15,7 +24,12 @@ import se.klassrum.access.audit.AuditEntry;
 import se.klassrum.access.audit.AuditLog;
 import se.klassrum.access.boundary.AccessExplanations;
 import se.klassrum.roster.boundary.StudentProfile;
+import se.klassrum.roster.boundary.GroupSyllabi;
 import se.klassrum.roster.boundary.StudentProfiles;
+import se.klassrum.teaching.boundary.Assessments;
+import se.klassrum.teaching.boundary.DevelopmentTalks;
+import se.klassrum.teaching.boundary.Views.AssessmentView;
+import se.klassrum.teaching.boundary.Views.DevelopmentTalkView;
 
 import java.util.List;
 import java.util.UUID;
@@ -23,6 +37,10 @@ import java.util.UUID;
 /** Students: a profile behind the access rules, and the audit extract of who saw what about a student. */
 @Path("v1/students")
 @RequestScoped
+@Tag(name = "Students", description = "Profiles, assessments (omdömen), development talks (utvecklingssamtal) and the audit extract")
+@APIResponse(responseCode = "401", description = "No token, or one whose tenant or person Klassrum does not know")
+@APIResponse(responseCode = "403", description = "A prerequisite is missing; the problem lists each missing code")
+@APIResponse(responseCode = "404", description = "No such student for the caller (also when in another tenant or protected)")
 @Produces(MediaType.APPLICATION_JSON)
 public class StudentsResource {
 
@@ -32,15 +50,61 @@ public class StudentsResource {
     StudentProfiles profiles;
 
     @Inject
+    GroupSyllabi groupSyllabi;
+
+    @Inject
     AccessExplanations explanations;
 
     @Inject
     AuditLog audit;
 
+    @Inject
+    Assessments assessments;
+
+    @Inject
+    DevelopmentTalks talks;
+
     @GET
     @Path("{id}")
+    @Operation(summary = "A student's profile: name, contact and current groups")
     public StudentProfile profile(@PathParam("id") String id) {
         return profiles.profile(Params.uuid("id", id));
+    }
+
+    @GET
+    @Path("{id}/assessments")
+    @Operation(summary = "The student's assessments (omdömen) that the caller may see, one decision per syllabus")
+    public List<AssessmentView> assessments(@PathParam("id") String id) {
+        return assessments.ofStudent(Params.uuid("id", id));
+    }
+
+    @PUT
+    @Path("{id}/assessments")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Sets or revises the student's assessment in the syllabus of the given teaching group")
+    public AssessmentView assess(@PathParam("id") String id, @Valid @NotNull Requests.AssessmentRequest request) {
+        UUID syllabus = groupSyllabi.syllabusOf(request.group)
+                .orElseThrow(() -> new InvalidInputException("group", "Gruppen har ingen kursplan", "The group has no syllabus"));
+        return assessments.assess(Params.uuid("id", id), syllabus, request.group, request.grade, request.comment,
+                request.publish);
+    }
+
+    @GET
+    @Path("{id}/development-talks")
+    @Operation(summary = "The student's development talks (utvecklingssamtal) that the caller may read")
+    public List<DevelopmentTalkView> developmentTalks(@PathParam("id") String id) {
+        return talks.ofStudent(Params.uuid("id", id));
+    }
+
+    @POST
+    @Path("{id}/development-talks")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Records a development talk held in the student's mentor group (the mentor)")
+    @APIResponse(responseCode = "201", description = "The talk")
+    public Response recordDevelopmentTalk(@PathParam("id") String id, @Valid @NotNull Requests.DevelopmentTalkRequest request) {
+        DevelopmentTalkView talk = talks.record(request.group, Params.uuid("id", id), request.heldOn,
+                request.guardians, request.notes, request.agreedGoals);
+        return Response.status(Response.Status.CREATED).entity(talk).build();
     }
 
     /**
@@ -49,6 +113,7 @@ public class StudentsResource {
      */
     @GET
     @Path("{id}/audit")
+    @Operation(summary = "Who asked about the student's data, when, what kind and the outcome (school administrators)")
     public String audit(@PathParam("id") String id, @QueryParam("limit") @DefaultValue("100") int limit) {
         UUID studentId = Params.uuid("id", id);
         if (limit < 1 || limit > MAX_AUDIT_ENTRIES) {

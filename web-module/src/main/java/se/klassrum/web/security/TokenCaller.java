@@ -32,7 +32,9 @@ import java.util.regex.Pattern;
  *   <li>an application token ({@code idtyp} = {@code app}): {@code azp} or {@code appid} as client id and the
  *       application permissions in {@code roles}, valid for the token's tenant only.</li>
  * </ul>
- * A token whose tenant or person Klassrum does not know carries no caller.
+ * A token whose person Klassrum does not know carries no caller (401). A token for a tenant Klassrum does
+ * not serve, or naming a person of another tenant than its own, is refused as {@link ForeignTenantException}
+ * (403, SAME_TENANT).
  */
 @RequestScoped
 public class TokenCaller implements CallerProvider {
@@ -72,18 +74,32 @@ public class TokenCaller implements CallerProvider {
         if (token == null || token.getRawToken() == null) {
             return Optional.empty();
         }
-        Optional<UUID> tenant = uuidClaim("tid").flatMap(this::tenantWithEntraId);
-        if (tenant.isEmpty()) {
+        Optional<UUID> entraTenant = uuidClaim("tid");
+        if (entraTenant.isEmpty()) {
             return Optional.empty();
+        }
+        Optional<UUID> tenant = tenantWithEntraId(entraTenant.get());
+        if (tenant.isEmpty()) {
+            throw new ForeignTenantException("the token's tenant is not served by this Klassrum");
         }
         if ("app".equals(stringClaim("idtyp").orElse(null))) {
             String clientId = stringClaim("azp").or(() -> stringClaim("appid")).orElse(token.getSubject());
             return Optional.of(Actor.application(clientId, tenant.get(), permissions()));
         }
         Optional<UUID> objectId = uuidClaim("oid").or(() -> parseUuid(token.getSubject()));
-        return objectId.flatMap(oid -> personWithEntraAccount(tenant.get(), oid))
-                .or(() -> guardianWithIdentityProviderLogin(tenant.get(), token.getSubject()))
-                .map(person -> Actor.person(person, tenant.get()));
+        Optional<UUID> person = objectId.flatMap(oid -> personWithEntraAccount(tenant.get(), oid))
+                .or(() -> guardianWithIdentityProviderLogin(tenant.get(), token.getSubject()));
+        if (person.isEmpty() && objectId.isPresent() && hasEntraAccountElsewhere(objectId.get())) {
+            throw new ForeignTenantException("the token's person belongs to another tenant than the token");
+        }
+        return person.map(id -> Actor.person(id, tenant.get()));
+    }
+
+    private boolean hasEntraAccountElsewhere(UUID objectId) {
+        return !em.createQuery("select p.id from Person p where p.entraObjectId = :oid", UUID.class)
+                .setParameter("oid", objectId)
+                .setMaxResults(1)
+                .getResultList().isEmpty();
     }
 
     private Optional<UUID> tenantWithEntraId(UUID entraTenantId) {

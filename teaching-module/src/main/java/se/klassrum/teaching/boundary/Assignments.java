@@ -1,0 +1,157 @@
+package se.klassrum.teaching.boundary;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.TypedQuery;
+import jakarta.transaction.Transactional;
+import se.klassrum.access.api.DataKind;
+import se.klassrum.access.api.GroupId;
+import se.klassrum.access.api.ItemFacts;
+import se.klassrum.access.api.Operation;
+import se.klassrum.access.api.StudentData;
+import se.klassrum.access.api.StudentDataNotFoundException;
+import se.klassrum.access.api.StudentId;
+import se.klassrum.access.boundary.AccessGuard;
+import se.klassrum.roster.entity.Person;
+import se.klassrum.roster.entity.StudyGroup;
+import se.klassrum.teaching.boundary.Views.AssignmentView;
+import se.klassrum.teaching.boundary.Views.SubmissionView;
+import se.klassrum.teaching.control.TeachingContext;
+import se.klassrum.teaching.entity.Assignment;
+import se.klassrum.teaching.entity.PublicationStatus;
+import se.klassrum.teaching.entity.SafeHtml;
+import se.klassrum.teaching.entity.Submission;
+import se.klassrum.teaching.entity.TeachingException;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Assignments (uppgifter) of a group and the students' submissions (inlämningar): teachers draft, publish
+ * and return with feedback; students see published assignments and submit their own work.
+ */
+@ApplicationScoped
+@Transactional
+public class Assignments {
+
+    @Inject
+    TeachingContext context;
+
+    @Inject
+    AccessGuard guard;
+
+    /**
+     * The group's assignments by due time. Asked about published assignments; drafts are added only for a
+     * caller the rules let see them (the group's teachers), which is a second, audited question.
+     *
+     * @param child the child a guardian reads for; null for everyone else
+     */
+    @StudentData(kind = DataKind.ASSIGNMENT, publishedOnly = true)
+    public Slice<AssignmentView> inGroup(@GroupId UUID groupId, @StudentId UUID child, Page page) {
+        boolean drafts = guard.permits(DataKind.ASSIGNMENT, Operation.READ, child, groupId, ItemFacts.publication(false));
+        Page.Position after = page.position();
+        TypedQuery<Assignment> query = context.em().createQuery("select a from Assignment a where a.group.id = :group"
+                        + (drafts ? "" : " and a.status = :published")
+                        + (after == null ? "" : " and (a.dueAt > :time or (a.dueAt = :time and a.id > :id))")
+                        + " order by a.dueAt, a.id", Assignment.class)
+                .setParameter("group", groupId)
+                .setMaxResults(page.limit() + 1);
+        if (!drafts) {
+            query.setParameter("published", PublicationStatus.PUBLISHED);
+        }
+        if (after != null) {
+            query.setParameter("time", after.time()).setParameter("id", after.id());
+        }
+        List<Assignment> rows = query.getResultList();
+        boolean more = rows.size() > page.limit();
+        List<Assignment> items = more ? rows.subList(0, page.limit()) : rows;
+        Assignment last = items.isEmpty() ? null : items.get(items.size() - 1);
+        return new Slice<>(items.stream().map(AssignmentView::of).toList(),
+                more ? Page.cursorAfter(last.dueAt(), last.id()) : null);
+    }
+
+    @StudentData(kind = DataKind.ASSIGNMENT, operation = Operation.WRITE)
+    public AssignmentView create(@GroupId UUID groupId, String title, String instructions, OffsetDateTime dueAt,
+                                 boolean publish) {
+        StudyGroup group = context.find(StudyGroup.class, groupId);
+        Person author = context.find(Person.class, context.callerPersonId());
+        OffsetDateTime now = context.now();
+        Assignment assignment = new Assignment(group, author, title, SafeHtml.of(instructions), dueAt, now);
+        if (publish) {
+            assignment.publish(now);
+        }
+        context.em().persist(assignment);
+        return AssignmentView.of(assignment);
+    }
+
+    @StudentData(kind = DataKind.ASSIGNMENT, operation = Operation.WRITE)
+    public AssignmentView publish(@GroupId UUID groupId, UUID assignmentId) {
+        Assignment assignment = assignmentOf(groupId, assignmentId);
+        assignment.publish(context.now());
+        return AssignmentView.of(assignment);
+    }
+
+    /** The student hands in (or replaces) their own work; nobody submits for someone else. */
+    @StudentData(kind = DataKind.SUBMISSION, operation = Operation.WRITE)
+    public SubmissionView submit(@GroupId UUID groupId, UUID assignmentId, @StudentId UUID studentId, String content) {
+        if (!studentId.equals(context.callerPersonId())) {
+            throw new TeachingException("OWN_SUBMISSION_ONLY", "Bara eleven själv kan lämna in", "Only the student can submit");
+        }
+        Assignment assignment = assignmentOf(groupId, assignmentId);
+        if (!assignment.isPublished()) {
+            throw new StudentDataNotFoundException();
+        }
+        OffsetDateTime now = context.now();
+        Submission submission = existing(assignmentId, studentId);
+        if (submission == null) {
+            submission = new Submission(assignment, context.find(Person.class, studentId), SafeHtml.of(content), now);
+            context.em().persist(submission);
+        } else {
+            submission.resubmit(SafeHtml.of(content), now);
+        }
+        return SubmissionView.of(submission);
+    }
+
+    /** Every submission to the assignment that the caller may see: all for its teachers, their own for a student. */
+    @StudentData(kind = DataKind.SUBMISSION)
+    public List<SubmissionView> submissions(@GroupId UUID groupId, UUID assignmentId) {
+        assignmentOf(groupId, assignmentId);
+        return context.em().createQuery("select s from Submission s where s.assignment.id = :assignment "
+                        + "order by s.submittedAt, s.id", Submission.class)
+                .setParameter("assignment", assignmentId)
+                .getResultList().stream().map(SubmissionView::of).toList();
+    }
+
+    @StudentData(kind = DataKind.SUBMISSION, operation = Operation.WRITE)
+    public SubmissionView returnWithFeedback(@GroupId UUID groupId, UUID assignmentId, @StudentId UUID studentId,
+                                             String feedback) {
+        if (studentId.equals(context.callerPersonId())) {
+            throw new TeachingException("NOT_OWN_FEEDBACK", "Man kan inte ge återkoppling på sin egen inlämning",
+                    "Nobody returns their own submission");
+        }
+        assignmentOf(groupId, assignmentId);
+        Submission submission = existing(assignmentId, studentId);
+        if (submission == null) {
+            throw new StudentDataNotFoundException();
+        }
+        submission.returnWithFeedback(SafeHtml.of(feedback), context.now());
+        return SubmissionView.of(submission);
+    }
+
+    private Assignment assignmentOf(UUID groupId, UUID assignmentId) {
+        Assignment assignment = context.find(Assignment.class, assignmentId);
+        if (!assignment.group().id().equals(groupId)) {
+            throw new StudentDataNotFoundException();
+        }
+        return assignment;
+    }
+
+    private Submission existing(UUID assignmentId, UUID studentId) {
+        return context.em().createQuery("select s from Submission s where s.assignment.id = :assignment "
+                        + "and s.student.id = :student", Submission.class)
+                .setParameter("assignment", assignmentId)
+                .setParameter("student", studentId)
+                .getResultStream().findFirst().orElse(null);
+    }
+}

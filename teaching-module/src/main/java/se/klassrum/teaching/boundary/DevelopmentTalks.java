@@ -1,0 +1,71 @@
+package se.klassrum.teaching.boundary;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import se.klassrum.access.api.DataKind;
+import se.klassrum.access.api.GroupId;
+import se.klassrum.access.api.Operation;
+import se.klassrum.access.api.StudentData;
+import se.klassrum.access.api.StudentId;
+import se.klassrum.roster.entity.GuardianLink;
+import se.klassrum.roster.entity.Person;
+import se.klassrum.roster.entity.StudyGroup;
+import se.klassrum.teaching.boundary.Views.DevelopmentTalkView;
+import se.klassrum.teaching.control.TeachingContext;
+import se.klassrum.teaching.entity.DevelopmentTalk;
+import se.klassrum.teaching.entity.SafeHtml;
+import se.klassrum.teaching.entity.TeachingException;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/** Development talks (utvecklingssamtal): written by the mentor, read by the mentor, the student and guardians. */
+@ApplicationScoped
+@Transactional
+public class DevelopmentTalks {
+
+    @Inject
+    TeachingContext context;
+
+    /**
+     * Records a talk held in the student's mentor group. Every named guardian must be an active guardian of
+     * the student, so a talk never names someone else's parent.
+     */
+    @StudentData(kind = DataKind.DEVELOPMENT_TALK, operation = Operation.WRITE)
+    public DevelopmentTalkView record(@GroupId UUID mentorGroupId, @StudentId UUID studentId, LocalDate heldOn,
+                                      List<UUID> guardianIds, String notes, String agreedGoals) {
+        StudyGroup group = context.find(StudyGroup.class, mentorGroupId);
+        Person student = context.find(Person.class, studentId);
+        Person mentor = context.find(Person.class, context.callerPersonId());
+        List<Person> guardians = new ArrayList<>();
+        LocalDate today = context.today();
+        for (UUID guardianId : guardianIds == null ? List.<UUID>of() : guardianIds) {
+            boolean linked = context.em().createQuery("select l from GuardianLink l where l.guardian.id = :guardian "
+                            + "and l.child.id = :child", GuardianLink.class)
+                    .setParameter("guardian", guardianId)
+                    .setParameter("child", studentId)
+                    .getResultStream().anyMatch(link -> link.isActiveOn(today));
+            if (!linked) {
+                throw new TeachingException("NOT_A_GUARDIAN", "En deltagare är inte elevens vårdnadshavare",
+                        "A participant is not a guardian of the student");
+            }
+            guardians.add(context.find(Person.class, guardianId));
+        }
+        DevelopmentTalk talk = new DevelopmentTalk(student, group, mentor, heldOn, guardians, SafeHtml.of(notes),
+                SafeHtml.of(agreedGoals), context.now());
+        context.em().persist(talk);
+        return DevelopmentTalkView.of(talk);
+    }
+
+    /** The student's talks that the caller may read (one decision per talk, in its mentor group). */
+    @StudentData(kind = DataKind.DEVELOPMENT_TALK)
+    public List<DevelopmentTalkView> ofStudent(UUID studentId) {
+        return context.em().createQuery("select t from DevelopmentTalk t where t.student.id = :student "
+                        + "order by t.heldOn desc, t.id", DevelopmentTalk.class)
+                .setParameter("student", studentId)
+                .getResultList().stream().map(DevelopmentTalkView::of).toList();
+    }
+}

@@ -1,0 +1,81 @@
+package se.klassrum.teaching.boundary;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.TypedQuery;
+import jakarta.transaction.Transactional;
+import se.klassrum.access.api.DataKind;
+import se.klassrum.access.api.GroupId;
+import se.klassrum.access.api.Operation;
+import se.klassrum.access.api.StudentData;
+import se.klassrum.access.api.StudentDataNotFoundException;
+import se.klassrum.access.api.StudentId;
+import se.klassrum.roster.entity.Person;
+import se.klassrum.roster.entity.StudyGroup;
+import se.klassrum.teaching.control.TeachingContext;
+import se.klassrum.teaching.entity.Post;
+import se.klassrum.teaching.entity.SafeHtml;
+import se.klassrum.teaching.entity.TeachingException;
+import se.klassrum.teaching.boundary.Views.PostView;
+
+import java.util.List;
+import java.util.UUID;
+
+/** Posts (inlägg) of a group: read by whoever the rules let see the group's content, written by its owners. */
+@ApplicationScoped
+@Transactional
+public class Posts {
+
+    @Inject
+    TeachingContext context;
+
+    /**
+     * The group's posts, newest first.
+     *
+     * @param child the child a guardian reads for; null for everyone else (the question is then about the group)
+     */
+    @StudentData(kind = DataKind.POST)
+    public Slice<PostView> inGroup(@GroupId UUID groupId, @StudentId UUID child, Page page) {
+        Page.Position after = page.position();
+        TypedQuery<Post> query = context.em().createQuery("select p from Post p where p.group.id = :group"
+                        + (after == null ? "" : " and (p.createdAt < :time or (p.createdAt = :time and p.id < :id))")
+                        + " order by p.createdAt desc, p.id desc", Post.class)
+                .setParameter("group", groupId)
+                .setMaxResults(page.limit() + 1);
+        if (after != null) {
+            query.setParameter("time", after.time()).setParameter("id", after.id());
+        }
+        return slice(query.getResultList(), page);
+    }
+
+    @StudentData(kind = DataKind.POST, operation = Operation.WRITE)
+    public PostView write(@GroupId UUID groupId, String html) {
+        StudyGroup group = context.find(StudyGroup.class, groupId);
+        Person author = context.find(Person.class, context.callerPersonId());
+        Post post = new Post(group, author, SafeHtml.of(html), context.now());
+        context.em().persist(post);
+        return PostView.of(post);
+    }
+
+    @StudentData(kind = DataKind.POST, operation = Operation.WRITE)
+    public PostView edit(@GroupId UUID groupId, UUID postId, String html) {
+        Post post = context.find(Post.class, postId);
+        if (!post.group().id().equals(groupId)) {
+            throw new StudentDataNotFoundException();
+        }
+        if (!post.author().id().equals(context.callerPersonId())) {
+            throw new TeachingException("NOT_AUTHOR", "Bara den som skrev inlägget kan ändra det",
+                    "Only the author of a post can edit it");
+        }
+        post.edit(SafeHtml.of(html), context.now());
+        return PostView.of(post);
+    }
+
+    private static Slice<PostView> slice(List<Post> rows, Page page) {
+        boolean more = rows.size() > page.limit();
+        List<Post> items = more ? rows.subList(0, page.limit()) : rows;
+        Post last = items.isEmpty() ? null : items.get(items.size() - 1);
+        return new Slice<>(items.stream().map(PostView::of).toList(),
+                more ? Page.cursorAfter(last.createdAt(), last.id()) : null);
+    }
+}

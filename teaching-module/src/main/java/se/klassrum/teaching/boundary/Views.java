@@ -1,0 +1,78 @@
+package se.klassrum.teaching.boundary;
+
+import se.klassrum.access.api.ItemFacts;
+import se.klassrum.access.api.StudentOwned;
+import se.klassrum.teaching.entity.Assessment;
+import se.klassrum.teaching.entity.Assignment;
+import se.klassrum.teaching.entity.DevelopmentTalk;
+import se.klassrum.teaching.entity.Grade;
+import se.klassrum.teaching.entity.Post;
+import se.klassrum.teaching.entity.PublicationStatus;
+import se.klassrum.teaching.entity.Submission;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+
+/** What callers receive: plain data, never entities, so nothing lazy leaks past the boundary. */
+public final class Views {
+
+    private Views() {
+    }
+
+    public record PostView(UUID id, UUID groupId, UUID authorId, String authorName, String body,
+                           OffsetDateTime createdAt, OffsetDateTime editedAt) {
+        static PostView of(Post post) {
+            return new PostView(post.id(), post.group().id(), post.author().id(), post.author().displayName(), post.body(),
+                    post.createdAt(), post.editedAt());
+        }
+    }
+
+    public record AssignmentView(UUID id, UUID groupId, String title, String instructions, OffsetDateTime dueAt,
+                                 PublicationStatus status, OffsetDateTime publishedAt) {
+        static AssignmentView of(Assignment assignment) {
+            return new AssignmentView(assignment.id(), assignment.group().id(), assignment.title(), assignment.instructions(),
+                    assignment.dueAt(), assignment.status(), assignment.publishedAt());
+        }
+    }
+
+    public record SubmissionView(UUID id, UUID assignmentId, UUID groupId, UUID studentId, String studentName,
+                                 String content, OffsetDateTime submittedAt, boolean late, Submission.Status status,
+                                 String feedback, OffsetDateTime returnedAt) implements StudentOwned {
+        static SubmissionView of(Submission submission) {
+            return new SubmissionView(submission.id(), submission.assignment().id(), submission.assignment().group().id(),
+                    submission.student().id(), submission.student().displayName(), submission.content(),
+                    submission.submittedAt(), submission.isLate(), submission.status(), submission.feedback(),
+                    submission.returnedAt());
+        }
+    }
+
+    public record AssessmentView(UUID id, UUID studentId, UUID syllabusId, String syllabusCode, String syllabusName,
+                                 UUID throughGroupId, String throughGroupName, Grade grade, String comment, PublicationStatus status,
+                                 OffsetDateTime updatedAt) implements StudentOwned {
+        static AssessmentView of(Assessment assessment) {
+            return new AssessmentView(assessment.id(), assessment.student().id(), assessment.syllabus().id(),
+                    assessment.syllabus().code(), assessment.syllabus().name(), assessment.group().id(),
+                    assessment.group().name(), assessment.grade(), assessment.comment(), assessment.status(),
+                    assessment.updatedAt());
+        }
+
+        /** An assessment is judged per syllabus, and drafts are for teachers and mentors only. */
+        @Override
+        public ItemFacts itemFacts() {
+            return ItemFacts.assessment(syllabusId, status == PublicationStatus.PUBLISHED);
+        }
+    }
+
+    public record DevelopmentTalkView(UUID id, UUID studentId, UUID groupId, UUID mentorId, String mentorName,
+                                      LocalDate heldOn, List<UUID> guardianIds, String notes, String agreedGoals,
+                                      OffsetDateTime updatedAt) implements StudentOwned {
+        static DevelopmentTalkView of(DevelopmentTalk talk) {
+            return new DevelopmentTalkView(talk.id(), talk.student().id(), talk.group().id(), talk.mentor().id(),
+                    talk.mentor().displayName(), talk.heldOn(),
+                    talk.guardians().stream().map(guardian -> guardian.id()).toList(), talk.notes(), talk.agreedGoals(),
+                    talk.updatedAt());
+        }
+    }
+}

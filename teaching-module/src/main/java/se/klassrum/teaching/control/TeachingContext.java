@@ -1,0 +1,64 @@
+package se.klassrum.teaching.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import se.klassrum.access.api.Actor;
+import se.klassrum.access.api.CallerProvider;
+import se.klassrum.access.api.StudentDataNotFoundException;
+import se.klassrum.teaching.entity.TeachingException;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+
+/** The caller as a person, the time, and entity lookups where an unknown id is a 404. */
+@ApplicationScoped
+public class TeachingContext {
+
+    private static final ZoneId SCHOOL_ZONE = ZoneId.of("Europe/Stockholm");
+
+    @Inject
+    CallerProvider caller;
+
+    @PersistenceContext(unitName = "klassrum")
+    EntityManager em;
+
+    private final Clock clock = Clock.systemUTC();
+
+    /** Content is written by people; an application writes none (it has no person to be the author). */
+    public UUID callerPersonId() {
+        Actor actor = caller.currentActor().orElseThrow(StudentDataNotFoundException::new);
+        if (actor instanceof Actor.Person person) {
+            return person.personId();
+        }
+        throw new TeachingException("PERSON_REQUIRED", "Bara en person kan skriva innehåll", "Only a person can write content");
+    }
+
+    /** Now, to the microsecond that PostgreSQL keeps. */
+    public OffsetDateTime now() {
+        return OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
+    }
+
+    public LocalDate today() {
+        return LocalDate.now(clock.withZone(SCHOOL_ZONE));
+    }
+
+    /** The entity, or a 404 that says nothing about other tenants. */
+    public <T> T find(Class<T> type, UUID id) {
+        T entity = id == null ? null : em.find(type, id);
+        if (entity == null) {
+            throw new StudentDataNotFoundException();
+        }
+        return entity;
+    }
+
+    public EntityManager em() {
+        return em;
+    }
+}

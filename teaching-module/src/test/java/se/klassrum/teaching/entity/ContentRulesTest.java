@@ -1,0 +1,101 @@
+package se.klassrum.teaching.entity;
+
+import org.junit.jupiter.api.Test;
+import se.klassrum.roster.entity.GroupKind;
+import se.klassrum.roster.entity.Person;
+import se.klassrum.roster.entity.School;
+import se.klassrum.roster.entity.StudyGroup;
+import se.klassrum.roster.entity.Subject;
+import se.klassrum.roster.entity.Syllabus;
+import se.klassrum.roster.entity.Tenant;
+
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The domain rules of teaching content, without a database. */
+class ContentRulesTest {
+
+    private static final OffsetDateTime DUE = OffsetDateTime.parse("2026-12-04T16:00:00+01:00");
+
+    private final Tenant tenant = new Tenant(null, UUID.randomUUID(), "Testkommun");
+    private final School school = new School(null, tenant, "Testskolan", null, null);
+    private final StudyGroup group = new StudyGroup(null, school, GroupKind.TEACHING, "Ma1c-A", "2026/27");
+    private final Person teacher = new Person(null, tenant, "t-1", "Anna", "Andersson");
+    private final Person student = new Person(null, tenant, "s-1", "Elsa", "Ek");
+
+    private Assignment publishedAssignment() {
+        Assignment assignment = new Assignment(group, teacher, "Ekvationer", SafeHtml.of("<p>Lös 1–10</p>"), DUE, DUE.minusDays(7));
+        assignment.publish(DUE.minusDays(7));
+        return assignment;
+    }
+
+    @Test
+    void anAssignmentStartsAsADraftAndIsPublishedOnce() {
+        Assignment assignment = new Assignment(group, teacher, "Ekvationer", SafeHtml.of("x"), DUE, DUE.minusDays(7));
+
+        assertThat(assignment.isPublished()).isFalse();
+        assignment.publish(DUE.minusDays(6));
+        assertThat(assignment.isPublished()).isTrue();
+        assertThat(assignment.publishedAt()).isEqualTo(DUE.minusDays(6));
+        assertThatThrownBy(() -> assignment.publish(DUE.minusDays(5)))
+                .isInstanceOf(TeachingException.class).hasMessage("The assignment is already published");
+    }
+
+    @Test
+    void aDraftTakesNoSubmissions() {
+        Assignment draft = new Assignment(group, teacher, "Ekvationer", SafeHtml.of("x"), DUE, DUE.minusDays(7));
+
+        assertThatThrownBy(() -> new Submission(draft, student, SafeHtml.of("svar"), DUE.minusDays(1)))
+                .isInstanceOf(TeachingException.class).extracting("code").isEqualTo("NOT_PUBLISHED");
+    }
+
+    @Test
+    void aSubmissionAfterTheDueTimeIsLateAndExactlyAtItIsNot() {
+        Assignment assignment = publishedAssignment();
+
+        assertThat(new Submission(assignment, student, SafeHtml.of("svar"), DUE).isLate()).isFalse();
+        assertThat(new Submission(assignment, student, SafeHtml.of("svar"), DUE.plusSeconds(1)).isLate()).isTrue();
+    }
+
+    @Test
+    void aResubmissionReplacesTheWorkAndItsLatenessUntilReturned() {
+        Submission submission = new Submission(publishedAssignment(), student, SafeHtml.of("första"), DUE.minusHours(1));
+
+        submission.resubmit(SafeHtml.of("andra"), DUE.plusHours(1));
+        assertThat(submission.content()).isEqualTo("andra");
+        assertThat(submission.isLate()).isTrue();
+
+        submission.returnWithFeedback(SafeHtml.of("Bra!"), DUE.plusDays(1));
+        assertThat(submission.status()).isEqualTo(Submission.Status.RETURNED);
+        assertThatThrownBy(() -> submission.resubmit(SafeHtml.of("tredje"), DUE.plusDays(2)))
+                .isInstanceOf(TeachingException.class).extracting("code").isEqualTo("ALREADY_RETURNED");
+    }
+
+    @Test
+    void anEmptySubmissionOrPostIsRefused() {
+        assertThatThrownBy(() -> new Submission(publishedAssignment(), student, SafeHtml.of("<script>x</script>"), DUE))
+                .isInstanceOf(TeachingException.class).extracting("code").isEqualTo("EMPTY_SUBMISSION");
+        assertThatThrownBy(() -> new Post(group, teacher, SafeHtml.of("  "), DUE))
+                .isInstanceOf(TeachingException.class).extracting("code").isEqualTo("EMPTY_POST");
+    }
+
+    @Test
+    void anAssessmentIsSetThroughAGroupWithASyllabusAndStartsAsADraft() {
+        assertThatThrownBy(() -> new Assessment(student, group, Grade.C, SafeHtml.of("ok"), teacher, DUE))
+                .isInstanceOf(TeachingException.class).extracting("code").isEqualTo("NO_SYLLABUS");
+
+        Syllabus syllabus = new Syllabus(null, new Subject(null, tenant, "MAT", "Matematik"), "MATMAT01c", "Matematik 1c");
+        group.linkSyllabus(syllabus);
+        Assessment assessment = new Assessment(student, group, Grade.C, SafeHtml.of("Stabil"), teacher, DUE);
+
+        assertThat(assessment.syllabus()).isSameAs(syllabus);
+        assertThat(assessment.isPublished()).isFalse();
+        assessment.publish(DUE.plusDays(1));
+        assessment.revise(Grade.B, SafeHtml.of("Bättre"), teacher, DUE.plusDays(2));
+        assertThat(assessment.isPublished()).as("a revision keeps a published assessment published").isTrue();
+        assertThat(assessment.grade()).isEqualTo(Grade.B);
+    }
+}

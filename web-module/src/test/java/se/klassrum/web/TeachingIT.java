@@ -1,0 +1,249 @@
+package se.klassrum.web;
+
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.io.File;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static se.klassrum.roster.demo.DemoIds.*;
+
+/**
+ * Teaching content through the integration API, as the demo personas meet it: for every endpoint an
+ * allowed caller and a denied one, and the denial names the missing prerequisite.
+ */
+@ExtendWith(EmbeddedDatabase.class)
+@ExtendWith(TestIssuer.class)
+@ExtendWith(ArquillianExtension.class)
+class TeachingIT {
+
+    private static final Pattern ID = Pattern.compile("\"id\":\"([0-9a-f-]{36})\"");
+
+    @Deployment(testable = false)
+    static WebArchive klassrumWar() {
+        return ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("klassrum.war")));
+    }
+
+    @ArquillianResource
+    URL base;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    private static String as(UUID objectId) {
+        return TestIssuer.personToken(ENTRA_TENANT_SOLBACKA, objectId);
+    }
+
+    private static String guardian(String key) {
+        return TestIssuer.subjectToken(ENTRA_TENANT_SOLBACKA, idpSubject(key));
+    }
+
+    private static String posts(UUID group) {
+        return "/api/v1/groups/" + group + "/posts";
+    }
+
+    @Test
+    void theTeacherPostsAndTheGroupReadsWhileOthersAreDeniedWithTheReason() throws Exception {
+        HttpResponse<String> written = send("POST", posts(GROUP_MA1C_A), as(OID_ANNA),
+                "{\"body\":\"<p>Prov på fredag <script>alert(1)</script><a href=\\\"javascript:alert(2)\\\">x</a></p>\"}");
+        assertThat(written.statusCode()).isEqualTo(201);
+        assertThat(written.body()).contains("Prov på fredag").doesNotContain("script").doesNotContain("javascript");
+
+        assertThat(get(posts(GROUP_MA1C_A), as(OID_ELSA)).body()).contains("Prov på fredag");
+        assertThat(get(posts(GROUP_MA1C_A) + "?child=" + PERSON_GRETA, guardian("nils")).body()).contains("Prov på fredag");
+
+        assertDenied(get(posts(GROUP_MA1C_A), as(OID_PETRA)), "ROLE_TEACHER");
+        assertDenied(get(posts(GROUP_MA1C_A), guardian("nils")), "GUARDIAN_LINK");
+        assertDenied(send("POST", posts(GROUP_MA1C_A), as(OID_ELSA), "{\"body\":\"hej\"}"), "OPERATION_ALLOWED");
+        assertDenied(send("POST", posts(GROUP_KE1_E), as(OID_CECILIA), "{\"body\":\"hej\"}"), "LICENCE");
+    }
+
+    @Test
+    void aTeacherCannotPostToAnArchivedOrDisconnectedGroup() throws Exception {
+        assertDenied(send("POST", posts(GROUP_MA1C_A_PREVIOUS), as(OID_ANNA), "{\"body\":\"hej\"}"), "OWNS_TEACHING_GROUP");
+        assertDenied(send("POST", posts(GROUP_KE1_D), as(OID_ANNA), "{\"body\":\"hej\"}"), "OWNS_TEACHING_GROUP");
+    }
+
+    @Test
+    void postsComeInStablePages() throws Exception {
+        for (int i = 1; i <= 3; i++) {
+            assertThat(send("POST", posts(GROUP_EN5_B), as(OID_ANNA), "{\"body\":\"Sida " + i + "\"}").statusCode()).isEqualTo(201);
+        }
+        HttpResponse<String> first = get(posts(GROUP_EN5_B) + "?limit=2", as(OID_ANNA));
+        String cursor = field(first.body(), "nextCursor");
+        HttpResponse<String> second = get(posts(GROUP_EN5_B) + "?limit=2&cursor=" + cursor, as(OID_ANNA));
+
+        assertThat(first.body()).contains("Sida 3").contains("Sida 2").doesNotContain("Sida 1");
+        assertThat(second.body()).contains("Sida 1").doesNotContain("nextCursor").doesNotContain("Sida 2");
+        assertThat(get(posts(GROUP_EN5_B) + "?limit=0", as(OID_ANNA)).statusCode()).isEqualTo(400);
+        assertThat(get(posts(GROUP_EN5_B) + "?cursor=bogus", as(OID_ANNA)).statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void anAssignmentIsHiddenWhileADraftThenSubmittedReturnedAndLocked() throws Exception {
+        String assignments = "/api/v1/groups/" + GROUP_MA1C_A + "/assignments";
+        HttpResponse<String> created = send("POST", assignments, as(OID_ANNA), "{\"title\":\"Andragradsekvationer\","
+                + "\"instructions\":\"<p>Lös 1–10</p>\",\"dueAt\":\"" + OffsetDateTime.now().plusDays(7) + "\",\"publish\":false}");
+        assertThat(created.statusCode()).isEqualTo(201);
+        String assignment = id(created.body());
+
+        assertThat(get(assignments, as(OID_ELSA)).body()).doesNotContain("Andragradsekvationer");
+        assertThat(get(assignments, as(OID_ANNA)).body()).contains("Andragradsekvationer").contains("DRAFT");
+        assertDenied(send("POST", assignments + "/" + assignment + "/publish", as(OID_ELSA), ""), "OPERATION_ALLOWED");
+        assertThat(send("POST", assignments + "/" + assignment + "/publish", as(OID_ANNA), "").statusCode()).isEqualTo(200);
+        assertThat(get(assignments, as(OID_ELSA)).body()).contains("Andragradsekvationer");
+
+        String submissions = assignments + "/" + assignment + "/submissions/";
+        HttpResponse<String> submitted = send("PUT", submissions + PERSON_ELSA, as(OID_ELSA),
+                "{\"content\":\"<p>Svar: tre <img src=x onerror=alert(1)></p>\"}");
+        assertThat(submitted.statusCode()).isEqualTo(200);
+        assertThat(submitted.body()).contains("Svar: tre").doesNotContain("onerror").contains("\"late\":false");
+        assertDenied(send("PUT", submissions + PERSON_ELSA, as(OID_FILIP), "{\"content\":\"fusk\"}"), "MEMBER_OF_LINKED_GROUP");
+
+        assertThat(get(submissions.substring(0, submissions.length() - 1), as(OID_ANNA)).body()).contains("Svar: tre");
+        assertThat(get(submissions.substring(0, submissions.length() - 1), as(OID_FILIP)).body()).isEqualTo("[]");
+
+        assertThat(send("POST", submissions + PERSON_ELSA + "/return", as(OID_ANNA), "{\"feedback\":\"Bra!\"}").body())
+                .contains("RETURNED").contains("Bra!");
+        HttpResponse<String> locked = send("PUT", submissions + PERSON_ELSA, as(OID_ELSA), "{\"content\":\"ny\"}");
+        assertThat(locked.statusCode()).isEqualTo(409);
+        assertThat(locked.body()).contains("ALREADY_RETURNED");
+    }
+
+    @Test
+    void onlyATeacherMeetingTheAssessmentPrerequisitesAssessesAndStudentsSeeOnlyPublished() throws Exception {
+        String assessments = "/api/v1/students/" + PERSON_FILIP + "/assessments";
+        HttpResponse<String> draft = send("PUT", assessments, as(OID_ANNA),
+                "{\"group\":\"" + GROUP_MA1C_A + "\",\"grade\":\"C\",\"comment\":\"Stabil\",\"publish\":false}");
+        assertThat(draft.statusCode()).isEqualTo(200);
+
+        assertThat(get(assessments, as(OID_FILIP)).body()).isEqualTo("[]");
+        assertThat(get(assessments, as(OID_BERTIL)).body()).contains("MATMAT01c").contains("DRAFT");
+        assertThat(send("PUT", assessments, as(OID_ANNA),
+                "{\"group\":\"" + GROUP_MA1C_A + "\",\"grade\":\"B\",\"comment\":\"Bättre\",\"publish\":true}").statusCode())
+                .isEqualTo(200);
+        assertThat(get(assessments, as(OID_FILIP)).body()).contains("\"grade\":\"B\"").contains("PUBLISHED");
+
+        assertDenied(send("PUT", "/api/v1/students/" + PERSON_ELSA + "/assessments", as(OID_ANNA),
+                "{\"group\":\"" + GROUP_EN5_B + "\",\"grade\":\"C\",\"comment\":\"x\",\"publish\":false}"), "TEACHER_SUBJECT");
+        HttpResponse<String> noSyllabus = send("PUT", "/api/v1/students/" + PERSON_ELSA + "/assessments", as(OID_ANNA),
+                "{\"group\":\"" + GROUP_FY1A_C + "\",\"grade\":\"C\",\"comment\":\"x\",\"publish\":false}");
+        assertThat(noSyllabus.statusCode()).isEqualTo(400);
+        assertThat(noSyllabus.body()).contains("\"field\":\"group\"");
+        assertDenied(send("PUT", assessments, as(OID_BERTIL),
+                "{\"group\":\"" + GROUP_MA1C_A + "\",\"grade\":\"A\",\"comment\":\"x\",\"publish\":true}"), "OPERATION_ALLOWED");
+    }
+
+    @Test
+    void aGuardianReachingAnotherChildsAssessmentsGetsNothing() throws Exception {
+        send("PUT", "/api/v1/students/" + PERSON_HUGO + "/assessments", as(OID_ANNA),
+                "{\"group\":\"" + GROUP_MA1C_A + "\",\"grade\":\"E\",\"comment\":\"Godkänd\",\"publish\":true}");
+
+        assertThat(get("/api/v1/students/" + PERSON_HUGO + "/assessments", guardian("nils")).body()).isEqualTo("[]");
+        assertThat(get("/api/v1/students/" + PERSON_HUGO + "/assessments", TestIssuer.subjectToken(ENTRA_TENANT_SOLBACKA,
+                idpSubject("olof"))).statusCode()).as("Olof signs in by e-mail, so no identity-provider token is his")
+                .isEqualTo(401);
+    }
+
+    @Test
+    void theMentorRecordsADevelopmentTalkForTheStudentAndTheirGuardians() throws Exception {
+        String talks = "/api/v1/students/" + PERSON_GRETA + "/development-talks";
+        HttpResponse<String> recorded = send("POST", talks, as(OID_BERTIL), "{\"group\":\"" + GROUP_NA24A_MENTOR
+                + "\",\"heldOn\":\"2026-11-20\",\"guardians\":[\"" + PERSON_NILS + "\"],\"notes\":\"Trivs\","
+                + "\"agreedGoals\":\"Läsa mer\"}");
+        assertThat(recorded.statusCode()).isEqualTo(201);
+
+        assertThat(get(talks, as(OID_GRETA)).body()).contains("Läsa mer");
+        assertThat(get(talks, guardian("nils")).body()).contains("Läsa mer");
+        assertThat(get(talks, as(OID_ANNA)).body()).isEqualTo("[]");
+        assertDenied(send("POST", talks, as(OID_ANNA), "{\"group\":\"" + GROUP_NA24A_MENTOR
+                + "\",\"heldOn\":\"2026-11-20\",\"guardians\":[],\"notes\":\"x\",\"agreedGoals\":\"y\"}"), "ROLE_MENTOR");
+        HttpResponse<String> strangerParent = send("POST", talks, as(OID_BERTIL), "{\"group\":\"" + GROUP_NA24A_MENTOR
+                + "\",\"heldOn\":\"2026-11-20\",\"guardians\":[\"" + PERSON_KARIN + "\"],\"notes\":\"x\",\"agreedGoals\":\"y\"}");
+        assertThat(strangerParent.statusCode()).isEqualTo(409);
+        assertThat(strangerParent.body()).contains("NOT_A_GUARDIAN");
+    }
+
+    @Test
+    void invalidBodiesNameTheirFields() throws Exception {
+        HttpResponse<String> empty = send("POST", posts(GROUP_MA1C_A), as(OID_ANNA), "{\"body\":\"\"}", "en");
+        HttpResponse<String> noDueDate = send("POST", "/api/v1/groups/" + GROUP_MA1C_A + "/assignments", as(OID_ANNA),
+                "{\"title\":\"x\",\"instructions\":\"y\"}", "en");
+
+        assertThat(empty.statusCode()).isEqualTo(400);
+        assertThat(empty.body()).contains("\"field\":\"body\"");
+        assertThat(noDueDate.statusCode()).isEqualTo(400);
+        assertThat(noDueDate.body()).contains("\"field\":\"dueAt\"");
+    }
+
+    @Test
+    void aTokenForAnotherTenantIsRefusedAsSameTenant() throws Exception {
+        HttpResponse<String> crossed = get(posts(GROUP_MA1C_A), TestIssuer.personToken(ENTRA_TENANT_NORRA, OID_ANNA));
+        HttpResponse<String> unserved = get(posts(GROUP_MA1C_A), TestIssuer.personToken(UUID.randomUUID(), OID_ANNA));
+
+        assertDenied(crossed, "SAME_TENANT");
+        assertDenied(unserved, "SAME_TENANT");
+    }
+
+    @Test
+    void theOpenApiDocumentDescribesTheEndpoints() throws Exception {
+        HttpResponse<String> openapi = get("/openapi", null);
+
+        assertThat(openapi.statusCode()).isEqualTo(200);
+        assertThat(openapi.body()).contains("/api/v1/groups/{group}/posts").contains("/api/v1/students/{id}/assessments")
+                .contains("/api/v1/access/explain").contains("PostRequest");
+    }
+
+    private static void assertDenied(HttpResponse<String> response, String code) {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(403);
+        assertThat(response.body()).contains("access-denied").contains("\"code\":\"" + code + "\"");
+    }
+
+    private static String id(String body) {
+        Matcher matcher = ID.matcher(body);
+        assertThat(matcher.find()).as(body).isTrue();
+        return matcher.group(1);
+    }
+
+    private static String field(String body, String name) {
+        Matcher matcher = Pattern.compile("\"" + name + "\":\"([^\"]+)\"").matcher(body);
+        assertThat(matcher.find()).as(body).isTrue();
+        return matcher.group(1);
+    }
+
+    private HttpResponse<String> get(String path, String token) throws Exception {
+        return send("GET", path, token, null);
+    }
+
+    private HttpResponse<String> send(String method, String path, String token, String json) throws Exception {
+        return send(method, path, token, json, null);
+    }
+
+    private HttpResponse<String> send(String method, String path, String token, String json, String language) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.toURI().resolve(URI.create(path)))
+                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+        if (json != null) {
+            request.header("Content-Type", "application/json");
+        }
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        if (language != null) {
+            request.header("Accept-Language", language);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+}
