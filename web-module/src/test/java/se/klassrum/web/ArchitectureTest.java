@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import se.klassrum.access.api.DataKind;
 import se.klassrum.access.api.GroupId;
 import se.klassrum.access.api.NoStudentData;
+import se.klassrum.access.api.Slice;
 import se.klassrum.access.api.StudentData;
 import se.klassrum.access.api.StudentId;
 
@@ -130,7 +131,8 @@ class ArchitectureTest {
                 boolean groupContent = kind.groupContent();
                 boolean namesStudent = method.getParameters().stream().anyMatch(p -> p.isAnnotatedWith(StudentId.class)
                         || groupContent && p.isAnnotatedWith(GroupId.class));
-                boolean returnsCollection = method.getRawReturnType().isAssignableTo(Collection.class);
+                boolean returnsCollection = method.getRawReturnType().isAssignableTo(Collection.class)
+                        || method.getRawReturnType().isAssignableTo(Slice.class);
                 if (!namesStudent && !returnsCollection) {
                     events.add(SimpleConditionEvent.violated(method, method.getFullName()
                             + " is @StudentData but the interceptor can neither decide nor filter it"));

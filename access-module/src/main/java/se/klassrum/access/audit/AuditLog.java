@@ -55,12 +55,17 @@ public class AuditLog {
         em.flush();
     }
 
-    /** The decisions about one student, newest first: who, when, what kind, and the outcome. */
-    public List<AuditEntry> forStudent(String tenantId, String studentId, int limit) {
+    /**
+     * The decisions about one student, newest first: who, when, what kind, and the outcome.
+     *
+     * @param beforeSeq only entries older than this one (the previous page's last), or null for the newest
+     */
+    public List<AuditEntry> forStudent(String tenantId, String studentId, Long beforeSeq, int limit) {
         return em.createQuery("select e from AuditEntry e where e.tenantId = :tenant and e.studentId = :student "
-                        + "order by e.seq desc", AuditEntry.class)
+                        + "and e.seq < :before order by e.seq desc", AuditEntry.class)
                 .setParameter("tenant", tenantId)
                 .setParameter("student", studentId)
+                .setParameter("before", beforeSeq == null ? Long.MAX_VALUE : beforeSeq)
                 .setMaxResults(limit)
                 .getResultList();
     }

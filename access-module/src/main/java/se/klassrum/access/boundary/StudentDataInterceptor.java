@@ -10,6 +10,7 @@ import se.klassrum.access.api.GroupId;
 import se.klassrum.access.api.ItemFacts;
 import se.klassrum.access.api.NoStudentData;
 import se.klassrum.access.api.Operation;
+import se.klassrum.access.api.Slice;
 import se.klassrum.access.api.StudentData;
 import se.klassrum.access.api.StudentId;
 import se.klassrum.access.api.StudentOwned;
@@ -25,8 +26,8 @@ import java.util.UUID;
 /**
  * Enforces the access rules on every {@link StudentData} method of the application: enabled for all
  * modules by its priority, it decides before the method body runs and lets only an allowed call proceed.
- * A read of a collection without a named student is filtered element by element instead, so nobody
- * receives the whole of a list they may see only part of.
+ * A read of a collection or {@link Slice} without a named student is filtered element by element instead,
+ * so nobody receives the whole of a list they may see only part of.
  */
 @StudentData
 @NoStudentData("the interceptor that applies the guard to every @StudentData method")
@@ -55,11 +56,15 @@ public class StudentDataInterceptor {
             guard.require(binding.kind(), binding.operation(), null, groupId, item);
             return invocation.proceed();
         }
+        if (binding.operation() == Operation.READ && Slice.class.isAssignableFrom(method.getReturnType())) {
+            Slice<?> page = (Slice<?>) invocation.proceed();
+            return page.withItems(filter(binding, groupId, page.items()));
+        }
         if (binding.operation() == Operation.READ && Collection.class.isAssignableFrom(method.getReturnType())) {
             return filter(binding, groupId, (Collection<?>) invocation.proceed());
         }
         throw new IllegalStateException(method + " is marked @StudentData but names no @StudentId or group, and returns "
-                + "no collection of StudentOwned to filter; the rules cannot decide it");
+                + "no Slice or collection of StudentOwned to filter; the rules cannot decide it");
     }
 
     private static ItemFacts itemFacts(StudentData binding, UUID syllabusId) {

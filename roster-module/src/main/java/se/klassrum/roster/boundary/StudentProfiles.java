@@ -3,9 +3,12 @@ package se.klassrum.roster.boundary;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 import se.klassrum.access.api.DataKind;
 import se.klassrum.access.api.GroupId;
+import se.klassrum.access.api.Page;
+import se.klassrum.access.api.Slice;
 import se.klassrum.access.api.StudentData;
 import se.klassrum.access.api.StudentDataNotFoundException;
 import se.klassrum.access.api.StudentId;
@@ -45,21 +48,25 @@ public class StudentProfiles {
      * listed to anyone without a path to them.
      */
     @StudentData(kind = DataKind.STUDENT_PROFILE)
-    public List<StudentProfile> membersOf(@GroupId UUID groupId) {
-        List<Person> members = em.createQuery("select m.person from Membership m where m.group.id = :group "
+    public Slice<StudentProfile> membersOf(@GroupId UUID groupId, Page page) {
+        List<String> after = page.after(2);
+        TypedQuery<Person> query = em.createQuery("select m.person from Membership m where m.group.id = :group "
                         + "and m.role = :member and m.validity.validFrom <= :today "
-                        + "and (m.validity.validTo is null or m.validity.validTo >= :today) "
-                        + "order by m.person.familyName, m.person.givenName", Person.class)
+                        + "and (m.validity.validTo is null or m.validity.validTo >= :today)"
+                        + (after == null ? "" : " and (concat(m.person.familyName, ' ', m.person.givenName) > :name "
+                        + "or (concat(m.person.familyName, ' ', m.person.givenName) = :name and m.person.id > :id))")
+                        + " order by concat(m.person.familyName, ' ', m.person.givenName), m.person.id", Person.class)
                 .setParameter("group", groupId)
                 .setParameter("member", MembershipRole.MEMBER)
                 .setParameter("today", today())
-                .getResultList();
-        Map<UUID, List<String>> groups = currentGroupNames(members.stream().map(Person::id).toList());
-        List<StudentProfile> profiles = new ArrayList<>(members.size());
-        for (Person member : members) {
-            profiles.add(toProfile(member, groups.getOrDefault(member.id(), List.of())));
+                .setMaxResults(page.limit() + 1);
+        if (after != null) {
+            query.setParameter("name", after.get(0)).setParameter("id", UUID.fromString(after.get(1)));
         }
-        return profiles;
+        List<Person> members = query.getResultList();
+        Map<UUID, List<String>> groups = currentGroupNames(members.stream().map(Person::id).toList());
+        return Slice.of(members, page, member -> toProfile(member, groups.getOrDefault(member.id(), List.of())),
+                member -> new Object[] {member.familyName() + " " + member.givenName(), member.id()});
     }
 
     /** One query for the current groups of all the given people. */

@@ -2,9 +2,12 @@ package se.klassrum.teaching.boundary;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 import se.klassrum.access.api.DataKind;
 import se.klassrum.access.api.Operation;
+import se.klassrum.access.api.Page;
+import se.klassrum.access.api.Slice;
 import se.klassrum.access.api.StudentData;
 import se.klassrum.access.api.StudentId;
 import se.klassrum.access.api.SyllabusId;
@@ -70,11 +73,17 @@ public class Assessments {
      * syllabi they meet the prerequisites for, the mentor all, the student and guardians the published ones.
      */
     @StudentData(kind = DataKind.ASSESSMENT)
-    public List<AssessmentView> ofStudent(UUID studentId) {
-        return context.em().createQuery("select a from Assessment a where a.student.id = :student "
-                        + "order by a.syllabus.code, a.updatedAt desc, a.id", Assessment.class)
+    public Slice<AssessmentView> ofStudent(UUID studentId, Page page) {
+        List<String> after = page.after(2);
+        TypedQuery<Assessment> query = context.em().createQuery("select a from Assessment a where a.student.id = :student"
+                        + (after == null ? "" : " and (a.syllabus.code > :code or (a.syllabus.code = :code and a.id > :id))")
+                        + " order by a.syllabus.code, a.id", Assessment.class)
                 .setParameter("student", studentId)
-                .getResultList().stream().map(AssessmentView::of).toList();
+                .setMaxResults(page.limit() + 1);
+        if (after != null) {
+            query.setParameter("code", after.get(0)).setParameter("id", UUID.fromString(after.get(1)));
+        }
+        return Slice.of(query.getResultList(), page, AssessmentView::of, row -> new Object[] {row.syllabus().code(), row.id()});
     }
 
     /**

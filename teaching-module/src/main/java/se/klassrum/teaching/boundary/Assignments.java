@@ -7,6 +7,8 @@ import jakarta.transaction.Transactional;
 import se.klassrum.access.api.DataKind;
 import se.klassrum.access.api.GroupId;
 import se.klassrum.access.api.ItemFacts;
+import se.klassrum.access.api.Page;
+import se.klassrum.access.api.Slice;
 import se.klassrum.access.api.Operation;
 import se.klassrum.access.api.StudentData;
 import se.klassrum.access.api.StudentDataNotFoundException;
@@ -50,7 +52,7 @@ public class Assignments {
     @StudentData(kind = DataKind.ASSIGNMENT, publishedOnly = true)
     public Slice<AssignmentView> inGroup(@GroupId UUID groupId, @StudentId UUID child, Page page) {
         boolean drafts = guard.permits(DataKind.ASSIGNMENT, Operation.READ, child, groupId, ItemFacts.publication(false));
-        Page.Position after = page.position();
+        List<String> after = page.after(2);
         TypedQuery<Assignment> query = context.em().createQuery("select a from Assignment a where a.group.id = :group"
                         + (drafts ? "" : " and a.status = :published")
                         + (after == null ? "" : " and (a.dueAt > :time or (a.dueAt = :time and a.id > :id))")
@@ -61,14 +63,9 @@ public class Assignments {
             query.setParameter("published", PublicationStatus.PUBLISHED);
         }
         if (after != null) {
-            query.setParameter("time", after.time()).setParameter("id", after.id());
+            query.setParameter("time", OffsetDateTime.parse(after.get(0))).setParameter("id", UUID.fromString(after.get(1)));
         }
-        List<Assignment> rows = query.getResultList();
-        boolean more = rows.size() > page.limit();
-        List<Assignment> items = more ? rows.subList(0, page.limit()) : rows;
-        Assignment last = items.isEmpty() ? null : items.get(items.size() - 1);
-        return new Slice<>(items.stream().map(AssignmentView::of).toList(),
-                more ? Page.cursorAfter(last.dueAt(), last.id()) : null);
+        return Slice.of(query.getResultList(), page, AssignmentView::of, row -> new Object[] {row.dueAt(), row.id()});
     }
 
     @StudentData(kind = DataKind.ASSIGNMENT, operation = Operation.WRITE)
@@ -113,14 +110,23 @@ public class Assignments {
         return SubmissionView.of(submission);
     }
 
-    /** Every submission to the assignment that the caller may see: all for its teachers, their own for a student. */
+    /**
+     * The submissions to the assignment that the caller may see, in order of hand-in: all for its teachers,
+     * their own for a student. A page may hold fewer items than its limit when some are not the caller's to see.
+     */
     @StudentData(kind = DataKind.SUBMISSION)
-    public List<SubmissionView> submissions(@GroupId UUID groupId, UUID assignmentId) {
+    public Slice<SubmissionView> submissions(@GroupId UUID groupId, UUID assignmentId, Page page) {
         assignmentOf(groupId, assignmentId);
-        return context.em().createQuery("select s from Submission s where s.assignment.id = :assignment "
-                        + "order by s.submittedAt, s.id", Submission.class)
+        List<String> after = page.after(2);
+        TypedQuery<Submission> query = context.em().createQuery("select s from Submission s where s.assignment.id = :assignment"
+                        + (after == null ? "" : " and (s.submittedAt > :time or (s.submittedAt = :time and s.id > :id))")
+                        + " order by s.submittedAt, s.id", Submission.class)
                 .setParameter("assignment", assignmentId)
-                .getResultList().stream().map(SubmissionView::of).toList();
+                .setMaxResults(page.limit() + 1);
+        if (after != null) {
+            query.setParameter("time", OffsetDateTime.parse(after.get(0))).setParameter("id", UUID.fromString(after.get(1)));
+        }
+        return Slice.of(query.getResultList(), page, SubmissionView::of, row -> new Object[] {row.submittedAt(), row.id()});
     }
 
     @StudentData(kind = DataKind.SUBMISSION, operation = Operation.WRITE)

@@ -2,10 +2,13 @@ package se.klassrum.teaching.boundary;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 import se.klassrum.access.api.DataKind;
 import se.klassrum.access.api.GroupId;
 import se.klassrum.access.api.Operation;
+import se.klassrum.access.api.Page;
+import se.klassrum.access.api.Slice;
 import se.klassrum.access.api.StudentData;
 import se.klassrum.access.api.StudentId;
 import se.klassrum.roster.entity.GuardianLink;
@@ -62,10 +65,16 @@ public class DevelopmentTalks {
 
     /** The student's talks that the caller may read (one decision per talk, in its mentor group). */
     @StudentData(kind = DataKind.DEVELOPMENT_TALK)
-    public List<DevelopmentTalkView> ofStudent(UUID studentId) {
-        return context.em().createQuery("select t from DevelopmentTalk t where t.student.id = :student "
-                        + "order by t.heldOn desc, t.id", DevelopmentTalk.class)
+    public Slice<DevelopmentTalkView> ofStudent(UUID studentId, Page page) {
+        List<String> after = page.after(2);
+        TypedQuery<DevelopmentTalk> query = context.em().createQuery("select t from DevelopmentTalk t where t.student.id = :student"
+                        + (after == null ? "" : " and (t.heldOn < :day or (t.heldOn = :day and t.id > :id))")
+                        + " order by t.heldOn desc, t.id", DevelopmentTalk.class)
                 .setParameter("student", studentId)
-                .getResultList().stream().map(DevelopmentTalkView::of).toList();
+                .setMaxResults(page.limit() + 1);
+        if (after != null) {
+            query.setParameter("day", LocalDate.parse(after.get(0))).setParameter("id", UUID.fromString(after.get(1)));
+        }
+        return Slice.of(query.getResultList(), page, DevelopmentTalkView::of, row -> new Object[] {row.heldOn(), row.id()});
     }
 }

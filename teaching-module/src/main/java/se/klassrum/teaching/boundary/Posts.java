@@ -6,6 +6,8 @@ import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 import se.klassrum.access.api.DataKind;
 import se.klassrum.access.api.GroupId;
+import se.klassrum.access.api.Page;
+import se.klassrum.access.api.Slice;
 import se.klassrum.access.api.Operation;
 import se.klassrum.access.api.StudentData;
 import se.klassrum.access.api.StudentDataNotFoundException;
@@ -18,6 +20,7 @@ import se.klassrum.teaching.entity.SafeHtml;
 import se.klassrum.teaching.entity.TeachingException;
 import se.klassrum.teaching.boundary.Views.PostView;
 
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 
@@ -36,16 +39,16 @@ public class Posts {
      */
     @StudentData(kind = DataKind.POST)
     public Slice<PostView> inGroup(@GroupId UUID groupId, @StudentId UUID child, Page page) {
-        Page.Position after = page.position();
+        List<String> after = page.after(2);
         TypedQuery<Post> query = context.em().createQuery("select p from Post p where p.group.id = :group"
                         + (after == null ? "" : " and (p.createdAt < :time or (p.createdAt = :time and p.id < :id))")
                         + " order by p.createdAt desc, p.id desc", Post.class)
                 .setParameter("group", groupId)
                 .setMaxResults(page.limit() + 1);
         if (after != null) {
-            query.setParameter("time", after.time()).setParameter("id", after.id());
+            query.setParameter("time", OffsetDateTime.parse(after.get(0))).setParameter("id", UUID.fromString(after.get(1)));
         }
-        return slice(query.getResultList(), page);
+        return Slice.of(query.getResultList(), page, PostView::of, post -> new Object[] {post.createdAt(), post.id()});
     }
 
     @StudentData(kind = DataKind.POST, operation = Operation.WRITE)
@@ -69,13 +72,5 @@ public class Posts {
         }
         post.edit(SafeHtml.of(html), context.now());
         return PostView.of(post);
-    }
-
-    private static Slice<PostView> slice(List<Post> rows, Page page) {
-        boolean more = rows.size() > page.limit();
-        List<Post> items = more ? rows.subList(0, page.limit()) : rows;
-        Post last = items.isEmpty() ? null : items.get(items.size() - 1);
-        return new Slice<>(items.stream().map(PostView::of).toList(),
-                more ? Page.cursorAfter(last.createdAt(), last.id()) : null);
     }
 }

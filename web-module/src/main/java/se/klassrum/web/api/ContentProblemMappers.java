@@ -9,7 +9,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
-import se.klassrum.teaching.boundary.Page;
+import se.klassrum.access.api.Page;
 import se.klassrum.teaching.entity.TeachingException;
 
 /** Refusals of input and of the teaching domain as RFC 9457 problems. */

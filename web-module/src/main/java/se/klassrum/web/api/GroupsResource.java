@@ -19,16 +19,16 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import se.klassrum.roster.boundary.RosterDirectory;
 import se.klassrum.roster.boundary.StudentProfile;
 import se.klassrum.roster.boundary.StudentProfiles;
 import se.klassrum.teaching.boundary.Assignments;
 import se.klassrum.teaching.boundary.Posts;
-import se.klassrum.teaching.boundary.Slice;
+import se.klassrum.access.api.Slice;
 import se.klassrum.teaching.boundary.Views.AssignmentView;
 import se.klassrum.teaching.boundary.Views.PostView;
 import se.klassrum.teaching.boundary.Views.SubmissionView;
 
-import java.util.List;
 
 /** A group's members, posts, assignments and submissions, each behind the access rules. */
 @Path("v1/groups/{group}")
@@ -47,6 +47,9 @@ public class GroupsResource {
     StudentProfiles profiles;
 
     @Inject
+    RosterDirectory directory;
+
+    @Inject
     Posts posts;
 
     @Inject
@@ -56,10 +59,17 @@ public class GroupsResource {
     String group;
 
     @GET
+    @Operation(summary = "The group's particulars: name, school, kind, school year, syllabus, connected, archived")
+    public RosterDirectory.GroupView group() {
+        return directory.group(Params.uuid("group", group));
+    }
+
+    @GET
     @Path("members")
-    @Operation(summary = "The group's active members that the caller may see")
-    public List<StudentProfile> members() {
-        return profiles.membersOf(Params.uuid("group", group));
+    @Operation(summary = "The group's active members that the caller may see, by name, a page at a time")
+    public Slice<StudentProfile> members(@QueryParam("limit") @DefaultValue("20") int limit,
+                                         @QueryParam("cursor") String cursor) {
+        return profiles.membersOf(Params.uuid("group", group), Params.page(limit, cursor));
     }
 
     @GET
@@ -115,8 +125,11 @@ public class GroupsResource {
     @GET
     @Path("assignments/{assignment}/submissions")
     @Operation(summary = "The submissions the caller may see: all for the group's teachers, their own for a student")
-    public List<SubmissionView> submissions(@PathParam("assignment") String assignment) {
-        return assignments.submissions(Params.uuid("group", group), Params.uuid("assignment", assignment));
+    public Slice<SubmissionView> submissions(@PathParam("assignment") String assignment,
+                                             @QueryParam("limit") @DefaultValue("20") int limit,
+                                             @QueryParam("cursor") String cursor) {
+        return assignments.submissions(Params.uuid("group", group), Params.uuid("assignment", assignment),
+                Params.page(limit, cursor));
     }
 
     @PUT

@@ -26,12 +26,12 @@ final class Params {
     }
 
     /** A page request from the {@code limit} and {@code cursor} query parameters. */
-    static se.klassrum.teaching.boundary.Page page(int limit, String cursor) {
-        if (limit < 1 || limit > se.klassrum.teaching.boundary.Page.MAX_LIMIT) {
-            int max = se.klassrum.teaching.boundary.Page.MAX_LIMIT;
+    static se.klassrum.access.api.Page page(int limit, String cursor) {
+        if (limit < 1 || limit > se.klassrum.access.api.Page.MAX_LIMIT) {
+            int max = se.klassrum.access.api.Page.MAX_LIMIT;
             throw new InvalidInputException("limit", "limit måste vara 1–" + max, "limit must be 1–" + max);
         }
-        return new se.klassrum.teaching.boundary.Page(limit, cursor);
+        return new se.klassrum.access.api.Page(limit, cursor);
     }
 
     static <E extends Enum<E>> E oneOf(String field, Class<E> type, String value) {

@@ -23,6 +23,8 @@ import jakarta.ws.rs.core.MediaType;
 import se.klassrum.access.audit.AuditEntry;
 import se.klassrum.access.audit.AuditLog;
 import se.klassrum.access.boundary.AccessExplanations;
+import se.klassrum.access.api.Page;
+import se.klassrum.access.api.Slice;
 import se.klassrum.roster.boundary.StudentProfile;
 import se.klassrum.roster.boundary.GroupSyllabi;
 import se.klassrum.roster.boundary.StudentProfiles;
@@ -74,8 +76,10 @@ public class StudentsResource {
     @GET
     @Path("{id}/assessments")
     @Operation(summary = "The student's assessments (omdömen) that the caller may see, one decision per syllabus")
-    public List<AssessmentView> assessments(@PathParam("id") String id) {
-        return assessments.ofStudent(Params.uuid("id", id));
+    public Slice<AssessmentView> assessments(@PathParam("id") String id,
+                                             @QueryParam("limit") @DefaultValue("20") int limit,
+                                             @QueryParam("cursor") String cursor) {
+        return assessments.ofStudent(Params.uuid("id", id), Params.page(limit, cursor));
     }
 
     @PUT
@@ -92,8 +96,10 @@ public class StudentsResource {
     @GET
     @Path("{id}/development-talks")
     @Operation(summary = "The student's development talks (utvecklingssamtal) that the caller may read")
-    public List<DevelopmentTalkView> developmentTalks(@PathParam("id") String id) {
-        return talks.ofStudent(Params.uuid("id", id));
+    public Slice<DevelopmentTalkView> developmentTalks(@PathParam("id") String id,
+                                                       @QueryParam("limit") @DefaultValue("20") int limit,
+                                                       @QueryParam("cursor") String cursor) {
+        return talks.ofStudent(Params.uuid("id", id), Params.page(limit, cursor));
     }
 
     @POST
@@ -114,14 +120,26 @@ public class StudentsResource {
     @GET
     @Path("{id}/audit")
     @Operation(summary = "Who asked about the student's data, when, what kind and the outcome (school administrators)")
-    public String audit(@PathParam("id") String id, @QueryParam("limit") @DefaultValue("100") int limit) {
+    public String audit(@PathParam("id") String id, @QueryParam("limit") @DefaultValue("100") int limit,
+                        @QueryParam("cursor") String cursor) {
         UUID studentId = Params.uuid("id", id);
         if (limit < 1 || limit > MAX_AUDIT_ENTRIES) {
             throw new InvalidInputException("limit", "limit måste vara 1–" + MAX_AUDIT_ENTRIES,
                     "limit must be 1–" + MAX_AUDIT_ENTRIES);
         }
         UUID tenant = explanations.requireAdministratorOf(studentId);
-        List<AuditEntry> entries = audit.forStudent(tenant.toString(), studentId.toString(), limit);
+        List<String> after = Params.page(1, cursor).after(1);
+        Long beforeSeq;
+        try {
+            beforeSeq = after == null ? null : Long.valueOf(after.get(0));
+        } catch (NumberFormatException notOurs) {
+            throw new Page.InvalidCursorException();
+        }
+        List<AuditEntry> entries = audit.forStudent(tenant.toString(), studentId.toString(), beforeSeq, limit + 1);
+        boolean more = entries.size() > limit;
+        if (more) {
+            entries = entries.subList(0, limit);
+        }
         JsonArrayBuilder rows = Json.createArrayBuilder();
         for (AuditEntry entry : entries) {
             rows.add(Json.createObjectBuilder()
@@ -136,6 +154,10 @@ public class StudentsResource {
                     .add("failingCodes", entry.failingCodes())
                     .add("requestId", entry.requestId()));
         }
-        return Json.createObjectBuilder().add("student", studentId.toString()).add("entries", rows).build().toString();
+        var json = Json.createObjectBuilder().add("student", studentId.toString()).add("entries", rows);
+        if (more) {
+            json.add("nextCursor", Page.cursorAfter(entries.get(entries.size() - 1).seq()));
+        }
+        return json.build().toString();
     }
 }
