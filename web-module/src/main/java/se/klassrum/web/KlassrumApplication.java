@@ -4,6 +4,16 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
 import org.eclipse.microprofile.auth.LoginConfig;
+import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
+import org.eclipse.microprofile.openapi.annotations.Components;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
+import org.eclipse.microprofile.openapi.annotations.info.Info;
+import org.eclipse.microprofile.openapi.annotations.info.License;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.SchemaProperty;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 
 /**
  * The integration API. Resources carry their version in the path ({@code /api/v1/...}); callers
@@ -13,5 +23,34 @@ import org.eclipse.microprofile.auth.LoginConfig;
 // A bean-defining annotation, so that the MicroProfile JWT extension sees @LoginConfig in an "annotated" archive.
 @ApplicationScoped
 @LoginConfig(authMethod = "MP-JWT")
+@OpenAPIDefinition(
+        info = @Info(title = "Klassrum integration API", version = "1",
+                description = "Posts, assignments, assessments (omdömen) and development talks (utvecklingssamtal) of "
+                        + "Swedish schools, and the roster they live in. Every call that touches a student's data passes "
+                        + "the access rules (docs/ACCESS-RULES.md) and is written to the audit log. Refusals are RFC 9457 "
+                        + "problems (application/problem+json) in Swedish, or English with Accept-Language: en.",
+                license = @License(name = "Open source")),
+        security = @SecurityRequirement(name = "jwt"),
+        components = @Components(
+                securitySchemes = @SecurityScheme(securitySchemeName = "jwt", type = SecuritySchemeType.HTTP,
+                        scheme = "bearer", bearerFormat = "JWT",
+                        description = "A person's token carries tid (Entra tenant id) and oid (Entra object id); an "
+                                + "application's token carries idtyp=app and its permissions in roles."),
+                schemas = @Schema(name = "Problem", type = SchemaType.OBJECT,
+                        description = "An RFC 9457 problem",
+                        properties = {
+                                @SchemaProperty(name = "type", type = SchemaType.STRING,
+                                        example = "https://klassrum.se/problems/access-denied"),
+                                @SchemaProperty(name = "title", type = SchemaType.STRING, example = "Access denied"),
+                                @SchemaProperty(name = "status", type = SchemaType.INTEGER, example = "403"),
+                                @SchemaProperty(name = "detail", type = SchemaType.STRING),
+                                @SchemaProperty(name = "prerequisites", type = SchemaType.ARRAY,
+                                        description = "403: each missing prerequisite with its path and message"),
+                                @SchemaProperty(name = "errors", type = SchemaType.ARRAY,
+                                        description = "400: each invalid field with its message"),
+                                @SchemaProperty(name = "field", type = SchemaType.STRING,
+                                        description = "400: the invalid parameter"),
+                                @SchemaProperty(name = "code", type = SchemaType.STRING,
+                                        description = "409: why the domain refused the change")})))
 public class KlassrumApplication extends Application {
 }

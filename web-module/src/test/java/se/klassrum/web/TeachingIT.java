@@ -218,7 +218,8 @@ class TeachingIT {
 
         assertThat(openapi.statusCode()).isEqualTo(200);
         assertThat(openapi.body()).contains("/api/v1/groups/{group}/posts").contains("/api/v1/students/{id}/assessments")
-                .contains("/api/v1/access/explain").contains("PostRequest");
+                .contains("/api/v1/access/explain").contains("PostRequest").contains("/api/v1/me/groups")
+                .contains("bearer").contains("application/problem+json").contains("ALREADY_RETURNED");
     }
 
     private static void assertDenied(HttpResponse<String> response, String code) {
