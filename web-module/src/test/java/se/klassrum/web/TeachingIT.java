@@ -72,6 +72,20 @@ class TeachingIT {
     }
 
     @Test
+    void onlyTheAuthorEditsAPost() throws Exception {
+        String post = id(send("POST", posts(GROUP_NA24A_MENTOR), as(OID_BERTIL), "{\"body\":\"Utvecklingssamtal vecka 49\"}").body());
+
+        HttpResponse<String> edited = send("PUT", posts(GROUP_NA24A_MENTOR) + "/" + post, as(OID_BERTIL),
+                "{\"body\":\"Utvecklingssamtal vecka 50\"}");
+        assertThat(edited.statusCode()).isEqualTo(200);
+        assertThat(edited.body()).contains("vecka 50").contains("editedAt");
+        assertDenied(send("PUT", posts(GROUP_NA24A_MENTOR) + "/" + post, as(OID_ELSA), "{\"body\":\"hackat\"}"),
+                "OPERATION_ALLOWED");
+        assertDenied(send("PUT", posts(GROUP_NA24A_MENTOR) + "/" + post, as(OID_ANNA), "{\"body\":\"hackat\"}"),
+                "OWNS_MENTOR_GROUP");
+    }
+
+    @Test
     void aTeacherCannotPostToAnArchivedOrDisconnectedGroup() throws Exception {
         assertDenied(send("POST", posts(GROUP_MA1C_A_PREVIOUS), as(OID_ANNA), "{\"body\":\"hej\"}"), "OWNS_TEACHING_GROUP");
         assertDenied(send("POST", posts(GROUP_KE1_D), as(OID_ANNA), "{\"body\":\"hej\"}"), "OWNS_TEACHING_GROUP");
@@ -99,6 +113,8 @@ class TeachingIT {
                 + "\"instructions\":\"<p>Lös 1–10</p>\",\"dueAt\":\"" + OffsetDateTime.now().plusDays(7) + "\",\"publish\":false}");
         assertThat(created.statusCode()).isEqualTo(201);
         String assignment = id(created.body());
+        assertDenied(send("POST", assignments, as(OID_ELSA), "{\"title\":\"Egen\",\"instructions\":\"x\",\"dueAt\":\""
+                + OffsetDateTime.now().plusDays(1) + "\",\"publish\":true}"), "OPERATION_ALLOWED");
 
         assertThat(get(assignments, as(OID_ELSA)).body()).doesNotContain("Andragradsekvationer");
         assertThat(get(assignments, as(OID_ANNA)).body()).contains("Andragradsekvationer").contains("DRAFT");
@@ -116,6 +132,8 @@ class TeachingIT {
         assertThat(get(submissions.substring(0, submissions.length() - 1), as(OID_ANNA)).body()).contains("Svar: tre");
         assertThat(get(submissions.substring(0, submissions.length() - 1), as(OID_FILIP)).body()).contains("\"items\":[]");
 
+        assertDenied(send("POST", submissions + PERSON_ELSA + "/return", as(OID_FILIP), "{\"feedback\":\"Dåligt\"}"),
+                "MEMBER_OF_LINKED_GROUP");
         assertThat(send("POST", submissions + PERSON_ELSA + "/return", as(OID_ANNA), "{\"feedback\":\"Bra!\"}").body())
                 .contains("RETURNED").contains("Bra!");
         HttpResponse<String> locked = send("PUT", submissions + PERSON_ELSA, as(OID_ELSA), "{\"content\":\"ny\"}");
@@ -201,6 +219,7 @@ class TeachingIT {
     @Test
     void theRosterIsReadableWithinTheCallersOrganisationOnly() throws Exception {
         assertThat(get("/api/v1/schools", as(OID_ANNA)).body()).contains("Solbacka gymnasium").doesNotContain("Norråskolan");
+        assertThat(get("/api/v1/schools", null).statusCode()).isEqualTo(401);
         assertThat(get("/api/v1/me/groups", as(OID_ANNA)).body()).contains("Ma1c-A").contains("En5-B").doesNotContain("NA24a");
         assertThat(get("/api/v1/groups/" + GROUP_MA1C_A, as(OID_ELSA)).body()).contains("MATMAT01c").contains("\"connected\":true");
         assertThat(get("/api/v1/groups/" + GROUP_MA1C_A, TestIssuer.personToken(ENTRA_TENANT_NORRA, OID_OLLE)).statusCode())
