@@ -10,9 +10,13 @@ import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
 import org.eclipse.microprofile.openapi.annotations.info.Info;
 import org.eclipse.microprofile.openapi.annotations.info.License;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.media.SchemaProperty;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import se.klassrum.web.api.ProblemExamples;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 
 /**
@@ -51,6 +55,23 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
                                 @SchemaProperty(name = "field", type = SchemaType.STRING,
                                         description = "400: the invalid parameter"),
                                 @SchemaProperty(name = "code", type = SchemaType.STRING,
-                                        description = "409: why the domain refused the change")})))
+                                        description = "409: why the domain refused the change")}),
+                responses = {
+                        @APIResponse(name = "InvalidInput", description = "A parameter or body field is invalid; each one is named",
+                                content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem"),
+                                        examples = @ExampleObject(name = "InvalidInput", value = ProblemExamples.INVALID))),
+                        @APIResponse(name = "NotSignedIn", description = "No token, or one whose person Klassrum does not know",
+                                content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem"),
+                                        examples = @ExampleObject(name = "NotSignedIn", value = ProblemExamples.NOT_SIGNED_IN))),
+                        @APIResponse(name = "AccessDenied", description = "A prerequisite is missing (each one listed with its path and message), or the token is for another tenant (SAME_TENANT)",
+                                content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem"),
+                                        examples = @ExampleObject(name = "AccessDenied", value = ProblemExamples.DENIED))),
+                        @APIResponse(name = "NotFound", description = "No such student, group or item for the caller (also when it is in another tenant)",
+                                content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem"),
+                                        examples = @ExampleObject(name = "NotFound", value = ProblemExamples.NOT_FOUND))),
+                        @APIResponse(name = "Refused", description = "The domain refuses the change; code says why",
+                                content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem"),
+                                        examples = @ExampleObject(name = "Refused", value = ProblemExamples.REFUSED)))
+                }))
 public class KlassrumApplication extends Application {
 }

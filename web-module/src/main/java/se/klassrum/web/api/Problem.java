@@ -4,6 +4,7 @@ import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 
 /**
@@ -28,6 +29,19 @@ final class Problem {
 
     static Problem of(String type, String title, Response.Status status, String detail) {
         return new Problem(type, title, status.getStatusCode(), detail);
+    }
+
+    /** A problem in the caller's language: English when Accept-Language prefers it, Swedish otherwise. */
+    static Problem in(HttpHeaders headers, String type, Response.Status status, Text title, Text detail) {
+        boolean english = Language.english(Language.of(headers));
+        return of(type, title.in(english), status, detail.in(english));
+    }
+
+    /** A text in both languages. */
+    record Text(String swedish, String english) {
+        String in(boolean inEnglish) {
+            return inEnglish ? english : swedish;
+        }
     }
 
     Problem with(String name, String value) {

@@ -1,5 +1,9 @@
 package se.klassrum.web.api;
 
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
@@ -8,15 +12,25 @@ import jakarta.ws.rs.ext.Provider;
 import se.klassrum.access.api.AccessDeniedException;
 import se.klassrum.access.api.NotPermittedException;
 import se.klassrum.access.api.NotSignedInException;
+import se.klassrum.access.api.Page;
 import se.klassrum.access.api.StudentDataNotFoundException;
+import se.klassrum.teaching.entity.TeachingException;
+import se.klassrum.web.api.Problem.Text;
 import se.klassrum.web.security.ForeignTenantException;
-import jakarta.json.Json;
-import jakarta.json.JsonArrayBuilder;
 
 import java.util.Locale;
 
-/** Every refusal of the access rules as an RFC 9457 problem, in the caller's language. */
+import static jakarta.ws.rs.core.Response.Status.BAD_REQUEST;
+import static jakarta.ws.rs.core.Response.Status.CONFLICT;
+import static jakarta.ws.rs.core.Response.Status.FORBIDDEN;
+import static jakarta.ws.rs.core.Response.Status.NOT_FOUND;
+import static jakarta.ws.rs.core.Response.Status.UNAUTHORIZED;
+
+/** Every refusal as an RFC 9457 problem, in the caller's language. */
 final class ProblemMappers {
+
+    private static final Text ACCESS_DENIED = new Text("Åtkomst nekad", "Access denied");
+    private static final Text INVALID_INPUT = new Text("Ogiltig indata", "Invalid input");
 
     private ProblemMappers() {
     }
@@ -29,13 +43,30 @@ final class ProblemMappers {
         @Override
         public Response toResponse(AccessDeniedException denied) {
             Locale locale = Language.of(headers);
-            boolean english = Language.english(locale);
-            return Problem.of("access-denied",
-                            english ? "Access denied" : "Åtkomst nekad",
-                            Response.Status.FORBIDDEN,
-                            english ? "A prerequisite for seeing this student's information is missing."
-                                    : "En förutsättning för att se elevens information saknas.")
+            return Problem.in(headers, "access-denied", FORBIDDEN, ACCESS_DENIED,
+                            new Text("En förutsättning för att se elevens information saknas.",
+                                    "A prerequisite for seeing this student's information is missing."))
                     .with("prerequisites", DecisionJson.missing(denied.decision(), locale))
+                    .response();
+        }
+    }
+
+    /** A token for another organisation fails SAME_TENANT whatever it asks for. */
+    @Provider
+    public static class ForeignTenant implements ExceptionMapper<ForeignTenantException> {
+        @Context
+        HttpHeaders headers;
+
+        @Override
+        public Response toResponse(ForeignTenantException foreign) {
+            Text message = new Text("Token hör till en annan organisation än den den anger.",
+                    "The token belongs to another organisation than the one it names.");
+            JsonArrayBuilder missing = Json.createArrayBuilder().add(Json.createObjectBuilder()
+                    .add("code", "SAME_TENANT")
+                    .add("message", message.in(Language.english(Language.of(headers)))));
+            return Problem.in(headers, "access-denied", FORBIDDEN, ACCESS_DENIED,
+                            new Text("Token gäller en annan organisation.", "The token is for another organisation."))
+                    .with("prerequisites", missing)
                     .response();
         }
     }
@@ -47,11 +78,8 @@ final class ProblemMappers {
 
         @Override
         public Response toResponse(StudentDataNotFoundException notFound) {
-            boolean english = Language.english(Language.of(headers));
-            return Problem.of("not-found",
-                            english ? "Not found" : "Hittades inte",
-                            Response.Status.NOT_FOUND,
-                            english ? "There is no such student or group." : "Det finns ingen sådan elev eller grupp.")
+            return Problem.in(headers, "not-found", NOT_FOUND, new Text("Hittades inte", "Not found"),
+                            new Text("Det finns ingen sådan elev eller grupp.", "There is no such student or group."))
                     .response();
         }
     }
@@ -63,12 +91,9 @@ final class ProblemMappers {
 
         @Override
         public Response toResponse(NotSignedInException notSignedIn) {
-            boolean english = Language.english(Language.of(headers));
-            return Problem.of("not-signed-in",
-                            english ? "Not signed in" : "Inte inloggad",
-                            Response.Status.UNAUTHORIZED,
-                            english ? "Send a token of a person or application that Klassrum knows."
-                                    : "Skicka en token för en person eller applikation som Klassrum känner till.")
+            return Problem.in(headers, "not-signed-in", UNAUTHORIZED, new Text("Inte inloggad", "Not signed in"),
+                            new Text("Skicka en token för en person eller applikation som Klassrum känner till.",
+                                    "Send a token of a person or application that Klassrum knows."))
                     .response();
         }
     }
@@ -80,48 +105,84 @@ final class ProblemMappers {
 
         @Override
         public Response toResponse(NotPermittedException notPermitted) {
-            boolean english = Language.english(Language.of(headers));
-            return Problem.of("not-permitted",
-                            english ? "Not permitted" : "Inte tillåtet",
-                            Response.Status.FORBIDDEN,
-                            english ? "This needs a school administrator or an application permission."
-                                    : "Det här kräver en skoladministratör eller en applikationsbehörighet.")
+            return Problem.in(headers, "not-permitted", FORBIDDEN, new Text("Inte tillåtet", "Not permitted"),
+                            new Text("Det här kräver en skoladministratör eller en applikationsbehörighet.",
+                                    "This needs a school administrator or an application permission."))
                     .response();
         }
     }
 
     @Provider
-    public static class ForeignTenant implements ExceptionMapper<ForeignTenantException> {
-        @Context
-        HttpHeaders headers;
-
-        @Override
-        public Response toResponse(ForeignTenantException foreign) {
-            boolean english = Language.english(Language.of(headers));
-            JsonArrayBuilder missing = Json.createArrayBuilder().add(Json.createObjectBuilder()
-                    .add("code", "SAME_TENANT")
-                    .add("message", english ? "The token belongs to another organisation than the one it names."
-                            : "Token hör till en annan organisation än den den anger."));
-            return Problem.of("access-denied", english ? "Access denied" : "Åtkomst nekad", Response.Status.FORBIDDEN,
-                            english ? "The token is for another organisation." : "Token gäller en annan organisation.")
-                    .with("prerequisites", missing)
-                    .response();
-        }
-    }
-
-    @Provider
-    public static class BadInput implements ExceptionMapper<InvalidInputException> {
+    public static class BadParameter implements ExceptionMapper<InvalidInputException> {
         @Context
         HttpHeaders headers;
 
         @Override
         public Response toResponse(InvalidInputException invalid) {
-            boolean english = Language.english(Language.of(headers));
-            return Problem.of("invalid-input",
-                            english ? "Invalid input" : "Ogiltig indata",
-                            Response.Status.BAD_REQUEST,
-                            english ? invalid.english() : invalid.swedish())
+            return Problem.in(headers, "invalid-input", BAD_REQUEST, INVALID_INPUT,
+                            new Text(invalid.swedish(), invalid.english()))
                     .with("field", invalid.field())
+                    .response();
+        }
+    }
+
+    @Provider
+    public static class InvalidCursor implements ExceptionMapper<Page.InvalidCursorException> {
+        @Context
+        HttpHeaders headers;
+
+        @Override
+        public Response toResponse(Page.InvalidCursorException invalid) {
+            return Problem.in(headers, "invalid-input", BAD_REQUEST, INVALID_INPUT,
+                            new Text("Markören kommer inte från den här servern.", "The cursor is not one this server handed out."))
+                    .with("field", "cursor")
+                    .response();
+        }
+    }
+
+    /** Bean Validation: one entry per invalid field, with the field's name and the constraint's message. */
+    @Provider
+    public static class InvalidBody implements ExceptionMapper<ConstraintViolationException> {
+        @Context
+        HttpHeaders headers;
+
+        @Override
+        public Response toResponse(ConstraintViolationException invalid) {
+            JsonArrayBuilder fields = Json.createArrayBuilder();
+            for (ConstraintViolation<?> violation : invalid.getConstraintViolations()) {
+                fields.add(Json.createObjectBuilder()
+                        .add("field", field(violation))
+                        .add("message", violation.getMessage()));
+            }
+            return Problem.in(headers, "invalid-input", BAD_REQUEST, INVALID_INPUT,
+                            new Text("Några fält saknas eller är ogiltiga.", "Some fields are missing or invalid."))
+                    .with("errors", fields)
+                    .response();
+        }
+
+        /** "createAssignment.arg0.title" -> "title": the client knows its JSON fields, not our parameters. */
+        private static String field(ConstraintViolation<?> violation) {
+            String path = violation.getPropertyPath().toString();
+            int argument = path.indexOf(".arg");
+            if (argument >= 0) {
+                int next = path.indexOf('.', argument + 1);
+                return next < 0 ? "body" : path.substring(next + 1);
+            }
+            int dot = path.lastIndexOf('.');
+            return dot < 0 ? path : path.substring(dot + 1);
+        }
+    }
+
+    @Provider
+    public static class Refused implements ExceptionMapper<TeachingException> {
+        @Context
+        HttpHeaders headers;
+
+        @Override
+        public Response toResponse(TeachingException refused) {
+            return Problem.in(headers, "refused", CONFLICT, new Text("Inte möjligt", "Not possible"),
+                            new Text(refused.swedish(), refused.english()))
+                    .with("code", refused.code())
                     .response();
         }
     }

@@ -1,9 +1,6 @@
 package se.klassrum.web.api;
 
 import jakarta.enterprise.context.RequestScoped;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -24,21 +21,11 @@ import se.klassrum.roster.boundary.RosterDirectory.SchoolView;
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Roster", description = "Schools and groups of the caller's organisation")
-@APIResponse(responseCode = "400", description = "A parameter or body field is invalid",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem"),
-                examples = @ExampleObject(name = "400", value = ProblemExamples.INVALID)))
-@APIResponse(responseCode = "401", description = "No token, or one whose person Klassrum does not know",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem"),
-                examples = @ExampleObject(name = "401", value = ProblemExamples.NOT_SIGNED_IN)))
-@APIResponse(responseCode = "403", description = "A prerequisite is missing (each one listed), or the token is for another tenant (SAME_TENANT)",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem"),
-                examples = @ExampleObject(name = "403", value = ProblemExamples.DENIED)))
-@APIResponse(responseCode = "404", description = "No such student, group or item for the caller (also when in another tenant)",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem"),
-                examples = @ExampleObject(name = "404", value = ProblemExamples.NOT_FOUND)))
-@APIResponse(responseCode = "409", description = "The domain refuses the change",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem"),
-                examples = @ExampleObject(name = "409", value = ProblemExamples.REFUSED)))
+@APIResponse(responseCode = "400", ref = "InvalidInput")
+@APIResponse(responseCode = "401", ref = "NotSignedIn")
+@APIResponse(responseCode = "403", ref = "AccessDenied")
+@APIResponse(responseCode = "404", ref = "NotFound")
+@APIResponse(responseCode = "409", ref = "Refused")
 public class RosterResource {
 
     @Inject
