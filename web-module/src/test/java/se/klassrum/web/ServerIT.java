@@ -9,18 +9,28 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import javax.sql.DataSource;
+import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
+import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static se.klassrum.roster.demo.DemoIds.ENTRA_TENANT_NORRA;
+import static se.klassrum.roster.demo.DemoIds.ENTRA_TENANT_SOLBACKA;
+import static se.klassrum.roster.demo.DemoIds.OID_ANNA;
+import static se.klassrum.roster.demo.DemoIds.OID_SARA;
 
 /**
  * The WAR as built, deployed on Payara Micro against a real PostgreSQL, called over HTTP as an
@@ -63,6 +73,8 @@ class ServerIT {
                 .isEqualTo(1);
         assertThat(queryLong(database, "select count(*) from flyway_schema_history where success and description = 'audit log'"))
                 .isEqualTo(1);
+        assertThat(queryLong(database, "select count(*) from flyway_schema_history where success and description = 'import run'"))
+                .isEqualTo(1);
         assertThat(queryLong(database, "select count(*) from flyway_schema_history where not success")).isZero();
     }
 
@@ -73,6 +85,78 @@ class ServerIT {
         assertThat(queryLong(database, "select count(*) from person where security_marking <> 'NONE'")).isPositive();
         assertThat(queryLong(database, "select count(*) from study_group where archived")).isPositive();
         assertThat(queryLong(database, "select count(*) from study_group where not connected")).isPositive();
+    }
+
+    @Test
+    void anIntegrationImportsTheStudentRegistersFilesAndFollowsTheRun() throws Exception {
+        // Norrå's roster, so that the demo organisation the other server tests use stays as it is.
+        String integration = TestIssuer.applicationToken(ENTRA_TENANT_NORRA, "sis-export", List.of("RosterImport.ReadWrite.All"));
+        Path samples = sharedData("sds-v2.1");
+
+        HttpResponse<String> imported = upload(integration, samples, List.of("orgs.csv", "users.csv", "roles.csv",
+                "classes.csv", "enrollments.csv", "academicSessions.csv", "courses.csv", "demographics.csv",
+                "userFlags.csv", "relationships.csv"));
+
+        assertThat(imported.statusCode()).as(imported.body()).isEqualTo(201);
+        assertThat(imported.body()).contains("\"status\":\"SUCCEEDED\"").contains("\"kind\":\"PERSON\"")
+                .contains("application:sis-export");
+        assertThat(send(integration, "/api/v1/imports").body()).contains("SUCCEEDED").contains("users.csv");
+    }
+
+    @Test
+    void anIncompleteUploadIsRejectedWithEveryProblemAndChangesNothing(DataSource database) throws Exception {
+        String integration = TestIssuer.applicationToken(ENTRA_TENANT_NORRA, "sis-export", List.of("RosterImport.ReadWrite.All"));
+        long people = queryLong(database, "select count(*) from person");
+
+        HttpResponse<String> rejected = upload(integration, sharedData("sds-v2.1"), List.of("orgs.csv"));
+
+        assertThat(rejected.statusCode()).isEqualTo(400);
+        assertThat(rejected.body()).contains("import-rejected").contains("users.csv");
+        assertThat(queryLong(database, "select count(*) from person")).isEqualTo(people);
+    }
+
+    @Test
+    void onlyAdministratorsAndPermittedIntegrationsImport() throws Exception {
+        String teacher = TestIssuer.personToken(ENTRA_TENANT_SOLBACKA, OID_ANNA);
+        String otherPermission = TestIssuer.applicationToken(ENTRA_TENANT_SOLBACKA, "reader", List.of("Students.Read.All"));
+
+        assertThat(send(teacher, "/api/v1/imports").statusCode()).isEqualTo(403);
+        assertThat(send(otherPermission, "/api/v1/imports").statusCode()).isEqualTo(403);
+        assertThat(send(TestIssuer.personToken(ENTRA_TENANT_SOLBACKA, OID_SARA), "/api/v1/imports").statusCode()).isEqualTo(200);
+    }
+
+    private HttpResponse<String> upload(String token, Path folder, List<String> files) throws Exception {
+        String boundary = "klassrum-" + UUID.randomUUID();
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        for (String file : files) {
+            body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + file
+                    + "\"\r\nContent-Type: text/csv\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+            body.write(Files.readAllBytes(folder.resolve(file)));
+            body.write("\r\n".getBytes(StandardCharsets.UTF_8));
+        }
+        body.write(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        HttpRequest request = HttpRequest.newBuilder(base.toURI().resolve("/api/v1/imports"))
+                .header("Authorization", "Bearer " + token)
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
+                .build();
+        return http.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> send(String token, String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(base.toURI().resolve(path)).header("Authorization", "Bearer " + token).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** The sample files in the shared folder beside the checkout (never changed by a test). */
+    private static Path sharedData(String set) {
+        for (Path at = Path.of("").toAbsolutePath(); at != null; at = at.getParent()) {
+            Path candidate = at.resolveSibling("shared").resolve("data").resolve(set);
+            if (Files.isDirectory(candidate)) {
+                return candidate;
+            }
+        }
+        throw new IllegalStateException("shared/data/" + set + " was not found beside the checkout");
     }
 
     private HttpResponse<String> get(String path) throws Exception {

@@ -120,9 +120,20 @@ public class AccessExplanations {
      */
     @NoStudentData("authorises the verification of the audit chain, which holds no student data")
     public UUID requireAuditor() {
+        return requireAdministrator(AUDIT_PERMISSION);
+    }
+
+    /**
+     * Refuses unless the caller administers their tenant's data: an application holding the given
+     * permission, or a person with an active SCHOOL_ADMIN role at a school of the tenant.
+     *
+     * @return the caller's tenant
+     */
+    @NoStudentData("authorises an administrative operation of the caller's tenant; reveals nothing itself")
+    public UUID requireAdministrator(String applicationPermission) {
         Actor caller = guard.currentActor();
         if (caller instanceof Actor.Application application) {
-            if (application.permissions().contains(AUDIT_PERMISSION)) {
+            if (application.permissions().contains(applicationPermission)) {
                 return caller.tenantId();
             }
             throw new NotPermittedException();
@@ -141,4 +152,7 @@ public class AccessExplanations {
 
     /** The application permission that lets an integration verify its tenant's audit chain. */
     public static final String AUDIT_PERMISSION = "AuditLog.Read.All";
+
+    /** The application permission that lets an integration import its tenant's roster files. */
+    public static final String IMPORT_PERMISSION = "RosterImport.ReadWrite.All";
 }

@@ -43,7 +43,7 @@ public final class TestDatabase implements AutoCloseable {
     /** Every roster table, each after the tables it refers to. */
     public static final List<String> ROSTER_TABLES = List.of("tenant", "school", "person", "licence",
             "school_role", "subject", "syllabus", "study_group", "membership", "teacher_subject", "guardian_link",
-            "guardian_login");
+            "guardian_login", "import_run", "import_run_count");
 
     private static final AtomicInteger DATABASES = new AtomicInteger();
     private static EmbeddedPostgres server;
@@ -110,6 +110,20 @@ public final class TestDatabase implements AutoCloseable {
         return Persistence.createEntityManagerFactory("klassrum", Map.of(
                 "jakarta.persistence.nonJtaDataSource", connections,
                 "eclipselink.session-name", name + "-on-" + System.identityHashCode(connections)));
+    }
+
+    /**
+     * A second persistence unit on this database with extra properties, e.g. JDBC batch writing as the roster
+     * import wants it. The caller closes it.
+     */
+    public EntityManagerFactory entityManagerFactoryWith(Map<String, ?> properties) {
+        Map<String, Object> all = new java.util.HashMap<>(Map.of(
+                "jakarta.persistence.jdbc.url", server().getJdbcUrl("postgres", name),
+                "jakarta.persistence.jdbc.user", "postgres",
+                "jakarta.persistence.jdbc.password", "postgres",
+                "eclipselink.session-name", name + "-with-" + DATABASES.incrementAndGet()));
+        all.putAll(properties);
+        return Persistence.createEntityManagerFactory("klassrum", all);
     }
 
     /** Runs the work in one transaction on a new EntityManager, as a {@code @Transactional} method would. */

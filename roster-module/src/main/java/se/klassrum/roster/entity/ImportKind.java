@@ -1,0 +1,32 @@
+package se.klassrum.roster.entity;
+
+/** The kinds of roster rows an import counts. Stored by name and checked by the database. */
+public enum ImportKind implements Labelled {
+
+    SCHOOL("Skolor", "Schools"),
+    PERSON("Personer", "People"),
+    SCHOOL_ROLE("Skolroller", "School roles"),
+    SUBJECT("Ämnen", "Subjects"),
+    SYLLABUS("Kursplaner", "Syllabi"),
+    GROUP("Grupper", "Groups"),
+    MEMBERSHIP("Gruppmedlemskap", "Group memberships"),
+    GUARDIAN_LINK("Vårdnadshavarkopplingar", "Guardian links");
+
+    private final String labelSv;
+    private final String labelEn;
+
+    ImportKind(String labelSv, String labelEn) {
+        this.labelSv = labelSv;
+        this.labelEn = labelEn;
+    }
+
+    @Override
+    public String labelSv() {
+        return labelSv;
+    }
+
+    @Override
+    public String labelEn() {
+        return labelEn;
+    }
+}

@@ -1,0 +1,56 @@
+package se.klassrum.roster.importer;
+
+import se.klassrum.roster.entity.ImportCount;
+import se.klassrum.roster.entity.ImportKind;
+import se.klassrum.roster.entity.ImportRun;
+import se.klassrum.roster.entity.ImportStatus;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+
+/**
+ * A recorded import run as its caller sees it: who, when, which files, the status, how far it has come,
+ * the counts per kind of row, and every problem as "file:line: message".
+ *
+ * @param finishedAt null while running
+ * @param duration   null while running
+ * @param phase      null once finished
+ */
+public record ImportSummary(java.util.UUID runId, java.util.UUID tenantId, String actor, String format, boolean fullSet,
+                            List<String> files, LocalDate importDate, OffsetDateTime startedAt,
+                            OffsetDateTime finishedAt, Duration duration, ImportStatus status, String phase,
+                            long progressDone, long progressTotal, List<ImportCount> counts, List<String> problems,
+                            List<String> notes) {
+
+    public static ImportSummary of(ImportRun run) {
+        return new ImportSummary(run.id(), run.tenant().id(), run.actor(), run.format(), run.isFullSet(), run.files(),
+                run.importDate(), run.startedAt(), run.finishedAt().orElse(null), run.duration().orElse(null),
+                run.status(), run.phase().orElse(null), run.progressDone(), run.progressTotal(),
+                run.counts().stream().sorted(java.util.Comparator.comparing(ImportCount::kind)).toList(),
+                run.problems(), run.notes());
+    }
+
+    public ImportCount count(ImportKind kind) {
+        return counts.stream().filter(count -> count.kind() == kind).findFirst()
+                .orElse(new ImportCount(kind, 0, 0, 0));
+    }
+
+    public int created(ImportKind kind) {
+        return count(kind).created();
+    }
+
+    public int updated(ImportKind kind) {
+        return count(kind).updated();
+    }
+
+    public int ended(ImportKind kind) {
+        return count(kind).ended();
+    }
+
+    /** Whether the run changed nothing at all (a re-run of the same files). */
+    public boolean changedNothing() {
+        return counts.stream().allMatch(count -> count.created() == 0 && count.updated() == 0 && count.ended() == 0);
+    }
+}

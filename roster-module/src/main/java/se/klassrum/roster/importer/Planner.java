@@ -1,0 +1,430 @@
+package se.klassrum.roster.importer;
+
+import se.klassrum.roster.entity.GroupKind;
+import se.klassrum.roster.entity.ImportKind;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Compares the roster the files describe with the tenant's roster and plans the differences.
+ * <p>
+ * Schools, people and groups are matched by external id, syllabi by course code, and facts (school roles,
+ * memberships, guardian links) by what they link, their type and their first day. A fact whose first day
+ * the files leave open takes the first day of the fact the roster already has, or else the import date, so
+ * that a re-run on a later day matches instead of starting the fact again.
+ * <p>
+ * Only facts the set manages are compared (see {@link RosterSet}): a full set ends the current ones it leaves
+ * out, on the day before the import date, so that access ends at once. A fact that has not begun by the import
+ * date cannot end before it begins; it never held, and is deleted (withdrawn) instead. A delta ends only what
+ * it removes. Nothing else is ever deleted.
+ */
+final class Planner {
+
+    private record FactKey(UUID first, UUID second, Enum<?> type) {
+    }
+
+    private final RosterSet set;
+    private final TenantState state;
+    private final LocalDate importDate;
+    private final Problems problems;
+    private final Plan plan = new Plan();
+
+    private final Map<String, UUID> schoolIds = new HashMap<>();
+    private final Map<String, UUID> personIds = new HashMap<>();
+    private final Map<String, UUID> groupIds = new HashMap<>();
+    private final Map<String, UUID> syllabusIds = new HashMap<>();
+    /** Existing facts matched by a fact of the files: they stay. */
+    private final Set<UUID> matched = new HashSet<>();
+    /** People, schools and groups that had a fact ended by this plan. */
+    private final Set<UUID> endedParties = new HashSet<>();
+
+    Planner(RosterSet set, TenantState state, LocalDate importDate, Problems problems) {
+        this.set = set;
+        this.state = state;
+        this.importDate = importDate;
+        this.problems = problems;
+    }
+
+    Plan plan() {
+        planSyllabi();
+        planSchools();
+        planPersons();
+        planGroups();
+        Map<RosterSet.FactKind, Map<FactKey, List<TenantState.Fact>>> existing = new HashMap<>();
+        for (RosterSet.FactKind kind : RosterSet.FactKind.values()) {
+            existing.put(kind, existingFacts(kind));
+            planFacts(kind, existing.get(kind));
+        }
+        if (!set.fullSet) {
+            planRemovals(existing);
+        }
+        countEndedPartiesThatLeft();
+        return plan;
+    }
+
+    private void planSyllabi() {
+        Map<String, UUID> newSubjects = new HashMap<>();
+        for (RosterSet.Syllabus syllabus : set.syllabi.values()) {
+            TenantState.Syllabus known = state.syllabi.get(syllabus.code());
+            if (known != null) {
+                if (!known.subjectCode().equals(syllabus.subjectCode())) {
+                    problems.add(syllabus.where(), "the syllabus '" + syllabus.code() + "' has the subject '"
+                            + known.subjectCode() + "' in Klassrum, not '" + syllabus.subjectCode() + "'");
+                }
+                syllabusIds.put(syllabus.code(), known.id());
+                continue;
+            }
+            UUID subjectId = state.subjects.get(syllabus.subjectCode());
+            if (subjectId == null) {
+                subjectId = newSubjects.computeIfAbsent(syllabus.subjectCode(), code -> {
+                    UUID id = UUID.randomUUID();
+                    plan.newSubjects.add(new Plan.NewSubject(id, code));
+                    plan.created(ImportKind.SUBJECT);
+                    return id;
+                });
+            }
+            UUID id = UUID.randomUUID();
+            plan.newSyllabi.add(new Plan.NewSyllabus(id, subjectId, syllabus.code(), syllabus.name()));
+            plan.created(ImportKind.SYLLABUS);
+            syllabusIds.put(syllabus.code(), id);
+        }
+    }
+
+    private void planSchools() {
+        for (RosterSet.School school : set.schools.values()) {
+            TenantState.School known = state.schools.get(school.externalId());
+            if (known == null) {
+                UUID id = UUID.randomUUID();
+                plan.newSchools.add(new Plan.NewSchool(id, school.externalId(), school.name()));
+                plan.created(ImportKind.SCHOOL);
+                schoolIds.put(school.externalId(), id);
+            } else {
+                schoolIds.put(school.externalId(), known.id());
+                if (!known.name().equals(school.name())) {
+                    plan.renamedSchools.add(new Plan.Rename(known.id(), school.name()));
+                    plan.updated(ImportKind.SCHOOL);
+                }
+            }
+        }
+    }
+
+    private void planPersons() {
+        for (RosterSet.Person person : set.persons.values()) {
+            TenantState.Person known = state.persons.get(person.externalId());
+            boolean hasBirthDate = set.birthDates.containsKey(person.externalId());
+            LocalDate birthDate = set.birthDates.get(person.externalId());
+            if (known == null) {
+                UUID id = UUID.randomUUID();
+                plan.newPersons.add(new Plan.NewPerson(id, person.externalId(), person.givenName(), person.familyName(),
+                        set.managesEmail ? person.email() : null, birthDate));
+                plan.created(ImportKind.PERSON);
+                personIds.put(person.externalId(), id);
+                continue;
+            }
+            personIds.put(person.externalId(), known.id());
+            boolean renamed = !known.givenName().equals(person.givenName())
+                    || !known.familyName().equals(person.familyName());
+            boolean newEmail = set.managesEmail && !Objects.equals(known.email(), person.email());
+            boolean newBirthDate = hasBirthDate && !Objects.equals(known.birthDate(), birthDate);
+            if (renamed || newEmail || newBirthDate) {
+                plan.changedPersons.add(new Plan.PersonChange(known.id(), person.givenName(), person.familyName(),
+                        newEmail, person.email(), newBirthDate, birthDate));
+                plan.updated(ImportKind.PERSON);
+            }
+        }
+    }
+
+    private void planGroups() {
+        for (RosterSet.Group group : set.groups.values()) {
+            UUID schoolId = schoolId(group.schoolExternalId(), group.where());
+            UUID syllabusId = group.syllabusCode() == null ? null : syllabusId(group.syllabusCode(), group.where());
+            TenantState.Group known = state.groups.get(group.externalId());
+            if (known == null) {
+                if (schoolId == null) {
+                    continue;
+                }
+                UUID id = UUID.randomUUID();
+                plan.newGroups.add(new Plan.NewGroup(id, schoolId, group.externalId(), group.name(), group.schoolYear(),
+                        syllabusId));
+                plan.created(ImportKind.GROUP);
+                groupIds.put(group.externalId(), id);
+                continue;
+            }
+            groupIds.put(group.externalId(), known.id());
+            if (known.kind() != GroupKind.TEACHING) {
+                problems.add(group.where(), "the group '" + group.externalId() + "' is a mentor group in Klassrum;"
+                        + " an import only writes teaching groups");
+            } else if (schoolId != null && !known.schoolId().equals(schoolId)) {
+                problems.add(group.where(), "the group '" + group.externalId() + "' belongs to the school '"
+                        + state.schoolsById.get(known.schoolId()).externalId() + "' in Klassrum; a group cannot move"
+                        + " to another school");
+            } else if (!known.archived()) {
+                // An archived group is final: it is never renamed or relinked again.
+                boolean renamed = !known.name().equals(group.name());
+                boolean relinked = !Objects.equals(known.syllabusId(), syllabusId)
+                        && (group.syllabusCode() == null || syllabusId != null);
+                if (renamed || relinked) {
+                    plan.changedGroups.add(new Plan.GroupChange(known.id(), renamed ? group.name() : null, relinked,
+                            syllabusId));
+                    plan.updated(ImportKind.GROUP);
+                }
+            }
+        }
+    }
+
+    /** The managed facts of the roster, by what they link. */
+    private Map<FactKey, List<TenantState.Fact>> existingFacts(RosterSet.FactKind kind) {
+        List<TenantState.Fact> all = switch (kind) {
+            case ROLE -> state.roles;
+            case MEMBERSHIP -> state.memberships;
+            case GUARDIAN_LINK -> state.guardianLinks;
+        };
+        Map<FactKey, List<TenantState.Fact>> byKey = new HashMap<>();
+        for (TenantState.Fact fact : all) {
+            if (managed(kind, fact)) {
+                byKey.computeIfAbsent(new FactKey(fact.first(), fact.second(), fact.type()), key -> new ArrayList<>(1))
+                        .add(fact);
+            }
+        }
+        return byKey;
+    }
+
+    private boolean managed(RosterSet.FactKind kind, TenantState.Fact fact) {
+        return switch (kind) {
+            case ROLE -> set.managedRoles.contains(fact.type())
+                    && state.schoolsById.get(fact.second()) != null
+                    && state.schoolsById.get(fact.second()).externalId() != null;
+            case MEMBERSHIP -> set.managesGroups && state.groupsById.get(fact.first()) != null
+                    && state.groupsById.get(fact.first()).kind() == GroupKind.TEACHING;
+            case GUARDIAN_LINK -> set.managedRelations.contains(fact.type());
+        };
+    }
+
+    private void planFacts(RosterSet.FactKind kind, Map<FactKey, List<TenantState.Fact>> existing) {
+        Map<FactKey, List<RosterSet.Fact>> wanted = new LinkedHashMap<>();
+        for (RosterSet.Fact fact : set.facts) {
+            if (fact.kind() != kind) {
+                continue;
+            }
+            FactKey key = key(fact);
+            if (key != null) {
+                wanted.computeIfAbsent(key, k -> new ArrayList<>(2)).add(fact);
+            }
+        }
+        for (Map.Entry<FactKey, List<RosterSet.Fact>> entry : wanted.entrySet()) {
+            FactKey key = entry.getKey();
+            List<TenantState.Fact> rows = existing.getOrDefault(key, List.of());
+            Map<LocalDate, RosterSet.Fact> byFirstDay = new HashMap<>();
+            for (RosterSet.Fact fact : entry.getValue()) {
+                LocalDate from = firstDay(fact, rows);
+                RosterSet.Fact same = byFirstDay.putIfAbsent(from, fact);
+                if (same != null) {
+                    if (!Objects.equals(same.to(), fact.to())) {
+                        problems.add(fact.where(), "this contradicts " + same.where() + ": the same "
+                                + describe(kind) + " from " + from + " ends on " + (fact.to() == null ? "no day" : fact.to())
+                                + " here and on " + (same.to() == null ? "no day" : same.to()) + " there");
+                    }
+                    continue;
+                }
+                TenantState.Fact row = rows.stream().filter(r -> r.from().equals(from)).findFirst().orElse(null);
+                if (row == null) {
+                    plan.newFacts.get(kind).add(new Plan.NewFact(kind, key.first(), key.second(), key.type(), from,
+                            fact.to()));
+                    plan.created(Plan.kindOf(kind));
+                } else {
+                    matched.add(row.id());
+                    if (!Objects.equals(row.to(), fact.to())) {
+                        plan.newEnds.get(kind).add(new Plan.NewEnd(row.id(), fact.to()));
+                        plan.updated(Plan.kindOf(kind));
+                    }
+                }
+            }
+        }
+        if (set.fullSet) {
+            for (List<TenantState.Fact> rows : existing.values()) {
+                for (TenantState.Fact row : rows) {
+                    if (!matched.contains(row.id()) && isCurrent(row)) {
+                        end(kind, row);
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * The first day of a fact: as the files say; if they do not, that of the current fact of the roster (the
+     * latest, if several), else the import date, or the last day if that is earlier.
+     */
+    private LocalDate firstDay(RosterSet.Fact fact, List<TenantState.Fact> rows) {
+        if (fact.from() != null) {
+            return fact.from();
+        }
+        LocalDate from = rows.stream().filter(this::isCurrent).map(TenantState.Fact::from)
+                .max(LocalDate::compareTo).orElse(importDate);
+        return fact.to() != null && fact.to().isBefore(from) ? fact.to() : from;
+    }
+
+    private void planRemovals(Map<RosterSet.FactKind, Map<FactKey, List<TenantState.Fact>>> existing) {
+        for (RosterSet.Fact removed : set.removedFacts) {
+            FactKey key = key(removed);
+            if (key == null) {
+                continue;
+            }
+            for (TenantState.Fact row : existing.get(removed.kind()).getOrDefault(key, List.of())) {
+                if (!matched.contains(row.id()) && isCurrent(row)) {
+                    end(removed.kind(), row);
+                }
+            }
+        }
+        Set<UUID> removedParties = new HashSet<>();
+        set.removedPersons.forEach((externalId, where) -> {
+            TenantState.Person person = state.persons.get(externalId);
+            if (person != null) {
+                removedParties.add(person.id());
+            }
+        });
+        set.removedGroups.forEach((externalId, where) -> {
+            TenantState.Group group = state.groups.get(externalId);
+            if (group != null) {
+                removedParties.add(group.id());
+            }
+        });
+        if (removedParties.isEmpty()) {
+            return;
+        }
+        for (RosterSet.FactKind kind : RosterSet.FactKind.values()) {
+            for (List<TenantState.Fact> rows : existing.get(kind).values()) {
+                for (TenantState.Fact row : rows) {
+                    boolean touches = removedParties.contains(row.first()) || removedParties.contains(row.second());
+                    if (touches && !matched.contains(row.id()) && isCurrent(row)) {
+                        end(kind, row);
+                    }
+                }
+            }
+        }
+    }
+
+    /** Ends a current fact the day before the import date, or withdraws one that has not begun. */
+    private void end(RosterSet.FactKind kind, TenantState.Fact row) {
+        matched.add(row.id());
+        if (row.from().isBefore(importDate)) {
+            plan.newEnds.get(kind).add(new Plan.NewEnd(row.id(), importDate.minusDays(1)));
+        } else {
+            plan.withdrawn.get(kind).add(row.id());
+        }
+        plan.ended(Plan.kindOf(kind));
+        endedParties.add(row.first());
+        endedParties.add(row.second());
+    }
+
+    /** People and groups that left (a full set without them, or a delta removing them) and lost facts with it. */
+    private void countEndedPartiesThatLeft() {
+        for (TenantState.Person person : state.personsById.values()) {
+            boolean left = set.fullSet ? !set.persons.containsKey(person.externalId())
+                    : set.removedPersons.containsKey(person.externalId());
+            if (left && endedParties.contains(person.id())) {
+                plan.ended(ImportKind.PERSON);
+            }
+        }
+        for (TenantState.Group group : state.groupsById.values()) {
+            boolean left = set.fullSet ? set.managesGroups && !set.groups.containsKey(group.externalId())
+                    : set.removedGroups.containsKey(group.externalId());
+            if (left && endedParties.contains(group.id())) {
+                plan.ended(ImportKind.GROUP);
+            }
+        }
+    }
+
+    private boolean isCurrent(TenantState.Fact fact) {
+        return fact.to() == null || !fact.to().isBefore(importDate);
+    }
+
+    private FactKey key(RosterSet.Fact fact) {
+        UUID first;
+        UUID second;
+        switch (fact.kind()) {
+            case ROLE -> {
+                first = personId(fact.first(), fact.where());
+                second = schoolId(fact.second(), fact.where());
+            }
+            case MEMBERSHIP -> {
+                first = groupId(fact.first(), fact.where());
+                second = personId(fact.second(), fact.where());
+            }
+            default -> {
+                first = personId(fact.first(), fact.where());
+                second = personId(fact.second(), fact.where());
+            }
+        }
+        return first == null || second == null ? null : new FactKey(first, second, fact.type());
+    }
+
+    // In a full set every reference is to something in the set (the readers check that); a delta may refer to
+    // what the roster already has.
+
+    private UUID schoolId(String externalId, Where where) {
+        UUID id = schoolIds.get(externalId);
+        if (id == null && !set.fullSet && state.schools.containsKey(externalId)) {
+            id = state.schools.get(externalId).id();
+        }
+        if (id == null) {
+            problems.add(where, "the school '" + externalId + "' is neither in the files nor in Klassrum");
+        }
+        return id;
+    }
+
+    private UUID personId(String externalId, Where where) {
+        UUID id = personIds.get(externalId);
+        if (id == null && !set.fullSet && state.persons.containsKey(externalId)) {
+            id = state.persons.get(externalId).id();
+        }
+        if (id == null) {
+            problems.add(where, "the person '" + externalId + "' is neither in the files nor in Klassrum");
+        }
+        return id;
+    }
+
+    private UUID groupId(String externalId, Where where) {
+        UUID id = groupIds.get(externalId);
+        if (id == null && !set.fullSet && state.groups.containsKey(externalId)) {
+            TenantState.Group group = state.groups.get(externalId);
+            if (group.kind() != GroupKind.TEACHING) {
+                problems.add(where, "the group '" + externalId + "' is a mentor group in Klassrum");
+                return null;
+            }
+            id = group.id();
+        }
+        if (id == null) {
+            problems.add(where, "the class '" + externalId + "' is neither in the files nor in Klassrum");
+        }
+        return id;
+    }
+
+    private UUID syllabusId(String code, Where where) {
+        UUID id = syllabusIds.get(code);
+        if (id == null && state.syllabi.containsKey(code)) {
+            id = state.syllabi.get(code).id();
+        }
+        if (id == null) {
+            problems.add(where, "the course code '" + code + "' is neither in the files nor in Klassrum");
+        }
+        return id;
+    }
+
+    private static String describe(RosterSet.FactKind kind) {
+        return switch (kind) {
+            case ROLE -> "school role";
+            case MEMBERSHIP -> "membership";
+            case GUARDIAN_LINK -> "guardian link";
+        };
+    }
+}

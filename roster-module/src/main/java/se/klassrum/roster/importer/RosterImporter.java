@@ -1,0 +1,231 @@
+package se.klassrum.roster.importer;
+
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceException;
+import se.klassrum.roster.control.ConstraintViolations;
+import se.klassrum.roster.entity.ImportCount;
+import se.klassrum.roster.entity.ImportRun;
+import se.klassrum.roster.entity.ImportStatus;
+import se.klassrum.roster.entity.RosterError;
+import se.klassrum.roster.entity.RosterException;
+import se.klassrum.roster.entity.Tenant;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Imports a folder of roster files into a tenant: reads and checks every file, then, only if nothing is
+ * wrong, writes the differences in one transaction, all or nothing. Every run is recorded as an
+ * {@link ImportRun}, in transactions of its own: started, progressing, and finished as SUCCEEDED, REJECTED
+ * (with every problem as file:line: message, nothing written) or FAILED (rolled back).
+ * <p>
+ * The import date is today in Europe/Stockholm, the day on which the access rules judge every validity.
+ * Runs for the same tenant are serialised by a PostgreSQL advisory lock held by the writing transaction.
+ */
+public final class RosterImporter {
+
+    public static final ZoneId SCHOOL_ZONE = ZoneId.of("Europe/Stockholm");
+
+    /** Progress is written to the run's row at most this often, besides every change of phase. */
+    private static final long PROGRESS_INTERVAL_MS = 1_000;
+    /** The first key of the advisory lock; the second is the tenant's. */
+    private static final int LOCK_NAMESPACE = 0x524f5354;
+
+    private final ImportTransactions transactions;
+    private final Clock clock;
+
+    public RosterImporter(ImportTransactions transactions, Clock clock) {
+        this.transactions = Objects.requireNonNull(transactions, "transactions");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /** A format and mode told by the file names (and a OneRoster manifest), before a run is recorded. */
+    private record Source(ImportFormat format, boolean fullSet, List<String> files) {
+    }
+
+    /** Thrown inside the writing transaction to roll it back when the plan found problems. */
+    private static final class Rejected extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        Rejected() {
+            super(null, null, false, false);
+        }
+    }
+
+    /**
+     * @param actor who imports: a person's or an application's id, as the caller authorised it
+     * @throws RosterException UNKNOWN_TENANT, or VALUE_REQUIRED for a blank actor; then no run is recorded
+     */
+    public ImportSummary importFolder(UUID tenantId, Path folder, String actor, ImportProgressListener listener) {
+        Objects.requireNonNull(folder, "folder");
+        ImportProgressListener progressListener = listener == null ? ImportProgressListener.NONE : listener;
+        Instant started = clock.instant();
+        LocalDate importDate = LocalDate.ofInstant(started, SCHOOL_ZONE);
+        Problems problems = new Problems();
+        Source source = source(folder, problems);
+        UUID runId = transactions.inNewTransaction(em -> {
+            Tenant tenant = tenantId == null ? null : em.find(Tenant.class, tenantId);
+            if (tenant == null) {
+                throw RosterException.of(RosterError.UNKNOWN_TENANT, "id", tenantId);
+            }
+            ImportRun run = new ImportRun(null, tenant, actor, source.format() == null ? "UNKNOWN" : source.format().name(),
+                    source.fullSet(), source.files(), importDate, OffsetDateTime.ofInstant(started, ZoneOffset.UTC));
+            em.persist(run);
+            return run.id();
+        });
+        RunProgress progress = new RunProgress(runId, progressListener);
+        RosterSet set = null;
+        try {
+            progress.phase("READING");
+            if (problems.isEmpty()) {
+                set = read(source, folder, importDate, problems);
+            }
+            if (!problems.isEmpty()) {
+                return finish(runId, ImportStatus.REJECTED, List.of(), problems, set);
+            }
+            RosterSet files = set;
+            Plan plan;
+            try {
+                plan = transactions.inNewTransaction(em -> write(em, tenantId, files, importDate, problems, progress));
+            } catch (Rejected rejected) {
+                return finish(runId, ImportStatus.REJECTED, List.of(), problems, set);
+            }
+            return finish(runId, ImportStatus.SUCCEEDED, plan.counts(), problems, set);
+        } catch (RuntimeException failure) {
+            Problems failed = new Problems();
+            failed.fileProblem(folder.getFileName() == null ? folder.toString() : folder.getFileName().toString(),
+                    "the import failed and nothing was written: " + explain(failure));
+            return finish(runId, ImportStatus.FAILED, List.of(), failed, set);
+        }
+    }
+
+    private Plan write(EntityManager em, UUID tenantId, RosterSet set, LocalDate importDate, Problems problems,
+                       RunProgress progress) {
+        em.createNativeQuery("select 1 from pg_advisory_xact_lock(?1, ?2)")
+                .setParameter(1, LOCK_NAMESPACE)
+                .setParameter(2, tenantId.hashCode())
+                .getResultList();
+        progress.phase("LOADING");
+        TenantState state = TenantState.load(em, tenantId);
+        progress.phase("PLANNING");
+        Plan plan = new Planner(set, state, importDate, problems).plan();
+        if (!problems.isEmpty()) {
+            throw new Rejected();
+        }
+        progress.written("WRITING", 0, plan.size());
+        new PlanWriter(em, tenantId, progress::written).write(plan);
+        progress.phase("COMMITTING");
+        return plan;
+    }
+
+    private RosterSet read(Source source, Path folder, LocalDate importDate, Problems problems) {
+        return switch (source.format()) {
+            case SDS_V2_1 -> new SdsV21Reader(importDate, problems).read(folder);
+            case SDS_V1 -> new SdsV1Reader(importDate, problems).read(folder);
+            case ONEROSTER_1_1, ONEROSTER_1_2 -> new OneRosterReader(importDate, problems).read(folder);
+        };
+    }
+
+    private static Source source(Path folder, Problems problems) {
+        String name = folder.getFileName() == null ? folder.toString() : folder.getFileName().toString();
+        if (!Files.isDirectory(folder)) {
+            problems.fileProblem(name, "there is no such folder");
+            return new Source(null, true, List.of());
+        }
+        List<String> files;
+        try (var listing = Files.list(folder)) {
+            files = listing.filter(Files::isRegularFile).map(file -> file.getFileName().toString())
+                    .filter(file -> file.toLowerCase(java.util.Locale.ROOT).endsWith(".csv"))
+                    .sorted(Comparator.naturalOrder()).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        ImportFormat format = ImportFormat.detect(Set.copyOf(files));
+        if (format == null) {
+            problems.fileProblem(name, "the files fit no known format: expected School Data Sync v2.1 (orgs.csv,"
+                    + " users.csv, roles.csv, ...), School Data Sync v1 (School.csv, Section.csv, Student.csv, ...)"
+                    + " or OneRoster (manifest.csv, ...), and only one of them");
+            return new Source(null, true, files);
+        }
+        if (format == ImportFormat.ONEROSTER_1_1) {
+            OneRosterReader.Manifest manifest = OneRosterReader.manifest(folder, problems);
+            return new Source(manifest.format(), manifest.fullSet(), files);
+        }
+        return new Source(format, true, files);
+    }
+
+    private ImportSummary finish(UUID runId, ImportStatus status, List<ImportCount> counts, Problems problems,
+                                 RosterSet set) {
+        List<String> problemLines = problems.sorted().stream().map(ImportProblem::toString).toList();
+        List<String> notes = set == null ? List.of() : set.notes();
+        return transactions.inNewTransaction(em -> {
+            ImportRun run = em.find(ImportRun.class, runId);
+            run.finish(status, OffsetDateTime.now(clock.withZone(ZoneOffset.UTC)), counts, problemLines, notes);
+            return ImportSummary.of(run);
+        });
+    }
+
+    private static String explain(RuntimeException failure) {
+        if (failure instanceof RosterException roster) {
+            return roster.messageEn();
+        }
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof PersistenceException persistence) {
+                var explained = ConstraintViolations.explain(persistence, Map.of());
+                if (explained.isPresent()) {
+                    return explained.get().messageEn();
+                }
+            }
+            if (cause.getCause() == cause) {
+                break;
+            }
+        }
+        return failure.getClass().getSimpleName() + (failure.getMessage() == null ? "" : ": " + failure.getMessage());
+    }
+
+    /** Tells the listener everything, and the run's row now and then, in a transaction of its own. */
+    private final class RunProgress {
+
+        private final UUID runId;
+        private final ImportProgressListener listener;
+        private String lastPhase;
+        private long lastWrite;
+
+        RunProgress(UUID runId, ImportProgressListener listener) {
+            this.runId = runId;
+            this.listener = listener;
+        }
+
+        void phase(String phase) {
+            written(phase, 0, 0);
+        }
+
+        void written(String phase, long done, long total) {
+            listener.progress(runId, phase, done, total);
+            long now = clock.millis();
+            if (phase.equals(lastPhase) && now - lastWrite < PROGRESS_INTERVAL_MS && done < total) {
+                return;
+            }
+            lastPhase = phase;
+            lastWrite = now;
+            transactions.inNewTransaction(em -> {
+                em.find(ImportRun.class, runId).progress(phase, done, total);
+                return null;
+            });
+        }
+    }
+}

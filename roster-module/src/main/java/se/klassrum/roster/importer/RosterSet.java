@@ -1,0 +1,111 @@
+package se.klassrum.roster.importer;
+
+import se.klassrum.roster.entity.GuardianRelation;
+import se.klassrum.roster.entity.RoleKind;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * The roster that a folder of files describes, in the roster's own terms and independent of the file
+ * format: what the readers produce and the {@link Planner} compares with the tenant's roster.
+ * <p>
+ * Schools, people and groups are keyed by their id in the student register (the external id), syllabi by
+ * their course code. Facts (school roles, memberships, guardian links) are keyed by the external ids they
+ * link and their kind; a missing start date means "as long as the roster already has it, else from the
+ * import date". Every value remembers the file and line it came from.
+ */
+final class RosterSet {
+
+    /** The facts a roster import writes: a pair of ends and a type, valid for a period. */
+    enum FactKind {
+        /** (person, school, {@link RoleKind}). */
+        ROLE,
+        /** (group, person, {@link se.klassrum.roster.entity.MembershipRole}). */
+        MEMBERSHIP,
+        /** (guardian, child, {@link GuardianRelation}). */
+        GUARDIAN_LINK
+    }
+
+    record School(String externalId, String name, Where where) {
+    }
+
+    record Person(String externalId, String givenName, String familyName, String email, Where where) {
+    }
+
+    /** A syllabus (kursplan) with its course code, and the code of the subject it belongs to. */
+    record Syllabus(String code, String name, String subjectCode, Where where) {
+    }
+
+    /** A teaching group; {@code syllabusCode} null means the group has no syllabus. */
+    record Group(String externalId, String schoolExternalId, String name, String schoolYear, String syllabusCode,
+                 Where where) {
+    }
+
+    /**
+     * @param first  the person of a role, the group of a membership, the guardian of a link (external ids)
+     * @param second the school of a role, the person of a membership, the child of a link
+     * @param type   a {@link RoleKind}, {@link se.klassrum.roster.entity.MembershipRole} or {@link GuardianRelation}
+     * @param from   the first day, or null if the files do not say
+     * @param to     the last day, or null for no end
+     */
+    record Fact(FactKind kind, String first, String second, Enum<?> type, LocalDate from, LocalDate to, Where where) {
+    }
+
+    final ImportFormat format;
+    final boolean fullSet;
+    final List<String> files = new ArrayList<>();
+
+    // What this set speaks for. A kind it does not manage is left as the roster has it, whatever the files say.
+    /** Groups and their memberships (classes and enrollments were given). */
+    boolean managesGroups;
+    /** The e-mail address of people (the users file has the column). */
+    boolean managesEmail;
+    final Set<RoleKind> managedRoles = EnumSet.noneOf(RoleKind.class);
+    final Set<GuardianRelation> managedRelations = EnumSet.noneOf(GuardianRelation.class);
+
+    final Map<String, School> schools = new LinkedHashMap<>();
+    final Map<String, Person> persons = new LinkedHashMap<>();
+    /**
+     * Birth dates by person's external id. A person with an entry has the birth date it says (null: none); a
+     * person without one keeps the birth date the roster has, because the files do not speak of it.
+     */
+    final Map<String, LocalDate> birthDates = new LinkedHashMap<>();
+    final Map<String, Syllabus> syllabi = new LinkedHashMap<>();
+    final Map<String, Group> groups = new LinkedHashMap<>();
+    final List<Fact> facts = new ArrayList<>();
+
+    // A delta says what it removes; a full set removes whatever it leaves out.
+    final Map<String, Where> removedPersons = new LinkedHashMap<>();
+    final Map<String, Where> removedGroups = new LinkedHashMap<>();
+    final List<Fact> removedFacts = new ArrayList<>();
+
+    /** Lines read but deliberately not imported, counted by file and reason, for the run's notes. */
+    private final Map<String, Integer> ignored = new TreeMap<>();
+
+    RosterSet(ImportFormat format, boolean fullSet) {
+        this.format = format;
+        this.fullSet = fullSet;
+    }
+
+    void ignore(String file, String reason) {
+        ignored.merge(file + ": " + reason, 1, Integer::sum);
+    }
+
+    /** "classes.csv: 1 line ignored: ...", one per file and reason. */
+    List<String> notes() {
+        List<String> notes = new ArrayList<>();
+        ignored.forEach((fileAndReason, count) -> {
+            int colon = fileAndReason.indexOf(": ");
+            notes.add(fileAndReason.substring(0, colon) + ": " + count + (count == 1 ? " line" : " lines")
+                    + " ignored: " + fileAndReason.substring(colon + 2));
+        });
+        return notes;
+    }
+}

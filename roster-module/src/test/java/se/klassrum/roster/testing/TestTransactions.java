@@ -1,0 +1,47 @@
+package se.klassrum.roster.testing;
+
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.EntityManagerFactory;
+import jakarta.persistence.EntityTransaction;
+import se.klassrum.roster.importer.ImportTransactions;
+
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * The import's transactions outside a container: each call a new EntityManager and a RESOURCE_LOCAL
+ * transaction, committed when the work returns, rolled back when it throws, as REQUIRES_NEW would. The unit
+ * writes with JDBC batch writing, as the WAR's unit should for imports.
+ */
+public final class TestTransactions implements ImportTransactions, AutoCloseable {
+
+    private final EntityManagerFactory factory;
+
+    public TestTransactions(TestDatabase db) {
+        this.factory = db.entityManagerFactoryWith(Map.of(
+                "eclipselink.jdbc.batch-writing", "JDBC",
+                "eclipselink.jdbc.batch-writing.size", "500"));
+    }
+
+    @Override
+    public <T> T inNewTransaction(Function<EntityManager, T> work) {
+        EntityManager em = factory.createEntityManager();
+        EntityTransaction transaction = em.getTransaction();
+        try {
+            transaction.begin();
+            T result = work.apply(em);
+            transaction.commit();
+            return result;
+        } finally {
+            if (transaction.isActive()) {
+                transaction.rollback();
+            }
+            em.close();
+        }
+    }
+
+    @Override
+    public void close() {
+        factory.close();
+    }
+}

@@ -1,0 +1,220 @@
+package se.klassrum.web.api;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.EntityPart;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import se.klassrum.access.api.Actor;
+import se.klassrum.access.api.CallerProvider;
+import se.klassrum.access.api.StudentDataNotFoundException;
+import se.klassrum.access.boundary.AccessExplanations;
+import se.klassrum.roster.boundary.RosterImports;
+import se.klassrum.roster.entity.ImportCount;
+import se.klassrum.roster.entity.ImportStatus;
+import se.klassrum.roster.importer.ImportSummary;
+import se.klassrum.web.api.Problem.Text;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.StandardCopyOption;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import static jakarta.ws.rs.core.Response.Status.BAD_REQUEST;
+
+/**
+ * Roster imports from the student register's files (School Data Sync v2.1/v1, OneRoster 1.1/1.2 CSV): by
+ * upload, or from a folder on the server under {@code klassrum.import.root}. An import is all or nothing;
+ * a rejected one answers 400 with every problem as {@code file:line: message}. While an import runs,
+ * {@code GET /api/v1/imports} shows its phase and progress.
+ */
+@Path("v1/imports")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Imports", description = "Roster imports from the student register (tenant administrators and integrations)")
+@APIResponse(responseCode = "400", ref = "InvalidInput")
+@APIResponse(responseCode = "401", ref = "NotSignedIn")
+@APIResponse(responseCode = "403", ref = "AccessDenied")
+@APIResponse(responseCode = "404", ref = "NotFound")
+public class ImportsResource {
+
+    private static final Pattern SAFE_FILE_NAME = Pattern.compile("[A-Za-z0-9._-]{1,100}\\.csv", Pattern.CASE_INSENSITIVE);
+    private static final int MAX_FILES = 20;
+
+    @Inject
+    RosterImports imports;
+
+    @Inject
+    AccessExplanations authorisation;
+
+    @Inject
+    CallerProvider caller;
+
+    @Inject
+    @ConfigProperty(name = "klassrum.import.root")
+    Optional<String> importRoot;
+
+    @Context
+    HttpHeaders headers;
+
+    /** A folder on the server, relative to {@code klassrum.import.root}. */
+    public static class FolderRequest {
+        @NotBlank
+        public String path;
+    }
+
+    @POST
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @Operation(summary = "Imports uploaded CSV files (one part per file, named as in its format, e.g. orgs.csv)")
+    @APIResponse(responseCode = "201", description = "The import run, with its counts")
+    public Response upload(List<EntityPart> parts) {
+        UUID tenant = authorisation.requireAdministrator(AccessExplanations.IMPORT_PERMISSION);
+        if (parts == null || parts.isEmpty() || parts.size() > MAX_FILES) {
+            throw new InvalidInputException("file", "Skicka 1–" + MAX_FILES + " CSV-filer", "Send 1–" + MAX_FILES + " CSV files");
+        }
+        java.nio.file.Path folder = null;
+        try {
+            folder = Files.createTempDirectory("klassrum-import-");
+            for (EntityPart part : parts) {
+                String name = part.getFileName().orElse(part.getName());
+                if (name == null || !SAFE_FILE_NAME.matcher(name).matches()) {
+                    throw new InvalidInputException("file", "Ogiltigt filnamn: " + name, "Not a CSV file name: " + name);
+                }
+                try (InputStream content = part.getContent()) {
+                    Files.copy(content, folder.resolve(name), StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+            return answer(imports.importFolder(tenant, folder, actor()));
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not store the uploaded files", e);
+        } finally {
+            deleteQuietly(folder);
+        }
+    }
+
+    @POST
+    @Path("folder")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Imports the files of a folder on the server, below the klassrum.import.root setting")
+    @APIResponse(responseCode = "201", description = "The import run, with its counts")
+    public Response fromFolder(@Valid @NotNull FolderRequest request) {
+        UUID tenant = authorisation.requireAdministrator(AccessExplanations.IMPORT_PERMISSION);
+        if (importRoot.isEmpty()) {
+            throw new InvalidInputException("path", "Import från en mapp på servern är avstängd (klassrum.import.root)",
+                    "Importing from a folder on the server is off (klassrum.import.root)");
+        }
+        java.nio.file.Path root = java.nio.file.Path.of(importRoot.get()).toAbsolutePath().normalize();
+        java.nio.file.Path folder = root.resolve(request.path).normalize();
+        if (!folder.startsWith(root) || !Files.isDirectory(folder)) {
+            throw new InvalidInputException("path", "Ingen sådan mapp under importroten", "No such folder below the import root");
+        }
+        return answer(imports.importFolder(tenant, folder, actor()));
+    }
+
+    @GET
+    @Operation(summary = "The tenant's import runs, newest first, with phase and progress while running")
+    public String runs() {
+        UUID tenant = authorisation.requireAdministrator(AccessExplanations.IMPORT_PERMISSION);
+        JsonArrayBuilder runs = Json.createArrayBuilder();
+        imports.runs(tenant).forEach(run -> runs.add(json(run)));
+        return Json.createObjectBuilder().add("items", runs).build().toString();
+    }
+
+    @GET
+    @Path("{run}")
+    @Operation(summary = "One import run")
+    public String run(@PathParam("run") String run) {
+        UUID tenant = authorisation.requireAdministrator(AccessExplanations.IMPORT_PERMISSION);
+        return imports.run(tenant, Params.uuid("run", run)).map(ImportsResource::json)
+                .orElseThrow(StudentDataNotFoundException::new).toString();
+    }
+
+    private Response answer(ImportSummary summary) {
+        if (summary.status() == ImportStatus.REJECTED) {
+            JsonArrayBuilder problems = Json.createArrayBuilder();
+            summary.problems().forEach(problems::add);
+            return Problem.in(headers, "import-rejected", BAD_REQUEST, new Text("Importen avvisades", "Import rejected"),
+                            new Text("Filerna har fel; ingenting ändrades.", "The files have errors; nothing was changed."))
+                    .with("run", summary.runId().toString())
+                    .with("problems", problems)
+                    .response();
+        }
+        return Response.status(Response.Status.CREATED).entity(json(summary).toString()).type(MediaType.APPLICATION_JSON).build();
+    }
+
+    private static JsonObject json(ImportSummary run) {
+        JsonArrayBuilder counts = Json.createArrayBuilder();
+        for (ImportCount count : run.counts()) {
+            counts.add(Json.createObjectBuilder().add("kind", count.kind().name()).add("created", count.created())
+                    .add("updated", count.updated()).add("ended", count.ended()));
+        }
+        JsonObjectBuilder json = Json.createObjectBuilder()
+                .add("id", run.runId().toString())
+                .add("actor", run.actor())
+                .add("format", run.format())
+                .add("fullSet", run.fullSet())
+                .add("files", Json.createArrayBuilder(run.files()))
+                .add("importDate", run.importDate().toString())
+                .add("startedAt", run.startedAt().toString())
+                .add("status", run.status().name())
+                .add("progressDone", run.progressDone())
+                .add("progressTotal", run.progressTotal())
+                .add("counts", counts)
+                .add("problems", Json.createArrayBuilder(run.problems()))
+                .add("notes", Json.createArrayBuilder(run.notes()));
+        if (run.phase() != null) {
+            json.add("phase", run.phase());
+        }
+        if (run.finishedAt() != null) {
+            json.add("finishedAt", run.finishedAt().toString());
+        }
+        if (run.duration() != null) {
+            json.add("durationMillis", run.duration().toMillis());
+        }
+        return json.build();
+    }
+
+    /** Who started the run, as the audit log names callers: a person's id or an application's client id. */
+    private String actor() {
+        return caller.currentActor().map(actor -> actor instanceof Actor.Person person
+                        ? "person:" + person.personId() : "application:" + ((Actor.Application) actor).clientId())
+                .orElseThrow();
+    }
+
+    private static void deleteQuietly(java.nio.file.Path folder) {
+        if (folder == null) {
+            return;
+        }
+        try (Stream<java.nio.file.Path> files = Files.walk(folder)) {
+            files.sorted(Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
+        } catch (IOException ignored) {
+            // a temporary folder; the system cleans it up if we cannot
+        }
+    }
+}
