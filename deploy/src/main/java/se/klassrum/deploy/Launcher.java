@@ -52,6 +52,13 @@ public final class Launcher {
         // The embedded PostgreSQL logs through SLF4J; only its warnings concern a user.
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
         try {
+            if (args.length > 0 && args[0].equals("import")) {
+                System.exit(ImportCommand.parse(ImportCommand.rest(args), System::getProperty, System.getenv()).run());
+            }
+            if (args.length > 0) {
+                throw new Settings.InvalidSetting("usage: klassrum (no arguments: run the server) | " + ImportCommand.USAGE
+                        .substring("usage: ".length()));
+            }
             Launcher launcher = new Launcher(Settings.fromProcess(), runtimeDirectory());
             System.exit(launcher.run(startedAt));
         } catch (Settings.InvalidSetting | LaunchFailure failure) {
