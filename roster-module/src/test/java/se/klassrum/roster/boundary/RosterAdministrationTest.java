@@ -7,7 +7,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import se.klassrum.roster.entity.GroupKind;
 import se.klassrum.roster.entity.GuardianLink;
 import se.klassrum.roster.entity.GuardianLogin;
 import se.klassrum.roster.entity.GuardianLoginMethod;

@@ -18,6 +18,7 @@ import se.klassrum.access.api.ItemFacts;
 import se.klassrum.access.api.Operation;
 import se.klassrum.access.audit.AuditLog;
 import se.klassrum.access.boundary.AccessExplanations;
+import se.klassrum.access.boundary.Administrators;
 
 import java.util.UUID;
 
@@ -41,6 +42,9 @@ public class AccessResource {
 
     @Inject
     AuditLog audit;
+
+    @Inject
+    Administrators administrators;
 
     @Context
     HttpHeaders headers;
@@ -83,7 +87,7 @@ public class AccessResource {
     @GET
     @Path("audit/verify")
     public String verifyAuditLog() {
-        UUID tenant = explanations.requireAuditor();
+        UUID tenant = administrators.requireAdministrator(Administrators.AUDIT_PERMISSION);
         var result = audit.verify(tenant.toString());
         var json = jakarta.json.Json.createObjectBuilder()
                 .add("tenant", result.tenantId())

@@ -27,7 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import se.klassrum.access.api.Actor;
 import se.klassrum.access.api.CallerProvider;
 import se.klassrum.access.api.StudentDataNotFoundException;
-import se.klassrum.access.boundary.AccessExplanations;
+import se.klassrum.access.boundary.Administrators;
 import se.klassrum.roster.boundary.RosterImports;
 import se.klassrum.roster.entity.ImportCount;
 import se.klassrum.roster.entity.ImportStatus;
@@ -71,7 +71,7 @@ public class ImportsResource {
     RosterImports imports;
 
     @Inject
-    AccessExplanations authorisation;
+    Administrators administrators;
 
     @Inject
     CallerProvider caller;
@@ -94,7 +94,7 @@ public class ImportsResource {
     @Operation(summary = "Imports uploaded CSV files (one part per file, named as in its format, e.g. orgs.csv)")
     @APIResponse(responseCode = "201", description = "The import run, with its counts")
     public Response upload(List<EntityPart> parts) {
-        UUID tenant = authorisation.requireAdministrator(AccessExplanations.IMPORT_PERMISSION);
+        UUID tenant = administrators.requireAdministrator(Administrators.IMPORT_PERMISSION);
         if (parts == null || parts.isEmpty() || parts.size() > MAX_FILES) {
             throw new InvalidInputException("file", "Skicka 1–" + MAX_FILES + " CSV-filer", "Send 1–" + MAX_FILES + " CSV files");
         }
@@ -124,7 +124,7 @@ public class ImportsResource {
     @Operation(summary = "Imports the files of a folder on the server, below the klassrum.import.root setting")
     @APIResponse(responseCode = "201", description = "The import run, with its counts")
     public Response fromFolder(@Valid @NotNull FolderRequest request) {
-        UUID tenant = authorisation.requireAdministrator(AccessExplanations.IMPORT_PERMISSION);
+        UUID tenant = administrators.requireAdministrator(Administrators.IMPORT_PERMISSION);
         if (importRoot.isEmpty()) {
             throw new InvalidInputException("path", "Import från en mapp på servern är avstängd (klassrum.import.root)",
                     "Importing from a folder on the server is off (klassrum.import.root)");
@@ -140,7 +140,7 @@ public class ImportsResource {
     @GET
     @Operation(summary = "The tenant's import runs, newest first, with phase and progress while running")
     public String runs() {
-        UUID tenant = authorisation.requireAdministrator(AccessExplanations.IMPORT_PERMISSION);
+        UUID tenant = administrators.requireAdministrator(Administrators.IMPORT_PERMISSION);
         JsonArrayBuilder runs = Json.createArrayBuilder();
         imports.runs(tenant).forEach(run -> runs.add(json(run)));
         return Json.createObjectBuilder().add("items", runs).build().toString();
@@ -150,7 +150,7 @@ public class ImportsResource {
     @Path("{run}")
     @Operation(summary = "One import run")
     public String run(@PathParam("run") String run) {
-        UUID tenant = authorisation.requireAdministrator(AccessExplanations.IMPORT_PERMISSION);
+        UUID tenant = administrators.requireAdministrator(Administrators.IMPORT_PERMISSION);
         return imports.run(tenant, Params.uuid("run", run)).map(ImportsResource::json)
                 .orElseThrow(StudentDataNotFoundException::new).toString();
     }

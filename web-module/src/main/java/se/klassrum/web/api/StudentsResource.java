@@ -22,7 +22,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import se.klassrum.access.audit.AuditEntry;
 import se.klassrum.access.audit.AuditLog;
-import se.klassrum.access.boundary.AccessExplanations;
+import se.klassrum.access.boundary.Administrators;
 import se.klassrum.access.api.Page;
 import se.klassrum.access.api.Slice;
 import se.klassrum.roster.boundary.StudentProfile;
@@ -57,10 +57,10 @@ public class StudentsResource {
     GroupSyllabi groupSyllabi;
 
     @Inject
-    AccessExplanations explanations;
+    AuditLog audit;
 
     @Inject
-    AuditLog audit;
+    Administrators administrators;
 
     @Inject
     Assessments assessments;
@@ -129,7 +129,7 @@ public class StudentsResource {
             throw new InvalidInputException("limit", "limit måste vara 1–" + MAX_AUDIT_ENTRIES,
                     "limit must be 1–" + MAX_AUDIT_ENTRIES);
         }
-        UUID tenant = explanations.requireAdministratorOf(studentId);
+        UUID tenant = administrators.requireAdministratorOf(studentId);
         List<String> after = Params.page(1, cursor).after(1);
         Long beforeSeq;
         try {

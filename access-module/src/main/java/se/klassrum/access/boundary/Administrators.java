@@ -1,0 +1,109 @@
+package se.klassrum.access.boundary;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import se.klassrum.access.api.AccessFacts;
+import se.klassrum.access.api.Actor;
+import se.klassrum.access.api.NoStudentData;
+import se.klassrum.access.api.NotPermittedException;
+import se.klassrum.access.api.PersonFacts;
+import se.klassrum.access.api.RoleFact;
+import se.klassrum.access.api.RosterFactsPort;
+import se.klassrum.access.api.SchoolRoleKind;
+import se.klassrum.access.api.StudentDataNotFoundException;
+
+import java.time.LocalDate;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Who may administer what: a school administrator (an active SCHOOL_ADMIN role) for the students of their
+ * school and for their organisation's administrative operations, and an integration for the operations
+ * its application permissions name. These authorise operations that reveal no student data themselves
+ * (explanations, the audit extract and its verification, roster imports).
+ */
+@ApplicationScoped
+public class Administrators {
+
+    /** The application permission that lets an integration verify its tenant's audit chain. */
+    public static final String AUDIT_PERMISSION = "AuditLog.Read.All";
+
+    /** The application permission that lets an integration import its tenant's roster files. */
+    public static final String IMPORT_PERMISSION = "RosterImport.ReadWrite.All";
+
+    @Inject
+    AccessGuard guard;
+
+    @Inject
+    RosterFactsPort roster;
+
+    /**
+     * Refuses (as not found) unless the caller administers a school where the student has a role.
+     *
+     * @return the tenant of the student, whose audit chain holds the student's extract
+     */
+    @NoStudentData("authorises the audit extract; reveals nothing itself")
+    public UUID requireAdministratorOf(UUID studentId) {
+        Actor caller = guard.currentActor();
+        UUID adminId = AccessGuard.personId(caller);
+        Optional<AccessFacts> facts = adminId == null ? Optional.empty() : roster.load(adminId, studentId, null);
+        if (facts.isEmpty() || facts.get().actor() == null
+                || !administersAnySchoolOf(facts.get().actor(), facts.get().student(), guard.today())) {
+            throw new StudentDataNotFoundException();
+        }
+        return facts.get().student().tenantId();
+    }
+
+    /**
+     * Refuses unless the caller administers their tenant's data: an application holding the given
+     * permission, or a person with an active SCHOOL_ADMIN role at a school of the tenant.
+     *
+     * @return the caller's tenant
+     */
+    @NoStudentData("authorises an administrative operation of the caller's tenant; reveals nothing itself")
+    public UUID requireAdministrator(String applicationPermission) {
+        Actor caller = guard.currentActor();
+        if (caller instanceof Actor.Application application) {
+            if (application.permissions().contains(applicationPermission)) {
+                return caller.tenantId();
+            }
+            throw new NotPermittedException();
+        }
+        UUID personId = AccessGuard.personId(caller);
+        // The caller's own facts, asked for as both actor and subject.
+        Optional<AccessFacts> own = roster.load(personId, personId, null);
+        LocalDate today = guard.today();
+        boolean admin = own.isPresent() && own.get().student().roles().stream()
+                .anyMatch(role -> role.role() == SchoolRoleKind.SCHOOL_ADMIN && role.validity().isActiveOn(today));
+        if (!admin) {
+            throw new NotPermittedException();
+        }
+        return caller.tenantId();
+    }
+
+    /** Whether the person administers a school where the student has a role today. */
+    @NoStudentData("answers only whether a person administers a student's school")
+    public boolean administersStudent(UUID adminId, UUID studentId, LocalDate today) {
+        if (adminId == null) {
+            return false;
+        }
+        Optional<AccessFacts> facts = roster.load(adminId, studentId, null);
+        return facts.isPresent() && facts.get().actor() != null
+                && administersAnySchoolOf(facts.get().actor(), facts.get().student(), today);
+    }
+
+    /** An active SCHOOL_ADMIN role at a school where the student has an active role of any kind. */
+    static boolean administersAnySchoolOf(PersonFacts admin, PersonFacts student, LocalDate today) {
+        for (RoleFact adminRole : admin.roles()) {
+            if (adminRole.role() != SchoolRoleKind.SCHOOL_ADMIN || !adminRole.validity().isActiveOn(today)) {
+                continue;
+            }
+            for (RoleFact studentRole : student.roles()) {
+                if (studentRole.schoolId().equals(adminRole.schoolId()) && studentRole.validity().isActiveOn(today)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+}
