@@ -11,6 +11,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import se.klassrum.access.api.Actor;
 import se.klassrum.access.api.CallerProvider;
+import se.klassrum.guardian.boundary.GuardianSessions;
 import se.klassrum.roster.entity.GuardianLoginMethod;
 
 import java.util.Collection;
@@ -32,6 +33,7 @@ import java.util.regex.Pattern;
  *   <li>an application token ({@code idtyp} = {@code app}): {@code azp} or {@code appid} as client id and the
  *       application permissions in {@code roles}, valid for the token's tenant only.</li>
  * </ul>
+ * Without a token, a guardian's portal session cookie names the caller.
  * A token whose person Klassrum does not know carries no caller (401). A token for a tenant Klassrum does
  * not serve, or naming a person of another tenant than its own, is refused as {@link ForeignTenantException}
  * (403, SAME_TENANT).
@@ -49,6 +51,12 @@ public class TokenCaller implements CallerProvider {
 
     @PersistenceContext(unitName = "klassrum")
     EntityManager em;
+
+    @Inject
+    GuardianSessions guardianSessions;
+
+    /** The cookie that carries a guardian's portal session. */
+    public static final String GUARDIAN_SESSION_COOKIE = "klassrum_guardian";
 
     private Optional<Actor> actor;
     private String requestId;
@@ -72,7 +80,8 @@ public class TokenCaller implements CallerProvider {
 
     private Optional<Actor> resolve() {
         if (token == null || token.getRawToken() == null) {
-            return Optional.empty();
+            // Guardians in the portal sign in by e-mail code or identity provider and carry a session cookie.
+            return guardianSessionCookie().flatMap(guardianSessions::guardianOf).map(Actor.class::cast);
         }
         Optional<UUID> entraTenant = uuidClaim("tid");
         if (entraTenant.isEmpty()) {
@@ -130,6 +139,19 @@ public class TokenCaller implements CallerProvider {
                 .setParameter("subject", subject)
                 .getResultList();
         return ids.stream().findFirst();
+    }
+
+    private Optional<String> guardianSessionCookie() {
+        jakarta.servlet.http.Cookie[] cookies = request.getCookies();
+        if (cookies == null) {
+            return Optional.empty();
+        }
+        for (jakarta.servlet.http.Cookie cookie : cookies) {
+            if (GUARDIAN_SESSION_COOKIE.equals(cookie.getName())) {
+                return Optional.ofNullable(cookie.getValue());
+            }
+        }
+        return Optional.empty();
     }
 
     private Set<String> permissions() {

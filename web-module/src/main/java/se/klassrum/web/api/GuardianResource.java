@@ -1,0 +1,141 @@
+package se.klassrum.web.api;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.CookieParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.NewCookie;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import se.klassrum.guardian.boundary.CodeRequestAnswer;
+import se.klassrum.guardian.boundary.GuardianEmailLogin;
+import se.klassrum.guardian.boundary.GuardianSessions;
+import se.klassrum.guardian.boundary.GuardianView;
+import se.klassrum.roster.boundary.StudentProfile;
+import se.klassrum.web.api.Problem.Text;
+import se.klassrum.web.security.TokenCaller;
+
+import java.util.List;
+
+import static jakarta.ws.rs.core.Response.Status.BAD_REQUEST;
+import static jakarta.ws.rs.core.Response.Status.TOO_MANY_REQUESTS;
+import static jakarta.ws.rs.core.Response.Status.UNAUTHORIZED;
+
+/**
+ * The guardian portal's sign-in by e-mail code, and the guardian's children. The children's posts,
+ * assignments, assessments and development talks are the same endpoints as for everyone, with
+ * {@code ?child=} for group content.
+ */
+@Path("v1/guardian")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Guardian portal", description = "Guardians' sign-in by e-mail code and their children")
+public class GuardianResource {
+
+    @Inject
+    GuardianEmailLogin emailLogin;
+
+    @Inject
+    GuardianSessions sessions;
+
+    @Inject
+    GuardianView view;
+
+    @Context
+    HttpHeaders headers;
+
+    @Context
+    HttpServletRequest request;
+
+    public static class CodeRequest {
+        @NotBlank
+        @Size(max = 320)
+        public String email;
+    }
+
+    public static class CodeVerification {
+        @NotBlank
+        @Size(max = 320)
+        public String email;
+
+        @NotBlank
+        @Size(max = 20)
+        public String code;
+    }
+
+    @POST
+    @Path("sign-in/code")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Sends a sign-in code to the address if it belongs to a guardian; the answer never says whether it does")
+    @APIResponse(responseCode = "202", description = "If the address is a guardian's login, a code is on its way")
+    @APIResponse(responseCode = "429", description = "Too many codes asked for; Retry-After says when to try again")
+    public Response requestCode(@Valid @NotNull CodeRequest body) {
+        CodeRequestAnswer answer = emailLogin.requestCode(body.email, request.getRemoteAddr());
+        boolean english = Language.english(Language.of(headers));
+        return switch (answer.status()) {
+            case SENT_IF_KNOWN -> Response.accepted(jakarta.json.Json.createObjectBuilder()
+                    .add("message", english ? answer.messageEn() : answer.messageSv())
+                    .add("validForMinutes", answer.validFor().toMinutes()).build().toString()).build();
+            case INVALID_ADDRESS -> Problem.in(headers, "invalid-input", BAD_REQUEST, new Text("Ogiltig indata", "Invalid input"),
+                            new Text(answer.messageSv(), answer.messageEn()))
+                    .with("field", "email").response();
+            case TOO_MANY_REQUESTS -> Response.fromResponse(Problem.in(headers, "too-many-requests", TOO_MANY_REQUESTS,
+                                    new Text("För många försök", "Too many requests"),
+                                    new Text(answer.messageSv(), answer.messageEn())).response())
+                    .header("Retry-After", Math.max(1, answer.retryAfter().toSeconds())).build();
+        };
+    }
+
+    @POST
+    @Path("sign-in")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Signs a guardian in with the code; sets the session cookie")
+    @APIResponse(responseCode = "204", description = "Signed in; the klassrum_guardian cookie carries the session")
+    @APIResponse(responseCode = "401", description = "The code is wrong, used, expired or locked (which one is not said)")
+    public Response signIn(@Valid @NotNull CodeVerification body) {
+        return emailLogin.verify(body.email, body.code)
+                .map(sessions::open)
+                .map(session -> Response.noContent().cookie(new NewCookie.Builder(TokenCaller.GUARDIAN_SESSION_COOKIE)
+                        .value(session.token())
+                        .path("/")
+                        .maxAge((int) session.lifetime().toSeconds())
+                        .httpOnly(true)
+                        .secure(request.isSecure())
+                        .sameSite(NewCookie.SameSite.STRICT)
+                        .build()).build())
+                .orElseGet(() -> Problem.in(headers, "not-signed-in", UNAUTHORIZED, new Text("Inte inloggad", "Not signed in"),
+                        new Text("Koden stämmer inte eller gäller inte längre.", "The code is not right or no longer valid."))
+                        .response());
+    }
+
+    @POST
+    @Path("sign-out")
+    @Operation(summary = "Ends the guardian's session")
+    @APIResponse(responseCode = "204", description = "Signed out")
+    public Response signOut(@CookieParam(TokenCaller.GUARDIAN_SESSION_COOKIE) String session) {
+        sessions.close(session);
+        return Response.noContent().cookie(new NewCookie.Builder(TokenCaller.GUARDIAN_SESSION_COOKIE)
+                .value("").path("/").maxAge(0).httpOnly(true).build()).build();
+    }
+
+    @GET
+    @Path("children")
+    @Operation(summary = "The caller's children whom the access rules let them see (active link, login, child at a school)")
+    public List<StudentProfile> children() {
+        return view.children();
+    }
+}

@@ -1,0 +1,221 @@
+package se.klassrum.web;
+
+import jakarta.mail.internet.MimeMessage;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import javax.sql.DataSource;
+import java.io.File;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Arrays;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static se.klassrum.roster.demo.DemoIds.*;
+
+/**
+ * The guardian portal over HTTP: sign-in by a code mailed through a real SMTP server, the guardian's
+ * children, and the regression tests for the failures in IMY's decision DI-2019-7024 (guardians reaching
+ * other pupils' assessments, staff and other guardians seeing protected students).
+ */
+@ExtendWith(EmbeddedDatabase.class)
+@ExtendWith(MailServer.class)
+@ExtendWith(TestIssuer.class)
+@ExtendWith(ArquillianExtension.class)
+class GuardianIT {
+
+    private static final Pattern CODE = Pattern.compile("\\b(\\d{6})\\b");
+
+    @Deployment(testable = false)
+    static WebArchive klassrumWar() {
+        return ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("klassrum.war")));
+    }
+
+    @ArquillianResource
+    URL base;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @Test
+    void aGuardianSignsInWithTheMailedCodeOnceAndSeesTheirChild(DataSource database) throws Exception {
+        String karin = emailLoginOf(database, PERSON_KARIN);
+        int before = MailServer.received().length;
+
+        HttpResponse<String> asked = post("/api/v1/guardian/sign-in/code", "{\"email\":\"" + karin + "\"}", null);
+        assertThat(asked.statusCode()).isEqualTo(202);
+        assertThat(MailServer.awaitMessages(before + 1, 10_000)).isTrue();
+        MimeMessage mail = MailServer.received()[before];
+        assertThat(mail.getAllRecipients()[0].toString()).isEqualTo(karin);
+        String code = codeIn(mail);
+
+        HttpResponse<String> signedIn = post("/api/v1/guardian/sign-in",
+                "{\"email\":\"" + karin + "\",\"code\":\"" + code + "\"}", null);
+        assertThat(signedIn.statusCode()).isEqualTo(204);
+        String session = sessionCookie(signedIn);
+        assertThat(signedIn.headers().firstValue("Set-Cookie").orElseThrow()).contains("HttpOnly").contains("SameSite=Strict");
+
+        HttpResponse<String> children = get("/api/v1/guardian/children", session);
+        assertThat(children.statusCode()).isEqualTo(200);
+        assertThat(children.body()).contains("Elsa").doesNotContain("Greta");
+
+        assertThat(post("/api/v1/guardian/sign-in", "{\"email\":\"" + karin + "\",\"code\":\"" + code + "\"}", null)
+                .statusCode()).as("a code works once").isEqualTo(401);
+        assertThat(post("/api/v1/guardian/sign-out", "", session).statusCode()).isEqualTo(204);
+        assertThat(get("/api/v1/guardian/children", session).statusCode()).as("signed out").isEqualTo(401);
+    }
+
+    @Test
+    void anUnknownAddressGetsTheSameAnswerAndNoMail() throws Exception {
+        String known = "{\"email\":\"nobody-" + UUID.randomUUID() + "@example.org\"}";
+        int before = MailServer.received().length;
+
+        HttpResponse<String> answer = post("/api/v1/guardian/sign-in/code", known, null);
+
+        assertThat(answer.statusCode()).isEqualTo(202);
+        assertThat(MailServer.awaitMessages(before + 1, 1_500)).isFalse();
+    }
+
+    @Test
+    void imy1_aGuardianReachingAnotherChildsAssessmentsGetsNothingAndIsAudited(DataSource database) throws Exception {
+        String karin = signIn(database, PERSON_KARIN);
+
+        HttpResponse<String> assessments = get("/api/v1/students/" + PERSON_HUGO + "/assessments", karin);
+        HttpResponse<String> profile = get("/api/v1/students/" + PERSON_HUGO, karin);
+
+        assertThat(assessments.body()).contains("\"items\":[]");
+        assertThat(profile.statusCode()).isEqualTo(403);
+        assertThat(profile.body()).contains("GUARDIAN_LINK");
+        assertThat(count(database, "select count(*) from audit_entry where actor_id = ? and student_id = ? and decision = 'DENY'",
+                PERSON_KARIN.toString(), PERSON_HUGO.toString())).isPositive();
+    }
+
+    @Test
+    void imy2_staffWithoutAPathCannotListOrFindAProtectedStudent() throws Exception {
+        String petra = TestIssuer.personToken(ENTRA_TENANT_SOLBACKA, OID_PETRA);
+
+        HttpResponse<String> find = getBearer("/api/v1/students/" + PERSON_GRETA, petra);
+        HttpResponse<String> list = getBearer("/api/v1/groups/" + GROUP_MA1C_A + "/members?limit=100", petra);
+
+        assertThat(find.statusCode()).isEqualTo(404);
+        assertThat(find.body()).doesNotContain("Greta").doesNotContain("Gran");
+        assertThat(list.body()).doesNotContain("Greta");
+    }
+
+    @Test
+    void imy3_aClassmatesGuardianListingTheGroupDoesNotSeeTheProtectedStudent(DataSource database) throws Exception {
+        String karin = signIn(database, PERSON_KARIN);
+        String nils = TestIssuer.subjectToken(ENTRA_TENANT_SOLBACKA, idpSubject("nils"));
+
+        HttpResponse<String> classmatesParent = get("/api/v1/groups/" + GROUP_MA1C_A + "/members?limit=100", karin);
+        HttpResponse<String> ownParent = getBearer("/api/v1/groups/" + GROUP_MA1C_A + "/members?limit=100", nils);
+
+        assertThat(classmatesParent.body()).contains("Elsa").doesNotContain("Greta");
+        assertThat(ownParent.body()).contains("Greta").doesNotContain("Elsa");
+    }
+
+    @Test
+    void aChildOf18DisappearsFromTheGuardiansChildren() throws Exception {
+        String lars = TestIssuer.subjectToken(ENTRA_TENANT_SOLBACKA, idpSubject("lars"));
+
+        assertThat(getBearer("/api/v1/guardian/children", lars).body()).isEqualTo("[]");
+        assertThat(get("/api/v1/guardian/children", null).statusCode()).isEqualTo(401);
+    }
+
+    private String signIn(DataSource database, UUID guardian) throws Exception {
+        String address = emailLoginOf(database, guardian);
+        int before = MailServer.received().length;
+        assertThat(post("/api/v1/guardian/sign-in/code", "{\"email\":\"" + address + "\"}", null).statusCode()).isEqualTo(202);
+        assertThat(MailServer.awaitMessages(before + 1, 10_000)).isTrue();
+        MimeMessage mail = Arrays.stream(MailServer.received()).skip(before)
+                .filter(message -> recipient(message).equals(address)).findFirst().orElseThrow();
+        HttpResponse<String> signedIn = post("/api/v1/guardian/sign-in",
+                "{\"email\":\"" + address + "\",\"code\":\"" + codeIn(mail) + "\"}", null);
+        assertThat(signedIn.statusCode()).isEqualTo(204);
+        return sessionCookie(signedIn);
+    }
+
+    private static String recipient(MimeMessage message) {
+        try {
+            return message.getAllRecipients()[0].toString();
+        } catch (jakarta.mail.MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String codeIn(MimeMessage mail) throws Exception {
+        String text = com.icegreen.greenmail.util.GreenMailUtil.getBody(mail);
+        Matcher matcher = CODE.matcher(text);
+        assertThat(matcher.find()).as(text).isTrue();
+        return matcher.group(1);
+    }
+
+    private static String sessionCookie(HttpResponse<String> response) {
+        String header = response.headers().allValues("Set-Cookie").stream()
+                .filter(value -> value.startsWith("klassrum_guardian=")).findFirst().orElseThrow();
+        return header.substring(0, header.indexOf(';'));
+    }
+
+    private static String emailLoginOf(DataSource database, UUID guardian) throws SQLException {
+        try (Connection connection = database.getConnection();
+             PreparedStatement statement = connection.prepareStatement(
+                     "select subject from guardian_login where guardian_id = ? and method = 'EMAIL' and enabled")) {
+            statement.setObject(1, guardian);
+            try (ResultSet rows = statement.executeQuery()) {
+                assertThat(rows.next()).isTrue();
+                return rows.getString(1);
+            }
+        }
+    }
+
+    private static long count(DataSource database, String sql, String... parameters) throws SQLException {
+        try (Connection connection = database.getConnection(); PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setString(i + 1, parameters[i]);
+            }
+            try (ResultSet rows = statement.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
+            }
+        }
+    }
+
+    private HttpResponse<String> post(String path, String json, String cookie) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.toURI().resolve(URI.create(path)))
+                .POST(json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+        if (json != null) {
+            request.header("Content-Type", "application/json");
+        }
+        if (cookie != null) {
+            request.header("Cookie", cookie);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> get(String path, String cookie) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.toURI().resolve(URI.create(path))).GET();
+        if (cookie != null) {
+            request.header("Cookie", cookie);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> getBearer(String path, String token) throws Exception {
+        return http.send(HttpRequest.newBuilder(base.toURI().resolve(URI.create(path))).header("Authorization", "Bearer " + token)
+                .GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+}

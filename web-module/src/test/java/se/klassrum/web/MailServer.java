@@ -1,0 +1,46 @@
+package se.klassrum.web;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.internet.MimeMessage;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * A real SMTP server (GreenMail) on loopback, on the port the build reserved ({@code klassrum.test.smtp.port})
+ * and told Payara Micro about; started before Arquillian, once per test JVM.
+ */
+public final class MailServer implements BeforeAllCallback {
+
+    private static GreenMail greenMail;
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
+                .getOrComputeIfAbsent(Running.class, key -> start(), Running.class);
+    }
+
+    private static synchronized Running start() {
+        int port = Integer.parseInt(System.getProperty("klassrum.test.smtp.port"));
+        greenMail = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        greenMail.start();
+        return new Running();
+    }
+
+    /** Every message received so far, oldest first. */
+    public static MimeMessage[] received() {
+        return greenMail.getReceivedMessages();
+    }
+
+    /** Waits (bounded) until at least {@code count} messages have arrived. */
+    public static boolean awaitMessages(int count, long millis) {
+        return greenMail.waitForIncomingEmail(millis, count);
+    }
+
+    private static final class Running implements AutoCloseable {
+        @Override
+        public void close() {
+            greenMail.stop();
+        }
+    }
+}
