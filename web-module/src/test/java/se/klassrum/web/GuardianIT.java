@@ -129,11 +129,83 @@ class GuardianIT {
     }
 
     @Test
-    void aChildOf18DisappearsFromTheGuardiansChildren() throws Exception {
+    void aChildOf18DisappearsUntilTheSchoolReactivatesTheLinkWhichIsAudited(DataSource database) throws Exception {
         String lars = TestIssuer.subjectToken(ENTRA_TENANT_SOLBACKA, idpSubject("lars"));
-
+        String reactivate = "/api/v1/guardian/administration/links/" + GUARDIAN_LINK_LARS_IVAR + "/reactivate-after-majority";
         assertThat(getBearer("/api/v1/guardian/children", lars).body()).isEqualTo("[]");
         assertThat(get("/api/v1/guardian/children", null).statusCode()).isEqualTo(401);
+        try {
+            assertThat(postBearer(reactivate, TestIssuer.personToken(ENTRA_TENANT_SOLBACKA, OID_ANNA)).statusCode()).isEqualTo(403);
+            assertThat(postBearer(reactivate, TestIssuer.personToken(ENTRA_TENANT_SOLBACKA, OID_SARA)).statusCode()).isEqualTo(204);
+
+            assertThat(getBearer("/api/v1/guardian/children", lars).body()).contains("Ivar");
+            assertThat(count(database, "select count(*) from audit_entry where purpose = 'ADMINISTRATION' and student_id = ? "
+                    + "and operation = 'REACTIVATE_AFTER_MAJORITY'", PERSON_IVAR.toString())).isEqualTo(1);
+        } finally {
+            // Other server tests share this database and expect the demo's ended link.
+            update(database, "update guardian_link set continues_after_majority = false where id = ?", GUARDIAN_LINK_LARS_IVAR);
+        }
+    }
+
+    @Test
+    void theSchoolSwitchesEmailSignInOffForItsGuardians(DataSource database) throws Exception {
+        String sara = TestIssuer.personToken(ENTRA_TENANT_SOLBACKA, OID_SARA);
+        String karin = emailLoginOf(database, PERSON_KARIN);
+        assertThat(putBearer("/api/v1/guardian/administration/policy", "{\"emailEnabled\":true,\"idpEnabled\":true}",
+                TestIssuer.personToken(ENTRA_TENANT_SOLBACKA, OID_ANNA)).statusCode()).isEqualTo(403);
+        try {
+            assertThat(putBearer("/api/v1/guardian/administration/policy", "{\"emailEnabled\":false,\"idpEnabled\":true}", sara)
+                    .body()).contains("false");
+            int before = MailServer.received().length;
+
+            assertThat(post("/api/v1/guardian/sign-in/code", "{\"email\":\"" + karin + "\"}", null).statusCode()).isEqualTo(202);
+            assertThat(MailServer.awaitMessages(before + 1, 1_500)).as("no mail while e-mail sign-in is off").isFalse();
+        } finally {
+            putBearer("/api/v1/guardian/administration/policy", "{\"emailEnabled\":true,\"idpEnabled\":true}", sara);
+        }
+    }
+
+    @Test
+    void theSchoolGivesAGuardianALoginOnceAndRefusesAMalformedOne() throws Exception {
+        String sara = TestIssuer.personToken(ENTRA_TENANT_SOLBACKA, OID_SARA);
+        String address = "maria.falk+" + UUID.randomUUID() + "@example.org";
+        String body = "{\"guardian\":\"" + PERSON_MARIA + "\",\"method\":\"EMAIL\",\"subject\":\"" + address + "\"}";
+
+        assertThat(postJsonBearer("/api/v1/guardian/administration/logins", body, sara).statusCode()).isEqualTo(201);
+        HttpResponse<String> again = postJsonBearer("/api/v1/guardian/administration/logins", body, sara);
+        assertThat(again.statusCode()).isEqualTo(409);
+        assertThat(again.body()).contains("DUPLICATE_GUARDIAN_LOGIN");
+        assertThat(postJsonBearer("/api/v1/guardian/administration/logins", "{\"guardian\":\"" + PERSON_MARIA
+                + "\",\"method\":\"EMAIL\",\"subject\":\"not an address\"}", sara).statusCode()).isEqualTo(400);
+        assertThat(postJsonBearer("/api/v1/guardian/administration/logins", "{\"guardian\":\"" + PERSON_OLLE
+                + "\",\"method\":\"IDP\",\"subject\":\"x\"}", sara).statusCode()).as("a person of another organisation")
+                .isEqualTo(404);
+    }
+
+    private HttpResponse<String> postJsonBearer(String path, String json, String token) throws Exception {
+        return http.send(HttpRequest.newBuilder(base.toURI().resolve(URI.create(path))).header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static void update(DataSource database, String sql, Object... parameters) throws SQLException {
+        try (Connection connection = database.getConnection(); PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setObject(i + 1, parameters[i]);
+            }
+            statement.executeUpdate();
+        }
+    }
+
+    private HttpResponse<String> postBearer(String path, String token) throws Exception {
+        return http.send(HttpRequest.newBuilder(base.toURI().resolve(URI.create(path))).header("Authorization", "Bearer " + token)
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> putBearer(String path, String json, String token) throws Exception {
+        return http.send(HttpRequest.newBuilder(base.toURI().resolve(URI.create(path))).header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(json)).build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private String signIn(DataSource database, UUID guardian) throws Exception {

@@ -26,8 +26,11 @@ public record AuditRecord(String tenantId,
                           List<String> failingCodes,
                           String requestId) {
 
-    /** Why the rules were asked: to let a call through, or to explain a decision to someone. */
-    public enum Purpose { ACCESS, EXPLAIN }
+    /**
+     * Why the entry was written: the rules let a call through (or not), explained a decision to someone, or
+     * an administrator changed a fact that decides access to the student (e.g. reactivated a guardian link).
+     */
+    public enum Purpose { ACCESS, EXPLAIN, ADMINISTRATION }
 
     public enum ActorKind { PERSON, APPLICATION, ANONYMOUS }
 

@@ -11,6 +11,8 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
@@ -22,10 +24,13 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import se.klassrum.guardian.boundary.CodeRequestAnswer;
+import se.klassrum.guardian.boundary.GuardianAdministration;
+import se.klassrum.guardian.boundary.LoginPolicy;
 import se.klassrum.guardian.boundary.GuardianEmailLogin;
 import se.klassrum.guardian.boundary.GuardianSessions;
 import se.klassrum.guardian.boundary.GuardianView;
 import se.klassrum.roster.boundary.StudentProfile;
+import se.klassrum.roster.entity.GuardianLoginMethod;
 import se.klassrum.web.api.Problem.Text;
 import se.klassrum.web.security.TokenCaller;
 
@@ -54,6 +59,9 @@ public class GuardianResource {
 
     @Inject
     GuardianView view;
+
+    @Inject
+    GuardianAdministration administration;
 
     @Context
     HttpHeaders headers;
@@ -130,6 +138,67 @@ public class GuardianResource {
         sessions.close(session);
         return Response.noContent().cookie(new NewCookie.Builder(TokenCaller.GUARDIAN_SESSION_COOKIE)
                 .value("").path("/").maxAge(0).httpOnly(true).build()).build();
+    }
+
+    public static class PolicyRequest {
+        public boolean emailEnabled;
+        public boolean idpEnabled;
+    }
+
+    @GET
+    @Path("administration/policy")
+    @Operation(summary = "Whether guardians of the caller's organisation may sign in by e-mail code and by identity provider")
+    public LoginPolicy policy() {
+        return administration.policy();
+    }
+
+    @PUT
+    @Path("administration/policy")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Switches e-mail and identity-provider sign-in on or off for the organisation (school administrators)")
+    public LoginPolicy setPolicy(@Valid @NotNull PolicyRequest body) {
+        return administration.setPolicy(body.emailEnabled, body.idpEnabled);
+    }
+
+    public static class LoginRequest {
+        @NotNull
+        public java.util.UUID guardian;
+
+        @NotNull
+        public GuardianLoginMethod method;
+
+        @NotBlank
+        @Size(max = 320)
+        public String subject;
+    }
+
+    @POST
+    @Path("administration/logins")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Gives a guardian a login: method EMAIL with the address, or IDP with the provider's subject")
+    @APIResponse(responseCode = "201", description = "The login's id")
+    public Response addLogin(@Valid @NotNull LoginRequest body) {
+        java.util.UUID id = administration.addLogin(body.guardian, body.method, body.subject);
+        return Response.status(Response.Status.CREATED)
+                .entity(jakarta.json.Json.createObjectBuilder().add("id", id.toString()).build().toString()).build();
+    }
+
+    @POST
+    @Path("administration/logins/{login}/{switch: enable|disable}")
+    @Operation(summary = "Switches one guardian login on or off (school administrators)")
+    @APIResponse(responseCode = "204", description = "Done; takes effect at the guardian's next request")
+    public Response setLogin(@PathParam("login") String login, @PathParam("switch") String onOrOff) {
+        administration.setLoginEnabled(Params.uuid("login", login), "enable".equals(onOrOff));
+        return Response.noContent().build();
+    }
+
+    @POST
+    @Path("administration/links/{link}/reactivate-after-majority")
+    @Operation(summary = "Lets a guardian link continue after the child turned 18 (school administrators; audited)")
+    @APIResponse(responseCode = "204", description = "Done; written to the child's audit log")
+    public Response reactivateAfterMajority(@PathParam("link") String link) {
+        administration.reactivateAfterMajority(Params.uuid("link", link));
+        return Response.noContent().build();
     }
 
     @GET

@@ -14,6 +14,7 @@ import se.klassrum.access.api.NotPermittedException;
 import se.klassrum.access.api.NotSignedInException;
 import se.klassrum.access.api.Page;
 import se.klassrum.access.api.StudentDataNotFoundException;
+import se.klassrum.roster.entity.RosterException;
 import se.klassrum.teaching.entity.TeachingException;
 import se.klassrum.web.api.Problem.Text;
 import se.klassrum.web.security.ForeignTenantException;
@@ -170,6 +171,26 @@ final class ProblemMappers {
             }
             int dot = path.lastIndexOf('.');
             return dot < 0 ? path : path.substring(dot + 1);
+        }
+    }
+
+    /** A roster change the roster refuses: unknown ids are 404, clashes 409, malformed values 400. */
+    @Provider
+    public static class RosterRefused implements ExceptionMapper<RosterException> {
+        @Context
+        HttpHeaders headers;
+
+        @Override
+        public Response toResponse(RosterException refused) {
+            Response.Status status = switch (refused.code().kind()) {
+                case NOT_FOUND -> NOT_FOUND;
+                case CONFLICT -> CONFLICT;
+                case INVALID -> BAD_REQUEST;
+            };
+            return Problem.in(headers, status == BAD_REQUEST ? "invalid-input" : "refused", status,
+                            new Text("Inte möjligt", "Not possible"), new Text(refused.messageSv(), refused.messageEn()))
+                    .with("code", refused.code().name())
+                    .response();
         }
     }
 
