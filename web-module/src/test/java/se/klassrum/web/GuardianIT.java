@@ -182,6 +182,36 @@ class GuardianIT {
                 .isEqualTo(404);
     }
 
+    @Test
+    void aGuardianWhoseLinkWasEndedSeesNoChildAndIsToldWhy() throws Exception {
+        String sara = TestIssuer.personToken(ENTRA_TENANT_SOLBACKA, OID_SARA);
+        String subject = "maria-" + UUID.randomUUID();
+        assertThat(postJsonBearer("/api/v1/guardian/administration/logins", "{\"guardian\":\"" + PERSON_MARIA
+                + "\",\"method\":\"IDP\",\"subject\":\"" + subject + "\"}", sara).statusCode()).isEqualTo(201);
+        String maria = TestIssuer.subjectToken(ENTRA_TENANT_SOLBACKA, subject);
+
+        assertThat(getBearer("/api/v1/guardian/children", maria).body()).isEqualTo("[]");
+        HttpResponse<String> filip = getBearer("/api/v1/students/" + PERSON_FILIP, maria);
+        assertThat(filip.statusCode()).isEqualTo(403);
+        assertThat(filip.body()).contains("\"code\":\"GUARDIAN_LINK\"");
+    }
+
+    @Test
+    void aChildWithoutARoleAtASchoolDisappearsFromTheGuardiansView(DataSource database) throws Exception {
+        String ulla = signIn(database, PERSON_ULLA);
+        assertThat(get("/api/v1/guardian/children", ulla).body()).contains("Rut");
+        try {
+            update(database, "update school_role set valid_to = current_date - 1 where person_id = ?", PERSON_RUT);
+
+            assertThat(get("/api/v1/guardian/children", ulla).body()).isEqualTo("[]");
+            HttpResponse<String> rut = get("/api/v1/students/" + PERSON_RUT, ulla);
+            assertThat(rut.statusCode()).isEqualTo(403);
+            assertThat(rut.body()).contains("\"code\":\"CHILD_HAS_ROLE_AT_SCHOOL\"");
+        } finally {
+            update(database, "update school_role set valid_to = null where person_id = ?", PERSON_RUT);
+        }
+    }
+
     private HttpResponse<String> postJsonBearer(String path, String json, String token) throws Exception {
         return http.send(HttpRequest.newBuilder(base.toURI().resolve(URI.create(path))).header("Authorization", "Bearer " + token)
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build(),
