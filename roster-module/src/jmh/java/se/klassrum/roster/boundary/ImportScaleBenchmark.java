@@ -1,0 +1,689 @@
+package se.klassrum.roster.boundary;
+
+import com.sun.management.GarbageCollectionNotificationInfo;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.EntityManagerFactory;
+import jakarta.persistence.EntityTransaction;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyManager;
+import se.klassrum.roster.entity.ImportCount;
+import se.klassrum.roster.entity.ImportStatus;
+import se.klassrum.roster.importer.ImportProgressListener;
+import se.klassrum.roster.importer.ImportSummary;
+import se.klassrum.roster.importer.ImportTransactions;
+import se.klassrum.roster.importer.RosterImporter;
+import se.klassrum.roster.importer.SyntheticMunicipality;
+import se.klassrum.roster.testing.TestDatabase;
+
+import javax.management.NotificationEmitter;
+import javax.management.NotificationListener;
+import javax.management.openmbean.CompositeData;
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.lang.management.MemoryUsage;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * The roster import at the scale of Stockholm, against the physical floor: not a test, and not a JMH benchmark
+ * (each figure is one timing of a multi-minute operation, and the figures depend on each other: the COPY loads the
+ * rows the import wrote, the delta applies to the imported roster). Run by the Maven profile {@code benchmark}
+ * with {@code -Dimport-benchmark.skip=false}; see README.md, "Benchmarks".
+ * <p>
+ * In one JVM (meant to run with {@code -Xmx1g}) and on one embedded PostgreSQL, as the persistence tests use it:
+ * <ol>
+ *     <li>writes the synthetic municipality of {@link SyntheticMunicipality} in School Data Sync v2.1
+ *     CSV, a full set and a 1 % delta;</li>
+ *     <li>imports the full set into an empty, migrated database through {@link RosterImports#importFolder}, timed,
+ *     with JDBC batch writing as the WAR's persistence unit has it (batch size 1000) and the heap watched;</li>
+ *     <li>copies the very rows the import wrote (exported with {@code COPY ... TO STDOUT} beforehand, untimed) into
+ *     plain tables of the same columns with {@code COPY ... FROM STDIN} through pgjdbc's {@link CopyManager}, all
+ *     eight tables in one transaction, timed: the physical floor. Then again into tables that also have the roster
+ *     tables' keys, unique constraints, checks and indexes (no foreign keys), for comparison;</li>
+ *     <li>imports the delta, as the next day's upload, timed, with the heap watched;</li>
+ *     <li>prints the figures and PASS or FAIL for each target of issue 6 (full import ≤ 3 × COPY, heap ≤ 1 GiB,
+ *     delta ≤ 5 % of the full import). A missed target does not fail the build; an import that does not succeed
+ *     (a generator bug) does.</li>
+ * </ol>
+ * A CHECKPOINT precedes every timed step, so that none pays for the writes of the one before. Before the delta the
+ * roster tables are vacuumed and analysed (untimed), as autovacuum would have done by the next night.
+ */
+public final class ImportScaleBenchmark {
+
+    private static final long MIB = 1024 * 1024;
+    /** The tables the import writes, each after those it refers to. */
+    private static final List<String> TABLES = List.of("school", "person", "school_role", "subject", "syllabus",
+            "study_group", "membership", "guardian_link");
+
+    private final PrintStream out = System.out;
+    private final Map<String, String> results = new LinkedHashMap<>();
+
+    public static void main(String[] args) throws Exception {
+        Path folder = Path.of(System.getProperty("import-benchmark.dir", "target/import-scale")).toAbsolutePath();
+        long seed = Long.getLong("import-benchmark.seed", 12_000L);
+        double scale = Double.parseDouble(System.getProperty("import-benchmark.scale", "1"));
+        LocalDate today = LocalDate.now(RosterImporter.SCHOOL_ZONE);
+        int schoolYear = Integer.getInteger("import-benchmark.school-year",
+                today.getMonthValue() >= 7 ? today.getYear() : today.getYear() - 1);
+        SyntheticMunicipality.Size size = scale == 1 ? SyntheticMunicipality.Size.STOCKHOLM
+                : SyntheticMunicipality.Size.STOCKHOLM.scaled(scale);
+        new ImportScaleBenchmark().run(folder, seed, schoolYear, size);
+        // The embedded PostgreSQL is stopped by TestDatabase's shutdown hook.
+        System.exit(0);
+    }
+
+    private void run(Path folder, long seed, int schoolYear, SyntheticMunicipality.Size size) throws Exception {
+        Runtime runtime = Runtime.getRuntime();
+        out.printf(Locale.ROOT, "Roster import at scale: %d CPUs, Java %s, max heap %d MiB, GC %s%n",
+                runtime.availableProcessors(), System.getProperty("java.version"), runtime.maxMemory() / MIB,
+                ManagementFactory.getGarbageCollectorMXBeans().stream().map(GarbageCollectorMXBean::getName)
+                        .collect(Collectors.joining(", ")));
+
+        Path full = folder.resolve("full");
+        Path delta = folder.resolve("delta");
+        SyntheticMunicipality.Stats stats = generate(folder, full, delta, seed, schoolYear, size);
+
+        TestDatabase db = TestDatabase.create("import_scale");
+        try (BenchmarkTransactions transactions = new BenchmarkTransactions(db)) {
+            out.println("PostgreSQL: " + queryString(db, "select version()"));
+            UUID tenant = db.inTransaction(em -> new RosterAdministration(em).createTenant(null, UUID.randomUUID(),
+                    "Stockholms stad (syntetisk)"));
+
+            // (a) the full set into an empty database
+            checkpoint(db);
+            Measured fullRun = importTimed("full import", db, transactions, Clock.system(RosterImporter.SCHOOL_ZONE),
+                    tenant, full);
+            out.printf(Locale.ROOT, "database size after the full import: %d MiB%n",
+                    Long.parseLong(queryString(db, "select pg_database_size(current_database())")) / MIB);
+
+            // (b) the same rows with raw COPY
+            double copyPlain = Double.NaN;
+            double copyKeyed = Double.NaN;
+            if (fullRun.succeeded()) {
+                Path dump = folder.resolve("copy");
+                Map<String, Long> rows = export(db, tenant, dump);
+                copyPlain = copyTimed(db, dump, rows, "copy_plain", "");
+                copyKeyed = copyTimed(db, dump, rows, "copy_keyed", " including all");
+            }
+
+            // (e) the delta, as the next day's upload
+            Measured deltaRun = null;
+            if (fullRun.succeeded()) {
+                vacuumAnalyze(db);
+                checkpoint(db);
+                Clock nextDay = Clock.offset(Clock.system(RosterImporter.SCHOOL_ZONE), Duration.ofDays(1));
+                deltaRun = importTimed("delta import", db, transactions, nextDay, tenant, delta);
+            }
+
+            report(stats, fullRun, copyPlain, copyKeyed, deltaRun, runtime.maxMemory());
+            Files.writeString(folder.resolve("result.txt"), String.join("\n", results.values()) + "\n");
+            if (broken(fullRun) || deltaRun != null && broken(deltaRun)) {
+                throw new IllegalStateException("an import of the synthetic municipality did not succeed for another"
+                        + " reason than the heap: see above");
+            }
+        } finally {
+            db.close();
+        }
+    }
+
+    // ---------------------------------------------------------------- the synthetic municipality
+
+    private SyntheticMunicipality.Stats generate(Path folder, Path full, Path delta, long seed, int schoolYear,
+                                                 SyntheticMunicipality.Size size) throws IOException {
+        long started = System.nanoTime();
+        // Regenerated every run (it takes seconds), beside the old set, then moved into place: never half a set.
+        SyntheticMunicipality.Stats stats = SyntheticMunicipality.write(folder.resolve("tmp-full"),
+                folder.resolve("tmp-delta"), seed, schoolYear, size);
+        deleteTree(full);
+        deleteTree(delta);
+        Files.move(folder.resolve("tmp-full"), full);
+        Files.move(folder.resolve("tmp-delta"), delta);
+        double seconds = seconds(started);
+        out.printf(Locale.ROOT, "%nSynthetic municipality (seed %d, school year %d/%02d), written in %.1f s to %s:%n",
+                seed, schoolYear, (schoolYear + 1) % 100, seconds, folder);
+        out.printf(Locale.ROOT, "  %d schools, %d students, %d staff (%d teachers), %d guardians; %d sections, %d classes,"
+                        + " %d courses%n", size.schools(), size.students(), size.staff(), size.teachers(), size.guardians(),
+                stats.sections(), stats.classes(), stats.courses());
+        out.printf(Locale.ROOT, "  %d student enrollments, %d teacher enrollments, %d guardian relationships%n",
+                stats.studentEnrollments(), stats.teacherEnrollments(), stats.guardianLinks());
+        out.printf(Locale.ROOT, "  %-22s %10s %10s %9s %9s %9s%n", "file", "full rows", "delta rows", "removed", "added",
+                "changed");
+        for (SyntheticMunicipality.FileRows file : stats.files()) {
+            out.printf(Locale.ROOT, "  %-22s %10d %10d %9d %9d %9d%n", file.file(), file.full(), file.delta(),
+                    file.removed(), file.added(), file.changed());
+        }
+        out.printf(Locale.ROOT, "  the delta differs in %d of %d rows (%.2f %%), %d MiB on disk per set%n",
+                stats.differingRows(), stats.fullRows(), 100.0 * stats.differingRows() / stats.fullRows(),
+                folderSize(full) / MIB);
+        return stats;
+    }
+
+    // ---------------------------------------------------------------- imports
+
+    /** One timed import: the run as recorded, or the error that ended it (e.g. OutOfMemoryError). */
+    private record Measured(String name, double seconds, ImportSummary run, Throwable error, HeapMonitor.Peak heap,
+                            Map<String, Double> phases, CpuMeter.Used cpu) {
+
+        boolean succeeded() {
+            return run != null && run.status() == ImportStatus.SUCCEEDED;
+        }
+    }
+
+    private Measured importTimed(String name, TestDatabase db, BenchmarkTransactions transactions, Clock clock, UUID tenant,
+                                 Path folder) {
+        System.gc();
+        CpuMeter cpu = CpuMeter.start(db);
+        PhaseTimer phases = new PhaseTimer();
+        ImportSummary run = null;
+        Throwable error = null;
+        out.printf(Locale.ROOT, "%n%s of %s ...%n", name, folder);
+        HeapMonitor heap = HeapMonitor.start();
+        long started = System.nanoTime();
+        phases.start(started);
+        try {
+            run = new RosterImports(transactions, clock).importFolder(tenant, folder, "benchmark", phases);
+        } catch (OutOfMemoryError | RuntimeException e) {
+            error = e;
+        }
+        long ended = System.nanoTime();
+        phases.end(ended);
+        HeapMonitor.Peak peak = heap.stop();
+        CpuMeter.Used used = cpu.stop();
+        double seconds = (ended - started) / 1e9;
+        out.printf(Locale.ROOT, "%s: %.1f s, status %s%n", name, seconds,
+                run != null ? run.status() : "ended by " + error);
+        out.printf(Locale.ROOT, "  phases: %s%n", phases.seconds().entrySet().stream()
+                .map(e -> String.format(Locale.ROOT, "%s %.1f s", e.getKey(), e.getValue()))
+                .collect(Collectors.joining(", ")));
+        out.printf(Locale.ROOT, "  heap: peak used %d MiB, peak after a GC %d MiB (max heap %d MiB); %d GC pauses,"
+                        + " %.1f s in total%n", peak.used() / MIB, peak.afterGc() / MIB,
+                Runtime.getRuntime().maxMemory() / MIB, peak.collections(), peak.collectionMillis() / 1000.0);
+        out.printf(Locale.ROOT, "  CPU: %s%n", used.describe(seconds));
+        if (run != null) {
+            out.println("  counts (created/updated/ended): " + run.counts().stream()
+                    .filter(c -> c.created() + c.updated() + c.ended() > 0)
+                    .map(ImportScaleBenchmark::count).collect(Collectors.joining(", ")));
+            run.notes().forEach(note -> out.println("  note: " + note));
+            run.problems().stream().limit(20).forEach(problem -> out.println("  problem: " + problem));
+        }
+        return new Measured(name, seconds, run, error, peak, phases.seconds(), used);
+    }
+
+    private static String count(ImportCount count) {
+        return count.kind() + " " + count.created() + "/" + count.updated() + "/" + count.ended();
+    }
+
+    // ---------------------------------------------------------------- COPY, the physical floor
+
+    /** Writes the tenant's rows of each table in COPY text format to a file (untimed); returns rows per table. */
+    private Map<String, Long> export(TestDatabase db, UUID tenant, Path dump) throws SQLException, IOException {
+        Files.createDirectories(dump);
+        Map<String, Long> rows = new LinkedHashMap<>();
+        try (Connection connection = db.dataSource().getConnection()) {
+            CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
+            for (String table : TABLES) {
+                try (OutputStream file = new BufferedOutputStream(Files.newOutputStream(dump.resolve(table + ".tsv")),
+                        1 << 20)) {
+                    rows.put(table, copy.copyOut("COPY (SELECT * FROM public." + table + " WHERE tenant_id = '" + tenant
+                            + "') TO STDOUT", file));
+                }
+            }
+        }
+        out.printf(Locale.ROOT, "%nrows the full import wrote (exported for COPY, %d MiB): %s%n", folderSize(dump) / MIB,
+                rows.entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", ")));
+        return rows;
+    }
+
+    /**
+     * Creates a table in the schema for each roster table ({@code like public.T} + {@code like}), then COPYs the
+     * exported rows into all of them in one transaction, timed from the first COPY to the commit.
+     */
+    private double copyTimed(TestDatabase db, Path dump, Map<String, Long> rows, String schema, String like)
+            throws SQLException, IOException {
+        try (Connection connection = db.dataSource().getConnection(); Statement statement = connection.createStatement()) {
+            statement.execute("create schema " + schema);
+            for (String table : TABLES) {
+                statement.execute("create table " + schema + "." + table + " (like public." + table + like + ")");
+            }
+        }
+        checkpoint(db);
+        long started;
+        long copied = 0;
+        try (Connection connection = db.dataSource().getConnection()) {
+            CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
+            connection.setAutoCommit(false);
+            started = System.nanoTime();
+            for (String table : TABLES) {
+                try (InputStream file = new BufferedInputStream(Files.newInputStream(dump.resolve(table + ".tsv")), 1 << 20)) {
+                    copied += copy.copyIn("COPY " + schema + "." + table + " FROM STDIN", file);
+                }
+            }
+            connection.commit();
+        }
+        double seconds = seconds(started);
+        long expected = rows.values().stream().mapToLong(Long::longValue).sum();
+        if (copied != expected) {
+            throw new IllegalStateException("COPY loaded " + copied + " rows, not " + expected);
+        }
+        out.printf(Locale.ROOT, "COPY of the same %d rows into %s tables (%s): %.1f s%n", copied,
+                like.isEmpty() ? "plain" : "keyed", like.isEmpty() ? "like public.T: columns and NOT NULL only"
+                        : "like public.T including all: also keys, unique constraints, checks, indexes; no foreign keys",
+                seconds);
+        try (Connection connection = db.dataSource().getConnection(); Statement statement = connection.createStatement()) {
+            statement.execute("drop schema " + schema + " cascade");
+        }
+        return seconds;
+    }
+
+    // ---------------------------------------------------------------- the report
+
+    private void report(SyntheticMunicipality.Stats stats, Measured fullRun, double copyPlain, double copyKeyed,
+                        Measured deltaRun, long maxHeap) {
+        out.println();
+        line("=== Roster import at scale: one run, " + Runtime.getRuntime().availableProcessors() + " CPUs, Java "
+                + System.getProperty("java.version") + ", max heap " + maxHeap / MIB + " MiB ===");
+        line(String.format(Locale.ROOT, "set: %d schools, %d students, %d staff, %d guardians, %d student enrollments;"
+                        + " %d rows in %d files; the delta differs in %.2f %% of the rows",
+                stats.size().schools(), stats.size().students(), stats.size().staff(), stats.size().guardians(),
+                stats.studentEnrollments(), stats.fullRows(), stats.files().size(),
+                100.0 * stats.differingRows() / stats.fullRows()));
+        line(String.format(Locale.ROOT, "full import:            %8.1f s  (%s)", fullRun.seconds(),
+                fullRun.succeeded() ? "SUCCEEDED" : "did not succeed: " + describe(fullRun)));
+        line(String.format(Locale.ROOT, "raw COPY, plain tables: %8.1f s", copyPlain));
+        line(String.format(Locale.ROOT, "raw COPY, keyed tables: %8.1f s  (keys, unique constraints and indexes; for"
+                + " comparison)", copyKeyed));
+        double ratio = fullRun.seconds() / copyPlain;
+        line(String.format(Locale.ROOT, "ratio full / COPY:      %8.1f    target <= 3      %s  (full / keyed COPY %.1f)",
+                ratio, verdict(fullRun.succeeded() && ratio <= 3), fullRun.seconds() / copyKeyed));
+        long peak = Math.max(fullRun.heap().used(), deltaRun == null ? 0 : deltaRun.heap().used());
+        long peakAfterGc = Math.max(fullRun.heap().afterGc(), deltaRun == null ? 0 : deltaRun.heap().afterGc());
+        boolean fits = maxHeap <= 1024 * MIB && !outOfMemory(fullRun) && !(deltaRun != null && outOfMemory(deltaRun));
+        String heapVerdict = fits ? verdict(peak <= 1024 * MIB) : "FAIL";
+        if (fits && peakAfterGc > maxHeap * 9 / 10) {
+            heapVerdict += " (no headroom: the heap was still over 90 % full after a GC)";
+        }
+        line(String.format(Locale.ROOT, "peak heap:              %8d MiB used, %d MiB after a GC (full %d/%d, delta %s);"
+                        + " max heap %d MiB   target <= 1024 MiB   %s", peak / MIB, peakAfterGc / MIB,
+                fullRun.heap().used() / MIB, fullRun.heap().afterGc() / MIB,
+                deltaRun == null ? "-" : deltaRun.heap().used() / MIB + "/" + deltaRun.heap().afterGc() / MIB,
+                maxHeap / MIB, heapVerdict));
+        line(String.format(Locale.ROOT, "GC during the imports:  full %d pauses %.1f s, delta %s", fullRun.heap().collections(),
+                fullRun.heap().collectionMillis() / 1000.0, deltaRun == null ? "-" : String.format(Locale.ROOT,
+                        "%d pauses %.1f s", deltaRun.heap().collections(), deltaRun.heap().collectionMillis() / 1000.0)));
+        if (deltaRun != null) {
+            double share = 100 * deltaRun.seconds() / fullRun.seconds();
+            line(String.format(Locale.ROOT, "delta import:           %8.1f s  (%s)", deltaRun.seconds(),
+                    deltaRun.succeeded() ? "SUCCEEDED" : "did not succeed: " + describe(deltaRun)));
+            line(String.format(Locale.ROOT, "delta / full:           %8.1f %%  target <= 5 %%   %s", share,
+                    verdict(deltaRun.succeeded() && share <= 5)));
+        } else {
+            line("delta import:           not run (the full import did not succeed)   FAIL");
+        }
+        line("full import phases (s): " + phases(fullRun));
+        line("full import CPU: " + fullRun.cpu().describe(fullRun.seconds()));
+        if (deltaRun != null) {
+            line("delta import phases (s): " + phases(deltaRun));
+            line("delta import CPU: " + deltaRun.cpu().describe(deltaRun.seconds()));
+        }
+    }
+
+    /** Ran out of heap: a missed target, reported as such. */
+    private static boolean outOfMemory(Measured run) {
+        return run.error() instanceof OutOfMemoryError
+                || run.run() != null && run.run().problems().stream().anyMatch(p -> p.contains("OutOfMemoryError"));
+    }
+
+    /** Did not succeed for another reason: the benchmark itself is wrong (e.g. the generator wrote a bad set). */
+    private static boolean broken(Measured run) {
+        return !run.succeeded() && !outOfMemory(run);
+    }
+
+    private static String phases(Measured run) {
+        return run.phases().entrySet().stream()
+                .map(e -> String.format(Locale.ROOT, "%s %.1f", e.getKey(), e.getValue()))
+                .collect(Collectors.joining(", "));
+    }
+
+    private static String describe(Measured run) {
+        return run.run() != null ? run.run().status().toString() : String.valueOf(run.error());
+    }
+
+    private static String verdict(boolean pass) {
+        return pass ? "PASS" : "FAIL";
+    }
+
+    private void line(String text) {
+        out.println(text);
+        results.put(String.valueOf(results.size()), text);
+    }
+
+    // ---------------------------------------------------------------- database helpers
+
+    private static void checkpoint(TestDatabase db) throws SQLException {
+        db.executeSql("checkpoint");
+    }
+
+    private void vacuumAnalyze(TestDatabase db) throws SQLException {
+        long started = System.nanoTime();
+        for (String table : TABLES) {
+            db.executeSql("vacuum (analyze) " + table);
+        }
+        out.printf(Locale.ROOT, "%nvacuum (analyze) of the roster tables before the delta (untimed): %.1f s%n",
+                seconds(started));
+    }
+
+    private static String queryString(TestDatabase db, String sql) throws SQLException {
+        try (Connection connection = db.dataSource().getConnection(); Statement statement = connection.createStatement();
+             ResultSet result = statement.executeQuery(sql)) {
+            result.next();
+            return result.getString(1);
+        }
+    }
+
+    private static double seconds(long startedNanos) {
+        return (System.nanoTime() - startedNanos) / 1e9;
+    }
+
+    private static long folderSize(Path folder) throws IOException {
+        try (var files = Files.list(folder)) {
+            long total = 0;
+            for (Path file : files.toList()) {
+                total += Files.size(file);
+            }
+            return total;
+        }
+    }
+
+    private static void deleteTree(Path folder) throws IOException {
+        if (!Files.exists(folder)) {
+            return;
+        }
+        try (var files = Files.walk(folder)) {
+            for (Path file : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(file);
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- the import's transactions
+
+    /**
+     * The import's transactions outside a container, as {@code TestTransactions} makes them, with JDBC batch writing
+     * as the WAR's persistence unit sets it (batch size 1000, web-module's persistence.xml).
+     */
+    private static final class BenchmarkTransactions implements ImportTransactions, AutoCloseable {
+
+        private final EntityManagerFactory factory;
+
+        BenchmarkTransactions(TestDatabase db) {
+            this.factory = db.entityManagerFactoryWith(Map.of(
+                    "eclipselink.jdbc.batch-writing", "JDBC",
+                    "eclipselink.jdbc.batch-writing.size", "1000"));
+        }
+
+        @Override
+        public <T> T inNewTransaction(Function<EntityManager, T> work) {
+            EntityManager em = factory.createEntityManager();
+            EntityTransaction transaction = em.getTransaction();
+            try {
+                transaction.begin();
+                T result = work.apply(em);
+                transaction.commit();
+                return result;
+            } finally {
+                if (transaction.isActive()) {
+                    transaction.rollback();
+                }
+                em.close();
+            }
+        }
+
+        @Override
+        public void close() {
+            factory.close();
+        }
+    }
+
+    // ---------------------------------------------------------------- phases
+
+    /** Wall time per phase of the import, from the progress the importer reports. */
+    private static final class PhaseTimer implements ImportProgressListener {
+
+        private final Map<String, Double> seconds = new LinkedHashMap<>();
+        private String phase;
+        private long since;
+
+        void start(long now) {
+            phase = "RECORDING_RUN";
+            since = now;
+        }
+
+        @Override
+        public void progress(UUID runId, String phase, long done, long total) {
+            if (!phase.equals(this.phase)) {
+                long now = System.nanoTime();
+                seconds.merge(this.phase, (now - since) / 1e9, Double::sum);
+                this.phase = phase;
+                since = now;
+            }
+        }
+
+        /** The last phase (COMMITTING) lasts until the import returns, its run recorded as finished. */
+        void end(long now) {
+            seconds.merge(phase, (now - since) / 1e9, Double::sum);
+            phase = "AFTER";
+            since = now;
+        }
+
+        Map<String, Double> seconds() {
+            return seconds;
+        }
+    }
+
+    // ---------------------------------------------------------------- CPU
+
+    /**
+     * CPU time used while an import runs: by this JVM (every thread, the garbage collector's too) and by the embedded
+     * PostgreSQL (the postmaster and all its processes, from /proc; Linux only, else not shown). Tells whether an
+     * import waits for the database or the database for it.
+     */
+    private static final class CpuMeter {
+
+        record Used(double jvm, double postgres) {
+
+            String describe(double wall) {
+                return String.format(Locale.ROOT, "JVM %.1f s, PostgreSQL %s, wall %.1f s", jvm,
+                        Double.isNaN(postgres) ? "unknown" : String.format(Locale.ROOT, "%.1f s", postgres), wall);
+            }
+        }
+
+        private static final double TICKS_PER_SECOND = 100; // USER_HZ, 100 on Linux
+
+        private final long postmaster;
+        private final long jvmBefore;
+        private final double postgresBefore;
+
+        private CpuMeter(long postmaster) {
+            this.postmaster = postmaster;
+            this.jvmBefore = jvmNanos();
+            this.postgresBefore = postgresSeconds(postmaster);
+        }
+
+        static CpuMeter start(TestDatabase db) {
+            long postmaster = -1;
+            try {
+                long checkpointer = Long.parseLong(queryString(db,
+                        "select pid from pg_stat_activity where backend_type = 'checkpointer'"));
+                postmaster = stat(checkpointer)[1];
+            } catch (SQLException | RuntimeException | IOException unknown) {
+                // not Linux, or no /proc: PostgreSQL's CPU is not shown
+            }
+            return new CpuMeter(postmaster);
+        }
+
+        Used stop() {
+            return new Used((jvmNanos() - jvmBefore) / 1e9, postgresSeconds(postmaster) - postgresBefore);
+        }
+
+        private static long jvmNanos() {
+            return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                    .getProcessCpuTime();
+        }
+
+        /** The postmaster's CPU and its reaped children's, plus that of its living children. */
+        private static double postgresSeconds(long postmaster) {
+            if (postmaster < 0) {
+                return Double.NaN;
+            }
+            try (var processes = Files.list(Path.of("/proc"))) {
+                long ticks = 0;
+                for (Path process : processes.toList()) {
+                    String name = process.getFileName().toString();
+                    if (!name.chars().allMatch(Character::isDigit)) {
+                        continue;
+                    }
+                    long pid = Long.parseLong(name);
+                    try {
+                        long[] stat = stat(pid);
+                        if (pid == postmaster || stat[1] == postmaster) {
+                            ticks += stat[2] + stat[3] + stat[4] + stat[5];
+                        }
+                    } catch (IOException | RuntimeException gone) {
+                        // the process ended meanwhile
+                    }
+                }
+                return ticks / TICKS_PER_SECOND;
+            } catch (IOException unknown) {
+                return Double.NaN;
+            }
+        }
+
+        /** pid, ppid, utime, stime, cutime, cstime of a process, from /proc/[pid]/stat. */
+        private static long[] stat(long pid) throws IOException {
+            String text = Files.readString(Path.of("/proc", String.valueOf(pid), "stat"));
+            String[] fields = text.substring(text.lastIndexOf(')') + 2).split(" ");
+            return new long[]{pid, Long.parseLong(fields[1]), Long.parseLong(fields[11]), Long.parseLong(fields[12]),
+                    Long.parseLong(fields[13]), Long.parseLong(fields[14])};
+        }
+    }
+
+    // ---------------------------------------------------------------- heap
+
+    /**
+     * Watches the heap while an import runs: samples the used heap every 10 ms, and takes each garbage
+     * collection's heap before (the highest it got) and after (an upper bound of the live data).
+     */
+    private static final class HeapMonitor {
+
+        record Peak(long used, long afterGc, long collections, long collectionMillis) {
+        }
+
+        private final AtomicLong used = new AtomicLong();
+        private final AtomicLong afterGc = new AtomicLong();
+        private final Set<String> heapPools = ManagementFactory.getMemoryPoolMXBeans().stream()
+                .filter(pool -> pool.getType() == MemoryType.HEAP).map(MemoryPoolMXBean::getName)
+                .collect(Collectors.toSet());
+        private final List<NotificationEmitter> emitters = new ArrayList<>();
+        private final NotificationListener listener = (notification, handback) -> {
+            if (GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(notification.getType())) {
+                var info = GarbageCollectionNotificationInfo.from((CompositeData) notification.getUserData()).getGcInfo();
+                used.accumulateAndGet(heap(info.getMemoryUsageBeforeGc()), Math::max);
+                afterGc.accumulateAndGet(heap(info.getMemoryUsageAfterGc()), Math::max);
+            }
+        };
+        private final long collectionsBefore = collections();
+        private final long millisBefore = collectionMillis();
+        private volatile boolean running = true;
+        private final Thread sampler = new Thread(() -> {
+            var memory = ManagementFactory.getMemoryMXBean();
+            while (running) {
+                used.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
+                try {
+                    Thread.sleep(10);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }, "heap-sampler");
+
+        static HeapMonitor start() {
+            HeapMonitor monitor = new HeapMonitor();
+            for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+                if (gc instanceof NotificationEmitter emitter) {
+                    emitter.addNotificationListener(monitor.listener, null, null);
+                    monitor.emitters.add(emitter);
+                }
+            }
+            monitor.sampler.setDaemon(true);
+            monitor.sampler.start();
+            return monitor;
+        }
+
+        Peak stop() {
+            running = false;
+            try {
+                sampler.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            for (NotificationEmitter emitter : emitters) {
+                try {
+                    emitter.removeNotificationListener(listener);
+                } catch (javax.management.ListenerNotFoundException ignored) {
+                    // never added
+                }
+            }
+            return new Peak(used.get(), afterGc.get(), collections() - collectionsBefore,
+                    collectionMillis() - millisBefore);
+        }
+
+        private long heap(Map<String, MemoryUsage> pools) {
+            return pools.entrySet().stream().filter(e -> heapPools.contains(e.getKey()))
+                    .mapToLong(e -> e.getValue().getUsed()).sum();
+        }
+
+        private static long collections() {
+            return ManagementFactory.getGarbageCollectorMXBeans().stream()
+                    .mapToLong(gc -> Math.max(0, gc.getCollectionCount())).sum();
+        }
+
+        private static long collectionMillis() {
+            return ManagementFactory.getGarbageCollectorMXBeans().stream()
+                    .mapToLong(gc -> Math.max(0, gc.getCollectionTime())).sum();
+        }
+    }
+
+    static {
+        // The generated files are UTF-8 (å, ä, ö); so is the output.
+        if (!StandardCharsets.UTF_8.equals(java.nio.charset.Charset.defaultCharset())) {
+            System.setOut(new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), true,
+                    StandardCharsets.UTF_8));
+        }
+    }
+}
