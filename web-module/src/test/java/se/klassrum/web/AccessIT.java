@@ -1,24 +1,12 @@
 package se.klassrum.web;
 
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 import javax.sql.DataSource;
-import java.io.File;
 import java.net.URI;
-import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.List;
 import java.util.UUID;
 
@@ -29,18 +17,9 @@ import static se.klassrum.roster.demo.DemoIds.*;
  * The access rules as a client meets them: the deployed WAR on Payara Micro, called over HTTP with real
  * signed JWTs of the demo personas, and the audit rows that each call leaves in PostgreSQL.
  */
-@ExtendWith(EmbeddedDatabase.class)
-@ExtendWith(TestIssuer.class)
-@ExtendWith(ArquillianExtension.class)
-class AccessIT {
+class AccessIT extends KlassrumServerTest {
 
-    @Deployment(testable = false)
-    static WebArchive klassrumWar() {
-        return ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("klassrum.war")));
-    }
 
-    @ArquillianResource
-    URL base;
 
     private final HttpClient http = HttpClient.newHttpClient();
 
@@ -171,11 +150,11 @@ class AccessIT {
         get("/api/v1/students/" + PERSON_ELSA, person(OID_ANNA), null, requestId);
         get("/api/v1/students/" + PERSON_ELSA, person(OID_DAVID), null, requestId);
 
-        List<String> rows = query(database, "select actor_id || ' ' || decision || ' ' || failing_codes from audit_entry "
+        List<String> rows = Sql.strings(database, "select actor_id || ' ' || decision || ' ' || failing_codes from audit_entry "
                 + "where request_id = ? order by seq", requestId);
 
         assertThat(rows).containsExactly(PERSON_ANNA + " ALLOW ", PERSON_DAVID + " DENY ROLE_TEACHER");
-        assertThat(query(database, "select count(*) from audit_entry where request_id = ? and student_id = ?",
+        assertThat(Sql.strings(database, "select count(*) from audit_entry where request_id = ? and student_id = ?",
                 requestId, PERSON_ELSA.toString())).containsExactly("2");
     }
 
@@ -184,14 +163,14 @@ class AccessIT {
         assertThat(get("/api/v1/students/" + PERSON_IVAR, person(OID_ANNA)).statusCode()).isEqualTo(200);
         UUID membership = membership("ma1c-a", "ivar");
         try {
-            update(database, "update membership set valid_to = current_date - 1 where id = ?", membership);
+            Sql.update(database, "update membership set valid_to = current_date - 1 where id = ?", membership);
 
             HttpResponse<String> after = get("/api/v1/students/" + PERSON_IVAR, person(OID_ANNA));
 
             assertThat(after.statusCode()).isEqualTo(403);
             assertThat(after.body()).contains("OWNS_TEACHING_GROUP");
         } finally {
-            update(database, "update membership set valid_to = null where id = ?", membership);
+            Sql.update(database, "update membership set valid_to = null where id = ?", membership);
         }
     }
 
@@ -237,15 +216,15 @@ class AccessIT {
         assertThat(intact.body()).contains("\"intact\":true");
 
         String tenant = TENANT_SOLBACKA.toString();
-        String seq = query(database, "select min(seq) from audit_entry where tenant_id = ? and decision = 'DENY'", tenant).get(0);
+        String seq = Sql.strings(database, "select min(seq) from audit_entry where tenant_id = ? and decision = 'DENY'", tenant).get(0);
         try {
-            update(database, "update audit_entry set decision = 'ALLOW' where tenant_id = ? and seq = ?", tenant, Long.parseLong(seq));
+            Sql.update(database, "update audit_entry set decision = 'ALLOW' where tenant_id = ? and seq = ?", tenant, Long.parseLong(seq));
 
             HttpResponse<String> tampered = get("/api/v1/access/audit/verify", person(OID_SARA));
 
             assertThat(tampered.body()).contains("\"intact\":false").contains("\"firstBrokenSeq\":" + seq);
         } finally {
-            update(database, "update audit_entry set decision = 'DENY' where tenant_id = ? and seq = ?", tenant, Long.parseLong(seq));
+            Sql.update(database, "update audit_entry set decision = 'DENY' where tenant_id = ? and seq = ?", tenant, Long.parseLong(seq));
         }
         assertThat(get("/api/v1/access/audit/verify", person(OID_ANNA)).statusCode()).isEqualTo(403);
     }
@@ -259,7 +238,7 @@ class AccessIT {
     }
 
     private HttpResponse<String> get(String path, String token, String language, String requestId) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(base.toURI().resolve(URI.create(path))).GET();
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).GET();
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }
@@ -272,27 +251,5 @@ class AccessIT {
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    private static List<String> query(DataSource database, String sql, Object... parameters) throws SQLException {
-        try (Connection connection = database.getConnection(); PreparedStatement statement = connection.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.length; i++) {
-                statement.setObject(i + 1, parameters[i]);
-            }
-            try (ResultSet rows = statement.executeQuery()) {
-                List<String> values = new java.util.ArrayList<>();
-                while (rows.next()) {
-                    values.add(rows.getString(1));
-                }
-                return values;
-            }
-        }
-    }
 
-    private static void update(DataSource database, String sql, Object... parameters) throws SQLException {
-        try (Connection connection = database.getConnection(); PreparedStatement statement = connection.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.length; i++) {
-                statement.setObject(i + 1, parameters[i]);
-            }
-            statement.executeUpdate();
-        }
-    }
 }

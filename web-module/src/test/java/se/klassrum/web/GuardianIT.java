@@ -1,18 +1,10 @@
 package se.klassrum.web;
 
 import jakarta.mail.internet.MimeMessage;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 import javax.sql.DataSource;
-import java.io.File;
 import java.net.URI;
-import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -33,21 +25,11 @@ import static se.klassrum.roster.demo.DemoIds.*;
  * children, and the regression tests for the failures in IMY's decision DI-2019-7024 (guardians reaching
  * other pupils' assessments, staff and other guardians seeing protected students).
  */
-@ExtendWith(EmbeddedDatabase.class)
-@ExtendWith(MailServer.class)
-@ExtendWith(TestIssuer.class)
-@ExtendWith(ArquillianExtension.class)
-class GuardianIT {
+class GuardianIT extends KlassrumServerTest {
 
     private static final Pattern CODE = Pattern.compile("\\b(\\d{6})\\b");
 
-    @Deployment(testable = false)
-    static WebArchive klassrumWar() {
-        return ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("klassrum.war")));
-    }
 
-    @ArquillianResource
-    URL base;
 
     private final HttpClient http = HttpClient.newHttpClient();
 
@@ -100,7 +82,7 @@ class GuardianIT {
         assertThat(assessments.body()).contains("\"items\":[]");
         assertThat(profile.statusCode()).isEqualTo(403);
         assertThat(profile.body()).contains("GUARDIAN_LINK");
-        assertThat(count(database, "select count(*) from audit_entry where actor_id = ? and student_id = ? and decision = 'DENY'",
+        assertThat(Sql.number(database, "select count(*) from audit_entry where actor_id = ? and student_id = ? and decision = 'DENY'",
                 PERSON_KARIN.toString(), PERSON_HUGO.toString())).isPositive();
     }
 
@@ -139,11 +121,11 @@ class GuardianIT {
             assertThat(postBearer(reactivate, TestIssuer.personToken(ENTRA_TENANT_SOLBACKA, OID_SARA)).statusCode()).isEqualTo(204);
 
             assertThat(getBearer("/api/v1/guardian/children", lars).body()).contains("Ivar");
-            assertThat(count(database, "select count(*) from audit_entry where purpose = 'ADMINISTRATION' and student_id = ? "
+            assertThat(Sql.number(database, "select count(*) from audit_entry where purpose = 'ADMINISTRATION' and student_id = ? "
                     + "and operation = 'REACTIVATE_AFTER_MAJORITY'", PERSON_IVAR.toString())).isEqualTo(1);
         } finally {
             // Other server tests share this database and expect the demo's ended link.
-            update(database, "update guardian_link set continues_after_majority = false where id = ?", GUARDIAN_LINK_LARS_IVAR);
+            Sql.update(database, "update guardian_link set continues_after_majority = false where id = ?", GUARDIAN_LINK_LARS_IVAR);
         }
     }
 
@@ -201,39 +183,31 @@ class GuardianIT {
         String ulla = signIn(database, PERSON_ULLA);
         assertThat(get("/api/v1/guardian/children", ulla).body()).contains("Rut");
         try {
-            update(database, "update school_role set valid_to = current_date - 1 where person_id = ?", PERSON_RUT);
+            Sql.update(database, "update school_role set valid_to = current_date - 1 where person_id = ?", PERSON_RUT);
 
             assertThat(get("/api/v1/guardian/children", ulla).body()).isEqualTo("[]");
             HttpResponse<String> rut = get("/api/v1/students/" + PERSON_RUT, ulla);
             assertThat(rut.statusCode()).isEqualTo(403);
             assertThat(rut.body()).contains("\"code\":\"CHILD_HAS_ROLE_AT_SCHOOL\"");
         } finally {
-            update(database, "update school_role set valid_to = null where person_id = ?", PERSON_RUT);
+            Sql.update(database, "update school_role set valid_to = null where person_id = ?", PERSON_RUT);
         }
     }
 
     private HttpResponse<String> postJsonBearer(String path, String json, String token) throws Exception {
-        return http.send(HttpRequest.newBuilder(base.toURI().resolve(URI.create(path))).header("Authorization", "Bearer " + token)
+        return http.send(HttpRequest.newBuilder(uri(path)).header("Authorization", "Bearer " + token)
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
-    private static void update(DataSource database, String sql, Object... parameters) throws SQLException {
-        try (Connection connection = database.getConnection(); PreparedStatement statement = connection.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.length; i++) {
-                statement.setObject(i + 1, parameters[i]);
-            }
-            statement.executeUpdate();
-        }
-    }
 
     private HttpResponse<String> postBearer(String path, String token) throws Exception {
-        return http.send(HttpRequest.newBuilder(base.toURI().resolve(URI.create(path))).header("Authorization", "Bearer " + token)
+        return http.send(HttpRequest.newBuilder(uri(path)).header("Authorization", "Bearer " + token)
                 .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private HttpResponse<String> putBearer(String path, String json, String token) throws Exception {
-        return http.send(HttpRequest.newBuilder(base.toURI().resolve(URI.create(path))).header("Authorization", "Bearer " + token)
+        return http.send(HttpRequest.newBuilder(uri(path)).header("Authorization", "Bearer " + token)
                 .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(json)).build(),
                 HttpResponse.BodyHandlers.ofString());
     }
@@ -284,20 +258,9 @@ class GuardianIT {
         }
     }
 
-    private static long count(DataSource database, String sql, String... parameters) throws SQLException {
-        try (Connection connection = database.getConnection(); PreparedStatement statement = connection.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.length; i++) {
-                statement.setString(i + 1, parameters[i]);
-            }
-            try (ResultSet rows = statement.executeQuery()) {
-                rows.next();
-                return rows.getLong(1);
-            }
-        }
-    }
 
     private HttpResponse<String> post(String path, String json, String cookie) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(base.toURI().resolve(URI.create(path)))
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path))
                 .POST(json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
         if (json != null) {
             request.header("Content-Type", "application/json");
@@ -309,7 +272,7 @@ class GuardianIT {
     }
 
     private HttpResponse<String> get(String path, String cookie) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(base.toURI().resolve(URI.create(path))).GET();
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).GET();
         if (cookie != null) {
             request.header("Cookie", cookie);
         }
@@ -317,7 +280,7 @@ class GuardianIT {
     }
 
     private HttpResponse<String> getBearer(String path, String token) throws Exception {
-        return http.send(HttpRequest.newBuilder(base.toURI().resolve(URI.create(path))).header("Authorization", "Bearer " + token)
+        return http.send(HttpRequest.newBuilder(uri(path)).header("Authorization", "Bearer " + token)
                 .GET().build(), HttpResponse.BodyHandlers.ofString());
     }
 }

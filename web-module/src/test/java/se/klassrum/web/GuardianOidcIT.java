@@ -1,24 +1,14 @@
 package se.klassrum.web;
 
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 import javax.sql.DataSource;
-import java.io.File;
 import java.net.URI;
-import java.net.URL;
 import java.net.URLDecoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.Map;
@@ -35,29 +25,18 @@ import static se.klassrum.roster.demo.DemoIds.idpSubject;
  * (mock-oauth2-server: discovery, JWKS, token endpoint, signed ID tokens), and the session it ends in is the
  * guardian portal's.
  */
-@ExtendWith(EmbeddedDatabase.class)
-@ExtendWith(MailServer.class)
-@ExtendWith(TestIssuer.class)
-@ExtendWith(OidcServer.class)
-@ExtendWith(ArquillianExtension.class)
-class GuardianOidcIT {
+class GuardianOidcIT extends KlassrumServerTest {
 
     private static final String FLOW_COOKIE = "klassrum_guardian_oidc";
     private static final String SESSION_COOKIE = "klassrum_guardian";
 
-    @Deployment(testable = false)
-    static WebArchive klassrumWar() {
-        return ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("klassrum.war")));
-    }
 
-    @ArquillianResource
-    URL base;
 
     private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
     @Test
     void nilsSignsInThroughTheProviderAndSeesGreta() throws Exception {
-        HttpResponse<String> started = get(base.toURI().resolve("/api/v1/guardian/sign-in/oidc"), null);
+        HttpResponse<String> started = get(uri("/api/v1/guardian/sign-in/oidc"), null);
 
         assertThat(started.statusCode()).isEqualTo(302);
         URI authorization = location(started);
@@ -79,7 +58,7 @@ class GuardianOidcIT {
         assertThat(location(back).getPath()).isEqualTo("/");
         assertThat(setCookie(back, SESSION_COOKIE)).contains("HttpOnly").contains("SameSite=Strict");
         String session = cookie(back, SESSION_COOKIE);
-        HttpResponse<String> children = get(base.toURI().resolve("/api/v1/guardian/children"), session);
+        HttpResponse<String> children = get(uri("/api/v1/guardian/children"), session);
         assertThat(children.statusCode()).isEqualTo(200);
         assertThat(children.body()).contains("Greta").doesNotContain("Elsa");
 
@@ -98,7 +77,7 @@ class GuardianOidcIT {
 
     @Test
     void aWrongStateOrAnotherBrowserIsNotSignedIn() throws Exception {
-        HttpResponse<String> started = get(base.toURI().resolve("/api/v1/guardian/sign-in/oidc"), null);
+        HttpResponse<String> started = get(uri("/api/v1/guardian/sign-in/oidc"), null);
         String flowCookie = cookie(started, FLOW_COOKIE);
         // The code is never exchanged here, so the provider is told no subject for it.
         URI callback = atProvider(location(started));
@@ -133,7 +112,7 @@ class GuardianOidcIT {
 
     /** A whole sign-in as the provider's user with this subject, up to the callback's answer. */
     private HttpResponse<String> signInAs(String subject) throws Exception {
-        HttpResponse<String> started = get(base.toURI().resolve("/api/v1/guardian/sign-in/oidc"), null);
+        HttpResponse<String> started = get(uri("/api/v1/guardian/sign-in/oidc"), null);
         assertThat(started.statusCode()).isEqualTo(302);
         return back(atProvider(location(started)), cookie(started, FLOW_COOKIE), subject);
     }
@@ -155,14 +134,9 @@ class GuardianOidcIT {
     }
 
     private static void setIdpLogin(DataSource database, UUID tenant, boolean enabled) throws SQLException {
-        try (Connection connection = database.getConnection();
-             PreparedStatement statement = connection.prepareStatement("insert into guardian_login_policy (tenant_id, idp_enabled) "
+        Sql.update(database, "insert into guardian_login_policy (tenant_id, idp_enabled) "
                      + "values (?, ?) on conflict (tenant_id) do update set idp_enabled = excluded.idp_enabled, "
-                     + "version = guardian_login_policy.version + 1")) {
-            statement.setObject(1, tenant);
-            statement.setBoolean(2, enabled);
-            statement.executeUpdate();
-        }
+                     + "version = guardian_login_policy.version + 1", tenant, enabled);
     }
 
     private static URI location(HttpResponse<String> response) {

@@ -1,28 +1,17 @@
 package se.klassrum.web;
 
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 import javax.sql.DataSource;
 import java.io.ByteArrayOutputStream;
-import java.io.File;
 import java.net.URI;
-import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.List;
 import java.util.UUID;
 
@@ -36,18 +25,9 @@ import static se.klassrum.roster.demo.DemoIds.OID_SARA;
  * The WAR as built, deployed on Payara Micro against a real PostgreSQL, called over HTTP as an
  * operator's load balancer would.
  */
-@ExtendWith(EmbeddedDatabase.class)
-@ExtendWith(TestIssuer.class)
-@ExtendWith(ArquillianExtension.class)
-class ServerIT {
+class ServerIT extends KlassrumServerTest {
 
-    @Deployment(testable = false)
-    static WebArchive klassrumWar() {
-        return ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("klassrum.war")));
-    }
 
-    @ArquillianResource
-    URL base;
 
     private final HttpClient http = HttpClient.newHttpClient();
 
@@ -69,22 +49,22 @@ class ServerIT {
 
     @Test
     void migratedTheSchemaAtStartUp(DataSource database) throws SQLException {
-        assertThat(queryLong(database, "select count(*) from flyway_schema_history where success and version = '1'"))
+        assertThat(Sql.number(database, "select count(*) from flyway_schema_history where success and version = '1'"))
                 .isEqualTo(1);
-        assertThat(queryLong(database, "select count(*) from flyway_schema_history where success and description = 'audit log'"))
+        assertThat(Sql.number(database, "select count(*) from flyway_schema_history where success and description = 'audit log'"))
                 .isEqualTo(1);
-        assertThat(queryLong(database, "select count(*) from flyway_schema_history where success and description = 'import run'"))
+        assertThat(Sql.number(database, "select count(*) from flyway_schema_history where success and description = 'import run'"))
                 .isEqualTo(1);
-        assertThat(queryLong(database, "select count(*) from flyway_schema_history where not success")).isZero();
+        assertThat(Sql.number(database, "select count(*) from flyway_schema_history where not success")).isZero();
     }
 
     @Test
     void loadedTheDemoMunicipalityIntoTheEmptyDatabase(DataSource database) throws SQLException {
-        assertThat(queryLong(database, "select count(*) from tenant")).isEqualTo(2);
-        assertThat(queryLong(database, "select count(*) from school")).isGreaterThanOrEqualTo(3);
-        assertThat(queryLong(database, "select count(*) from person where security_marking <> 'NONE'")).isPositive();
-        assertThat(queryLong(database, "select count(*) from study_group where archived")).isPositive();
-        assertThat(queryLong(database, "select count(*) from study_group where not connected")).isPositive();
+        assertThat(Sql.number(database, "select count(*) from tenant")).isEqualTo(2);
+        assertThat(Sql.number(database, "select count(*) from school")).isGreaterThanOrEqualTo(3);
+        assertThat(Sql.number(database, "select count(*) from person where security_marking <> 'NONE'")).isPositive();
+        assertThat(Sql.number(database, "select count(*) from study_group where archived")).isPositive();
+        assertThat(Sql.number(database, "select count(*) from study_group where not connected")).isPositive();
     }
 
     @Test
@@ -106,13 +86,13 @@ class ServerIT {
     @Test
     void anIncompleteUploadIsRejectedWithEveryProblemAndChangesNothing(DataSource database) throws Exception {
         String integration = TestIssuer.applicationToken(ENTRA_TENANT_NORRA, "sis-export", List.of("RosterImport.ReadWrite.All"));
-        long people = queryLong(database, "select count(*) from person");
+        long people = Sql.number(database, "select count(*) from person");
 
         HttpResponse<String> rejected = upload(integration, sharedData("sds-v2.1"), List.of("orgs.csv"));
 
         assertThat(rejected.statusCode()).isEqualTo(400);
         assertThat(rejected.body()).contains("import-rejected").contains("users.csv");
-        assertThat(queryLong(database, "select count(*) from person")).isEqualTo(people);
+        assertThat(Sql.number(database, "select count(*) from person")).isEqualTo(people);
     }
 
     @Test
@@ -135,7 +115,7 @@ class ServerIT {
             body.write("\r\n".getBytes(StandardCharsets.UTF_8));
         }
         body.write(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        HttpRequest request = HttpRequest.newBuilder(base.toURI().resolve("/api/v1/imports"))
+        HttpRequest request = HttpRequest.newBuilder(uri("/api/v1/imports"))
                 .header("Authorization", "Bearer " + token)
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
@@ -144,7 +124,7 @@ class ServerIT {
     }
 
     private HttpResponse<String> send(String token, String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(base.toURI().resolve(path)).header("Authorization", "Bearer " + token).GET().build(),
+        return http.send(HttpRequest.newBuilder(uri(path)).header("Authorization", "Bearer " + token).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
@@ -160,16 +140,8 @@ class ServerIT {
     }
 
     private HttpResponse<String> get(String path) throws Exception {
-        URI uri = base.toURI().resolve(path);
+        URI uri = uri(path);
         return http.send(HttpRequest.newBuilder(uri).GET().build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    private static long queryLong(DataSource database, String sql) throws SQLException {
-        try (Connection connection = database.getConnection();
-             Statement statement = connection.createStatement();
-             ResultSet result = statement.executeQuery(sql)) {
-            result.next();
-            return result.getLong(1);
-        }
-    }
 }

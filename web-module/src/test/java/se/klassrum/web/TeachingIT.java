@@ -1,16 +1,8 @@
 package se.klassrum.web;
 
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
-import java.io.File;
 import java.net.URI;
-import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -26,20 +18,11 @@ import static se.klassrum.roster.demo.DemoIds.*;
  * Teaching content through the integration API, as the demo personas meet it: for every endpoint an
  * allowed caller and a denied one, and the denial names the missing prerequisite.
  */
-@ExtendWith(EmbeddedDatabase.class)
-@ExtendWith(TestIssuer.class)
-@ExtendWith(ArquillianExtension.class)
-class TeachingIT {
+class TeachingIT extends KlassrumServerTest {
 
     private static final Pattern ID = Pattern.compile("\"id\":\"([0-9a-f-]{36})\"");
 
-    @Deployment(testable = false)
-    static WebArchive klassrumWar() {
-        return ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("klassrum.war")));
-    }
 
-    @ArquillianResource
-    URL base;
 
     private final HttpClient http = HttpClient.newHttpClient();
 
@@ -267,7 +250,7 @@ class TeachingIT {
     }
 
     private HttpResponse<String> send(String method, String path, String token, String json, String language) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(base.toURI().resolve(URI.create(path)))
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path))
                 .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
         if (json != null) {
             request.header("Content-Type", "application/json");
