@@ -17,7 +17,7 @@ import se.klassrum.guardian.control.CodeMailer;
 import se.klassrum.guardian.control.EmailCodeSettings;
 import se.klassrum.guardian.control.MailSettings;
 import se.klassrum.guardian.entity.EmailCodeRequest;
-import se.klassrum.guardian.testing.GuardianTestDatabase;
+import se.klassrum.roster.testing.TestDatabase;
 import se.klassrum.guardian.testing.TestClock;
 import se.klassrum.roster.demo.DemoIds;
 import se.klassrum.roster.entity.GuardianLogin;
@@ -66,14 +66,14 @@ class GuardianEmailLoginTest {
     private static final EmailCodeSettings SETTINGS = EmailCodeSettings.DEFAULTS;
     private static final Pattern CODE_LINE = Pattern.compile("(?m)^\\s+([0-9]{6})\\s*$");
 
-    private static GuardianTestDatabase db;
+    private static TestDatabase db;
 
     private TestClock clock;
     private CodeMailer mailer;
 
     @BeforeAll
     static void database() {
-        db = GuardianTestDatabase.withDemoRoster("guardian_email_login");
+        db = TestDatabase.withDemoRoster("guardian_email_login");
     }
 
     @AfterAll
@@ -82,7 +82,7 @@ class GuardianEmailLoginTest {
     }
 
     @BeforeEach
-    void freshState() {
+    void freshState() throws java.sql.SQLException {
         db.executeSql("delete from guardian_email_code; delete from guardian_email_code_request; "
                 + "delete from guardian_login_policy; update guardian_login set enabled = true where id = '"
                 + DemoIds.GUARDIAN_LOGIN_KARIN + "'");

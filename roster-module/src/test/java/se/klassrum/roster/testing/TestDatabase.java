@@ -74,6 +74,14 @@ public final class TestDatabase implements AutoCloseable {
         return new TestDatabase(name);
     }
 
+    /** A fresh database with the demo roster of today (roster-module/DEMO-DATA.md) in it. */
+    public static TestDatabase withDemoRoster(String purpose) {
+        TestDatabase database = create(purpose);
+        database.runInTransaction(em -> se.klassrum.roster.demo.DemoRoster
+                .asOf(se.klassrum.roster.demo.DemoRoster.todayInSweden(java.time.Clock.systemUTC())).loadIfEmpty(em));
+        return database;
+    }
+
     private static synchronized EmbeddedPostgres server() {
         if (server == null) {
             try {
@@ -207,6 +215,28 @@ public final class TestDatabase implements AutoCloseable {
     public void executeSql(String sql) throws SQLException {
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
             statement.execute(sql);
+        }
+    }
+
+    /** The one number that the query selects, e.g. a count. */
+    public long number(String sql) {
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
+             java.sql.ResultSet result = statement.executeQuery(sql)) {
+            result.next();
+            return result.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The one text that the query selects. */
+    public String text(String sql) {
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
+             java.sql.ResultSet result = statement.executeQuery(sql)) {
+            result.next();
+            return result.getString(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
         }
     }
 
