@@ -23,7 +23,6 @@ import se.klassrum.guardian.boundary.GuardianSignIn;
 import se.klassrum.guardian.boundary.OidcStart;
 import se.klassrum.guardian.boundary.OidcUnavailableException;
 import se.klassrum.web.api.Problem.Text;
-import se.klassrum.web.security.TokenCaller;
 
 import java.net.URI;
 import java.util.Optional;
@@ -118,15 +117,7 @@ public class GuardianOidcResource {
                     .response()).cookie(spent).header(HttpHeaders.CACHE_CONTROL, "no-store").build();
         }
         GuardianSessions.OpenedSession session = sessions.open(signIn.get());
-        // The same cookie as GuardianResource's e-mail sign-in.
-        NewCookie sessionCookie = new NewCookie.Builder(TokenCaller.GUARDIAN_SESSION_COOKIE)
-                .value(session.token())
-                .path("/")
-                .maxAge((int) session.lifetime().toSeconds())
-                .httpOnly(true)
-                .secure(request.isSecure())
-                .sameSite(NewCookie.SameSite.STRICT)
-                .build();
+        NewCookie sessionCookie = GuardianCookies.session(session, request.isSecure());
         return Response.status(FOUND)
                 .location(PORTAL)
                 .header(HttpHeaders.CACHE_CONTROL, "no-store")

@@ -18,7 +18,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -117,14 +116,7 @@ public class GuardianResource {
     public Response signIn(@Valid @NotNull CodeVerification body) {
         return emailLogin.verify(body.email, body.code)
                 .map(sessions::open)
-                .map(session -> Response.noContent().cookie(new NewCookie.Builder(TokenCaller.GUARDIAN_SESSION_COOKIE)
-                        .value(session.token())
-                        .path("/")
-                        .maxAge((int) session.lifetime().toSeconds())
-                        .httpOnly(true)
-                        .secure(request.isSecure())
-                        .sameSite(NewCookie.SameSite.STRICT)
-                        .build()).build())
+                .map(session -> Response.noContent().cookie(GuardianCookies.session(session, request.isSecure())).build())
                 .orElseGet(() -> Problem.in(headers, "not-signed-in", UNAUTHORIZED, new Text("Inte inloggad", "Not signed in"),
                         new Text("Koden stämmer inte eller gäller inte längre.", "The code is not right or no longer valid."))
                         .response());
@@ -136,8 +128,7 @@ public class GuardianResource {
     @APIResponse(responseCode = "204", description = "Signed out")
     public Response signOut(@CookieParam(TokenCaller.GUARDIAN_SESSION_COOKIE) String session) {
         sessions.close(session);
-        return Response.noContent().cookie(new NewCookie.Builder(TokenCaller.GUARDIAN_SESSION_COOKIE)
-                .value("").path("/").maxAge(0).httpOnly(true).build()).build();
+        return Response.noContent().cookie(GuardianCookies.ended()).build();
     }
 
     public static class PolicyRequest {
