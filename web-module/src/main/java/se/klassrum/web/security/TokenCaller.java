@@ -33,7 +33,8 @@ import java.util.regex.Pattern;
  *   <li>an application token ({@code idtyp} = {@code app}): {@code azp} or {@code appid} as client id and the
  *       application permissions in {@code roles}, valid for the token's tenant only.</li>
  * </ul>
- * Without a token, a guardian's portal session cookie names the caller.
+ * Without a token, a guardian's portal session cookie names the caller; without either, in demo mode only, the
+ * persona chosen on the demo page ({@link DemoSessions}).
  * A token whose person Klassrum does not know carries no caller (401). A token for a tenant Klassrum does
  * not serve, or naming a person of another tenant than its own, is refused as {@link ForeignTenantException}
  * (403, SAME_TENANT).
@@ -54,6 +55,9 @@ public class TokenCaller implements CallerProvider {
 
     @Inject
     GuardianSessions guardianSessions;
+
+    @Inject
+    DemoSessions demoSessions;
 
     /** The cookie that carries a guardian's portal session. */
     public static final String GUARDIAN_SESSION_COOKIE = "klassrum_guardian";
@@ -81,7 +85,12 @@ public class TokenCaller implements CallerProvider {
     private Optional<Actor> resolve() {
         if (token == null || token.getRawToken() == null) {
             // Guardians in the portal sign in by e-mail code or identity provider and carry a session cookie.
-            return guardianSessionCookie().flatMap(guardianSessions::guardianOf).map(Actor.class::cast);
+            Optional<String> guardianSession = guardianSessionCookie();
+            if (guardianSession.isPresent()) {
+                return guardianSession.flatMap(guardianSessions::guardianOf).map(Actor.class::cast);
+            }
+            // The web pages in demo mode only: the persona chosen on /demo.xhtml (ignored with the demo data off).
+            return demoSessions.actor(request);
         }
         Optional<UUID> entraTenant = uuidClaim("tid");
         if (entraTenant.isEmpty()) {

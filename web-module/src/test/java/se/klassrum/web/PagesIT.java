@@ -1,0 +1,165 @@
+package se.klassrum.web;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.fail;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * The web pages in a real browser: Debian's headless Chromium, driven through its chromedriver, against the WAR
+ * on Payara Micro with the demo data. A screenshot of each page lands in {@code target/screenshots/}.
+ *
+ * <p>Without Chromium the class is skipped with the reason, except under CI ({@code CI=true}), where that fails.
+ */
+class PagesIT extends KlassrumServerTest {
+
+    private static final Path CHROMIUM = Path.of(System.getProperty("klassrum.test.chromium", "/usr/bin/chromium"));
+    private static final Path CHROMEDRIVER = Path.of(System.getProperty("klassrum.test.chromedriver", "/usr/bin/chromedriver"));
+    private static final Path SCREENSHOTS = Path.of(System.getProperty("klassrum.test.screenshots", "target/screenshots"));
+
+    private WebDriver browser;
+    private Path profile;
+
+    /** Per test rather than per class, so that the report counts each test as skipped, with the reason. */
+    @BeforeEach
+    void chromiumIsInstalled() {
+        if (Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER)) {
+            return;
+        }
+        String reason = "The browser tests need Debian's chromium and chromium-driver (" + CHROMIUM + ", " + CHROMEDRIVER
+                + "): apt-get install chromium chromium-driver";
+        if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+            fail(reason + " — under CI they must run, not be skipped");
+        }
+        assumeTrue(false, reason);
+    }
+
+    @AfterEach
+    void closeBrowser() throws IOException {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (profile != null) {
+            try (var files = Files.walk(profile)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            }
+        }
+    }
+
+    @Test
+    void annaSeesHerGroupsAndPostsToMa1cA() throws IOException {
+        open("sv-SE,sv");
+        signInAs("anna");
+
+        assertThat(browser.getCurrentUrl()).contains("/groups.xhtml");
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Mina grupper");
+        assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("sv");
+        assertThat(text()).contains("Demoläge", "Inloggad som Anna Andersson", "Solbacka gymnasium", "Ma1c-A", "En5-B")
+                .doesNotContain("NA24a");
+        screenshot("groups-anna");
+
+        browser.findElement(By.linkText("Ma1c-A")).click();
+        waitFor(By.id("write:body"));
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Ma1c-A");
+        assertThat(browser.findElement(By.cssSelector("label[for='write:body']")).getText()).isEqualTo("Ditt inlägg");
+
+        String post = "Prov på fredag, kapitel 3 " + UUID.randomUUID();
+        browser.findElement(By.id("write:body")).sendKeys(post);
+        browser.findElement(By.id("write:publish")).click();
+
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.textToBePresentInElementLocated(
+                By.tagName("body"), "Inlägget är publicerat."));
+        assertThat(browser.findElement(By.cssSelector("article.post")).getText()).contains(post, "Anna Andersson");
+        assertThat(browser.getCurrentUrl()).contains("/group.xhtml?id=");
+        screenshot("group-anna-posted");
+
+        browser.findElement(By.id("signOut:signOutButton")).click();
+        waitFor(By.cssSelector("[data-persona='anna']"));
+        browser.navigate().to(uri("/groups.xhtml").toURL());
+        assertThat(text()).contains("Du är inte inloggad").doesNotContain("Ma1c-A");
+    }
+
+    @Test
+    void elsaReadsMa1cAButMayNotWriteAndIsToldWhyInEnglish() throws IOException {
+        open("en-GB,en");
+        signInAs("elsa");
+
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("My groups");
+        assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("en");
+        assertThat(text()).contains("Ma1c-A", "NA24a mentorsgrupp", "Mentor group");
+        screenshot("groups-elsa");
+
+        browser.findElement(By.linkText("Ma1c-A")).click();
+        waitFor(By.id("posts-heading"));
+        assertThat(browser.findElements(By.id("denial"))).isEmpty();
+
+        String attempt = "Elsa tries to post " + UUID.randomUUID();
+        browser.findElement(By.id("write:body")).sendKeys(attempt);
+        browser.findElement(By.id("write:publish")).click();
+
+        String denial = waitFor(By.id("writeDenial")).getText();
+        assertThat(denial).contains("Access denied", "A prerequisite is missing", "may not");
+        assertThat(browser.findElements(By.cssSelector("article.post")))
+                .noneMatch(article -> article.getText().contains(attempt));
+        assertThat(text()).doesNotContain("Exception");
+        screenshot("group-elsa-denied");
+    }
+
+    private void open(String languages) throws IOException {
+        profile = Files.createTempDirectory("klassrum-chromium-");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--user-data-dir=" + profile, "--window-size=1280,1000", "--lang=" + languages.split(",")[0]);
+        options.setExperimentalOption("prefs", Map.of("intl.accept_languages", languages));
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingAnyFreePort()
+                .build();
+        browser = new ChromeDriver(service, options);
+        browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
+    }
+
+    private void signInAs(String persona) throws IOException {
+        browser.navigate().to(uri("/demo.xhtml").toURL());
+        waitFor(By.cssSelector("[data-persona='" + persona + "']"));
+        screenshot("demo-" + persona);
+        browser.findElement(By.cssSelector("[data-persona='" + persona + "']")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.urlContains("/groups.xhtml"));
+    }
+
+    private org.openqa.selenium.WebElement waitFor(By locator) {
+        return new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.visibilityOfElementLocated(locator));
+    }
+
+    private String text() {
+        return browser.findElement(By.tagName("body")).getText();
+    }
+
+    private void screenshot(String name) throws IOException {
+        Files.createDirectories(SCREENSHOTS);
+        Path shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath();
+        Files.copy(shot, SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+    }
+}
