@@ -102,8 +102,8 @@ class ArchitectureTest {
     }
 
     @Test
-    void apiResourcesDelegateAndNeverQueryTheDatabase() {
-        noClasses().that().resideInAPackage("se.klassrum.web.api..")
+    void apiResourcesAndPagesDelegateAndNeverQueryTheDatabase() {
+        noClasses().that().resideInAnyPackage("se.klassrum.web.api..", "se.klassrum.web.pages..")
                 .should().dependOnClassesThat().resideInAnyPackage("jakarta.persistence..")
                 .check(klassrum);
     }

@@ -4,13 +4,16 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.IOException;
@@ -24,6 +27,9 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import static se.klassrum.roster.demo.DemoIds.PERSON_ANNA;
+import static se.klassrum.roster.demo.DemoIds.PERSON_ELSA;
+import static se.klassrum.roster.demo.DemoIds.SYLLABUS_ENGENG05;
 
 /**
  * The web pages in a real browser: Debian's headless Chromium, driven through its chromedriver, against the WAR
@@ -125,6 +131,74 @@ class PagesIT extends KlassrumServerTest {
         screenshot("group-elsa-denied");
     }
 
+    @Test
+    void saraExplainsWhyCeciliaAndAnnaMayNotSeeElsa() throws IOException {
+        open("sv-SE,sv");
+        signInAs("sara");
+        browser.findElement(By.linkText("Förklara åtkomst")).click();
+        waitFor(By.id("explain:person"));
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Förklara åtkomst");
+
+        // Cecilia, chosen among the demo personas, and Elsa's profile by id: LICENCE is missing.
+        new Select(browser.findElement(By.id("explain:demoPerson"))).selectByVisibleText("Cecilia Carlsson");
+        browser.findElement(By.id("explain:student")).sendKeys(PERSON_ELSA.toString());
+        browser.findElement(By.id("explain:ask")).click();
+
+        WebElement answer = waitFor(By.id("answer"));
+        assertThat(answer.findElement(By.tagName("h2")).getText()).contains("✗", "Inte tillåtet");
+        WebElement licence = answer.findElement(By.cssSelector("[data-path='TEACHER'] li[data-code='LICENCE']"));
+        assertThat(licence.getAttribute("class")).contains("failed");
+        assertThat(licence.getText()).contains("✗", "Saknas:", "LICENCE", "Användaren saknar aktiv lärarlicens");
+        assertThat(answer.findElement(By.cssSelector("[data-path='TEACHER'] li[data-code='ROLE_TEACHER']")).getText())
+                .contains("✓", "Uppfylld:");
+        assertThat(text()).doesNotContain("Exception");
+        scrollTo(answer);
+        screenshot("explain-cecilia");
+
+        // Not an id, and posts without their group: each field says what is wrong.
+        browser.findElement(By.id("explain:student")).clear();
+        browser.findElement(By.id("explain:student")).sendKeys("inte-ett-id");
+        new Select(browser.findElement(By.id("explain:kind"))).selectByValue("POST");
+        browser.findElement(By.id("explain:ask")).click();
+        assertThat(waitFor(By.id("explain:groupMessage")).getText()).contains("hör till en grupp");
+        assertThat(browser.findElement(By.id("explain:studentMessage")).getText()).contains("inget id");
+        assertThat(browser.findElements(By.id("answer"))).isEmpty();
+        screenshot("explain-invalid");
+
+        // Anna by id, Elsa's assessment in ENGENG05: TEACHER_SUBJECT is missing (Anna's subject link is MAT only).
+        new Select(browser.findElement(By.id("explain:demoPerson"))).selectByValue("");
+        browser.findElement(By.id("explain:person")).sendKeys(PERSON_ANNA.toString());
+        browser.findElement(By.id("explain:student")).clear();
+        browser.findElement(By.id("explain:student")).sendKeys(PERSON_ELSA.toString());
+        new Select(browser.findElement(By.id("explain:kind"))).selectByValue("ASSESSMENT");
+        browser.findElement(By.id("explain:syllabus")).sendKeys(SYLLABUS_ENGENG05.toString());
+        browser.findElement(By.id("explain:ask")).click();
+
+        WebElement subject = waitFor(By.cssSelector("#answer [data-path='TEACHER'] li[data-code='TEACHER_SUBJECT']"));
+        assertThat(subject.getAttribute("class")).contains("failed");
+        assertThat(subject.getText()).contains("✗", "Saknas:", "inte kopplad till ämnet");
+        assertThat(browser.findElement(By.cssSelector("#answer h2")).getText()).contains("Inte tillåtet");
+        scrollTo(browser.findElement(By.id("answer")));
+        screenshot("explain-anna");
+    }
+
+    @Test
+    void elsaMayNotExplainCeciliasAccessToHerAndIsToldNotFoundInEnglish() throws IOException {
+        open("en-GB,en");
+        signInAs("elsa");
+        browser.findElement(By.linkText("Explain access")).click();
+        waitFor(By.id("explain:person"));
+
+        new Select(browser.findElement(By.id("explain:demoPerson"))).selectByVisibleText("Cecilia Carlsson");
+        new Select(browser.findElement(By.id("explain:demoStudent"))).selectByVisibleText("Elsa Ek");
+        browser.findElement(By.id("explain:ask")).click();
+
+        assertThat(waitFor(By.id("refusal")).getText()).contains("Not found");
+        assertThat(browser.findElements(By.id("answer"))).isEmpty();
+        assertThat(text()).doesNotContain("LICENCE", "Exception");
+        screenshot("explain-elsa-not-found");
+    }
+
     private void open(String languages) throws IOException {
         profile = Files.createTempDirectory("klassrum-chromium-");
         ChromeOptions options = new ChromeOptions();
@@ -149,8 +223,12 @@ class PagesIT extends KlassrumServerTest {
         new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.urlContains("/groups.xhtml"));
     }
 
-    private org.openqa.selenium.WebElement waitFor(By locator) {
+    private WebElement waitFor(By locator) {
         return new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.visibilityOfElementLocated(locator));
+    }
+
+    private void scrollTo(WebElement element) {
+        ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView()", element);
     }
 
     private String text() {

@@ -1,0 +1,280 @@
+package se.klassrum.web.pages;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.application.FacesMessage;
+import jakarta.faces.context.FacesContext;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import se.klassrum.access.api.DataKind;
+import se.klassrum.access.api.Decision;
+import se.klassrum.access.api.ItemFacts;
+import se.klassrum.access.api.Messages;
+import se.klassrum.access.api.NotSignedInException;
+import se.klassrum.access.api.Operation;
+import se.klassrum.access.api.PathEvaluation;
+import se.klassrum.access.api.PrerequisiteCheck;
+import se.klassrum.access.api.StudentDataNotFoundException;
+import se.klassrum.access.boundary.AccessExplanations;
+import se.klassrum.web.security.DemoSessions;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+/**
+ * {@code /explain.xhtml}: "why can't I see this student?" — may a person do an operation on a kind of a
+ * student's data, and which prerequisite of each path holds. The answer comes from
+ * {@link AccessExplanations#explain}, which lets a person ask about themselves and a school administrator ask
+ * about anyone for a student of their school; any other question is answered as "not found", without details.
+ *
+ * <p>There is no way yet to list an organisation's staff without touching student data, so the person and the
+ * student are typed as ids; in demo mode a select of the demo personas is offered beside each.
+ */
+@Named
+@RequestScoped
+public class ExplainPage {
+
+    /** The form's id in explain.xhtml: a field's messages go to {@code explain:<field>}. */
+    static final String FORM = "explain";
+
+    /** One prerequisite of a path, judged, with its message in the page's language. */
+    public record Check(String code, boolean passed, String message) {
+    }
+
+    /** One path: whether it allows, and each of its prerequisites. */
+    public record PathView(String code, String name, boolean allowed, List<Check> checks) {
+    }
+
+    /** The answer: allowed when a path allows. */
+    public record Answer(boolean allowed, List<PathView> paths) {
+    }
+
+    @Inject
+    AccessExplanations explanations;
+
+    @Inject
+    DemoSessions demo;
+
+    private String person;
+    private String demoPerson;
+    private String student;
+    private String demoStudent;
+    private String kind = DataKind.STUDENT_PROFILE.name();
+    private String operation = Operation.READ.name();
+    private String group;
+    private String syllabus;
+    private boolean published = true;
+
+    private Answer answer;
+    private String refusal;
+
+    /** Asks the question; the answer, the refusal or the fields' messages are shown on the same page. */
+    public String explain() {
+        answer = null;
+        refusal = null;
+        Locale locale = Texts.locale();
+        DataKind dataKind = oneOf(DataKind.class, kind, "kind");
+        Operation op = oneOf(Operation.class, operation, "operation");
+        UUID personId = chosen(person, demoPerson, "person");
+        UUID studentId = chosen(student, demoStudent, "student");
+        UUID groupId = uuid(group, "group");
+        UUID syllabusId = uuid(syllabus, "syllabus");
+        if (dataKind != null) {
+            if (dataKind.groupLinked() && groupId == null && blank(group)) {
+                invalid("group", "explain.groupRequired");
+            } else if (!dataKind.groupLinked() && groupId != null) {
+                invalid("group", "explain.groupNotApplicable");
+            }
+            if (dataKind == DataKind.ASSESSMENT && syllabusId == null && blank(syllabus)) {
+                invalid("syllabus", "explain.syllabusRequired");
+            } else if (dataKind != DataKind.ASSESSMENT && syllabusId != null) {
+                invalid("syllabus", "explain.syllabusNotApplicable");
+            }
+        }
+        if (FacesContext.getCurrentInstance().isValidationFailed()) {
+            return null;
+        }
+        ItemFacts item = null;
+        if (dataKind == DataKind.ASSESSMENT) {
+            item = ItemFacts.assessment(syllabusId, published);
+        } else if (dataKind == DataKind.ASSIGNMENT) {
+            item = ItemFacts.publication(published);
+        }
+        try {
+            answer = answer(explanations.explain(personId, studentId, dataKind, op, groupId, item), locale);
+        } catch (StudentDataNotFoundException notFound) {
+            refusal = Texts.text("explain.notFound");
+        } catch (NotSignedInException notSignedIn) {
+            refusal = Texts.text("auth.notSignedIn");
+        }
+        return null;
+    }
+
+    private static Answer answer(Decision decision, Locale locale) {
+        List<PathView> paths = new ArrayList<>();
+        for (PathEvaluation path : decision.paths()) {
+            List<Check> checks = new ArrayList<>();
+            for (PrerequisiteCheck check : path.checks()) {
+                checks.add(new Check(check.code().name(), check.passed(), Messages.describe(check, locale)));
+            }
+            paths.add(new PathView(path.path().name(), Texts.text("explain.path." + path.path().name()), path.allowed(),
+                    List.copyOf(checks)));
+        }
+        return new Answer(decision.allowed(), List.copyOf(paths));
+    }
+
+    /** The typed id, or else the demo persona chosen beside it; both given must agree. */
+    private UUID chosen(String typed, String demoChoice, String field) {
+        UUID id = uuid(typed, field);
+        UUID demoId = demo.enabled() ? uuid(demoChoice, field) : null;
+        if (!blank(typed) && id == null) {
+            return null;
+        }
+        if (id != null && demoId != null && !id.equals(demoId)) {
+            invalid(field, "explain.eitherOr");
+            return null;
+        }
+        UUID result = id != null ? id : demoId;
+        if (result == null) {
+            invalid(field, "explain.required");
+        }
+        return result;
+    }
+
+    private static UUID uuid(String text, String field) {
+        if (blank(text)) {
+            return null;
+        }
+        try {
+            return UUID.fromString(text.strip());
+        } catch (IllegalArgumentException notAnId) {
+            invalid(field, "explain.notAnId");
+            return null;
+        }
+    }
+
+    private static <E extends Enum<E>> E oneOf(Class<E> type, String name, String field) {
+        for (E value : type.getEnumConstants()) {
+            if (value.name().equals(name)) {
+                return value;
+            }
+        }
+        invalid(field, "explain.required");
+        return null;
+    }
+
+    private static void invalid(String field, String key) {
+        FacesContext faces = FacesContext.getCurrentInstance();
+        faces.addMessage(FORM + ":" + field, new FacesMessage(FacesMessage.SEVERITY_ERROR, Texts.text(key), null));
+        faces.validationFailed();
+    }
+
+    private static boolean blank(String text) {
+        return text == null || text.isBlank();
+    }
+
+    public boolean isDemo() {
+        return demo.enabled();
+    }
+
+    /** The demo personas for the selects, in demo mode only. */
+    public List<DemoPersona> getDemoPersons() {
+        return demo.enabled() ? DemoPersona.ALL : List.of();
+    }
+
+    public List<DemoPersona> getDemoStudents() {
+        return demo.enabled() ? DemoPersona.ALL.stream().filter(persona -> !persona.staff()).toList() : List.of();
+    }
+
+    public List<String> getKinds() {
+        return Arrays.stream(DataKind.values()).map(Enum::name).toList();
+    }
+
+    public List<String> getOperations() {
+        return Arrays.stream(Operation.values()).map(Enum::name).toList();
+    }
+
+    /** The answer to the question asked; null before one is asked, when the input is invalid or on a refusal. */
+    public Answer getAnswer() {
+        return answer;
+    }
+
+    /** "Not found" (or "not signed in"), without details; null otherwise. */
+    public String getRefusal() {
+        return refusal;
+    }
+
+    public String getPerson() {
+        return person;
+    }
+
+    public void setPerson(String person) {
+        this.person = person;
+    }
+
+    public String getDemoPerson() {
+        return demoPerson;
+    }
+
+    public void setDemoPerson(String demoPerson) {
+        this.demoPerson = demoPerson;
+    }
+
+    public String getStudent() {
+        return student;
+    }
+
+    public void setStudent(String student) {
+        this.student = student;
+    }
+
+    public String getDemoStudent() {
+        return demoStudent;
+    }
+
+    public void setDemoStudent(String demoStudent) {
+        this.demoStudent = demoStudent;
+    }
+
+    public String getKind() {
+        return kind;
+    }
+
+    public void setKind(String kind) {
+        this.kind = kind;
+    }
+
+    public String getOperation() {
+        return operation;
+    }
+
+    public void setOperation(String operation) {
+        this.operation = operation;
+    }
+
+    public String getGroup() {
+        return group;
+    }
+
+    public void setGroup(String group) {
+        this.group = group;
+    }
+
+    public String getSyllabus() {
+        return syllabus;
+    }
+
+    public void setSyllabus(String syllabus) {
+        this.syllabus = syllabus;
+    }
+
+    public boolean isPublished() {
+        return published;
+    }
+
+    public void setPublished(boolean published) {
+        this.published = published;
+    }
+}
