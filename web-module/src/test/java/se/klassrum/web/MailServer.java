@@ -32,6 +32,49 @@ public final class MailServer implements BeforeAllCallback {
         return greenMail.getReceivedMessages();
     }
 
+    /** The Message-IDs of every message received so far. */
+    public static java.util.Set<String> messageIds() {
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        for (MimeMessage message : greenMail.getReceivedMessages()) {
+            ids.add(messageId(message));
+        }
+        return ids;
+    }
+
+    /**
+     * Waits (bounded) for a message to the recipient that is not among {@code before}. GreenMail lists its
+     * messages mailbox by mailbox, not in the order they arrived, so new mail is told apart by its id.
+     */
+    public static MimeMessage awaitNewMailTo(String recipient, java.util.Set<String> before, long millis)
+            throws InterruptedException {
+        long deadline = System.currentTimeMillis() + millis;
+        while (System.currentTimeMillis() < deadline) {
+            for (MimeMessage message : greenMail.getReceivedMessages()) {
+                if (!before.contains(messageId(message)) && recipient.equalsIgnoreCase(recipientOf(message))) {
+                    return message;
+                }
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("no new mail to " + recipient + " within " + millis + " ms");
+    }
+
+    private static String messageId(MimeMessage message) {
+        try {
+            return message.getMessageID();
+        } catch (jakarta.mail.MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String recipientOf(MimeMessage message) {
+        try {
+            return message.getAllRecipients()[0].toString();
+        } catch (jakarta.mail.MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Waits (bounded) until at least {@code count} messages have arrived. */
     public static boolean awaitMessages(int count, long millis) {
         return greenMail.waitForIncomingEmail(millis, count);
