@@ -16,19 +16,32 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
+import jakarta.mail.internet.MimeMessage;
+
+import javax.sql.DataSource;
 import java.io.IOException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import static se.klassrum.roster.demo.DemoIds.ENTRA_TENANT_SOLBACKA;
+import static se.klassrum.roster.demo.DemoIds.GROUP_MA1C_A;
+import static se.klassrum.roster.demo.DemoIds.OID_ANNA;
 import static se.klassrum.roster.demo.DemoIds.PERSON_ANNA;
 import static se.klassrum.roster.demo.DemoIds.PERSON_ELSA;
+import static se.klassrum.roster.demo.DemoIds.PERSON_KARIN;
 import static se.klassrum.roster.demo.DemoIds.SYLLABUS_ENGENG05;
 
 /**
@@ -42,6 +55,8 @@ class PagesIT extends KlassrumServerTest {
     private static final Path CHROMIUM = Path.of(System.getProperty("klassrum.test.chromium", "/usr/bin/chromium"));
     private static final Path CHROMEDRIVER = Path.of(System.getProperty("klassrum.test.chromedriver", "/usr/bin/chromedriver"));
     private static final Path SCREENSHOTS = Path.of(System.getProperty("klassrum.test.screenshots", "target/screenshots"));
+
+    private static final Pattern CODE = Pattern.compile("\\b(\\d{6})\\b");
 
     private WebDriver browser;
     private Path profile;
@@ -199,13 +214,105 @@ class PagesIT extends KlassrumServerTest {
         screenshot("explain-elsa-not-found");
     }
 
+    /**
+     * The guardian portal on a phone (375 × 812): Karin Ek signs in with the code mailed to her, a wrong code first,
+     * and reads the assessment of Elsa's that Anna published (set through the API first: the demo data has none);
+     * Greta, who is not her child, is nowhere. Neither page scrolls sideways.
+     */
+    @Test
+    void karinSignsInOnHerPhoneWithTheMailedCodeAndReadsElsasPublishedAssessment(DataSource database) throws Exception {
+        String comment = "Tydliga lösningar och bra resonemang " + UUID.randomUUID();
+        HttpResponse<String> assessed = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        uri("/api/v1/students/" + PERSON_ELSA + "/assessments"))
+                .header("Authorization", "Bearer " + TestIssuer.personToken(ENTRA_TENANT_SOLBACKA, OID_ANNA))
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString("{\"group\":\"" + GROUP_MA1C_A
+                        + "\",\"grade\":\"B\",\"comment\":\"" + comment + "\",\"publish\":true}"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(assessed.statusCode()).as(assessed.body()).isEqualTo(200);
+        String karin = Sql.strings(database, "select subject from guardian_login where guardian_id = ? and method = 'EMAIL' and enabled",
+                PERSON_KARIN).get(0);
+
+        open("sv-SE,sv", 375, 812);
+        browser.navigate().to(uri("/guardian/sign-in.xhtml").toURL());
+        waitFor(By.id("signIn:email"));
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Logga in");
+        assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("sv");
+        assertThat(browser.findElement(By.cssSelector("label[for='signIn:email']")).getText()).isEqualTo("E-postadress");
+        assertThat(((Number) script("return window.innerWidth")).intValue()).isEqualTo(375);
+        assertNoHorizontalScroll();
+        screenshot("guardian-sign-in");
+
+        Set<String> before = MailServer.messageIds();
+        browser.findElement(By.id("signIn:email")).sendKeys(karin);
+        browser.findElement(By.id("signIn:sendCode")).click();
+        waitFor(By.id("signIn:code"));
+        assertThat(text()).contains("Om adressen hör till en inloggning i Klassrum har vi skickat en kod till den.");
+        assertThat(browser.findElement(By.cssSelector("label[for='signIn:code']")).getText()).isEqualTo("Kod från e-postmeddelandet");
+        String code = codeIn(MailServer.awaitNewMailTo(karin, before, 15_000));
+        assertNoHorizontalScroll();
+        screenshot("guardian-code");
+
+        // A wrong code: one generic message, and the form stays.
+        browser.findElement(By.id("signIn:code")).sendKeys(String.format("%06d", (Integer.parseInt(code) + 1) % 1_000_000));
+        browser.findElement(By.id("signIn:signInButton")).click();
+        assertThat(waitFor(By.id("signIn:codeMessage")).getText()).isEqualTo("Koden stämmer inte eller gäller inte längre.");
+        assertThat(browser.getCurrentUrl()).contains("/guardian/sign-in.xhtml");
+        assertNoHorizontalScroll();
+        screenshot("guardian-wrong-code");
+
+        browser.findElement(By.id("signIn:code")).clear();
+        browser.findElement(By.id("signIn:code")).sendKeys(code);
+        browser.findElement(By.id("signIn:signInButton")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.urlContains("/guardian/children.xhtml"));
+
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Mina barn");
+        WebElement elsa = waitFor(By.cssSelector("[data-child='" + PERSON_ELSA + "']"));
+        assertThat(elsa.findElement(By.tagName("h2")).getText()).isEqualTo("Elsa Ek");
+        WebElement assessment = elsa.findElement(By.cssSelector("li.assessment[data-syllabus='MATMAT01c']"));
+        assertThat(assessment.getText()).contains("MATMAT01c", "Betyg", "B", comment);
+        assertThat(text()).doesNotContain("Greta", "Exception");
+        assertThat((String) script("return document.cookie")).as("the session cookie is HttpOnly").doesNotContain("klassrum_guardian");
+        assertNoHorizontalScroll();
+        screenshot("guardian-children");
+
+        browser.findElement(By.id("signOut:signOutButton")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.urlContains("/guardian/sign-in.xhtml"));
+        assertThat(text()).contains("Du är utloggad.");
+        browser.navigate().to(uri("/guardian/children.xhtml").toURL());
+        assertThat(waitFor(By.id("notSignedIn")).getText()).contains("Du är inte inloggad");
+        assertThat(text()).doesNotContain("Elsa", comment);
+    }
+
+    private void assertNoHorizontalScroll() {
+        Object widths = script("return [document.documentElement.scrollWidth, window.innerWidth]");
+        assertThat((Boolean) script("return document.documentElement.scrollWidth <= window.innerWidth"))
+                .as("no horizontal scrolling: [scrollWidth, innerWidth] = %s", widths).isTrue();
+    }
+
+    private Object script(String script) {
+        return ((JavascriptExecutor) browser).executeScript(script);
+    }
+
+    private static String codeIn(MimeMessage mail) {
+        String text = com.icegreen.greenmail.util.GreenMailUtil.getBody(mail);
+        Matcher matcher = CODE.matcher(text);
+        assertThat(matcher.find()).as(text).isTrue();
+        return matcher.group(1);
+    }
+
     private void open(String languages) throws IOException {
+        open(languages, 1280, 1000);
+    }
+
+    /** A browser window of this size; a narrow one is a phone (mobile viewport emulated through DevTools). */
+    private void open(String languages, int width, int height) throws IOException {
         profile = Files.createTempDirectory("klassrum-chromium-");
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--user-data-dir=" + profile, "--window-size=1280,1000", "--lang=" + languages.split(",")[0]);
+                "--user-data-dir=" + profile, "--window-size=" + width + "," + height, "--lang=" + languages.split(",")[0]);
         options.setExperimentalOption("prefs", Map.of("intl.accept_languages", languages));
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(CHROMEDRIVER.toFile())
@@ -213,6 +320,10 @@ class PagesIT extends KlassrumServerTest {
                 .build();
         browser = new ChromeDriver(service, options);
         browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
+        if (width < 600) {
+            ((ChromeDriver) browser).executeCdpCommand("Emulation.setDeviceMetricsOverride",
+                    Map.of("width", width, "height", height, "deviceScaleFactor", 1, "mobile", true));
+        }
     }
 
     private void signInAs(String persona) throws IOException {

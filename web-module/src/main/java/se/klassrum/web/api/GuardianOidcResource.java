@@ -23,6 +23,7 @@ import se.klassrum.guardian.boundary.GuardianSignIn;
 import se.klassrum.guardian.boundary.OidcStart;
 import se.klassrum.guardian.boundary.OidcUnavailableException;
 import se.klassrum.web.api.Problem.Text;
+import se.klassrum.web.security.GuardianCookies;
 
 import java.net.URI;
 import java.util.Optional;

@@ -31,6 +31,7 @@ import se.klassrum.guardian.boundary.GuardianView;
 import se.klassrum.roster.boundary.StudentProfile;
 import se.klassrum.roster.entity.GuardianLoginMethod;
 import se.klassrum.web.api.Problem.Text;
+import se.klassrum.web.security.GuardianCookies;
 import se.klassrum.web.security.TokenCaller;
 
 import java.util.List;

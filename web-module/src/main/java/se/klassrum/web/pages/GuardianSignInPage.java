@@ -1,0 +1,121 @@
+package se.klassrum.web.pages;
+
+import jakarta.faces.application.FacesMessage;
+import jakarta.faces.context.ExternalContext;
+import jakarta.faces.context.FacesContext;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import se.klassrum.guardian.boundary.CodeRequestAnswer;
+import se.klassrum.guardian.boundary.GuardianEmailLogin;
+import se.klassrum.guardian.boundary.GuardianSessions;
+import se.klassrum.guardian.boundary.GuardianSignIn;
+import se.klassrum.web.security.GuardianCookies;
+
+import java.io.Serializable;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * {@code /guardian/sign-in.xhtml}: a guardian signs in by a code mailed to their address. First the address
+ * ({@link GuardianEmailLogin#requestCode}, whose answer never says whether the address is known), then the code
+ * ({@link GuardianEmailLogin#verify}, then {@link GuardianSessions#open}); the session cookie is the same as the
+ * API's ({@link GuardianCookies}), and the guardian lands on their children.
+ *
+ * <p>View-scoped so that the address typed in the first step is known in the second.
+ */
+@Named
+@ViewScoped
+public class GuardianSignInPage implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    /** The form's id in sign-in.xhtml. */
+    static final String FORM = "signIn";
+
+    @Inject
+    GuardianEmailLogin emailLogin;
+
+    @Inject
+    GuardianSessions sessions;
+
+    private String email;
+    private String code;
+    /** The second step: a code was asked for (whether or not one was sent). */
+    private boolean codeAsked;
+
+    /** Asks for a code; the same answer whether or not the address is a guardian's login. */
+    public String sendCode() {
+        HttpServletRequest request = (HttpServletRequest) external().getRequest();
+        CodeRequestAnswer answer = emailLogin.requestCode(email, request.getRemoteAddr());
+        switch (answer.status()) {
+            case SENT_IF_KNOWN -> {
+                codeAsked = true;
+                code = null;
+                Texts.message(FacesMessage.SEVERITY_INFO, "guardian.codeSent", minutes(answer.validFor()));
+            }
+            case INVALID_ADDRESS -> fieldError("email", "guardian.invalidEmail");
+            case TOO_MANY_REQUESTS -> Texts.message(FacesMessage.SEVERITY_ERROR, "guardian.tooMany", minutes(answer.retryAfter()));
+        }
+        return null;
+    }
+
+    /** Signs in with the code, sets the session cookie and shows the children; a wrong code gets one generic message. */
+    public String signIn() {
+        Optional<GuardianSignIn> signIn = emailLogin.verify(email, code);
+        if (signIn.isEmpty()) {
+            code = null;
+            fieldError("code", "guardian.wrongCode");
+            return null;
+        }
+        GuardianSessions.OpenedSession session = sessions.open(signIn.get());
+        ExternalContext external = external();
+        GuardianCookies.setSession((HttpServletResponse) external.getResponse(), session, external.isSecure());
+        return "/guardian/children.xhtml?faces-redirect=true";
+    }
+
+    /** Back to the first step, for another address. */
+    public String otherAddress() {
+        codeAsked = false;
+        code = null;
+        return null;
+    }
+
+    private static void fieldError(String field, String key) {
+        FacesContext faces = FacesContext.getCurrentInstance();
+        faces.addMessage(FORM + ":" + field, new FacesMessage(FacesMessage.SEVERITY_ERROR, Texts.text(key), null));
+        faces.validationFailed();
+    }
+
+    private static ExternalContext external() {
+        return FacesContext.getCurrentInstance().getExternalContext();
+    }
+
+    /** Whole minutes, rounded up, at least one (as the API's answer says it). */
+    static long minutes(Duration duration) {
+        long minutes = duration.toMinutes();
+        return Math.max(1, duration.equals(Duration.ofMinutes(minutes)) ? minutes : minutes + 1);
+    }
+
+    public String getEmail() {
+        return email;
+    }
+
+    public void setEmail(String email) {
+        this.email = email;
+    }
+
+    public String getCode() {
+        return code;
+    }
+
+    public void setCode(String code) {
+        this.code = code;
+    }
+
+    public boolean isCodeAsked() {
+        return codeAsked;
+    }
+}
