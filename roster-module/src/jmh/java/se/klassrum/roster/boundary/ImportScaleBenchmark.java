@@ -1,9 +1,6 @@
 package se.klassrum.roster.boundary;
 
 import com.sun.management.GarbageCollectionNotificationInfo;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.EntityManagerFactory;
-import jakarta.persistence.EntityTransaction;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;
 import se.klassrum.roster.entity.ImportCount;
@@ -14,6 +11,7 @@ import se.klassrum.roster.importer.ImportTransactions;
 import se.klassrum.roster.importer.RosterImporter;
 import se.klassrum.roster.importer.SyntheticMunicipality;
 import se.klassrum.roster.testing.TestDatabase;
+import se.klassrum.roster.testing.TestTransactions;
 
 import javax.management.NotificationEmitter;
 import javax.management.NotificationListener;
@@ -33,7 +31,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
@@ -47,7 +44,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -110,8 +106,9 @@ public final class ImportScaleBenchmark {
         SyntheticMunicipality.Stats stats = generate(folder, full, delta, seed, schoolYear, size);
 
         TestDatabase db = TestDatabase.create("import_scale");
-        try (BenchmarkTransactions transactions = new BenchmarkTransactions(db)) {
-            out.println("PostgreSQL: " + queryString(db, "select version()"));
+        // JDBC batch writing as the WAR's persistence unit sets it (batch size 1000, web-module's persistence.xml).
+        try (TestTransactions transactions = new TestTransactions(db, 1000)) {
+            out.println("PostgreSQL: " + db.text("select version()"));
             UUID tenant = db.inTransaction(em -> new RosterAdministration(em).createTenant(null, UUID.randomUUID(),
                     "Stockholms stad (syntetisk)"));
 
@@ -120,7 +117,7 @@ public final class ImportScaleBenchmark {
             Measured fullRun = importTimed("full import", db, transactions, Clock.system(RosterImporter.SCHOOL_ZONE),
                     tenant, full);
             out.printf(Locale.ROOT, "database size after the full import: %d MiB%n",
-                    Long.parseLong(queryString(db, "select pg_database_size(current_database())")) / MIB);
+                    Long.parseLong(db.text("select pg_database_size(current_database())")) / MIB);
 
             // (b) the same rows with raw COPY
             double copyPlain = Double.NaN;
@@ -195,7 +192,7 @@ public final class ImportScaleBenchmark {
         }
     }
 
-    private Measured importTimed(String name, TestDatabase db, BenchmarkTransactions transactions, Clock clock, UUID tenant,
+    private Measured importTimed(String name, TestDatabase db, TestTransactions transactions, Clock clock, UUID tenant,
                                  Path folder) {
         System.gc();
         CpuMeter cpu = CpuMeter.start(db);
@@ -398,14 +395,6 @@ public final class ImportScaleBenchmark {
                 seconds(started));
     }
 
-    private static String queryString(TestDatabase db, String sql) throws SQLException {
-        try (Connection connection = db.dataSource().getConnection(); Statement statement = connection.createStatement();
-             ResultSet result = statement.executeQuery(sql)) {
-            result.next();
-            return result.getString(1);
-        }
-    }
-
     private static double seconds(long startedNanos) {
         return (System.nanoTime() - startedNanos) / 1e9;
     }
@@ -428,45 +417,6 @@ public final class ImportScaleBenchmark {
             for (Path file : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
                 Files.delete(file);
             }
-        }
-    }
-
-    // ---------------------------------------------------------------- the import's transactions
-
-    /**
-     * The import's transactions outside a container, as {@code TestTransactions} makes them, with JDBC batch writing
-     * as the WAR's persistence unit sets it (batch size 1000, web-module's persistence.xml).
-     */
-    private static final class BenchmarkTransactions implements ImportTransactions, AutoCloseable {
-
-        private final EntityManagerFactory factory;
-
-        BenchmarkTransactions(TestDatabase db) {
-            this.factory = db.entityManagerFactoryWith(Map.of(
-                    "eclipselink.jdbc.batch-writing", "JDBC",
-                    "eclipselink.jdbc.batch-writing.size", "1000"));
-        }
-
-        @Override
-        public <T> T inNewTransaction(Function<EntityManager, T> work) {
-            EntityManager em = factory.createEntityManager();
-            EntityTransaction transaction = em.getTransaction();
-            try {
-                transaction.begin();
-                T result = work.apply(em);
-                transaction.commit();
-                return result;
-            } finally {
-                if (transaction.isActive()) {
-                    transaction.rollback();
-                }
-                em.close();
-            }
-        }
-
-        @Override
-        public void close() {
-            factory.close();
         }
     }
 
@@ -538,10 +488,9 @@ public final class ImportScaleBenchmark {
         static CpuMeter start(TestDatabase db) {
             long postmaster = -1;
             try {
-                long checkpointer = Long.parseLong(queryString(db,
-                        "select pid from pg_stat_activity where backend_type = 'checkpointer'"));
+                long checkpointer = Long.parseLong(db.text("select pid from pg_stat_activity where backend_type = 'checkpointer'"));
                 postmaster = stat(checkpointer)[1];
-            } catch (SQLException | RuntimeException | IOException unknown) {
+            } catch (RuntimeException | IOException unknown) {
                 // not Linux, or no /proc: PostgreSQL's CPU is not shown
             }
             return new CpuMeter(postmaster);

@@ -66,7 +66,6 @@ final class OneRosterReader {
     private final Map<String, Course> courses = new HashMap<>();
     private final Map<String, Period> classes = new HashMap<>();
     private final Set<String> classesNotAtASchool = new HashSet<>();
-    private final Set<Where> conflicting = new HashSet<>();
 
     OneRosterReader(LocalDate importDate, Problems problems) {
         this.importDate = importDate;
@@ -409,16 +408,7 @@ final class OneRosterReader {
     }
 
     private String syllabus(Course course) {
-        if (course.code() == null || course.subject() == null) {
-            return null;
-        }
-        RosterSet.Syllabus earlier = set.syllabi.putIfAbsent(course.code(),
-                new RosterSet.Syllabus(course.code(), course.title(), course.subject(), course.where()));
-        if (earlier != null && !earlier.subjectCode().equals(course.subject()) && conflicting.add(course.where())) {
-            problems.add(course.where(), "the course code '" + course.code() + "' has the subject '" + course.subject()
-                    + "' here but '" + earlier.subjectCode() + "' at " + earlier.where());
-        }
-        return course.code();
+        return set.syllabus(course.code(), course.title(), course.subject(), course.where(), "course code", problems);
     }
 
     private void readEnrollments(Path file) {

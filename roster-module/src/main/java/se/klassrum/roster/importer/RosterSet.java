@@ -78,6 +78,8 @@ final class RosterSet {
      */
     final Map<String, LocalDate> birthDates = new LinkedHashMap<>();
     final Map<String, Syllabus> syllabi = new LinkedHashMap<>();
+    /** Rows already reported for a syllabus code seen with another subject, so each is reported once. */
+    private final Set<Where> conflictingSyllabi = new java.util.HashSet<>();
     final Map<String, Group> groups = new LinkedHashMap<>();
     final List<Fact> facts = new ArrayList<>();
 
@@ -107,5 +109,23 @@ final class RosterSet {
                     + " ignored: " + fileAndReason.substring(colon + 2));
         });
         return notes;
+    }
+
+    /**
+     * Records a course's code as a syllabus of its subject and returns the code, or null when the course lacks
+     * either. A code seen before with another subject is a problem at this row.
+     *
+     * @param codeLabel how the format names the code in a message, e.g. "course code" or "course number"
+     */
+    String syllabus(String code, String name, String subjectCode, Where where, String codeLabel, Problems problems) {
+        if (code == null || subjectCode == null) {
+            return null;
+        }
+        Syllabus earlier = syllabi.putIfAbsent(code, new Syllabus(code, name, subjectCode, where));
+        if (earlier != null && !earlier.subjectCode().equals(subjectCode) && conflictingSyllabi.add(where)) {
+            problems.add(where, "the " + codeLabel + " '" + code + "' has the subject '" + subjectCode + "' here but '"
+                    + earlier.subjectCode() + "' at " + earlier.where());
+        }
+        return code;
     }
 }

@@ -42,7 +42,6 @@ final class SdsV1Reader {
     private final Map<String, FirstLine> students = new HashMap<>();
     private final Map<String, FirstLine> teachers = new HashMap<>();
     private final Set<String> rolesSeen = new HashSet<>();
-    private final Set<Where> conflicting = new HashSet<>();
     /** Ids on lines with problems of their own, and files that could not be read: no second problem for them. */
     private final Set<String> brokenIds = new HashSet<>();
     private final Set<String> unusableFiles = new HashSet<>();
@@ -219,16 +218,8 @@ final class SdsV1Reader {
                         + ")");
                 return;
             }
-            String syllabus = null;
-            if (code != null && subject != null) {
-                syllabus = code;
-                RosterSet.Syllabus known = set.syllabi.putIfAbsent(code, new RosterSet.Syllabus(code,
-                        courseName == null ? title : courseName, subject, row.where()));
-                if (known != null && !known.subjectCode().equals(subject) && conflicting.add(row.where())) {
-                    problems.add(row.where(), "the course number '" + code + "' has the subject '" + subject
-                            + "' here but '" + known.subjectCode() + "' at " + known.where());
-                }
-            }
+            String syllabus = set.syllabus(code, courseName == null ? title : courseName, subject, row.where(),
+                    "course number", problems);
             sections.put(id, new Period(from, to));
             set.groups.put(id, new RosterSet.Group(id, school, title,
                     Dates.schoolYearOf(from == null ? importDate : from), syllabus, row.where()));

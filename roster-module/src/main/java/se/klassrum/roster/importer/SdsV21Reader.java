@@ -78,7 +78,6 @@ final class SdsV21Reader {
     private final Map<String, Course> courses = new HashMap<>();
     private final Map<String, ClassPeriod> classes = new HashMap<>();
     private final Set<String> classesNotAtASchool = new HashSet<>();
-    private final Set<Where> conflicting = new HashSet<>();
     /** Ids of lines that had problems of their own: a reference to one is not a second problem. */
     private final Set<String> brokenClasses = new HashSet<>();
     // A file that could not be read at all (e.g. a required column is missing) is one problem, not one per
@@ -339,18 +338,8 @@ final class SdsV21Reader {
         });
     }
 
-    /** The course's code as a syllabus, if it has both a code and a subject. */
     private String syllabus(Course course) {
-        if (course.code() == null || course.subject() == null) {
-            return null;
-        }
-        RosterSet.Syllabus earlier = set.syllabi.putIfAbsent(course.code(),
-                new RosterSet.Syllabus(course.code(), course.title(), course.subject(), course.where()));
-        if (earlier != null && !earlier.subjectCode().equals(course.subject()) && conflicting.add(course.where())) {
-            problems.add(course.where(), "the course code '" + course.code() + "' has the subject '" + course.subject()
-                    + "' here but '" + earlier.subjectCode() + "' at " + earlier.where());
-        }
-        return course.code();
+        return set.syllabus(course.code(), course.title(), course.subject(), course.where(), "course code", problems);
     }
 
     private void readEnrollments(Path file) {

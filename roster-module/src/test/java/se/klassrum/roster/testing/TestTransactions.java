@@ -18,9 +18,14 @@ public final class TestTransactions implements ImportTransactions, AutoCloseable
     private final EntityManagerFactory factory;
 
     public TestTransactions(TestDatabase db) {
+        this(db, 500);
+    }
+
+    /** @param batchSize rows per JDBC batch, as {@code eclipselink.jdbc.batch-writing.size} in the WAR */
+    public TestTransactions(TestDatabase db, int batchSize) {
         this.factory = db.entityManagerFactoryWith(Map.of(
                 "eclipselink.jdbc.batch-writing", "JDBC",
-                "eclipselink.jdbc.batch-writing.size", "500"));
+                "eclipselink.jdbc.batch-writing.size", Integer.toString(batchSize)));
     }
 
     @Override
