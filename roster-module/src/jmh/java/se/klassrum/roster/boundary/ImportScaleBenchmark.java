@@ -8,6 +8,7 @@ import se.klassrum.roster.entity.ImportStatus;
 import se.klassrum.roster.importer.ImportProgressListener;
 import se.klassrum.roster.importer.ImportSummary;
 import se.klassrum.roster.importer.ImportTransactions;
+import se.klassrum.roster.importer.OneRosterDelta;
 import se.klassrum.roster.importer.RosterImporter;
 import se.klassrum.roster.importer.SyntheticMunicipality;
 import se.klassrum.roster.testing.TestDatabase;
@@ -104,6 +105,10 @@ public final class ImportScaleBenchmark {
         Path full = folder.resolve("full");
         Path delta = folder.resolve("delta");
         SyntheticMunicipality.Stats stats = generate(folder, full, delta, seed, schoolYear, size);
+        Path oneRosterDelta = folder.resolve("delta-oneroster");
+        deleteTree(oneRosterDelta);
+        int deltaRows = OneRosterDelta.write(full, delta, oneRosterDelta);
+        out.printf(Locale.ROOT, "  the same changes as a OneRoster 1.2 delta: %d rows in %s%n", deltaRows, oneRosterDelta);
 
         TestDatabase db = TestDatabase.create("import_scale");
         // JDBC batch writing as the WAR's persistence unit sets it (batch size 1000, web-module's persistence.xml).
@@ -122,25 +127,36 @@ public final class ImportScaleBenchmark {
             // (b) the same rows with raw COPY
             double copyPlain = Double.NaN;
             double copyKeyed = Double.NaN;
+            double copySchema = Double.NaN;
             if (fullRun.succeeded()) {
                 Path dump = folder.resolve("copy");
                 Map<String, Long> rows = export(db, tenant, dump);
-                copyPlain = copyTimed(db, dump, rows, "copy_plain", "");
-                copyKeyed = copyTimed(db, dump, rows, "copy_keyed", " including all");
+                copyPlain = copyTimed(db, dump, rows, "copy_plain", "", false);
+                copyKeyed = copyTimed(db, dump, rows, "copy_keyed", " including all", false);
+                copySchema = copyTimed(db, dump, rows, "copy_schema", " including all", true);
             }
 
-            // (e) the delta, as the next day's upload
+            // (c) the next night's changes as a OneRoster delta, then (d) the same night as a new full set, which
+            // must then find nothing left to change
             Measured deltaRun = null;
+            Measured againRun = null;
             if (fullRun.succeeded()) {
                 vacuumAnalyze(db);
-                checkpoint(db);
                 Clock nextDay = Clock.offset(Clock.system(RosterImporter.SCHOOL_ZONE), Duration.ofDays(1));
-                deltaRun = importTimed("delta import", db, transactions, nextDay, tenant, delta);
+                checkpoint(db);
+                deltaRun = importTimed("delta import (OneRoster 1.2 delta)", db, transactions, nextDay, tenant,
+                        oneRosterDelta);
+                if (deltaRun.succeeded()) {
+                    checkpoint(db);
+                    againRun = importTimed("the same night as a new full set (School Data Sync v2.1)", db, transactions,
+                            nextDay, tenant, delta);
+                }
             }
 
-            report(stats, fullRun, copyPlain, copyKeyed, deltaRun, runtime.maxMemory());
+            report(stats, fullRun, new Floors(copyPlain, copyKeyed, copySchema), deltaRun, againRun,
+                    runtime.maxMemory());
             Files.writeString(folder.resolve("result.txt"), String.join("\n", results.values()) + "\n");
-            if (broken(fullRun) || deltaRun != null && broken(deltaRun)) {
+            if (broken(fullRun) || deltaRun != null && broken(deltaRun) || againRun != null && broken(againRun)) {
                 throw new IllegalStateException("an import of the synthetic municipality did not succeed for another"
                         + " reason than the heap: see above");
             }
@@ -261,12 +277,15 @@ public final class ImportScaleBenchmark {
      * Creates a table in the schema for each roster table ({@code like public.T} + {@code like}), then COPYs the
      * exported rows into all of them in one transaction, timed from the first COPY to the commit.
      */
-    private double copyTimed(TestDatabase db, Path dump, Map<String, Long> rows, String schema, String like)
-            throws SQLException, IOException {
+    private double copyTimed(TestDatabase db, Path dump, Map<String, Long> rows, String schema, String like,
+                             boolean foreignKeys) throws SQLException, IOException {
         try (Connection connection = db.dataSource().getConnection(); Statement statement = connection.createStatement()) {
             statement.execute("create schema " + schema);
             for (String table : TABLES) {
                 statement.execute("create table " + schema + "." + table + " (like public." + table + like + ")");
+            }
+            if (foreignKeys) {
+                addForeignKeys(connection, schema);
             }
         }
         checkpoint(db);
@@ -289,7 +308,9 @@ public final class ImportScaleBenchmark {
             throw new IllegalStateException("COPY loaded " + copied + " rows, not " + expected);
         }
         out.printf(Locale.ROOT, "COPY of the same %d rows into %s tables (%s): %.1f s%n", copied,
-                like.isEmpty() ? "plain" : "keyed", like.isEmpty() ? "like public.T: columns and NOT NULL only"
+                like.isEmpty() ? "plain" : foreignKeys ? "schema" : "keyed",
+                like.isEmpty() ? "like public.T: columns and NOT NULL only"
+                        : foreignKeys ? "like public.T including all, and the same foreign keys: the roster's own schema"
                         : "like public.T including all: also keys, unique constraints, checks, indexes; no foreign keys",
                 seconds);
         try (Connection connection = db.dataSource().getConnection(); Statement statement = connection.createStatement()) {
@@ -298,56 +319,100 @@ public final class ImportScaleBenchmark {
         return seconds;
     }
 
+    /**
+     * Gives the copies the foreign keys of the roster tables: each constraint's definition as PostgreSQL prints it,
+     * added with the copy's schema first on the search path, so that it refers to the copies (and to public.tenant).
+     */
+    private static void addForeignKeys(Connection connection, String schema) throws SQLException {
+        List<String[]> keys = new ArrayList<>();
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("set search_path = public");
+            for (String table : TABLES) {
+                try (var rs = statement.executeQuery("select conname, pg_get_constraintdef(c.oid) from pg_constraint c"
+                        + " where c.conrelid = 'public." + table + "'::regclass and c.contype = 'f' order by conname")) {
+                    while (rs.next()) {
+                        keys.add(new String[]{table, rs.getString(1), rs.getString(2)});
+                    }
+                }
+            }
+            statement.execute("set search_path = " + schema + ", public");
+            for (String[] key : keys) {
+                statement.execute("alter table " + key[0] + " add constraint " + key[1] + " " + key[2]);
+            }
+            statement.execute("reset search_path");
+        }
+    }
+
     // ---------------------------------------------------------------- the report
 
-    private void report(SyntheticMunicipality.Stats stats, Measured fullRun, double copyPlain, double copyKeyed,
-                        Measured deltaRun, long maxHeap) {
+    /** The times of COPYing the rows the full import wrote into plain tables, keyed tables and the roster's schema. */
+    private record Floors(double plain, double keyed, double schema) {
+    }
+
+    private void report(SyntheticMunicipality.Stats stats, Measured fullRun, Floors copy, Measured deltaRun,
+                        Measured againRun, long maxHeap) {
         out.println();
         line("=== Roster import at scale: one run, " + Runtime.getRuntime().availableProcessors() + " CPUs, Java "
                 + System.getProperty("java.version") + ", max heap " + maxHeap / MIB + " MiB ===");
         line(String.format(Locale.ROOT, "set: %d schools, %d students, %d staff, %d guardians, %d student enrollments;"
-                        + " %d rows in %d files; the delta differs in %.2f %% of the rows",
+                        + " %d rows in %d files; the next night differs in %.2f %% of the rows",
                 stats.size().schools(), stats.size().students(), stats.size().staff(), stats.size().guardians(),
                 stats.studentEnrollments(), stats.fullRows(), stats.files().size(),
                 100.0 * stats.differingRows() / stats.fullRows()));
-        line(String.format(Locale.ROOT, "full import:            %8.1f s  (%s)", fullRun.seconds(),
+        line(String.format(Locale.ROOT, "full import:                 %8.1f s  (%s)", fullRun.seconds(),
                 fullRun.succeeded() ? "SUCCEEDED" : "did not succeed: " + describe(fullRun)));
-        line(String.format(Locale.ROOT, "raw COPY, plain tables: %8.1f s", copyPlain));
-        line(String.format(Locale.ROOT, "raw COPY, keyed tables: %8.1f s  (keys, unique constraints and indexes; for"
-                + " comparison)", copyKeyed));
-        double ratio = fullRun.seconds() / copyPlain;
-        line(String.format(Locale.ROOT, "ratio full / COPY:      %8.1f    target <= 3      %s  (full / keyed COPY %.1f)",
-                ratio, verdict(fullRun.succeeded() && ratio <= 3), fullRun.seconds() / copyKeyed));
+        line(String.format(Locale.ROOT, "raw COPY, roster schema:     %8.1f s  (the same tables: keys, unique constraints,"
+                + " checks, indexes, foreign keys)", copy.schema()));
+        line(String.format(Locale.ROOT, "raw COPY, keyed tables:      %8.1f s  (as above without foreign keys)", copy.keyed()));
+        line(String.format(Locale.ROOT, "raw COPY, plain tables:      %8.1f s  (columns only: no index at all)", copy.plain()));
+        double ratio = fullRun.seconds() / copy.schema();
+        line(String.format(Locale.ROOT, "ratio full / COPY:           %8.1f    target <= 3      %s  (to keyed tables %.1f,"
+                        + " to plain tables %.1f)", ratio, verdict(fullRun.succeeded() && ratio <= 3),
+                fullRun.seconds() / copy.keyed(), fullRun.seconds() / copy.plain()));
         long peak = Math.max(fullRun.heap().used(), deltaRun == null ? 0 : deltaRun.heap().used());
         long peakAfterGc = Math.max(fullRun.heap().afterGc(), deltaRun == null ? 0 : deltaRun.heap().afterGc());
-        boolean fits = maxHeap <= 1024 * MIB && !outOfMemory(fullRun) && !(deltaRun != null && outOfMemory(deltaRun));
+        if (againRun != null) {
+            peak = Math.max(peak, againRun.heap().used());
+            peakAfterGc = Math.max(peakAfterGc, againRun.heap().afterGc());
+        }
+        boolean fits = maxHeap <= 1024 * MIB && !outOfMemory(fullRun) && !(deltaRun != null && outOfMemory(deltaRun))
+                && !(againRun != null && outOfMemory(againRun));
         String heapVerdict = fits ? verdict(peak <= 1024 * MIB) : "FAIL";
         if (fits && peakAfterGc > maxHeap * 9 / 10) {
             heapVerdict += " (no headroom: the heap was still over 90 % full after a GC)";
         }
-        line(String.format(Locale.ROOT, "peak heap:              %8d MiB used, %d MiB after a GC (full %d/%d, delta %s);"
-                        + " max heap %d MiB   target <= 1024 MiB   %s", peak / MIB, peakAfterGc / MIB,
-                fullRun.heap().used() / MIB, fullRun.heap().afterGc() / MIB,
-                deltaRun == null ? "-" : deltaRun.heap().used() / MIB + "/" + deltaRun.heap().afterGc() / MIB,
-                maxHeap / MIB, heapVerdict));
-        line(String.format(Locale.ROOT, "GC during the imports:  full %d pauses %.1f s, delta %s", fullRun.heap().collections(),
-                fullRun.heap().collectionMillis() / 1000.0, deltaRun == null ? "-" : String.format(Locale.ROOT,
-                        "%d pauses %.1f s", deltaRun.heap().collections(), deltaRun.heap().collectionMillis() / 1000.0)));
+        line(String.format(Locale.ROOT, "peak heap:                   %8d MiB used, %d MiB after a GC (full %s, delta %s,"
+                        + " full set again %s); max heap %d MiB   target <= 1024 MiB   %s", peak / MIB, peakAfterGc / MIB,
+                heap(fullRun), heap(deltaRun), heap(againRun), maxHeap / MIB, heapVerdict));
         if (deltaRun != null) {
             double share = 100 * deltaRun.seconds() / fullRun.seconds();
-            line(String.format(Locale.ROOT, "delta import:           %8.1f s  (%s)", deltaRun.seconds(),
+            line(String.format(Locale.ROOT, "delta import (OneRoster):    %8.1f s  (%s)", deltaRun.seconds(),
                     deltaRun.succeeded() ? "SUCCEEDED" : "did not succeed: " + describe(deltaRun)));
-            line(String.format(Locale.ROOT, "delta / full:           %8.1f %%  target <= 5 %%   %s", share,
+            line(String.format(Locale.ROOT, "delta / full:                %8.1f %%  target <= 5 %%   %s", share,
                     verdict(deltaRun.succeeded() && share <= 5)));
         } else {
-            line("delta import:           not run (the full import did not succeed)   FAIL");
+            line("delta import:                not run (the full import did not succeed)   FAIL");
         }
-        line("full import phases (s): " + phases(fullRun));
-        line("full import CPU: " + fullRun.cpu().describe(fullRun.seconds()));
-        if (deltaRun != null) {
-            line("delta import phases (s): " + phases(deltaRun));
-            line("delta import CPU: " + deltaRun.cpu().describe(deltaRun.seconds()));
+        if (againRun != null) {
+            long changes = againRun.run() == null ? -1 : againRun.run().counts().stream()
+                    .mapToLong(c -> c.created() + c.updated() + c.ended()).sum();
+            line(String.format(Locale.ROOT, "same night as a full set:    %8.1f s  (%s; %.1f %% of the full import), changes"
+                            + " left after the delta: %d   %s", againRun.seconds(),
+                    againRun.succeeded() ? "SUCCEEDED" : "did not succeed: " + describe(againRun),
+                    100 * againRun.seconds() / fullRun.seconds(), changes,
+                    changes == 0 ? "the delta did the same as the full set" : "DIFFERS: see its counts above"));
         }
+        for (Measured run : java.util.Arrays.asList(fullRun, deltaRun, againRun)) {
+            if (run != null) {
+                line(run.name() + ": phases (s) " + phases(run) + "; CPU " + run.cpu().describe(run.seconds())
+                        + String.format(Locale.ROOT, "; GC %d pauses %.1f s", run.heap().collections(),
+                        run.heap().collectionMillis() / 1000.0));
+            }
+        }
+    }
+
+    private static String heap(Measured run) {
+        return run == null ? "-" : run.heap().used() / MIB + "/" + run.heap().afterGc() / MIB;
     }
 
     /** Ran out of heap: a missed target, reported as such. */

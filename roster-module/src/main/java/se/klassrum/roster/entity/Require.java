@@ -2,13 +2,16 @@ package se.klassrum.roster.entity;
 
 import java.util.Objects;
 
-/** The checks every constructor repeats, raising the same coded errors everywhere. */
-final class Require {
+/**
+ * The checks every constructor repeats, raising the same coded errors everywhere. Public for the roster import, which
+ * writes new rows in bulk without building entities and applies the same checks to them.
+ */
+public final class Require {
 
     private Require() {
     }
 
-    static <T> T present(T value, String field) {
+    public static <T> T present(T value, String field) {
         if (value == null) {
             throw RosterException.of(RosterError.VALUE_REQUIRED, "field", field);
         }
@@ -16,7 +19,7 @@ final class Require {
     }
 
     /** Trims, because values from the student register often carry stray spaces that would break uniqueness. */
-    static String text(String value, String field, int maxLength) {
+    public static String text(String value, String field, int maxLength) {
         if (value == null || value.isBlank()) {
             throw RosterException.of(RosterError.VALUE_REQUIRED, "field", field);
         }
@@ -24,7 +27,7 @@ final class Require {
     }
 
     /** Like {@link #text} but blank means absent. */
-    static String optionalText(String value, String field, int maxLength) {
+    public static String optionalText(String value, String field, int maxLength) {
         if (value == null || value.isBlank()) {
             return null;
         }
@@ -35,7 +38,7 @@ final class Require {
         return trimmed;
     }
 
-    static void sameTenant(Tenant first, String firstName, Tenant second, String secondName) {
+    public static void sameTenant(Tenant first, String firstName, Tenant second, String secondName) {
         if (!Objects.equals(first.id(), second.id())) {
             throw RosterException.of(RosterError.DIFFERENT_TENANT, "first", firstName, "second", secondName);
         }

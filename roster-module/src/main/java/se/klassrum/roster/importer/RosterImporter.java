@@ -1,7 +1,6 @@
 package se.klassrum.roster.importer;
 
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceException;
 import se.klassrum.roster.control.ConstraintViolations;
 import se.klassrum.roster.entity.ImportCount;
 import se.klassrum.roster.entity.ImportRun;
@@ -120,7 +119,7 @@ public final class RosterImporter {
                 .setParameter(2, tenantId.hashCode())
                 .getResultList();
         progress.phase("LOADING");
-        TenantState state = TenantState.load(em, tenantId);
+        TenantState state = TenantState.load(em, tenantId, set);
         progress.phase("PLANNING");
         Plan plan = new Planner(set, state, importDate, problems).plan();
         if (!problems.isEmpty()) {
@@ -183,16 +182,9 @@ public final class RosterImporter {
         if (failure instanceof RosterException roster) {
             return roster.messageEn();
         }
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof PersistenceException persistence) {
-                var explained = ConstraintViolations.explain(persistence, Map.of());
-                if (explained.isPresent()) {
-                    return explained.get().messageEn();
-                }
-            }
-            if (cause.getCause() == cause) {
-                break;
-            }
+        var explained = ConstraintViolations.explain(failure, Map.of());
+        if (explained.isPresent()) {
+            return explained.get().messageEn();
         }
         return failure.getClass().getSimpleName() + (failure.getMessage() == null ? "" : ": " + failure.getMessage());
     }

@@ -2,27 +2,41 @@ package se.klassrum.roster.importer;
 
 import jakarta.persistence.EntityManager;
 import se.klassrum.roster.entity.GroupKind;
+import se.klassrum.roster.entity.GuardianRelation;
+import se.klassrum.roster.entity.MembershipRole;
+import se.klassrum.roster.entity.RoleKind;
 
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
-import java.util.function.Function;
 
 /**
- * The tenant's roster as an import compares it: loaded once per run, in bulk, with scalar JPQL queries that
- * build no entities and fill no persistence context. Large tables are read in pages by id (keyset paging),
- * so that no single result holds a million rows. Nothing here is changed; the plan says what to write.
+ * The tenant's roster as an import compares it, read with plain SQL on the transaction's own connection: no
+ * entities, no persistence context, rows streamed from a server-side cursor ({@link #FETCH} at a time).
+ * <p>
+ * A full set is compared with the whole roster, so the whole roster is read. A delta (a OneRoster delta manifest)
+ * names the people and groups it touches, so only what it can touch is read: every school, subject, syllabus and
+ * group (small tables), the people it names, and the facts of those people and of the groups it removes. A delta of a
+ * few thousand rows then costs a few thousand rows, not the municipality. Nothing here is changed; the plan says what
+ * to write.
  */
 final class TenantState {
 
-    /** Rows per query page. */
-    static final int PAGE = 20_000;
-
-    // The nil uuid sorts first in PostgreSQL, which compares uuids as unsigned bytes.
-    private static final UUID BEFORE_ALL = new UUID(0L, 0L);
+    /** Rows fetched from the server at a time. */
+    static final int FETCH = 10_000;
+    /** Ids per {@code = any(?)} query of a delta. */
+    static final int IDS_PER_QUERY = 5_000;
 
     record School(UUID id, String externalId, String name) {
     }
@@ -42,7 +56,10 @@ final class TenantState {
     }
 
     final UUID tenantId;
-    /** Schools, people and groups with an external id, by that id; only those can be matched by an import. */
+    /**
+     * Schools, people and groups with an external id, by that id; only those can be matched by an import. For a delta,
+     * only the people it names.
+     */
     final Map<String, School> schools = new HashMap<>();
     final Map<UUID, School> schoolsById = new HashMap<>();
     final Map<String, Person> persons = new HashMap<>();
@@ -56,109 +73,189 @@ final class TenantState {
     final List<Fact> guardianLinks = new ArrayList<>();
 
     private final Map<LocalDate, LocalDate> dates = new HashMap<>();
+    private final Connection connection;
 
-    private TenantState(UUID tenantId) {
+    private TenantState(Connection connection, UUID tenantId) {
+        this.connection = connection;
         this.tenantId = tenantId;
     }
 
-    static TenantState load(EntityManager em, UUID tenantId) {
-        TenantState state = new TenantState(tenantId);
-        state.loadAll(em);
+    /** The JDBC connection of the EntityManager's transaction, which must have begun. */
+    static Connection connection(EntityManager em) {
+        Connection connection = em.unwrap(Connection.class);
+        if (connection == null) {
+            throw new IllegalStateException("the import writes inside a transaction, and none has begun");
+        }
+        return connection;
+    }
+
+    /** What a set is compared with: everything for a full set, what it names for a delta. */
+    static TenantState load(EntityManager em, UUID tenantId, RosterSet set) {
+        TenantState state = new TenantState(connection(em), tenantId);
+        try {
+            state.loadSmallTables();
+            if (set.fullSet) {
+                state.loadAll();
+            } else {
+                state.loadNamedBy(set);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("the roster could not be read: " + e.getMessage(), e);
+        }
         return state;
     }
 
-    private void loadAll(EntityManager em) {
-        for (Object[] row : all(em, "select s.id, s.externalId, s.name from School s where s.tenant.id = :tenant")) {
-            School school = new School((UUID) row[0], (String) row[1], (String) row[2]);
+    private void loadSmallTables() throws SQLException {
+        query("select id, external_id, name from school where tenant_id = ?", List.of(), rs -> {
+            School school = new School(uuid(rs, 1), rs.getString(2), rs.getString(3));
             schoolsById.put(school.id(), school);
             if (school.externalId() != null) {
                 schools.put(school.externalId(), school);
             }
-        }
-        paged(em, "select p.id, p.externalId, p.givenName, p.familyName, p.email, p.birthDate from Person p"
-                + " where p.tenant.id = :tenant and p.id > :after order by p.id", row -> {
-            Person person = new Person((UUID) row[0], (String) row[1], (String) row[2], (String) row[3],
-                    (String) row[4], date(row[5]));
-            persons.put(person.externalId(), person);
-            personsById.put(person.id(), person);
-            return person.id();
         });
-        for (Object[] row : all(em, "select s.id, s.code from Subject s where s.tenant.id = :tenant")) {
-            subjects.put((String) row[1], (UUID) row[0]);
-        }
-        for (Object[] row : all(em, "select y.id, y.code, s.id, s.code from Syllabus y join y.subject s"
-                + " where y.tenant.id = :tenant")) {
-            syllabi.put((String) row[1], new Syllabus((UUID) row[0], (String) row[1], (UUID) row[2], (String) row[3]));
-        }
-        // The syllabus by its code: EclipseLink 4.0 fails on a null uuid read from an outer join (see UuidColumns).
-        for (Object[] row : all(em, "select g.id, g.externalId, s.id, g.kind, g.name, g.archived, y.code from StudyGroup g"
-                + " join g.school s left join g.syllabus y where g.tenant.id = :tenant and g.externalId is not null")) {
-            Syllabus syllabus = row[6] == null ? null : syllabi.get((String) row[6]);
-            Group group = new Group((UUID) row[0], (String) row[1], (UUID) row[2], (GroupKind) row[3], (String) row[4],
-                    (Boolean) row[5], syllabus == null ? null : syllabus.id());
+        query("select id, code from subject where tenant_id = ?", List.of(), rs -> subjects.put(rs.getString(2), uuid(rs, 1)));
+        query("select y.id, y.code, s.id, s.code from syllabus y join subject s on s.id = y.subject_id"
+                + " where y.tenant_id = ?", List.of(), rs -> syllabi.put(rs.getString(2),
+                new Syllabus(uuid(rs, 1), rs.getString(2), uuid(rs, 3), rs.getString(4))));
+        query("select id, external_id, school_id, kind, name, archived, syllabus_id from study_group"
+                + " where tenant_id = ? and external_id is not null", List.of(), rs -> {
+            Group group = new Group(uuid(rs, 1), rs.getString(2), uuid(rs, 3), GroupKind.valueOf(rs.getString(4)),
+                    rs.getString(5), rs.getBoolean(6), uuid(rs, 7));
             groups.put(group.externalId(), group);
             groupsById.put(group.id(), group);
-        }
-        paged(em, "select r.id, p.id, s.id, r.role, r.validity.validFrom, r.validity.validTo from SchoolRole r"
-                + " join r.person p join r.school s where r.tenant.id = :tenant and r.id > :after order by r.id",
-                row -> add(roles, row, personsById.get((UUID) row[1]) == null ? null : personsById.get((UUID) row[1]).id(),
-                        schoolsById.get((UUID) row[2]) == null ? null : schoolsById.get((UUID) row[2]).id()));
-        paged(em, "select m.id, g.id, p.id, m.role, m.validity.validFrom, m.validity.validTo from Membership m"
-                + " join m.group g join m.person p where m.tenant.id = :tenant and g.externalId is not null"
-                + " and m.id > :after order by m.id",
-                row -> add(memberships, row, groupsById.get((UUID) row[1]) == null ? null : groupsById.get((UUID) row[1]).id(),
-                        personId(row[2])));
-        paged(em, "select k.id, g.id, c.id, k.relation, k.validity.validFrom, k.validity.validTo from GuardianLink k"
-                + " join k.guardian g join k.child c where k.tenant.id = :tenant and k.id > :after order by k.id",
-                row -> add(guardianLinks, row, personId(row[1]), personId(row[2])));
+        });
     }
 
-    /** The canonical id object of a person, so that a million facts share one per person. */
-    private UUID personId(Object id) {
-        Person person = personsById.get((UUID) id);
-        return person == null ? (UUID) id : person.id();
+    private void loadAll() throws SQLException {
+        query(PERSONS, List.of(), this::person);
+        query(ROLES, List.of(), rs -> roles.add(fact(rs, RoleKind.valueOf(rs.getString(4)))));
+        query(MEMBERSHIPS, List.of(), rs -> memberships.add(fact(rs, MembershipRole.valueOf(rs.getString(4)))));
+        query(LINKS, List.of(), rs -> guardianLinks.add(fact(rs, GuardianRelation.valueOf(rs.getString(4)))));
     }
 
-    private UUID add(List<Fact> facts, Object[] row, UUID first, UUID second) {
-        facts.add(new Fact((UUID) row[0], first == null ? (UUID) row[1] : first, second == null ? (UUID) row[2] : second,
-                (Enum<?>) row[3], date(row[4]), date(row[5])));
-        return (UUID) row[0];
-    }
-
-    private List<Object[]> all(EntityManager em, String jpql) {
-        return em.createQuery(jpql, Object[].class).setParameter("tenant", tenantId).getResultList();
-    }
-
-    /** Reads a query page by page; {@code row} returns the row's id, which the next page starts after. */
-    private void paged(EntityManager em, String jpql, Function<Object[], UUID> row) {
-        UUID after = BEFORE_ALL;
-        while (true) {
-            List<Object[]> page = em.createQuery(jpql, Object[].class)
-                    .setParameter("tenant", tenantId)
-                    .setParameter("after", after)
-                    .setMaxResults(PAGE)
-                    .getResultList();
-            for (Object[] values : page) {
-                after = row.apply(values);
-            }
-            if (page.size() < PAGE) {
-                return;
+    private void loadNamedBy(RosterSet set) throws SQLException {
+        Set<String> named = new LinkedHashSet<>(set.persons.keySet());
+        named.addAll(set.removedPersons.keySet());
+        for (List<RosterSet.Fact> facts : List.of(set.facts, set.removedFacts)) {
+            for (RosterSet.Fact fact : facts) {
+                switch (fact.kind()) {
+                    case ROLE -> named.add(fact.first());
+                    case MEMBERSHIP -> named.add(fact.second());
+                    case GUARDIAN_LINK -> {
+                        named.add(fact.first());
+                        named.add(fact.second());
+                    }
+                }
             }
         }
+        for (List<String> chunk : chunks(new ArrayList<>(named))) {
+            query(PERSONS + " and external_id = any(?)", List.of(array("varchar", chunk)), this::person);
+        }
+        List<UUID> people = new ArrayList<>(personsById.keySet());
+        Set<UUID> seen = new HashSet<>();
+        for (List<UUID> chunk : chunks(people)) {
+            Array ids = array("uuid", chunk);
+            query(ROLES + " and person_id = any(?)", List.of(ids), rs -> roles.add(fact(rs, RoleKind.valueOf(rs.getString(4)))));
+            query(MEMBERSHIPS + " and m.person_id = any(?)", List.of(ids), rs -> {
+                if (seen.add(uuid(rs, 1))) {
+                    memberships.add(fact(rs, MembershipRole.valueOf(rs.getString(4))));
+                }
+            });
+            query(LINKS + " and (guardian_id = any(?) or child_id = any(?))", List.of(ids, ids),
+                    rs -> {
+                        // A link between two people of different chunks comes with both.
+                        if (seen.add(uuid(rs, 1))) {
+                            guardianLinks.add(fact(rs, GuardianRelation.valueOf(rs.getString(4))));
+                        }
+                    });
+        }
+        List<UUID> removedGroups = set.removedGroups.keySet().stream().map(groups::get)
+                .filter(java.util.Objects::nonNull).map(Group::id).toList();
+        for (List<UUID> chunk : chunks(removedGroups)) {
+            query(MEMBERSHIPS + " and m.group_id = any(?)", List.of(array("uuid", chunk)), rs -> {
+                if (seen.add(uuid(rs, 1))) {
+                    memberships.add(fact(rs, MembershipRole.valueOf(rs.getString(4))));
+                }
+            });
+        }
+    }
+
+    private static final String PERSONS = "select id, external_id, given_name, family_name, email, birth_date"
+            + " from person where tenant_id = ?";
+    private static final String ROLES = "select id, person_id, school_id, role, valid_from, valid_to from school_role"
+            + " where tenant_id = ?";
+    /** Memberships of groups an import can match: those with an external id. */
+    private static final String MEMBERSHIPS = "select m.id, m.group_id, m.person_id, m.role, m.valid_from, m.valid_to"
+            + " from membership m join study_group g on g.id = m.group_id"
+            + " where m.tenant_id = ? and g.external_id is not null";
+    private static final String LINKS = "select id, guardian_id, child_id, relation, valid_from, valid_to"
+            + " from guardian_link where tenant_id = ?";
+
+    private void person(ResultSet rs) throws SQLException {
+        Person person = new Person(uuid(rs, 1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                date(rs, 6));
+        persons.put(person.externalId(), person);
+        personsById.put(person.id(), person);
+    }
+
+    /** A fact from columns id, first, second, type, valid_from, valid_to; first and second shared with the parties. */
+    private Fact fact(ResultSet rs, Enum<?> type) throws SQLException {
+        return new Fact(uuid(rs, 1), party(uuid(rs, 2)), party(uuid(rs, 3)), type, date(rs, 5), date(rs, 6));
+    }
+
+    /** The canonical id object of a person, school or group, so that a million facts share one per party. */
+    private UUID party(UUID id) {
+        Person person = personsById.get(id);
+        if (person != null) {
+            return person.id();
+        }
+        Group group = groupsById.get(id);
+        if (group != null) {
+            return group.id();
+        }
+        School school = schoolsById.get(id);
+        return school != null ? school.id() : id;
+    }
+
+    private interface RowReader {
+        void read(ResultSet rs) throws SQLException;
+    }
+
+    /** Runs a query with the tenant as its first parameter and the given ones after it, streaming the rows. */
+    private void query(String sql, List<Object> parameters, RowReader reader) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setFetchSize(FETCH);
+            statement.setObject(1, tenantId);
+            for (int i = 0; i < parameters.size(); i++) {
+                statement.setObject(i + 2, parameters.get(i));
+            }
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    reader.read(rs);
+                }
+            }
+        }
+    }
+
+    private Array array(String type, List<?> values) throws SQLException {
+        return connection.createArrayOf(type, values.toArray());
+    }
+
+    private static <T> List<List<T>> chunks(List<T> all) {
+        List<List<T>> chunks = new ArrayList<>();
+        for (int start = 0; start < all.size(); start += IDS_PER_QUERY) {
+            chunks.add(all.subList(start, Math.min(all.size(), start + IDS_PER_QUERY)));
+        }
+        return chunks;
+    }
+
+    private static UUID uuid(ResultSet rs, int column) throws SQLException {
+        return rs.getObject(column, UUID.class);
     }
 
     /** One LocalDate object per day, shared by every row of that day. */
-    private LocalDate date(Object value) {
-        LocalDate day;
-        if (value == null) {
-            return null;
-        } else if (value instanceof LocalDate local) {
-            day = local;
-        } else if (value instanceof java.sql.Date sql) {
-            day = sql.toLocalDate();
-        } else {
-            throw new IllegalStateException("not a date: " + value.getClass().getName());
-        }
-        return dates.computeIfAbsent(day, same -> same);
+    private LocalDate date(ResultSet rs, int column) throws SQLException {
+        LocalDate day = rs.getObject(column, LocalDate.class);
+        return day == null ? null : dates.computeIfAbsent(day, same -> same);
     }
 }
