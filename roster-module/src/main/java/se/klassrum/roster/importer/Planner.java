@@ -59,10 +59,16 @@ final class Planner {
         planSchools();
         planPersons();
         planGroups();
-        Map<RosterSet.FactKind, Map<FactKey, List<TenantState.Fact>>> existing = new HashMap<>();
+        // A full set needs each kind's facts only while that kind is planned; a delta needs them all for its removals.
+        Map<RosterSet.FactKind, Map<FactKey, Object>> existing = new HashMap<>();
         for (RosterSet.FactKind kind : RosterSet.FactKind.values()) {
-            existing.put(kind, existingFacts(kind));
-            planFacts(kind, existing.get(kind));
+            Map<FactKey, Object> facts = existingFacts(kind);
+            planFacts(kind, facts);
+            if (set.fullSet) {
+                matched.clear();
+            } else {
+                existing.put(kind, facts);
+            }
         }
         if (!set.fullSet) {
             planRemovals(existing);
@@ -181,21 +187,47 @@ final class Planner {
         }
     }
 
-    /** The managed facts of the roster, by what they link. */
-    private Map<FactKey, List<TenantState.Fact>> existingFacts(RosterSet.FactKind kind) {
+    /**
+     * The managed facts of the roster, by what they link. Nearly every key has one fact, so a value is that fact, or a
+     * list only where there are several (see {@link #all}): at Stockholm's scale a list per key would cost a hundred
+     * megabytes of heap for nothing.
+     */
+    private Map<FactKey, Object> existingFacts(RosterSet.FactKind kind) {
         List<TenantState.Fact> all = switch (kind) {
             case ROLE -> state.roles;
             case MEMBERSHIP -> state.memberships;
             case GUARDIAN_LINK -> state.guardianLinks;
         };
-        Map<FactKey, List<TenantState.Fact>> byKey = new HashMap<>();
+        Map<FactKey, Object> byKey = new HashMap<>();
         for (TenantState.Fact fact : all) {
             if (managed(kind, fact)) {
-                byKey.computeIfAbsent(new FactKey(fact.first(), fact.second(), fact.type()), key -> new ArrayList<>(1))
-                        .add(fact);
+                byKey.merge(new FactKey(fact.first(), fact.second(), fact.type()), fact, Planner::both);
             }
         }
         return byKey;
+    }
+
+    /** Merges a value of a one-or-many map with another fact. */
+    @SuppressWarnings("unchecked")
+    private static Object both(Object earlier, Object added) {
+        List<Object> list;
+        if (earlier instanceof List<?> several) {
+            list = (List<Object>) several;
+        } else {
+            list = new ArrayList<>(2);
+            list.add(earlier);
+        }
+        list.add(added);
+        return list;
+    }
+
+    /** The facts of a one-or-many value: none for null. */
+    @SuppressWarnings("unchecked")
+    private static <T> List<T> all(Object value) {
+        if (value == null) {
+            return List.of();
+        }
+        return value instanceof List<?> several ? (List<T>) several : List.of((T) value);
     }
 
     private boolean managed(RosterSet.FactKind kind, TenantState.Fact fact) {
@@ -209,22 +241,22 @@ final class Planner {
         };
     }
 
-    private void planFacts(RosterSet.FactKind kind, Map<FactKey, List<TenantState.Fact>> existing) {
-        Map<FactKey, List<RosterSet.Fact>> wanted = new LinkedHashMap<>();
+    private void planFacts(RosterSet.FactKind kind, Map<FactKey, Object> existing) {
+        Map<FactKey, Object> wanted = new LinkedHashMap<>();
         for (RosterSet.Fact fact : set.facts) {
             if (fact.kind() != kind) {
                 continue;
             }
             FactKey key = key(fact);
             if (key != null) {
-                wanted.computeIfAbsent(key, k -> new ArrayList<>(2)).add(fact);
+                wanted.merge(key, fact, Planner::both);
             }
         }
-        for (Map.Entry<FactKey, List<RosterSet.Fact>> entry : wanted.entrySet()) {
+        for (Map.Entry<FactKey, Object> entry : wanted.entrySet()) {
             FactKey key = entry.getKey();
-            List<TenantState.Fact> rows = existing.getOrDefault(key, List.of());
-            Map<LocalDate, RosterSet.Fact> byFirstDay = new HashMap<>();
-            for (RosterSet.Fact fact : entry.getValue()) {
+            List<TenantState.Fact> rows = all(existing.get(key));
+            Map<LocalDate, RosterSet.Fact> byFirstDay = new HashMap<>(2);
+            for (RosterSet.Fact fact : Planner.<RosterSet.Fact>all(entry.getValue())) {
                 LocalDate from = firstDay(fact, rows);
                 RosterSet.Fact same = byFirstDay.putIfAbsent(from, fact);
                 if (same != null) {
@@ -250,8 +282,8 @@ final class Planner {
             }
         }
         if (set.fullSet) {
-            for (List<TenantState.Fact> rows : existing.values()) {
-                for (TenantState.Fact row : rows) {
+            for (Object value : existing.values()) {
+                for (TenantState.Fact row : Planner.<TenantState.Fact>all(value)) {
                     if (!matched.contains(row.id()) && isCurrent(row)) {
                         end(kind, row);
                     }
@@ -273,13 +305,13 @@ final class Planner {
         return fact.to() != null && fact.to().isBefore(from) ? fact.to() : from;
     }
 
-    private void planRemovals(Map<RosterSet.FactKind, Map<FactKey, List<TenantState.Fact>>> existing) {
+    private void planRemovals(Map<RosterSet.FactKind, Map<FactKey, Object>> existing) {
         for (RosterSet.Fact removed : set.removedFacts) {
             FactKey key = key(removed);
             if (key == null) {
                 continue;
             }
-            for (TenantState.Fact row : existing.get(removed.kind()).getOrDefault(key, List.of())) {
+            for (TenantState.Fact row : Planner.<TenantState.Fact>all(existing.get(removed.kind()).get(key))) {
                 if (!matched.contains(row.id()) && isCurrent(row)) {
                     end(removed.kind(), row);
                 }
@@ -302,8 +334,8 @@ final class Planner {
             return;
         }
         for (RosterSet.FactKind kind : RosterSet.FactKind.values()) {
-            for (List<TenantState.Fact> rows : existing.get(kind).values()) {
-                for (TenantState.Fact row : rows) {
+            for (Object value : existing.get(kind).values()) {
+                for (TenantState.Fact row : Planner.<TenantState.Fact>all(value)) {
                     boolean touches = removedParties.contains(row.first()) || removedParties.contains(row.second());
                     if (touches && !matched.contains(row.id()) && isCurrent(row)) {
                         end(kind, row);
