@@ -400,9 +400,11 @@ final class OneRosterReader {
             LocalDate to = periods.stream().map(Session::end).max(LocalDate::compareTo).orElse(null);
             classes.put(id, new Period(from, to));
             if (title != null) {
+                // In a delta, a course that is not in the delta is one the roster already has: the syllabus stays.
+                boolean courseUnknown = !courseId.isEmpty() && course == null;
                 set.groups.put(id, new RosterSet.Group(id, school, title,
                         Dates.schoolYearOf(from == null ? importDate : from), course == null ? null : syllabus(course),
-                        row.where()));
+                        !courseUnknown, row.where()));
             }
         });
     }

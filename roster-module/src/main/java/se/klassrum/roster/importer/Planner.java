@@ -176,7 +176,7 @@ final class Planner {
             } else if (!known.archived()) {
                 // An archived group is final: it is never renamed or relinked again.
                 boolean renamed = !known.name().equals(group.name());
-                boolean relinked = !Objects.equals(known.syllabusId(), syllabusId)
+                boolean relinked = group.syllabusKnown() && !Objects.equals(known.syllabusId(), syllabusId)
                         && (group.syllabusCode() == null || syllabusId != null);
                 if (renamed || relinked) {
                     plan.changedGroups.add(new Plan.GroupChange(known.id(), renamed ? group.name() : null, relinked,

@@ -43,9 +43,17 @@ final class RosterSet {
     record Syllabus(String code, String name, String subjectCode, Where where) {
     }
 
-    /** A teaching group; {@code syllabusCode} null means the group has no syllabus. */
+    /**
+     * A teaching group; {@code syllabusCode} null means the group has no syllabus, unless {@code syllabusKnown} is
+     * false: a delta's class whose course is not in the delta says nothing about the syllabus, which then stays.
+     */
     record Group(String externalId, String schoolExternalId, String name, String schoolYear, String syllabusCode,
-                 Where where) {
+                 boolean syllabusKnown, Where where) {
+
+        Group(String externalId, String schoolExternalId, String name, String schoolYear, String syllabusCode,
+              Where where) {
+            this(externalId, schoolExternalId, name, schoolYear, syllabusCode, true, where);
+        }
     }
 
     /**

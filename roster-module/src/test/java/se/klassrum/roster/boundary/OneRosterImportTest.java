@@ -151,6 +151,48 @@ class OneRosterImportTest {
     }
 
     @Test
+    void a_delta_class_whose_course_is_not_in_the_delta_keeps_its_syllabus_and_one_without_a_course_loses_it()
+            throws IOException {
+        List<String> users = List.of(
+                "sourcedId,status,dateLastModified,enabledUser,orgSourcedIds,role,username,userIds,givenName,familyName,"
+                        + "middleName,identifier,email,sms,phone,agentSourcedIds,grades,password",
+                "U1,,,true,S1,student,alva,,Alva,Ek,,,,,,,10,", "U2,,,true,S1,student,hugo,,Hugo,Lind,,,,,,,10,",
+                "T1,,,true,S1,teacher,anna,,Anna,Berg,,,,,,,,");
+        UUID tenant = RosterImportsTest.newTenant(db);
+        ImportSummary bulk = RosterImportsTest.importsOn(transactions, DAY)
+                .importFolder(tenant, write(temp.resolve("syllabus-bulk"), "1.1", "bulk", users, null), "test");
+        assertThat(bulk.status()).as(String.join("\n", bulk.problems())).isEqualTo(ImportStatus.SUCCEEDED);
+
+        // The register renames the class and sends it alone: its course C1 is not in the delta.
+        Path renamed = delta(temp.resolve("syllabus-renamed"),
+                "K1,active,2026-03-08T10:00:00Z,Ma1c NA25b,10,C1,MA1C-A,scheduled,,S1,Y1,Matematik,MAT,");
+        ImportSummary run = RosterImportsTest.importsOn(transactions, DAY.plusDays(1)).importFolder(tenant, renamed, "test");
+
+        assertThat(run.status()).as(String.join("\n", run.problems())).isEqualTo(ImportStatus.SUCCEEDED);
+        assertThat(RosterView.of(db, tenant).groups())
+                .containsExactly("K1|S1|TEACHING|Ma1c NA25b|2025/26|false|false|MATMAT01c");
+
+        // A class sent with no course at all has none any more.
+        Path withoutCourse = delta(temp.resolve("syllabus-none"),
+                "K1,active,2026-03-09T10:00:00Z,Ma1c NA25b,10,,MA1C-A,scheduled,,S1,Y1,Matematik,MAT,");
+        ImportSummary unlinked = RosterImportsTest.importsOn(transactions, DAY.plusDays(2))
+                .importFolder(tenant, withoutCourse, "test");
+
+        assertThat(unlinked.status()).as(String.join("\n", unlinked.problems())).isEqualTo(ImportStatus.SUCCEEDED);
+        assertThat(RosterView.of(db, tenant).groups())
+                .containsExactly("K1|S1|TEACHING|Ma1c NA25b|2025/26|false|false|-");
+    }
+
+    /** A OneRoster 1.1 delta of classes.csv alone. */
+    private static Path delta(Path folder, String classRow) throws IOException {
+        Files.createDirectories(folder);
+        Files.write(folder.resolve("manifest.csv"), List.of("propertyName,value", "manifest.version,1.0",
+                "oneroster.version,1.1", "file.classes,delta", "file.users,absent", "file.orgs,absent"));
+        Files.write(folder.resolve("classes.csv"), List.of(CLASSES.get(0), classRow));
+        return folder;
+    }
+
+    @Test
     void a_oneroster_set_with_problems_is_refused_with_file_and_line() throws IOException {
         Path folder = write(temp.resolve("bad"), "1.1", "bulk", List.of(
                 "sourcedId,status,dateLastModified,enabledUser,orgSourcedIds,role,username,userIds,givenName,familyName,"
