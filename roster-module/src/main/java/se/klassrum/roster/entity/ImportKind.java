@@ -10,7 +10,9 @@ public enum ImportKind implements Labelled {
     SYLLABUS("Kursplaner", "Syllabi"),
     GROUP("Grupper", "Groups"),
     MEMBERSHIP("Gruppmedlemskap", "Group memberships"),
-    GUARDIAN_LINK("Vårdnadshavarkopplingar", "Guardian links");
+    GUARDIAN_LINK("Vårdnadshavarkopplingar", "Guardian links"),
+    /** Counted by the Microsoft Graph sync only: the files carry no licences. */
+    LICENCE("Licenser", "Licences");
 
     private final String labelSv;
     private final String labelEn;

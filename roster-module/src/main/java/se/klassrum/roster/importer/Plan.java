@@ -73,7 +73,9 @@ final class Plan {
             withdrawn.put(kind, new ArrayList<>());
         }
         for (ImportKind kind : ImportKind.values()) {
-            counts.put(kind, new int[3]);
+            if (kind != ImportKind.LICENCE) { // the files carry no licences
+                counts.put(kind, new int[3]);
+            }
         }
     }
 

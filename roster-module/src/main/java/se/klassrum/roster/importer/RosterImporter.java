@@ -114,10 +114,7 @@ public final class RosterImporter {
 
     private Plan write(EntityManager em, UUID tenantId, RosterSet set, LocalDate importDate, Problems problems,
                        RunProgress progress) {
-        em.createNativeQuery("select 1 from pg_advisory_xact_lock(?1, ?2)")
-                .setParameter(1, LOCK_NAMESPACE)
-                .setParameter(2, tenantId.hashCode())
-                .getResultList();
+        lockRoster(em, tenantId);
         progress.phase("LOADING");
         TenantState state = TenantState.load(em, tenantId, set);
         progress.phase("PLANNING");
@@ -129,6 +126,17 @@ public final class RosterImporter {
         new PlanWriter(em, tenantId, progress::written).write(plan);
         progress.phase("COMMITTING");
         return plan;
+    }
+
+    /**
+     * Takes the tenant's roster lock for the rest of the caller's transaction: imports and syncs of one tenant write one
+     * after the other, on any node, each planning against what the one before committed.
+     */
+    public static void lockRoster(EntityManager em, UUID tenantId) {
+        em.createNativeQuery("select 1 from pg_advisory_xact_lock(?1, ?2)")
+                .setParameter(1, LOCK_NAMESPACE)
+                .setParameter(2, tenantId.hashCode())
+                .getResultList();
     }
 
     private RosterSet read(Source source, Path folder, LocalDate importDate, Problems problems) {

@@ -1,0 +1,389 @@
+package se.klassrum.roster.sync.graph;
+
+import jakarta.persistence.EntityManager;
+import se.klassrum.roster.entity.ImportCount;
+import se.klassrum.roster.entity.ImportKind;
+import se.klassrum.roster.entity.ImportRun;
+import se.klassrum.roster.entity.ImportStatus;
+import se.klassrum.roster.entity.Licence;
+import se.klassrum.roster.entity.LicenceKind;
+import se.klassrum.roster.entity.Membership;
+import se.klassrum.roster.entity.MembershipRole;
+import se.klassrum.roster.entity.Person;
+import se.klassrum.roster.entity.RosterError;
+import se.klassrum.roster.entity.RosterException;
+import se.klassrum.roster.entity.StudyGroup;
+import se.klassrum.roster.entity.Tenant;
+import se.klassrum.roster.entity.Validity;
+import se.klassrum.roster.importer.ImportProgressListener;
+import se.klassrum.roster.importer.ImportSummary;
+import se.klassrum.roster.importer.ImportTransactions;
+import se.klassrum.roster.importer.RosterImporter;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * One run of the Microsoft Graph sync for a tenant, recorded as an import run (format {@code MICROSOFT_GRAPH}) with
+ * the same run machinery, transactions and roster lock as a file import:
+ * <ol>
+ *     <li>reads, in a short transaction, the connected groups that Microsoft manages (connected from a Microsoft group
+ *     and not named by the student register: the register's groups keep the register's memberships) and the delta link
+ *     of the last committed sync;</li>
+ *     <li>asks Microsoft Graph, outside any transaction, for each such group's owners and members and for the users
+ *     whose licences changed since that link (all users the first time, or when Graph no longer knows the link);</li>
+ *     <li>writes, in one transaction, under the roster lock: owners become OWNER and MEMBER, members MEMBER, from
+ *     today; a membership Microsoft no longer lists ends yesterday, so access through it ends at once; each changed
+ *     user's licences follow the SKUs Microsoft assigned (configured as teacher or student licences); and the new delta
+ *     link. Nothing is written if anything failed before: the next run reads the same changes again.</li>
+ * </ol>
+ * Users Microsoft lists who are not in the roster (no person with that Entra object id) are counted in the run's notes.
+ */
+public final class GraphSync {
+
+    public static final String FORMAT = "MICROSOFT_GRAPH";
+
+    private final ImportTransactions transactions;
+    private final GraphClient graph;
+    private final GraphSettings settings;
+    private final Clock clock;
+
+    public GraphSync(ImportTransactions transactions, GraphClient graph, GraphSettings settings, Clock clock) {
+        this.transactions = Objects.requireNonNull(transactions, "transactions");
+        this.graph = Objects.requireNonNull(graph, "graph");
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /** A connected group that Microsoft manages. */
+    private record ManagedGroup(UUID id, String microsoftGroupId, String name) {
+    }
+
+    /** What a run read before writing anything. */
+    private record Snapshot(String entraTenant, List<ManagedGroup> groups, String deltaLink) {
+    }
+
+    /** Owners and members of one group, by Entra object id. */
+    private record Listing(ManagedGroup group, Set<String> owners, Set<String> members) {
+    }
+
+    private record Read(Snapshot snapshot, List<Listing> listings, GraphClient.UserDelta users, boolean allUsers,
+                        Set<String> teacherSkuIds, Set<String> studentSkuIds, List<String> notes) {
+    }
+
+    /**
+     * @param actor who started the run: a person's or an application's id, or {@code schedule}
+     * @throws RosterException UNKNOWN_TENANT; then no run is recorded
+     */
+    public ImportSummary sync(UUID tenantId, String actor, ImportProgressListener listener) {
+        ImportProgressListener progress = listener == null ? ImportProgressListener.NONE : listener;
+        LocalDate today = LocalDate.now(clock.withZone(RosterImporter.SCHOOL_ZONE));
+        UUID runId = transactions.inNewTransaction(em -> {
+            Tenant tenant = tenantId == null ? null : em.find(Tenant.class, tenantId);
+            if (tenant == null) {
+                throw RosterException.of(RosterError.UNKNOWN_TENANT, "id", tenantId);
+            }
+            ImportRun run = new ImportRun(null, tenant, actor, FORMAT, false, List.of("Microsoft Graph"), today,
+                    OffsetDateTime.now(clock.withZone(ZoneOffset.UTC)));
+            em.persist(run);
+            return run.id();
+        });
+        try {
+            phase(runId, progress, "READING_MICROSOFT_GRAPH", 0, 0);
+            Read read = read(tenantId, runId, progress);
+            phase(runId, progress, "WRITING", 0, 0);
+            Map<ImportKind, int[]> counts = transactions.inNewTransaction(em -> write(em, tenantId, read, today));
+            List<ImportCount> list = new ArrayList<>();
+            counts.forEach((kind, count) -> list.add(new ImportCount(kind, count[0], 0, count[1])));
+            return finish(runId, ImportStatus.SUCCEEDED, list, List.of(), read.notes());
+        } catch (GraphException | RosterException failure) {
+            return finish(runId, ImportStatus.FAILED, List.of(), List.of("Microsoft Graph: the sync failed and nothing"
+                    + " was written: " + failure.getMessage()), List.of());
+        } catch (RuntimeException failure) {
+            finish(runId, ImportStatus.FAILED, List.of(), List.of("Microsoft Graph: the sync failed and nothing was"
+                    + " written: " + failure.getClass().getSimpleName()), List.of());
+            throw failure;
+        }
+    }
+
+    // ---------------------------------------------------------------- reading
+
+    private Read read(UUID tenantId, UUID runId, ImportProgressListener progress) {
+        Snapshot snapshot = transactions.inNewTransaction(em -> snapshot(em, tenantId));
+        List<String> notes = new ArrayList<>();
+        List<Listing> listings = new ArrayList<>();
+        int skipped = 0;
+        for (ManagedGroup group : snapshot.groups()) {
+            Set<String> owners = new HashSet<>();
+            Set<String> members = new HashSet<>();
+            for (GraphClient.DirectoryObject owner : graph.owners(snapshot.entraTenant(), group.microsoftGroupId())) {
+                if (owner.isUser()) {
+                    owners.add(owner.id().toLowerCase(Locale.ROOT));
+                } else {
+                    skipped++;
+                }
+            }
+            for (GraphClient.DirectoryObject member : graph.members(snapshot.entraTenant(), group.microsoftGroupId())) {
+                if (member.isUser()) {
+                    members.add(member.id().toLowerCase(Locale.ROOT));
+                } else {
+                    skipped++;
+                }
+            }
+            listings.add(new Listing(group, owners, members));
+            phase(runId, progress, "READING_MICROSOFT_GRAPH", listings.size(), snapshot.groups().size());
+        }
+        if (skipped > 0) {
+            notes.add("Microsoft Graph: " + skipped + " owners or members are not users (devices, groups) and give no"
+                    + " membership");
+        }
+        Map<String, String> skus = graph.subscribedSkus(snapshot.entraTenant());
+        Set<String> teacherSkus = skuIds(settings.teacherSkus(), skus);
+        Set<String> studentSkus = skuIds(settings.studentSkus(), skus);
+        GraphClient.UserDelta users;
+        boolean allUsers = snapshot.deltaLink() == null;
+        try {
+            users = graph.userLicences(snapshot.entraTenant(), snapshot.deltaLink());
+        } catch (GraphException gone) {
+            if (gone.status() != 404 && gone.status() != 410 || snapshot.deltaLink() == null) {
+                throw gone;
+            }
+            notes.add("Microsoft Graph: the delta link of the last sync had expired; all users' licences were read");
+            users = graph.userLicences(snapshot.entraTenant(), null);
+            allUsers = true;
+        }
+        return new Read(snapshot, listings, users, allUsers, teacherSkus, studentSkus, notes);
+    }
+
+    private Snapshot snapshot(EntityManager em, UUID tenantId) {
+        Tenant tenant = em.find(Tenant.class, tenantId);
+        List<ManagedGroup> groups = em.createQuery("select g from StudyGroup g where g.tenant.id = :tenant"
+                        + " and g.connected = true and g.archived = false and g.microsoftGroupId is not null"
+                        + " and g.externalId is null order by g.name, g.id", StudyGroup.class)
+                .setParameter("tenant", tenantId).getResultStream()
+                .map(g -> new ManagedGroup(g.id(), g.microsoftGroupId().orElseThrow(), g.name())).toList();
+        List<?> link = em.createNativeQuery("select users_delta_link from graph_sync_state where tenant_id = ?1")
+                .setParameter(1, tenantId).getResultList();
+        return new Snapshot(tenant.entraTenantId().toString(), groups, link.isEmpty() ? null : (String) link.get(0));
+    }
+
+    /** The configured SKUs as ids: an id as it is, a part number through the tenant's subscriptions. */
+    private static Set<String> skuIds(Set<String> configured, Map<String, String> subscribed) {
+        Set<String> ids = new HashSet<>();
+        for (String sku : configured) {
+            String wanted = sku.strip().toLowerCase(Locale.ROOT);
+            if (subscribed.containsKey(wanted)) {
+                ids.add(wanted);
+            }
+            subscribed.forEach((id, partNumber) -> {
+                if (partNumber.equalsIgnoreCase(wanted)) {
+                    ids.add(id);
+                }
+            });
+            if (wanted.matches("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")) {
+                ids.add(wanted);
+            }
+        }
+        return ids;
+    }
+
+    // ---------------------------------------------------------------- writing
+
+    private Map<ImportKind, int[]> write(EntityManager em, UUID tenantId, Read read, LocalDate today) {
+        RosterImporter.lockRoster(em, tenantId);
+        Map<ImportKind, int[]> counts = new EnumMap<>(ImportKind.class);
+        counts.put(ImportKind.MEMBERSHIP, new int[2]);
+        counts.put(ImportKind.LICENCE, new int[2]);
+        Set<String> everyone = new HashSet<>();
+        read.listings().forEach(listing -> {
+            everyone.addAll(listing.owners());
+            everyone.addAll(listing.members());
+        });
+        read.users().changes().forEach(change -> everyone.add(change.userId().toLowerCase(Locale.ROOT)));
+        Map<String, Person> persons = persons(em, tenantId, everyone, read.allUsers());
+        Set<String> unknown = new HashSet<>();
+        for (Listing listing : read.listings()) {
+            StudyGroup group = em.find(StudyGroup.class, listing.group().id());
+            if (group == null || !group.isConnected() || group.isArchived()) {
+                continue; // disconnected or archived meanwhile: nothing to keep in step
+            }
+            Map<UUID, Set<MembershipRole>> wanted = new LinkedHashMap<>();
+            listing.members().forEach(id -> person(persons, id, unknown).ifPresent(person ->
+                    wanted.computeIfAbsent(person.id(), p -> EnumSet.noneOf(MembershipRole.class)).add(MembershipRole.MEMBER)));
+            listing.owners().forEach(id -> person(persons, id, unknown).ifPresent(person ->
+                    wanted.computeIfAbsent(person.id(), p -> EnumSet.noneOf(MembershipRole.class))
+                            .addAll(EnumSet.of(MembershipRole.OWNER, MembershipRole.MEMBER))));
+            keepMembershipsInStep(em, group, wanted, persons, today, counts.get(ImportKind.MEMBERSHIP));
+        }
+        Set<UUID> changed = new HashSet<>();
+        for (GraphClient.UserChange change : read.users().changes()) {
+            Optional<Person> person = person(persons, change.userId().toLowerCase(Locale.ROOT), null);
+            if (person.isEmpty() || change.skuIds() == null && !change.removed()) {
+                continue;
+            }
+            changed.add(person.get().id());
+            Set<LicenceKind> kinds = EnumSet.noneOf(LicenceKind.class);
+            if (!change.removed()) {
+                change.skuIds().forEach(sku -> {
+                    if (read.teacherSkuIds().contains(sku)) {
+                        kinds.add(LicenceKind.TEACHER);
+                    }
+                    if (read.studentSkuIds().contains(sku)) {
+                        kinds.add(LicenceKind.STUDENT);
+                    }
+                });
+            }
+            keepLicencesInStep(em, person.get(), kinds, today, counts.get(ImportKind.LICENCE));
+        }
+        if (read.allUsers()) {
+            // Everyone Microsoft has was listed: a person of the roster it did not list has no licence from it.
+            for (Person person : persons.values()) {
+                if (!changed.contains(person.id())) {
+                    keepLicencesInStep(em, person, EnumSet.noneOf(LicenceKind.class), today,
+                            counts.get(ImportKind.LICENCE));
+                }
+            }
+        }
+        if (!unknown.isEmpty()) {
+            read.notes().add("Microsoft Graph: " + unknown.size() + " owners or members of connected groups are not in"
+                    + " the roster (no person with their Entra object id) and give no membership");
+        }
+        em.createNativeQuery("insert into graph_sync_state (tenant_id, users_delta_link, updated_at) values (?1, ?2, ?3)"
+                        + " on conflict (tenant_id) do update set users_delta_link = excluded.users_delta_link,"
+                        + " updated_at = excluded.updated_at")
+                .setParameter(1, tenantId).setParameter(2, read.users().deltaLink())
+                .setParameter(3, OffsetDateTime.now(clock.withZone(ZoneOffset.UTC))).executeUpdate();
+        return counts;
+    }
+
+    /**
+     * The tenant's people with an Entra object id: those named, or (when every user was read) all of them, so that
+     * the people Microsoft no longer lists lose the licences it gave.
+     */
+    private static Map<String, Person> persons(EntityManager em, UUID tenantId, Set<String> objectIds, boolean all) {
+        Map<String, Person> persons = new HashMap<>();
+        if (all) {
+            em.createQuery("select p from Person p where p.tenant.id = :tenant and p.entraObjectId is not null",
+                            Person.class).setParameter("tenant", tenantId).getResultStream()
+                    .forEach(p -> persons.put(p.entraObjectId().orElseThrow().toString(), p));
+            return persons;
+        }
+        List<UUID> ids = objectIds.stream().map(GraphSync::uuid).filter(Objects::nonNull).toList();
+        for (int start = 0; start < ids.size(); start += 1000) {
+            em.createQuery("select p from Person p where p.tenant.id = :tenant and p.entraObjectId in :ids", Person.class)
+                    .setParameter("tenant", tenantId).setParameter("ids", ids.subList(start, Math.min(ids.size(), start + 1000)))
+                    .getResultStream().forEach(p -> persons.put(p.entraObjectId().orElseThrow().toString(), p));
+        }
+        return persons;
+    }
+
+    private static Optional<Person> person(Map<String, Person> persons, String objectId, Set<String> unknown) {
+        Person person = persons.get(objectId);
+        if (person == null && unknown != null) {
+            unknown.add(objectId);
+        }
+        return Optional.ofNullable(person);
+    }
+
+    private static UUID uuid(String id) {
+        try {
+            return UUID.fromString(id);
+        } catch (IllegalArgumentException notAnObjectId) {
+            return null;
+        }
+    }
+
+    /** Adds what is wanted and not held, ends (or, not yet begun, withdraws) what is held and not wanted. */
+    private static void keepMembershipsInStep(EntityManager em, StudyGroup group, Map<UUID, Set<MembershipRole>> wanted,
+                                              Map<String, Person> persons, LocalDate today, int[] count) {
+        List<Membership> current = em.createQuery("select m from Membership m where m.group = :group"
+                        + " and (m.validity.validTo is null or m.validity.validTo >= :today)", Membership.class)
+                .setParameter("group", group).setParameter("today", today).getResultList();
+        Map<UUID, Set<MembershipRole>> held = new HashMap<>();
+        for (Membership membership : current) {
+            Set<MembershipRole> roles = wanted.getOrDefault(membership.person().id(), Set.of());
+            if (roles.contains(membership.role())) {
+                held.computeIfAbsent(membership.person().id(), p -> EnumSet.noneOf(MembershipRole.class))
+                        .add(membership.role());
+            } else {
+                end(em, membership, membership.validity(), membership::endOn, today);
+                count[1]++;
+            }
+        }
+        Map<UUID, Person> byId = new HashMap<>();
+        persons.values().forEach(person -> byId.put(person.id(), person));
+        wanted.forEach((personId, roles) -> {
+            for (MembershipRole role : roles) {
+                if (!held.getOrDefault(personId, Set.of()).contains(role)) {
+                    em.persist(new Membership(null, group, byId.get(personId), role, Validity.between(today, null)));
+                    count[0]++;
+                }
+            }
+        });
+    }
+
+    private static void keepLicencesInStep(EntityManager em, Person person, Set<LicenceKind> wanted, LocalDate today,
+                                           int[] count) {
+        List<Licence> current = em.createQuery("select l from Licence l where l.person = :person"
+                        + " and (l.validity.validTo is null or l.validity.validTo >= :today)", Licence.class)
+                .setParameter("person", person).setParameter("today", today).getResultList();
+        Set<LicenceKind> held = EnumSet.noneOf(LicenceKind.class);
+        for (Licence licence : current) {
+            if (wanted.contains(licence.kind()) && held.add(licence.kind())) {
+                continue;
+            }
+            end(em, licence, licence.validity(), licence::endOn, today);
+            count[1]++;
+        }
+        for (LicenceKind kind : wanted) {
+            if (!held.contains(kind)) {
+                em.persist(new Licence(null, person, kind, Validity.between(today, null)));
+                count[0]++;
+            }
+        }
+    }
+
+    /** Ends a fact yesterday, so that it no longer holds today; one that has not begun never held and goes. */
+    private static void end(EntityManager em, Object fact, Validity validity, java.util.function.Consumer<LocalDate> endOn,
+                            LocalDate today) {
+        if (validity.validFrom().isBefore(today)) {
+            endOn.accept(today.minusDays(1));
+        } else {
+            em.remove(fact);
+        }
+    }
+
+    // ---------------------------------------------------------------- the run's row
+
+    private void phase(UUID runId, ImportProgressListener listener, String phase, long done, long total) {
+        listener.progress(runId, phase, done, total);
+        transactions.inNewTransaction(em -> {
+            em.find(ImportRun.class, runId).progress(phase, done, total);
+            return null;
+        });
+    }
+
+    private ImportSummary finish(UUID runId, ImportStatus status, List<ImportCount> counts, List<String> problems,
+                                 List<String> notes) {
+        return transactions.inNewTransaction(em -> {
+            ImportRun run = em.find(ImportRun.class, runId);
+            run.finish(status, OffsetDateTime.now(clock.withZone(ZoneOffset.UTC)), counts, problems, notes);
+            return ImportSummary.of(run);
+        });
+    }
+}
