@@ -54,6 +54,18 @@ public final class OidcServer implements BeforeAllCallback {
         server.enqueueCallback(new DefaultOAuth2TokenCallback(ISSUER_ID, subject));
     }
 
+    /** The issuer that Payara Micro was told for staff sign-in ({@code klassrum.staff.oidc.issuer}). */
+    public static final String STAFF_ISSUER_ID = "staff";
+
+    /**
+     * The next code exchanged at the staff issuer yields an ID token of this Entra tenant ({@code tid}) and object
+     * id ({@code oid}), as Entra ID issues them.
+     */
+    public static void nextStaffSignInAs(java.util.UUID entraTenant, java.util.UUID objectId) {
+        server.enqueueCallback(new DefaultOAuth2TokenCallback(STAFF_ISSUER_ID, objectId.toString(), "JWT", null,
+                java.util.Map.of("tid", entraTenant.toString(), "oid", objectId.toString())));
+    }
+
     private static final class Running implements AutoCloseable {
         @Override
         public void close() {

@@ -132,6 +132,26 @@ public final class OidcClient {
         return value.orElseThrow(() -> new OidcException("The claim " + settings.claim() + " is missing"));
     }
 
+    /**
+     * Exchanges the code and returns every claim of the validated ID token, for a caller that needs more than one
+     * of them (staff sign-in reads the tenant and the object id); no UserInfo is asked.
+     *
+     * @throws OidcException the exchange failed or the ID token is not valid
+     */
+    public java.util.Map<String, Object> idTokenClaims(String code, URI redirectUri, CodeVerifier verifier, Nonce nonce)
+            throws OidcException {
+        Provider current = provider();
+        JWT idToken = exchange(current.metadata(), code, redirectUri, verifier).getOIDCTokens().getIDToken();
+        if (idToken == null) {
+            throw new OidcException("The token response has no ID token");
+        }
+        try {
+            return current.validator().validate(idToken, nonce).toJWTClaimsSet().getClaims();
+        } catch (BadJOSEException | JOSEException | ParseException e) {
+            throw new OidcException("The ID token is not valid", e);
+        }
+    }
+
     private OIDCTokenResponse exchange(OIDCProviderMetadata metadata, String code, URI redirectUri, CodeVerifier verifier)
             throws OidcException {
         AuthorizationCodeGrant grant = new AuthorizationCodeGrant(new AuthorizationCode(code), redirectUri, verifier);

@@ -211,6 +211,13 @@ public class RosterAdministration {
                 "school", link.school().name()));
     }
 
+    /** Removes a teacher's subject link; the teacher's very next assessment in that subject is judged without it. */
+    public void unlinkTeacherSubject(UUID linkId) {
+        TeacherSubject link = existing(TeacherSubject.class, linkId, RosterError.UNKNOWN_SUBJECT);
+        em.remove(link);
+        flush(Map.of());
+    }
+
     /** The new link is active and ends at the child's 18th birthday. */
     public UUID linkGuardian(UUID id, UUID guardianId, UUID childId, GuardianRelation relation, Validity validity) {
         requireUnused(GuardianLink.class, id);

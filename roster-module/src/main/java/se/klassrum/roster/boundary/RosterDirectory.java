@@ -8,11 +8,21 @@ import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 import se.klassrum.access.api.Actor;
 import se.klassrum.access.api.CallerProvider;
+import se.klassrum.access.api.DataKind;
 import se.klassrum.access.api.NoStudentData;
+import se.klassrum.access.api.NotPermittedException;
 import se.klassrum.access.api.NotSignedInException;
 import se.klassrum.access.api.Page;
 import se.klassrum.access.api.Slice;
+import se.klassrum.access.api.StudentData;
 import se.klassrum.access.api.StudentDataNotFoundException;
+import se.klassrum.access.api.StudentId;
+import se.klassrum.roster.entity.MembershipRole;
+import se.klassrum.roster.entity.Person;
+import se.klassrum.roster.entity.RoleKind;
+import se.klassrum.roster.entity.Subject;
+import se.klassrum.roster.entity.Syllabus;
+import se.klassrum.roster.entity.TeacherSubject;
 import se.klassrum.roster.entity.GroupKind;
 import se.klassrum.roster.entity.School;
 import se.klassrum.roster.entity.StudyGroup;
@@ -49,6 +59,23 @@ public class RosterDirectory {
                     group.syllabus().map(syllabus -> syllabus.id()).orElse(null),
                     group.syllabus().map(syllabus -> syllabus.code()).orElse(null));
         }
+    }
+
+    /** A syllabus (kursplan) of the organisation, with its subject's code. */
+    public record SyllabusView(UUID id, String code, String name, String subjectCode) {
+    }
+
+    /** A subject (ämne) of the organisation. */
+    public record SubjectView(UUID id, String code, String name) {
+    }
+
+    /** A member of staff, by name. */
+    public record StaffView(UUID id, String name) {
+    }
+
+    /** A teacher's link to a subject at a school: what lets them assess in that subject's syllabi there. */
+    public record TeacherSubjectView(UUID id, UUID teacherId, String teacherName, UUID subjectId, String subjectCode,
+                                     String subjectName) {
     }
 
     @NoStudentData("the schools of the caller's own organisation; names no student")
@@ -94,6 +121,115 @@ public class RosterDirectory {
             query.setParameter("name", after.get(0)).setParameter("id", UUID.fromString(after.get(1)));
         }
         return Slice.of(query.getResultList(), page, GroupView::of, group -> new Object[] {group.name(), group.id()});
+    }
+
+    /**
+     * The connected, non-archived groups in which the student is an active member today, by name: where the posts
+     * and assignments that concern the student are (a guardian's view of a child). Which groups a student is in is
+     * part of the student's profile, so the rules decide it as a profile read.
+     */
+    @StudentData(kind = DataKind.STUDENT_PROFILE)
+    public List<GroupView> groupsOf(@StudentId UUID studentId) {
+        return em.createQuery("select distinct m.group from Membership m where m.person.id = :student and m.role = :member "
+                        + "and m.group.connected = true and m.group.archived = false and m.validity.validFrom <= :today "
+                        + "and (m.validity.validTo is null or m.validity.validTo >= :today) order by m.group.name, m.group.id",
+                        StudyGroup.class)
+                .setParameter("student", studentId)
+                .setParameter("member", MembershipRole.MEMBER)
+                .setParameter("today", LocalDate.now(SCHOOL_ZONE))
+                .getResultStream()
+                .map(GroupView::of)
+                .toList();
+    }
+
+    /** The schools where the caller is a school administrator today, by name. */
+    @NoStudentData("the schools the caller administers; names no student")
+    public List<SchoolView> administeredSchools() {
+        Actor actor = caller.currentActor().orElseThrow(() -> new NotSignedInException("Sign in to administer a school"));
+        if (!(actor instanceof Actor.Person person)) {
+            return List.of();
+        }
+        return em.createQuery("select distinct r.school from SchoolRole r where r.person.id = :person and r.role = :admin "
+                        + "and r.validity.validFrom <= :today and (r.validity.validTo is null or r.validity.validTo >= :today) "
+                        + "order by r.school.name, r.school.id", School.class)
+                .setParameter("person", person.personId())
+                .setParameter("admin", RoleKind.SCHOOL_ADMIN)
+                .setParameter("today", LocalDate.now(SCHOOL_ZONE))
+                .getResultStream()
+                .map(school -> new SchoolView(school.id(), school.name(), school.schoolUnitCode().orElse(null)))
+                .toList();
+    }
+
+    /**
+     * Refuses unless the caller is a school administrator of the school today: the check before any change of the
+     * school's groups or subject links through {@link RosterAdministration}.
+     *
+     * @throws NotPermittedException when the caller does not administer the school (or it does not exist)
+     */
+    @NoStudentData("authorises a school administrator's change of roster facts; reveals nothing itself")
+    public void requireSchoolAdministrator(UUID schoolId) {
+        if (schoolId == null || administeredSchools().stream().noneMatch(school -> school.id().equals(schoolId))) {
+            throw new NotPermittedException();
+        }
+    }
+
+    /** Every group of a school the caller administers, connected or not, archived or not, by name. */
+    @NoStudentData("the groups of a school the caller administers (name, kind, connection, syllabus); names no student")
+    public List<GroupView> groupsOfSchool(UUID schoolId) {
+        requireSchoolAdministrator(schoolId);
+        return em.createQuery("select g from StudyGroup g where g.school.id = :school order by g.name, g.id", StudyGroup.class)
+                .setParameter("school", schoolId)
+                .getResultStream()
+                .map(GroupView::of)
+                .toList();
+    }
+
+    /** The syllabi of the caller's organisation, by code. */
+    @NoStudentData("course metadata of the caller's own organisation; names no student")
+    public List<SyllabusView> syllabi() {
+        return em.createQuery("select s from Syllabus s where s.tenant.id = :tenant order by s.code, s.id", Syllabus.class)
+                .setParameter("tenant", tenant())
+                .getResultStream()
+                .map(syllabus -> new SyllabusView(syllabus.id(), syllabus.code(), syllabus.name(), syllabus.subject().code()))
+                .toList();
+    }
+
+    /** The subjects of the caller's organisation, by code. */
+    @NoStudentData("course metadata of the caller's own organisation; names no student")
+    public List<SubjectView> subjects() {
+        return em.createQuery("select s from Subject s where s.tenant.id = :tenant order by s.code, s.id", Subject.class)
+                .setParameter("tenant", tenant())
+                .getResultStream()
+                .map(subject -> new SubjectView(subject.id(), subject.code(), subject.name()))
+                .toList();
+    }
+
+    /** The staff with an active teacher or mentor role at a school the caller administers, by name. */
+    @NoStudentData("the teachers and mentors of a school the caller administers; names no student")
+    public List<StaffView> teachersOfSchool(UUID schoolId) {
+        requireSchoolAdministrator(schoolId);
+        return em.createQuery("select distinct r.person from SchoolRole r where r.school.id = :school and r.role in :roles "
+                        + "and r.validity.validFrom <= :today and (r.validity.validTo is null or r.validity.validTo >= :today) "
+                        + "order by r.person.familyName, r.person.givenName, r.person.id", Person.class)
+                .setParameter("school", schoolId)
+                .setParameter("roles", List.of(RoleKind.TEACHER, RoleKind.MENTOR))
+                .setParameter("today", LocalDate.now(SCHOOL_ZONE))
+                .getResultStream()
+                .map(person -> new StaffView(person.id(), person.displayName()))
+                .toList();
+    }
+
+    /** The teacher subject links at a school the caller administers, by teacher and subject. */
+    @NoStudentData("which teachers of a school the caller administers are linked to which subjects; names no student")
+    public List<TeacherSubjectView> teacherSubjects(UUID schoolId) {
+        requireSchoolAdministrator(schoolId);
+        return em.createQuery("select t from TeacherSubject t where t.school.id = :school "
+                        + "order by t.teacher.familyName, t.teacher.givenName, t.subject.code, t.id", TeacherSubject.class)
+                .setParameter("school", schoolId)
+                .getResultStream()
+                .map(link -> new TeacherSubjectView(link.id(), link.teacher().id(), link.teacher().displayName(),
+                        link.subject().id(), link.subject().code(), link.subject().name()))
+                .toList();
     }
 
     private UUID tenant() {

@@ -69,6 +69,17 @@ public class Assessments {
     }
 
     /**
+     * Asks what {@link #assess} would ask, before a grading form is offered: may the caller assess the student
+     * in the syllabus, and through this group. Changes nothing; throws the denial or the refusal, so that the
+     * page can say what is missing before anyone fills in the form.
+     */
+    @StudentData(kind = DataKind.ASSESSMENT, operation = Operation.WRITE)
+    public void checkAssess(@StudentId UUID studentId, @SyllabusId UUID syllabusId, UUID groupId) {
+        requireOwnedGroupOfStudentWithSyllabus(context.find(StudyGroup.class, groupId), context.callerPersonId(), studentId,
+                syllabusId);
+    }
+
+    /**
      * The student's assessments that the caller may see, one decision per assessment: a teacher sees the
      * syllabi they meet the prerequisites for, the mentor all, the student and guardians the published ones.
      */

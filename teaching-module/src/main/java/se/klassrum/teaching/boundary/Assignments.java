@@ -7,6 +7,7 @@ import jakarta.transaction.Transactional;
 import se.klassrum.access.api.DataKind;
 import se.klassrum.access.api.GroupId;
 import se.klassrum.access.api.ItemFacts;
+import se.klassrum.access.api.NoStudentData;
 import se.klassrum.access.api.Page;
 import se.klassrum.access.api.Slice;
 import se.klassrum.access.api.Operation;
@@ -66,6 +67,15 @@ public class Assignments {
             query.setParameter("time", OffsetDateTime.parse(after.get(0))).setParameter("id", UUID.fromString(after.get(1)));
         }
         return Slice.of(query.getResultList(), page, AssignmentView::of, row -> new Object[] {row.dueAt(), row.id()});
+    }
+
+    /**
+     * Whether the caller may write the group's assignments (its teachers): a page offers drafts, publishing and
+     * the submissions only then, instead of offering forms that would be refused. The guard decides and audits it.
+     */
+    @NoStudentData("answers only whether the caller may write the group's assignments; the guard decides and audits it")
+    public boolean mayManage(UUID groupId) {
+        return guard.permits(DataKind.ASSIGNMENT, Operation.WRITE, null, groupId, ItemFacts.publication(false));
     }
 
     @StudentData(kind = DataKind.ASSIGNMENT, operation = Operation.WRITE)

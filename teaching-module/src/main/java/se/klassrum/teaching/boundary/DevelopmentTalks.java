@@ -15,6 +15,7 @@ import se.klassrum.roster.entity.GuardianLink;
 import se.klassrum.roster.entity.Person;
 import se.klassrum.roster.entity.StudyGroup;
 import se.klassrum.teaching.boundary.Views.DevelopmentTalkView;
+import se.klassrum.teaching.boundary.Views.GuardianChoice;
 import se.klassrum.teaching.control.TeachingContext;
 import se.klassrum.teaching.entity.DevelopmentTalk;
 import se.klassrum.teaching.entity.SafeHtml;
@@ -22,6 +23,7 @@ import se.klassrum.teaching.entity.TeachingException;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 
@@ -61,6 +63,23 @@ public class DevelopmentTalks {
                 SafeHtml.of(agreedGoals), context.now());
         context.em().persist(talk);
         return DevelopmentTalkView.of(talk);
+    }
+
+    /**
+     * The student's active guardians, from whom the mentor chooses those present at a talk: only for a caller
+     * who may record the student's talks in the mentor group, sorted by name.
+     */
+    @StudentData(kind = DataKind.DEVELOPMENT_TALK, operation = Operation.WRITE)
+    public List<GuardianChoice> guardiansFor(@GroupId UUID mentorGroupId, @StudentId UUID studentId) {
+        LocalDate today = context.today();
+        return context.em().createQuery("select l from GuardianLink l where l.child.id = :child", GuardianLink.class)
+                .setParameter("child", studentId)
+                .getResultStream()
+                .filter(link -> link.isActiveOn(today))
+                .map(link -> new GuardianChoice(link.guardian().id(), link.guardian().displayName(),
+                        link.relation().labelSv(), link.relation().labelEn()))
+                .sorted(Comparator.comparing(GuardianChoice::name))
+                .toList();
     }
 
     /** The student's talks that the caller may read (one decision per talk, in its mentor group). */

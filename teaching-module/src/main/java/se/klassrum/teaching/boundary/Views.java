@@ -75,4 +75,8 @@ public final class Views {
                     talk.updatedAt());
         }
     }
+
+    /** A guardian of a student whom a talk may name: the relation as SS 12000 words it, in Swedish and English. */
+    public record GuardianChoice(UUID id, String name, String relationSv, String relationEn) {
+    }
 }

@@ -38,6 +38,22 @@ public record DemoPersona(String key, String name, UUID personId, UUID tenantId,
         return new DemoPersona(key, name, person, tenant, false);
     }
 
+    /** The demo guardians, who sign in to the guardian portal rather than on the demo page. */
+    private static final java.util.Map<UUID, String> GUARDIANS = java.util.Map.of(
+            PERSON_KARIN, "Karin Ek", PERSON_EBBA, "Ebba Ek", PERSON_LARS, "Lars Isaksson", PERSON_MARIA, "Maria Falk",
+            PERSON_NILS, "Nils Gran", PERSON_OLOF, "Olof Holm", PERSON_ULLA, "Ulla Rask");
+
+    /** The name of a demo person (staff, student or guardian) by id as text, e.g. in the audit log. */
+    public static java.util.Optional<String> nameOf(String personId) {
+        for (DemoPersona persona : ALL) {
+            if (persona.personId().toString().equals(personId)) {
+                return java.util.Optional.of(persona.name());
+            }
+        }
+        return GUARDIANS.entrySet().stream().filter(entry -> entry.getKey().toString().equals(personId))
+                .map(java.util.Map.Entry::getValue).findFirst();
+    }
+
     public static java.util.Optional<DemoPersona> byKey(String key) {
         return ALL.stream().filter(persona -> persona.key().equals(key)).findFirst();
     }

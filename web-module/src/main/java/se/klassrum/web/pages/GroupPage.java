@@ -1,7 +1,7 @@
 package se.klassrum.web.pages;
 
-import jakarta.faces.view.ViewScoped;
 import jakarta.faces.application.FacesMessage;
+import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import se.klassrum.access.api.AccessDeniedException;
@@ -10,19 +10,26 @@ import se.klassrum.access.api.Page;
 import se.klassrum.access.api.StudentDataNotFoundException;
 import se.klassrum.roster.boundary.RosterDirectory;
 import se.klassrum.roster.boundary.RosterDirectory.GroupView;
+import se.klassrum.roster.boundary.StudentProfile;
+import se.klassrum.roster.boundary.StudentProfiles;
+import se.klassrum.teaching.boundary.Assignments;
 import se.klassrum.teaching.boundary.Posts;
+import se.klassrum.teaching.boundary.Views.AssignmentView;
 import se.klassrum.teaching.boundary.Views.PostView;
+import se.klassrum.teaching.entity.PublicationStatus;
+import se.klassrum.teaching.entity.TeachingException;
 
 import java.io.Serializable;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.UUID;
 
 /**
- * {@code /group.xhtml?id=…}: a group's posts, newest first, and a form to write one. Reading and writing go
- * through {@link Posts}, so the access rules decide both; a denial shows its missing prerequisites.
+ * {@code /group.xhtml?id=…}: a group's posts, newest first, and a form to write one; its assignments by due time;
+ * and, for its teachers, a form for a new assignment and the members, each linked to the student's page. Reading
+ * and writing go through {@link Posts}, {@link Assignments} and {@link StudentProfiles}, so the access rules decide
+ * each; a denial shows its missing prerequisites. The teacher's forms are offered only to whom
+ * {@link Assignments#mayManage} allows, so that a student is not shown forms that would be refused.
  *
  * <p>View-scoped so that the group's id from the address is known while a posted form is decoded. What it
  * loaded is not kept beyond the view (transient) and is loaded again when missing.
@@ -33,9 +40,8 @@ public class GroupPage implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
-    private static final ZoneId SCHOOL_ZONE = ZoneId.of("Europe/Stockholm");
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
     private static final int SHOWN_POSTS = 50;
+    private static final int SHOWN_ASSIGNMENTS = 50;
 
     @Inject
     RosterDirectory roster;
@@ -43,16 +49,30 @@ public class GroupPage implements Serializable {
     @Inject
     Posts posts;
 
+    @Inject
+    Assignments assignments;
+
+    @Inject
+    StudentProfiles profiles;
+
     /** The view parameter {@code id}. */
     private String id;
     /** The text of the post form. */
     private String body;
+    /** The new assignment form. */
+    private String title;
+    private String instructions;
+    private String due;
 
     private transient boolean loaded;
     private transient GroupView group;
     private transient List<PostView> shownPosts = List.of();
+    private transient List<AssignmentView> shownAssignments = List.of();
+    private transient List<StudentProfile> members = List.of();
+    private transient boolean manage;
     private transient Denial denial;
     private transient Denial writeDenial;
+    private transient Denial assignmentDenial;
 
     public String getId() {
         return id;
@@ -70,6 +90,30 @@ public class GroupPage implements Serializable {
         this.body = body;
     }
 
+    public String getTitle() {
+        return title;
+    }
+
+    public void setTitle(String title) {
+        this.title = title;
+    }
+
+    public String getInstructions() {
+        return instructions;
+    }
+
+    public void setInstructions(String instructions) {
+        this.instructions = instructions;
+    }
+
+    public String getDue() {
+        return due;
+    }
+
+    public void setDue(String due) {
+        this.due = due;
+    }
+
     public GroupView getGroup() {
         load();
         return group;
@@ -78,6 +122,23 @@ public class GroupPage implements Serializable {
     public List<PostView> getPosts() {
         load();
         return shownPosts;
+    }
+
+    public List<AssignmentView> getAssignments() {
+        load();
+        return shownAssignments;
+    }
+
+    /** The group's members the caller may see; loaded for the group's teachers only. */
+    public List<StudentProfile> getMembers() {
+        load();
+        return members;
+    }
+
+    /** The caller may write the group's assignments: the teacher's forms and the members are shown. */
+    public boolean isManage() {
+        load();
+        return manage;
     }
 
     /** Why the group cannot be shown; null when it can. */
@@ -91,9 +152,21 @@ public class GroupPage implements Serializable {
         return writeDenial;
     }
 
+    /** Why an assignment was not created or published; null unless refused. */
+    public Denial getAssignmentDenial() {
+        return assignmentDenial;
+    }
+
     public String when(PostView post) {
-        OffsetDateTime time = post.createdAt();
-        return time == null ? "" : time.atZoneSameInstant(SCHOOL_ZONE).format(WHEN);
+        return SchoolTime.when(post.createdAt());
+    }
+
+    public String due(AssignmentView assignment) {
+        return SchoolTime.when(assignment.dueAt());
+    }
+
+    public boolean draft(AssignmentView assignment) {
+        return assignment.status() != PublicationStatus.PUBLISHED;
     }
 
     /** Writes the post and shows the group again (post/redirect/get), or shows why it may not. */
@@ -116,6 +189,65 @@ public class GroupPage implements Serializable {
             return null;
         }
         Texts.flash(FacesMessage.SEVERITY_INFO, "group.published");
+        return again(groupId);
+    }
+
+    /** Saves the new assignment as a draft, which only the group's teachers see. */
+    public String saveDraft() {
+        return create(false);
+    }
+
+    /** Creates the new assignment and publishes it to the group at once. */
+    public String createAndPublish() {
+        return create(true);
+    }
+
+    private String create(boolean publish) {
+        UUID groupId = groupId();
+        if (groupId == null) {
+            return null;
+        }
+        OffsetDateTime dueAt = SchoolTime.parseLocal(due);
+        boolean valid = true;
+        if (title == null || title.isBlank()) {
+            Forms.invalid("assignment", "title", "assignment.titleRequired");
+            valid = false;
+        }
+        if (dueAt == null) {
+            Forms.invalid("assignment", "due", "assignment.dueRequired");
+            valid = false;
+        }
+        if (!valid) {
+            return null;
+        }
+        try {
+            assignments.create(groupId, title.strip(), instructions == null || instructions.isBlank() ? ""
+                    : PlainText.toHtml(instructions), dueAt, publish);
+        } catch (AccessDeniedException | StudentDataNotFoundException | NotSignedInException | TeachingException refused) {
+            assignmentDenial = Refusals.denial(refused, "group.notFound");
+            return null;
+        }
+        Texts.flash(FacesMessage.SEVERITY_INFO, publish ? "assignment.createdPublished" : "assignment.createdDraft", title.strip());
+        return again(groupId);
+    }
+
+    /** Publishes a draft: the group's students see it from now on. */
+    public String publish(UUID assignmentId) {
+        UUID groupId = groupId();
+        if (groupId == null || assignmentId == null) {
+            return null;
+        }
+        try {
+            AssignmentView published = assignments.publish(groupId, assignmentId);
+            Texts.flash(FacesMessage.SEVERITY_INFO, "assignment.publishedNow", published.title());
+        } catch (AccessDeniedException | StudentDataNotFoundException | NotSignedInException | TeachingException refused) {
+            assignmentDenial = Refusals.denial(refused, "assignment.notFound");
+            return null;
+        }
+        return again(groupId);
+    }
+
+    private static String again(UUID groupId) {
         return "/group.xhtml?faces-redirect=true&id=" + groupId;
     }
 
@@ -126,6 +258,9 @@ public class GroupPage implements Serializable {
         loaded = true;
         group = null;
         shownPosts = List.of();
+        shownAssignments = List.of();
+        members = List.of();
+        manage = false;
         denial = null;
         UUID groupId = groupId();
         if (groupId == null) {
@@ -135,6 +270,11 @@ public class GroupPage implements Serializable {
         try {
             group = roster.group(groupId);
             shownPosts = posts.inGroup(groupId, null, Page.first(SHOWN_POSTS)).items();
+            shownAssignments = assignments.inGroup(groupId, null, Page.first(SHOWN_ASSIGNMENTS)).items();
+            manage = assignments.mayManage(groupId);
+            if (manage) {
+                members = profiles.membersOf(groupId, Page.first(Page.MAX_LIMIT)).items();
+            }
         } catch (AccessDeniedException denied) {
             denial = Denial.of(denied, Texts.locale());
         } catch (StudentDataNotFoundException notFound) {
@@ -147,10 +287,6 @@ public class GroupPage implements Serializable {
     }
 
     private UUID groupId() {
-        try {
-            return id == null ? null : UUID.fromString(id.trim());
-        } catch (IllegalArgumentException notAnId) {
-            return null;
-        }
+        return Forms.uuid(id);
     }
 }

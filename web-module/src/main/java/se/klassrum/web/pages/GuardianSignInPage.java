@@ -10,6 +10,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import se.klassrum.guardian.boundary.CodeRequestAnswer;
 import se.klassrum.guardian.boundary.GuardianEmailLogin;
+import se.klassrum.guardian.boundary.GuardianOidcLogin;
 import se.klassrum.guardian.boundary.GuardianSessions;
 import se.klassrum.guardian.boundary.GuardianSignIn;
 import se.klassrum.web.security.GuardianCookies;
@@ -23,6 +24,9 @@ import java.util.Optional;
  * ({@link GuardianEmailLogin#requestCode}, whose answer never says whether the address is known), then the code
  * ({@link GuardianEmailLogin#verify}, then {@link GuardianSessions#open}); the session cookie is the same as the
  * API's ({@link GuardianCookies}), and the guardian lands on their children.
+ *
+ * When sign-in through the organiser's identity provider is set up ({@link GuardianOidcLogin}), a button leads to
+ * its flow ({@code /api/v1/guardian/sign-in/oidc}), which ends in the same session.
  *
  * <p>View-scoped so that the address typed in the first step is known in the second.
  */
@@ -40,6 +44,9 @@ public class GuardianSignInPage implements Serializable {
 
     @Inject
     GuardianSessions sessions;
+
+    @Inject
+    GuardianOidcLogin oidc;
 
     private String email;
     private String code;
@@ -113,6 +120,11 @@ public class GuardianSignInPage implements Serializable {
 
     public void setCode(String code) {
         this.code = code;
+    }
+
+    /** Sign-in through the identity provider is set up: the page offers it beside the e-mail code. */
+    public boolean isIdpEnabled() {
+        return oidc.isEnabled();
     }
 
     public boolean isCodeAsked() {

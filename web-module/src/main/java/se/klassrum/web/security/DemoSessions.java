@@ -59,6 +59,8 @@ public class DemoSessions {
         }
         HttpSession session = request.getSession(true);
         request.changeSessionId();
+        // One person per session: a demo persona replaces a person signed in through the identity provider.
+        session.removeAttribute(StaffSessions.ATTRIBUTE);
         session.setAttribute(ATTRIBUTE, new DemoCaller(personId, tenantId, name));
         return true;
     }

@@ -33,8 +33,10 @@ import java.util.regex.Pattern;
  *   <li>an application token ({@code idtyp} = {@code app}): {@code azp} or {@code appid} as client id and the
  *       application permissions in {@code roles}, valid for the token's tenant only.</li>
  * </ul>
- * Without a token, a guardian's portal session cookie names the caller; without either, in demo mode only, the
- * persona chosen on the demo page ({@link DemoSessions}).
+ * Without a token, a guardian's portal session cookie names the caller; without either, on the web pages (never
+ * the API), the person signed in through the organisation's identity provider ({@link StaffSessions}, the same
+ * {@code tid} and {@code oid} mapping), or, in demo mode only, the persona chosen on the demo page
+ * ({@link DemoSessions}).
  * A token whose person Klassrum does not know carries no caller (401). A token for a tenant Klassrum does
  * not serve, or naming a person of another tenant than its own, is refused as {@link ForeignTenantException}
  * (403, SAME_TENANT).
@@ -55,6 +57,9 @@ public class TokenCaller implements CallerProvider {
 
     @Inject
     GuardianSessions guardianSessions;
+
+    @Inject
+    StaffSessions staffSessions;
 
     @Inject
     DemoSessions demoSessions;
@@ -82,6 +87,10 @@ public class TokenCaller implements CallerProvider {
         return requestId;
     }
 
+    private boolean isApiRequest() {
+        return request.getRequestURI().startsWith(request.getContextPath() + "/api/");
+    }
+
     private Optional<Actor> resolve() {
         if (token == null || token.getRawToken() == null) {
             // Guardians in the portal sign in by e-mail code or identity provider and carry a session cookie.
@@ -89,7 +98,16 @@ public class TokenCaller implements CallerProvider {
             if (guardianSession.isPresent()) {
                 return guardianSession.flatMap(guardianSessions::guardianOf).map(Actor.class::cast);
             }
-            // The web pages in demo mode only: the persona chosen on /demo.xhtml (ignored with the demo data off).
+            // The web pages: a person signed in through the organisation's identity provider (StaffOidcLogin), or,
+            // in demo mode only, the persona chosen on /demo.xhtml (ignored with the demo data off). Never for the
+            // API: a page session is a cookie the browser sends by itself, and the API has no form token against
+            // another site's requests; it takes bearer tokens (and the guardian's SameSite=Strict cookie) only.
+            if (isApiRequest()) {
+                return Optional.empty();
+            }
+            if (staffSessions.caller(request).isPresent()) {
+                return staffSessions.actor(request);
+            }
             return demoSessions.actor(request);
         }
         Optional<UUID> entraTenant = uuidClaim("tid");

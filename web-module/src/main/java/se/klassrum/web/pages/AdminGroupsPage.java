@@ -1,0 +1,251 @@
+package se.klassrum.web.pages;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.application.FacesMessage;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import se.klassrum.access.api.NotPermittedException;
+import se.klassrum.access.api.NotSignedInException;
+import se.klassrum.access.api.StudentDataNotFoundException;
+import se.klassrum.roster.boundary.RosterAdministration;
+import se.klassrum.roster.boundary.RosterDirectory;
+import se.klassrum.roster.boundary.RosterDirectory.GroupView;
+import se.klassrum.roster.boundary.RosterDirectory.SchoolView;
+import se.klassrum.roster.boundary.RosterDirectory.StaffView;
+import se.klassrum.roster.boundary.RosterDirectory.SubjectView;
+import se.klassrum.roster.boundary.RosterDirectory.SyllabusView;
+import se.klassrum.roster.boundary.RosterDirectory.TeacherSubjectView;
+import se.klassrum.roster.entity.GroupKind;
+import se.klassrum.roster.entity.RosterException;
+
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * {@code /admin/groups.xhtml?school=…}: a school administrator's groups and subject links — connect or disconnect each
+ * teaching or mentor group (only a connected group gives its owners and members a path to students' data), set or
+ * remove a teaching group's syllabus, and link teachers to subjects (what lets them assess in those syllabi). Every
+ * change first asks {@link RosterDirectory#requireSchoolAdministrator} for the group's own school, then goes through
+ * {@link RosterAdministration}; the next access decision reads the changed facts.
+ */
+@Named
+@RequestScoped
+public class AdminGroupsPage {
+
+    @Inject
+    RosterDirectory roster;
+
+    @Inject
+    RosterAdministration administration;
+
+    @Inject
+    jakarta.servlet.http.HttpServletRequest request;
+
+    private String school;
+    private String teacher;
+    private String subject;
+
+    private List<SchoolView> schools;
+    private SchoolView current;
+    private Denial refusal;
+    private List<GroupView> groups;
+    private List<TeacherSubjectView> links;
+
+    /** The schools the caller administers; the page shows one of them. */
+    public List<SchoolView> getSchools() {
+        load();
+        return schools;
+    }
+
+    /** The school shown: the one named in the address, or the first the caller administers. */
+    public SchoolView getCurrent() {
+        load();
+        return current;
+    }
+
+    public Denial getRefusal() {
+        load();
+        return refusal;
+    }
+
+    public List<GroupView> getGroups() {
+        load();
+        if (groups == null) {
+            groups = current == null ? List.of() : roster.groupsOfSchool(current.id());
+        }
+        return groups;
+    }
+
+    public List<TeacherSubjectView> getLinks() {
+        load();
+        if (links == null) {
+            links = current == null ? List.of() : roster.teacherSubjects(current.id());
+        }
+        return links;
+    }
+
+    public List<StaffView> getTeachers() {
+        load();
+        return current == null ? List.of() : roster.teachersOfSchool(current.id());
+    }
+
+    public List<SubjectView> getSubjects() {
+        load();
+        return current == null ? List.of() : roster.subjects();
+    }
+
+    /** The syllabi a teaching group can be given. */
+    public List<SyllabusView> getSyllabi() {
+        load();
+        return current == null ? List.of() : roster.syllabi();
+    }
+
+    public boolean teaching(GroupView group) {
+        return group.kind() == GroupKind.TEACHING;
+    }
+
+    public String kind(GroupView group) {
+        return Texts.text("group.kind." + group.kind().name());
+    }
+
+    public String connect(String groupId) {
+        return change(groupId, "admin.groups.connected", id -> administration.connectGroup(id));
+    }
+
+    public String disconnect(String groupId) {
+        return change(groupId, "admin.groups.disconnected", id -> administration.disconnectGroup(id));
+    }
+
+    /** Sets the syllabus chosen in the group's row, or removes it when none is chosen. */
+    public String setSyllabus(String groupId) {
+        // The row's plain select: only the submitted row's form sends its "syllabus".
+        String chosen = request.getParameter("syllabus");
+        if (chosen == null || chosen.isBlank()) {
+            return change(groupId, "admin.groups.syllabusRemoved", id -> administration.unlinkSyllabus(id));
+        }
+        UUID syllabusId = uuid(chosen);
+        return change(groupId, "admin.groups.syllabusSet", id -> administration.linkSyllabus(id, syllabusId));
+    }
+
+    public String linkSubject() {
+        load();
+        UUID teacherId = uuid(teacher);
+        UUID subjectId = uuid(subject);
+        if (current == null || teacherId == null || subjectId == null) {
+            Texts.message(FacesMessage.SEVERITY_ERROR, "admin.groups.chooseBoth");
+            return null;
+        }
+        try {
+            roster.requireSchoolAdministrator(current.id());
+            administration.linkTeacherSubject(null, teacherId, current.id(), subjectId);
+        } catch (RosterException refused) {
+            FacesMessage message = new FacesMessage(FacesMessage.SEVERITY_ERROR, refused.message(Texts.locale()), null);
+            jakarta.faces.context.FacesContext.getCurrentInstance().addMessage(null, message);
+            return null;
+        } catch (NotPermittedException | NotSignedInException notAdministrator) {
+            Texts.message(FacesMessage.SEVERITY_ERROR, "admin.notAdministrator");
+            return null;
+        }
+        Texts.flash(FacesMessage.SEVERITY_INFO, "admin.groups.linked");
+        return again();
+    }
+
+    public String unlinkSubject(String linkId) {
+        load();
+        UUID id = uuid(linkId);
+        if (current == null || id == null || getLinks().stream().noneMatch(link -> link.id().equals(id))) {
+            Texts.message(FacesMessage.SEVERITY_ERROR, "admin.groups.notFound");
+            return null;
+        }
+        try {
+            roster.requireSchoolAdministrator(current.id());
+            administration.unlinkTeacherSubject(id);
+        } catch (NotPermittedException | NotSignedInException notAdministrator) {
+            Texts.message(FacesMessage.SEVERITY_ERROR, "admin.notAdministrator");
+            return null;
+        }
+        Texts.flash(FacesMessage.SEVERITY_INFO, "admin.groups.unlinked");
+        return again();
+    }
+
+    /** A change of one group: the caller must administer that group's own school. */
+    private String change(String groupId, String doneKey, java.util.function.Consumer<UUID> change) {
+        UUID id = uuid(groupId);
+        try {
+            GroupView group = id == null ? null : roster.group(id);
+            if (group == null) {
+                Texts.message(FacesMessage.SEVERITY_ERROR, "admin.groups.notFound");
+                return null;
+            }
+            roster.requireSchoolAdministrator(group.schoolId());
+            change.accept(id);
+            school = group.schoolId().toString();
+            Texts.flash(FacesMessage.SEVERITY_INFO, doneKey, group.name());
+            return again();
+        } catch (StudentDataNotFoundException notFound) {
+            Texts.message(FacesMessage.SEVERITY_ERROR, "admin.groups.notFound");
+        } catch (NotPermittedException | NotSignedInException notAdministrator) {
+            Texts.message(FacesMessage.SEVERITY_ERROR, "admin.notAdministrator");
+        } catch (RosterException refused) {
+            jakarta.faces.context.FacesContext.getCurrentInstance().addMessage(null,
+                    new FacesMessage(FacesMessage.SEVERITY_ERROR, refused.message(Texts.locale()), null));
+        }
+        return null;
+    }
+
+    private String again() {
+        return "/admin/groups.xhtml?faces-redirect=true" + (school == null ? "" : "&school=" + school);
+    }
+
+    private void load() {
+        if (schools != null) {
+            return;
+        }
+        try {
+            schools = roster.administeredSchools();
+        } catch (NotSignedInException notSignedIn) {
+            schools = List.of();
+            refusal = Denial.simple("auth.notSignedIn");
+            return;
+        }
+        if (schools.isEmpty()) {
+            refusal = Denial.simple("admin.notAdministrator");
+            return;
+        }
+        UUID wanted = uuid(school);
+        current = schools.stream().filter(candidate -> candidate.id().equals(wanted)).findFirst().orElse(schools.get(0));
+        school = current.id().toString();
+    }
+
+    private static UUID uuid(String text) {
+        try {
+            return text == null || text.isBlank() ? null : UUID.fromString(text.strip());
+        } catch (IllegalArgumentException notAnId) {
+            return null;
+        }
+    }
+
+    public String getSchool() {
+        return school;
+    }
+
+    public void setSchool(String school) {
+        this.school = school;
+    }
+
+    public String getTeacher() {
+        return teacher;
+    }
+
+    public void setTeacher(String teacher) {
+        this.teacher = teacher;
+    }
+
+    public String getSubject() {
+        return subject;
+    }
+
+    public void setSubject(String subject) {
+        this.subject = subject;
+    }
+}

@@ -1,0 +1,295 @@
+package se.klassrum.web.pages;
+
+import jakarta.faces.application.FacesMessage;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import se.klassrum.access.api.AccessDeniedException;
+import se.klassrum.access.api.CallerProvider;
+import se.klassrum.access.api.NotSignedInException;
+import se.klassrum.access.api.Page;
+import se.klassrum.access.api.Slice;
+import se.klassrum.access.api.StudentDataNotFoundException;
+import se.klassrum.roster.boundary.RosterDirectory;
+import se.klassrum.roster.boundary.RosterDirectory.GroupView;
+import se.klassrum.roster.boundary.StudentProfile;
+import se.klassrum.roster.boundary.StudentProfiles;
+import se.klassrum.teaching.boundary.Assignments;
+import se.klassrum.teaching.boundary.Views.AssignmentView;
+import se.klassrum.teaching.boundary.Views.SubmissionView;
+import se.klassrum.teaching.entity.PublicationStatus;
+import se.klassrum.teaching.entity.Submission;
+import se.klassrum.teaching.entity.TeachingException;
+
+import java.io.Serializable;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * {@code /assignment.xhtml?group=…&id=…}: one assignment of a group. Its teachers see every submission and return
+ * each with feedback (which locks it); a student sees their own submission, whether it came late and the feedback,
+ * and hands in or replaces their work until it is returned. {@link Assignments} decides each through the rules:
+ * a student never receives a draft, nor another student's submission.
+ *
+ * <p>View-scoped so that the ids from the address and the feedback typed per submission survive the post.
+ */
+@Named
+@ViewScoped
+public class AssignmentPage implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    /** More than a group has students; the page does not paginate. */
+    private static final int SHOWN = Page.MAX_LIMIT;
+    /** How far the page looks for the assignment among the group's (five pages of a hundred). */
+    private static final int MAX_PAGES = 5;
+
+    @Inject
+    RosterDirectory roster;
+
+    @Inject
+    Assignments assignments;
+
+    @Inject
+    StudentProfiles profiles;
+
+    @Inject
+    CallerProvider caller;
+
+    private String group;
+    private String id;
+    /** The student's work, typed as plain text. */
+    private String content;
+    /** The teacher's feedback, per student. */
+    private final Map<UUID, String> feedback = new HashMap<>();
+
+    private transient boolean loaded;
+    private transient GroupView groupView;
+    private transient AssignmentView assignment;
+    private transient boolean manage;
+    private transient List<SubmissionView> submissions = List.of();
+    private transient SubmissionView mine;
+    private transient List<StudentProfile> notSubmitted = List.of();
+    private transient Denial denial;
+    private transient Denial actionDenial;
+
+    public String getGroup() {
+        return group;
+    }
+
+    public void setGroup(String group) {
+        this.group = group;
+    }
+
+    public String getId() {
+        return id;
+    }
+
+    public void setId(String id) {
+        this.id = id;
+    }
+
+    public String getContent() {
+        return content;
+    }
+
+    public void setContent(String content) {
+        this.content = content;
+    }
+
+    public Map<UUID, String> getFeedback() {
+        return feedback;
+    }
+
+    public GroupView getGroupView() {
+        load();
+        return groupView;
+    }
+
+    public AssignmentView getAssignment() {
+        load();
+        return assignment;
+    }
+
+    /** The caller is one of the group's teachers: the submissions are shown, not a submit form. */
+    public boolean isManage() {
+        load();
+        return manage;
+    }
+
+    public List<SubmissionView> getSubmissions() {
+        load();
+        return submissions;
+    }
+
+    /** For the teachers: the group's members (those the caller may see) who have not handed in, by name. */
+    public List<StudentProfile> getNotSubmitted() {
+        load();
+        return notSubmitted;
+    }
+
+    public long lateCount() {
+        return getSubmissions().stream().filter(SubmissionView::late).count();
+    }
+
+    public long returnedCount() {
+        return getSubmissions().stream().filter(this::returned).count();
+    }
+
+    /** The caller's own submission, or null. */
+    public SubmissionView getMine() {
+        load();
+        return mine;
+    }
+
+    /** A student may hand in (again) until the teacher has returned the work. */
+    public boolean isMaySubmit() {
+        load();
+        return !manage && assignment != null && assignment.status() == PublicationStatus.PUBLISHED
+                && (mine == null || !returned(mine));
+    }
+
+    public Denial getDenial() {
+        load();
+        return denial;
+    }
+
+    public Denial getActionDenial() {
+        return actionDenial;
+    }
+
+    public boolean draft() {
+        return getAssignment() != null && assignment.status() != PublicationStatus.PUBLISHED;
+    }
+
+    public boolean returned(SubmissionView submission) {
+        return submission.status() == Submission.Status.RETURNED;
+    }
+
+    public String when(SubmissionView submission) {
+        return SchoolTime.when(submission.submittedAt());
+    }
+
+    public String returnedAt(SubmissionView submission) {
+        return SchoolTime.when(submission.returnedAt());
+    }
+
+    public String due() {
+        return getAssignment() == null ? "" : SchoolTime.when(assignment.dueAt());
+    }
+
+    /** Hands in the student's own work (or replaces it), and says whether it came after the due time. */
+    public String submit() {
+        UUID groupId = Forms.uuid(group);
+        UUID assignmentId = Forms.uuid(id);
+        UUID me = Forms.me(caller);
+        if (groupId == null || assignmentId == null) {
+            return null;
+        }
+        if (content == null || content.isBlank()) {
+            Forms.invalid("submit", "content", "submission.contentRequired");
+            return null;
+        }
+        if (me == null) {
+            actionDenial = Denial.simple("auth.notSignedIn");
+            return null;
+        }
+        try {
+            SubmissionView submitted = assignments.submit(groupId, assignmentId, me, PlainText.toHtml(content));
+            Texts.flash(FacesMessage.SEVERITY_INFO, submitted.late() ? "submission.submittedLate" : "submission.submitted");
+        } catch (AccessDeniedException | StudentDataNotFoundException | NotSignedInException | TeachingException refused) {
+            actionDenial = Refusals.denial(refused, "assignment.notFound");
+            return null;
+        }
+        return again(groupId, assignmentId);
+    }
+
+    /** Returns the student's submission with the feedback typed beside it; the student can then no longer change it. */
+    public String returnTo(UUID studentId) {
+        UUID groupId = Forms.uuid(group);
+        UUID assignmentId = Forms.uuid(id);
+        if (groupId == null || assignmentId == null || studentId == null) {
+            return null;
+        }
+        String text = feedback.get(studentId);
+        if (text == null || text.isBlank()) {
+            Texts.message(FacesMessage.SEVERITY_ERROR, "submission.feedbackRequired");
+            return null;
+        }
+        try {
+            SubmissionView returned = assignments.returnWithFeedback(groupId, assignmentId, studentId, PlainText.toHtml(text));
+            feedback.remove(studentId);
+            Texts.flash(FacesMessage.SEVERITY_INFO, "submission.returned", returned.studentName());
+        } catch (AccessDeniedException | StudentDataNotFoundException | NotSignedInException | TeachingException refused) {
+            actionDenial = Refusals.denial(refused, "assignment.notFound");
+            return null;
+        }
+        return again(groupId, assignmentId);
+    }
+
+    private static String again(UUID groupId, UUID assignmentId) {
+        return "/assignment.xhtml?faces-redirect=true&group=" + groupId + "&id=" + assignmentId;
+    }
+
+    private void load() {
+        if (loaded) {
+            return;
+        }
+        loaded = true;
+        groupView = null;
+        assignment = null;
+        manage = false;
+        submissions = List.of();
+        mine = null;
+        notSubmitted = List.of();
+        denial = null;
+        UUID groupId = Forms.uuid(group);
+        UUID assignmentId = Forms.uuid(id);
+        if (groupId == null || assignmentId == null) {
+            denial = Denial.simple("assignment.notFound");
+            return;
+        }
+        try {
+            groupView = roster.group(groupId);
+            assignment = find(groupId, assignmentId);
+            if (assignment == null) {
+                denial = Denial.simple("assignment.notFound");
+                return;
+            }
+            manage = assignments.mayManage(groupId);
+            submissions = assignments.submissions(groupId, assignmentId, Page.first(SHOWN)).items();
+            UUID me = Forms.me(caller);
+            if (manage) {
+                notSubmitted = profiles.membersOf(groupId, Page.first(Page.MAX_LIMIT)).items().stream()
+                        .filter(member -> submissions.stream().noneMatch(submission -> submission.studentId().equals(member.studentId())))
+                        .toList();
+            } else {
+                mine = submissions.stream().filter(submission -> submission.studentId().equals(me)).findFirst().orElse(null);
+            }
+        } catch (AccessDeniedException denied) {
+            denial = Denial.of(denied, Texts.locale());
+        } catch (StudentDataNotFoundException notFound) {
+            denial = Denial.simple("assignment.notFound");
+        } catch (NotSignedInException notSignedIn) {
+            denial = Denial.simple("auth.notSignedIn");
+        }
+    }
+
+    /** The assignment among those of the group the caller may see (a student sees no drafts), or null. */
+    private AssignmentView find(UUID groupId, UUID assignmentId) {
+        Slice<AssignmentView> slice = assignments.inGroup(groupId, null, Page.first(Page.MAX_LIMIT));
+        for (int i = 0; ; i++) {
+            for (AssignmentView candidate : slice.items()) {
+                if (candidate.id().equals(assignmentId)) {
+                    return candidate;
+                }
+            }
+            if (slice.nextCursor() == null || i + 1 >= MAX_PAGES) {
+                return null;
+            }
+            slice = assignments.inGroup(groupId, null, new Page(Page.MAX_LIMIT, slice.nextCursor()));
+        }
+    }
+}

@@ -1,0 +1,238 @@
+package se.klassrum.web.pages;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import se.klassrum.access.api.AccessDeniedException;
+import se.klassrum.access.api.NotSignedInException;
+import se.klassrum.access.api.Page;
+import se.klassrum.access.api.StudentDataNotFoundException;
+import se.klassrum.roster.boundary.RosterDirectory;
+import se.klassrum.roster.boundary.RosterDirectory.GroupView;
+import se.klassrum.roster.boundary.StudentProfile;
+import se.klassrum.roster.boundary.StudentProfiles;
+import se.klassrum.teaching.boundary.Assessments;
+import se.klassrum.teaching.boundary.Assignments;
+import se.klassrum.teaching.boundary.DevelopmentTalks;
+import se.klassrum.teaching.boundary.Posts;
+import se.klassrum.teaching.boundary.Views.AssessmentView;
+import se.klassrum.teaching.boundary.Views.AssignmentView;
+import se.klassrum.teaching.boundary.Views.DevelopmentTalkView;
+import se.klassrum.teaching.boundary.Views.PostView;
+import se.klassrum.teaching.entity.Grade;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+/**
+ * {@code /guardian/child.xhtml?id=…}: everything about one child that the guardian may see, on a phone: the posts
+ * and published assignments of the child's groups ({@link Posts#inGroup} and {@link Assignments#inGroup} with the
+ * child named, so the guardian path decides), the child's published assessments and development talks. Each part
+ * is read through its guarded service on its own, so a denial of one part shows its missing prerequisites without
+ * hiding the others; a child who is not the guardian's is "not found" as a whole.
+ */
+@Named
+@RequestScoped
+public class GuardianChildPage {
+
+    private static final ZoneId SCHOOL_ZONE = ZoneId.of("Europe/Stockholm");
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd");
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+    /** Enough for a term; the page does not paginate. */
+    private static final int SHOWN = 50;
+
+    /** A post, with the name of the group it was written to. */
+    public record GroupPost(String groupName, PostView post) {
+    }
+
+    /** An assignment, with the name of its group. */
+    public record GroupAssignment(String groupName, AssignmentView assignment) {
+    }
+
+    /** Some part of the child's data, or why the guardian may not see it. */
+    public record Part<T>(List<T> items, Denial denial) {
+        static <T> Part<T> of(List<T> items) {
+            return new Part<>(List.copyOf(items), null);
+        }
+    }
+
+    @Inject
+    StudentProfiles profiles;
+
+    @Inject
+    RosterDirectory roster;
+
+    @Inject
+    Posts posts;
+
+    @Inject
+    Assignments assignments;
+
+    @Inject
+    Assessments assessments;
+
+    @Inject
+    DevelopmentTalks talks;
+
+    private String id;
+    private boolean loaded;
+    private StudentProfile child;
+    private Denial denial;
+    private boolean signedIn = true;
+    private List<GroupPost> shownPosts = List.of();
+    private List<GroupAssignment> shownAssignments = List.of();
+    private final List<Denial> groupDenials = new ArrayList<>();
+    private Part<AssessmentView> shownAssessments;
+    private Part<DevelopmentTalkView> shownTalks;
+
+    public String getId() {
+        return id;
+    }
+
+    public void setId(String id) {
+        this.id = id;
+    }
+
+    public StudentProfile getChild() {
+        load();
+        return child;
+    }
+
+    public String getName() {
+        load();
+        return child == null ? null : child.givenName() + " " + child.familyName();
+    }
+
+    /** Why the child cannot be shown at all; null when it can. */
+    public Denial getDenial() {
+        load();
+        return denial;
+    }
+
+    public boolean isSignedIn() {
+        load();
+        return signedIn;
+    }
+
+    public List<GroupPost> getPosts() {
+        load();
+        return shownPosts;
+    }
+
+    public List<GroupAssignment> getAssignments() {
+        load();
+        return shownAssignments;
+    }
+
+    /** The groups whose posts and assignments the guardian may not see, each with why. */
+    public List<Denial> getGroupDenials() {
+        load();
+        return groupDenials;
+    }
+
+    public Part<AssessmentView> getAssessments() {
+        load();
+        return shownAssessments;
+    }
+
+    public Part<DevelopmentTalkView> getTalks() {
+        load();
+        return shownTalks;
+    }
+
+    public String grade(AssessmentView assessment) {
+        Grade grade = assessment.grade();
+        return grade == null || grade == Grade.NOT_YET_ASSESSED ? Texts.text("guardian.notYetAssessed") : grade.name();
+    }
+
+    public String day(OffsetDateTime time) {
+        return time == null ? "" : time.atZoneSameInstant(SCHOOL_ZONE).format(DAY);
+    }
+
+    public String when(OffsetDateTime time) {
+        return time == null ? "" : time.atZoneSameInstant(SCHOOL_ZONE).format(WHEN);
+    }
+
+    public String heldOn(DevelopmentTalkView talk) {
+        LocalDate date = talk.heldOn();
+        return date == null ? "" : date.format(DAY);
+    }
+
+    /** The child's groups, as the profile names them. */
+    public String getGroupNames() {
+        load();
+        return child == null ? "" : String.join(", ", child.groups());
+    }
+
+    private void load() {
+        if (loaded) {
+            return;
+        }
+        loaded = true;
+        UUID childId = uuid(id);
+        if (childId == null) {
+            denial = Denial.simple("guardian.childNotFound");
+            return;
+        }
+        try {
+            child = profiles.profile(childId);
+        } catch (NotSignedInException notSignedIn) {
+            signedIn = false;
+            return;
+        } catch (AccessDeniedException denied) {
+            denial = Denial.of(denied, Texts.locale());
+            return;
+        } catch (StudentDataNotFoundException notFound) {
+            denial = Denial.simple("guardian.childNotFound");
+            return;
+        }
+        List<GroupPost> postList = new ArrayList<>();
+        List<GroupAssignment> assignmentList = new ArrayList<>();
+        for (GroupView group : roster.groupsOf(childId)) {
+            try {
+                posts.inGroup(group.id(), childId, Page.first(SHOWN)).items()
+                        .forEach(post -> postList.add(new GroupPost(group.name(), post)));
+                assignments.inGroup(group.id(), childId, Page.first(SHOWN)).items()
+                        .forEach(assignment -> assignmentList.add(new GroupAssignment(group.name(), assignment)));
+            } catch (AccessDeniedException denied) {
+                Denial groupDenial = Denial.of(denied, Texts.locale());
+                groupDenials.add(new Denial(groupDenial.title() + ": " + group.name(), groupDenial.missing()));
+            } catch (StudentDataNotFoundException notFound) {
+                // a group that ended between the two reads: nothing to show
+            }
+        }
+        postList.sort(Comparator.comparing((GroupPost post) -> post.post().createdAt(),
+                Comparator.nullsLast(Comparator.reverseOrder())));
+        assignmentList.sort(Comparator.comparing((GroupAssignment assignment) -> assignment.assignment().dueAt(),
+                Comparator.nullsLast(Comparator.naturalOrder())));
+        shownPosts = List.copyOf(postList);
+        shownAssignments = List.copyOf(assignmentList);
+        shownAssessments = part(() -> assessments.ofStudent(childId, Page.first(SHOWN)).items());
+        shownTalks = part(() -> talks.ofStudent(childId, Page.first(SHOWN)).items());
+    }
+
+    private static <T> Part<T> part(Supplier<List<T>> read) {
+        try {
+            return Part.of(read.get());
+        } catch (AccessDeniedException denied) {
+            return new Part<>(List.of(), Denial.of(denied, Texts.locale()));
+        } catch (StudentDataNotFoundException notFound) {
+            return new Part<>(List.of(), Denial.simple("guardian.childNotFound"));
+        }
+    }
+
+    private static UUID uuid(String text) {
+        try {
+            return text == null ? null : UUID.fromString(text.strip());
+        } catch (IllegalArgumentException notAnId) {
+            return null;
+        }
+    }
+}

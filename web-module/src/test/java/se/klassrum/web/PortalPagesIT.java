@@ -1,0 +1,435 @@
+package se.klassrum.web;
+
+import jakarta.mail.internet.MimeMessage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import javax.sql.DataSource;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.fail;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import static se.klassrum.roster.demo.DemoIds.ENTRA_TENANT_SOLBACKA;
+import static se.klassrum.roster.demo.DemoIds.GROUP_KE1_D;
+import static se.klassrum.roster.demo.DemoIds.GROUP_MA1C_A;
+import static se.klassrum.roster.demo.DemoIds.GROUP_NA24A_MENTOR;
+import static se.klassrum.roster.demo.DemoIds.OID_ANNA;
+import static se.klassrum.roster.demo.DemoIds.OID_BERTIL;
+import static se.klassrum.roster.demo.DemoIds.OID_SARA;
+import static se.klassrum.roster.demo.DemoIds.PERSON_ANNA;
+import static se.klassrum.roster.demo.DemoIds.PERSON_ELSA;
+import static se.klassrum.roster.demo.DemoIds.PERSON_IVAR;
+import static se.klassrum.roster.demo.DemoIds.PERSON_KARIN;
+import static se.klassrum.roster.demo.DemoIds.SUBJECT_KEM;
+import static se.klassrum.roster.demo.DemoIds.idpSubject;
+
+/**
+ * The portal's pages in a real browser (Debian's headless Chromium): staff sign in through the organisation's
+ * identity provider (a real OpenID Connect provider on loopback, mock-oauth2-server, issuing Entra-shaped ID tokens
+ * with {@code tid} and {@code oid}); guardians read a child's posts, assignments and talks on a phone; the school
+ * administrator follows imports and a student's audit log; a guardian whose link ended is told which prerequisite
+ * is missing. A screenshot of each page lands in {@code target/screenshots/}.
+ *
+ * <p>Without Chromium the class is skipped with the reason, except under CI ({@code CI=true}), where that fails. What
+ * the tests add to the shared demo data (a post, an assignment, a talk, a rejected import run) is new rows that no
+ * other test counts; the roster itself is not changed.
+ */
+class PortalPagesIT extends KlassrumServerTest {
+
+    private static final Path CHROMIUM = Path.of(System.getProperty("klassrum.test.chromium", "/usr/bin/chromium"));
+    private static final Path CHROMEDRIVER = Path.of(System.getProperty("klassrum.test.chromedriver", "/usr/bin/chromedriver"));
+    private static final Path SCREENSHOTS = Path.of(System.getProperty("klassrum.test.screenshots", "target/screenshots"));
+
+    private static final Pattern CODE = Pattern.compile("\\b(\\d{6})\\b");
+    private static final String KE1_D = "Ke1-D (ej ansluten)";
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private WebDriver browser;
+    private Path profile;
+
+    /** Per test rather than per class, so that the report counts each test as skipped, with the reason. */
+    @BeforeEach
+    void chromiumIsInstalled() {
+        if (Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER)) {
+            return;
+        }
+        String reason = "The browser tests need Debian's chromium and chromium-driver (" + CHROMIUM + ", " + CHROMEDRIVER
+                + "): apt-get install chromium chromium-driver";
+        if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+            fail(reason + " — under CI they must run, not be skipped");
+        }
+        assumeTrue(false, reason);
+    }
+
+    @AfterEach
+    void closeBrowser() throws IOException {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (profile != null) {
+            try (var files = Files.walk(profile)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            }
+        }
+    }
+
+    @Test
+    void annaSignsInThroughTheIdentityProviderAndSeesHerGroups() throws IOException {
+        open("sv-SE,sv", 1280, 1000);
+        browser.navigate().to(uri("/").toURL());
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.urlContains("/sign-in.xhtml"));
+        waitFor(By.id("staffSignIn"));
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Logga in");
+        assertThat(text()).contains("Logga in med ditt skolkonto", "Logga in för vårdnadshavare");
+        screenshot("portal-staff-sign-in");
+
+        OidcServer.nextStaffSignInAs(ENTRA_TENANT_SOLBACKA, OID_ANNA);
+        browser.findElement(By.id("staffSignIn")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.urlContains("/groups.xhtml"));
+
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Mina grupper");
+        assertThat(text()).contains("Inloggad som Anna Andersson", "Solbacka gymnasium", "Ma1c-A", "En5-B")
+                .doesNotContain("NA24a", "Importer");
+        screenshot("portal-groups-anna");
+
+        browser.findElement(By.id("signOut:signOutButton")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.not(ExpectedConditions.urlContains("/groups.xhtml")));
+        browser.navigate().to(uri("/groups.xhtml").toURL());
+        assertThat(text()).contains("Du är inte inloggad").doesNotContain("Ma1c-A");
+    }
+
+    /** One person per browser session: a demo persona chosen afterwards replaces the person signed in before. */
+    @Test
+    void aDemoPersonaChosenAfterwardsReplacesThePersonSignedInThroughTheProvider() throws IOException {
+        open("en-GB,en", 1280, 1000);
+        browser.navigate().to(uri("/sign-in.xhtml").toURL());
+        OidcServer.nextStaffSignInAs(ENTRA_TENANT_SOLBACKA, OID_SARA);
+        waitFor(By.id("staffSignIn")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.urlContains("/groups.xhtml"));
+        assertThat(text()).contains("Signed in as Sara Svensson");
+
+        browser.navigate().to(uri("/demo.xhtml").toURL());
+        waitFor(By.cssSelector("[data-persona='elsa']")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.urlContains("/groups.xhtml"));
+        assertThat(text()).contains("Signed in as Elsa Ek", "Ma1c-A").doesNotContain("Sara Svensson");
+        assertThat(browser.findElements(By.id("importsLink"))).isEmpty();
+    }
+
+    @Test
+    void somebodyTheRosterDoesNotKnowIsNotSignedIn() throws IOException {
+        open("en-GB,en", 1280, 1000);
+        browser.navigate().to(uri("/sign-in.xhtml").toURL());
+        OidcServer.nextStaffSignInAs(ENTRA_TENANT_SOLBACKA, UUID.randomUUID());
+        waitFor(By.id("staffSignIn")).click();
+
+        assertThat(waitFor(By.id("signInFailed")).getText()).contains("The sign-in did not go through");
+        assertThat(text()).doesNotContain("Signed in as", "Exception");
+        browser.navigate().to(uri("/groups.xhtml").toURL());
+        assertThat(text()).contains("You are not signed in");
+        screenshot("portal-staff-sign-in-failed");
+    }
+
+    /**
+     * Karin Ek on her phone (375 × 812): a post and a published assignment of Anna's in Ma1c-A and a development talk
+     * that Bertil held with her are on Elsa's page, with Elsa's published assessments; nothing scrolls sideways.
+     */
+    @Test
+    void karinReadsElsasPostsAssignmentsAndTalksOnHerPhone(DataSource database) throws Exception {
+        String marker = UUID.randomUUID().toString().substring(0, 8);
+        String post = "Studiebesök på tisdag " + marker;
+        String assignment = "Övningar kapitel 4 " + marker;
+        String goals = "Räkna tio minuter varje dag " + marker;
+        api("POST", "/api/v1/groups/" + GROUP_MA1C_A + "/posts", OID_ANNA, "{\"body\":\"<p>" + post + "</p>\"}", 201);
+        api("POST", "/api/v1/groups/" + GROUP_MA1C_A + "/assignments", OID_ANNA, "{\"title\":\"" + assignment
+                + "\",\"instructions\":\"<p>Gör 4.1–4.12</p>\",\"dueAt\":\"" + OffsetDateTime.now().plusDays(7)
+                + "\",\"publish\":true}", 201);
+        api("POST", "/api/v1/students/" + PERSON_ELSA + "/development-talks", OID_BERTIL, "{\"group\":\"" + GROUP_NA24A_MENTOR
+                + "\",\"heldOn\":\"2026-11-02\",\"guardians\":[\"" + PERSON_KARIN + "\"],\"notes\":\"<p>Elsa trivs</p>\","
+                + "\"agreedGoals\":\"<p>" + goals + "</p>\"}", 201);
+        String karin = Sql.strings(database, "select subject from guardian_login where guardian_id = ? and method = 'EMAIL' and enabled",
+                PERSON_KARIN).get(0);
+
+        open("sv-SE,sv", 375, 812);
+        browser.navigate().to(uri("/guardian/sign-in.xhtml").toURL());
+        waitFor(By.id("signIn:email"));
+        assertThat(browser.findElement(By.id("idpSignIn")).getText()).isEqualTo("Logga in med e-legitimation");
+        assertNoHorizontalScroll();
+        screenshot("portal-guardian-sign-in");
+        Set<String> before = MailServer.messageIds();
+        browser.findElement(By.id("signIn:email")).sendKeys(karin);
+        browser.findElement(By.id("signIn:sendCode")).click();
+        waitFor(By.id("signIn:code")).sendKeys(codeIn(MailServer.awaitNewMailTo(karin, before, 15_000)));
+        browser.findElement(By.id("signIn:signInButton")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.urlContains("/guardian/children.xhtml"));
+
+        WebElement elsa = waitFor(By.cssSelector("[data-child='" + PERSON_ELSA + "']"));
+        elsa.findElement(By.linkText("Inlägg, uppgifter och samtal")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.urlContains("/guardian/child.xhtml"));
+
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Elsa Ek");
+        assertThat(browser.findElement(By.id("posts")).getText()).contains("Inlägg", post, "Ma1c-A", "Anna Andersson");
+        assertThat(browser.findElement(By.id("assignments")).getText()).contains("Uppgifter", assignment, "Gör 4.1–4.12");
+        assertThat(browser.findElement(By.id("talks")).getText()).contains("Utvecklingssamtal", "2026-11-02",
+                "Bertil Berg", "Elsa trivs", "Överenskomna mål", goals);
+        assertThat(browser.findElement(By.id("assessments")).getText()).contains("Omdömen");
+        assertThat(text()).doesNotContain("Greta", "Exception");
+        assertNoHorizontalScroll();
+        screenshot("portal-guardian-child");
+        scrollTo(browser.findElement(By.id("talks")));
+        screenshot("portal-guardian-child-talks");
+    }
+
+    /**
+     * Lars Isaksson signs in through the identity provider's button and lands on his children; Ivar turned 18 and no
+     * administrator continued the link, so Ivar is not listed, and Ivar's page says which prerequisite is missing.
+     */
+    @Test
+    void larsSignsInWithHisEIdAndIsToldWhyHeMayNoLongerSeeIvar() throws IOException {
+        open("sv-SE,sv", 375, 812);
+        browser.navigate().to(uri("/guardian/sign-in.xhtml").toURL());
+        OidcServer.nextSignInAs(idpSubject("lars"));
+        waitFor(By.id("idpSignIn")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.urlContains("/guardian/children.xhtml"));
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Mina barn");
+        assertThat(text()).contains("Det finns inga barn att visa.").doesNotContain("Ivar");
+
+        browser.navigate().to(uri("/guardian/child.xhtml?id=" + PERSON_IVAR).toURL());
+        WebElement denial = waitFor(By.id("denial"));
+        assertThat(denial.getText()).contains("Åtkomst nekad", "En förutsättning saknas");
+        assertThat(denial.findElements(By.tagName("li"))).isNotEmpty();
+        assertThat(text()).doesNotContain("Ma1c-A", "Exception");
+        assertNoHorizontalScroll();
+        screenshot("portal-guardian-denied");
+    }
+
+    @Test
+    void saraFollowsTheImportsAndReadsElsasAuditLog() throws Exception {
+        // A refused import of Solbacka's: recorded as a run with its problems, and nothing in the roster changes.
+        HttpResponse<String> rejected = uploadOrgsOnly(TestIssuer.personToken(ENTRA_TENANT_SOLBACKA, OID_SARA));
+        assertThat(rejected.statusCode()).as(rejected.body()).isEqualTo(400);
+        // Something for Elsa's log: Anna reads her profile.
+        api("GET", "/api/v1/students/" + PERSON_ELSA, OID_ANNA, null, 200);
+
+        open("sv-SE,sv", 1280, 1000);
+        browser.navigate().to(uri("/sign-in.xhtml").toURL());
+        OidcServer.nextStaffSignInAs(ENTRA_TENANT_SOLBACKA, OID_SARA);
+        waitFor(By.id("staffSignIn")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.urlContains("/groups.xhtml"));
+
+        browser.findElement(By.id("importsLink")).click();
+        WebElement run = waitFor(By.cssSelector("article.import-run[data-status='REJECTED']"));
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Importer från elevregistret");
+        assertThat(run.getText()).contains("Avvisad", "orgs.csv", "Problem", "users.csv");
+        screenshot("portal-admin-imports");
+
+        browser.findElement(By.id("auditLink")).click();
+        waitFor(By.id("audit:student"));
+        new Select(browser.findElement(By.id("audit:demoStudent"))).selectByVisibleText("Elsa Ek");
+        browser.findElement(By.id("audit:show")).click();
+        WebElement log = waitFor(By.id("log"));
+        assertThat(log.getText()).contains("Logg", "Elsa Ek", "Anna Andersson", "STUDENT_PROFILE", "READ", "tillåtet");
+        assertThat(text()).doesNotContain("Exception");
+        screenshot("portal-admin-audit");
+
+        // Anna is no administrator: both pages refuse her.
+        browser.findElement(By.id("signOut:signOutButton")).click();
+        browser.navigate().to(uri("/sign-in.xhtml").toURL());
+        OidcServer.nextStaffSignInAs(ENTRA_TENANT_SOLBACKA, OID_ANNA);
+        waitFor(By.id("staffSignIn")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.urlContains("/groups.xhtml"));
+        browser.navigate().to(uri("/admin/imports.xhtml").toURL());
+        assertThat(waitFor(By.id("refusal")).getText()).contains("Bara en skoladministratör");
+        browser.navigate().to(uri("/admin/audit.xhtml?student=" + PERSON_ELSA).toURL());
+        assertThat(waitFor(By.id("refusal")).getText()).contains("Hittades inte");
+        assertThat(browser.findElements(By.id("log"))).isEmpty();
+    }
+
+    /**
+     * Sara connects Ke1-D, gives it the chemistry syllabus, links Anna to chemistry, and undoes each change again;
+     * the demo roster ends as it began (and is put back by SQL should an assertion fail half-way).
+     */
+    @Test
+    void saraConnectsAGroupSetsItsSyllabusAndLinksATeacherToASubject(DataSource database) throws Exception {
+        try {
+            open("sv-SE,sv", 1280, 1000);
+            browser.navigate().to(uri("/sign-in.xhtml").toURL());
+            OidcServer.nextStaffSignInAs(ENTRA_TENANT_SOLBACKA, OID_SARA);
+            waitFor(By.id("staffSignIn")).click();
+            new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.urlContains("/groups.xhtml"));
+            browser.findElement(By.id("adminGroupsLink")).click();
+            waitFor(By.id("school-heading"));
+            assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Grupper och ämneskopplingar");
+            assertThat(browser.findElement(By.id("school-heading")).getText()).isEqualTo("Solbacka gymnasium");
+            assertThat(group(KE1_D).findElement(By.cssSelector(".admin-group-head")).getText()).contains("Undervisningsgrupp");
+            assertThat(group(KE1_D).findElement(By.cssSelector(".label.warn")).getText()).isEqualTo("ej ansluten");
+            assertThat(text()).contains("Ma1c-A", "NA24a mentorsgrupp", "Mentorsgrupp").doesNotContain("Ma8-A");
+            screenshot("portal-admin-groups");
+
+            group(KE1_D).findElement(By.cssSelector("input[value='Anslut']")).click();
+            assertThat(waitFor(By.cssSelector(".notice")).getText()).isEqualTo(KE1_D + " är ansluten.");
+            assertThat(group(KE1_D).getAttribute("data-connected")).isEqualTo("true");
+            assertThat(group(KE1_D).findElement(By.cssSelector(".label.ok")).getText()).isEqualTo("ansluten");
+            assertThat(Sql.number(database, "select count(*) from study_group where id = ? and connected", GROUP_KE1_D)).isEqualTo(1);
+
+            new Select(group(KE1_D).findElement(By.tagName("select"))).selectByVisibleText("KEMKEM01 – Kemi 1");
+            group(KE1_D).findElement(By.cssSelector("input[value='Spara kursplan']")).click();
+            assertThat(waitFor(By.cssSelector(".notice")).getText()).isEqualTo(KE1_D + " har fått sin kursplan.");
+            assertThat(new Select(group(KE1_D).findElement(By.tagName("select"))).getFirstSelectedOption().getText())
+                    .startsWith("KEMKEM01");
+
+            new Select(browser.findElement(By.id("newLink:teacher"))).selectByVisibleText("Anna Andersson");
+            new Select(browser.findElement(By.id("newLink:subject"))).selectByVisibleText("KEM – Kemi");
+            browser.findElement(By.id("newLink:link")).click();
+            assertThat(waitFor(By.cssSelector(".notice")).getText()).isEqualTo("Läraren är kopplad till ämnet.");
+            WebElement link = browser.findElement(By.cssSelector("li[data-link='Anna Andersson|KEM']"));
+            assertThat(link.getText()).contains("Anna Andersson", "KEM");
+            scrollTo(link);
+            screenshot("portal-admin-groups-changed");
+
+            // Undone, one by one, through the page.
+            link.findElement(By.cssSelector("input[value='Ta bort']")).click();
+            assertThat(waitFor(By.cssSelector(".notice")).getText()).isEqualTo("Kopplingen är borttagen.");
+            assertThat(browser.findElements(By.cssSelector("li[data-link='Anna Andersson|KEM']"))).isEmpty();
+            new Select(group(KE1_D).findElement(By.tagName("select"))).selectByValue("");
+            group(KE1_D).findElement(By.cssSelector("input[value='Spara kursplan']")).click();
+            assertThat(waitFor(By.cssSelector(".notice")).getText()).isEqualTo(KE1_D + " har ingen kursplan nu.");
+            group(KE1_D).findElement(By.cssSelector("input[value='Koppla från']")).click();
+            assertThat(waitFor(By.cssSelector(".notice")).getText()).isEqualTo(KE1_D + " är inte längre ansluten.");
+            assertThat(group(KE1_D).getAttribute("data-connected")).isEqualTo("false");
+        } finally {
+            Sql.update(database, "update study_group set connected = false, syllabus_id = null where id = ?", GROUP_KE1_D);
+            Sql.update(database, "delete from teacher_subject where teacher_id = ? and subject_id = ?", PERSON_ANNA, SUBJECT_KEM);
+        }
+    }
+
+    /** Anna is no school administrator: the groups page refuses her. */
+    @Test
+    void aTeacherMayNotAdministerGroups() throws IOException {
+        open("en-GB,en", 1280, 1000);
+        browser.navigate().to(uri("/sign-in.xhtml").toURL());
+        OidcServer.nextStaffSignInAs(ENTRA_TENANT_SOLBACKA, OID_ANNA);
+        waitFor(By.id("staffSignIn")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.urlContains("/groups.xhtml"));
+        assertThat(browser.findElements(By.id("adminGroupsLink"))).isEmpty();
+        browser.navigate().to(uri("/admin/groups.xhtml").toURL());
+        assertThat(waitFor(By.id("refusal")).getText()).contains("Only a school administrator");
+        assertThat(text()).doesNotContain("Ke1-D", "Connect");
+    }
+
+    private WebElement group(String name) {
+        return waitFor(By.cssSelector("li[data-group='" + name + "']"));
+    }
+
+    private void api(String method, String path, UUID objectId, String json, int expected) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path))
+                .header("Authorization", "Bearer " + TestIssuer.personToken(ENTRA_TENANT_SOLBACKA, objectId));
+        if (json == null) {
+            request.method(method, HttpRequest.BodyPublishers.noBody());
+        } else {
+            request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(json));
+        }
+        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(method + " " + path + ": " + response.body()).isEqualTo(expected);
+    }
+
+    /** Only orgs.csv of a School Data Sync set: refused, since the other files are missing. */
+    private HttpResponse<String> uploadOrgsOnly(String token) throws Exception {
+        String boundary = "klassrum-" + UUID.randomUUID();
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"orgs.csv\""
+                + "\r\nContent-Type: text/csv\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        body.write("sourcedId,name,type,parentSourcedId\r\nsolbacka-test,Solbacka testskola,school,\r\n"
+                .getBytes(StandardCharsets.UTF_8));
+        body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return http.send(HttpRequest.newBuilder(uri("/api/v1/imports"))
+                .header("Authorization", "Bearer " + token)
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
+                .build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private void assertNoHorizontalScroll() {
+        Object widths = script("return [document.documentElement.scrollWidth, window.innerWidth]");
+        assertThat((Boolean) script("return document.documentElement.scrollWidth <= window.innerWidth"))
+                .as("no horizontal scrolling: [scrollWidth, innerWidth] = %s", widths).isTrue();
+    }
+
+    private Object script(String script) {
+        return ((JavascriptExecutor) browser).executeScript(script);
+    }
+
+    private static String codeIn(MimeMessage mail) {
+        String text = com.icegreen.greenmail.util.GreenMailUtil.getBody(mail);
+        Matcher matcher = CODE.matcher(text);
+        assertThat(matcher.find()).as(text).isTrue();
+        return matcher.group(1);
+    }
+
+    /** A browser window of this size; a narrow one is a phone (mobile viewport emulated through DevTools). */
+    private void open(String languages, int width, int height) throws IOException {
+        profile = Files.createTempDirectory("klassrum-chromium-");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--user-data-dir=" + profile, "--window-size=" + width + "," + height, "--lang=" + languages.split(",")[0]);
+        options.setExperimentalOption("prefs", Map.of("intl.accept_languages", languages));
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingAnyFreePort()
+                .build();
+        browser = new ChromeDriver(service, options);
+        browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
+        if (width < 600) {
+            ((ChromeDriver) browser).executeCdpCommand("Emulation.setDeviceMetricsOverride",
+                    Map.of("width", width, "height", height, "deviceScaleFactor", 1, "mobile", true));
+        }
+    }
+
+    private WebElement waitFor(By locator) {
+        return new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.visibilityOfElementLocated(locator));
+    }
+
+    private void scrollTo(WebElement element) {
+        ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView()", element);
+    }
+
+    private String text() {
+        return browser.findElement(By.tagName("body")).getText();
+    }
+
+    private void screenshot(String name) throws IOException {
+        Files.createDirectories(SCREENSHOTS);
+        Path shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath();
+        Files.copy(shot, SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+    }
+}

@@ -1,0 +1,569 @@
+package se.klassrum.web;
+
+import com.deque.html.axecore.results.Results;
+import com.deque.html.axecore.results.Rule;
+import com.deque.html.axecore.selenium.AxeBuilder;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import javax.sql.DataSource;
+import java.io.IOException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.fail;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import static se.klassrum.roster.demo.DemoIds.ENTRA_TENANT_SOLBACKA;
+import static se.klassrum.roster.demo.DemoIds.GROUP_EN5_B;
+import static se.klassrum.roster.demo.DemoIds.GROUP_KE1_E;
+import static se.klassrum.roster.demo.DemoIds.GROUP_MA1C_A;
+import static se.klassrum.roster.demo.DemoIds.GROUP_NA24A_MENTOR;
+import static se.klassrum.roster.demo.DemoIds.OID_ANNA;
+import static se.klassrum.roster.demo.DemoIds.PERSON_EBBA;
+import static se.klassrum.roster.demo.DemoIds.PERSON_ELSA;
+import static se.klassrum.roster.demo.DemoIds.PERSON_IVAR;
+import static se.klassrum.roster.demo.DemoIds.PERSON_KARIN;
+
+/**
+ * The teaching pages in a real browser (Debian's headless Chromium, as {@link PagesIT}): a teacher's assignments,
+ * submissions and grading, a student's hand-in and assessments, a mentor's development talks, the refusals with
+ * their missing prerequisites, the language switch, and an axe-core accessibility check of the main pages. A
+ * screenshot of each page lands in {@code target/screenshots/}.
+ *
+ * <p>What a test writes is its own: an assignment with a title of its own, an assessment of Ivar's (whom no other
+ * test assesses), a talk of Elsa's with notes of its own; each test deletes what it wrote, so the demo data the
+ * other test classes rely on stays as it was. Without Chromium the class is skipped with the reason, except under
+ * CI ({@code CI=true}), where that fails.
+ */
+class TeachingPagesIT extends KlassrumServerTest {
+
+    private static final Path CHROMIUM = Path.of(System.getProperty("klassrum.test.chromium", "/usr/bin/chromium"));
+    private static final Path CHROMEDRIVER = Path.of(System.getProperty("klassrum.test.chromedriver", "/usr/bin/chromedriver"));
+    private static final Path SCREENSHOTS = Path.of(System.getProperty("klassrum.test.screenshots", "target/screenshots"));
+    private static final ZoneId SCHOOL_ZONE = ZoneId.of("Europe/Stockholm");
+
+    private WebDriver browser;
+    private Path profile;
+
+    /** Per test rather than per class, so that the report counts each test as skipped, with the reason. */
+    @BeforeEach
+    void chromiumIsInstalled() {
+        if (Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER)) {
+            return;
+        }
+        String reason = "The browser tests need Debian's chromium and chromium-driver (" + CHROMIUM + ", " + CHROMEDRIVER
+                + "): apt-get install chromium chromium-driver";
+        if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+            fail(reason + " — under CI they must run, not be skipped");
+        }
+        assumeTrue(false, reason);
+    }
+
+    @AfterEach
+    void closeBrowser() throws IOException {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (profile != null) {
+            try (var files = Files.walk(profile)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            }
+        }
+    }
+
+    /**
+     * Anna drafts an assignment in Ma1c-A (due yesterday) and publishes it; Elsa does not see the draft, then hands
+     * in after the due time (marked late) and hands in again; Anna returns it with feedback, which Elsa reads and can
+     * no longer change.
+     */
+    @Test
+    void annaPublishesAnAssignmentElsaHandsInLateAndAnnaReturnsItWithFeedback(DataSource database) throws Exception {
+        String title = "Andragradsekvationer " + UUID.randomUUID().toString().substring(0, 8);
+        try {
+            open("sv-SE,sv");
+            signInAs("anna");
+            openGroup(GROUP_MA1C_A);
+            assertThat(browser.findElement(By.id("members-heading")).getText()).isEqualTo("Medlemmar");
+            assertThat(browser.findElement(By.cssSelector("label[for='assignment:title']")).getText()).isEqualTo("Rubrik");
+
+            // Nothing typed: each required field says so, and nothing is created.
+            clickAndWait(browser.findElement(By.id("assignment:saveDraft")));
+            assertThat(waitFor(By.id("assignment:titleMessage")).getText()).isEqualTo("Ge uppgiften en rubrik.");
+            assertThat(browser.findElement(By.id("assignment:dueMessage")).getText()).contains("datum och klockslag");
+
+            browser.findElement(By.id("assignment:title")).sendKeys(title);
+            browser.findElement(By.id("assignment:instructions")).sendKeys("Lös uppgift 1–10 i kapitel 3.");
+            setValue(By.id("assignment:due"), LocalDate.now(SCHOOL_ZONE).minusDays(1) + "T08:00");
+            clickAndWait(browser.findElement(By.id("assignment:saveDraft")));
+            waitForText("sparad som utkast");
+            WebElement draft = assignmentItem(title);
+            assertThat(draft.getText()).contains("Utkast", LocalDate.now(SCHOOL_ZONE).minusDays(1) + " 08:00");
+            screenshot("group-anna-teacher");
+
+            // Elsa does not see the draft.
+            signInAs("elsa");
+            openGroup(GROUP_MA1C_A);
+            assertThat(text()).doesNotContain(title);
+            assertThat(browser.findElements(By.id("members-heading"))).isEmpty();
+            assertThat(browser.findElements(By.id("assignment:title"))).isEmpty();
+
+            signInAs("anna");
+            openGroup(GROUP_MA1C_A);
+            clickAndWait(assignmentItem(title).findElement(By.cssSelector("button[id$='publishAssignment']")));
+            waitForText("gruppens elever ser den nu");
+            assertThat(assignmentItem(title).getText()).doesNotContain("Utkast");
+
+            // Elsa hands in after the due time, then replaces her answer.
+            signInAs("elsa");
+            openGroup(GROUP_MA1C_A);
+            clickAndWait(assignmentItem(title).findElement(By.linkText(title)));
+            waitFor(By.id("submit:content"));
+            assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo(title);
+            assertThat(browser.findElement(By.id("notSubmitted")).getText()).contains("inte lämnat in");
+            clickAndWait(browser.findElement(By.id("submit:submitButton")));
+            assertThat(waitFor(By.id("submit:contentMessage")).getText()).isEqualTo("Skriv ditt svar först.");
+            browser.findElement(By.id("submit:content")).sendKeys("x = 2 eller x = 3");
+            clickAndWait(browser.findElement(By.id("submit:submitButton")));
+            waitForText("markeras som sen");
+            assertThat(browser.findElement(By.id("mine")).getText()).contains("x = 2 eller x = 3", "Sen", "Inlämnad");
+            assertThat(browser.findElement(By.id("submit:submitButton")).getAttribute("textContent")).contains("Lämna in igen");
+            browser.findElement(By.id("submit:content")).sendKeys("x = 2 eller x = 3, kontrollerat");
+            clickAndWait(browser.findElement(By.id("submit:submitButton")));
+            new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.textToBePresentInElementLocated(
+                    By.id("mine"), "kontrollerat"));
+            assertThat(text()).contains("markeras som sen");
+            screenshot("assignment-elsa-submitted");
+
+            // Anna reads it and returns it with feedback.
+            String assignmentUrl = browser.getCurrentUrl();
+            signInAs("anna");
+            browser.navigate().to(assignmentUrl);
+            WebElement submission = waitFor(By.cssSelector("li.submission[data-student='" + PERSON_ELSA + "']"));
+            assertThat(submission.getText()).contains("Elsa Ek", "kontrollerat", "Sen", "Inlämnad");
+            assertThat(browser.findElement(By.id("summary")).getText()).isEqualTo("1 inlämnade, varav 1 sena, 0 återlämnade");
+            assertThat(browser.findElement(By.id("notSubmittedList")).getText()).contains("Falk, Filip", "Isaksson, Ivar")
+                    .doesNotContain("Ek, Elsa");
+            screenshot("assignment-anna-submissions");
+            submission.findElement(By.cssSelector("textarea")).sendKeys("Bra lösning, visa prövningen också.");
+            clickAndWait(submission.findElement(By.cssSelector("button[id$='returnButton']")));
+            waitForText("återlämnad med din återkoppling");
+            assertThat(waitFor(By.cssSelector("li.submission[data-student='" + PERSON_ELSA + "']")).getText())
+                    .contains("Återlämnad", "visa prövningen");
+
+            // Elsa reads the feedback; the work is locked.
+            signInAs("elsa");
+            browser.navigate().to(assignmentUrl);
+            assertThat(waitFor(By.id("feedback")).getText()).contains("Återkoppling", "visa prövningen", "kan inte längre ändras");
+            assertThat(browser.findElements(By.id("submit:content"))).isEmpty();
+            assertThat(text()).doesNotContain("Exception");
+            screenshot("assignment-elsa-returned");
+        } finally {
+            for (String assignment : Sql.strings(database, "select id from assignment where title = ?", title)) {
+                Sql.update(database, "delete from submission where assignment_id = ?", UUID.fromString(assignment));
+                Sql.update(database, "delete from assignment where id = ?", UUID.fromString(assignment));
+            }
+        }
+    }
+
+    /**
+     * Anna opens Ivar from Ma1c-A's members and publishes an assessment in MATMAT01c through the grading form, which
+     * Ivar then reads among his own; through En5-B she is told that her subject link is missing before she can type.
+     */
+    @Test
+    void annaAssessesIvarThroughTheGradingFormAndIvarReadsItPublished(DataSource database) throws Exception {
+        assertThat(Sql.number(database, "select count(*) from assessment where student_id = ?", PERSON_IVAR))
+                .as("no other test assesses Ivar").isZero();
+        String comment = "Säker på algebra " + UUID.randomUUID().toString().substring(0, 8);
+        try {
+            open("sv-SE,sv");
+            signInAs("anna");
+            openGroup(GROUP_MA1C_A);
+            clickAndWait(browser.findElement(By.cssSelector("#members [data-student='" + PERSON_IVAR + "'] a")));
+            waitFor(By.id("grading:grade"));
+            assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Ivar Isaksson");
+            assertThat(browser.findElement(By.id("grading-heading")).getText()).contains("Bedöm", "MATMAT01c");
+            assertThat(new Select(browser.findElement(By.id("grading:grade"))).getFirstSelectedOption().getText())
+                    .isEqualTo("Ännu inte bedömt");
+            assertThat(browser.findElement(By.id("assessments")).getText()).contains("Inga omdömen");
+
+            new Select(browser.findElement(By.id("grading:grade"))).selectByValue("B");
+            browser.findElement(By.id("grading:comment")).sendKeys(comment);
+            browser.findElement(By.id("grading:publish")).click();
+            clickAndWait(browser.findElement(By.id("grading:save")));
+            waitForText("sparat och publicerat");
+            WebElement assessment = waitFor(By.cssSelector("#assessments li.assessment[data-syllabus='MATMAT01c']"));
+            assertThat(assessment.getText()).contains("Matematik 1c", "B", comment, "Publicerat", "Ma1c-A");
+            assertThat(new Select(browser.findElement(By.id("grading:grade"))).getFirstSelectedOption().getAttribute("value"))
+                    .isEqualTo("B");
+            assertThat(browser.findElement(By.id("grading-section")).getText()).contains("publicerat");
+            assertThat(browser.findElement(By.id("grading:comment")).getAttribute("value")).as("the comment, ready to revise")
+                    .isEqualTo(comment);
+            screenshot("student-anna-grading");
+
+            // Through En5-B: Anna is not linked to English, so no form, but the reason.
+            browser.navigate().to(uri("/student.xhtml?id=" + PERSON_ELSA + "&group=" + GROUP_EN5_B).toURL());
+            WebElement denial = waitFor(By.id("gradeDenial"));
+            assertThat(denial.getText()).contains("Åtkomst nekad", "En förutsättning saknas", "inte kopplad till ämnet");
+            assertThat(browser.findElements(By.id("grading:grade"))).isEmpty();
+            screenshot("student-anna-grading-denied");
+
+            // Ivar reads his published assessment.
+            signInAs("ivar");
+            clickAndWait(browser.findElement(By.id("myAssessmentsLink")));
+            WebElement mine = waitFor(By.cssSelector("li.assessment[data-syllabus='MATMAT01c']"));
+            assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Mina omdömen");
+            assertThat(mine.getText()).contains("Matematik 1c", "Betyg", "B", comment);
+            assertThat(text()).doesNotContain("Exception");
+            screenshot("my-assessments-ivar");
+        } finally {
+            Sql.update(database, "delete from assessment where student_id = ?", PERSON_IVAR);
+        }
+    }
+
+    /** Cecilia has no licence: Elsa's page tells her which prerequisite is missing, in English when asked. */
+    @Test
+    void ceciliaWithoutALicenceIsToldWhatIsMissing() throws IOException {
+        open("en-GB,en");
+        signInAs("cecilia");
+        browser.navigate().to(uri("/student.xhtml?id=" + PERSON_ELSA + "&group=" + GROUP_KE1_E).toURL());
+        WebElement denial = waitFor(By.id("denial"));
+        assertThat(denial.getText()).contains("Access denied", "A prerequisite is missing", "licence");
+        assertThat(text()).doesNotContain("Elsa Ek", "elsa.ek", "Exception");
+        assertThat(browser.findElements(By.id("profile"))).isEmpty();
+        screenshot("student-cecilia-denied");
+    }
+
+    /**
+     * Bertil, Elsa's mentor, finds NA24a among his groups, opens Elsa and records a talk with Karin present,
+     * chosen among Elsa's two guardians. A date in the future is refused.
+     */
+    @Test
+    void bertilRecordsADevelopmentTalkWithOneOfElsasGuardians(DataSource database) throws Exception {
+        String goals = "Läsa en bok i månaden " + UUID.randomUUID().toString().substring(0, 8);
+        try {
+            open("sv-SE,sv");
+            signInAs("bertil");
+            assertThat(text()).contains("NA24a mentorsgrupp", "Mentorsgrupp");
+            screenshot("groups-bertil-mentor");
+            clickAndWait(browser.findElement(By.linkText("NA24a mentorsgrupp")));
+            waitFor(By.id("members-heading"));
+            screenshot("group-bertil-mentor");
+            clickAndWait(browser.findElement(By.cssSelector("#members [data-student='" + PERSON_ELSA + "'] a")));
+            waitFor(By.id("talk:heldOn"));
+            assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Elsa Ek");
+            assertThat(browser.findElement(By.id("profile")).getText()).contains("Ma1c-A", "NA24a mentorsgrupp");
+            assertThat(browser.findElement(By.id("assessments-heading")).getText()).isEqualTo("Omdömen");
+            assertThat(browser.findElements(By.id("grading:grade"))).as("a mentor reads assessments, sets none").isEmpty();
+            assertThat(browser.findElement(By.id("talk:heldOn")).getAttribute("value"))
+                    .isEqualTo(LocalDate.now(SCHOOL_ZONE).toString());
+            WebElement guardians = browser.findElement(By.id("talk:present"));
+            assertThat(guardians.getText()).contains("Karin Ek (Vårdnadshavare)", "Ebba Ek (Vårdnadshavare)");
+
+            setValue(By.id("talk:heldOn"), LocalDate.now(SCHOOL_ZONE).plusDays(3).toString());
+            browser.findElement(By.id("talk:goals")).sendKeys(goals);
+            clickAndWait(browser.findElement(By.id("talk:recordTalk")));
+            assertThat(waitFor(By.id("talk:heldOnMessage")).getText()).contains("senare än i dag");
+
+            setValue(By.id("talk:heldOn"), LocalDate.now(SCHOOL_ZONE).minusDays(1).toString());
+            browser.findElement(By.cssSelector("#talk\\:present input[value='" + PERSON_KARIN + "']")).click();
+            browser.findElement(By.id("talk:notes")).sendKeys("Elsa trivs och vill läsa mer.");
+            if (browser.findElement(By.id("talk:goals")).getAttribute("value").isEmpty()) {
+                browser.findElement(By.id("talk:goals")).sendKeys(goals);
+            }
+            clickAndWait(browser.findElement(By.id("talk:recordTalk")));
+            waitForText("är dokumenterat");
+            WebElement talk = browser.findElements(By.cssSelector("#talks li.talk")).stream()
+                    .filter(item -> item.getText().contains(goals)).findFirst().orElseThrow();
+            assertThat(talk.getText()).contains(LocalDate.now(SCHOOL_ZONE).minusDays(1).toString(), "Bertil Berg",
+                    "Karin Ek", "Elsa trivs", goals).doesNotContain("Ebba");
+            assertThat(text()).doesNotContain("Exception");
+            scrollTo(talk);
+            screenshot("student-bertil-talk");
+            assertThat(Sql.strings(database, "select g.guardian_id from development_talk_guardian g join development_talk t "
+                    + "on t.id = g.talk_id where t.agreed_goals like ?", "%" + goals + "%"))
+                    .containsExactly(PERSON_KARIN.toString()).doesNotContain(PERSON_EBBA.toString());
+        } finally {
+            Sql.update(database, "delete from development_talk where student_id = ? and agreed_goals like ?", PERSON_ELSA,
+                    "%" + goals + "%");
+        }
+    }
+
+    /**
+     * The browser asks for German: Swedish, the default. The switch turns the pages English and that holds for the
+     * session, page after page, with the page's own parameters kept; switching back works the same way.
+     */
+    @Test
+    void theLanguageSwitchHoldsForTheSession() throws IOException {
+        open("de-DE,de");
+        browser.navigate().to(uri("/demo.xhtml").toURL());
+        assertThat(waitFor(By.tagName("h1")).getText()).isEqualTo("Logga in som en demoperson");
+        assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("sv");
+        assertThat(browser.findElement(By.id("language:sv")).getAttribute("aria-pressed")).isEqualTo("true");
+
+        clickAndWait(browser.findElement(By.id("language:en")));
+        waitForText("Sign in as a demo persona");
+        assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("en");
+        assertThat(browser.findElement(By.id("language:en")).getAttribute("aria-pressed")).isEqualTo("true");
+        screenshot("language-english");
+
+        clickAndWait(browser.findElement(By.cssSelector("[data-persona='anna']")));
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.urlContains("/groups.xhtml"));
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("My groups");
+        openGroup(GROUP_MA1C_A);
+        assertThat(browser.findElement(By.id("assignments-heading")).getText()).isEqualTo("Assignments");
+
+        clickAndWait(browser.findElement(By.id("language:sv")));
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.attributeToBe(By.tagName("html"), "lang", "sv"));
+        assertThat(browser.findElement(By.id("assignments-heading")).getText()).isEqualTo("Uppgifter");
+        assertThat(browser.getCurrentUrl()).contains("id=" + GROUP_MA1C_A);
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Ma1c-A");
+        assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("sv");
+        clickAndWait(browser.findElement(By.linkText("Mina grupper")));
+        assertThat(waitFor(By.tagName("h1")).getText()).isEqualTo("Mina grupper");
+    }
+
+    /**
+     * axe-core (WCAG 2.0/2.1 A and AA rules) on the main pages, as the persona who uses each, in the same Chromium:
+     * no serious or critical violation.
+     */
+    @Test
+    void theMainPagesHaveNoSeriousOrCriticalAccessibilityViolations(DataSource database) throws Exception {
+        String title = "Tillgänglighet " + UUID.randomUUID().toString().substring(0, 8);
+        HttpResponse<String> created = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        uri("/api/v1/groups/" + GROUP_MA1C_A + "/assignments"))
+                .header("Authorization", "Bearer " + TestIssuer.personToken(ENTRA_TENANT_SOLBACKA, OID_ANNA))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"title\":\"" + title + "\",\"instructions\":\"<p>Läs kapitel 4</p>\","
+                        + "\"dueAt\":\"" + OffsetDateTime.now().plusDays(7) + "\",\"publish\":true}"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        String assignment = Sql.strings(database, "select id from assignment where title = ?", title).get(0);
+        String assignmentPage = "/assignment.xhtml?group=" + GROUP_MA1C_A + "&id=" + assignment;
+        List<String> problems = new ArrayList<>();
+        try {
+            open("sv-SE,sv");
+            browser.navigate().to(uri("/demo.xhtml").toURL());
+            waitFor(By.cssSelector("[data-persona='anna']"));
+            problems.addAll(axe("demo"));
+            browser.navigate().to(uri("/guardian/sign-in.xhtml").toURL());
+            waitFor(By.tagName("h1"));
+            problems.addAll(axe("guardian sign-in"));
+
+            signInAs("anna");
+            problems.addAll(axe("groups (Anna)"));
+            openGroup(GROUP_MA1C_A);
+            problems.addAll(axe("group Ma1c-A (Anna)"));
+            browser.navigate().to(uri(assignmentPage).toURL());
+            waitFor(By.id("submissions-heading"));
+            problems.addAll(axe("assignment (Anna)"));
+            browser.navigate().to(uri("/student.xhtml?id=" + PERSON_IVAR + "&group=" + GROUP_MA1C_A).toURL());
+            waitFor(By.id("grading:grade"));
+            problems.addAll(axe("student with grading form (Anna)"));
+            browser.navigate().to(uri("/student.xhtml?id=" + PERSON_ELSA + "&group=" + GROUP_EN5_B).toURL());
+            waitFor(By.id("gradeDenial"));
+            problems.addAll(axe("student, grading denied (Anna)"));
+            browser.navigate().to(uri("/explain.xhtml").toURL());
+            waitFor(By.id("explain:person"));
+            problems.addAll(axe("explain (Anna)"));
+
+            signInAs("bertil");
+            browser.navigate().to(uri("/student.xhtml?id=" + PERSON_ELSA + "&group=" + GROUP_NA24A_MENTOR).toURL());
+            waitFor(By.id("talk:heldOn"));
+            problems.addAll(axe("student with talks (Bertil)"));
+
+            signInAs("elsa");
+            problems.addAll(axe("groups (Elsa)"));
+            openGroup(GROUP_MA1C_A);
+            problems.addAll(axe("group Ma1c-A (Elsa)"));
+            browser.navigate().to(uri(assignmentPage).toURL());
+            waitFor(By.id("submit:content"));
+            problems.addAll(axe("assignment with submit form (Elsa)"));
+            screenshot("assignment-elsa-form");
+            browser.navigate().to(uri("/my-assessments.xhtml").toURL());
+            waitFor(By.tagName("h1"));
+            problems.addAll(axe("my assessments (Elsa)"));
+            screenshot("my-assessments-elsa");
+        } finally {
+            Sql.update(database, "delete from submission where assignment_id = ?", UUID.fromString(assignment));
+            Sql.update(database, "delete from assignment where id = ?", UUID.fromString(assignment));
+        }
+        assertThat(problems).as("serious or critical accessibility violations").isEmpty();
+    }
+
+    /** On a phone (375 × 812) the teacher's, the mentor's and the student's pages never scroll sideways. */
+    @Test
+    void theTeachingPagesFitAPhone() throws IOException {
+        open("sv-SE,sv", 375, 812);
+        signInAs("anna");
+        assertNoHorizontalScroll("groups");
+        openGroup(GROUP_MA1C_A);
+        assertNoHorizontalScroll("group");
+        screenshot("group-anna-phone");
+        browser.navigate().to(uri("/student.xhtml?id=" + PERSON_IVAR + "&group=" + GROUP_MA1C_A).toURL());
+        waitFor(By.id("grading:grade"));
+        assertNoHorizontalScroll("student with grading form");
+        screenshot("student-anna-phone");
+
+        signInAs("bertil");
+        browser.navigate().to(uri("/student.xhtml?id=" + PERSON_ELSA + "&group=" + GROUP_NA24A_MENTOR).toURL());
+        waitFor(By.id("talk:heldOn"));
+        assertNoHorizontalScroll("student with talks");
+        screenshot("student-bertil-phone");
+
+        signInAs("elsa");
+        openGroup(GROUP_MA1C_A);
+        assertNoHorizontalScroll("group as a student");
+        browser.navigate().to(uri("/my-assessments.xhtml").toURL());
+        waitFor(By.tagName("h1"));
+        assertNoHorizontalScroll("my assessments");
+        screenshot("my-assessments-phone");
+    }
+
+    private void assertNoHorizontalScroll(String page) {
+        Object widths = ((JavascriptExecutor) browser).executeScript(
+                "return [document.documentElement.scrollWidth, window.innerWidth]");
+        assertThat((Boolean) ((JavascriptExecutor) browser).executeScript(
+                "return document.documentElement.scrollWidth <= window.innerWidth"))
+                .as("%s: no horizontal scrolling, [scrollWidth, innerWidth] = %s", page, widths).isTrue();
+    }
+
+    /** The serious and critical violations axe-core finds on the page, one line each, named after the page. */
+    private List<String> axe(String page) {
+        Results results = new AxeBuilder()
+                .withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa"))
+                .analyze(browser);
+        assertThat(results.getErrorMessage()).as("axe-core ran on " + page).isNull();
+        List<String> found = new ArrayList<>();
+        for (Rule rule : results.getViolations()) {
+            if ("serious".equals(rule.getImpact()) || "critical".equals(rule.getImpact())) {
+                found.add(page + ": " + rule.getId() + " (" + rule.getImpact() + ") " + rule.getHelp() + " — "
+                        + rule.getNodes().stream().map(node -> String.valueOf(node.getTarget())).collect(Collectors.joining(", ")));
+            }
+        }
+        return found;
+    }
+
+    private WebElement assignmentItem(String title) {
+        return new WebDriverWait(browser, Duration.ofSeconds(20)).until(driver -> driver.findElements(By.cssSelector("li.assignment-item"))
+                .stream().filter(item -> item.getText().contains(title)).findFirst().orElse(null));
+    }
+
+    private void openGroup(UUID group) throws IOException {
+        browser.navigate().to(uri("/group.xhtml?id=" + group).toURL());
+        waitFor(By.id("assignments-heading"));
+    }
+
+    private void open(String languages) throws IOException {
+        open(languages, 1280, 1000);
+    }
+
+    /** A browser window of this size; a narrow one is a phone (mobile viewport emulated through DevTools). */
+    private void open(String languages, int width, int height) throws IOException {
+        profile = Files.createTempDirectory("klassrum-chromium-");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--user-data-dir=" + profile, "--window-size=" + width + "," + height, "--lang=" + languages.split(",")[0]);
+        options.setExperimentalOption("prefs", Map.of("intl.accept_languages", languages));
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingAnyFreePort()
+                .build();
+        browser = new ChromeDriver(service, options);
+        browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
+        if (width < 600) {
+            ((ChromeDriver) browser).executeCdpCommand("Emulation.setDeviceMetricsOverride",
+                    Map.of("width", width, "height", height, "deviceScaleFactor", 1, "mobile", true));
+        }
+    }
+
+    private void signInAs(String persona) throws IOException {
+        browser.navigate().to(uri("/demo.xhtml").toURL());
+        clickAndWait(waitFor(By.cssSelector("[data-persona='" + persona + "']")));
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.urlContains("/groups.xhtml"));
+    }
+
+    /** Types into a date or time field the way its picker would (the typed form depends on the browser's locale). */
+    private void setValue(By field, String value) {
+        ((JavascriptExecutor) browser).executeScript("arguments[0].value = arguments[1];"
+                + "arguments[0].dispatchEvent(new Event('change', {bubbles: true}));", browser.findElement(field), value);
+    }
+
+    /**
+     * Clicks a button or link that loads a page, and waits until the old page is gone, so that what the test looks
+     * for next is looked for on the new page. While Chromium swaps the pages, it may also answer that the element
+     * no longer belongs to the document.
+     */
+    private void clickAndWait(WebElement element) {
+        element.click();
+        waiting().until(driver -> {
+            try {
+                element.isEnabled();
+                return false;
+            } catch (StaleElementReferenceException gone) {
+                return true;
+            } catch (WebDriverException detached) {
+                return detached.getMessage() != null && detached.getMessage().contains("does not belong to the document");
+            }
+        });
+    }
+
+    private WebElement waitFor(By locator) {
+        return waiting().until(ExpectedConditions.visibilityOfElementLocated(locator));
+    }
+
+    private void waitForText(String text) {
+        waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), text));
+    }
+
+    /** A wait that looks again when the page it asked about was replaced in the meantime. */
+    private WebDriverWait waiting() {
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+        wait.ignoring(StaleElementReferenceException.class);
+        return wait;
+    }
+
+    private void scrollTo(WebElement element) {
+        ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView()", element);
+    }
+
+    private String text() {
+        return browser.findElement(By.tagName("body")).getText();
+    }
+
+    private void screenshot(String name) throws IOException {
+        Files.createDirectories(SCREENSHOTS);
+        Path shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath();
+        Files.copy(shot, SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+    }
+}
