@@ -14,12 +14,13 @@ import java.net.URL;
 
 /**
  * A test of the WAR as built, deployed on Payara Micro and called over HTTP: the real PostgreSQL, SMTP
- * server, OpenID Connect provider and token issuer are started first (once per test JVM), then Arquillian
+ * server, OpenID Connect provider, a stand-in for Microsoft Graph and the token issuer are started first (once per test JVM), then Arquillian
  * deploys the WAR. Each test class is one deployment (one Payara Micro).
  */
 @ExtendWith(EmbeddedDatabase.class)
 @ExtendWith(MailServer.class)
 @ExtendWith(OidcServer.class)
+@ExtendWith(MicrosoftGraphServer.class)
 @ExtendWith(TestIssuer.class)
 @ExtendWith(ArquillianExtension.class)
 abstract class KlassrumServerTest {

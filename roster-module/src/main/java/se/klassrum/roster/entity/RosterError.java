@@ -125,7 +125,13 @@ public enum RosterError {
             "The group {group} is archived and can no longer be changed."),
     GUARDIAN_IS_CHILD(Kind.INVALID, null,
             "{person} kan inte vara vårdnadshavare för sig själv.",
-            "{person} cannot be their own guardian.");
+            "{person} cannot be their own guardian."),
+    GROUP_AT_OTHER_SCHOOL(Kind.CONFLICT, null,
+            "Gruppen {group} hör till en annan skola; en grupp kan inte flytta mellan skolor.",
+            "The group {group} belongs to another school; a group cannot move between schools."),
+    GRAPH_NOT_CONFIGURED(Kind.CONFLICT, null,
+            "Microsoft Graph är inte inställt: ange KLASSRUM_GRAPH_CLIENT_ID och KLASSRUM_GRAPH_CLIENT_SECRET.",
+            "Microsoft Graph is not configured: set KLASSRUM_GRAPH_CLIENT_ID and KLASSRUM_GRAPH_CLIENT_SECRET.");
 
     /** Lets a caller choose a response (e.g. HTTP 404, 409, 400) without listing every code. */
     public enum Kind { NOT_FOUND, CONFLICT, INVALID }

@@ -168,7 +168,7 @@ public class ImportsResource {
         return Response.status(Response.Status.CREATED).entity(json(summary).toString()).type(MediaType.APPLICATION_JSON).build();
     }
 
-    private static JsonObject json(ImportSummary run) {
+    static JsonObject json(ImportSummary run) {
         JsonArrayBuilder counts = Json.createArrayBuilder();
         for (ImportCount count : run.counts()) {
             counts.add(Json.createObjectBuilder().add("kind", count.kind().name()).add("created", count.created())

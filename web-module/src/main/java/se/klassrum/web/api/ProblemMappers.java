@@ -15,6 +15,7 @@ import se.klassrum.access.api.NotSignedInException;
 import se.klassrum.access.api.Page;
 import se.klassrum.access.api.StudentDataNotFoundException;
 import se.klassrum.roster.entity.RosterException;
+import se.klassrum.roster.sync.graph.GraphException;
 import se.klassrum.teaching.entity.TeachingException;
 import se.klassrum.web.api.Problem.Text;
 import se.klassrum.web.security.ForeignTenantException;
@@ -190,6 +191,22 @@ final class ProblemMappers {
             return Problem.in(headers, status == BAD_REQUEST ? "invalid-input" : "refused", status,
                             new Text("Inte möjligt", "Not possible"), new Text(refused.messageSv(), refused.messageEn()))
                     .with("code", refused.code().name())
+                    .response();
+        }
+    }
+
+    /** Microsoft Graph failed or refused: 502, with the reason (what to grant, or Graph's own message). */
+    @Provider
+    public static class MicrosoftFailed implements ExceptionMapper<GraphException> {
+        @Context
+        HttpHeaders headers;
+
+        @Override
+        public Response toResponse(GraphException failed) {
+            return Problem.in(headers, "microsoft-graph", Response.Status.BAD_GATEWAY,
+                            new Text("Microsoft Graph svarade inte som väntat", "Microsoft Graph did not answer as expected"),
+                            new Text("Microsoft Graph: " + failed.getMessage(), "Microsoft Graph: " + failed.getMessage()))
+                    .with("graphStatus", String.valueOf(failed.status()))
                     .response();
         }
     }

@@ -82,6 +82,7 @@ public final class GraphSync {
     private record Listing(ManagedGroup group, Set<String> owners, Set<String> members) {
     }
 
+    /** {@code users} is null when a run reads no licences (one group only). */
     private record Read(Snapshot snapshot, List<Listing> listings, GraphClient.UserDelta users, boolean allUsers,
                         Set<String> teacherSkuIds, Set<String> studentSkuIds, List<String> notes) {
     }
@@ -91,6 +92,14 @@ public final class GraphSync {
      * @throws RosterException UNKNOWN_TENANT; then no run is recorded
      */
     public ImportSummary sync(UUID tenantId, String actor, ImportProgressListener listener) {
+        return sync(tenantId, actor, listener, null);
+    }
+
+    /**
+     * As {@link #sync(UUID, String, ImportProgressListener)}, or, with {@code onlyGroup}, the owners and members of
+     * that one connected group and nothing else (no licences): what a group needs at once when it has been connected.
+     */
+    public ImportSummary sync(UUID tenantId, String actor, ImportProgressListener listener, UUID onlyGroup) {
         ImportProgressListener progress = listener == null ? ImportProgressListener.NONE : listener;
         LocalDate today = LocalDate.now(clock.withZone(RosterImporter.SCHOOL_ZONE));
         UUID runId = transactions.inNewTransaction(em -> {
@@ -105,7 +114,7 @@ public final class GraphSync {
         });
         try {
             phase(runId, progress, "READING_MICROSOFT_GRAPH", 0, 0);
-            Read read = read(tenantId, runId, progress);
+            Read read = read(tenantId, runId, progress, onlyGroup);
             phase(runId, progress, "WRITING", 0, 0);
             Map<ImportKind, int[]> counts = transactions.inNewTransaction(em -> write(em, tenantId, read, today));
             List<ImportCount> list = new ArrayList<>();
@@ -123,8 +132,10 @@ public final class GraphSync {
 
     // ---------------------------------------------------------------- reading
 
-    private Read read(UUID tenantId, UUID runId, ImportProgressListener progress) {
-        Snapshot snapshot = transactions.inNewTransaction(em -> snapshot(em, tenantId));
+    private Read read(UUID tenantId, UUID runId, ImportProgressListener progress, UUID onlyGroup) {
+        Snapshot all = transactions.inNewTransaction(em -> snapshot(em, tenantId));
+        Snapshot snapshot = onlyGroup == null ? all : new Snapshot(all.entraTenant(),
+                all.groups().stream().filter(group -> group.id().equals(onlyGroup)).toList(), all.deltaLink());
         List<String> notes = new ArrayList<>();
         List<Listing> listings = new ArrayList<>();
         int skipped = 0;
@@ -151,6 +162,9 @@ public final class GraphSync {
         if (skipped > 0) {
             notes.add("Microsoft Graph: " + skipped + " owners or members are not users (devices, groups) and give no"
                     + " membership");
+        }
+        if (onlyGroup != null) {
+            return new Read(snapshot, listings, null, false, Set.of(), Set.of(), notes);
         }
         Map<String, String> skus = graph.subscribedSkus(snapshot.entraTenant());
         Set<String> teacherSkus = skuIds(settings.teacherSkus(), skus);
@@ -214,7 +228,8 @@ public final class GraphSync {
             everyone.addAll(listing.owners());
             everyone.addAll(listing.members());
         });
-        read.users().changes().forEach(change -> everyone.add(change.userId().toLowerCase(Locale.ROOT)));
+        List<GraphClient.UserChange> changes = read.users() == null ? List.of() : read.users().changes();
+        changes.forEach(change -> everyone.add(change.userId().toLowerCase(Locale.ROOT)));
         Map<String, Person> persons = persons(em, tenantId, everyone, read.allUsers());
         Set<String> unknown = new HashSet<>();
         for (Listing listing : read.listings()) {
@@ -231,7 +246,7 @@ public final class GraphSync {
             keepMembershipsInStep(em, group, wanted, persons, today, counts.get(ImportKind.MEMBERSHIP));
         }
         Set<UUID> changed = new HashSet<>();
-        for (GraphClient.UserChange change : read.users().changes()) {
+        for (GraphClient.UserChange change : changes) {
             Optional<Person> person = person(persons, change.userId().toLowerCase(Locale.ROOT), null);
             if (person.isEmpty() || change.skuIds() == null && !change.removed()) {
                 continue;
@@ -262,6 +277,9 @@ public final class GraphSync {
         if (!unknown.isEmpty()) {
             read.notes().add("Microsoft Graph: " + unknown.size() + " owners or members of connected groups are not in"
                     + " the roster (no person with their Entra object id) and give no membership");
+        }
+        if (read.users() == null) {
+            return counts;
         }
         em.createNativeQuery("insert into graph_sync_state (tenant_id, users_delta_link, updated_at) values (?1, ?2, ?3)"
                         + " on conflict (tenant_id) do update set users_delta_link = excluded.users_delta_link,"

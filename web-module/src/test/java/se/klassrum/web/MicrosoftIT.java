@@ -1,0 +1,160 @@
+package se.klassrum.web;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import javax.sql.DataSource;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.UUID;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
+import static org.assertj.core.api.Assertions.assertThat;
+import static se.klassrum.roster.demo.DemoIds.ENTRA_TENANT_SOLBACKA;
+import static se.klassrum.roster.demo.DemoIds.OID_ANNA;
+import static se.klassrum.roster.demo.DemoIds.OID_BERTIL;
+import static se.klassrum.roster.demo.DemoIds.OID_ELSA;
+import static se.klassrum.roster.demo.DemoIds.OID_FILIP;
+import static se.klassrum.roster.demo.DemoIds.OID_SARA;
+import static se.klassrum.roster.demo.DemoIds.SCHOOL_SOLBACKA_GYMNASIUM;
+import static se.klassrum.roster.demo.DemoIds.TENANT_SOLBACKA;
+
+/**
+ * Microsoft 365 through the API, with Microsoft Graph played on loopback: a school administrator connects a Team, its
+ * owner and members are read at once and the owner sees the members through it; a teacher who does not own the Team
+ * may not connect it; the manual sync is for administrators, and one that Microsoft fails changes nothing.
+ */
+class MicrosoftIT extends KlassrumServerTest {
+
+    private static final String TEAM = "4f1e7c2a-9b3d-4e5f-8a6b-7c8d9e0f1a2b";
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final WireMockServer graph = MicrosoftGraphServer.server();
+
+    @AfterEach
+    void resetGraph() {
+        graph.resetAll();
+    }
+
+    @Test
+    void saraConnectsATeamAndItsOwnerSeesItsMembersThroughIt(DataSource database) throws Exception {
+        team(List.of(OID_ANNA), List.of(OID_ANNA, OID_ELSA, OID_FILIP));
+        String sara = TestIssuer.personToken(ENTRA_TENANT_SOLBACKA, OID_SARA);
+        String groupId = null;
+        try {
+            HttpResponse<String> connected = post(sara, "/api/v1/microsoft/groups", "{\"microsoftGroupId\":\"" + TEAM
+                    + "\",\"schoolId\":\"" + SCHOOL_SOLBACKA_GYMNASIUM + "\",\"kind\":\"TEACHING\"}");
+
+            assertThat(connected.statusCode()).as(connected.body()).isEqualTo(201);
+            assertThat(connected.body()).contains("\"created\":true").contains("\"status\":\"SUCCEEDED\"")
+                    .contains("\"format\":\"MICROSOFT_GRAPH\"")
+                    .contains("{\"kind\":\"MEMBERSHIP\",\"created\":4,\"updated\":0,\"ended\":0}");
+            groupId = connected.body().replaceFirst(".*\"groupId\":\"([0-9a-f-]{36})\".*", "$1");
+            assertThat(Sql.strings(database, "select name || '|' || connected || '|' || microsoft_group_id from study_group"
+                    + " where id = ?", UUID.fromString(groupId))).containsExactly("Fysik 1a i Teams|true|" + TEAM);
+
+            HttpResponse<String> members = send(TestIssuer.personToken(ENTRA_TENANT_SOLBACKA, OID_ANNA),
+                    "/api/v1/groups/" + groupId + "/members");
+            assertThat(members.statusCode()).as(members.body()).isEqualTo(200);
+            assertThat(members.body()).contains("\"givenName\":\"Elsa\"").contains("\"givenName\":\"Filip\"");
+        } finally {
+            forget(database, groupId);
+        }
+    }
+
+    @Test
+    void aTeacherWhoDoesNotOwnTheTeamMayNotConnectIt(DataSource database) throws Exception {
+        team(List.of(OID_ANNA), List.of(OID_ANNA, OID_ELSA));
+        long groups = Sql.number(database, "select count(*) from study_group");
+
+        HttpResponse<String> refused = post(TestIssuer.personToken(ENTRA_TENANT_SOLBACKA, OID_BERTIL),
+                "/api/v1/microsoft/groups", "{\"microsoftGroupId\":\"" + TEAM + "\",\"schoolId\":\""
+                        + SCHOOL_SOLBACKA_GYMNASIUM + "\",\"kind\":\"TEACHING\"}");
+
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(403);
+        assertThat(Sql.number(database, "select count(*) from study_group")).isEqualTo(groups);
+    }
+
+    @Test
+    void theManualSyncIsForAdministratorsAndOneThatMicrosoftFailsChangesNothing(DataSource database) throws Exception {
+        token();
+        graph.stubFor(get(urlPathMatching("/v1.0/.*")).willReturn(aResponse().withStatus(503)
+                .withHeader("Content-Type", "application/json")
+                .withBody("{\"error\":{\"code\":\"serviceNotAvailable\",\"message\":\"Service unavailable\"}}")));
+        long memberships = Sql.number(database, "select count(*) from membership");
+        long licences = Sql.number(database, "select count(*) from licence where valid_to is null");
+        String sara = TestIssuer.personToken(ENTRA_TENANT_SOLBACKA, OID_SARA);
+
+        assertThat(post(TestIssuer.personToken(ENTRA_TENANT_SOLBACKA, OID_ANNA), "/api/v1/microsoft/sync", "")
+                .statusCode()).isEqualTo(403);
+        HttpResponse<String> failed = post(sara, "/api/v1/microsoft/sync", "");
+
+        try {
+            assertThat(failed.statusCode()).as(failed.body()).isEqualTo(201);
+            assertThat(failed.body()).contains("\"status\":\"FAILED\"").contains("answered 503")
+                    .contains("after 2 tries").contains("Service unavailable");
+            assertThat(Sql.number(database, "select count(*) from membership")).isEqualTo(memberships);
+            assertThat(Sql.number(database, "select count(*) from licence where valid_to is null")).isEqualTo(licences);
+            assertThat(send(sara, "/api/v1/imports").body()).contains("\"format\":\"MICROSOFT_GRAPH\"");
+        } finally {
+            Sql.update(database, "delete from import_run where tenant_id = ? and format = 'MICROSOFT_GRAPH'",
+                    TENANT_SOLBACKA);
+        }
+    }
+
+    /** The Team in Microsoft Graph, as its documentation shows the answers; not an education class. */
+    private void team(List<UUID> owners, List<UUID> members) {
+        token();
+        graph.stubFor(get(urlPathEqualTo("/v1.0/groups/" + TEAM)).willReturn(okJson("{\"@odata.context\":"
+                + "\"https://graph.microsoft.com/v1.0/$metadata#groups(id,displayName)/$entity\",\"id\":\"" + TEAM
+                + "\",\"displayName\":\"Fysik 1a i Teams\"}")));
+        graph.stubFor(get(urlPathEqualTo("/v1.0/education/classes/" + TEAM)).willReturn(aResponse().withStatus(404)
+                .withHeader("Content-Type", "application/json").withBody("{\"error\":{\"code\":"
+                        + "\"Request_ResourceNotFound\",\"message\":\"Resource '" + TEAM + "' does not exist.\"}}")));
+        graph.stubFor(get(urlPathEqualTo("/v1.0/groups/" + TEAM + "/owners")).willReturn(okJson(users(owners))));
+        graph.stubFor(get(urlPathEqualTo("/v1.0/groups/" + TEAM + "/members")).willReturn(okJson(users(members))));
+    }
+
+    private void token() {
+        graph.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post(urlPathEqualTo("/" + ENTRA_TENANT_SOLBACKA + "/oauth2/v2.0/token")).willReturn(okJson(
+                "{\"token_type\":\"Bearer\",\"expires_in\":3599,\"access_token\":\"graph-test-token\"}")));
+    }
+
+    private static String users(List<UUID> ids) {
+        StringBuilder json = new StringBuilder("{\"@odata.context\":\"https://graph.microsoft.com/v1.0/$metadata#"
+                + "directoryObjects(id)\",\"value\":[");
+        for (int i = 0; i < ids.size(); i++) {
+            json.append(i > 0 ? "," : "").append("{\"@odata.type\":\"#microsoft.graph.user\",\"id\":\"")
+                    .append(ids.get(i)).append("\"}");
+        }
+        return json.append("]}").toString();
+    }
+
+    /** The group this test connected goes again, with its memberships and runs: other tests know the demo data only. */
+    private static void forget(DataSource database, String groupId) throws Exception {
+        if (groupId != null && groupId.length() == 36) {
+            UUID id = UUID.fromString(groupId);
+            Sql.update(database, "delete from membership where group_id = ?", id);
+            Sql.update(database, "delete from study_group where id = ?", id);
+        }
+        Sql.update(database, "delete from import_run where tenant_id = ? and format = 'MICROSOFT_GRAPH'", TENANT_SOLBACKA);
+    }
+
+    private HttpResponse<String> post(String token, String path, String json) throws Exception {
+        return http.send(HttpRequest.newBuilder(uri(path)).header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> send(String token, String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(uri(path)).header("Authorization", "Bearer " + token).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+}
