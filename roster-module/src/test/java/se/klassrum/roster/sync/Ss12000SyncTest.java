@@ -5,6 +5,7 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
+import jakarta.persistence.EntityManager;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -15,6 +16,7 @@ import se.klassrum.roster.entity.ImportKind;
 import se.klassrum.roster.entity.ImportStatus;
 import se.klassrum.roster.entity.SecurityMarking;
 import se.klassrum.roster.importer.ImportSummary;
+import se.klassrum.roster.importer.ImportTransactions;
 import se.klassrum.roster.importer.RosterImporter;
 import se.klassrum.roster.sync.ss12000.Backoff;
 import se.klassrum.roster.sync.ss12000.Ss12000Client;
@@ -36,6 +38,8 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static se.klassrum.roster.sync.Register.CREATED;
@@ -167,13 +171,35 @@ class Ss12000SyncTest {
         register.serveDeleted(Map.of());
     }
 
+    /** When armed, the next transaction that adds a person to the tenant fails at its end, after writing. */
+    private final AtomicBoolean failWriting = new AtomicBoolean();
+
+    private final ImportTransactions failingOnDemand = new ImportTransactions() {
+        @Override
+        public <T> T inNewTransaction(Function<EntityManager, T> work) {
+            return transactions.inNewTransaction(em -> {
+                long before = persons(em);
+                T result = work.apply(em);
+                if (persons(em) > before && failWriting.getAndSet(false)) {
+                    throw new IllegalStateException("the connection to the database was lost");
+                }
+                return result;
+            });
+        }
+
+        private long persons(EntityManager em) {
+            return em.createQuery("select count(p) from Person p where p.tenant.id = :t", Long.class)
+                    .setParameter("t", tenant).getSingleResult();
+        }
+    };
+
     Ss12000Sync sync(String token, int attempts) {
         Ss12000Settings settings = new Ss12000Settings(register.baseUri(), token, 0, Duration.ofSeconds(10),
                 new Backoff(attempts, Duration.ofSeconds(1), Duration.ofSeconds(30)));
         Ss12000Client client = new Ss12000Client(settings, HttpClient.newHttpClient(), waits::add);
         Clock clock = Clock.fixed(DAY.atTime(9, 30).atZone(RosterImporter.SCHOOL_ZONE).toInstant(),
                 RosterImporter.SCHOOL_ZONE);
-        return new Ss12000Sync(tenant, client, new RosterImporter(transactions, clock), clock, Duration.ofMinutes(5));
+        return new Ss12000Sync(tenant, client, new RosterImporter(failingOnDemand, clock), clock, Duration.ofMinutes(5));
     }
 
     Ss12000Sync sync() {
@@ -398,6 +424,33 @@ class Ss12000SyncTest {
         // The next run asked again for the changes since the last good read, not since the failed one.
         assertThat(register.requests("persons").get(0).queryParameter("meta.modified.after").firstValue())
                 .isEqualTo("2026-03-02T08:25:00Z");
+    }
+
+    @Test
+    void a_sync_whose_writing_fails_leaves_the_roster_as_it_was_and_the_next_run_completes_it_without_new_changes() {
+        serveWholeRegister();
+        Ss12000Sync sync = sync();
+        assertThat(sync.sync("admin:sara", null).status()).isEqualTo(ImportStatus.SUCCEEDED);
+        RosterView before = roster();
+        serveNoChanges();
+        JsonObject hugo = person("hugo", "Hugo", "Holm", LATER, Map.of("enrolments", enrolment("solskolan", "2026-03-02")));
+        register.serveChanges("persons", List.of(hugo));
+        failWriting.set(true);
+
+        ImportSummary failed = sync.sync("schedule", null);
+
+        assertThat(failed.status()).isEqualTo(ImportStatus.FAILED);
+        assertThat(failed.problems()).containsExactly(register.baseUri() + ": the import failed and nothing was written:"
+                + " IllegalStateException: the connection to the database was lost");
+        assertThat(roster()).isEqualTo(before);
+
+        // The register has nothing newer to say; the next run still brings Hugo in.
+        register.serveChanges("persons", List.of());
+        ImportSummary next = sync.sync("schedule", null);
+
+        assertThat(next.status()).as(String.join("\n", next.problems())).isEqualTo(ImportStatus.SUCCEEDED);
+        assertThat(roster().persons()).contains("hugo|Hugo|Holm|-|-");
+        assertThat(roster().roles()).contains("hugo|solskolan|STUDENT|2026-03-02|-");
     }
 
     @Test
