@@ -66,8 +66,8 @@ final class Ss12000Reader {
         set.files.addAll(Ss12000Snapshot.ENDPOINTS.stream().map(Endpoint::name).toList());
         set.managesGroups = true;
         set.managesEmail = true;
-        set.managedRoles.addAll(List.of(RoleKind.STUDENT, RoleKind.TEACHER, RoleKind.PRINCIPAL, RoleKind.MENTOR));
-        set.managedRelations.addAll(Arrays.asList(GuardianRelation.values()));
+        set.managedRoles.addAll(List.of(RoleKind.STUDENT, RoleKind.TEACHER, RoleKind.PRINCIPAL));
+        set.managedRelations.add(GuardianRelation.VARDNADSHAVARE);
         readOrganisations();
         readPersons();
         readPlacements();
@@ -75,6 +75,15 @@ final class Ss12000Reader {
         Map<String, Set<String>> syllabiByGroup = readActivities();
         readGroups(syllabiByGroup);
         set.facts.addAll(facts.values());
+        // A register that never names a mentor or another kind of responsible adult does not keep them: the ones
+        // an administrator made in Klassrum stay. One that names any is taken to name them all.
+        for (RosterSet.Fact fact : set.facts) {
+            if (fact.type() == RoleKind.MENTOR) {
+                set.managedRoles.add(RoleKind.MENTOR);
+            } else if (fact.type() instanceof GuardianRelation relation) {
+                set.managedRelations.add(relation);
+            }
+        }
         return set;
     }
 

@@ -13,7 +13,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import se.klassrum.roster.boundary.RosterAdministrationForTests;
 import se.klassrum.roster.entity.ImportKind;
+import se.klassrum.roster.entity.GuardianRelation;
 import se.klassrum.roster.entity.ImportStatus;
+import se.klassrum.roster.entity.RoleKind;
+import se.klassrum.roster.entity.Validity;
 import se.klassrum.roster.entity.SecurityMarking;
 import se.klassrum.roster.importer.ImportSummary;
 import se.klassrum.roster.importer.ImportTransactions;
@@ -451,6 +454,41 @@ class Ss12000SyncTest {
         assertThat(next.status()).as(String.join("\n", next.problems())).isEqualTo(ImportStatus.SUCCEEDED);
         assertThat(roster().persons()).contains("hugo|Hugo|Holm|-|-");
         assertThat(roster().roles()).contains("hugo|solskolan|STUDENT|2026-03-02|-");
+    }
+
+    @Test
+    void mentors_and_other_responsible_adults_made_in_klassrum_stay_when_the_register_names_none() {
+        serveWholeRegister();
+        register.serve("duties", List.of(duties().get(0), duties().get(1)), 100);
+        register.serve("persons", persons().stream().map(person -> person.getString("id").equals(id("filip"))
+                ? Json.createObjectBuilder(person).remove("responsibles").build() : person).toList(), 100);
+        Ss12000Sync sync = sync();
+        assertThat(sync.sync("admin:sara", null).status()).isEqualTo(ImportStatus.SUCCEEDED);
+        UUID petra = personId("petra");
+        db.runInTransaction(em -> {
+            var admin = RosterAdministrationForTests.on(em);
+            admin.assignRole(null, petra, schoolId("solskolan"), RoleKind.MENTOR, Validity.from(DAY.minusDays(10)));
+            admin.linkGuardian(null, personId("nils"), personId("filip"), GuardianRelation.GOD_MAN,
+                    Validity.from(DAY.minusDays(10)));
+        });
+        serveNoChanges();
+
+        ImportSummary run = sync.sync("schedule", null);
+
+        assertThat(run.status()).as(String.join("\n", run.problems())).isEqualTo(ImportStatus.SUCCEEDED);
+        assertThat(run.changedNothing()).isTrue();
+        assertThat(roster().roles()).contains("petra|solskolan|MENTOR|2026-02-20|-");
+        assertThat(roster().guardianLinks()).contains("nils|filip|GOD_MAN|true|2026-02-20|-");
+    }
+
+    UUID personId(String name) {
+        return db.read(em -> em.createQuery("select p.id from Person p where p.tenant.id = :t and p.externalId = :id",
+                UUID.class).setParameter("t", tenant).setParameter("id", id(name)).getSingleResult());
+    }
+
+    UUID schoolId(String name) {
+        return db.read(em -> em.createQuery("select s.id from School s where s.tenant.id = :t and s.externalId = :id",
+                UUID.class).setParameter("t", tenant).setParameter("id", id(name)).getSingleResult());
     }
 
     @Test
