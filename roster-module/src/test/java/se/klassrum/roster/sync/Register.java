@@ -47,6 +47,9 @@ final class Register implements AutoCloseable {
     Register() {
         server.start();
         String error = error("unauthorized", "Token saknas eller är ogiltig");
+        if (!contract.violations("/persons", "default", error).isEmpty()) {
+            throw new AssertionError("the 401 stub breaks SS 12000's Error");
+        }
         server.stubFor(get(urlPathMatching(ROOT + "/.*")).atPriority(1)
                 .withHeader("Authorization", notContaining(TOKEN))
                 .willReturn(aResponse().withStatus(401).withHeader("Content-Type", "application/json")
@@ -99,17 +102,12 @@ final class Register implements AutoCloseable {
         if (pageToken != null) {
             request = request.withQueryParam("pageToken", equalTo(pageToken));
         }
-        ResponseDefinitionBuilder response = aResponse().withStatus(status).withHeader("Content-Type", "application/json")
-                .withBody(error("E" + status, "Fel " + status));
-        headers.forEach(response::withHeader);
-        return server.stubFor(request.willReturn(response));
+        return server.stubFor(request.willReturn(failure(endpoint, status, headers)));
     }
 
     /** The first request to the endpoint answers this status; the ones after it are answered as usual. */
     void failOnce(String endpoint, int status, Map<String, String> headers) {
-        ResponseDefinitionBuilder response = aResponse().withStatus(status).withHeader("Content-Type", "application/json")
-                .withBody(error("E" + status, "Fel " + status));
-        headers.forEach(response::withHeader);
+        ResponseDefinitionBuilder response = failure(endpoint, status, headers);
         server.stubFor(get(urlPathEqualTo(ROOT + "/" + endpoint)).atPriority(2)
                 .inScenario("once " + endpoint).whenScenarioStateIs("Started").willSetStateTo("answered")
                 .willReturn(response));
@@ -130,6 +128,20 @@ final class Register implements AutoCloseable {
     @Override
     public void close() {
         server.stop();
+    }
+
+    /** An SS 12000 Error body, checked against the specification's answer for the status (or its default). */
+    private ResponseDefinitionBuilder failure(String endpoint, int status, Map<String, String> headers) {
+        String body = error("E" + status, "Fel " + status);
+        List<String> violations = contract.violations("/" + endpoint, status == 403 || status == 400
+                ? Integer.toString(status) : "default", body);
+        if (!violations.isEmpty()) {
+            throw new AssertionError("the error stub for GET /" + endpoint + " breaks SS 12000: " + violations);
+        }
+        ResponseDefinitionBuilder response = aResponse().withStatus(status).withHeader("Content-Type", "application/json")
+                .withBody(body);
+        headers.forEach(response::withHeader);
+        return response;
     }
 
     private ResponseDefinitionBuilder json(String endpoint, int status, String body) {

@@ -74,15 +74,20 @@ final class Ss12000Contract {
      * @throws IllegalArgumentException if the specification has no such answer
      */
     List<String> violations(String path, int status, String body) {
+        return violations(path, Integer.toString(status), body);
+    }
+
+    /** As {@link #violations(String, int, String)}, for a response key of the specification such as "default". */
+    List<String> violations(String path, String status, String body) {
         Schema schema = schemas.computeIfAbsent(path + " " + status, key -> schema(path, status));
         List<Error> errors = schema.validate(body, InputFormat.JSON);
         return errors.stream().map(error -> error.getInstanceLocation() + ": " + error.getMessage()).toList();
     }
 
-    private Schema schema(String path, int status) {
+    private Schema schema(String path, String status) {
         PathItem item = openApi.getPaths().get(path);
         Operation get = item == null ? null : item.getGet();
-        var response = get == null ? null : get.getResponses().get(Integer.toString(status));
+        var response = get == null ? null : get.getResponses().get(status);
         MediaType json = response == null || response.getContent() == null ? null
                 : response.getContent().get("application/json");
         if (json == null || json.getSchema() == null || json.getSchema().get$ref() == null) {

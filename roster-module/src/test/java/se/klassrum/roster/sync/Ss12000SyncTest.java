@@ -297,6 +297,7 @@ class Ss12000SyncTest {
         assertThat(persons).hasSize(3);
         assertThat(persons.get(1).queryParameter("pageToken").firstValue()).isEqualTo("persons-page-2");
         assertThat(persons.get(2).queryParameter("pageToken").firstValue()).isEqualTo("persons-page-3");
+        assertThat(persons.get(1).getQueryParams()).containsOnlyKeys("pageToken");
         assertThat(persons).allSatisfy(request ->
                 assertThat(request.getHeader("Authorization")).isEqualTo("Bearer " + Register.TOKEN));
     }
