@@ -58,8 +58,15 @@ public class RosterSyncSchedule {
     private void run(Ss12000Configuration configuration) {
         try {
             Optional<ImportSummary> run = sync.syncNow(configuration.tenantId(), ACTOR);
-            run.filter(summary -> !summary.problems().isEmpty()).ifPresent(summary -> LOG.warning(
-                    "SS 12000 sync " + summary.runId() + " " + summary.status() + ": " + summary.problems()));
+            run.ifPresent(summary -> {
+                if (summary.problems().isEmpty()) {
+                    LOG.info("SS 12000 sync " + summary.runId() + " " + summary.status() + " ("
+                            + String.join(", ", summary.files()) + ")" + (summary.changedNothing() ? ": no changes"
+                            : ": " + summary.counts()));
+                } else {
+                    LOG.warning("SS 12000 sync " + summary.runId() + " " + summary.status() + ": " + summary.problems());
+                }
+            });
         } catch (RuntimeException failure) {
             LOG.log(Level.WARNING, "The SS 12000 sync failed; the next run tries again", failure);
         }
