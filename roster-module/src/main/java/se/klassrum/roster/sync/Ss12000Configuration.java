@@ -15,7 +15,8 @@ import java.util.function.Function;
  * The settings of the SS 12000 sync, from MicroProfile Config (so also from environment variables: the key
  * {@code klassrum.ss12000.base-url} is {@code KLASSRUM_SS12000_BASE_URL}, and so on):
  * <ul>
- *   <li>{@code klassrum.ss12000.base-url}: the API's root, e.g. https://register.example.se/v2.0; unset: no sync</li>
+ *   <li>{@code klassrum.ss12000.base-url}: the API's root, e.g. https://register.example.se/v2.0; unset: no sync.
+ *       https, because the token goes with every request (http only to this machine, for tests)</li>
  *   <li>{@code klassrum.ss12000.token}: the bearer token (required with a base URL)</li>
  *   <li>{@code klassrum.ss12000.tenant}: the id of the tenant the register feeds (required with a base URL)</li>
  *   <li>{@code klassrum.ss12000.interval}: how often to sync, an ISO 8601 duration such as PT15M; unset: never by
@@ -48,8 +49,10 @@ public record Ss12000Configuration(UUID tenantId, Ss12000Settings settings, Dura
         } catch (IllegalArgumentException e) {
             throw wrong("base-url", baseUrl.get(), "an address such as https://register.example.se/v2.0");
         }
-        if (!"https".equalsIgnoreCase(uri.getScheme()) && !"http".equalsIgnoreCase(uri.getScheme())) {
-            throw wrong("base-url", baseUrl.get(), "an address such as https://register.example.se/v2.0");
+        boolean https = "https".equalsIgnoreCase(uri.getScheme());
+        if (!https && !("http".equalsIgnoreCase(uri.getScheme()) && loopback(uri.getHost()))) {
+            // The bearer token travels with every request: plain http only to this machine.
+            throw wrong("base-url", baseUrl.get(), "an https address such as https://register.example.se/v2.0");
         }
         String token = value(property, "token").orElseThrow(() -> missing("token"));
         String tenant = value(property, "tenant").orElseThrow(() -> missing("tenant"));
@@ -78,6 +81,10 @@ public record Ss12000Configuration(UUID tenantId, Ss12000Settings settings, Dura
     /** The environment variable that sets a key, as MicroProfile Config maps it. */
     public static String environmentVariable(String key) {
         return (PREFIX + key).replaceAll("[^A-Za-z0-9]", "_").toUpperCase(Locale.ROOT);
+    }
+
+    private static boolean loopback(String host) {
+        return host != null && (host.equals("localhost") || host.startsWith("127.") || host.equals("[::1]"));
     }
 
     private static Optional<String> value(Function<String, Optional<String>> property, String key) {

@@ -70,10 +70,4 @@ public final class Ss12000Sync {
         });
         return importer.importSource(tenantId, source, actor, listener);
     }
-
-    /** Forgets the snapshot, so that the next run reads the whole register again. */
-    public synchronized void forgetSnapshot() {
-        snapshot = null;
-        readStartedAt = null;
-    }
 }

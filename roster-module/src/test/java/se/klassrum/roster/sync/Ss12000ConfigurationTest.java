@@ -62,6 +62,14 @@ class Ss12000ConfigurationTest {
         assertThatThrownBy(() -> read(badInterval)).hasMessage("klassrum.ss12000.interval (KLASSRUM_SS12000_INTERVAL)"
                 + " is '15 minutes'; expected an ISO 8601 duration such as PT15M");
 
+        Map<String, String> plainHttp = minimal();
+        plainHttp.put("klassrum.ss12000.base-url", "http://register.example.se/v2.0");
+        assertThatThrownBy(() -> read(plainHttp)).as("the token must not travel in the clear")
+                .hasMessage("klassrum.ss12000.base-url (KLASSRUM_SS12000_BASE_URL) is 'http://register.example.se/v2.0';"
+                        + " expected an https address such as https://register.example.se/v2.0");
+        plainHttp.put("klassrum.ss12000.base-url", "http://127.0.0.1:8089/v2.0");
+        assertThat(read(plainHttp)).as("a stand-in register on this machine").isPresent();
+
         Map<String, String> badTenant = minimal();
         badTenant.put("klassrum.ss12000.tenant", "Provkommun");
         assertThatThrownBy(() -> read(badTenant)).hasMessageContaining("KLASSRUM_SS12000_TENANT");
