@@ -218,7 +218,7 @@ final class Ss12000Reader {
                 Ss12000Model.Group group = register.get(Endpoint.GROUPS, groupId);
                 if (group == null) {
                     problems.add(where, "the group '" + groupId + "' is not in " + Endpoint.GROUPS.name());
-                } else if (teaching(group)) {
+                } else if (teaching(group) && set.schools.containsKey(group.organisationId())) {
                     groups.add(groupId);
                     if (syllabus != null) {
                         syllabi.computeIfAbsent(groupId, id -> new LinkedHashSet<>()).add(syllabus);

@@ -493,6 +493,24 @@ class Ss12000SyncTest {
     }
 
     @Test
+    void a_teaching_group_of_the_organiser_rather_than_a_school_unit_is_left_out_with_its_teachers() {
+        serveWholeRegister();
+        register.serve("groups", List.of(groups().get(0), group("studiedag", "Studiedag", "Undervisning", "kommunen",
+                TERM_START, TERM_END, CREATED, List.of("elsa"))), 100);
+        register.serve("activities", List.of(activity("ma-7a-lektioner", "Matematik 7A", "solskolan", "ma-7a",
+                "anna-larare", "grgrmat01", TERM_START, TERM_END), activity("studiedag-aktivitet", "Studiedag",
+                "kommunen", "studiedag", "anna-larare", "grgrmat01", TERM_START, TERM_END)), 100);
+
+        ImportSummary run = sync().sync("admin:sara", null);
+
+        assertThat(run.status()).as(String.join("\n", run.problems())).isEqualTo(ImportStatus.SUCCEEDED);
+        assertThat(roster().groups()).singleElement().asString().startsWith("ma-7a|");
+        assertThat(run.notes()).contains(
+                "activities: 1 line ignored: an activity without a teaching group gives no group owner",
+                "groups: 1 line ignored: the organisation is not a school unit (Skolenhet)");
+    }
+
+    @Test
     void a_reference_to_something_the_register_did_not_send_refuses_the_run_naming_the_entity() {
         serveWholeRegister();
         register.serve("groups", List.of(mathGroup(List.of("elsa", "nobody"), CREATED)), 100);
