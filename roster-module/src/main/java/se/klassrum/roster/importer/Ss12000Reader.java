@@ -122,7 +122,10 @@ final class Ss12000Reader {
             Where where = where(Endpoint.PERSONS, person.id());
             for (Ss12000Model.Responsible responsible : person.responsibles()) {
                 GuardianRelation relation = relation(responsible.relationType());
-                if (relation == null) {
+                if (responsible.relationType() == null || responsible.personId() == null) {
+                    // Both are optional in the standard; without them there is no link to make.
+                    set.ignore(Endpoint.PERSONS.name(), "a responsible without a person or relationType gives no link");
+                } else if (relation == null) {
                     problems.add(where, "the relationType '" + responsible.relationType() + "' of a responsible is not"
                             + " one of Vårdnadshavare, Annan ansvarig, God man, Utsedd behörig");
                 } else if (knownPerson(responsible.personId(), "responsible", where)) {

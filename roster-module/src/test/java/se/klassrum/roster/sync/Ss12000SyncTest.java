@@ -511,6 +511,22 @@ class Ss12000SyncTest {
     }
 
     @Test
+    void a_responsible_without_a_relation_type_gives_no_link_and_refuses_nothing() {
+        serveWholeRegister();
+        register.serve("persons", persons().stream().map(person -> person.getString("id").equals(id("filip"))
+                ? Json.createObjectBuilder(person).add("responsibles", Json.createArrayBuilder()
+                        .add(Json.createObjectBuilder().add("person", Register.ref("nils")))).build()
+                : person).toList(), 100);
+
+        ImportSummary run = sync().sync("admin:sara", null);
+
+        assertThat(run.status()).as(String.join("\n", run.problems())).isEqualTo(ImportStatus.SUCCEEDED);
+        assertThat(roster().guardianLinks()).containsExactly("karin|elsa|VARDNADSHAVARE|true|2026-03-02|-");
+        assertThat(run.notes()).contains("persons: 1 line ignored: a responsible without a person or relationType gives"
+                + " no link");
+    }
+
+    @Test
     void a_reference_to_something_the_register_did_not_send_refuses_the_run_naming_the_entity() {
         serveWholeRegister();
         register.serve("groups", List.of(mathGroup(List.of("elsa", "nobody"), CREATED)), 100);
