@@ -163,6 +163,11 @@ final class Ss12000Reader {
     private void readDuties() {
         for (Ss12000Model.Duty duty : register.all(Endpoint.DUTIES)) {
             Where where = where(Endpoint.DUTIES, duty.id());
+            if (duty.personId() == null) {
+                // Optional in the standard: a post nobody holds yet.
+                set.ignore(Endpoint.DUTIES.name(), "a duty without a person gives no role");
+                continue;
+            }
             if (!knownPerson(duty.personId(), "person", where)) {
                 continue;
             }

@@ -527,6 +527,20 @@ class Ss12000SyncTest {
     }
 
     @Test
+    void a_duty_nobody_holds_yet_gives_no_role_and_refuses_nothing() {
+        serveWholeRegister();
+        List<JsonObject> duties = new ArrayList<>(duties());
+        duties.add(Json.createObjectBuilder(duty("vakant", "anna", "solskolan", "Lärare", "2026-08-01", null))
+                .remove("person").build());
+        register.serve("duties", duties, 100);
+
+        ImportSummary run = sync().sync("admin:sara", null);
+
+        assertThat(run.status()).as(String.join("\n", run.problems())).isEqualTo(ImportStatus.SUCCEEDED);
+        assertThat(run.notes()).contains("duties: 1 line ignored: a duty without a person gives no role");
+    }
+
+    @Test
     void a_reference_to_something_the_register_did_not_send_refuses_the_run_naming_the_entity() {
         serveWholeRegister();
         register.serve("groups", List.of(mathGroup(List.of("elsa", "nobody"), CREATED)), 100);
