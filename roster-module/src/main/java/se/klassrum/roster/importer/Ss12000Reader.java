@@ -355,7 +355,13 @@ final class Ss12000Reader {
             return false;
         }
         if (register.get(Endpoint.PERSONS, id) == null) {
-            problems.add(where, "the " + property + " '" + id + "' is not in " + Endpoint.PERSONS.name());
+            if (register.wasDeleted(Endpoint.PERSONS, id)) {
+                // The register deleted the person but has not (yet) changed what still refers to them.
+                set.ignore(where.file().substring(0, where.file().indexOf('/')), "a reference to a person the"
+                        + " register has deleted");
+            } else {
+                problems.add(where, "the " + property + " '" + id + "' is not in " + Endpoint.PERSONS.name());
+            }
             return false;
         }
         return true;

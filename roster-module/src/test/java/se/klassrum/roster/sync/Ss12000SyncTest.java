@@ -541,6 +541,22 @@ class Ss12000SyncTest {
     }
 
     @Test
+    void a_person_the_register_deleted_but_still_lists_in_a_group_leaves_without_refusing_the_run() {
+        serveWholeRegister();
+        Ss12000Sync sync = sync();
+        assertThat(sync.sync("admin:sara", null).status()).isEqualTo(ImportStatus.SUCCEEDED);
+        serveNoChanges();
+        register.serveDeleted(Map.of("persons", List.of(id("greta"))));
+
+        ImportSummary run = sync.sync("schedule", null);
+
+        assertThat(run.status()).as(String.join("\n", run.problems())).isEqualTo(ImportStatus.SUCCEEDED);
+        assertThat(roster().memberships()).contains("ma-7a|greta|MEMBER|2025-08-18|2026-03-01");
+        assertThat(roster().roles()).contains("greta|solskolan|STUDENT|2025-08-18|2026-03-01");
+        assertThat(run.notes()).contains("groups: 1 line ignored: a reference to a person the register has deleted");
+    }
+
+    @Test
     void a_reference_to_something_the_register_did_not_send_refuses_the_run_naming_the_entity() {
         serveWholeRegister();
         register.serve("groups", List.of(mathGroup(List.of("elsa", "nobody"), CREATED)), 100);

@@ -3,6 +3,7 @@ package se.klassrum.roster.sync.ss12000;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,10 +24,14 @@ public final class Ss12000Snapshot {
             Endpoint.PLACEMENTS, Endpoint.DUTIES, Endpoint.GROUPS, Endpoint.ACTIVITIES, Endpoint.SYLLABUSES);
 
     private final Map<String, Map<String, Ss12000Model.Entity>> entities;
+    /** Ids deleted since the last full read, by type: a reference to one left behind is stale, not wrong. */
+    private final Map<String, Set<String>> deleted;
     private final int changes;
 
-    private Ss12000Snapshot(Map<String, Map<String, Ss12000Model.Entity>> entities, int changes) {
+    private Ss12000Snapshot(Map<String, Map<String, Ss12000Model.Entity>> entities, Map<String, Set<String>> deleted,
+                            int changes) {
         this.entities = entities;
+        this.deleted = deleted;
         this.changes = changes;
     }
 
@@ -42,7 +47,7 @@ public final class Ss12000Snapshot {
             count += byId.size();
             entities.put(endpoint.name(), byId);
         }
-        return new Ss12000Snapshot(entities, count);
+        return new Ss12000Snapshot(entities, Map.of(), count);
     }
 
     /**
@@ -60,17 +65,20 @@ public final class Ss12000Snapshot {
             }
             copy.put(endpoint.name(), byId);
         }
-        for (Map.Entry<String, Set<String>> deleted : client.deletedAfter(after).entrySet()) {
-            Map<String, Ss12000Model.Entity> byId = copy.get(deleted.getKey());
+        Map<String, Set<String>> gone = new LinkedHashMap<>();
+        deleted.forEach((type, ids) -> gone.put(type, new HashSet<>(ids)));
+        for (Map.Entry<String, Set<String>> removed : client.deletedAfter(after).entrySet()) {
+            Map<String, Ss12000Model.Entity> byId = copy.get(removed.getKey());
             if (byId != null) {
-                for (String id : deleted.getValue()) {
+                for (String id : removed.getValue()) {
                     if (byId.remove(id) != null) {
                         count++;
                     }
+                    gone.computeIfAbsent(removed.getKey(), type -> new HashSet<>()).add(id);
                 }
             }
         }
-        return new Ss12000Snapshot(copy, count);
+        return new Ss12000Snapshot(copy, gone, count);
     }
 
     /** The entities of one endpoint, in the order the register gave them. */
@@ -84,6 +92,11 @@ public final class Ss12000Snapshot {
     @SuppressWarnings("unchecked")
     public <T extends Ss12000Model.Entity> T get(Endpoint<T> endpoint, String id) {
         return id == null ? null : (T) entities.getOrDefault(endpoint.name(), Map.of()).get(id);
+    }
+
+    /** Whether the register said it deleted this entity since the last full read. */
+    public boolean wasDeleted(Endpoint<?> endpoint, String id) {
+        return deleted.getOrDefault(endpoint.name(), Set.of()).contains(id);
     }
 
     /** How many entities the read that made this snapshot brought: all of them, or those changed and deleted. */
