@@ -7,8 +7,9 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 
 /**
- * Microsoft Graph and Microsoft's token endpoint, played by WireMock on loopback, on the port the build reserved
- * ({@code klassrum.test.graph.port}) and told Payara Micro about ({@code klassrum.graph.url}, {@code login-url});
+ * Microsoft Graph and Microsoft's token endpoint, and under {@code /ss12000} Norrå kommun's student register (its
+ * SS 12000 API), played by WireMock on loopback, on the port the build reserved ({@code klassrum.test.graph.port})
+ * and told Payara Micro about ({@code klassrum.graph.url}, {@code login-url}, {@code klassrum.ss12000.base-url});
  * started before Arquillian, once per test JVM. Each test stubs what it needs and resets the stubs after itself.
  */
 public final class MicrosoftGraphServer implements BeforeAllCallback {

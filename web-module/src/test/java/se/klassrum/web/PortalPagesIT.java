@@ -261,7 +261,7 @@ class PortalPagesIT extends KlassrumServerTest {
         screenshot("portal-admin-audit");
 
         // Anna is no administrator: both pages refuse her.
-        browser.findElement(By.id("signOut:signOutButton")).click();
+        signOut();
         browser.navigate().to(uri("/sign-in.xhtml").toURL());
         OidcServer.nextStaffSignInAs(ENTRA_TENANT_SOLBACKA, OID_ANNA);
         waitFor(By.id("staffSignIn")).click();
@@ -295,21 +295,21 @@ class PortalPagesIT extends KlassrumServerTest {
             screenshot("portal-admin-groups");
 
             group(KE1_D).findElement(By.cssSelector("input[value='Anslut']")).click();
-            assertThat(waitFor(By.cssSelector(".notice")).getText()).isEqualTo(KE1_D + " är ansluten.");
+            expectNotice(KE1_D + " är ansluten.");
             assertThat(group(KE1_D).getAttribute("data-connected")).isEqualTo("true");
             assertThat(group(KE1_D).findElement(By.cssSelector(".label.ok")).getText()).isEqualTo("ansluten");
             assertThat(Sql.number(database, "select count(*) from study_group where id = ? and connected", GROUP_KE1_D)).isEqualTo(1);
 
             new Select(group(KE1_D).findElement(By.tagName("select"))).selectByVisibleText("KEMKEM01 – Kemi 1");
             group(KE1_D).findElement(By.cssSelector("input[value='Spara kursplan']")).click();
-            assertThat(waitFor(By.cssSelector(".notice")).getText()).isEqualTo(KE1_D + " har fått sin kursplan.");
+            expectNotice(KE1_D + " har fått sin kursplan.");
             assertThat(new Select(group(KE1_D).findElement(By.tagName("select"))).getFirstSelectedOption().getText())
                     .startsWith("KEMKEM01");
 
             new Select(browser.findElement(By.id("newLink:teacher"))).selectByVisibleText("Anna Andersson");
             new Select(browser.findElement(By.id("newLink:subject"))).selectByVisibleText("KEM – Kemi");
             browser.findElement(By.id("newLink:link")).click();
-            assertThat(waitFor(By.cssSelector(".notice")).getText()).isEqualTo("Läraren är kopplad till ämnet.");
+            expectNotice("Läraren är kopplad till ämnet.");
             WebElement link = browser.findElement(By.cssSelector("li[data-link='Anna Andersson|KEM']"));
             assertThat(link.getText()).contains("Anna Andersson", "KEM");
             scrollTo(link);
@@ -317,13 +317,13 @@ class PortalPagesIT extends KlassrumServerTest {
 
             // Undone, one by one, through the page.
             link.findElement(By.cssSelector("input[value='Ta bort']")).click();
-            assertThat(waitFor(By.cssSelector(".notice")).getText()).isEqualTo("Kopplingen är borttagen.");
+            expectNotice("Kopplingen är borttagen.");
             assertThat(browser.findElements(By.cssSelector("li[data-link='Anna Andersson|KEM']"))).isEmpty();
             new Select(group(KE1_D).findElement(By.tagName("select"))).selectByValue("");
             group(KE1_D).findElement(By.cssSelector("input[value='Spara kursplan']")).click();
-            assertThat(waitFor(By.cssSelector(".notice")).getText()).isEqualTo(KE1_D + " har ingen kursplan nu.");
+            expectNotice(KE1_D + " har ingen kursplan nu.");
             group(KE1_D).findElement(By.cssSelector("input[value='Koppla från']")).click();
-            assertThat(waitFor(By.cssSelector(".notice")).getText()).isEqualTo(KE1_D + " är inte längre ansluten.");
+            expectNotice(KE1_D + " är inte längre ansluten.");
             assertThat(group(KE1_D).getAttribute("data-connected")).isEqualTo("false");
         } finally {
             Sql.update(database, "update study_group set connected = false, syllabus_id = null where id = ?", GROUP_KE1_D);
@@ -412,6 +412,33 @@ class PortalPagesIT extends KlassrumServerTest {
         if (width < 600) {
             ((ChromeDriver) browser).executeCdpCommand("Emulation.setDeviceMetricsOverride",
                     Map.of("width", width, "height", height, "deviceScaleFactor", 1, "mobile", true));
+        }
+    }
+
+    /**
+     * Signs out and waits for the page the sign-out leads to: the sign-out is a form post whose redirect would
+     * otherwise still be on its way when the test navigates elsewhere, and then win.
+     */
+    private void signOut() {
+        WebElement button = browser.findElement(By.id("signOut:signOutButton"));
+        button.click();
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.stalenessOf(button));
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(driver -> "complete".equals(
+                ((JavascriptExecutor) driver).executeScript("return document.readyState")));
+    }
+
+    /**
+     * Waits for the page's notice to say this. Each change reloads the page, and until it has, the notice of the change
+     * before is still there: the text is read anew each time, so that neither the old notice nor its element going
+     * stale is mistaken for the answer.
+     */
+    private void expectNotice(String expected) {
+        try {
+            new WebDriverWait(browser, Duration.ofSeconds(20))
+                    .until(ExpectedConditions.textToBe(By.cssSelector(".notice"), expected));
+        } catch (org.openqa.selenium.TimeoutException late) {
+            assertThat(browser.findElements(By.cssSelector(".notice"))).as("the notice").extracting(WebElement::getText)
+                    .containsExactly(expected);
         }
     }
 

@@ -14,7 +14,9 @@ public enum ImportFormat {
     /** 1EdTech OneRoster 1.1 CSV, bulk or delta, as its manifest.csv says. */
     ONEROSTER_1_1("OneRoster 1.1 CSV"),
     /** 1EdTech OneRoster 1.2 CSV, bulk or delta, as its manifest.csv says. */
-    ONEROSTER_1_2("OneRoster 1.2 CSV");
+    ONEROSTER_1_2("OneRoster 1.2 CSV"),
+    /** A student register's SS 12000 v2.1 API, read by the sync rather than from a folder. */
+    SS12000_V2_1("SS 12000 v2.1 API");
 
     private static final Set<String> SDS_V2_1_FILES = Set.of("orgs.csv", "users.csv", "roles.csv", "classes.csv",
             "enrollments.csv", "academicsessions.csv", "courses.csv", "demographics.csv", "userflags.csv",

@@ -112,6 +112,57 @@ public final class RosterImporter {
         }
     }
 
+    /**
+     * Imports a roster from a source other than a folder (e.g. a student register's API) with the same
+     * checks, plan, single writing transaction and record as {@link #importFolder}: the source is read in the
+     * READING phase, and a problem it reports (the register refused the token, a reference to nothing) refuses
+     * the run with nothing written.
+     *
+     * @throws RosterException UNKNOWN_TENANT, or VALUE_REQUIRED for a blank actor; then no run is recorded
+     */
+    public ImportSummary importSource(UUID tenantId, RosterSource source, String actor, ImportProgressListener listener) {
+        Objects.requireNonNull(source, "source");
+        ImportProgressListener progressListener = listener == null ? ImportProgressListener.NONE : listener;
+        Instant started = clock.instant();
+        LocalDate importDate = LocalDate.ofInstant(started, SCHOOL_ZONE);
+        UUID runId = transactions.inNewTransaction(em -> {
+            Tenant tenant = tenantId == null ? null : em.find(Tenant.class, tenantId);
+            if (tenant == null) {
+                throw RosterException.of(RosterError.UNKNOWN_TENANT, "id", tenantId);
+            }
+            ImportRun run = new ImportRun(null, tenant, actor, source.format().name(), true, source.names(), importDate,
+                    OffsetDateTime.ofInstant(started, ZoneOffset.UTC));
+            em.persist(run);
+            return run.id();
+        });
+        RunProgress progress = new RunProgress(runId, progressListener);
+        Problems problems = new Problems();
+        RosterSet set = null;
+        try {
+            progress.phase("READING");
+            set = source.read(importDate, problems);
+            if (!problems.isEmpty()) {
+                return finish(runId, ImportStatus.REJECTED, List.of(), problems, set);
+            }
+            RosterSet read = set;
+            Plan plan;
+            try {
+                plan = transactions.inNewTransaction(em -> {
+                    Plan written = write(em, tenantId, read, importDate, problems, progress);
+                    source.afterWrite(em, tenantId);
+                    return written;
+                });
+            } catch (Rejected rejected) {
+                return finish(runId, ImportStatus.REJECTED, List.of(), problems, set);
+            }
+            return finish(runId, ImportStatus.SUCCEEDED, plan.counts(), problems, set);
+        } catch (RuntimeException failure) {
+            Problems failed = new Problems();
+            failed.fileProblem(source.names().get(0), "the import failed and nothing was written: " + explain(failure));
+            return finish(runId, ImportStatus.FAILED, List.of(), failed, set);
+        }
+    }
+
     private Plan write(EntityManager em, UUID tenantId, RosterSet set, LocalDate importDate, Problems problems,
                        RunProgress progress) {
         lockRoster(em, tenantId);
@@ -144,6 +195,7 @@ public final class RosterImporter {
             case SDS_V2_1 -> new SdsV21Reader(importDate, problems).read(folder);
             case SDS_V1 -> new SdsV1Reader(importDate, problems).read(folder);
             case ONEROSTER_1_1, ONEROSTER_1_2 -> new OneRosterReader(importDate, problems).read(folder);
+            case SS12000_V2_1 -> throw new IllegalStateException("SS 12000 is read from its API, never from a folder");
         };
     }
 

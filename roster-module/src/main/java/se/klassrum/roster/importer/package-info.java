@@ -5,6 +5,8 @@
  * {@link se.klassrum.roster.importer.Planner} compares that set with the tenant's roster, loaded once in bulk, and
  * the {@link se.klassrum.roster.importer.PlanWriter} writes only the differences, in chunks, in one transaction.
  * {@link se.klassrum.roster.importer.RosterImporter} runs the whole and records it as an
- * {@link se.klassrum.roster.entity.ImportRun}. The mapping is documented in roster-module/IMPORT.md.
+ * {@link se.klassrum.roster.entity.ImportRun}. A roster that does not come from files (a student register's
+ * SS 12000 API, read by se.klassrum.roster.sync) takes the same path as a {@link se.klassrum.roster.importer.RosterSource}.
+ * The mapping is documented in roster-module/IMPORT.md.
  */
 package se.klassrum.roster.importer;

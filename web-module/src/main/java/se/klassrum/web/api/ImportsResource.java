@@ -29,6 +29,7 @@ import se.klassrum.access.api.CallerProvider;
 import se.klassrum.access.api.StudentDataNotFoundException;
 import se.klassrum.access.boundary.Administrators;
 import se.klassrum.roster.boundary.RosterImports;
+import se.klassrum.roster.boundary.RosterSync;
 import se.klassrum.roster.entity.ImportCount;
 import se.klassrum.roster.entity.ImportStatus;
 import se.klassrum.roster.importer.ImportSummary;
@@ -47,12 +48,16 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import static jakarta.ws.rs.core.Response.Status.BAD_REQUEST;
+import static jakarta.ws.rs.core.Response.Status.NOT_FOUND;
+import static jakarta.ws.rs.core.Response.Status.SERVICE_UNAVAILABLE;
 
 /**
  * Roster imports from the student register's files (School Data Sync v2.1/v1, OneRoster 1.1/1.2 CSV): by
  * upload, or from a folder on the server under {@code klassrum.import.root}. An import is all or nothing;
  * a rejected one answers 400 with every problem as {@code file:line: message}. While an import runs,
- * {@code GET /api/v1/imports} shows its phase and progress.
+ * {@code GET /api/v1/imports} shows its phase and progress. {@code POST /api/v1/imports/ss12000} syncs with the
+ * student register's SS 12000 API now, as the schedule does (roster-module/IMPORT.md, "SS 12000"); its runs are
+ * listed with the imports.
  */
 @Path("v1/imports")
 @RequestScoped
@@ -69,6 +74,9 @@ public class ImportsResource {
 
     @Inject
     RosterImports imports;
+
+    @Inject
+    RosterSync sync;
 
     @Inject
     Administrators administrators;
@@ -135,6 +143,45 @@ public class ImportsResource {
             throw new InvalidInputException("path", "Ingen sådan mapp under importroten", "No such folder below the import root");
         }
         return answer(imports.importFolder(tenant, folder, actor()));
+    }
+
+    @POST
+    @Path("ss12000")
+    @Operation(summary = "Synchronises the roster with the student register's SS 12000 API now: everything the first"
+            + " time, then what changed")
+    @APIResponse(responseCode = "201", description = "The sync's import run, with its counts")
+    @APIResponse(responseCode = "503", description = "No sync is set up, or its settings are wrong")
+    public Response syncNow() {
+        UUID tenant = administrators.requireAdministrator(Administrators.IMPORT_PERMISSION);
+        Optional<ImportSummary> run;
+        try {
+            run = sync.syncNow(tenant, actor());
+        } catch (IllegalArgumentException wrongSetting) {
+            return Problem.in(headers, "ss12000-sync-misconfigured", SERVICE_UNAVAILABLE,
+                    new Text("Synkroniseringen är felinställd", "The sync is set up wrongly"),
+                    new Text("Inställningarna för elevregistrets SS 12000-gränssnitt är felaktiga; be driften rätta dem.",
+                            "The settings of the student register's SS 12000 API are wrong; ask operations to fix them."))
+                    .response();
+        }
+        if (run.isEmpty()) {
+            return Problem.in(headers, "ss12000-sync-not-set-up", NOT_FOUND,
+                    new Text("Ingen synkronisering", "No sync"),
+                    new Text("Ingen synkronisering med elevregistret (SS 12000) är inställd för organisationen.",
+                            "No sync with the student register (SS 12000) is set up for this organisation."))
+                    .response();
+        }
+        if (run.get().status() == ImportStatus.REJECTED) {
+            JsonArrayBuilder problems = Json.createArrayBuilder();
+            run.get().problems().forEach(problems::add);
+            return Problem.in(headers, "ss12000-sync-rejected", BAD_REQUEST,
+                            new Text("Synkroniseringen avvisades", "Sync rejected"),
+                            new Text("Elevregistret kunde inte läsas eller har fel; ingenting ändrades.",
+                                    "The student register could not be read or has errors; nothing was changed."))
+                    .with("run", run.get().runId().toString())
+                    .with("problems", problems)
+                    .response();
+        }
+        return answer(run.get());
     }
 
     @GET

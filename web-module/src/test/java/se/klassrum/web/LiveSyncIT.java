@@ -17,6 +17,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static org.assertj.core.api.Assertions.assertThat;
+import static se.klassrum.roster.demo.DemoIds.ENTRA_TENANT_NORRA;
 import static se.klassrum.roster.demo.DemoIds.ENTRA_TENANT_SOLBACKA;
 import static se.klassrum.roster.demo.DemoIds.OID_ANNA;
 import static se.klassrum.roster.demo.DemoIds.OID_BERTIL;
@@ -24,14 +25,16 @@ import static se.klassrum.roster.demo.DemoIds.OID_ELSA;
 import static se.klassrum.roster.demo.DemoIds.OID_FILIP;
 import static se.klassrum.roster.demo.DemoIds.OID_SARA;
 import static se.klassrum.roster.demo.DemoIds.SCHOOL_SOLBACKA_GYMNASIUM;
+import static se.klassrum.roster.demo.DemoIds.TENANT_NORRA;
 import static se.klassrum.roster.demo.DemoIds.TENANT_SOLBACKA;
 
 /**
- * Microsoft 365 through the API, with Microsoft Graph played on loopback: a school administrator connects a Team, its
+ * The live syncs through the API: Microsoft 365, with Microsoft Graph played on loopback: a school administrator connects a Team, its
  * owner and members are read at once and the owner sees the members through it; a teacher who does not own the Team
- * may not connect it; the manual sync is for administrators, and one that Microsoft fails changes nothing.
+ * may not connect it; the manual sync is for administrators, and one that Microsoft fails changes nothing. And the
+ * student register's SS 12000 sync, started by hand.
  */
-class MicrosoftIT extends KlassrumServerTest {
+class LiveSyncIT extends KlassrumServerTest {
 
     private static final String TEAM = "4f1e7c2a-9b3d-4e5f-8a6b-7c8d9e0f1a2b";
 
@@ -106,6 +109,35 @@ class MicrosoftIT extends KlassrumServerTest {
         } finally {
             Sql.update(database, "delete from import_run where tenant_id = ? and format = 'MICROSOFT_GRAPH'",
                     TENANT_SOLBACKA);
+        }
+    }
+
+    /**
+     * The student register's sync (SS 12000), set up in the test server for Norrå kommun: an administrator of another
+     * organisation is told none is set up; Norrå's integration that the register refuses gets a 400 with the
+     * register's refusal, and the roster is unchanged.
+     */
+    @Test
+    void theRegistersSyncIsStartedByTheOrganisationsIntegrationAndARefusalChangesNothing(DataSource database)
+            throws Exception {
+        graph.stubFor(get(urlPathMatching("/ss12000/.*")).willReturn(aResponse().withStatus(401)
+                .withHeader("Content-Type", "application/json").withBody("{\"code\":\"unauthorized\"}")));
+        long persons = Sql.number(database, "select count(*) from person");
+        String norra = TestIssuer.applicationToken(ENTRA_TENANT_NORRA, "norra-register-sync",
+                List.of("RosterImport.ReadWrite.All"));
+        try {
+            HttpResponse<String> notSetUp = post(TestIssuer.personToken(ENTRA_TENANT_SOLBACKA, OID_SARA),
+                    "/api/v1/imports/ss12000", "");
+            assertThat(notSetUp.statusCode()).as(notSetUp.body()).isEqualTo(404);
+            assertThat(notSetUp.body()).contains("ss12000-sync-not-set-up");
+
+            HttpResponse<String> refused = post(norra, "/api/v1/imports/ss12000", "");
+
+            assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
+            assertThat(refused.body()).contains("ss12000-sync-rejected").contains("HTTP 401").contains("check the token");
+            assertThat(Sql.number(database, "select count(*) from person")).isEqualTo(persons);
+        } finally {
+            Sql.update(database, "delete from import_run where tenant_id = ?", TENANT_NORRA);
         }
     }
 

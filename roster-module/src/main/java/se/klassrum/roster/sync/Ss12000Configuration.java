@@ -1,0 +1,132 @@
+package se.klassrum.roster.sync;
+
+import se.klassrum.roster.sync.ss12000.Backoff;
+import se.klassrum.roster.sync.ss12000.Ss12000Settings;
+
+import java.net.URI;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
+
+/**
+ * The settings of the SS 12000 sync, from MicroProfile Config (so also from environment variables: the key
+ * {@code klassrum.ss12000.base-url} is {@code KLASSRUM_SS12000_BASE_URL}, and so on):
+ * <ul>
+ *   <li>{@code klassrum.ss12000.base-url}: the API's root, e.g. https://register.example.se/v2.0; unset: no sync.
+ *       https, because the token goes with every request (http only to this machine, for tests)</li>
+ *   <li>{@code klassrum.ss12000.token}: the bearer token (required with a base URL)</li>
+ *   <li>{@code klassrum.ss12000.tenant}: the id of the tenant the register feeds (required with a base URL)</li>
+ *   <li>{@code klassrum.ss12000.interval}: how often to sync, an ISO 8601 duration such as PT15M; unset: never by
+ *       itself, only when started through the API</li>
+ *   <li>{@code klassrum.ss12000.page-size}: the {@code limit} per page (default: the register chooses)</li>
+ *   <li>{@code klassrum.ss12000.attempts}: tries per request on 429, 5xx or no answer (default 5)</li>
+ *   <li>{@code klassrum.ss12000.timeout}: per request (default PT60S)</li>
+ *   <li>{@code klassrum.ss12000.overlap}: how far a delta looks back before the previous read began (default PT5M)</li>
+ * </ul>
+ *
+ * @param interval null when the sync is not scheduled
+ */
+public record Ss12000Configuration(UUID tenantId, Ss12000Settings settings, Duration interval, Duration overlap) {
+
+    public static final String PREFIX = "klassrum.ss12000.";
+
+    /**
+     * @param property a setting by key, as MicroProfile Config gives it (empty for unset or empty)
+     * @return empty when no base URL is set: the sync is off
+     * @throws IllegalArgumentException naming the setting and its environment variable, for a value that is wrong
+     */
+    public static Optional<Ss12000Configuration> read(Function<String, Optional<String>> property) {
+        Optional<String> baseUrl = value(property, "base-url");
+        if (baseUrl.isEmpty()) {
+            return Optional.empty();
+        }
+        URI uri;
+        try {
+            uri = URI.create(baseUrl.get());
+        } catch (IllegalArgumentException e) {
+            throw wrong("base-url", baseUrl.get(), "an address such as https://register.example.se/v2.0");
+        }
+        boolean https = "https".equalsIgnoreCase(uri.getScheme());
+        if (!https && !("http".equalsIgnoreCase(uri.getScheme()) && loopback(uri.getHost()))) {
+            // The bearer token travels with every request: plain http only to this machine.
+            throw wrong("base-url", baseUrl.get(), "an https address such as https://register.example.se/v2.0");
+        }
+        String token = value(property, "token").orElseThrow(() -> missing("token"));
+        String tenant = value(property, "tenant").orElseThrow(() -> missing("tenant"));
+        UUID tenantId;
+        try {
+            tenantId = UUID.fromString(tenant);
+        } catch (IllegalArgumentException e) {
+            throw wrong("tenant", tenant, "the tenant's id (a UUID)");
+        }
+        Duration interval = duration(property, "interval", null);
+        if (interval != null && (interval.isNegative() || interval.isZero())) {
+            interval = null;
+        }
+        int pageSize = number(property, "page-size", 0);
+        int attempts = number(property, "attempts", 5);
+        Duration timeout = duration(property, "timeout", Duration.ofSeconds(60));
+        Duration overlap = duration(property, "overlap", Duration.ofMinutes(5));
+        if (attempts < 1) {
+            throw wrong("attempts", Integer.toString(attempts), "at least 1");
+        }
+        Ss12000Settings settings = new Ss12000Settings(uri, token, pageSize, timeout,
+                new Backoff(attempts, Duration.ofSeconds(2), Duration.ofMinutes(2)));
+        return Optional.of(new Ss12000Configuration(tenantId, settings, interval, overlap));
+    }
+
+    /** The environment variable that sets a key, as MicroProfile Config maps it. */
+    public static String environmentVariable(String key) {
+        return (PREFIX + key).replaceAll("[^A-Za-z0-9]", "_").toUpperCase(Locale.ROOT);
+    }
+
+    private static boolean loopback(String host) {
+        return host != null && (host.equals("localhost") || host.startsWith("127.") || host.equals("[::1]"));
+    }
+
+    private static Optional<String> value(Function<String, Optional<String>> property, String key) {
+        return property.apply(PREFIX + key).map(String::trim).filter(value -> !value.isEmpty());
+    }
+
+    private static Duration duration(Function<String, Optional<String>> property, String key, Duration otherwise) {
+        Optional<String> text = value(property, key);
+        if (text.isEmpty()) {
+            return otherwise;
+        }
+        try {
+            return Duration.parse(text.get());
+        } catch (DateTimeParseException e) {
+            throw wrong(key, text.get(), "an ISO 8601 duration such as PT15M");
+        }
+    }
+
+    private static int number(Function<String, Optional<String>> property, String key, int otherwise) {
+        Optional<String> text = value(property, key);
+        if (text.isEmpty()) {
+            return otherwise;
+        }
+        try {
+            int number = Integer.parseInt(text.get());
+            if (number < 0) {
+                throw wrong(key, text.get(), "a number not below 0");
+            }
+            return number;
+        } catch (NumberFormatException e) {
+            throw wrong(key, text.get(), "a whole number");
+        }
+    }
+
+    private static IllegalArgumentException missing(String key) {
+        return new IllegalArgumentException("the SS 12000 sync needs " + PREFIX + key + " (" + environmentVariable(key)
+                + ") when " + PREFIX + "base-url is set");
+    }
+
+    private static IllegalArgumentException wrong(String key, String value, String expected) {
+        String shown = key.equals("token") ? "(hidden)" : "'" + value + "'";
+        return new IllegalArgumentException(PREFIX + key + " (" + environmentVariable(key) + ") is " + shown
+                + "; expected " + expected);
+    }
+}

@@ -1,0 +1,268 @@
+package se.klassrum.roster.sync;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.MappingBuilder;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.stubbing.StubMapping;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonValue;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.absent;
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.matching;
+import static com.github.tomakehurst.wiremock.client.WireMock.notContaining;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+
+/**
+ * A student register's SS 12000 API on loopback (WireMock), answering as the specification says: lists in pages
+ * linked by {@code pageToken}, changes after {@code meta.modified.after}, {@code /deletedEntities}, and 401 for
+ * any other token than its own. Every body it serves is first checked against the OpenAPI file
+ * ({@link Ss12000Contract}); a stub that breaks the standard fails the test that makes it.
+ */
+final class Register implements AutoCloseable {
+
+    static final String ROOT = "/v2.0";
+    static final String TOKEN = "register-token-for-klassrum";
+    static final String CREATED = "2025-06-01T08:00:00+02:00";
+
+    private final WireMockServer server = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
+    private final Ss12000Contract contract = Ss12000Contract.get();
+
+    Register() {
+        server.start();
+        String error = error("unauthorized", "Token saknas eller är ogiltig");
+        if (!contract.violations("/persons", "default", error).isEmpty()) {
+            throw new AssertionError("the 401 stub breaks SS 12000's Error");
+        }
+        server.stubFor(get(urlPathMatching(ROOT + "/.*")).atPriority(1)
+                .withHeader("Authorization", notContaining(TOKEN))
+                .willReturn(aResponse().withStatus(401).withHeader("Content-Type", "application/json")
+                        .withHeader("WWW-Authenticate", "Bearer").withBody(error)));
+    }
+
+    URI baseUri() {
+        return URI.create(server.baseUrl() + ROOT);
+    }
+
+    WireMockServer server() {
+        return server;
+    }
+
+    /** The endpoint's whole list, in pages of at most pageSize entities. */
+    void serve(String endpoint, List<JsonObject> entities, int pageSize) {
+        int pages = Math.max(1, (entities.size() + pageSize - 1) / pageSize);
+        for (int page = 1; page <= pages; page++) {
+            List<JsonObject> data = entities.subList(Math.min(entities.size(), (page - 1) * pageSize),
+                    Math.min(entities.size(), page * pageSize));
+            String next = page < pages ? endpoint + "-page-" + (page + 1) : null;
+            MappingBuilder request = get(urlPathEqualTo(ROOT + "/" + endpoint)).atPriority(5);
+            request = page == 1
+                    ? request.withQueryParam("pageToken", absent()).withQueryParam("meta.modified.after", absent())
+                    : request.withQueryParam("pageToken", equalTo(endpoint + "-page-" + page));
+            server.stubFor(request.willReturn(json(endpoint, 200, list(data, next))));
+        }
+    }
+
+    /** The entities modified after whatever time is asked for (one page). */
+    void serveChanges(String endpoint, List<JsonObject> entities) {
+        server.stubFor(get(urlPathEqualTo(ROOT + "/" + endpoint)).atPriority(4)
+                .withQueryParam("meta.modified.after", matching(".+"))
+                .willReturn(json(endpoint, 200, list(entities, null))));
+    }
+
+    /** /deletedEntities: the ids deleted after whatever time is asked for, by the specification's keys. */
+    void serveDeleted(Map<String, List<String>> deleted) {
+        JsonObjectBuilder data = Json.createObjectBuilder();
+        deleted.forEach((key, ids) -> data.add(key, Json.createArrayBuilder(ids)));
+        String body = Json.createObjectBuilder().add("data", data).addNull("pageToken").build().toString();
+        server.stubFor(get(urlPathEqualTo(ROOT + "/deletedEntities")).atPriority(5)
+                .withQueryParam("after", matching(".+"))
+                .willReturn(json("deletedEntities", 200, body)));
+    }
+
+    /** Every request to the endpoint answers this status (with an SS 12000 Error body), before any list. */
+    StubMapping fail(String endpoint, String pageToken, int status, Map<String, String> headers) {
+        MappingBuilder request = get(urlPathEqualTo(ROOT + "/" + endpoint)).atPriority(2);
+        if (pageToken != null) {
+            request = request.withQueryParam("pageToken", equalTo(pageToken));
+        }
+        return server.stubFor(request.willReturn(failure(endpoint, status, headers)));
+    }
+
+    /** The first request to the endpoint answers this status; the ones after it are answered as usual. */
+    void failOnce(String endpoint, int status, Map<String, String> headers) {
+        ResponseDefinitionBuilder response = failure(endpoint, status, headers);
+        server.stubFor(get(urlPathEqualTo(ROOT + "/" + endpoint)).atPriority(2)
+                .inScenario("once " + endpoint).whenScenarioStateIs("Started").willSetStateTo("answered")
+                .willReturn(response));
+    }
+
+    void remove(StubMapping stub) {
+        server.removeStub(stub);
+    }
+
+    List<LoggedRequest> requests(String endpoint) {
+        return server.findAll(getRequestedFor(urlPathEqualTo(ROOT + "/" + endpoint)));
+    }
+
+    void forgetRequests() {
+        server.resetRequests();
+    }
+
+    @Override
+    public void close() {
+        server.stop();
+    }
+
+    /** An SS 12000 Error body, checked against the specification's answer for the status (or its default). */
+    private ResponseDefinitionBuilder failure(String endpoint, int status, Map<String, String> headers) {
+        String body = error("E" + status, "Fel " + status);
+        List<String> violations = contract.violations("/" + endpoint, status == 403 || status == 400
+                ? Integer.toString(status) : "default", body);
+        if (!violations.isEmpty()) {
+            throw new AssertionError("the error stub for GET /" + endpoint + " breaks SS 12000: " + violations);
+        }
+        ResponseDefinitionBuilder response = aResponse().withStatus(status).withHeader("Content-Type", "application/json")
+                .withBody(body);
+        headers.forEach(response::withHeader);
+        return response;
+    }
+
+    private ResponseDefinitionBuilder json(String endpoint, int status, String body) {
+        List<String> violations = contract.violations("/" + endpoint, status, body);
+        if (!violations.isEmpty()) {
+            throw new AssertionError("the stub for GET /" + endpoint + " breaks SS 12000: " + violations + "\n" + body);
+        }
+        return aResponse().withStatus(status).withHeader("Content-Type", "application/json")
+                .withBody(body.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String list(List<JsonObject> data, String next) {
+        JsonArrayBuilder array = Json.createArrayBuilder();
+        data.forEach(array::add);
+        JsonObjectBuilder page = Json.createObjectBuilder().add("data", array);
+        if (next == null) {
+            page.addNull("pageToken");
+        } else {
+            page.add("pageToken", next);
+        }
+        return page.build().toString();
+    }
+
+    private static String error(String code, String message) {
+        return Json.createObjectBuilder().add("code", code).add("message", message).build().toString();
+    }
+
+    // The entities, shaped as the specification describes them. Ids are UUIDs named after their entity.
+
+    static String id(String name) {
+        return UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8)).toString();
+    }
+
+    static JsonObject meta(String modified) {
+        return Json.createObjectBuilder().add("created", CREATED).add("modified", modified).build();
+    }
+
+    static JsonObject ref(String name) {
+        return Json.createObjectBuilder().add("id", id(name)).build();
+    }
+
+    static JsonObject organisation(String name, String displayName, String type, String parent) {
+        JsonObjectBuilder org = Json.createObjectBuilder().add("id", id(name)).add("meta", meta(CREATED))
+                .add("displayName", displayName).add("organisationType", type);
+        if (parent != null) {
+            org.add("parentOrganisation", ref(parent));
+        }
+        if (type.equals("Skolenhet")) {
+            org.add("schoolUnitCode", Integer.toString(Math.abs(name.hashCode()) % 90_000_000 + 10_000_000))
+                    .add("schoolTypes", Json.createArrayBuilder().add("GR"));
+        }
+        return org.build();
+    }
+
+    /** A person; extras are added as they are (emails, responsibles, enrolments, securityMarking, birthDate). */
+    static JsonObject person(String name, String givenName, String familyName, String modified,
+                             Map<String, JsonValue> extras) {
+        JsonObjectBuilder person = Json.createObjectBuilder().add("id", id(name)).add("meta", meta(modified))
+                .add("givenName", givenName).add("familyName", familyName);
+        extras.forEach(person::add);
+        return person.build();
+    }
+
+    static JsonValue emails(String type, String value) {
+        return Json.createArrayBuilder().add(Json.createObjectBuilder().add("type", type).add("value", value)).build();
+    }
+
+    static JsonValue responsible(String guardian, String relationType) {
+        return Json.createArrayBuilder().add(Json.createObjectBuilder().add("person", ref(guardian))
+                .add("relationType", relationType)).build();
+    }
+
+    static JsonValue enrolment(String schoolUnit, String startDate) {
+        return Json.createArrayBuilder().add(Json.createObjectBuilder().add("enroledAt", ref(schoolUnit))
+                .add("schoolType", "GR").add("schoolYear", 7).add("startDate", startDate)).build();
+    }
+
+    static JsonObject placement(String name, String child, String schoolUnit, String startDate) {
+        return Json.createObjectBuilder().add("id", id(name)).add("meta", meta(CREATED)).add("child", ref(child))
+                .add("placedAt", ref(schoolUnit)).add("schoolType", "FTH").add("startDate", startDate).build();
+    }
+
+    static JsonObject duty(String name, String person, String schoolUnit, String role, String startDate,
+                           String mentorOf) {
+        JsonObjectBuilder duty = Json.createObjectBuilder().add("id", id(name)).add("meta", meta(CREATED))
+                .add("person", ref(person)).add("dutyAt", ref(schoolUnit)).add("dutyRole", role)
+                .add("startDate", startDate);
+        if (mentorOf != null) {
+            duty.add("assignmentRole", Json.createArrayBuilder().add(Json.createObjectBuilder()
+                    .add("group", ref(mentorOf)).add("assignmentRoleType", "Mentor")));
+        }
+        return duty.build();
+    }
+
+    static JsonObject group(String name, String displayName, String type, String schoolUnit, String startDate,
+                            String endDate, String modified, List<String> members) {
+        JsonArrayBuilder memberships = Json.createArrayBuilder();
+        members.forEach(member -> memberships.add(Json.createObjectBuilder().add("person", ref(member))));
+        return Json.createObjectBuilder().add("id", id(name)).add("meta", meta(modified))
+                .add("displayName", displayName).add("groupType", type).add("schoolType", "GR")
+                .add("organisation", ref(schoolUnit)).add("startDate", startDate).add("endDate", endDate)
+                .add("groupMemberships", memberships).build();
+    }
+
+    static JsonObject syllabus(String name, String subjectCode, String subjectName, String designation) {
+        return Json.createObjectBuilder().add("id", id(name)).add("meta", meta(CREATED)).add("schoolType", "GR")
+                .add("subjectCode", subjectCode).add("subjectName", subjectName).add("subjectDesignation", designation)
+                .add("official", true).build();
+    }
+
+    static JsonObject activity(String name, String displayName, String schoolUnit, String group, String teacherDuty,
+                               String syllabus, String startDate, String endDate) {
+        return Json.createObjectBuilder().add("id", id(name)).add("meta", meta(CREATED))
+                .add("displayName", displayName).add("calendarEventsRequired", true)
+                .add("startDate", startDate).add("endDate", endDate).add("activityType", "Undervisning")
+                .add("groups", Json.createArrayBuilder().add(ref(group)))
+                .add("teachers", Json.createArrayBuilder().add(Json.createObjectBuilder().add("duty", ref(teacherDuty))))
+                .add("syllabus", ref(syllabus)).add("organisation", ref(schoolUnit)).build();
+    }
+
+    static List<JsonObject> none() {
+        return new ArrayList<>();
+    }
+}

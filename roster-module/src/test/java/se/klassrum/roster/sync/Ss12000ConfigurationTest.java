@@ -1,0 +1,77 @@
+package se.klassrum.roster.sync;
+
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The sync's settings: off unless a register is named, never scheduled unless asked, and wrong values named. */
+class Ss12000ConfigurationTest {
+
+    private static final String TENANT = "6f1c2a3e-0000-4000-8000-000000000001";
+
+    private static Optional<Ss12000Configuration> read(Map<String, String> values) {
+        return Ss12000Configuration.read(key -> Optional.ofNullable(values.get(key)));
+    }
+
+    private static Map<String, String> minimal() {
+        Map<String, String> values = new HashMap<>();
+        values.put("klassrum.ss12000.base-url", "https://register.example.se/v2.0/");
+        values.put("klassrum.ss12000.token", "secret");
+        values.put("klassrum.ss12000.tenant", TENANT);
+        return values;
+    }
+
+    @Test
+    void without_a_base_url_there_is_no_sync() {
+        assertThat(read(Map.of())).isEmpty();
+        assertThat(read(Map.of("klassrum.ss12000.base-url", "  "))).isEmpty();
+    }
+
+    @Test
+    void a_register_with_token_and_tenant_syncs_only_when_asked_until_an_interval_is_set() {
+        Ss12000Configuration configuration = read(minimal()).orElseThrow();
+
+        assertThat(configuration.settings().baseUri()).isEqualTo(URI.create("https://register.example.se/v2.0"));
+        assertThat(configuration.interval()).as("off by default").isNull();
+        assertThat(configuration.settings().backoff().attempts()).isEqualTo(5);
+        assertThat(configuration.overlap()).isEqualTo(Duration.ofMinutes(5));
+
+        Map<String, String> scheduled = minimal();
+        scheduled.put("klassrum.ss12000.interval", "PT15M");
+        scheduled.put("klassrum.ss12000.page-size", "500");
+        assertThat(read(scheduled).orElseThrow().interval()).isEqualTo(Duration.ofMinutes(15));
+        assertThat(read(scheduled).orElseThrow().settings().pageSize()).isEqualTo(500);
+    }
+
+    @Test
+    void a_missing_or_wrong_setting_is_named_with_its_environment_variable() {
+        Map<String, String> noToken = minimal();
+        noToken.remove("klassrum.ss12000.token");
+        assertThatThrownBy(() -> read(noToken)).hasMessage("the SS 12000 sync needs klassrum.ss12000.token"
+                + " (KLASSRUM_SS12000_TOKEN) when klassrum.ss12000.base-url is set");
+
+        Map<String, String> badInterval = minimal();
+        badInterval.put("klassrum.ss12000.interval", "15 minutes");
+        assertThatThrownBy(() -> read(badInterval)).hasMessage("klassrum.ss12000.interval (KLASSRUM_SS12000_INTERVAL)"
+                + " is '15 minutes'; expected an ISO 8601 duration such as PT15M");
+
+        Map<String, String> plainHttp = minimal();
+        plainHttp.put("klassrum.ss12000.base-url", "http://register.example.se/v2.0");
+        assertThatThrownBy(() -> read(plainHttp)).as("the token must not travel in the clear")
+                .hasMessage("klassrum.ss12000.base-url (KLASSRUM_SS12000_BASE_URL) is 'http://register.example.se/v2.0';"
+                        + " expected an https address such as https://register.example.se/v2.0");
+        plainHttp.put("klassrum.ss12000.base-url", "http://127.0.0.1:8089/v2.0");
+        assertThat(read(plainHttp)).as("a stand-in register on this machine").isPresent();
+
+        Map<String, String> badTenant = minimal();
+        badTenant.put("klassrum.ss12000.tenant", "Provkommun");
+        assertThatThrownBy(() -> read(badTenant)).hasMessageContaining("KLASSRUM_SS12000_TENANT");
+    }
+}

@@ -1,0 +1,571 @@
+package se.klassrum.roster.sync;
+
+import com.github.tomakehurst.wiremock.stubbing.StubMapping;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import jakarta.persistence.EntityManager;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import se.klassrum.roster.boundary.RosterAdministrationForTests;
+import se.klassrum.roster.entity.ImportKind;
+import se.klassrum.roster.entity.GuardianRelation;
+import se.klassrum.roster.entity.ImportStatus;
+import se.klassrum.roster.entity.RoleKind;
+import se.klassrum.roster.entity.Validity;
+import se.klassrum.roster.entity.SecurityMarking;
+import se.klassrum.roster.importer.ImportSummary;
+import se.klassrum.roster.importer.ImportTransactions;
+import se.klassrum.roster.importer.RosterImporter;
+import se.klassrum.roster.sync.ss12000.Backoff;
+import se.klassrum.roster.sync.ss12000.Ss12000Client;
+import se.klassrum.roster.sync.ss12000.Ss12000Settings;
+import se.klassrum.roster.testing.RosterView;
+import se.klassrum.roster.testing.TestDatabase;
+import se.klassrum.roster.testing.TestTransactions;
+
+import java.net.http.HttpClient;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static se.klassrum.roster.sync.Register.CREATED;
+import static se.klassrum.roster.sync.Register.activity;
+import static se.klassrum.roster.sync.Register.duty;
+import static se.klassrum.roster.sync.Register.emails;
+import static se.klassrum.roster.sync.Register.enrolment;
+import static se.klassrum.roster.sync.Register.group;
+import static se.klassrum.roster.sync.Register.id;
+import static se.klassrum.roster.sync.Register.organisation;
+import static se.klassrum.roster.sync.Register.person;
+import static se.klassrum.roster.sync.Register.placement;
+import static se.klassrum.roster.sync.Register.responsible;
+import static se.klassrum.roster.sync.Register.syllabus;
+
+/**
+ * The sync against a student register on loopback that answers as SS 12000 v2.1 specifies: a first run brings
+ * the whole register into the roster, later runs only what changed or was deleted, throttling is waited out,
+ * a refused token is said plainly, and a run that fails half-way leaves the roster as it was for the next run
+ * to complete.
+ */
+class Ss12000SyncTest {
+
+    static final LocalDate DAY = LocalDate.of(2026, 3, 2);
+    static final String TERM_START = "2025-08-18";
+    static final String TERM_END = "2026-06-12";
+    static final String LATER = "2026-03-01T10:00:00+01:00";
+
+    private static TestDatabase db;
+    private static TestTransactions transactions;
+
+    private Register register;
+    private final List<Duration> waits = new CopyOnWriteArrayList<>();
+    private UUID tenant;
+
+    @BeforeAll
+    static void createDatabase() {
+        db = TestDatabase.create("ss12000_sync");
+        transactions = new TestTransactions(db);
+    }
+
+    @AfterAll
+    static void dropDatabase() {
+        transactions.close();
+        db.close();
+    }
+
+    @BeforeEach
+    void startRegister() {
+        register = new Register();
+        tenant = db.inTransaction(em -> RosterAdministrationForTests.on(em).createTenant(null, UUID.randomUUID(),
+                "Provkommun " + UUID.randomUUID()));
+    }
+
+    @AfterEach
+    void stopRegister() {
+        register.close();
+    }
+
+    // The register of a small municipality: a school unit with a teacher, a principal, a mentor, three pupils
+    // (one with a protected identity), their guardians; a fritidshem child at a second unit.
+
+    static List<JsonObject> organisations() {
+        return List.of(organisation("kommunen", "Provkommunen", "Huvudman", null),
+                organisation("solskolan", "Solskolan", "Skolenhet", "kommunen"),
+                organisation("fritids", "Månens fritidshem", "Skolenhet", "kommunen"));
+    }
+
+    static JsonObject elsa() {
+        return person("elsa", "Elsa", "Ek", CREATED, Map.of("birthDate", Json.createValue("2013-04-12"),
+                "securityMarking", Json.createValue("Ingen"), "responsibles", responsible("karin", "Vårdnadshavare"),
+                "enrolments", enrolment("solskolan", TERM_START)));
+    }
+
+    static JsonObject filip(String familyName, String modified) {
+        return person("filip", "Filip", familyName, modified, Map.of("responsibles", responsible("nils", "God man"),
+                "enrolments", enrolment("solskolan", TERM_START)));
+    }
+
+    static List<JsonObject> persons() {
+        return List.of(
+                person("anna", "Anna", "Andersson", CREATED, Map.of("emails", Json.createArrayBuilder()
+                        .add(Json.createObjectBuilder().add("type", "Privat").add("value", "anna@example.com"))
+                        .add(Json.createObjectBuilder().add("type", "Skola personal").add("value", "anna.andersson@skola.example.se"))
+                        .build())),
+                person("sara", "Sara", "Svensson", CREATED, Map.of()),
+                person("petra", "Petra", "Pettersson", CREATED, Map.of()),
+                elsa(),
+                filip("Fors", CREATED),
+                person("greta", "Greta", "Gran", CREATED, Map.of("securityMarking", Json.createValue("Skyddad folkbokföring"),
+                        "enrolments", enrolment("solskolan", TERM_START))),
+                person("karin", "Karin", "Ek", CREATED, Map.of("emails", emails("Privat", "karin.ek@example.com"))),
+                person("nils", "Nils", "Nilsson", CREATED, Map.of()),
+                person("rut", "Rut", "Rask", CREATED, Map.of()));
+    }
+
+    static List<JsonObject> duties() {
+        return List.of(duty("anna-larare", "anna", "solskolan", "Lärare", "2020-08-01", null),
+                duty("sara-rektor", "sara", "solskolan", "Rektor", "2019-01-01", null),
+                duty("petra-mentor", "petra", "solskolan", "Lärare", "2021-08-01", "klass-7a"),
+                duty("sara-bibliotek", "sara", "solskolan", "Bibliotekarie", "2019-01-01", null));
+    }
+
+    static JsonObject mathGroup(List<String> members, String modified) {
+        return group("ma-7a", "Matematik 7A", "Undervisning", "solskolan", TERM_START, TERM_END, modified, members);
+    }
+
+    static List<JsonObject> groups() {
+        return List.of(mathGroup(List.of("elsa", "filip", "greta"), CREATED),
+                group("klass-7a", "7A", "Klass", "solskolan", TERM_START, TERM_END, CREATED, List.of("elsa", "filip", "greta")));
+    }
+
+    void serveWholeRegister() {
+        register.serve("organisations", organisations(), 100);
+        register.serve("persons", persons(), 4); // three pages
+        register.serve("placements", List.of(placement("rut-fritids", "rut", "fritids", TERM_START)), 100);
+        register.serve("duties", duties(), 100);
+        register.serve("groups", groups(), 100);
+        register.serve("activities", List.of(activity("ma-7a-lektioner", "Matematik 7A", "solskolan", "ma-7a",
+                "anna-larare", "grgrmat01", TERM_START, TERM_END)), 100);
+        register.serve("syllabuses", List.of(syllabus("grgrmat01", "GRGRMAT01", "Matematik", "MA")), 100);
+    }
+
+    void serveNoChanges() {
+        for (String endpoint : List.of("organisations", "persons", "placements", "duties", "groups", "activities",
+                "syllabuses")) {
+            register.serveChanges(endpoint, List.of());
+        }
+        register.serveDeleted(Map.of());
+    }
+
+    /** When armed, the next transaction that adds a person to the tenant fails at its end, after writing. */
+    private final AtomicBoolean failWriting = new AtomicBoolean();
+
+    private final ImportTransactions failingOnDemand = new ImportTransactions() {
+        @Override
+        public <T> T inNewTransaction(Function<EntityManager, T> work) {
+            return transactions.inNewTransaction(em -> {
+                long before = persons(em);
+                T result = work.apply(em);
+                if (persons(em) > before && failWriting.getAndSet(false)) {
+                    throw new IllegalStateException("the connection to the database was lost");
+                }
+                return result;
+            });
+        }
+
+        private long persons(EntityManager em) {
+            return em.createQuery("select count(p) from Person p where p.tenant.id = :t", Long.class)
+                    .setParameter("t", tenant).getSingleResult();
+        }
+    };
+
+    Ss12000Sync sync(String token, int attempts) {
+        Ss12000Settings settings = new Ss12000Settings(register.baseUri(), token, 0, Duration.ofSeconds(10),
+                new Backoff(attempts, Duration.ofSeconds(1), Duration.ofSeconds(30)));
+        Ss12000Client client = new Ss12000Client(settings, HttpClient.newHttpClient(), waits::add);
+        Clock clock = Clock.fixed(DAY.atTime(9, 30).atZone(RosterImporter.SCHOOL_ZONE).toInstant(),
+                RosterImporter.SCHOOL_ZONE);
+        return new Ss12000Sync(tenant, client, new RosterImporter(failingOnDemand, clock), clock, Duration.ofMinutes(5));
+    }
+
+    Ss12000Sync sync() {
+        return sync(Register.TOKEN, 3);
+    }
+
+    /** The roster with the register's ids replaced by the names they were made from. */
+    RosterView roster() {
+        return named(RosterView.of(db, tenant));
+    }
+
+    static RosterView named(RosterView view) {
+        return new RosterView(named(view.schools()), named(view.persons()), named(view.roles()), named(view.subjects()),
+                named(view.syllabi()), named(view.groups()), named(view.memberships()), named(view.guardianLinks()));
+    }
+
+    private static final List<String> NAMES = List.of("kommunen", "solskolan", "fritids", "anna", "sara", "petra",
+            "elsa", "filip", "greta", "karin", "nils", "rut", "ma-7a", "klass-7a", "hugo");
+
+    static Set<String> named(Set<String> rows) {
+        Set<String> named = new TreeSet<>();
+        for (String row : rows) {
+            for (String name : NAMES) {
+                row = row.replace(id(name), name);
+            }
+            named.add(row);
+        }
+        return named;
+    }
+
+    SecurityMarking marking(String person) {
+        return db.read(em -> em.createQuery("select p.securityMarking from Person p where p.tenant.id = :t"
+                        + " and p.externalId = :id", SecurityMarking.class)
+                .setParameter("t", tenant).setParameter("id", id(person)).getSingleResult());
+    }
+
+    @Test
+    void a_first_sync_brings_the_whole_register_into_the_roster_page_by_page() {
+        serveWholeRegister();
+
+        ImportSummary run = sync().sync("admin:sara", null);
+
+        assertThat(run.status()).as(String.join("\n", run.problems())).isEqualTo(ImportStatus.SUCCEEDED);
+        assertThat(run.format()).isEqualTo("SS12000_V2_1");
+        assertThat(run.files()).containsExactly(register.baseUri().toString(), "all entities");
+        RosterView roster = roster();
+        // School units are schools; the organiser (Huvudman) is not.
+        assertThat(roster.schools()).containsExactly("fritids|Månens fritidshem", "solskolan|Solskolan");
+        // Everyone, guardians too; the school's address is preferred to a private one, a guardian's private one is kept.
+        assertThat(roster.persons()).containsExactly(
+                "anna|Anna|Andersson|anna.andersson@skola.example.se|-",
+                "elsa|Elsa|Ek|-|2013-04-12",
+                "filip|Filip|Fors|-|-",
+                "greta|Greta|Gran|-|-",
+                "karin|Karin|Ek|karin.ek@example.com|-",
+                "nils|Nils|Nilsson|-|-",
+                "petra|Petra|Pettersson|-|-",
+                "rut|Rut|Rask|-|-",
+                "sara|Sara|Svensson|-|-");
+        // Lärare -> TEACHER, Rektor -> PRINCIPAL, a Mentor assignment -> MENTOR; enrolments and placements -> STUDENT.
+        assertThat(roster.roles()).containsExactly(
+                "anna|solskolan|TEACHER|2020-08-01|-",
+                "elsa|solskolan|STUDENT|2025-08-18|-",
+                "filip|solskolan|STUDENT|2025-08-18|-",
+                "greta|solskolan|STUDENT|2025-08-18|-",
+                "petra|solskolan|MENTOR|2021-08-01|-",
+                "petra|solskolan|TEACHER|2021-08-01|-",
+                "rut|fritids|STUDENT|2025-08-18|-",
+                "sara|solskolan|PRINCIPAL|2019-01-01|-");
+        // The teaching group, with its activity's syllabus; the class (Klass) is not a teaching group.
+        assertThat(roster.groups()).containsExactly("ma-7a|solskolan|TEACHING|Matematik 7A|2025/26|false|false|GRGRMAT01");
+        assertThat(roster.syllabi()).containsExactly("GRGRMAT01|MA|Matematik");
+        // Pupils are members; the activity's teacher is owner and member.
+        assertThat(roster.memberships()).containsExactly(
+                "ma-7a|anna|MEMBER|2025-08-18|2026-06-12",
+                "ma-7a|anna|OWNER|2025-08-18|2026-06-12",
+                "ma-7a|elsa|MEMBER|2025-08-18|2026-06-12",
+                "ma-7a|filip|MEMBER|2025-08-18|2026-06-12",
+                "ma-7a|greta|MEMBER|2025-08-18|2026-06-12");
+        assertThat(roster.guardianLinks()).containsExactly(
+                "karin|elsa|VARDNADSHAVARE|true|2026-03-02|-",
+                "nils|filip|GOD_MAN|true|2026-03-02|-");
+        // The register's protected identity is protected in Klassrum from the first moment.
+        assertThat(marking("greta")).isEqualTo(SecurityMarking.SKYDDAD_FOLKBOKFORING);
+        assertThat(marking("elsa")).isEqualTo(SecurityMarking.NONE);
+        assertThat(run.created(ImportKind.PERSON)).isEqualTo(9);
+        assertThat(run.notes()).contains(
+                "duties: 1 line ignored: the dutyRole 'Bibliotekarie' gives no school role in Klassrum",
+                "groups: 1 line ignored: the groupType 'Klass' is not imported (only Undervisning)");
+        // Nine persons in pages of four: the second and third pages are asked for by their token alone.
+        List<LoggedRequest> persons = register.requests("persons");
+        assertThat(persons).hasSize(3);
+        assertThat(persons.get(1).queryParameter("pageToken").firstValue()).isEqualTo("persons-page-2");
+        assertThat(persons.get(2).queryParameter("pageToken").firstValue()).isEqualTo("persons-page-3");
+        assertThat(persons.get(1).getQueryParams()).containsOnlyKeys("pageToken");
+        assertThat(persons).allSatisfy(request ->
+                assertThat(request.getHeader("Authorization")).isEqualTo("Bearer " + Register.TOKEN));
+    }
+
+    @Test
+    void a_later_sync_asks_only_for_changes_and_deletions_and_applies_them() {
+        serveWholeRegister();
+        Ss12000Sync sync = sync();
+        assertThat(sync.sync("admin:sara", null).status()).isEqualTo(ImportStatus.SUCCEEDED);
+        register.forgetRequests();
+        serveNoChanges();
+        // Filip changed his family name; Greta left the maths group; Elsa was deleted from the register (and so
+        // from the group), with the specification's own spelling "activitites" in the same answer.
+        register.serveChanges("persons", List.of(filip("Forsberg", LATER)));
+        register.serveChanges("groups", List.of(mathGroup(List.of("filip"), LATER),
+                group("klass-7a", "7A", "Klass", "solskolan", TERM_START, TERM_END, LATER, List.of("filip", "greta"))));
+        register.serveDeleted(Map.of("persons", List.of(id("elsa")), "activitites", List.of(id("gone-activity"))));
+
+        ImportSummary run = sync.sync("schedule", null);
+
+        assertThat(run.status()).as(String.join("\n", run.problems())).isEqualTo(ImportStatus.SUCCEEDED);
+        assertThat(run.files()).hasSize(2);
+        assertThat(run.files().get(1)).startsWith("changes after 2026-03-02T08:25:00Z");
+        RosterView current = roster().currentOn(DAY);
+        assertThat(current.persons()).contains("filip|Filip|Forsberg|-|-");
+        // Elsa's facts end the day before the import date; Greta's membership of the group ends too.
+        assertThat(current.roles()).doesNotContain("elsa|solskolan|STUDENT|2025-08-18|-");
+        assertThat(roster().roles()).contains("elsa|solskolan|STUDENT|2025-08-18|2026-03-01");
+        assertThat(roster().memberships()).contains("ma-7a|greta|MEMBER|2025-08-18|2026-03-01",
+                "ma-7a|elsa|MEMBER|2025-08-18|2026-03-01", "ma-7a|filip|MEMBER|2025-08-18|2026-06-12");
+        // Karin's link to Elsa began today, with the first run: it never held a day before, so it is withdrawn.
+        assertThat(roster().guardianLinks()).containsExactly("nils|filip|GOD_MAN|true|2026-03-02|-");
+        // Every list was asked for its changes only, from the first run's start less the overlap.
+        List<LoggedRequest> persons = register.requests("persons");
+        assertThat(persons).hasSize(1);
+        assertThat(persons.get(0).queryParameter("meta.modified.after").firstValue()).isEqualTo("2026-03-02T08:25:00Z");
+        assertThat(register.requests("deletedEntities")).singleElement()
+                .satisfies(request -> assertThat(request.queryParameter("after").firstValue())
+                        .isEqualTo("2026-03-02T08:25:00Z"));
+    }
+
+    @Test
+    void a_sync_with_no_changes_writes_nothing() {
+        serveWholeRegister();
+        Ss12000Sync sync = sync();
+        sync.sync("admin:sara", null);
+        long versions = RosterView.versions(db, tenant);
+        serveNoChanges();
+
+        ImportSummary run = sync.sync("schedule", null);
+
+        assertThat(run.status()).isEqualTo(ImportStatus.SUCCEEDED);
+        assertThat(run.changedNothing()).isTrue();
+        assertThat(RosterView.versions(db, tenant)).isEqualTo(versions);
+    }
+
+    @Test
+    void a_refused_token_is_said_plainly_and_nothing_is_written() {
+        serveWholeRegister();
+
+        ImportSummary run = sync("an-expired-token", 3).sync("admin:sara", null);
+
+        assertThat(run.status()).isEqualTo(ImportStatus.REJECTED);
+        assertThat(run.problems()).containsExactly(register.baseUri() + ": the student register refused Klassrum's"
+                + " token for GET /organisations (HTTP 401): check the token (KLASSRUM_SS12000_TOKEN) and that it has"
+                + " not expired");
+        assertThat(roster().persons()).isEmpty();
+        assertThat(waits).as("a refused token is not retried").isEmpty();
+    }
+
+    @Test
+    void a_token_without_the_right_to_read_persons_is_said_plainly() {
+        serveWholeRegister();
+        register.fail("persons", null, 403, Map.of());
+
+        ImportSummary run = sync().sync("admin:sara", null);
+
+        assertThat(run.status()).isEqualTo(ImportStatus.REJECTED);
+        assertThat(run.problems()).containsExactly(register.baseUri() + ": the student register does not let"
+                + " Klassrum's token read /persons (HTTP 403): ask the register's administrator to grant it: Fel 403");
+        assertThat(roster().schools()).isEmpty();
+        assertThat(register.requests("persons")).hasSize(1);
+    }
+
+    @Test
+    void throttling_is_waited_out_as_long_as_the_register_asks() {
+        serveWholeRegister();
+        register.failOnce("persons", 429, Map.of("Retry-After", "7"));
+        register.failOnce("groups", 503, Map.of());
+
+        ImportSummary run = sync().sync("admin:sara", null);
+
+        assertThat(run.status()).as(String.join("\n", run.problems())).isEqualTo(ImportStatus.SUCCEEDED);
+        assertThat(roster().persons()).hasSize(9);
+        // Retry-After: 7 seconds is honoured; a 503 without one backs off by the first delay.
+        assertThat(waits).containsExactly(Duration.ofSeconds(7), Duration.ofSeconds(1));
+        assertThat(register.requests("persons")).hasSize(4);
+    }
+
+    @Test
+    void a_sync_that_fails_half_way_leaves_the_roster_as_it_was_and_the_next_run_completes_it() {
+        serveWholeRegister();
+        Ss12000Sync sync = sync();
+        assertThat(sync.sync("admin:sara", null).status()).isEqualTo(ImportStatus.SUCCEEDED);
+        RosterView before = roster();
+        // A new pupil arrives, and the register breaks down while the changes are read: persons answer, groups fail.
+        serveNoChanges();
+        JsonObject hugo = person("hugo", "Hugo", "Holm", LATER, Map.of("enrolments", enrolment("solskolan", "2026-03-02")));
+        register.serveChanges("persons", List.of(hugo));
+        register.serveChanges("groups", List.of(mathGroup(List.of("elsa", "filip", "greta", "hugo"), LATER)));
+        StubMapping failing = register.fail("groups", null, 500, Map.of());
+
+        ImportSummary failed = sync.sync("schedule", null);
+
+        assertThat(failed.status()).isEqualTo(ImportStatus.REJECTED);
+        assertThat(failed.problems()).singleElement().asString()
+                .contains("did not answer GET /groups after 3 attempts (last: HTTP 500)");
+        assertThat(waits).containsExactly(Duration.ofSeconds(1), Duration.ofSeconds(2));
+        assertThat(roster()).isEqualTo(before);
+
+        register.remove(failing);
+        register.forgetRequests();
+        ImportSummary next = sync.sync("schedule", null);
+
+        assertThat(next.status()).as(String.join("\n", next.problems())).isEqualTo(ImportStatus.SUCCEEDED);
+        assertThat(roster().persons()).contains("hugo|Hugo|Holm|-|-");
+        assertThat(roster().memberships()).contains("ma-7a|hugo|MEMBER|2025-08-18|2026-06-12");
+        // The next run asked again for the changes since the last good read, not since the failed one.
+        assertThat(register.requests("persons").get(0).queryParameter("meta.modified.after").firstValue())
+                .isEqualTo("2026-03-02T08:25:00Z");
+    }
+
+    @Test
+    void a_sync_whose_writing_fails_leaves_the_roster_as_it_was_and_the_next_run_completes_it_without_new_changes() {
+        serveWholeRegister();
+        Ss12000Sync sync = sync();
+        assertThat(sync.sync("admin:sara", null).status()).isEqualTo(ImportStatus.SUCCEEDED);
+        RosterView before = roster();
+        serveNoChanges();
+        JsonObject hugo = person("hugo", "Hugo", "Holm", LATER, Map.of("enrolments", enrolment("solskolan", "2026-03-02")));
+        register.serveChanges("persons", List.of(hugo));
+        failWriting.set(true);
+
+        ImportSummary failed = sync.sync("schedule", null);
+
+        assertThat(failed.status()).isEqualTo(ImportStatus.FAILED);
+        assertThat(failed.problems()).containsExactly(register.baseUri() + ": the import failed and nothing was written:"
+                + " IllegalStateException: the connection to the database was lost");
+        assertThat(roster()).isEqualTo(before);
+
+        // The register has nothing newer to say; the next run still brings Hugo in.
+        register.serveChanges("persons", List.of());
+        ImportSummary next = sync.sync("schedule", null);
+
+        assertThat(next.status()).as(String.join("\n", next.problems())).isEqualTo(ImportStatus.SUCCEEDED);
+        assertThat(roster().persons()).contains("hugo|Hugo|Holm|-|-");
+        assertThat(roster().roles()).contains("hugo|solskolan|STUDENT|2026-03-02|-");
+    }
+
+    @Test
+    void mentors_and_other_responsible_adults_made_in_klassrum_stay_when_the_register_names_none() {
+        serveWholeRegister();
+        register.serve("duties", List.of(duties().get(0), duties().get(1)), 100);
+        register.serve("persons", persons().stream().map(person -> person.getString("id").equals(id("filip"))
+                ? Json.createObjectBuilder(person).remove("responsibles").build() : person).toList(), 100);
+        Ss12000Sync sync = sync();
+        assertThat(sync.sync("admin:sara", null).status()).isEqualTo(ImportStatus.SUCCEEDED);
+        UUID petra = personId("petra");
+        db.runInTransaction(em -> {
+            var admin = RosterAdministrationForTests.on(em);
+            admin.assignRole(null, petra, schoolId("solskolan"), RoleKind.MENTOR, Validity.from(DAY.minusDays(10)));
+            admin.linkGuardian(null, personId("nils"), personId("filip"), GuardianRelation.GOD_MAN,
+                    Validity.from(DAY.minusDays(10)));
+        });
+        serveNoChanges();
+
+        ImportSummary run = sync.sync("schedule", null);
+
+        assertThat(run.status()).as(String.join("\n", run.problems())).isEqualTo(ImportStatus.SUCCEEDED);
+        assertThat(run.changedNothing()).isTrue();
+        assertThat(roster().roles()).contains("petra|solskolan|MENTOR|2026-02-20|-");
+        assertThat(roster().guardianLinks()).contains("nils|filip|GOD_MAN|true|2026-02-20|-");
+    }
+
+    UUID personId(String name) {
+        return db.read(em -> em.createQuery("select p.id from Person p where p.tenant.id = :t and p.externalId = :id",
+                UUID.class).setParameter("t", tenant).setParameter("id", id(name)).getSingleResult());
+    }
+
+    UUID schoolId(String name) {
+        return db.read(em -> em.createQuery("select s.id from School s where s.tenant.id = :t and s.externalId = :id",
+                UUID.class).setParameter("t", tenant).setParameter("id", id(name)).getSingleResult());
+    }
+
+    @Test
+    void a_teaching_group_of_the_organiser_rather_than_a_school_unit_is_left_out_with_its_teachers() {
+        serveWholeRegister();
+        register.serve("groups", List.of(groups().get(0), group("studiedag", "Studiedag", "Undervisning", "kommunen",
+                TERM_START, TERM_END, CREATED, List.of("elsa"))), 100);
+        register.serve("activities", List.of(activity("ma-7a-lektioner", "Matematik 7A", "solskolan", "ma-7a",
+                "anna-larare", "grgrmat01", TERM_START, TERM_END), activity("studiedag-aktivitet", "Studiedag",
+                "kommunen", "studiedag", "anna-larare", "grgrmat01", TERM_START, TERM_END)), 100);
+
+        ImportSummary run = sync().sync("admin:sara", null);
+
+        assertThat(run.status()).as(String.join("\n", run.problems())).isEqualTo(ImportStatus.SUCCEEDED);
+        assertThat(roster().groups()).singleElement().asString().startsWith("ma-7a|");
+        assertThat(run.notes()).contains(
+                "activities: 1 line ignored: an activity without a teaching group gives no group owner",
+                "groups: 1 line ignored: the organisation is not a school unit (Skolenhet)");
+    }
+
+    @Test
+    void a_responsible_without_a_relation_type_gives_no_link_and_refuses_nothing() {
+        serveWholeRegister();
+        register.serve("persons", persons().stream().map(person -> person.getString("id").equals(id("filip"))
+                ? Json.createObjectBuilder(person).add("responsibles", Json.createArrayBuilder()
+                        .add(Json.createObjectBuilder().add("person", Register.ref("nils")))).build()
+                : person).toList(), 100);
+
+        ImportSummary run = sync().sync("admin:sara", null);
+
+        assertThat(run.status()).as(String.join("\n", run.problems())).isEqualTo(ImportStatus.SUCCEEDED);
+        assertThat(roster().guardianLinks()).containsExactly("karin|elsa|VARDNADSHAVARE|true|2026-03-02|-");
+        assertThat(run.notes()).contains("persons: 1 line ignored: a responsible without a person or relationType gives"
+                + " no link");
+    }
+
+    @Test
+    void a_duty_nobody_holds_yet_gives_no_role_and_refuses_nothing() {
+        serveWholeRegister();
+        List<JsonObject> duties = new ArrayList<>(duties());
+        duties.add(Json.createObjectBuilder(duty("vakant", "anna", "solskolan", "Lärare", "2026-08-01", null))
+                .remove("person").build());
+        register.serve("duties", duties, 100);
+
+        ImportSummary run = sync().sync("admin:sara", null);
+
+        assertThat(run.status()).as(String.join("\n", run.problems())).isEqualTo(ImportStatus.SUCCEEDED);
+        assertThat(run.notes()).contains("duties: 1 line ignored: a duty without a person gives no role");
+    }
+
+    @Test
+    void a_person_the_register_deleted_but_still_lists_in_a_group_leaves_without_refusing_the_run() {
+        serveWholeRegister();
+        Ss12000Sync sync = sync();
+        assertThat(sync.sync("admin:sara", null).status()).isEqualTo(ImportStatus.SUCCEEDED);
+        serveNoChanges();
+        register.serveDeleted(Map.of("persons", List.of(id("greta"))));
+
+        ImportSummary run = sync.sync("schedule", null);
+
+        assertThat(run.status()).as(String.join("\n", run.problems())).isEqualTo(ImportStatus.SUCCEEDED);
+        assertThat(roster().memberships()).contains("ma-7a|greta|MEMBER|2025-08-18|2026-03-01");
+        assertThat(roster().roles()).contains("greta|solskolan|STUDENT|2025-08-18|2026-03-01");
+        assertThat(run.notes()).contains("groups: 1 line ignored: a reference to a person the register has deleted");
+    }
+
+    @Test
+    void a_reference_to_something_the_register_did_not_send_refuses_the_run_naming_the_entity() {
+        serveWholeRegister();
+        register.serve("groups", List.of(mathGroup(List.of("elsa", "nobody"), CREATED)), 100);
+
+        ImportSummary run = sync().sync("admin:sara", null);
+
+        assertThat(run.status()).isEqualTo(ImportStatus.REJECTED);
+        assertThat(run.problems()).containsExactly("groups/" + id("ma-7a") + ": the groupMemberships.person '"
+                + id("nobody") + "' is not in persons");
+        assertThat(roster().persons()).isEmpty();
+    }
+}
