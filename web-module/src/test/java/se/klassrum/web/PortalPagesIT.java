@@ -206,6 +206,14 @@ class PortalPagesIT extends KlassrumServerTest {
         screenshot("portal-guardian-child");
         scrollTo(browser.findElement(By.id("talks")));
         screenshot("portal-guardian-child-talks");
+
+        // Karin prefers English: the switch in the portal's header, still on the phone.
+        WebElement english = browser.findElement(By.id("language:en"));
+        english.click();
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.stalenessOf(english));
+        assertThat(waitFor(By.id("talks")).getText()).contains("Development talks", "Elsa trivs");
+        assertThat(browser.findElement(By.cssSelector(".portal-name")).getText()).isEqualTo("For guardians");
+        assertNoHorizontalScroll();
     }
 
     /**

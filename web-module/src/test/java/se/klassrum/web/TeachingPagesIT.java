@@ -264,7 +264,7 @@ class TeachingPagesIT extends KlassrumServerTest {
 
     /**
      * Bertil, Elsa's mentor, finds NA24a among his groups, opens Elsa and records a talk with Karin present,
-     * chosen among Elsa's two guardians. A date in the future is refused.
+     * chosen among Elsa's two guardians. Notes for a talk on a later day are refused: that day books it.
      */
     @Test
     void bertilRecordsADevelopmentTalkWithOneOfElsasGuardians(DataSource database) throws Exception {
@@ -291,7 +291,7 @@ class TeachingPagesIT extends KlassrumServerTest {
             setValue(By.id("talk:heldOn"), LocalDate.now(SCHOOL_ZONE).plusDays(3).toString());
             browser.findElement(By.id("talk:goals")).sendKeys(goals);
             clickAndWait(browser.findElement(By.id("talk:recordTalk")));
-            assertThat(waitFor(By.id("talk:heldOnMessage")).getText()).contains("senare än i dag");
+            assertThat(waitFor(By.id("talk:notesMessage")).getText()).contains("när det har hållits");
 
             setValue(By.id("talk:heldOn"), LocalDate.now(SCHOOL_ZONE).minusDays(1).toString());
             browser.findElement(By.cssSelector("#talk\\:present input[value='" + PERSON_KARIN + "']")).click();
@@ -315,6 +315,54 @@ class TeachingPagesIT extends KlassrumServerTest {
             Sql.update(database, "delete from development_talk where student_id = ? and agreed_goals like ?", PERSON_ELSA,
                     "%" + goals + "%");
         }
+    }
+
+    /**
+     * Bertil books a talk with Elsa for next week, asking Ebba to come: it is listed as booked, with no notes and no
+     * form to write them. When its day has come (moved to yesterday in the database here), he writes its notes on the
+     * same page.
+     */
+    @Test
+    void bertilBooksATalkAndWritesItOnceItHasBeenHeld(DataSource database) throws Exception {
+        String marker = UUID.randomUUID().toString().substring(0, 8);
+        LocalDate nextWeek = LocalDate.now(SCHOOL_ZONE).plusDays(7);
+        try {
+            open("sv-SE,sv");
+            signInAs("bertil");
+            clickAndWait(browser.findElement(By.linkText("NA24a mentorsgrupp")));
+            waitFor(By.id("members-heading"));
+            clickAndWait(browser.findElement(By.cssSelector("#members [data-student='" + PERSON_ELSA + "'] a")));
+            waitFor(By.id("talk:heldOn"));
+
+            setValue(By.id("talk:heldOn"), nextWeek.toString());
+            browser.findElement(By.cssSelector("#talk\\:present input[value='" + PERSON_EBBA + "']")).click();
+            clickAndWait(browser.findElement(By.id("talk:recordTalk")));
+            waitForText("är bokat");
+            WebElement booked = talkOn(nextWeek);
+            assertThat(booked.getText()).contains("bokat", "Inbjudna vårdnadshavare", "Ebba Ek").doesNotContain("Anteckningar");
+            assertThat(booked.findElements(By.tagName("textarea"))).as("no notes before the talk").isEmpty();
+            screenshot("student-bertil-booked-talk");
+
+            // The day comes.
+            Sql.update(database, "update development_talk set held_on = current_date - 1 where student_id = ? and held_on = ?",
+                    PERSON_ELSA, nextWeek);
+            browser.navigate().refresh();
+            WebElement held = talkOn(LocalDate.now(SCHOOL_ZONE).minusDays(1));
+            held.findElement(By.cssSelector("textarea[id$='writtenNotes']")).sendKeys("Elsa vill välja naturkurs " + marker);
+            clickAndWait(held.findElement(By.cssSelector("[id$='writeTalk']")));
+            waitForText("är dokumenterat");
+            WebElement written = talkOn(LocalDate.now(SCHOOL_ZONE).minusDays(1));
+            assertThat(written.getText()).contains("Elsa vill välja naturkurs " + marker, "Ebba Ek").doesNotContain("bokat");
+            assertThat(written.findElements(By.tagName("textarea"))).isEmpty();
+            assertThat(text()).doesNotContain("Exception");
+        } finally {
+            Sql.update(database, "delete from development_talk where student_id = ? and (notes like ? or (notes = ''"
+                    + " and agreed_goals = ''))", PERSON_ELSA, "%" + marker + "%");
+        }
+    }
+
+    private WebElement talkOn(LocalDate day) {
+        return waitFor(By.xpath("//section[@id='talks']//li[contains(@class,'talk')][.//time[@datetime='" + day + "']]"));
     }
 
     /**

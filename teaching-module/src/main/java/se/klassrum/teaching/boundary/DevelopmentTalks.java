@@ -10,6 +10,7 @@ import se.klassrum.access.api.Operation;
 import se.klassrum.access.api.Page;
 import se.klassrum.access.api.Slice;
 import se.klassrum.access.api.StudentData;
+import se.klassrum.access.api.StudentDataNotFoundException;
 import se.klassrum.access.api.StudentId;
 import se.klassrum.roster.entity.GuardianLink;
 import se.klassrum.roster.entity.Person;
@@ -36,8 +37,9 @@ public class DevelopmentTalks {
     TeachingContext context;
 
     /**
-     * Records a talk held in the student's mentor group. Every named guardian must be an active guardian of
-     * the student, so a talk never names someone else's parent.
+     * Records a talk held in the student's mentor group, or books one: a talk on a later day than today is booked, with
+     * the guardians asked to come and no notes yet ({@link #write} adds them once it has been held). Every named
+     * guardian must be an active guardian of the student, so a talk never names someone else's parent.
      */
     @StudentData(kind = DataKind.DEVELOPMENT_TALK, operation = Operation.WRITE)
     public DevelopmentTalkView record(@GroupId UUID mentorGroupId, @StudentId UUID studentId, LocalDate heldOn,
@@ -59,10 +61,43 @@ public class DevelopmentTalks {
             }
             guardians.add(context.find(Person.class, guardianId));
         }
+        if (heldOn != null && heldOn.isAfter(today) && !(isBlank(notes) && isBlank(agreedGoals))) {
+            throw notHeldYet();
+        }
         DevelopmentTalk talk = new DevelopmentTalk(student, group, mentor, heldOn, guardians, SafeHtml.of(notes),
                 SafeHtml.of(agreedGoals), context.now());
         context.em().persist(talk);
         return DevelopmentTalkView.of(talk);
+    }
+
+    /**
+     * Writes the notes and agreed goals of a talk of the student's in this mentor group: a booked one once its day has
+     * come, or a recorded one again.
+     *
+     * @throws StudentDataNotFoundException when the student has no such talk in the group
+     * @throws TeachingException TALK_NOT_HELD_YET before the talk's day
+     */
+    @StudentData(kind = DataKind.DEVELOPMENT_TALK, operation = Operation.WRITE)
+    public DevelopmentTalkView write(@GroupId UUID mentorGroupId, @StudentId UUID studentId, UUID talkId, String notes,
+                                     String agreedGoals) {
+        DevelopmentTalk talk = talkId == null ? null : context.em().find(DevelopmentTalk.class, talkId);
+        if (talk == null || !talk.student().id().equals(studentId) || !talk.group().id().equals(mentorGroupId)) {
+            throw new StudentDataNotFoundException();
+        }
+        if (talk.heldOn().isAfter(context.today())) {
+            throw notHeldYet();
+        }
+        talk.record(SafeHtml.of(notes), SafeHtml.of(agreedGoals), context.now());
+        return DevelopmentTalkView.of(talk);
+    }
+
+    private static boolean isBlank(String text) {
+        return text == null || text.isBlank();
+    }
+
+    private static TeachingException notHeldYet() {
+        return new TeachingException("TALK_NOT_HELD_YET", "Ett bokat samtal får sina anteckningar när det har hållits",
+                "A booked talk gets its notes once it has been held");
     }
 
     /**

@@ -26,7 +26,9 @@ import java.io.Serializable;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -52,6 +54,17 @@ public class StudentPage implements Serializable {
     public record Talk(DevelopmentTalkView view, List<String> guardians) {
         public String heldOn() {
             return SchoolTime.day(view.heldOn());
+        }
+
+        /** Booked: its day has not come yet. */
+        public boolean isBooked() {
+            return view.heldOn().isAfter(SchoolTime.today());
+        }
+
+        /** Its day has come and it has neither notes nor agreed goals yet: to be written. */
+        public boolean isUnwritten() {
+            return !isBooked() && (view.notes() == null || view.notes().isBlank())
+                    && (view.agreedGoals() == null || view.agreedGoals().isBlank());
         }
     }
 
@@ -307,15 +320,18 @@ public class StudentPage implements Serializable {
             return null;
         }
         LocalDate day = SchoolTime.parseDay(heldOn);
+        boolean booking = day != null && day.isAfter(SchoolTime.today());
+        boolean noText = (notes == null || notes.isBlank()) && (goals == null || goals.isBlank());
         boolean valid = true;
         if (day == null) {
             Forms.invalid("talk", "heldOn", "talk.dayRequired");
             valid = false;
-        } else if (day.isAfter(SchoolTime.today())) {
-            Forms.invalid("talk", "heldOn", "talk.dayInFuture");
+        } else if (booking && !noText) {
+            // A later day books the talk; its notes are written once it has been held.
+            Forms.invalid("talk", "notes", "talk.bookedWithoutNotes");
             valid = false;
         }
-        if ((notes == null || notes.isBlank()) && (goals == null || goals.isBlank())) {
+        if (!booking && noText) {
             Forms.invalid("talk", "notes", "talk.textRequired");
             valid = false;
         }
@@ -325,7 +341,43 @@ public class StudentPage implements Serializable {
         List<UUID> chosen = present.stream().map(Forms::uuid).filter(Objects::nonNull).toList();
         try {
             talks.record(groupId, studentId, day, chosen, blankOrHtml(notes), blankOrHtml(goals));
-            Texts.flash(FacesMessage.SEVERITY_INFO, "talk.recorded", SchoolTime.day(day));
+            Texts.flash(FacesMessage.SEVERITY_INFO, booking ? "talk.booked" : "talk.recorded", SchoolTime.day(day));
+        } catch (AccessDeniedException | StudentDataNotFoundException | NotSignedInException | TeachingException refused) {
+            actionDenial = Refusals.denial(refused, "student.notFound");
+            return null;
+        }
+        return again(studentId, groupId);
+    }
+
+    /** The notes and goals typed into the write form of each unwritten talk, by the talk's id. */
+    private final Map<String, String> writtenNotes = new HashMap<>();
+    private final Map<String, String> writtenGoals = new HashMap<>();
+
+    public Map<String, String> getWrittenNotes() {
+        return writtenNotes;
+    }
+
+    public Map<String, String> getWrittenGoals() {
+        return writtenGoals;
+    }
+
+    /** Writes the notes of a booked talk whose day has come. */
+    public String writeTalk(String talkId) {
+        UUID studentId = Forms.uuid(id);
+        UUID groupId = Forms.uuid(group);
+        UUID talk = Forms.uuid(talkId);
+        if (studentId == null || groupId == null || talk == null) {
+            return null;
+        }
+        String written = writtenNotes.get(talkId);
+        String agreed = writtenGoals.get(talkId);
+        if ((written == null || written.isBlank()) && (agreed == null || agreed.isBlank())) {
+            Texts.flash(FacesMessage.SEVERITY_ERROR, "talk.textRequired");
+            return null;
+        }
+        try {
+            DevelopmentTalkView saved = talks.write(groupId, studentId, talk, blankOrHtml(written), blankOrHtml(agreed));
+            Texts.flash(FacesMessage.SEVERITY_INFO, "talk.recorded", SchoolTime.day(saved.heldOn()));
         } catch (AccessDeniedException | StudentDataNotFoundException | NotSignedInException | TeachingException refused) {
             actionDenial = Refusals.denial(refused, "student.notFound");
             return null;
