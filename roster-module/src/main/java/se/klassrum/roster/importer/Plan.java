@@ -1,5 +1,6 @@
 package se.klassrum.roster.importer;
 
+import se.klassrum.roster.entity.GroupKind;
 import se.klassrum.roster.entity.ImportCount;
 import se.klassrum.roster.entity.ImportKind;
 
@@ -37,7 +38,8 @@ final class Plan {
     record NewSyllabus(UUID id, UUID subjectId, String code, String name) {
     }
 
-    record NewGroup(UUID id, UUID schoolId, String externalId, String name, String schoolYear, UUID syllabusId) {
+    record NewGroup(UUID id, UUID schoolId, String externalId, String name, String schoolYear, UUID syllabusId,
+                    GroupKind kind) {
     }
 
     /** @param name the new name, or null to keep it; syllabusId is written only if changeSyllabus */

@@ -100,7 +100,7 @@ final class PlanWriter {
         });
         copied("WRITING_GROUPS", "study_group", List.of("id", "tenant_id", "school_id", "kind", "name", "syllabus_id",
                 "school_year", "external_id"), plan.newGroups, g -> new Object[]{g.id(), tenantId,
-                Require.present(g.schoolId(), "school"), GroupKind.TEACHING, Require.text(g.name(), "name", 200),
+                Require.present(g.schoolId(), "school"), Require.present(g.kind(), "kind"), Require.text(g.name(), "name", 200),
                 g.syllabusId(), SchoolYear.parse(g.schoolYear()).label(),
                 Require.optionalText(g.externalId(), "externalId", 100)});
         chunked("WRITING_GROUPS", plan.changedGroups, chunk -> {

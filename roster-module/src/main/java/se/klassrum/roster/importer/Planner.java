@@ -160,15 +160,15 @@ final class Planner {
                 }
                 UUID id = UUID.randomUUID();
                 plan.newGroups.add(new Plan.NewGroup(id, schoolId, group.externalId(), group.name(), group.schoolYear(),
-                        syllabusId));
+                        group.kind() == GroupKind.TEACHING ? syllabusId : null, group.kind()));
                 plan.created(ImportKind.GROUP);
                 groupIds.put(group.externalId(), id);
                 continue;
             }
             groupIds.put(group.externalId(), known.id());
-            if (known.kind() != GroupKind.TEACHING) {
-                problems.add(group.where(), "the group '" + group.externalId() + "' is a mentor group in Klassrum;"
-                        + " an import only writes teaching groups");
+            if (known.kind() != group.kind()) {
+                problems.add(group.where(), "the group '" + group.externalId() + "' is a " + describe(known.kind())
+                        + " in Klassrum, not a " + describe(group.kind()) + "; a group cannot change its kind");
             } else if (schoolId != null && !known.schoolId().equals(schoolId)) {
                 problems.add(group.where(), "the group '" + group.externalId() + "' belongs to the school '"
                         + state.schoolsById.get(known.schoolId()).externalId() + "' in Klassrum; a group cannot move"
@@ -176,7 +176,8 @@ final class Planner {
             } else if (!known.archived()) {
                 // An archived group is final: it is never renamed or relinked again.
                 boolean renamed = !known.name().equals(group.name());
-                boolean relinked = group.syllabusKnown() && !Objects.equals(known.syllabusId(), syllabusId)
+                boolean relinked = group.kind() == GroupKind.TEACHING && group.syllabusKnown()
+                        && !Objects.equals(known.syllabusId(), syllabusId)
                         && (group.syllabusCode() == null || syllabusId != null);
                 if (renamed || relinked) {
                     plan.changedGroups.add(new Plan.GroupChange(known.id(), renamed ? group.name() : null, relinked,
@@ -236,7 +237,7 @@ final class Planner {
                     && state.schoolsById.get(fact.second()) != null
                     && state.schoolsById.get(fact.second()).externalId() != null;
             case MEMBERSHIP -> set.managesGroups && state.groupsById.get(fact.first()) != null
-                    && state.groupsById.get(fact.first()).kind() == GroupKind.TEACHING;
+                    && managedKind(state.groupsById.get(fact.first()).kind());
             case GUARDIAN_LINK -> set.managedRelations.contains(fact.type());
         };
     }
@@ -429,7 +430,7 @@ final class Planner {
         UUID id = groupIds.get(externalId);
         if (id == null && !set.fullSet && state.groups.containsKey(externalId)) {
             TenantState.Group group = state.groups.get(externalId);
-            if (group.kind() != GroupKind.TEACHING) {
+            if (!managedKind(group.kind())) {
                 problems.add(where, "the group '" + externalId + "' is a mentor group in Klassrum");
                 return null;
             }
@@ -450,6 +451,15 @@ final class Planner {
             problems.add(where, "the course code '" + code + "' is neither in the files nor in Klassrum");
         }
         return id;
+    }
+
+    /** Teaching groups always; mentor groups only for a source that names them. */
+    private boolean managedKind(GroupKind kind) {
+        return kind == GroupKind.TEACHING || kind == GroupKind.MENTOR && set.managesMentorGroups;
+    }
+
+    private static String describe(GroupKind kind) {
+        return kind == GroupKind.MENTOR ? "mentor group" : "teaching group";
     }
 
     private static String describe(RosterSet.FactKind kind) {

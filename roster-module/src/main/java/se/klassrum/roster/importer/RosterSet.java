@@ -1,5 +1,6 @@
 package se.klassrum.roster.importer;
 
+import se.klassrum.roster.entity.GroupKind;
 import se.klassrum.roster.entity.GuardianRelation;
 import se.klassrum.roster.entity.RoleKind;
 
@@ -44,15 +45,21 @@ final class RosterSet {
     }
 
     /**
-     * A teaching group; {@code syllabusCode} null means the group has no syllabus, unless {@code syllabusKnown} is
-     * false: a delta's class whose course is not in the delta says nothing about the syllabus, which then stays.
+     * A teaching group (or, from a register that names them, a mentor group, which has no syllabus);
+     * {@code syllabusCode} null means the group has no syllabus, unless {@code syllabusKnown} is false: a delta's class
+     * whose course is not in the delta says nothing about the syllabus, which then stays.
      */
     record Group(String externalId, String schoolExternalId, String name, String schoolYear, String syllabusCode,
-                 boolean syllabusKnown, Where where) {
+                 boolean syllabusKnown, GroupKind kind, Where where) {
 
         Group(String externalId, String schoolExternalId, String name, String schoolYear, String syllabusCode,
               Where where) {
-            this(externalId, schoolExternalId, name, schoolYear, syllabusCode, true, where);
+            this(externalId, schoolExternalId, name, schoolYear, syllabusCode, true, GroupKind.TEACHING, where);
+        }
+
+        Group(String externalId, String schoolExternalId, String name, String schoolYear, String syllabusCode,
+              boolean syllabusKnown, Where where) {
+            this(externalId, schoolExternalId, name, schoolYear, syllabusCode, syllabusKnown, GroupKind.TEACHING, where);
         }
     }
 
@@ -73,6 +80,8 @@ final class RosterSet {
     // What this set speaks for. A kind it does not manage is left as the roster has it, whatever the files say.
     /** Groups and their memberships (classes and enrollments were given). */
     boolean managesGroups;
+    /** Mentor groups and their memberships too: only a source that names mentor groups (an SS 12000 register). */
+    boolean managesMentorGroups;
     /** The e-mail address of people (the users file has the column). */
     boolean managesEmail;
     final Set<RoleKind> managedRoles = EnumSet.noneOf(RoleKind.class);

@@ -1,5 +1,6 @@
 package se.klassrum.roster.importer;
 
+import se.klassrum.roster.entity.GroupKind;
 import se.klassrum.roster.entity.GuardianRelation;
 import se.klassrum.roster.entity.MembershipRole;
 import se.klassrum.roster.entity.RoleKind;
@@ -57,6 +58,12 @@ final class Ss12000Reader {
         this.problems = problems;
     }
 
+    /** A mentor's assignment to a Mentor group, kept until the groups are read. */
+    private record Mentorship(String groupId, String personId, LocalDate from, LocalDate to, Where where) {
+    }
+
+    private final List<Mentorship> mentorships = new ArrayList<>();
+
     SecurityMarkings securityMarkings() {
         return markings;
     }
@@ -74,6 +81,16 @@ final class Ss12000Reader {
         readDuties();
         Map<String, Set<String>> syllabiByGroup = readActivities();
         readGroups(syllabiByGroup);
+        for (Mentorship mentorship : mentorships) {
+            if (set.groups.containsKey(mentorship.groupId())) {
+                fact(RosterSet.FactKind.MEMBERSHIP, mentorship.groupId(), mentorship.personId(), MembershipRole.OWNER,
+                        mentorship.from(), mentorship.to(), mentorship.where());
+                fact(RosterSet.FactKind.MEMBERSHIP, mentorship.groupId(), mentorship.personId(), MembershipRole.MEMBER,
+                        mentorship.from(), mentorship.to(), mentorship.where());
+            }
+        }
+        // A register that names no Mentor group leaves the mentor groups made in Klassrum, and their members, alone.
+        set.managesMentorGroups = set.groups.values().stream().anyMatch(group -> group.kind() == GroupKind.MENTOR);
         set.facts.addAll(facts.values());
         // A register that never names a mentor or another kind of responsible adult does not keep them: the ones
         // an administrator made in Klassrum stay. One that names any is taken to name them all.
@@ -195,8 +212,15 @@ final class Ss12000Reader {
                         : date(assignment.endDate(), "assignmentRole.endDate", where);
                 if (period(mentorFrom, mentorTo, where)) {
                     fact(RosterSet.FactKind.ROLE, duty.personId(), school, RoleKind.MENTOR, mentorFrom, mentorTo, where);
-                    set.ignore(Endpoint.DUTIES.name(), "a mentor's group is not imported (mentor groups are made in"
-                            + " Klassrum)");
+                    Ss12000Model.Group group = assignment.groupId() == null ? null
+                            : register.get(Endpoint.GROUPS, assignment.groupId());
+                    if (group != null && mentor(group)) {
+                        // The mentor owns the mentor group, as a teacher owns a teaching group (once the group is read).
+                        mentorships.add(new Mentorship(group.id(), duty.personId(), mentorFrom, mentorTo, where));
+                    } else {
+                        set.ignore(Endpoint.DUTIES.name(), "a mentor's assignment to a group that is not a Mentor group"
+                                + " gives the MENTOR role only");
+                    }
                 }
             }
         }
@@ -263,9 +287,9 @@ final class Ss12000Reader {
     private void readGroups(Map<String, Set<String>> syllabiByGroup) {
         for (Ss12000Model.Group group : register.all(Endpoint.GROUPS)) {
             Where where = where(Endpoint.GROUPS, group.id());
-            if (!teaching(group)) {
+            if (!teaching(group) && !mentor(group)) {
                 set.ignore(Endpoint.GROUPS.name(), "the groupType '" + group.groupType() + "' is not imported (only"
-                        + " Undervisning)");
+                        + " Undervisning and Mentor)");
                 continue;
             }
             String name = required(group.displayName(), "displayName", Fields.TITLE, where);
@@ -279,9 +303,10 @@ final class Ss12000Reader {
             if (syllabi.size() > 1) {
                 set.ignore(Endpoint.GROUPS.name(), "a group whose activities have several syllabi is left without one");
             }
-            String syllabus = syllabi.size() == 1 ? syllabi.iterator().next() : null;
+            String syllabus = syllabi.size() == 1 && teaching(group) ? syllabi.iterator().next() : null;
             set.groups.put(group.id(), new RosterSet.Group(group.id(), school, name,
-                    Dates.schoolYearOf(start == null ? importDate : start), syllabus, where));
+                    Dates.schoolYearOf(start == null ? importDate : start), syllabus, true,
+                    teaching(group) ? GroupKind.TEACHING : GroupKind.MENTOR, where));
             for (Ss12000Model.GroupMembership membership : group.memberships()) {
                 if (!knownPerson(membership.personId(), "groupMemberships.person", where)) {
                     continue;
@@ -300,6 +325,10 @@ final class Ss12000Reader {
 
     private static boolean teaching(Ss12000Model.Group group) {
         return "Undervisning".equals(group.groupType());
+    }
+
+    private static boolean mentor(Ss12000Model.Group group) {
+        return "Mentor".equals(group.groupType());
     }
 
     /** The syllabus's course code (else its subject code) in the set, or null if it has no subject. */

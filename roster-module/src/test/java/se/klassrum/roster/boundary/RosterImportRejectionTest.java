@@ -144,7 +144,7 @@ class RosterImportRejectionTest {
 
         assertThat(run.status()).as(String.join("\n", run.problems())).isEqualTo(ImportStatus.REJECTED);
         assertThat(run.problems()).containsExactly(
-                "classes.csv:3: the group '112002' is a mentor group in Klassrum; an import only writes teaching groups",
+                "classes.csv:3: the group '112002' is a mentor group in Klassrum, not a teaching group; a group cannot change its kind",
                 "courses.csv:4: the syllabus 'B10' has the subject 'BIO' in Klassrum, not '14'");
         assertThat(RosterView.of(db, tenant)).isEqualTo(before);
     }

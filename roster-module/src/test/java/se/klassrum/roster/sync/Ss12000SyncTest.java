@@ -220,7 +220,7 @@ class Ss12000SyncTest {
     }
 
     private static final List<String> NAMES = List.of("kommunen", "solskolan", "fritids", "anna", "sara", "petra",
-            "elsa", "filip", "greta", "karin", "nils", "rut", "ma-7a", "klass-7a", "hugo");
+            "elsa", "filip", "greta", "karin", "nils", "rut", "ma-7a", "klass-7a", "hugo", "mentor-7a");
 
     static Set<String> named(Set<String> rows) {
         Set<String> named = new TreeSet<>();
@@ -237,6 +237,45 @@ class Ss12000SyncTest {
         return db.read(em -> em.createQuery("select p.securityMarking from Person p where p.tenant.id = :t"
                         + " and p.externalId = :id", SecurityMarking.class)
                 .setParameter("t", tenant).setParameter("id", id(person)).getSingleResult());
+    }
+
+    /**
+     * A register with a Mentor group: it becomes a mentor group of the school, its pupils members and the mentor, from
+     * her Mentor assignment, its owner; a pupil who leaves the group in the register leaves it in Klassrum.
+     */
+    @Test
+    void a_mentor_group_of_the_register_becomes_the_mentors_group_with_its_pupils() {
+        register.serve("organisations", organisations(), 100);
+        register.serve("persons", persons(), 100);
+        register.serve("placements", List.of(), 100);
+        register.serve("duties", List.of(duty("anna-larare", "anna", "solskolan", "Lärare", "2020-08-01", null),
+                duty("petra-mentor", "petra", "solskolan", "Lärare", "2021-08-01", "mentor-7a")), 100);
+        register.serve("groups", List.of(mathGroup(List.of("elsa", "filip"), CREATED),
+                group("mentor-7a", "Mentorsgrupp 7A", "Mentor", "solskolan", TERM_START, TERM_END, CREATED,
+                        List.of("elsa", "filip"))), 100);
+        register.serve("activities", List.of(), 100);
+        register.serve("syllabuses", List.of(), 100);
+
+        Ss12000Sync sync = sync();
+        ImportSummary run = sync.sync("admin:sara", null);
+
+        assertThat(run.status()).as(String.join("\n", run.problems())).isEqualTo(ImportStatus.SUCCEEDED);
+        RosterView roster = roster();
+        assertThat(roster.groups()).contains("mentor-7a|solskolan|MENTOR|Mentorsgrupp 7A|2025/26|false|false|-");
+        assertThat(roster.memberships()).contains("mentor-7a|petra|OWNER|2021-08-01|-", "mentor-7a|petra|MEMBER|2021-08-01|-",
+                "mentor-7a|elsa|MEMBER|" + TERM_START + "|" + TERM_END, "mentor-7a|filip|MEMBER|" + TERM_START + "|" + TERM_END);
+        assertThat(roster.roles()).contains("petra|solskolan|MENTOR|2021-08-01|-");
+
+        // Filip moves to another mentor group in the register: he leaves this one the day before the next sync.
+        serveNoChanges();
+        register.serveChanges("groups", List.of(group("mentor-7a", "Mentorsgrupp 7A", "Mentor", "solskolan", TERM_START,
+                TERM_END, LATER, List.of("elsa"))));
+
+        ImportSummary next = sync.sync("schedule", null);
+
+        assertThat(next.status()).as(String.join("\n", next.problems())).isEqualTo(ImportStatus.SUCCEEDED);
+        assertThat(roster().memberships()).contains("mentor-7a|filip|MEMBER|" + TERM_START + "|" + DAY.minusDays(1),
+                "mentor-7a|elsa|MEMBER|" + TERM_START + "|" + TERM_END);
     }
 
     @Test
@@ -291,7 +330,7 @@ class Ss12000SyncTest {
         assertThat(run.created(ImportKind.PERSON)).isEqualTo(9);
         assertThat(run.notes()).contains(
                 "duties: 1 line ignored: the dutyRole 'Bibliotekarie' gives no school role in Klassrum",
-                "groups: 1 line ignored: the groupType 'Klass' is not imported (only Undervisning)");
+                "groups: 1 line ignored: the groupType 'Klass' is not imported (only Undervisning and Mentor)");
         // Nine persons in pages of four: the second and third pages are asked for by their token alone.
         List<LoggedRequest> persons = register.requests("persons");
         assertThat(persons).hasSize(3);
