@@ -12,7 +12,9 @@ public enum ImportKind implements Labelled {
     MEMBERSHIP("Gruppmedlemskap", "Group memberships"),
     GUARDIAN_LINK("Vårdnadshavarkopplingar", "Guardian links"),
     /** Counted by the Microsoft Graph sync only: the files carry no licences. */
-    LICENCE("Licenser", "Licences");
+    LICENCE("Licenser", "Licences"),
+    /** A teacher's subject at a school, from the register's activities (SS 12000 only). */
+    TEACHER_SUBJECT("Lärares ämnen", "Teachers' subjects");
 
     private final String labelSv;
     private final String labelEn;

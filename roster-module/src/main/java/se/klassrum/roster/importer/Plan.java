@@ -50,6 +50,9 @@ final class Plan {
     }
 
     /** A new last day for an existing fact; null reopens it. */
+    record NewTeacherSubject(UUID teacherId, UUID schoolId, UUID subjectId) {
+    }
+
     record NewEnd(UUID id, LocalDate to) {
     }
 
@@ -61,6 +64,7 @@ final class Plan {
     final List<PersonChange> changedPersons = new ArrayList<>();
     final List<NewGroup> newGroups = new ArrayList<>();
     final List<GroupChange> changedGroups = new ArrayList<>();
+    final List<NewTeacherSubject> newTeacherSubjects = new ArrayList<>();
     final Map<RosterSet.FactKind, List<NewFact>> newFacts = new EnumMap<>(RosterSet.FactKind.class);
     final Map<RosterSet.FactKind, List<NewEnd>> newEnds = new EnumMap<>(RosterSet.FactKind.class);
     /** Facts that have not begun by the import date and leave the register: deleted, having never held. */
@@ -75,22 +79,22 @@ final class Plan {
             withdrawn.put(kind, new ArrayList<>());
         }
         for (ImportKind kind : ImportKind.values()) {
-            if (kind != ImportKind.LICENCE) { // the files carry no licences
+            if (kind != ImportKind.LICENCE && kind != ImportKind.TEACHER_SUBJECT) { // not from files
                 counts.put(kind, new int[3]);
             }
         }
     }
 
     void created(ImportKind kind) {
-        counts.get(kind)[0]++;
+        counts.computeIfAbsent(kind, k -> new int[3])[0]++;
     }
 
     void updated(ImportKind kind) {
-        counts.get(kind)[1]++;
+        counts.computeIfAbsent(kind, k -> new int[3])[1]++;
     }
 
     void ended(ImportKind kind) {
-        counts.get(kind)[2]++;
+        counts.computeIfAbsent(kind, k -> new int[3])[2]++;
     }
 
     static ImportKind kindOf(RosterSet.FactKind kind) {
@@ -110,7 +114,8 @@ final class Plan {
     /** The number of rows to write, for progress. */
     long size() {
         long size = newSubjects.size() + newSyllabi.size() + newSchools.size() + renamedSchools.size()
-                + newPersons.size() + changedPersons.size() + newGroups.size() + changedGroups.size();
+                + newPersons.size() + changedPersons.size() + newGroups.size() + changedGroups.size()
+                + newTeacherSubjects.size();
         for (RosterSet.FactKind kind : RosterSet.FactKind.values()) {
             size += newFacts.get(kind).size() + newEnds.get(kind).size() + withdrawn.get(kind).size();
         }

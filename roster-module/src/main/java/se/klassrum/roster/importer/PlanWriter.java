@@ -118,6 +118,9 @@ final class PlanWriter {
                 }
             }
         });
+        copied("WRITING_TEACHER_SUBJECTS", "teacher_subject", List.of("id", "tenant_id", "teacher_id", "school_id",
+                "subject_id"), plan.newTeacherSubjects, t -> new Object[]{UUID.randomUUID(), tenantId, t.teacherId(),
+                t.schoolId(), t.subjectId()});
         if (plan.newSchools.size() + plan.newPersons.size() + plan.newGroups.size() >= ANALYZE_AFTER) {
             analyzeParties();
         }

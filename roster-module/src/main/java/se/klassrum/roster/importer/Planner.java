@@ -42,6 +42,8 @@ final class Planner {
     private final Map<String, UUID> personIds = new HashMap<>();
     private final Map<String, UUID> groupIds = new HashMap<>();
     private final Map<String, UUID> syllabusIds = new HashMap<>();
+    /** Subjects this plan creates, by code. */
+    private final Map<String, UUID> newSubjects = new HashMap<>();
     /** Existing facts matched by a fact of the files: they stay. */
     private final Set<UUID> matched = new HashSet<>();
     /** People, schools and groups that had a fact ended by this plan. */
@@ -59,6 +61,7 @@ final class Planner {
         planSchools();
         planPersons();
         planGroups();
+        planTeacherSubjects();
         // A full set needs each kind's facts only while that kind is planned; a delta needs them all for its removals.
         Map<RosterSet.FactKind, Map<FactKey, Object>> existing = new HashMap<>();
         for (RosterSet.FactKind kind : RosterSet.FactKind.values()) {
@@ -78,7 +81,7 @@ final class Planner {
     }
 
     private void planSyllabi() {
-        Map<String, UUID> newSubjects = new HashMap<>();
+        Map<String, UUID> newSubjects = this.newSubjects;
         for (RosterSet.Syllabus syllabus : set.syllabi.values()) {
             TenantState.Syllabus known = state.syllabi.get(syllabus.code());
             if (known != null) {
@@ -184,6 +187,25 @@ final class Planner {
                             syllabusId));
                     plan.updated(ImportKind.GROUP);
                 }
+            }
+        }
+    }
+
+    /** The register's teacher-subject links that the roster lacks; none is ever removed by an import. */
+    private void planTeacherSubjects() {
+        Set<String> planned = new HashSet<>();
+        for (RosterSet.TeacherSubject link : set.teacherSubjects.values()) {
+            UUID teacher = personId(link.teacherExternalId(), link.where());
+            UUID school = schoolId(link.schoolExternalId(), link.where());
+            UUID subject = state.subjects.containsKey(link.subjectCode()) ? state.subjects.get(link.subjectCode())
+                    : newSubjects.get(link.subjectCode());
+            if (teacher == null || school == null || subject == null) {
+                continue;
+            }
+            String key = teacher + "|" + school + "|" + subject;
+            if (!state.teacherSubjects.contains(key) && planned.add(key)) {
+                plan.newTeacherSubjects.add(new Plan.NewTeacherSubject(teacher, school, subject));
+                plan.created(ImportKind.TEACHER_SUBJECT);
             }
         }
     }

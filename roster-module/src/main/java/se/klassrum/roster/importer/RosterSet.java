@@ -100,6 +100,16 @@ final class RosterSet {
     final Map<String, Group> groups = new LinkedHashMap<>();
     final List<Fact> facts = new Facts();
 
+    /**
+     * A teacher's subject at a school (external ids of the teacher and the school, the subject's code), from the
+     * register's activities. Added when missing; never removed by an import, since a school administrator may have
+     * made the same link by hand.
+     */
+    record TeacherSubject(String teacherExternalId, String schoolExternalId, String subjectCode, Where where) {
+    }
+
+    final Map<String, TeacherSubject> teacherSubjects = new LinkedHashMap<>();
+
     // A delta says what it removes; a full set removes whatever it leaves out.
     final Map<String, Where> removedPersons = new LinkedHashMap<>();
     final Map<String, Where> removedGroups = new LinkedHashMap<>();

@@ -246,12 +246,14 @@ final class Ss12000Reader {
                 }
             }
             List<String> groups = new ArrayList<>();
+            Set<String> schools = new LinkedHashSet<>();
             for (String groupId : activity.groupIds()) {
                 Ss12000Model.Group group = register.get(Endpoint.GROUPS, groupId);
                 if (group == null) {
                     problems.add(where, "the group '" + groupId + "' is not in " + Endpoint.GROUPS.name());
                 } else if (teaching(group) && set.schools.containsKey(group.organisationId())) {
                     groups.add(groupId);
+                    schools.add(group.organisationId());
                     if (syllabus != null) {
                         syllabi.computeIfAbsent(groupId, id -> new LinkedHashSet<>()).add(syllabus);
                     }
@@ -278,6 +280,14 @@ final class Ss12000Reader {
                 for (String group : groups) {
                     fact(RosterSet.FactKind.MEMBERSHIP, group, duty.personId(), MembershipRole.OWNER, from, to, where);
                     fact(RosterSet.FactKind.MEMBERSHIP, group, duty.personId(), MembershipRole.MEMBER, from, to, where);
+                }
+                // Teaching the syllabus links the teacher to its subject at the school (TEACHER_SUBJECT).
+                RosterSet.Syllabus taught = syllabus == null ? null : set.syllabi.get(syllabus);
+                if (taught != null) {
+                    for (String school : schools) {
+                        set.teacherSubjects.putIfAbsent(duty.personId() + "|" + school + "|" + taught.subjectCode(),
+                                new RosterSet.TeacherSubject(duty.personId(), school, taught.subjectCode(), where));
+                    }
                 }
             }
         }

@@ -71,6 +71,8 @@ final class TenantState {
     final List<Fact> roles = new ArrayList<>();
     final List<Fact> memberships = new ArrayList<>();
     final List<Fact> guardianLinks = new ArrayList<>();
+    /** "teacher|school|subject" ids of the tenant's teacher-subject links. */
+    final Set<String> teacherSubjects = new HashSet<>();
 
     private final Map<LocalDate, LocalDate> dates = new HashMap<>();
     private final Connection connection;
@@ -117,6 +119,8 @@ final class TenantState {
         query("select y.id, y.code, s.id, s.code from syllabus y join subject s on s.id = y.subject_id"
                 + " where y.tenant_id = ?", List.of(), rs -> syllabi.put(rs.getString(2),
                 new Syllabus(uuid(rs, 1), rs.getString(2), uuid(rs, 3), rs.getString(4))));
+        query("select teacher_id, school_id, subject_id from teacher_subject where tenant_id = ?", List.of(),
+                rs -> teacherSubjects.add(uuid(rs, 1) + "|" + uuid(rs, 2) + "|" + uuid(rs, 3)));
         query("select id, external_id, school_id, kind, name, archived, syllabus_id from study_group"
                 + " where tenant_id = ? and external_id is not null", List.of(), rs -> {
             Group group = new Group(uuid(rs, 1), rs.getString(2), uuid(rs, 3), GroupKind.valueOf(rs.getString(4)),

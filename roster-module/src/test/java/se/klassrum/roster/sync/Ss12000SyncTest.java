@@ -233,6 +233,14 @@ class Ss12000SyncTest {
         return named;
     }
 
+    /** "teacher|school|subject code" of the tenant's teacher-subject links, by the register's names. */
+    Set<String> teacherSubjects() {
+        List<?> rows = db.read(em -> em.createNativeQuery("select p.external_id || '|' || s.external_id || '|' || j.code"
+                + " from teacher_subject t join person p on p.id = t.teacher_id join school s on s.id = t.school_id"
+                + " join subject j on j.id = t.subject_id where t.tenant_id = ?1").setParameter(1, tenant).getResultList());
+        return named(rows.stream().map(String::valueOf).collect(java.util.stream.Collectors.toSet()));
+    }
+
     SecurityMarking marking(String person) {
         return db.read(em -> em.createQuery("select p.securityMarking from Person p where p.tenant.id = :t"
                         + " and p.externalId = :id", SecurityMarking.class)
@@ -328,6 +336,9 @@ class Ss12000SyncTest {
         assertThat(marking("greta")).isEqualTo(SecurityMarking.SKYDDAD_FOLKBOKFORING);
         assertThat(marking("elsa")).isEqualTo(SecurityMarking.NONE);
         assertThat(run.created(ImportKind.PERSON)).isEqualTo(9);
+        // Anna teaches the maths activity's syllabus: she may assess in its subject at the school.
+        assertThat(teacherSubjects()).containsExactly("anna|solskolan|MA");
+        assertThat(run.created(ImportKind.TEACHER_SUBJECT)).isEqualTo(1);
         assertThat(run.notes()).contains(
                 "duties: 1 line ignored: the dutyRole 'Bibliotekarie' gives no school role in Klassrum",
                 "groups: 1 line ignored: the groupType 'Klass' is not imported (only Undervisning and Mentor)");
@@ -360,6 +371,8 @@ class Ss12000SyncTest {
         assertThat(run.status()).as(String.join("\n", run.problems())).isEqualTo(ImportStatus.SUCCEEDED);
         assertThat(run.files()).hasSize(2);
         assertThat(run.files().get(1)).startsWith("changes after 2026-03-02T08:25:00Z");
+        assertThat(teacherSubjects()).containsExactly("anna|solskolan|MA");
+        assertThat(run.created(ImportKind.TEACHER_SUBJECT)).isZero();
         RosterView current = roster().currentOn(DAY);
         assertThat(current.persons()).contains("filip|Filip|Forsberg|-|-");
         // Elsa's facts end the day before the import date; Greta's membership of the group ends too.
