@@ -18,10 +18,12 @@ import java.util.List;
  * Within the transaction, so a failed import leaves nothing behind. Constraints, checks, foreign keys and indexes
  * apply to copied rows as to inserted ones; columns not named take their defaults.
  * <p>
+ * Public for the Microsoft Graph sync, which grants licences the same way.
+ * <p>
  * Values are written in COPY's text format: {@code \N} for null, backslash escapes for the characters that would end a
  * value or a row.
  */
-final class CopyRows implements AutoCloseable {
+public final class CopyRows implements AutoCloseable {
 
     /** The streamed bytes are handed to the driver in pieces of this size. */
     private static final int BUFFER = 1 << 16;
@@ -36,7 +38,7 @@ final class CopyRows implements AutoCloseable {
     }
 
     /** Starts a COPY into {@code table}'s {@code columns}, in this order. */
-    static CopyRows into(Connection connection, String table, List<String> columns) {
+    public static CopyRows into(Connection connection, String table, List<String> columns) {
         try {
             PGConnection postgres = connection.unwrap(PGConnection.class);
             String sql = "COPY " + table + " (" + String.join(", ", columns) + ") FROM STDIN";
@@ -48,7 +50,7 @@ final class CopyRows implements AutoCloseable {
     }
 
     /** One row: a value per column, in the order given to {@link #into}. */
-    void row(Object... values) {
+    public void row(Object... values) {
         if (values.length != columns) {
             throw new IllegalArgumentException(columns + " values expected, not " + values.length);
         }
@@ -66,7 +68,7 @@ final class CopyRows implements AutoCloseable {
         }
     }
 
-    long rows() {
+    public long rows() {
         return rows;
     }
 
@@ -111,7 +113,7 @@ final class CopyRows implements AutoCloseable {
     }
 
     /** A COPY the server refused, e.g. for a violated constraint; the SQLException says which. */
-    static final class CopyFailedException extends RuntimeException {
+    public static final class CopyFailedException extends RuntimeException {
         private static final long serialVersionUID = 1L;
 
         CopyFailedException(SQLException cause) {

@@ -5,7 +5,6 @@ import se.klassrum.roster.entity.ImportCount;
 import se.klassrum.roster.entity.ImportKind;
 import se.klassrum.roster.entity.ImportRun;
 import se.klassrum.roster.entity.ImportStatus;
-import se.klassrum.roster.entity.Licence;
 import se.klassrum.roster.entity.LicenceKind;
 import se.klassrum.roster.entity.Membership;
 import se.klassrum.roster.entity.MembershipRole;
@@ -15,11 +14,13 @@ import se.klassrum.roster.entity.RosterException;
 import se.klassrum.roster.entity.StudyGroup;
 import se.klassrum.roster.entity.Tenant;
 import se.klassrum.roster.entity.Validity;
+import se.klassrum.roster.importer.CopyRows;
 import se.klassrum.roster.importer.ImportProgressListener;
 import se.klassrum.roster.importer.ImportSummary;
 import se.klassrum.roster.importer.ImportTransactions;
 import se.klassrum.roster.importer.RosterImporter;
 
+import java.sql.Connection;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -37,6 +38,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 /**
  * One run of the Microsoft Graph sync for a tenant, recorded as an import run (format {@code MICROSOFT_GRAPH}) with
@@ -57,6 +59,9 @@ import java.util.UUID;
 public final class GraphSync {
 
     public static final String FORMAT = "MICROSOFT_GRAPH";
+
+    /** Ids per {@code in} list and per bulk statement. */
+    private static final int CHUNK = 1_000;
 
     private final ImportTransactions transactions;
     private final GraphClient graph;
@@ -230,7 +235,7 @@ public final class GraphSync {
         });
         List<GraphClient.UserChange> changes = read.users() == null ? List.of() : read.users().changes();
         changes.forEach(change -> everyone.add(change.userId().toLowerCase(Locale.ROOT)));
-        Map<String, Person> persons = persons(em, tenantId, everyone, read.allUsers());
+        Map<String, UUID> persons = persons(em, tenantId, everyone, read.allUsers());
         Set<String> unknown = new HashSet<>();
         for (Listing listing : read.listings()) {
             StudyGroup group = em.find(StudyGroup.class, listing.group().id());
@@ -239,20 +244,26 @@ public final class GraphSync {
             }
             Map<UUID, Set<MembershipRole>> wanted = new LinkedHashMap<>();
             listing.members().forEach(id -> person(persons, id, unknown).ifPresent(person ->
-                    wanted.computeIfAbsent(person.id(), p -> EnumSet.noneOf(MembershipRole.class)).add(MembershipRole.MEMBER)));
+                    wanted.computeIfAbsent(person, p -> EnumSet.noneOf(MembershipRole.class)).add(MembershipRole.MEMBER)));
             listing.owners().forEach(id -> person(persons, id, unknown).ifPresent(person ->
-                    wanted.computeIfAbsent(person.id(), p -> EnumSet.noneOf(MembershipRole.class))
+                    wanted.computeIfAbsent(person, p -> EnumSet.noneOf(MembershipRole.class))
                             .addAll(EnumSet.of(MembershipRole.OWNER, MembershipRole.MEMBER))));
-            keepMembershipsInStep(em, group, wanted, persons, today, counts.get(ImportKind.MEMBERSHIP));
+            keepMembershipsInStep(em, group, wanted, today, counts.get(ImportKind.MEMBERSHIP));
         }
-        Set<UUID> changed = new HashSet<>();
+        if (!unknown.isEmpty()) {
+            read.notes().add("Microsoft Graph: " + unknown.size() + " owners or members of connected groups are not in"
+                    + " the roster (no person with their Entra object id) and give no membership");
+        }
+        if (read.users() == null) {
+            return counts;
+        }
+        Map<UUID, Set<LicenceKind>> licences = new HashMap<>();
         for (GraphClient.UserChange change : changes) {
-            Optional<Person> person = person(persons, change.userId().toLowerCase(Locale.ROOT), null);
+            Optional<UUID> person = person(persons, change.userId().toLowerCase(Locale.ROOT), null);
             if (person.isEmpty() || change.skuIds() == null && !change.removed()) {
                 continue;
             }
-            changed.add(person.get().id());
-            Set<LicenceKind> kinds = EnumSet.noneOf(LicenceKind.class);
+            Set<LicenceKind> kinds = licences.computeIfAbsent(person.get(), p -> EnumSet.noneOf(LicenceKind.class));
             if (!change.removed()) {
                 change.skuIds().forEach(sku -> {
                     if (read.teacherSkuIds().contains(sku)) {
@@ -263,24 +274,12 @@ public final class GraphSync {
                     }
                 });
             }
-            keepLicencesInStep(em, person.get(), kinds, today, counts.get(ImportKind.LICENCE));
         }
         if (read.allUsers()) {
             // Everyone Microsoft has was listed: a person of the roster it did not list has no licence from it.
-            for (Person person : persons.values()) {
-                if (!changed.contains(person.id())) {
-                    keepLicencesInStep(em, person, EnumSet.noneOf(LicenceKind.class), today,
-                            counts.get(ImportKind.LICENCE));
-                }
-            }
+            persons.values().forEach(person -> licences.putIfAbsent(person, EnumSet.noneOf(LicenceKind.class)));
         }
-        if (!unknown.isEmpty()) {
-            read.notes().add("Microsoft Graph: " + unknown.size() + " owners or members of connected groups are not in"
-                    + " the roster (no person with their Entra object id) and give no membership");
-        }
-        if (read.users() == null) {
-            return counts;
-        }
+        keepLicencesInStep(em, tenantId, licences, read.allUsers(), today, counts.get(ImportKind.LICENCE));
         em.createNativeQuery("insert into graph_sync_state (tenant_id, users_delta_link, updated_at) values (?1, ?2, ?3)"
                         + " on conflict (tenant_id) do update set users_delta_link = excluded.users_delta_link,"
                         + " updated_at = excluded.updated_at")
@@ -290,28 +289,29 @@ public final class GraphSync {
     }
 
     /**
-     * The tenant's people with an Entra object id: those named, or (when every user was read) all of them, so that
-     * the people Microsoft no longer lists lose the licences it gave.
+     * The ids of the tenant's people with an Entra object id, by that id: those named, or (when every user was read)
+     * all of them, so that the people Microsoft no longer lists lose the licences it gave. Scalar rows: a first sync of a
+     * large municipality reads hundreds of thousands.
      */
-    private static Map<String, Person> persons(EntityManager em, UUID tenantId, Set<String> objectIds, boolean all) {
-        Map<String, Person> persons = new HashMap<>();
+    private static Map<String, UUID> persons(EntityManager em, UUID tenantId, Set<String> objectIds, boolean all) {
+        Map<String, UUID> persons = new HashMap<>();
+        String jpql = "select p.id, p.entraObjectId from Person p where p.tenant.id = :tenant and p.entraObjectId ";
         if (all) {
-            em.createQuery("select p from Person p where p.tenant.id = :tenant and p.entraObjectId is not null",
-                            Person.class).setParameter("tenant", tenantId).getResultStream()
-                    .forEach(p -> persons.put(p.entraObjectId().orElseThrow().toString(), p));
+            em.createQuery(jpql + "is not null", Object[].class).setParameter("tenant", tenantId).getResultStream()
+                    .forEach(row -> persons.put(row[1].toString(), (UUID) row[0]));
             return persons;
         }
         List<UUID> ids = objectIds.stream().map(GraphSync::uuid).filter(Objects::nonNull).toList();
-        for (int start = 0; start < ids.size(); start += 1000) {
-            em.createQuery("select p from Person p where p.tenant.id = :tenant and p.entraObjectId in :ids", Person.class)
-                    .setParameter("tenant", tenantId).setParameter("ids", ids.subList(start, Math.min(ids.size(), start + 1000)))
-                    .getResultStream().forEach(p -> persons.put(p.entraObjectId().orElseThrow().toString(), p));
+        for (int start = 0; start < ids.size(); start += CHUNK) {
+            em.createQuery(jpql + "in :ids", Object[].class).setParameter("tenant", tenantId)
+                    .setParameter("ids", ids.subList(start, Math.min(ids.size(), start + CHUNK))).getResultStream()
+                    .forEach(row -> persons.put(row[1].toString(), (UUID) row[0]));
         }
         return persons;
     }
 
-    private static Optional<Person> person(Map<String, Person> persons, String objectId, Set<String> unknown) {
-        Person person = persons.get(objectId);
+    private static Optional<UUID> person(Map<String, UUID> persons, String objectId, Set<String> unknown) {
+        UUID person = persons.get(objectId);
         if (person == null && unknown != null) {
             unknown.add(objectId);
         }
@@ -328,7 +328,7 @@ public final class GraphSync {
 
     /** Adds what is wanted and not held, ends (or, not yet begun, withdraws) what is held and not wanted. */
     private static void keepMembershipsInStep(EntityManager em, StudyGroup group, Map<UUID, Set<MembershipRole>> wanted,
-                                              Map<String, Person> persons, LocalDate today, int[] count) {
+                                              LocalDate today, int[] count) {
         List<Membership> current = em.createQuery("select m from Membership m where m.group = :group"
                         + " and (m.validity.validTo is null or m.validity.validTo >= :today)", Membership.class)
                 .setParameter("group", group).setParameter("today", today).getResultList();
@@ -343,36 +343,77 @@ public final class GraphSync {
                 count[1]++;
             }
         }
-        Map<UUID, Person> byId = new HashMap<>();
-        persons.values().forEach(person -> byId.put(person.id(), person));
         wanted.forEach((personId, roles) -> {
             for (MembershipRole role : roles) {
                 if (!held.getOrDefault(personId, Set.of()).contains(role)) {
-                    em.persist(new Membership(null, group, byId.get(personId), role, Validity.between(today, null)));
+                    em.persist(new Membership(null, group, em.find(Person.class, personId), role,
+                            Validity.between(today, null)));
                     count[0]++;
                 }
             }
         });
     }
 
-    private static void keepLicencesInStep(EntityManager em, Person person, Set<LicenceKind> wanted, LocalDate today,
-                                           int[] count) {
-        List<Licence> current = em.createQuery("select l from Licence l where l.person = :person"
-                        + " and (l.validity.validTo is null or l.validity.validTo >= :today)", Licence.class)
-                .setParameter("person", person).setParameter("today", today).getResultList();
-        Set<LicenceKind> held = EnumSet.noneOf(LicenceKind.class);
-        for (Licence licence : current) {
-            if (wanted.contains(licence.kind()) && held.add(licence.kind())) {
-                continue;
-            }
-            end(em, licence, licence.validity(), licence::endOn, today);
-            count[1]++;
+    /**
+     * Gives each person the licences wanted of them, in bulk: one read of their current licences, chunked updates and
+     * deletes for those that end, and COPY for the new ones (a first sync may grant a municipality's every licence).
+     */
+    private static void keepLicencesInStep(EntityManager em, UUID tenantId, Map<UUID, Set<LicenceKind>> wanted,
+                                           boolean everyone, LocalDate today, int[] count) {
+        if (wanted.isEmpty()) {
+            return;
         }
-        for (LicenceKind kind : wanted) {
-            if (!held.contains(kind)) {
-                em.persist(new Licence(null, person, kind, Validity.between(today, null)));
-                count[0]++;
+        Map<UUID, Set<LicenceKind>> held = new HashMap<>();
+        List<UUID> ending = new ArrayList<>();
+        List<UUID> withdrawn = new ArrayList<>();
+        String jpql = "select l.id, l.person.id, l.kind, l.validity.validFrom from Licence l where l.person.tenant.id = :tenant"
+                + " and (l.validity.validTo is null or l.validity.validTo >= :today)";
+        Consumer<Object[]> row = licence -> {
+            UUID person = (UUID) licence[1];
+            Set<LicenceKind> kinds = wanted.get(person);
+            if (kinds == null) {
+                return; // not asked about: left as it is
             }
+            LicenceKind kind = (LicenceKind) licence[2];
+            LocalDate from = (LocalDate) licence[3];
+            if (kinds.contains(kind) && held.computeIfAbsent(person, p -> EnumSet.noneOf(LicenceKind.class)).add(kind)) {
+                return;
+            }
+            (from.isBefore(today) ? ending : withdrawn).add((UUID) licence[0]);
+        };
+        if (everyone) {
+            em.createQuery(jpql, Object[].class).setParameter("tenant", tenantId).setParameter("today", today)
+                    .getResultStream().forEach(row);
+        } else {
+            List<UUID> people = new ArrayList<>(wanted.keySet());
+            for (int start = 0; start < people.size(); start += CHUNK) {
+                em.createQuery(jpql + " and l.person.id in :people", Object[].class).setParameter("tenant", tenantId)
+                        .setParameter("today", today)
+                        .setParameter("people", people.subList(start, Math.min(people.size(), start + CHUNK)))
+                        .getResultStream().forEach(row);
+            }
+        }
+        for (int start = 0; start < ending.size(); start += CHUNK) {
+            count[1] += em.createQuery("update Licence l set l.validity.validTo = :yesterday, l.version = l.version + 1"
+                            + " where l.id in :ids").setParameter("yesterday", today.minusDays(1))
+                    .setParameter("ids", ending.subList(start, Math.min(ending.size(), start + CHUNK))).executeUpdate();
+        }
+        for (int start = 0; start < withdrawn.size(); start += CHUNK) {
+            count[1] += em.createQuery("delete from Licence l where l.id in :ids")
+                    .setParameter("ids", withdrawn.subList(start, Math.min(withdrawn.size(), start + CHUNK)))
+                    .executeUpdate();
+        }
+        em.flush();
+        try (CopyRows copy = CopyRows.into(em.unwrap(Connection.class), "licence",
+                List.of("id", "person_id", "kind", "valid_from"))) {
+            wanted.forEach((person, kinds) -> {
+                for (LicenceKind kind : kinds) {
+                    if (!held.getOrDefault(person, Set.of()).contains(kind)) {
+                        copy.row(UUID.randomUUID(), person, kind, today);
+                        count[0]++;
+                    }
+                }
+            });
         }
     }
 
