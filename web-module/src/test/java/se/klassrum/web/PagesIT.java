@@ -1,16 +1,7 @@
 package se.klassrum.web;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
-import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
@@ -23,19 +14,13 @@ import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static se.klassrum.roster.demo.DemoIds.ENTRA_TENANT_SOLBACKA;
 import static se.klassrum.roster.demo.DemoIds.GROUP_MA1C_A;
 import static se.klassrum.roster.demo.DemoIds.OID_ANNA;
@@ -50,42 +35,9 @@ import static se.klassrum.roster.demo.DemoIds.SYLLABUS_ENGENG05;
  *
  * <p>Without Chromium the class is skipped with the reason, except under CI ({@code CI=true}), where that fails.
  */
-class PagesIT extends KlassrumServerTest {
-
-    private static final Path CHROMIUM = Path.of(System.getProperty("klassrum.test.chromium", "/usr/bin/chromium"));
-    private static final Path CHROMEDRIVER = Path.of(System.getProperty("klassrum.test.chromedriver", "/usr/bin/chromedriver"));
-    private static final Path SCREENSHOTS = Path.of(System.getProperty("klassrum.test.screenshots", "target/screenshots"));
+class PagesIT extends BrowserTest {
 
     private static final Pattern CODE = Pattern.compile("\\b(\\d{6})\\b");
-
-    private WebDriver browser;
-    private Path profile;
-
-    /** Per test rather than per class, so that the report counts each test as skipped, with the reason. */
-    @BeforeEach
-    void chromiumIsInstalled() {
-        if (Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER)) {
-            return;
-        }
-        String reason = "The browser tests need Debian's chromium and chromium-driver (" + CHROMIUM + ", " + CHROMEDRIVER
-                + "): apt-get install chromium chromium-driver";
-        if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-            fail(reason + " — under CI they must run, not be skipped");
-        }
-        assumeTrue(false, reason);
-    }
-
-    @AfterEach
-    void closeBrowser() throws IOException {
-        if (browser != null) {
-            browser.quit();
-        }
-        if (profile != null) {
-            try (var files = Files.walk(profile)) {
-                files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-            }
-        }
-    }
 
     @Test
     void annaSeesHerGroupsAndPostsToMa1cA() throws IOException {
@@ -284,16 +236,6 @@ class PagesIT extends KlassrumServerTest {
         assertThat(text()).doesNotContain("Elsa", comment);
     }
 
-    private void assertNoHorizontalScroll() {
-        Object widths = script("return [document.documentElement.scrollWidth, window.innerWidth]");
-        assertThat((Boolean) script("return document.documentElement.scrollWidth <= window.innerWidth"))
-                .as("no horizontal scrolling: [scrollWidth, innerWidth] = %s", widths).isTrue();
-    }
-
-    private Object script(String script) {
-        return ((JavascriptExecutor) browser).executeScript(script);
-    }
-
     private static String codeIn(MimeMessage mail) {
         String text = com.icegreen.greenmail.util.GreenMailUtil.getBody(mail);
         Matcher matcher = CODE.matcher(text);
@@ -301,54 +243,4 @@ class PagesIT extends KlassrumServerTest {
         return matcher.group(1);
     }
 
-    private void open(String languages) throws IOException {
-        open(languages, 1280, 1000);
-    }
-
-    /** A browser window of this size; a narrow one is a phone (mobile viewport emulated through DevTools). */
-    private void open(String languages, int width, int height) throws IOException {
-        profile = Files.createTempDirectory("klassrum-chromium-");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--user-data-dir=" + profile, "--window-size=" + width + "," + height, "--lang=" + languages.split(",")[0]);
-        options.setExperimentalOption("prefs", Map.of("intl.accept_languages", languages));
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile())
-                .usingAnyFreePort()
-                .build();
-        browser = new ChromeDriver(service, options);
-        browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
-        if (width < 600) {
-            ((ChromeDriver) browser).executeCdpCommand("Emulation.setDeviceMetricsOverride",
-                    Map.of("width", width, "height", height, "deviceScaleFactor", 1, "mobile", true));
-        }
-    }
-
-    private void signInAs(String persona) throws IOException {
-        browser.navigate().to(uri("/demo.xhtml").toURL());
-        waitFor(By.cssSelector("[data-persona='" + persona + "']"));
-        screenshot("demo-" + persona);
-        browser.findElement(By.cssSelector("[data-persona='" + persona + "']")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.urlContains("/groups.xhtml"));
-    }
-
-    private WebElement waitFor(By locator) {
-        return new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.visibilityOfElementLocated(locator));
-    }
-
-    private void scrollTo(WebElement element) {
-        ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView()", element);
-    }
-
-    private String text() {
-        return browser.findElement(By.tagName("body")).getText();
-    }
-
-    private void screenshot(String name) throws IOException {
-        Files.createDirectories(SCREENSHOTS);
-        Path shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath();
-        Files.copy(shot, SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
-    }
 }

@@ -3,20 +3,9 @@ package se.klassrum.web;
 import com.deque.html.axecore.results.Results;
 import com.deque.html.axecore.results.Rule;
 import com.deque.html.axecore.selenium.AxeBuilder;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.StaleElementReferenceException;
-import org.openqa.selenium.TakesScreenshot;
-import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -26,22 +15,16 @@ import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static se.klassrum.roster.demo.DemoIds.ENTRA_TENANT_SOLBACKA;
 import static se.klassrum.roster.demo.DemoIds.GROUP_EN5_B;
 import static se.klassrum.roster.demo.DemoIds.GROUP_KE1_E;
@@ -64,41 +47,9 @@ import static se.klassrum.roster.demo.DemoIds.PERSON_KARIN;
  * other test classes rely on stays as it was. Without Chromium the class is skipped with the reason, except under
  * CI ({@code CI=true}), where that fails.
  */
-class TeachingPagesIT extends KlassrumServerTest {
+class TeachingPagesIT extends BrowserTest {
 
-    private static final Path CHROMIUM = Path.of(System.getProperty("klassrum.test.chromium", "/usr/bin/chromium"));
-    private static final Path CHROMEDRIVER = Path.of(System.getProperty("klassrum.test.chromedriver", "/usr/bin/chromedriver"));
-    private static final Path SCREENSHOTS = Path.of(System.getProperty("klassrum.test.screenshots", "target/screenshots"));
     private static final ZoneId SCHOOL_ZONE = ZoneId.of("Europe/Stockholm");
-
-    private WebDriver browser;
-    private Path profile;
-
-    /** Per test rather than per class, so that the report counts each test as skipped, with the reason. */
-    @BeforeEach
-    void chromiumIsInstalled() {
-        if (Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER)) {
-            return;
-        }
-        String reason = "The browser tests need Debian's chromium and chromium-driver (" + CHROMIUM + ", " + CHROMEDRIVER
-                + "): apt-get install chromium chromium-driver";
-        if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-            fail(reason + " — under CI they must run, not be skipped");
-        }
-        assumeTrue(false, reason);
-    }
-
-    @AfterEach
-    void closeBrowser() throws IOException {
-        if (browser != null) {
-            browser.quit();
-        }
-        if (profile != null) {
-            try (var files = Files.walk(profile)) {
-                files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-            }
-        }
-    }
 
     /**
      * Anna drafts an assignment in Ma1c-A (due yesterday) and publishes it; Elsa does not see the draft, then hands
@@ -496,14 +447,6 @@ class TeachingPagesIT extends KlassrumServerTest {
         screenshot("my-assessments-phone");
     }
 
-    private void assertNoHorizontalScroll(String page) {
-        Object widths = ((JavascriptExecutor) browser).executeScript(
-                "return [document.documentElement.scrollWidth, window.innerWidth]");
-        assertThat((Boolean) ((JavascriptExecutor) browser).executeScript(
-                "return document.documentElement.scrollWidth <= window.innerWidth"))
-                .as("%s: no horizontal scrolling, [scrollWidth, innerWidth] = %s", page, widths).isTrue();
-    }
-
     /** The serious and critical violations axe-core finds on the page, one line each, named after the page. */
     private List<String> axe(String page) {
         Results results = new AxeBuilder()
@@ -530,88 +473,4 @@ class TeachingPagesIT extends KlassrumServerTest {
         waitFor(By.id("assignments-heading"));
     }
 
-    private void open(String languages) throws IOException {
-        open(languages, 1280, 1000);
-    }
-
-    /** A browser window of this size; a narrow one is a phone (mobile viewport emulated through DevTools). */
-    private void open(String languages, int width, int height) throws IOException {
-        profile = Files.createTempDirectory("klassrum-chromium-");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--user-data-dir=" + profile, "--window-size=" + width + "," + height, "--lang=" + languages.split(",")[0]);
-        options.setExperimentalOption("prefs", Map.of("intl.accept_languages", languages));
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile())
-                .usingAnyFreePort()
-                .build();
-        browser = new ChromeDriver(service, options);
-        browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
-        if (width < 600) {
-            ((ChromeDriver) browser).executeCdpCommand("Emulation.setDeviceMetricsOverride",
-                    Map.of("width", width, "height", height, "deviceScaleFactor", 1, "mobile", true));
-        }
-    }
-
-    private void signInAs(String persona) throws IOException {
-        browser.navigate().to(uri("/demo.xhtml").toURL());
-        clickAndWait(waitFor(By.cssSelector("[data-persona='" + persona + "']")));
-        new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.urlContains("/groups.xhtml"));
-    }
-
-    /** Types into a date or time field the way its picker would (the typed form depends on the browser's locale). */
-    private void setValue(By field, String value) {
-        ((JavascriptExecutor) browser).executeScript("arguments[0].value = arguments[1];"
-                + "arguments[0].dispatchEvent(new Event('change', {bubbles: true}));", browser.findElement(field), value);
-    }
-
-    /**
-     * Clicks a button or link that loads a page, and waits until the old page is gone, so that what the test looks
-     * for next is looked for on the new page. While Chromium swaps the pages, it may also answer that the element
-     * no longer belongs to the document.
-     */
-    private void clickAndWait(WebElement element) {
-        element.click();
-        waiting().until(driver -> {
-            try {
-                element.isEnabled();
-                return false;
-            } catch (StaleElementReferenceException gone) {
-                return true;
-            } catch (WebDriverException detached) {
-                return detached.getMessage() != null && detached.getMessage().contains("does not belong to the document");
-            }
-        });
-    }
-
-    private WebElement waitFor(By locator) {
-        return waiting().until(ExpectedConditions.visibilityOfElementLocated(locator));
-    }
-
-    private void waitForText(String text) {
-        waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), text));
-    }
-
-    /** A wait that looks again when the page it asked about was replaced in the meantime. */
-    private WebDriverWait waiting() {
-        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
-        wait.ignoring(StaleElementReferenceException.class);
-        return wait;
-    }
-
-    private void scrollTo(WebElement element) {
-        ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView()", element);
-    }
-
-    private String text() {
-        return browser.findElement(By.tagName("body")).getText();
-    }
-
-    private void screenshot(String name) throws IOException {
-        Files.createDirectories(SCREENSHOTS);
-        Path shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath();
-        Files.copy(shot, SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
-    }
 }

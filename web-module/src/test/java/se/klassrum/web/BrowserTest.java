@@ -1,0 +1,180 @@
+package se.klassrum.web;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.fail;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * A server test in a real browser: Debian's headless Chromium through its chromedriver, a fresh profile per test, and
+ * the waits, looks and screenshots the page tests share. Screenshots land in {@code target/screenshots/}.
+ * <p>
+ * Without Chromium each test is skipped with the reason, except under CI ({@code CI=true}), where that fails.
+ */
+abstract class BrowserTest extends KlassrumServerTest {
+
+    static final Path CHROMIUM = Path.of(System.getProperty("klassrum.test.chromium", "/usr/bin/chromium"));
+    static final Path CHROMEDRIVER = Path.of(System.getProperty("klassrum.test.chromedriver", "/usr/bin/chromedriver"));
+    static final Path SCREENSHOTS = Path.of(System.getProperty("klassrum.test.screenshots", "target/screenshots"));
+
+    WebDriver browser;
+    private Path profile;
+
+    /** Per test rather than per class, so that the report counts each test as skipped, with the reason. */
+    @BeforeEach
+    void chromiumIsInstalled() {
+        if (Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER)) {
+            return;
+        }
+        String reason = "The browser tests need Debian's chromium and chromium-driver (" + CHROMIUM + ", " + CHROMEDRIVER
+                + "): apt-get install chromium chromium-driver";
+        if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+            fail(reason + " — under CI they must run, not be skipped");
+        }
+        assumeTrue(false, reason);
+    }
+
+    @AfterEach
+    void closeBrowser() throws IOException {
+        if (browser != null) {
+            browser.quit();
+            browser = null;
+        }
+        if (profile != null) {
+            try (var files = Files.walk(profile)) {
+                files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            }
+            profile = null;
+        }
+    }
+
+    void open(String languages) throws IOException {
+        open(languages, 1280, 1000);
+    }
+
+    /** A browser window of this size; a narrow one is a phone (mobile viewport emulated through DevTools). */
+    void open(String languages, int width, int height) throws IOException {
+        profile = Files.createTempDirectory("klassrum-chromium-");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--user-data-dir=" + profile, "--window-size=" + width + "," + height, "--lang=" + languages.split(",")[0]);
+        options.setExperimentalOption("prefs", Map.of("intl.accept_languages", languages));
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingAnyFreePort()
+                .build();
+        browser = new ChromeDriver(service, options);
+        browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
+        if (width < 600) {
+            ((ChromeDriver) browser).executeCdpCommand("Emulation.setDeviceMetricsOverride",
+                    Map.of("width", width, "height", height, "deviceScaleFactor", 1, "mobile", true));
+        }
+    }
+
+    /** Signs in as a demo persona on the demo page (demo mode, as the server tests run), landing on "Mina grupper". */
+    void signInAs(String persona) throws IOException {
+        browser.navigate().to(uri("/demo.xhtml").toURL());
+        WebElement choice = waitFor(By.cssSelector("[data-persona='" + persona + "']"));
+        screenshot("demo-" + persona);
+        clickAndWait(choice);
+        waiting().until(ExpectedConditions.urlContains("/groups.xhtml"));
+    }
+
+    /**
+     * Clicks a button or link that loads a page, and waits until the old page is gone, so that what the test looks
+     * for next is looked for on the new page. While Chromium swaps the pages, it may also answer that the element
+     * no longer belongs to the document.
+     */
+    void clickAndWait(WebElement element) {
+        element.click();
+        waiting().until(driver -> {
+            try {
+                element.isEnabled();
+                return false;
+            } catch (StaleElementReferenceException gone) {
+                return true;
+            } catch (WebDriverException detached) {
+                return detached.getMessage() != null && detached.getMessage().contains("does not belong to the document");
+            }
+        });
+    }
+
+    /** Types into a date or time field the way its picker would (the typed form depends on the browser's locale). */
+    void setValue(By field, String value) {
+        script("arguments[0].value = arguments[1];"
+                + "arguments[0].dispatchEvent(new Event('change', {bubbles: true}));", browser.findElement(field), value);
+    }
+
+    WebElement waitFor(By locator) {
+        return waiting().until(ExpectedConditions.visibilityOfElementLocated(locator));
+    }
+
+    void waitForText(String text) {
+        waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), text));
+    }
+
+    /**
+     * A wait that looks again when the page it asked about was replaced in the meantime: Chromium then answers that
+     * the element went stale, or (chromedriver's own words) that it "does not belong to the document". Anything else
+     * it answers is retried too until the wait runs out, and then named as the cause.
+     */
+    WebDriverWait waiting() {
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+        wait.ignoring(StaleElementReferenceException.class);
+        wait.ignoring(WebDriverException.class);
+        return wait;
+    }
+
+    void scrollTo(WebElement element) {
+        script("arguments[0].scrollIntoView()", element);
+    }
+
+    String text() {
+        return browser.findElement(By.tagName("body")).getText();
+    }
+
+    Object script(String script, Object... arguments) {
+        return ((JavascriptExecutor) browser).executeScript(script, arguments);
+    }
+
+    void assertNoHorizontalScroll() {
+        assertNoHorizontalScroll("the page");
+    }
+
+    void assertNoHorizontalScroll(String page) {
+        Object widths = script("return [document.documentElement.scrollWidth, window.innerWidth]");
+        assertThat((Boolean) script("return document.documentElement.scrollWidth <= window.innerWidth"))
+                .as("%s: no horizontal scrolling, [scrollWidth, innerWidth] = %s", page, widths).isTrue();
+    }
+
+    void screenshot(String name) throws IOException {
+        Files.createDirectories(SCREENSHOTS);
+        Path shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath();
+        Files.copy(shot, SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+    }
+}
