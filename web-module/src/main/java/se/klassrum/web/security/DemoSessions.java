@@ -54,7 +54,7 @@ public class DemoSessions {
      * @return whether it signed in
      */
     public boolean signIn(HttpServletRequest request, UUID personId, UUID tenantId, String name) {
-        if (!enabled || !exists(personId, tenantId)) {
+        if (!enabled || SessionPersons.actor(em, personId, tenantId).isEmpty()) {
             return false;
         }
         HttpSession session = request.getSession(true);
@@ -86,16 +86,6 @@ public class DemoSessions {
 
     /** The caller of the request as the access rules see it, checked against the database on every request. */
     Optional<Actor> actor(HttpServletRequest request) {
-        return caller(request)
-                .filter(caller -> exists(caller.personId(), caller.tenantId()))
-                .map(caller -> Actor.person(caller.personId(), caller.tenantId()));
-    }
-
-    private boolean exists(UUID personId, UUID tenantId) {
-        return !em.createQuery("select p.id from Person p where p.id = :person and p.tenant.id = :tenant", UUID.class)
-                .setParameter("person", personId)
-                .setParameter("tenant", tenantId)
-                .setMaxResults(1)
-                .getResultList().isEmpty();
+        return caller(request).flatMap(caller -> SessionPersons.actor(em, caller.personId(), caller.tenantId()));
     }
 }

@@ -75,16 +75,6 @@ public class StaffSessions {
 
     /** The caller of the request as the access rules see it, checked against the roster on every request. */
     Optional<Actor> actor(HttpServletRequest request) {
-        return caller(request)
-                .filter(caller -> exists(caller.personId(), caller.tenantId()))
-                .map(caller -> Actor.person(caller.personId(), caller.tenantId()));
-    }
-
-    private boolean exists(UUID personId, UUID tenantId) {
-        return !em.createQuery("select p.id from Person p where p.id = :person and p.tenant.id = :tenant", UUID.class)
-                .setParameter("person", personId)
-                .setParameter("tenant", tenantId)
-                .setMaxResults(1)
-                .getResultList().isEmpty();
+        return caller(request).flatMap(caller -> SessionPersons.actor(em, caller.personId(), caller.tenantId()));
     }
 }
