@@ -1,6 +1,5 @@
 package se.klassrum.roster.sync;
 
-import se.klassrum.roster.sync.ss12000.Backoff;
 import se.klassrum.roster.sync.ss12000.Ss12000Settings;
 
 import java.net.URI;

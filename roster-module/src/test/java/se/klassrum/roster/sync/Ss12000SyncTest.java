@@ -21,7 +21,6 @@ import se.klassrum.roster.entity.SecurityMarking;
 import se.klassrum.roster.importer.ImportSummary;
 import se.klassrum.roster.importer.ImportTransactions;
 import se.klassrum.roster.importer.RosterImporter;
-import se.klassrum.roster.sync.ss12000.Backoff;
 import se.klassrum.roster.sync.ss12000.Ss12000Client;
 import se.klassrum.roster.sync.ss12000.Ss12000Settings;
 import se.klassrum.roster.testing.RosterView;

@@ -6,6 +6,7 @@ import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
+import se.klassrum.roster.sync.Backoff;
 
 import java.io.IOException;
 import java.io.StringReader;
@@ -35,17 +36,11 @@ import java.util.concurrent.ConcurrentHashMap;
  * Signs in with the client credentials flow (a token per tenant, kept until shortly before it expires). Follows
  * {@code @odata.nextLink} to the last page, and a delta query to its {@code @odata.deltaLink}; links are followed
  * only to Graph's own address, so the token is never sent elsewhere. Throttling (429) and passing failures (5xx, no
- * answer) are retried after Graph's {@code Retry-After}, or after a doubling pause, up to
+ * answer) are retried after Graph's {@code Retry-After}, or after a doubling pause ({@link Backoff}), up to
  * {@link GraphSettings#attempts()} tries; a refusal (401 after a fresh token, 403) fails at once with a message that
  * says what to grant. Written on the JDK's HTTP client and JSON-P, so it runs the same in Payara and in a plain test.
  */
 public final class GraphClient {
-
-    /** Waits between two tries; a test passes one that only records the pause. */
-    @FunctionalInterface
-    public interface Sleeper {
-        void sleep(Duration pause) throws InterruptedException;
-    }
 
     /** An owner or member of a group: a user, or another kind of directory object (a device, a nested group). */
     public record DirectoryObject(String id, String type) {
@@ -75,26 +70,28 @@ public final class GraphClient {
 
     private static final Duration FIRST_PAUSE = Duration.ofSeconds(1);
     private static final Duration LONGEST_PAUSE = Duration.ofSeconds(60);
+    private final Backoff backoff;
     private static final Duration TOKEN_MARGIN = Duration.ofMinutes(2);
 
     private final GraphSettings settings;
     private final HttpClient http;
-    private final Sleeper sleeper;
+    private final Backoff.Sleeper sleeper;
     private final Clock clock;
     private final Map<String, Token> tokens = new ConcurrentHashMap<>();
 
-    public GraphClient(GraphSettings settings, HttpClient http, Sleeper sleeper, Clock clock) {
+    public GraphClient(GraphSettings settings, HttpClient http, Backoff.Sleeper sleeper, Clock clock) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.http = Objects.requireNonNull(http, "http");
         this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.backoff = new Backoff(settings.attempts(), FIRST_PAUSE, LONGEST_PAUSE);
     }
 
     /** A client with the JDK's HTTP client and real pauses. */
     public static GraphClient of(GraphSettings settings) {
         HttpClient http = HttpClient.newBuilder().connectTimeout(settings.timeout())
                 .followRedirects(HttpClient.Redirect.NEVER).build();
-        return new GraphClient(settings, http, pause -> Thread.sleep(pause.toMillis()), Clock.systemUTC());
+        return new GraphClient(settings, http, Backoff.Sleeper.REAL, Clock.systemUTC());
     }
 
     public List<DirectoryObject> owners(String tenant, String groupId) {
@@ -245,18 +242,11 @@ public final class GraphClient {
         }
     }
 
-    /** After Graph's Retry-After (seconds), else 1, 2, 4, ... seconds, never longer than a minute. */
+    /** After Graph's Retry-After (seconds or a date), else 1, 2, 4, ... seconds, never longer than a minute. */
     private void pause(String retryAfter, int attempt) {
-        Duration pause = FIRST_PAUSE.multipliedBy(1L << Math.min(attempt - 1, 6));
-        if (retryAfter != null) {
-            try {
-                pause = Duration.ofSeconds(Math.max(0, Long.parseLong(retryAfter.strip())));
-            } catch (NumberFormatException dateInstead) {
-                // An HTTP date is allowed too; the doubling pause is near enough.
-            }
-        }
+        Duration asked = retryAfter == null ? null : Backoff.retryAfter(retryAfter);
         try {
-            sleeper.sleep(pause.compareTo(LONGEST_PAUSE) > 0 ? LONGEST_PAUSE : pause);
+            sleeper.sleep(backoff.delayAfter(attempt, asked));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new GraphException("interrupted while waiting to ask Microsoft Graph again", e);

@@ -1,5 +1,6 @@
 package se.klassrum.roster.sync.ss12000;
 
+import se.klassrum.roster.sync.Backoff;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonException;
@@ -18,9 +19,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -181,7 +179,7 @@ public final class Ss12000Client {
                 if (lastStatus != 429 && lastStatus < 500) {
                     throw badAnswer(path, "HTTP " + lastStatus + errorMessage(response.body()));
                 }
-                retryAfter = response.headers().firstValue("Retry-After").map(Ss12000Client::retryAfter).orElse(null);
+                retryAfter = response.headers().firstValue("Retry-After").map(Backoff::retryAfter).orElse(null);
             } catch (IOException noAnswer) {
                 lastStatus = 0;
                 if (attempt >= backoff.attempts()) {
@@ -219,22 +217,6 @@ public final class Ss12000Client {
             return message == null ? "" : ": " + message;
         } catch (RuntimeException notAnError) {
             return "";
-        }
-    }
-
-    /** Retry-After in seconds or as an HTTP date; null if it is neither. */
-    static Duration retryAfter(String value) {
-        String trimmed = value.trim();
-        try {
-            return Duration.ofSeconds(Long.parseLong(trimmed));
-        } catch (NumberFormatException notSeconds) {
-            try {
-                Instant at = ZonedDateTime.parse(trimmed, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
-                Duration wait = Duration.between(Instant.now(), at);
-                return wait.isNegative() ? Duration.ZERO : wait;
-            } catch (DateTimeParseException notADate) {
-                return null;
-            }
         }
     }
 

@@ -1,5 +1,6 @@
 package se.klassrum.roster.sync.ss12000;
 
+import se.klassrum.roster.sync.Backoff;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Objects;

@@ -1,5 +1,6 @@
 package se.klassrum.roster.sync.ss12000;
 
+import se.klassrum.roster.sync.Backoff;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

@@ -1,10 +1,15 @@
-package se.klassrum.roster.sync.ss12000;
+package se.klassrum.roster.sync;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.Objects;
 
 /**
- * How long to wait before trying a throttled or failed request again: the register's Retry-After when it
+ * How long to wait before trying a throttled or failed request again, for both sync clients (the student
+ * register's SS 12000 API, Microsoft Graph): the server's Retry-After when it
  * gives one, else an exponential back-off (first, twice that, ...), never longer than {@code longest}.
  * <p>
  * A plain object rather than MicroProfile Fault Tolerance's {@code @Retry}: the annotation cannot honour a
@@ -24,7 +29,7 @@ public record Backoff(int attempts, Duration first, Duration longest) {
     }
 
     /** The wait before attempt {@code attempt + 1}, after attempt {@code attempt} (1-based) failed. */
-    Duration delayAfter(int attempt, Duration retryAfter) {
+    public Duration delayAfter(int attempt, Duration retryAfter) {
         if (retryAfter != null && !retryAfter.isNegative()) {
             return retryAfter.compareTo(longest) > 0 ? longest : retryAfter;
         }
@@ -33,6 +38,22 @@ public record Backoff(int attempts, Duration first, Duration longest) {
             delay = delay.multipliedBy(2);
         }
         return delay.compareTo(longest) > 0 ? longest : delay;
+    }
+
+    /** A Retry-After header: seconds or an HTTP date (a date passed is no wait); null if it is neither. */
+    public static Duration retryAfter(String value) {
+        String trimmed = value.trim();
+        try {
+            return Duration.ofSeconds(Math.max(0, Long.parseLong(trimmed)));
+        } catch (NumberFormatException notSeconds) {
+            try {
+                Instant at = ZonedDateTime.parse(trimmed, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+                Duration wait = Duration.between(Instant.now(), at);
+                return wait.isNegative() ? Duration.ZERO : wait;
+            } catch (DateTimeParseException notADate) {
+                return null;
+            }
+        }
     }
 
     /** Waits between attempts; a test records the waits instead of spending them. */

@@ -1,4 +1,4 @@
-package se.klassrum.roster.sync.ss12000;
+package se.klassrum.roster.sync;
 
 import org.junit.jupiter.api.Test;
 
@@ -9,7 +9,7 @@ import java.time.format.DateTimeFormatter;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Waits between tries: the register's Retry-After when given, else doubling, never beyond the longest. */
+/** Waits between tries: the server's Retry-After when given, else doubling, never beyond the longest. */
 class BackoffTest {
 
     private final Backoff backoff = new Backoff(6, Duration.ofSeconds(2), Duration.ofSeconds(30));
@@ -24,10 +24,10 @@ class BackoffTest {
 
     @Test
     void retry_after_in_seconds_or_as_a_date_is_honoured_within_the_longest() {
-        assertThat(backoff.delayAfter(1, Ss12000Client.retryAfter("12"))).isEqualTo(Duration.ofSeconds(12));
-        assertThat(backoff.delayAfter(1, Ss12000Client.retryAfter("3600"))).isEqualTo(Duration.ofSeconds(30));
+        assertThat(backoff.delayAfter(1, Backoff.retryAfter("12"))).isEqualTo(Duration.ofSeconds(12));
+        assertThat(backoff.delayAfter(1, Backoff.retryAfter("3600"))).isEqualTo(Duration.ofSeconds(30));
         String past = DateTimeFormatter.RFC_1123_DATE_TIME.format(ZonedDateTime.now(ZoneOffset.UTC).minusMinutes(1));
-        assertThat(backoff.delayAfter(3, Ss12000Client.retryAfter(past))).isEqualTo(Duration.ZERO);
-        assertThat(Ss12000Client.retryAfter("soon")).as("not a Retry-After value: back off as usual").isNull();
+        assertThat(backoff.delayAfter(3, Backoff.retryAfter(past))).isEqualTo(Duration.ZERO);
+        assertThat(Backoff.retryAfter("soon")).as("not a Retry-After value: back off as usual").isNull();
     }
 }
