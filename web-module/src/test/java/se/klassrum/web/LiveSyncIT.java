@@ -1,14 +1,18 @@
 package se.klassrum.web;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import se.klassrum.roster.testing.ss12000.Register;
 
 import javax.sql.DataSource;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
@@ -17,7 +21,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static org.assertj.core.api.Assertions.assertThat;
-import static se.klassrum.roster.demo.DemoIds.ENTRA_TENANT_NORRA;
 import static se.klassrum.roster.demo.DemoIds.ENTRA_TENANT_SOLBACKA;
 import static se.klassrum.roster.demo.DemoIds.OID_ANNA;
 import static se.klassrum.roster.demo.DemoIds.OID_BERTIL;
@@ -25,16 +28,19 @@ import static se.klassrum.roster.demo.DemoIds.OID_ELSA;
 import static se.klassrum.roster.demo.DemoIds.OID_FILIP;
 import static se.klassrum.roster.demo.DemoIds.OID_SARA;
 import static se.klassrum.roster.demo.DemoIds.SCHOOL_SOLBACKA_GYMNASIUM;
-import static se.klassrum.roster.demo.DemoIds.TENANT_NORRA;
 import static se.klassrum.roster.demo.DemoIds.TENANT_SOLBACKA;
 
 /**
  * The live syncs through the API: Microsoft 365, with Microsoft Graph played on loopback: a school administrator connects a Team, its
  * owner and members are read at once and the owner sees the members through it; a teacher who does not own the Team
  * may not connect it; the manual sync is for administrators, and one that Microsoft fails changes nothing. And the
- * student register's SS 12000 sync, started by hand.
+ * student register's SS 12000 sync, started by hand, with the register played on the same loopback server.
  */
 class LiveSyncIT extends KlassrumServerTest {
+
+    /** The organisation whose student register the test server syncs with (klassrum.ss12000.tenant in the pom). */
+    private static final UUID REGISTERBY = UUID.fromString("7c0c5b8e-4d61-4f53-9a0e-2f4b9c1d3e5a");
+    private static final UUID ENTRA_TENANT_REGISTERBY = UUID.fromString("3b6f1e2d-8a9c-4d7e-b1f0-5c2a9e8d7f61");
 
     private static final String TEAM = "4f1e7c2a-9b3d-4e5f-8a6b-7c8d9e0f1a2b";
 
@@ -113,32 +119,116 @@ class LiveSyncIT extends KlassrumServerTest {
     }
 
     /**
-     * The student register's sync (SS 12000), set up in the test server for Norrå kommun: an administrator of another
-     * organisation is told none is set up; Norrå's integration that the register refuses gets a 400 with the
-     * register's refusal, and the roster is unchanged.
+     * The student register's sync (SS 12000), set up in the test server for an organisation of its own, Registerby
+     * kommun: an administrator of another organisation is told none is set up; Registerby's integration that the
+     * register refuses gets a 400 with the register's refusal, and the roster is unchanged.
      */
     @Test
     void theRegistersSyncIsStartedByTheOrganisationsIntegrationAndARefusalChangesNothing(DataSource database)
             throws Exception {
+        registerby(database);
         graph.stubFor(get(urlPathMatching("/ss12000/.*")).willReturn(aResponse().withStatus(401)
                 .withHeader("Content-Type", "application/json").withBody("{\"code\":\"unauthorized\"}")));
         long persons = Sql.number(database, "select count(*) from person");
-        String norra = TestIssuer.applicationToken(ENTRA_TENANT_NORRA, "norra-register-sync",
-                List.of("RosterImport.ReadWrite.All"));
         try {
             HttpResponse<String> notSetUp = post(TestIssuer.personToken(ENTRA_TENANT_SOLBACKA, OID_SARA),
                     "/api/v1/imports/ss12000", "");
             assertThat(notSetUp.statusCode()).as(notSetUp.body()).isEqualTo(404);
             assertThat(notSetUp.body()).contains("ss12000-sync-not-set-up");
 
-            HttpResponse<String> refused = post(norra, "/api/v1/imports/ss12000", "");
+            HttpResponse<String> refused = post(registerbyIntegration(), "/api/v1/imports/ss12000", "");
 
             assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
             assertThat(refused.body()).contains("ss12000-sync-rejected").contains("HTTP 401").contains("check the token");
             assertThat(Sql.number(database, "select count(*) from person")).isEqualTo(persons);
         } finally {
-            Sql.update(database, "delete from import_run where tenant_id = ?", TENANT_NORRA);
+            Sql.update(database, "delete from import_run where tenant_id = ?", REGISTERBY);
         }
+    }
+
+    /**
+     * A register that throttles and fails now and then: Payara's MicroProfile Fault Tolerance sends the request
+     * again, after the register's Retry-After when it gives one, and the run brings the register's school, people,
+     * group and activity into the roster.
+     */
+    @Test
+    void theRegistersRosterComesInThroughThrottlingAndPassingFailures(DataSource database) throws Exception {
+        registerby(database);
+        Register register = new Register(graph, "/ss12000");
+        serveRegisterby(register);
+        register.failOnce("persons", 429, Map.of("Retry-After", "1"));
+        register.failOnce("groups", 503, Map.of());
+
+        HttpResponse<String> run = post(registerbyIntegration(), "/api/v1/imports/ss12000", "");
+
+        assertThat(run.statusCode()).as(run.body()).isEqualTo(201);
+        assertThat(run.body()).contains("\"status\":\"SUCCEEDED\"").contains("\"format\":\"SS12000_V2_1\"");
+        List<LoggedRequest> persons = register.requests("persons");
+        assertThat(persons).as("the first page throttled, then answered, then the second page").hasSize(3);
+        assertThat(Duration.between(persons.get(0).getLoggedDate().toInstant(),
+                persons.get(1).getLoggedDate().toInstant())).as("the register's Retry-After: 1 is waited out")
+                .isGreaterThanOrEqualTo(Duration.ofSeconds(1));
+        assertThat(register.requests("groups")).as("failed once, then answered").hasSize(2);
+        assertThat(Sql.number(database, "select count(*) from person where tenant_id = ?", REGISTERBY)).isEqualTo(3);
+        assertThat(Sql.number(database, "select count(*) from membership m join person p on p.id = m.person_id"
+                + " join study_group g on g.id = m.group_id where g.tenant_id = ? and g.name = 'Engelska 7'"
+                + " and ((p.given_name = 'Sixten' and m.role = 'MEMBER') or (p.given_name = 'Rut' and m.role = 'OWNER'))",
+                REGISTERBY)).as("the pupil in the group, the activity's teacher owning it").isEqualTo(2);
+    }
+
+    /**
+     * A register that answers nothing but 503: the request is sent as often as the retry policy allows (the first
+     * try and four more), the run says so, and nothing is written.
+     */
+    @Test
+    void aRegisterThatKeepsFailingIsTriedAsThePolicySaysAndChangesNothing(DataSource database) throws Exception {
+        registerby(database);
+        Register register = new Register(graph, "/ss12000");
+        serveRegisterby(register);
+        register.fail("organisations", null, 503, Map.of());
+        long persons = Sql.number(database, "select count(*) from person");
+
+        HttpResponse<String> run = post(registerbyIntegration(), "/api/v1/imports/ss12000", "");
+
+        assertThat(run.statusCode()).as(run.body()).isEqualTo(400);
+        assertThat(run.body()).contains("ss12000-sync-rejected")
+                .contains("did not answer GET /organisations after 5 attempts (last: HTTP 503: Fel 503)");
+        assertThat(register.requests("organisations")).hasSize(5);
+        assertThat(register.requests("persons")).isEmpty();
+        assertThat(Sql.number(database, "select count(*) from person")).isEqualTo(persons);
+    }
+
+    /** Registerby kommun, the organisation whose register the test server syncs with (set up in the module's pom). */
+    private static void registerby(DataSource database) throws Exception {
+        Sql.update(database, "insert into tenant (id, entra_tenant_id, name) values (?, ?, 'Registerby kommun')"
+                + " on conflict (id) do nothing", REGISTERBY, ENTRA_TENANT_REGISTERBY);
+    }
+
+    private static String registerbyIntegration() {
+        return TestIssuer.applicationToken(ENTRA_TENANT_REGISTERBY, "registerby-register-sync",
+                List.of("RosterImport.ReadWrite.All"));
+    }
+
+    /** One school unit with a teacher, a pupil and the pupil's guardian, and an English group with its activity. */
+    private static void serveRegisterby(Register register) {
+        String start = "2026-08-17";
+        String end = "2027-06-11";
+        register.serve("organisations", List.of(Register.organisation("registerby", "Registerby kommun", "Huvudman", null),
+                Register.organisation("registerskolan", "Registerskolan", "Skolenhet", "registerby")), 100);
+        register.serve("persons", List.of(
+                Register.person("rut", "Rut", "Rask", Register.CREATED, Map.of()),
+                Register.person("sixten", "Sixten", "Strand", Register.CREATED, Map.of(
+                        "responsibles", Register.responsible("tove", "Vårdnadshavare"),
+                        "enrolments", Register.enrolment("registerskolan", start))),
+                Register.person("tove", "Tove", "Strand", Register.CREATED, Map.of())), 2);
+        register.serve("placements", Register.none(), 100);
+        register.serve("duties", List.of(Register.duty("rut-larare", "rut", "registerskolan", "Lärare", "2024-08-01",
+                null)), 100);
+        register.serve("groups", List.of(Register.group("en-7", "Engelska 7", "Undervisning", "registerskolan", start,
+                end, Register.CREATED, List.of("sixten"))), 100);
+        register.serve("activities", List.of(Register.activity("en-7-lektioner", "Engelska 7", "registerskolan",
+                "en-7", "rut-larare", "grgreng01", start, end)), 100);
+        register.serve("syllabuses", List.of(Register.syllabus("grgreng01", "GRGRENG01", "Engelska", "EN")), 100);
     }
 
     /** The Team in Microsoft Graph, as its documentation shows the answers; not an education class. */

@@ -13,6 +13,7 @@ import se.klassrum.roster.importer.RosterImporter;
 import se.klassrum.roster.sync.Ss12000Configuration;
 import se.klassrum.roster.sync.Ss12000Sync;
 import se.klassrum.roster.sync.ss12000.Ss12000Client;
+import se.klassrum.roster.sync.ss12000.Ss12000Requests;
 
 import java.time.Clock;
 import java.util.Optional;
@@ -34,6 +35,7 @@ import java.util.UUID;
 public class RosterSync {
 
     private ImportTransactions transactions;
+    private Ss12000Requests requests;
     private Clock clock = Clock.system(RosterImporter.SCHOOL_ZONE);
     private Optional<Ss12000Configuration> configuration;
     private Ss12000Sync sync;
@@ -43,8 +45,9 @@ public class RosterSync {
     }
 
     @Inject
-    RosterSync(ImportTransactions transactions) {
+    RosterSync(ImportTransactions transactions, Ss12000Requests requests) {
         this.transactions = transactions;
+        this.requests = requests;
     }
 
     /** The settings, read once; a wrong setting is reported as such at the first use. */
@@ -70,7 +73,7 @@ public class RosterSync {
     private synchronized Optional<Ss12000Sync> sync() {
         if (sync == null) {
             configuration().ifPresent(settings -> sync = new Ss12000Sync(settings.tenantId(),
-                    Ss12000Client.of(settings.settings()), new RosterImporter(transactions, clock), clock,
+                    Ss12000Client.of(settings.settings(), requests), new RosterImporter(transactions, clock), clock,
                     settings.overlap()));
         }
         return Optional.ofNullable(sync);

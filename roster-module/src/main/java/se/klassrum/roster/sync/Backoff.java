@@ -8,13 +8,10 @@ import java.time.format.DateTimeParseException;
 import java.util.Objects;
 
 /**
- * How long to wait before trying a throttled or failed request again, for both sync clients (the student
- * register's SS 12000 API, Microsoft Graph): the server's Retry-After when it
- * gives one, else an exponential back-off (first, twice that, ...), never longer than {@code longest}.
- * <p>
- * A plain object rather than MicroProfile Fault Tolerance's {@code @Retry}: the annotation cannot honour a
- * Retry-After header, acts only on a CDI bean inside the container, and would then retry a whole sync rather
- * than the one page that failed.
+ * How long the Microsoft Graph client waits before trying a throttled or failed request again: Graph's Retry-After
+ * when it gives one, else an exponential back-off (first, twice that, ...), never longer than {@code longest}. The
+ * Graph client keeps its own loop because an attempt may first have to fetch a new token for the tenant; the SS
+ * 12000 client is retried by MicroProfile Fault Tolerance instead, and shares only {@link #retryAfter(String)}.
  *
  * @param attempts how many times a request is sent at most, the first included
  */

@@ -21,10 +21,11 @@ import java.util.function.Function;
  *   <li>{@code klassrum.ss12000.interval}: how often to sync, an ISO 8601 duration such as PT15M; unset: never by
  *       itself, only when started through the API</li>
  *   <li>{@code klassrum.ss12000.page-size}: the {@code limit} per page (default: the register chooses)</li>
- *   <li>{@code klassrum.ss12000.attempts}: tries per request on 429, 5xx or no answer (default 5)</li>
  *   <li>{@code klassrum.ss12000.timeout}: per request (default PT60S)</li>
  *   <li>{@code klassrum.ss12000.overlap}: how far a delta looks back before the previous read began (default PT5M)</li>
  * </ul>
+ * How throttled and failing requests are retried is MicroProfile Fault Tolerance's policy on
+ * {@link se.klassrum.roster.sync.ss12000.Ss12000Requests}, also set through MicroProfile Config.
  *
  * @param interval null when the sync is not scheduled
  */
@@ -66,14 +67,9 @@ public record Ss12000Configuration(UUID tenantId, Ss12000Settings settings, Dura
             interval = null;
         }
         int pageSize = number(property, "page-size", 0);
-        int attempts = number(property, "attempts", 5);
         Duration timeout = duration(property, "timeout", Duration.ofSeconds(60));
         Duration overlap = duration(property, "overlap", Duration.ofMinutes(5));
-        if (attempts < 1) {
-            throw wrong("attempts", Integer.toString(attempts), "at least 1");
-        }
-        Ss12000Settings settings = new Ss12000Settings(uri, token, pageSize, timeout,
-                new Backoff(attempts, Duration.ofSeconds(2), Duration.ofMinutes(2)));
+        Ss12000Settings settings = new Ss12000Settings(uri, token, pageSize, timeout);
         return Optional.of(new Ss12000Configuration(tenantId, settings, interval, overlap));
     }
 

@@ -40,7 +40,7 @@ class Ss12000ConfigurationTest {
 
         assertThat(configuration.settings().baseUri()).isEqualTo(URI.create("https://register.example.se/v2.0"));
         assertThat(configuration.interval()).as("off by default").isNull();
-        assertThat(configuration.settings().backoff().attempts()).isEqualTo(5);
+        assertThat(configuration.settings().timeout()).isEqualTo(Duration.ofSeconds(60));
         assertThat(configuration.overlap()).isEqualTo(Duration.ofMinutes(5));
 
         Map<String, String> scheduled = minimal();

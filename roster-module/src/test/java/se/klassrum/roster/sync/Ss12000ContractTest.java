@@ -1,5 +1,7 @@
 package se.klassrum.roster.sync;
 
+import se.klassrum.roster.testing.ss12000.Register;
+import se.klassrum.roster.testing.ss12000.Ss12000Contract;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import org.junit.jupiter.api.Test;

@@ -1,6 +1,5 @@
 package se.klassrum.roster.sync.ss12000;
 
-import se.klassrum.roster.sync.Backoff;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonException;
@@ -8,16 +7,13 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.client.ClientRequestFilter;
+import jakarta.ws.rs.core.HttpHeaders;
+import org.eclipse.microprofile.rest.client.RestClientBuilder;
 
-import java.io.IOException;
 import java.io.StringReader;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -28,18 +24,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.StringJoiner;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /**
- * Reads the student register's SS 12000 v2.1 API: every page of a list endpoint (following {@code pageToken},
- * which the standard lets be combined only with {@code limit}), all of it or only what was modified after a
- * time ({@code meta.modified.after}), and the ids deleted after a time ({@code /deletedEntities}).
+ * Reads the student register's SS 12000 v2.1 API through its MicroProfile Rest Client ({@link Ss12000Api}): every
+ * page of a list endpoint (following {@code pageToken}, which the standard lets be combined only with
+ * {@code limit}), all of it or only what was modified after a time ({@code meta.modified.after}), and the ids
+ * deleted after a time ({@code /deletedEntities}).
  * <p>
- * Written on the JDK's HTTP client and JSON-P rather than a generated MicroProfile Rest Client: the same code
- * then runs in Payara and in a plain test, and the JSON is read leniently around the specification's known
- * defects (DeletedEntities spells a key {@code activitites}; an unknown property is never an error).
- * Throttled (429) and failing (5xx, no answer) requests are retried after the register's Retry-After or an
- * exponential {@link Backoff}; 401 and 403 fail at once with a message that says what to do.
+ * Each request goes through {@link Ss12000Requests}, whose Fault Tolerance policy retries throttled (429), failing
+ * (5xx) and unanswered requests; 401 and 403 fail at once with a message that says what to do. The JSON is read
+ * leniently around the specification's known defects (DeletedEntities spells a key {@code activitites}; an unknown
+ * property is never an error).
  */
 public final class Ss12000Client {
 
@@ -49,20 +46,31 @@ public final class Ss12000Client {
             "groups", "groups", "activities", "activities", "activitites", "activities", "syllabuses", "syllabuses");
 
     private final Ss12000Settings settings;
-    private final HttpClient http;
-    private final Backoff.Sleeper sleeper;
+    private final Ss12000Api api;
+    private final Ss12000Requests requests;
 
-    public Ss12000Client(Ss12000Settings settings, HttpClient http, Backoff.Sleeper sleeper) {
+    public Ss12000Client(Ss12000Settings settings, Ss12000Api api, Ss12000Requests requests) {
         this.settings = Objects.requireNonNull(settings, "settings");
-        this.http = Objects.requireNonNull(http, "http");
-        this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
+        this.api = Objects.requireNonNull(api, "api");
+        this.requests = Objects.requireNonNull(requests, "requests");
     }
 
-    /** A client with a new JDK HTTP client that waits for real between attempts. */
-    public static Ss12000Client of(Ss12000Settings settings) {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(settings.timeout())
-                .followRedirects(HttpClient.Redirect.NORMAL).build();
-        return new Ss12000Client(settings, http, Backoff.Sleeper.REAL);
+    /**
+     * A client on a new Rest Client for the settings' register, sending the bearer token with every request.
+     *
+     * @param requests the retry policy: the CDI bean in the container, or a plain instance (one attempt each)
+     */
+    public static Ss12000Client of(Ss12000Settings settings, Ss12000Requests requests) {
+        String authorization = "Bearer " + settings.token();
+        Ss12000Api api = RestClientBuilder.newBuilder()
+                .baseUri(settings.baseUri())
+                .connectTimeout(settings.timeout().toMillis(), TimeUnit.MILLISECONDS)
+                .readTimeout(settings.timeout().toMillis(), TimeUnit.MILLISECONDS)
+                .register((ClientRequestFilter) request -> request.getHeaders()
+                        .putSingle(HttpHeaders.AUTHORIZATION, authorization))
+                .register(Ss12000Refusals.class)
+                .build(Ss12000Api.class);
+        return new Ss12000Client(settings, api, requests);
     }
 
     public URI baseUri() {
@@ -76,12 +84,9 @@ public final class Ss12000Client {
      * @throws Ss12000Exception when a page cannot be read, even after retries
      */
     public <T extends Ss12000Model.Entity> List<T> list(Endpoint<T> endpoint, Instant modifiedAfter) {
-        Map<String, String> filters = new LinkedHashMap<>();
-        if (modifiedAfter != null) {
-            filters.put("meta.modified.after", rfc3339(modifiedAfter));
-        }
+        String after = modifiedAfter == null ? null : rfc3339(modifiedAfter);
         List<T> entities = new ArrayList<>();
-        for (JsonObject page : pages(endpoint.name(), filters)) {
+        for (JsonObject page : pages(endpoint.name(), (token, limit) -> endpoint.request().page(api, after, token, limit))) {
             JsonValue data = page.get("data");
             if (!(data instanceof JsonArray array)) {
                 throw badAnswer(endpoint.name(), "the answer has no data list");
@@ -106,7 +111,8 @@ public final class Ss12000Client {
      */
     public Map<String, Set<String>> deletedAfter(Instant after) {
         Map<String, Set<String>> deleted = new LinkedHashMap<>();
-        for (JsonObject page : pages("deletedEntities", Map.of("after", rfc3339(after)))) {
+        String since = rfc3339(after);
+        for (JsonObject page : pages("deletedEntities", (token, limit) -> api.deletedEntities(since, token, limit))) {
             JsonValue data = page.get("data");
             if (!(data instanceof JsonObject lists)) {
                 throw badAnswer("deletedEntities", "the answer has no data object");
@@ -123,21 +129,20 @@ public final class Ss12000Client {
         return deleted;
     }
 
-    private List<JsonObject> pages(String path, Map<String, String> filters) {
+    /** One page: the filters with no token (the first page), else the token only; {@code limit} with both. */
+    @FunctionalInterface
+    private interface PageRequest {
+        String page(String pageToken, Integer limit);
+    }
+
+    private List<JsonObject> pages(String path, PageRequest request) {
         List<JsonObject> pages = new ArrayList<>();
         Set<String> tokens = new HashSet<>();
+        Integer limit = settings.pageSize() > 0 ? settings.pageSize() : null;
         String token = null;
         do {
-            Map<String, String> query = new LinkedHashMap<>();
-            if (token == null) {
-                query.putAll(filters);
-            } else {
-                query.put("pageToken", token);
-            }
-            if (settings.pageSize() > 0) {
-                query.put("limit", Integer.toString(settings.pageSize()));
-            }
-            JsonObject page = get(path, query);
+            String pageToken = token;
+            JsonObject page = object(path, send(path, () -> request.page(pageToken, limit)));
             pages.add(page);
             JsonValue next = page.get("pageToken");
             token = next instanceof JsonString string && !string.getString().isEmpty() ? string.getString() : null;
@@ -148,75 +153,35 @@ public final class Ss12000Client {
         return pages;
     }
 
-    private JsonObject get(String path, Map<String, String> query) {
-        StringJoiner parameters = new StringJoiner("&", "?", "").setEmptyValue("");
-        query.forEach((name, value) -> parameters.add(encode(name) + "=" + encode(value)));
-        URI uri = URI.create(settings.baseUri() + "/" + path + parameters);
-        HttpRequest request = HttpRequest.newBuilder(uri).timeout(settings.timeout())
-                .header("Authorization", "Bearer " + settings.token())
-                .header("Accept", "application/json")
-                .GET().build();
-        Backoff backoff = settings.backoff();
-        int lastStatus = 0;
-        for (int attempt = 1; ; attempt++) {
-            Duration retryAfter = null;
-            try {
-                HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-                lastStatus = response.statusCode();
-                if (lastStatus == 200) {
-                    return object(path, response.body());
-                }
-                if (lastStatus == 401) {
-                    throw new Ss12000Exception(Ss12000Exception.Reason.UNAUTHORISED, lastStatus, "the student register"
-                            + " refused Klassrum's token for GET /" + path + " (HTTP 401): check the token"
-                            + " (KLASSRUM_SS12000_TOKEN) and that it has not expired", null);
-                }
-                if (lastStatus == 403) {
-                    throw new Ss12000Exception(Ss12000Exception.Reason.FORBIDDEN, lastStatus, "the student register"
-                            + " does not let Klassrum's token read /" + path + " (HTTP 403): ask the register's"
-                            + " administrator to grant it" + errorMessage(response.body()), null);
-                }
-                if (lastStatus != 429 && lastStatus < 500) {
-                    throw badAnswer(path, "HTTP " + lastStatus + errorMessage(response.body()));
-                }
-                retryAfter = response.headers().firstValue("Retry-After").map(Backoff::retryAfter).orElse(null);
-            } catch (IOException noAnswer) {
-                lastStatus = 0;
-                if (attempt >= backoff.attempts()) {
-                    throw unavailable(path, attempt, "no answer: " + noAnswer.getMessage(), noAnswer);
-                }
-            } catch (InterruptedException interrupted) {
-                Thread.currentThread().interrupt();
-                throw unavailable(path, attempt, "interrupted", interrupted);
-            }
-            if (attempt >= backoff.attempts()) {
-                throw unavailable(path, attempt, "HTTP " + lastStatus, null);
-            }
-            try {
-                sleeper.sleep(backoff.delayAfter(attempt, retryAfter));
-            } catch (InterruptedException interrupted) {
-                Thread.currentThread().interrupt();
-                throw unavailable(path, attempt, "interrupted", interrupted);
-            }
+    private String send(String path, Supplier<String> call) {
+        Ss12000Request request = new Ss12000Request(call);
+        try {
+            return requests.send(request);
+        } catch (Ss12000Busy | ProcessingException unavailable) {
+            throw new Ss12000Exception(Ss12000Exception.Reason.UNAVAILABLE,
+                    unavailable instanceof Ss12000Busy busy ? busy.status() : 0,
+                    "the student register did not answer GET /" + path + " after " + request.attempts()
+                            + (request.attempts() == 1 ? " attempt" : " attempts") + " (last: "
+                            + request.lastProblem() + "); nothing was written, and the next sync tries again",
+                    unavailable);
+        } catch (Ss12000Refusal refused) {
+            throw switch (refused.status()) {
+                case 401 -> new Ss12000Exception(Ss12000Exception.Reason.UNAUTHORISED, 401, "the student register"
+                        + " refused Klassrum's token for GET /" + path + " (HTTP 401): check the token"
+                        + " (KLASSRUM_SS12000_TOKEN) and that it has not expired", refused);
+                case 403 -> new Ss12000Exception(Ss12000Exception.Reason.FORBIDDEN, 403, "the student register"
+                        + " does not let Klassrum's token read /" + path + " (HTTP 403): ask the register's"
+                        + " administrator to grant it" + refused.registerMessage(), refused);
+                default -> badAnswer(path, "HTTP " + refused.status() + refused.registerMessage());
+            };
         }
     }
 
     private static JsonObject object(String path, String body) {
-        try (JsonReader reader = Json.createReader(new StringReader(body))) {
+        try (JsonReader reader = Json.createReader(new StringReader(body == null ? "" : body))) {
             return reader.readObject();
         } catch (JsonException | IllegalStateException e) {
             throw badAnswer(path, "the answer is not a JSON object");
-        }
-    }
-
-    /** ": message" from an SS 12000 Error body, or nothing. */
-    private static String errorMessage(String body) {
-        try (JsonReader reader = Json.createReader(new StringReader(body == null ? "" : body))) {
-            JsonObject error = reader.readObject();
-            String message = Ss12000Model.text(error, "message");
-            return message == null ? "" : ": " + message;
-        } catch (RuntimeException notAnError) {
-            return "";
         }
     }
 
@@ -224,18 +189,8 @@ public final class Ss12000Client {
         return instant.truncatedTo(ChronoUnit.SECONDS).toString();
     }
 
-    private static String encode(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
-    }
-
     private static Ss12000Exception badAnswer(String path, String what) {
         return new Ss12000Exception(Ss12000Exception.Reason.BAD_ANSWER, 0,
                 "the student register's answer to GET /" + path + " cannot be used: " + what, null);
-    }
-
-    private static Ss12000Exception unavailable(String path, int attempts, String last, Throwable cause) {
-        return new Ss12000Exception(Ss12000Exception.Reason.UNAVAILABLE, 0, "the student register did not answer"
-                + " GET /" + path + " after " + attempts + (attempts == 1 ? " attempt" : " attempts") + " (last: " + last
-                + "); nothing was written, and the next sync tries again", cause);
     }
 }

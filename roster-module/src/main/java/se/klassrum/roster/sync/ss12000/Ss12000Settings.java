@@ -1,6 +1,5 @@
 package se.klassrum.roster.sync.ss12000;
 
-import se.klassrum.roster.sync.Backoff;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Objects;
@@ -11,15 +10,13 @@ import java.util.Objects;
  * @param baseUri  the API's root, e.g. https://register.example.se/v2.0 (the paths /persons, ... follow it)
  * @param token    the bearer token the register issued to Klassrum
  * @param pageSize the {@code limit} asked for per page, or 0 to let the register choose
- * @param timeout  how long one request may take
- * @param backoff  how throttled (429) and failing (5xx, no answer) requests are retried
+ * @param timeout  how long connecting, and then waiting for an answer, may take per request
  */
-public record Ss12000Settings(URI baseUri, String token, int pageSize, Duration timeout, Backoff backoff) {
+public record Ss12000Settings(URI baseUri, String token, int pageSize, Duration timeout) {
 
     public Ss12000Settings {
         Objects.requireNonNull(baseUri, "baseUri");
         Objects.requireNonNull(timeout, "timeout");
-        Objects.requireNonNull(backoff, "backoff");
         if (token == null || token.isBlank()) {
             throw new IllegalArgumentException("an SS 12000 API needs a bearer token");
         }

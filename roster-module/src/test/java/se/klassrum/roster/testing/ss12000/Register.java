@@ -1,4 +1,4 @@
-package se.klassrum.roster.sync;
+package se.klassrum.roster.testing.ss12000;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
@@ -35,43 +35,64 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
  * any other token than its own. Every body it serves is first checked against the OpenAPI file
  * ({@link Ss12000Contract}); a stub that breaks the standard fails the test that makes it.
  */
-final class Register implements AutoCloseable {
+public final class Register implements AutoCloseable {
 
-    static final String ROOT = "/v2.0";
-    static final String TOKEN = "register-token-for-klassrum";
-    static final String CREATED = "2025-06-01T08:00:00+02:00";
+    /** The API's root on a server of its own. */
+    public static final String ROOT = "/v2.0";
+    public static final String TOKEN = "register-token-for-klassrum";
+    public static final String CREATED = "2025-06-01T08:00:00+02:00";
 
-    private final WireMockServer server = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
+    private final WireMockServer server;
+    private final String root;
+    private final boolean own;
     private final Ss12000Contract contract = Ss12000Contract.get();
 
-    Register() {
-        server.start();
+    /** A register on a loopback server of its own, at {@link #ROOT}; {@link #close()} stops it. */
+    public Register() {
+        this(new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort()), ROOT, true);
+    }
+
+    /**
+     * A register on a running server that also plays other parts, at the root given (e.g. "/ss12000"); its stubs
+     * stay until the server is reset.
+     */
+    public Register(WireMockServer server, String root) {
+        this(server, root, false);
+    }
+
+    private Register(WireMockServer server, String root, boolean own) {
+        this.server = server;
+        this.root = root;
+        this.own = own;
+        if (own) {
+            server.start();
+        }
         String error = error("unauthorized", "Token saknas eller är ogiltig");
         if (!contract.violations("/persons", "default", error).isEmpty()) {
             throw new AssertionError("the 401 stub breaks SS 12000's Error");
         }
-        server.stubFor(get(urlPathMatching(ROOT + "/.*")).atPriority(1)
+        server.stubFor(get(urlPathMatching(root + "/.*")).atPriority(1)
                 .withHeader("Authorization", notContaining(TOKEN))
                 .willReturn(aResponse().withStatus(401).withHeader("Content-Type", "application/json")
                         .withHeader("WWW-Authenticate", "Bearer").withBody(error)));
     }
 
-    URI baseUri() {
-        return URI.create(server.baseUrl() + ROOT);
+    public URI baseUri() {
+        return URI.create(server.baseUrl() + root);
     }
 
-    WireMockServer server() {
+    public WireMockServer server() {
         return server;
     }
 
     /** The endpoint's whole list, in pages of at most pageSize entities. */
-    void serve(String endpoint, List<JsonObject> entities, int pageSize) {
+    public void serve(String endpoint, List<JsonObject> entities, int pageSize) {
         int pages = Math.max(1, (entities.size() + pageSize - 1) / pageSize);
         for (int page = 1; page <= pages; page++) {
             List<JsonObject> data = entities.subList(Math.min(entities.size(), (page - 1) * pageSize),
                     Math.min(entities.size(), page * pageSize));
             String next = page < pages ? endpoint + "-page-" + (page + 1) : null;
-            MappingBuilder request = get(urlPathEqualTo(ROOT + "/" + endpoint)).atPriority(5);
+            MappingBuilder request = get(urlPathEqualTo(root + "/" + endpoint)).atPriority(5);
             request = page == 1
                     ? request.withQueryParam("pageToken", absent()).withQueryParam("meta.modified.after", absent())
                     : request.withQueryParam("pageToken", equalTo(endpoint + "-page-" + page));
@@ -80,25 +101,25 @@ final class Register implements AutoCloseable {
     }
 
     /** The entities modified after whatever time is asked for (one page). */
-    void serveChanges(String endpoint, List<JsonObject> entities) {
-        server.stubFor(get(urlPathEqualTo(ROOT + "/" + endpoint)).atPriority(4)
+    public void serveChanges(String endpoint, List<JsonObject> entities) {
+        server.stubFor(get(urlPathEqualTo(root + "/" + endpoint)).atPriority(4)
                 .withQueryParam("meta.modified.after", matching(".+"))
                 .willReturn(json(endpoint, 200, list(entities, null))));
     }
 
     /** /deletedEntities: the ids deleted after whatever time is asked for, by the specification's keys. */
-    void serveDeleted(Map<String, List<String>> deleted) {
+    public void serveDeleted(Map<String, List<String>> deleted) {
         JsonObjectBuilder data = Json.createObjectBuilder();
         deleted.forEach((key, ids) -> data.add(key, Json.createArrayBuilder(ids)));
         String body = Json.createObjectBuilder().add("data", data).addNull("pageToken").build().toString();
-        server.stubFor(get(urlPathEqualTo(ROOT + "/deletedEntities")).atPriority(5)
+        server.stubFor(get(urlPathEqualTo(root + "/deletedEntities")).atPriority(5)
                 .withQueryParam("after", matching(".+"))
                 .willReturn(json("deletedEntities", 200, body)));
     }
 
     /** Every request to the endpoint answers this status (with an SS 12000 Error body), before any list. */
-    StubMapping fail(String endpoint, String pageToken, int status, Map<String, String> headers) {
-        MappingBuilder request = get(urlPathEqualTo(ROOT + "/" + endpoint)).atPriority(2);
+    public StubMapping fail(String endpoint, String pageToken, int status, Map<String, String> headers) {
+        MappingBuilder request = get(urlPathEqualTo(root + "/" + endpoint)).atPriority(2);
         if (pageToken != null) {
             request = request.withQueryParam("pageToken", equalTo(pageToken));
         }
@@ -106,28 +127,30 @@ final class Register implements AutoCloseable {
     }
 
     /** The first request to the endpoint answers this status; the ones after it are answered as usual. */
-    void failOnce(String endpoint, int status, Map<String, String> headers) {
+    public void failOnce(String endpoint, int status, Map<String, String> headers) {
         ResponseDefinitionBuilder response = failure(endpoint, status, headers);
-        server.stubFor(get(urlPathEqualTo(ROOT + "/" + endpoint)).atPriority(2)
+        server.stubFor(get(urlPathEqualTo(root + "/" + endpoint)).atPriority(2)
                 .inScenario("once " + endpoint).whenScenarioStateIs("Started").willSetStateTo("answered")
                 .willReturn(response));
     }
 
-    void remove(StubMapping stub) {
+    public void remove(StubMapping stub) {
         server.removeStub(stub);
     }
 
-    List<LoggedRequest> requests(String endpoint) {
-        return server.findAll(getRequestedFor(urlPathEqualTo(ROOT + "/" + endpoint)));
+    public List<LoggedRequest> requests(String endpoint) {
+        return server.findAll(getRequestedFor(urlPathEqualTo(root + "/" + endpoint)));
     }
 
-    void forgetRequests() {
+    public void forgetRequests() {
         server.resetRequests();
     }
 
     @Override
     public void close() {
-        server.stop();
+        if (own) {
+            server.stop();
+        }
     }
 
     /** An SS 12000 Error body, checked against the specification's answer for the status (or its default). */
@@ -171,19 +194,19 @@ final class Register implements AutoCloseable {
 
     // The entities, shaped as the specification describes them. Ids are UUIDs named after their entity.
 
-    static String id(String name) {
+    public static String id(String name) {
         return UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8)).toString();
     }
 
-    static JsonObject meta(String modified) {
+    public static JsonObject meta(String modified) {
         return Json.createObjectBuilder().add("created", CREATED).add("modified", modified).build();
     }
 
-    static JsonObject ref(String name) {
+    public static JsonObject ref(String name) {
         return Json.createObjectBuilder().add("id", id(name)).build();
     }
 
-    static JsonObject organisation(String name, String displayName, String type, String parent) {
+    public static JsonObject organisation(String name, String displayName, String type, String parent) {
         JsonObjectBuilder org = Json.createObjectBuilder().add("id", id(name)).add("meta", meta(CREATED))
                 .add("displayName", displayName).add("organisationType", type);
         if (parent != null) {
@@ -197,7 +220,7 @@ final class Register implements AutoCloseable {
     }
 
     /** A person; extras are added as they are (emails, responsibles, enrolments, securityMarking, birthDate). */
-    static JsonObject person(String name, String givenName, String familyName, String modified,
+    public static JsonObject person(String name, String givenName, String familyName, String modified,
                              Map<String, JsonValue> extras) {
         JsonObjectBuilder person = Json.createObjectBuilder().add("id", id(name)).add("meta", meta(modified))
                 .add("givenName", givenName).add("familyName", familyName);
@@ -205,26 +228,26 @@ final class Register implements AutoCloseable {
         return person.build();
     }
 
-    static JsonValue emails(String type, String value) {
+    public static JsonValue emails(String type, String value) {
         return Json.createArrayBuilder().add(Json.createObjectBuilder().add("type", type).add("value", value)).build();
     }
 
-    static JsonValue responsible(String guardian, String relationType) {
+    public static JsonValue responsible(String guardian, String relationType) {
         return Json.createArrayBuilder().add(Json.createObjectBuilder().add("person", ref(guardian))
                 .add("relationType", relationType)).build();
     }
 
-    static JsonValue enrolment(String schoolUnit, String startDate) {
+    public static JsonValue enrolment(String schoolUnit, String startDate) {
         return Json.createArrayBuilder().add(Json.createObjectBuilder().add("enroledAt", ref(schoolUnit))
                 .add("schoolType", "GR").add("schoolYear", 7).add("startDate", startDate)).build();
     }
 
-    static JsonObject placement(String name, String child, String schoolUnit, String startDate) {
+    public static JsonObject placement(String name, String child, String schoolUnit, String startDate) {
         return Json.createObjectBuilder().add("id", id(name)).add("meta", meta(CREATED)).add("child", ref(child))
                 .add("placedAt", ref(schoolUnit)).add("schoolType", "FTH").add("startDate", startDate).build();
     }
 
-    static JsonObject duty(String name, String person, String schoolUnit, String role, String startDate,
+    public static JsonObject duty(String name, String person, String schoolUnit, String role, String startDate,
                            String mentorOf) {
         JsonObjectBuilder duty = Json.createObjectBuilder().add("id", id(name)).add("meta", meta(CREATED))
                 .add("person", ref(person)).add("dutyAt", ref(schoolUnit)).add("dutyRole", role)
@@ -236,7 +259,7 @@ final class Register implements AutoCloseable {
         return duty.build();
     }
 
-    static JsonObject group(String name, String displayName, String type, String schoolUnit, String startDate,
+    public static JsonObject group(String name, String displayName, String type, String schoolUnit, String startDate,
                             String endDate, String modified, List<String> members) {
         JsonArrayBuilder memberships = Json.createArrayBuilder();
         members.forEach(member -> memberships.add(Json.createObjectBuilder().add("person", ref(member))));
@@ -246,13 +269,13 @@ final class Register implements AutoCloseable {
                 .add("groupMemberships", memberships).build();
     }
 
-    static JsonObject syllabus(String name, String subjectCode, String subjectName, String designation) {
+    public static JsonObject syllabus(String name, String subjectCode, String subjectName, String designation) {
         return Json.createObjectBuilder().add("id", id(name)).add("meta", meta(CREATED)).add("schoolType", "GR")
                 .add("subjectCode", subjectCode).add("subjectName", subjectName).add("subjectDesignation", designation)
                 .add("official", true).build();
     }
 
-    static JsonObject activity(String name, String displayName, String schoolUnit, String group, String teacherDuty,
+    public static JsonObject activity(String name, String displayName, String schoolUnit, String group, String teacherDuty,
                                String syllabus, String startDate, String endDate) {
         return Json.createObjectBuilder().add("id", id(name)).add("meta", meta(CREATED))
                 .add("displayName", displayName).add("calendarEventsRequired", true)
@@ -262,7 +285,7 @@ final class Register implements AutoCloseable {
                 .add("syllabus", ref(syllabus)).add("organisation", ref(schoolUnit)).build();
     }
 
-    static List<JsonObject> none() {
+    public static List<JsonObject> none() {
         return new ArrayList<>();
     }
 }

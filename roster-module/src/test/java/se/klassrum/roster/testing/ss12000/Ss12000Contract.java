@@ -1,4 +1,4 @@
-package se.klassrum.roster.sync;
+package se.klassrum.roster.testing.ss12000;
 
 import com.networknt.schema.Error;
 import com.networknt.schema.InputFormat;
@@ -26,9 +26,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * drift from the standard. The file is read from the shared folder beside the checkout
  * ({@code ../shared/standards/ss12000}), or from the system property {@code klassrum.ss12000.openapi}.
  */
-final class Ss12000Contract {
+public final class Ss12000Contract {
 
-    static final String FILE = "openapi_ss12000_version2_1_0.yaml";
+    public static final String FILE = "openapi_ss12000_version2_1_0.yaml";
 
     private static Ss12000Contract instance;
 
@@ -55,7 +55,7 @@ final class Ss12000Contract {
         }
     }
 
-    static synchronized Ss12000Contract get() {
+    public static synchronized Ss12000Contract get() {
         if (instance == null) {
             instance = new Ss12000Contract(locate());
         }
@@ -63,7 +63,7 @@ final class Ss12000Contract {
     }
 
     /** The version the specification says it is, e.g. 2.1.0. */
-    String version() {
+    public String version() {
         return openApi.getInfo().getVersion();
     }
 
@@ -73,12 +73,12 @@ final class Ss12000Contract {
      *
      * @throws IllegalArgumentException if the specification has no such answer
      */
-    List<String> violations(String path, int status, String body) {
+    public List<String> violations(String path, int status, String body) {
         return violations(path, Integer.toString(status), body);
     }
 
     /** As {@link #violations(String, int, String)}, for a response key of the specification such as "default". */
-    List<String> violations(String path, String status, String body) {
+    public List<String> violations(String path, String status, String body) {
         Schema schema = schemas.computeIfAbsent(path + " " + status, key -> schema(path, status));
         List<Error> errors = schema.validate(body, InputFormat.JSON);
         return errors.stream().map(error -> error.getInstanceLocation() + ": " + error.getMessage()).toList();
