@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
@@ -241,7 +242,12 @@ class LiveSyncIT extends KlassrumServerTest {
                 .withHeader("Content-Type", "application/json").withBody("{\"error\":{\"code\":"
                         + "\"Request_ResourceNotFound\",\"message\":\"Resource '" + TEAM + "' does not exist.\"}}")));
         graph.stubFor(get(urlPathEqualTo("/v1.0/groups/" + TEAM + "/owners")).willReturn(okJson(users(owners))));
-        graph.stubFor(get(urlPathEqualTo("/v1.0/groups/" + TEAM + "/members")).willReturn(okJson(users(members))));
+        // The group's first round of a groups delta query: everyone as added, then the link for the next round.
+        graph.stubFor(get(urlPathEqualTo("/v1.0/groups/delta")).withQueryParam("$filter", equalTo("id eq '" + TEAM + "'"))
+                .willReturn(okJson("{\"@odata.context\":\"https://graph.microsoft.com/v1.0/$metadata#groups(id,owners,"
+                        + "members)\",\"@odata.deltaLink\":\"" + graph.baseUrl() + "/v1.0/groups/delta?$deltatoken=t1\","
+                        + "\"value\":[{\"id\":\"" + TEAM + "\",\"owners@delta\":" + directoryObjects(owners)
+                        + ",\"members@delta\":" + directoryObjects(members) + "}]}")));
     }
 
     private void token() {
@@ -250,13 +256,18 @@ class LiveSyncIT extends KlassrumServerTest {
     }
 
     private static String users(List<UUID> ids) {
-        StringBuilder json = new StringBuilder("{\"@odata.context\":\"https://graph.microsoft.com/v1.0/$metadata#"
-                + "directoryObjects(id)\",\"value\":[");
+        return "{\"@odata.context\":\"https://graph.microsoft.com/v1.0/$metadata#directoryObjects(id)\",\"value\":"
+                + directoryObjects(ids) + "}";
+    }
+
+    /** Users as Graph lists directory objects, in a JSON array. */
+    private static String directoryObjects(List<UUID> ids) {
+        StringBuilder json = new StringBuilder("[");
         for (int i = 0; i < ids.size(); i++) {
             json.append(i > 0 ? "," : "").append("{\"@odata.type\":\"#microsoft.graph.user\",\"id\":\"")
                     .append(ids.get(i)).append("\"}");
         }
-        return json.append("]}").toString();
+        return json.append("]").toString();
     }
 
     /** The group this test connected goes again, with its memberships and runs: other tests know the demo data only. */
@@ -267,6 +278,7 @@ class LiveSyncIT extends KlassrumServerTest {
             Sql.update(database, "delete from study_group where id = ?", id);
         }
         Sql.update(database, "delete from import_run where tenant_id = ? and format = 'MICROSOFT_GRAPH'", TENANT_SOLBACKA);
+        Sql.update(database, "delete from graph_group_state where tenant_id = ?", TENANT_SOLBACKA);
     }
 
     private HttpResponse<String> post(String token, String path, String json) throws Exception {

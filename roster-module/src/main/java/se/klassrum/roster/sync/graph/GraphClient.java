@@ -21,6 +21,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -65,6 +66,28 @@ public final class GraphClient {
     public record UserDelta(List<UserChange> changes, String deltaLink) {
     }
 
+    /**
+     * How a group's owners and members changed since a delta link, by user id (lower case): all of them as additions
+     * when asked without a link. {@code groupRemoved} when the group itself left the directory; {@code notUsers}
+     * counts the devices and nested groups among the additions, which give no membership.
+     */
+    public record GroupDelta(Map<String, Boolean> owners, Map<String, Boolean> members, boolean groupRemoved,
+                             int notUsers, String deltaLink) {
+
+        /** The changes applied to a listing: true adds the user, false removes it. */
+        public static Set<String> apply(Set<String> listing, Map<String, Boolean> changes) {
+            Set<String> result = new LinkedHashSet<>(listing);
+            changes.forEach((user, added) -> {
+                if (added) {
+                    result.add(user);
+                } else {
+                    result.remove(user);
+                }
+            });
+            return result;
+        }
+    }
+
     private record Token(String value, Instant expires) {
     }
 
@@ -94,12 +117,9 @@ public final class GraphClient {
         return new GraphClient(settings, http, Backoff.Sleeper.REAL, Clock.systemUTC());
     }
 
+    /** The group's owners now, in full (to check who may connect it). */
     public List<DirectoryObject> owners(String tenant, String groupId) {
         return directoryObjects(tenant, "groups/" + segment(groupId) + "/owners?$select=id");
-    }
-
-    public List<DirectoryObject> members(String tenant, String groupId) {
-        return directoryObjects(tenant, "groups/" + segment(groupId) + "/members?$select=id");
     }
 
     /** The group, or empty when the tenant has no group with that id. */
@@ -161,6 +181,65 @@ public final class GraphClient {
                 throw new GraphException(0, "Microsoft Graph ended a delta query without a delta link");
             }
         }
+    }
+
+    /**
+     * The owners and members of one group through the groups delta query ({@code members@delta},
+     * {@code owners@delta}): every one of them on the first call ({@code deltaLink} null), afterwards only who was
+     * added or removed since the link was handed out. A group's lists may come over several pages; a later mention of
+     * a user overrides an earlier one.
+     *
+     * @throws GraphException with status 404 when Graph no longer knows the link (start again without one)
+     */
+    public GroupDelta groupMembers(String tenant, String groupId, String deltaLink) {
+        URI next = deltaLink == null
+                ? settings.graphUrl().resolve("groups/delta?$filter=" + segment("id eq '" + groupId + "'")
+                        + "&$select=id,owners,members")
+                : graphLink(deltaLink);
+        Map<String, Boolean> owners = new LinkedHashMap<>();
+        Map<String, Boolean> members = new LinkedHashMap<>();
+        boolean removed = false;
+        int notUsers = 0;
+        while (true) {
+            JsonObject page = get(tenant, next).orElseThrow(() -> new GraphException(404,
+                    "Microsoft Graph no longer knows the delta link of group " + groupId + "; it will start over"));
+            for (JsonValue value : array(page, "value")) {
+                JsonObject group = value.asJsonObject();
+                if (!groupId.equalsIgnoreCase(group.getString("id", ""))) {
+                    continue;
+                }
+                if (group.containsKey("@removed")) {
+                    removed = true;
+                }
+                notUsers += changes(group, "owners@delta", owners) + changes(group, "members@delta", members);
+            }
+            if (page.containsKey("@odata.nextLink")) {
+                next = graphLink(page.getString("@odata.nextLink"));
+            } else if (page.containsKey("@odata.deltaLink")) {
+                return new GroupDelta(owners, members, removed, notUsers, page.getString("@odata.deltaLink"));
+            } else {
+                throw new GraphException(0, "Microsoft Graph ended a delta query without a delta link");
+            }
+        }
+    }
+
+    /** Reads one {@code ...@delta} list into the changes; returns how many added objects are not users. */
+    private static int changes(JsonObject group, String key, Map<String, Boolean> changes) {
+        int notUsers = 0;
+        for (JsonValue value : array(group, key)) {
+            JsonObject object = value.asJsonObject();
+            String id = object.getString("id", "").toLowerCase(java.util.Locale.ROOT);
+            boolean added = !object.containsKey("@removed");
+            if (id.isEmpty()) {
+                continue;
+            }
+            if (!"#microsoft.graph.user".equals(object.getString("@odata.type", "#microsoft.graph.user"))) {
+                notUsers += added ? 1 : 0;
+                continue;
+            }
+            changes.put(id, added);
+        }
+        return notUsers;
     }
 
     // ---------------------------------------------------------------- reading

@@ -45,14 +45,16 @@ import java.util.function.Consumer;
  * the same run machinery, transactions and roster lock as a file import:
  * <ol>
  *     <li>reads, in a short transaction, the connected groups that Microsoft manages (connected from a Microsoft group
- *     and not named by the student register: the register's groups keep the register's memberships) and the delta link
- *     of the last committed sync;</li>
- *     <li>asks Microsoft Graph, outside any transaction, for each such group's owners and members and for the users
- *     whose licences changed since that link (all users the first time, or when Graph no longer knows the link);</li>
- *     <li>writes, in one transaction, under the roster lock: owners become OWNER and MEMBER, members MEMBER, from
+ *     and not named by the student register: the register's groups keep the register's memberships) and the delta
+ *     links of the last committed sync: one per group, one for the users' licences;</li>
+ *     <li>asks Microsoft Graph, outside any transaction, through delta queries, who was added to or removed from each
+ *     such group's owners and members, and which users' licences changed, since those links (everything the first
+ *     time, or when Graph no longer knows a link);</li>
+ *     <li>writes, in one transaction, under the roster lock: each group's listing as Microsoft now has it (the last one
+ *     with the changes applied) and, from it, the memberships: owners become OWNER and MEMBER, members MEMBER, from
  *     today; a membership Microsoft no longer lists ends yesterday, so access through it ends at once; each changed
  *     user's licences follow the SKUs Microsoft assigned (configured as teacher or student licences); and the new delta
- *     link. Nothing is written if anything failed before: the next run reads the same changes again.</li>
+ *     links. Nothing is written if anything failed before: the next run reads the same changes again.</li>
  * </ol>
  * Users Microsoft lists who are not in the roster (no person with that Entra object id) are counted in the run's notes.
  */
@@ -79,12 +81,17 @@ public final class GraphSync {
     private record ManagedGroup(UUID id, String microsoftGroupId, String name) {
     }
 
-    /** What a run read before writing anything. */
-    private record Snapshot(String entraTenant, List<ManagedGroup> groups, String deltaLink) {
+    /** What a run read before writing anything; {@code groupLinks} by Microsoft group id. */
+    private record Snapshot(String entraTenant, List<ManagedGroup> groups, Map<String, String> groupLinks,
+                            String deltaLink) {
     }
 
-    /** Owners and members of one group, by Entra object id. */
-    private record Listing(ManagedGroup group, Set<String> owners, Set<String> members) {
+    /** How one group's owners and members changed; {@code fromScratch} when they were all listed anew. */
+    private record Listing(ManagedGroup group, GraphClient.GroupDelta delta, boolean fromScratch) {
+    }
+
+    /** A group's owners and members as Microsoft lists them, by user id. */
+    private record Members(Set<String> owners, Set<String> members) {
     }
 
     /** {@code users} is null when a run reads no licences (one group only). */
@@ -140,29 +147,37 @@ public final class GraphSync {
     private Read read(UUID tenantId, UUID runId, ImportProgressListener progress, UUID onlyGroup) {
         Snapshot all = transactions.inNewTransaction(em -> snapshot(em, tenantId));
         Snapshot snapshot = onlyGroup == null ? all : new Snapshot(all.entraTenant(),
-                all.groups().stream().filter(group -> group.id().equals(onlyGroup)).toList(), all.deltaLink());
+                all.groups().stream().filter(group -> group.id().equals(onlyGroup)).toList(), all.groupLinks(),
+                all.deltaLink());
         List<String> notes = new ArrayList<>();
         List<Listing> listings = new ArrayList<>();
         int skipped = 0;
+        int expired = 0;
         for (ManagedGroup group : snapshot.groups()) {
-            Set<String> owners = new HashSet<>();
-            Set<String> members = new HashSet<>();
-            for (GraphClient.DirectoryObject owner : graph.owners(snapshot.entraTenant(), group.microsoftGroupId())) {
-                if (owner.isUser()) {
-                    owners.add(owner.id().toLowerCase(Locale.ROOT));
-                } else {
-                    skipped++;
+            String link = snapshot.groupLinks().get(group.microsoftGroupId());
+            GraphClient.GroupDelta delta;
+            boolean fromScratch = link == null;
+            try {
+                delta = graph.groupMembers(snapshot.entraTenant(), group.microsoftGroupId(), link);
+            } catch (GraphException gone) {
+                if (gone.status() != 404 && gone.status() != 410 || link == null) {
+                    throw gone;
                 }
+                expired++;
+                delta = graph.groupMembers(snapshot.entraTenant(), group.microsoftGroupId(), null);
+                fromScratch = true;
             }
-            for (GraphClient.DirectoryObject member : graph.members(snapshot.entraTenant(), group.microsoftGroupId())) {
-                if (member.isUser()) {
-                    members.add(member.id().toLowerCase(Locale.ROOT));
-                } else {
-                    skipped++;
-                }
+            skipped += delta.notUsers();
+            if (delta.groupRemoved()) {
+                notes.add("Microsoft Graph: the Microsoft group of " + group.name() + " was deleted; its owners and"
+                        + " members no longer have access through it");
             }
-            listings.add(new Listing(group, owners, members));
+            listings.add(new Listing(group, delta, fromScratch));
             phase(runId, progress, "READING_MICROSOFT_GRAPH", listings.size(), snapshot.groups().size());
+        }
+        if (expired > 0) {
+            notes.add("Microsoft Graph: the delta links of " + expired + " groups had expired; their owners and members"
+                    + " were read anew");
         }
         if (skipped > 0) {
             notes.add("Microsoft Graph: " + skipped + " owners or members are not users (devices, groups) and give no"
@@ -198,7 +213,14 @@ public final class GraphSync {
                 .map(g -> new ManagedGroup(g.id(), g.microsoftGroupId().orElseThrow(), g.name())).toList();
         List<?> link = em.createNativeQuery("select users_delta_link from graph_sync_state where tenant_id = ?1")
                 .setParameter(1, tenantId).getResultList();
-        return new Snapshot(tenant.entraTenantId().toString(), groups, link.isEmpty() ? null : (String) link.get(0));
+        Map<String, String> groupLinks = new HashMap<>();
+        for (Object row : em.createNativeQuery("select microsoft_group_id, delta_link from graph_group_state"
+                + " where tenant_id = ?1").setParameter(1, tenantId).getResultList()) {
+            Object[] columns = (Object[]) row;
+            groupLinks.put((String) columns[0], (String) columns[1]);
+        }
+        return new Snapshot(tenant.entraTenantId().toString(), groups, groupLinks,
+                link.isEmpty() ? null : (String) link.get(0));
     }
 
     /** The configured SKUs as ids: an id as it is, a part number through the tenant's subscriptions. */
@@ -228,11 +250,15 @@ public final class GraphSync {
         Map<ImportKind, int[]> counts = new EnumMap<>(ImportKind.class);
         counts.put(ImportKind.MEMBERSHIP, new int[2]);
         counts.put(ImportKind.LICENCE, new int[2]);
+        OffsetDateTime now = OffsetDateTime.now(clock.withZone(ZoneOffset.UTC));
+        Map<UUID, Members> current = new HashMap<>();
         Set<String> everyone = new HashSet<>();
-        read.listings().forEach(listing -> {
-            everyone.addAll(listing.owners());
-            everyone.addAll(listing.members());
-        });
+        for (Listing listing : read.listings()) {
+            Members members = keepListing(em, tenantId, listing, now);
+            current.put(listing.group().id(), members);
+            everyone.addAll(members.owners());
+            everyone.addAll(members.members());
+        }
         List<GraphClient.UserChange> changes = read.users() == null ? List.of() : read.users().changes();
         changes.forEach(change -> everyone.add(change.userId().toLowerCase(Locale.ROOT)));
         Map<String, UUID> persons = persons(em, tenantId, everyone, read.allUsers());
@@ -242,10 +268,11 @@ public final class GraphSync {
             if (group == null || !group.isConnected() || group.isArchived()) {
                 continue; // disconnected or archived meanwhile: nothing to keep in step
             }
+            Members listed = current.get(listing.group().id());
             Map<UUID, Set<MembershipRole>> wanted = new LinkedHashMap<>();
-            listing.members().forEach(id -> person(persons, id, unknown).ifPresent(person ->
+            listed.members().forEach(id -> person(persons, id, unknown).ifPresent(person ->
                     wanted.computeIfAbsent(person, p -> EnumSet.noneOf(MembershipRole.class)).add(MembershipRole.MEMBER)));
-            listing.owners().forEach(id -> person(persons, id, unknown).ifPresent(person ->
+            listed.owners().forEach(id -> person(persons, id, unknown).ifPresent(person ->
                     wanted.computeIfAbsent(person, p -> EnumSet.noneOf(MembershipRole.class))
                             .addAll(EnumSet.of(MembershipRole.OWNER, MembershipRole.MEMBER))));
             keepMembershipsInStep(em, group, wanted, today, counts.get(ImportKind.MEMBERSHIP));
@@ -284,8 +311,58 @@ public final class GraphSync {
                         + " on conflict (tenant_id) do update set users_delta_link = excluded.users_delta_link,"
                         + " updated_at = excluded.updated_at")
                 .setParameter(1, tenantId).setParameter(2, read.users().deltaLink())
-                .setParameter(3, OffsetDateTime.now(clock.withZone(ZoneOffset.UTC))).executeUpdate();
+                .setParameter(3, now).executeUpdate();
         return counts;
+    }
+
+    /**
+     * The group's owners and members as Microsoft lists them now: the stored listing with the delta applied (or the
+     * delta alone, when it listed everyone anew), stored again with the group's new delta link.
+     */
+    private static Members keepListing(EntityManager em, UUID tenantId, Listing listing, OffsetDateTime now) {
+        String groupId = listing.group().microsoftGroupId();
+        GraphClient.GroupDelta delta = listing.delta();
+        Set<String> owners = new HashSet<>();
+        Set<String> members = new HashSet<>();
+        if (listing.fromScratch()) {
+            em.createNativeQuery("delete from graph_group_listing where tenant_id = ?1 and microsoft_group_id = ?2")
+                    .setParameter(1, tenantId).setParameter(2, groupId).executeUpdate();
+        } else {
+            for (Object row : em.createNativeQuery("select relation, user_id from graph_group_listing"
+                    + " where tenant_id = ?1 and microsoft_group_id = ?2").setParameter(1, tenantId)
+                    .setParameter(2, groupId).getResultList()) {
+                Object[] columns = (Object[]) row;
+                ("OWNER".equals(columns[0]) ? owners : members).add((String) columns[1]);
+            }
+        }
+        Set<String> newOwners = delta.groupRemoved() ? Set.of() : GraphClient.GroupDelta.apply(owners, delta.owners());
+        Set<String> newMembers = delta.groupRemoved() ? Set.of() : GraphClient.GroupDelta.apply(members, delta.members());
+        em.createNativeQuery("insert into graph_group_state (tenant_id, microsoft_group_id, delta_link, updated_at)"
+                        + " values (?1, ?2, ?3, ?4) on conflict (tenant_id, microsoft_group_id) do update"
+                        + " set delta_link = excluded.delta_link, updated_at = excluded.updated_at")
+                .setParameter(1, tenantId).setParameter(2, groupId).setParameter(3, delta.deltaLink())
+                .setParameter(4, now).executeUpdate();
+        store(em, tenantId, groupId, "OWNER", owners, newOwners);
+        store(em, tenantId, groupId, "MEMBER", members, newMembers);
+        return new Members(newOwners, newMembers);
+    }
+
+    /** Writes the difference between the stored and the new list: rows that went are deleted, new rows added. */
+    private static void store(EntityManager em, UUID tenantId, String groupId, String relation, Set<String> stored,
+                              Set<String> now) {
+        List<String> gone = stored.stream().filter(id -> !now.contains(id)).toList();
+        for (int start = 0; start < gone.size(); start += CHUNK) {
+            em.createNativeQuery("delete from graph_group_listing where tenant_id = ?1 and microsoft_group_id = ?2"
+                            + " and relation = ?3 and user_id = any(?4)")
+                    .setParameter(1, tenantId).setParameter(2, groupId).setParameter(3, relation)
+                    .setParameter(4, gone.subList(start, Math.min(gone.size(), start + CHUNK)).toArray(String[]::new))
+                    .executeUpdate();
+        }
+        em.flush();
+        try (CopyRows copy = CopyRows.into(em.unwrap(Connection.class), "graph_group_listing",
+                List.of("tenant_id", "microsoft_group_id", "relation", "user_id"))) {
+            now.stream().filter(id -> !stored.contains(id)).forEach(id -> copy.row(tenantId, groupId, relation, id));
+        }
     }
 
     /**

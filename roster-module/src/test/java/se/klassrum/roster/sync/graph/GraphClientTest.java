@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
@@ -42,29 +43,49 @@ class GraphClientTest {
 
     @Test
     void signs_in_with_client_credentials_once_and_follows_next_links_to_the_last_page() {
-        graph.stub(get(urlPathEqualTo("/v1.0/groups/" + GROUP + "/members")).willReturn(okJson(
-                GraphServer.directoryObjects(graph.link("groups/" + GROUP + "/members?$skiptoken=page2"), "u1", "u2"))));
-        graph.stub(get(urlPathEqualTo("/v1.0/groups/" + GROUP + "/members")).withQueryParam("$skiptoken", equalTo("page2"))
+        graph.stub(get(urlPathEqualTo("/v1.0/groups/" + GROUP + "/owners")).willReturn(okJson(
+                GraphServer.directoryObjects(graph.link("groups/" + GROUP + "/owners?$skiptoken=page2"), "u1", "u2"))));
+        graph.stub(get(urlPathEqualTo("/v1.0/groups/" + GROUP + "/owners")).withQueryParam("$skiptoken", equalTo("page2"))
                 .willReturn(okJson(GraphServer.directoryObjects(null, "u3", "device-1"))));
-        graph.stub(get(urlPathEqualTo("/v1.0/groups/" + GROUP + "/owners"))
-                .willReturn(okJson(GraphServer.directoryObjects(null, "u1"))));
 
-        List<GraphClient.DirectoryObject> members = client.members(TENANT, GROUP);
         List<GraphClient.DirectoryObject> owners = client.owners(TENANT, GROUP);
+        client.owners(TENANT, GROUP);
 
-        assertThat(members).extracting(GraphClient.DirectoryObject::id).containsExactly("u1", "u2", "u3", "device-1");
-        assertThat(members).filteredOn(GraphClient.DirectoryObject::isUser).hasSize(3);
-        assertThat(owners).extracting(GraphClient.DirectoryObject::id).containsExactly("u1");
+        assertThat(owners).extracting(GraphClient.DirectoryObject::id).containsExactly("u1", "u2", "u3", "device-1");
+        assertThat(owners).filteredOn(GraphClient.DirectoryObject::isUser).hasSize(3);
         graph.server.verify(1, postRequestedFor(urlPathEqualTo("/" + TENANT + "/oauth2/v2.0/token"))
                 .withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.containing("grant_type=client_credentials"))
                 .withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.containing("client_id=klassrum-app"))
                 .withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.containing("client_secret=app-secret"))
                 .withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.containing("scope=" + java.net.URLEncoder.encode(
                         graph.server.baseUrl() + "/.default", java.nio.charset.StandardCharsets.UTF_8))));
-        graph.server.verify(2, getRequestedFor(urlPathEqualTo("/v1.0/groups/" + GROUP + "/members"))
+        graph.server.verify(4, getRequestedFor(urlPathEqualTo("/v1.0/groups/" + GROUP + "/owners"))
                 .withHeader("Authorization", equalTo("Bearer " + GraphServer.TOKEN)));
-        graph.server.verify(1, getRequestedFor(urlPathEqualTo("/v1.0/groups/" + GROUP + "/owners"))
-                .withHeader("Authorization", equalTo("Bearer " + GraphServer.TOKEN)));
+    }
+
+    @Test
+    void a_groups_delta_query_gives_the_owners_and_members_added_and_removed_over_every_page() {
+        graph.stub(get(urlPathEqualTo("/v1.0/groups/delta")).withQueryParam("$filter", equalTo("id eq '" + GROUP + "'"))
+                .withQueryParam("$select", equalTo("id,owners,members"))
+                .willReturn(okJson(GraphServer.groupDeltaPage(graph.link("groups/delta?$skiptoken=p2"), null,
+                        GraphServer.groupChange(GROUP, List.of("U1"), List.of(), List.of("U1", "u2", "u3", "device-4"),
+                                List.of())))));
+        graph.stub(get(urlPathEqualTo("/v1.0/groups/delta")).withQueryParam("$skiptoken", equalTo("p2"))
+                .willReturn(okJson(GraphServer.groupDeltaPage(null, graph.link("groups/delta?$deltatoken=g1"),
+                        GraphServer.groupChange("another-group", List.of("u9"), List.of(), List.of("u9"), List.of()),
+                        GraphServer.groupChange(GROUP, List.of(), List.of(), List.of("u5"), List.of("u3"))))));
+
+        GraphClient.GroupDelta delta = client.groupMembers(TENANT, GROUP, null);
+
+        assertThat(delta.owners()).containsExactly(Map.entry("u1", true));
+        // u3 was listed on the first page and removed on the second: the later mention counts.
+        assertThat(delta.members()).containsExactly(Map.entry("u1", true), Map.entry("u2", true),
+                Map.entry("u3", false), Map.entry("u5", true));
+        assertThat(delta.notUsers()).isEqualTo(1);
+        assertThat(delta.groupRemoved()).isFalse();
+        assertThat(delta.deltaLink()).isEqualTo(graph.link("groups/delta?$deltatoken=g1"));
+        assertThat(GraphClient.GroupDelta.apply(Set.of("u3", "u7"), delta.members()))
+                .containsExactlyInAnyOrder("u1", "u2", "u5", "u7");
     }
 
     @Test
@@ -95,11 +116,11 @@ class GraphClientTest {
 
     @Test
     void a_forbidden_request_fails_at_once_and_says_which_permissions_to_grant() {
-        graph.stub(get(urlPathEqualTo("/v1.0/groups/" + GROUP + "/members"))
+        graph.stub(get(urlPathEqualTo("/v1.0/groups/" + GROUP + "/owners"))
                 .willReturn(GraphServer.error(403, "Authorization_RequestDenied", "Insufficient privileges to complete the operation.")));
 
-        assertThatThrownBy(() -> client.members(TENANT, GROUP)).isInstanceOf(GraphException.class)
-                .hasMessageContaining("refused Klassrum's application /groups/" + GROUP + "/members in tenant " + TENANT
+        assertThatThrownBy(() -> client.owners(TENANT, GROUP)).isInstanceOf(GraphException.class)
+                .hasMessageContaining("refused Klassrum's application /groups/" + GROUP + "/owners in tenant " + TENANT
                         + " (403)")
                 .hasMessageContaining("GroupMember.Read.All, User.Read.All")
                 .hasMessageEndingWith("Insufficient privileges to complete the operation.");
@@ -108,13 +129,13 @@ class GraphClientTest {
 
     @Test
     void an_unauthorised_answer_is_tried_once_more_with_a_new_token_then_refused() {
-        graph.stub(get(urlPathEqualTo("/v1.0/groups/" + GROUP + "/members"))
+        graph.stub(get(urlPathEqualTo("/v1.0/groups/" + GROUP + "/owners"))
                 .willReturn(GraphServer.error(401, "InvalidAuthenticationToken", "Access token has expired or is not yet valid.")));
 
-        assertThatThrownBy(() -> client.members(TENANT, GROUP)).isInstanceOf(GraphException.class)
+        assertThatThrownBy(() -> client.owners(TENANT, GROUP)).isInstanceOf(GraphException.class)
                 .satisfies(e -> assertThat(((GraphException) e).status()).isEqualTo(401));
         graph.server.verify(2, postRequestedFor(urlPathEqualTo("/" + TENANT + "/oauth2/v2.0/token")));
-        graph.server.verify(2, getRequestedFor(urlPathEqualTo("/v1.0/groups/" + GROUP + "/members")));
+        graph.server.verify(2, getRequestedFor(urlPathEqualTo("/v1.0/groups/" + GROUP + "/owners")));
     }
 
     @Test
@@ -124,7 +145,7 @@ class GraphClientTest {
                 .withHeader("Content-Type", "application/json").withBody("{\"error\":\"invalid_client\",\"error_description\":"
                         + "\"AADSTS7000215: Invalid client secret provided.\"}")));
 
-        assertThatThrownBy(() -> client.members(other, GROUP)).isInstanceOf(GraphException.class)
+        assertThatThrownBy(() -> client.owners(other, GROUP)).isInstanceOf(GraphException.class)
                 .hasMessage("Microsoft's sign-in refused Klassrum's application for tenant " + other + " (401); check"
                         + " KLASSRUM_GRAPH_CLIENT_ID, KLASSRUM_GRAPH_CLIENT_SECRET and the administrator's consent in that"
                         + " tenant: AADSTS7000215: Invalid client secret provided.");
@@ -132,10 +153,10 @@ class GraphClientTest {
 
     @Test
     void a_next_link_to_another_host_is_not_followed_with_the_token() {
-        graph.stub(get(urlPathEqualTo("/v1.0/groups/" + GROUP + "/members")).willReturn(okJson(
+        graph.stub(get(urlPathEqualTo("/v1.0/groups/" + GROUP + "/owners")).willReturn(okJson(
                 GraphServer.directoryObjects("https://attacker.example/v1.0/groups?$skiptoken=x", "u1"))));
 
-        assertThatThrownBy(() -> client.members(TENANT, GROUP)).isInstanceOf(GraphException.class)
+        assertThatThrownBy(() -> client.owners(TENANT, GROUP)).isInstanceOf(GraphException.class)
                 .hasMessageContaining("a link to another address (attacker.example)");
     }
 

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Set;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
@@ -80,12 +81,52 @@ final class GraphServer implements AutoCloseable {
         return json.append("}").toString();
     }
 
-    /** The owners and members of a group, each on one page. */
+    /**
+     * The first round of a group's delta query (filtered to the group): its owners and members, all as additions,
+     * ending in the delta link {@code groups/delta?$deltatoken=<groupId>-1}.
+     */
     void group(String groupId, List<String> owners, List<String> members) {
-        server.stubFor(get(urlPathEqualTo("/v1.0/groups/" + groupId + "/owners"))
-                .willReturn(okJson(directoryObjects(null, owners.toArray(String[]::new)))));
-        server.stubFor(get(urlPathEqualTo("/v1.0/groups/" + groupId + "/members"))
-                .willReturn(okJson(directoryObjects(null, members.toArray(String[]::new)))));
+        server.stubFor(get(urlPathEqualTo("/v1.0/groups/delta"))
+                .withQueryParam("$filter", equalTo("id eq '" + groupId + "'"))
+                .willReturn(okJson(groupDeltaPage(null, link("groups/delta?$deltatoken=" + groupId + "-1"),
+                        groupChange(groupId, owners, List.of(), members, List.of())))));
+    }
+
+    /** A later round of the group's delta query: from one delta token to the next, with who came and who went. */
+    void groupChanges(String groupId, String token, String nextToken, List<String> ownersAdded,
+                      List<String> ownersRemoved, List<String> membersAdded, List<String> membersRemoved) {
+        server.stubFor(get(urlPathEqualTo("/v1.0/groups/delta")).withQueryParam("$deltatoken", equalTo(token))
+                .willReturn(okJson(groupDeltaPage(null, link("groups/delta?$deltatoken=" + nextToken),
+                        groupChange(groupId, ownersAdded, ownersRemoved, membersAdded, membersRemoved)))));
+    }
+
+    /** A group of a groups/delta page: {@code owners@delta} and {@code members@delta}, removed ones with @removed. */
+    static String groupChange(String groupId, List<String> ownersAdded, List<String> ownersRemoved,
+                              List<String> membersAdded, List<String> membersRemoved) {
+        return "{\"id\":\"" + groupId + "\",\"owners@delta\":" + deltaObjects(ownersAdded, ownersRemoved)
+                + ",\"members@delta\":" + deltaObjects(membersAdded, membersRemoved) + "}";
+    }
+
+    /** A group that left the directory, as a delta page lists it. */
+    static String groupRemoved(String groupId) {
+        return "{\"id\":\"" + groupId + "\",\"@removed\":{\"reason\":\"deleted\"}}";
+    }
+
+    private static String deltaObjects(List<String> added, List<String> removed) {
+        List<String> objects = new ArrayList<>();
+        added.forEach(id -> objects.add("{\"@odata.type\":\"#microsoft.graph." + (id.startsWith("device-") ? "device"
+                : "user") + "\",\"id\":\"" + id + "\"}"));
+        removed.forEach(id -> objects.add("{\"@odata.type\":\"#microsoft.graph.user\",\"id\":\"" + id
+                + "\",\"@removed\":{\"reason\":\"deleted\"}}"));
+        return "[" + String.join(",", objects) + "]";
+    }
+
+    /** A page of groups/delta: groups, then a next link or the delta link. */
+    static String groupDeltaPage(String nextLink, String deltaLink, String... groups) {
+        return "{\"@odata.context\":\"https://graph.microsoft.com/v1.0/$metadata#groups(id,owners,members)\","
+                + (nextLink != null ? "\"@odata.nextLink\":\"" + nextLink + "\"," : "")
+                + (deltaLink != null ? "\"@odata.deltaLink\":\"" + deltaLink + "\"," : "")
+                + "\"value\":[" + String.join(",", groups) + "]}";
     }
 
     /** The tenant's subscriptions: Office 365 A1 for faculty and for students. */

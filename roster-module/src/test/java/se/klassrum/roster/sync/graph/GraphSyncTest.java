@@ -32,6 +32,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
@@ -139,8 +140,10 @@ class GraphSyncTest {
                 "Microsoft Graph: 1 owners or members of connected groups are not in the roster (no person with their"
                         + " Entra object id) and give no membership");
         assertThat(deltaLink()).isEqualTo(graph.link("users/delta?$deltatoken=d1"));
+        assertThat(groupDeltaLink()).isEqualTo(graph.link("groups/delta?$deltatoken=" + MS_GROUP + "-1"));
         // The register's group was not even asked for.
-        graph.server.verify(0, getRequestedFor(urlPathMatching("/v1.0/groups/" + REGISTER_MS_GROUP + "/.*")));
+        graph.server.verify(0, getRequestedFor(urlPathMatching("/v1.0/groups/.*"))
+                .withQueryParam("$filter", containing(REGISTER_MS_GROUP)));
     }
 
     @Test
@@ -150,7 +153,8 @@ class GraphSyncTest {
         assertThat(sync(DAY).status()).isEqualTo(ImportStatus.SUCCEEDED);
 
         // A week later Filip has left the Team, Elsa's licence was taken away, Anna got one.
-        graph.group(MS_GROUP, List.of(ANNA.toString()), List.of(ANNA.toString(), ELSA.toString()));
+        graph.groupChanges(MS_GROUP, MS_GROUP + "-1", MS_GROUP + "-2", List.of(), List.of(), List.of(),
+                List.of(FILIP.toString()));
         graph.stub(get(urlPathEqualTo("/v1.0/users/delta")).withQueryParam("$deltatoken", equalTo("d1"))
                 .willReturn(okJson(GraphServer.deltaPage(null, graph.link("users/delta?$deltatoken=d2"),
                         GraphServer.user(ELSA.toString(), Set.of()),
@@ -164,14 +168,55 @@ class GraphSyncTest {
                 "Ma1c i Teams|elsa|MEMBER|" + DAY + "|-");
         assertThat(licences()).contains("elsa|STUDENT|2025-09-02|" + week.minusDays(1), "anna|TEACHER|" + week + "|-");
         assertThat(deltaLink()).isEqualTo(graph.link("users/delta?$deltatoken=d2"));
+        assertThat(groupDeltaLink()).isEqualTo(graph.link("groups/delta?$deltatoken=" + MS_GROUP + "-2"));
         assertThat(run.ended(ImportKind.MEMBERSHIP)).isEqualTo(1);
+        // Only the changes were asked for: the group's first round was read once.
+        graph.server.verify(1, getRequestedFor(urlPathEqualTo("/v1.0/groups/delta")).withQueryParam("$filter",
+                containing(MS_GROUP)));
+    }
+
+    @Test
+    void a_group_whose_delta_link_expired_is_read_anew_and_one_deleted_in_microsoft_ends_its_memberships()
+            throws SQLException {
+        graph.group(MS_GROUP, List.of(ANNA.toString()), List.of(ANNA.toString(), ELSA.toString(), FILIP.toString()));
+        usersDelta(null, "d1");
+        assertThat(sync(DAY).status()).isEqualTo(ImportStatus.SUCCEEDED);
+
+        // Graph has forgotten the link; read anew, the Team has Anna and Elsa only.
+        graph.stub(get(urlPathEqualTo("/v1.0/groups/delta")).withQueryParam("$deltatoken", equalTo(MS_GROUP + "-1"))
+                .willReturn(GraphServer.error(410, "syncStateNotFound", "The sync state is no longer valid.")));
+        graph.group(MS_GROUP, List.of(ANNA.toString()), List.of(ANNA.toString(), ELSA.toString()));
+        usersDelta("d1", "d2");
+        LocalDate week = DAY.plusDays(7);
+
+        ImportSummary anew = sync(week);
+
+        assertThat(anew.status()).as(String.join("\n", anew.problems())).isEqualTo(ImportStatus.SUCCEEDED);
+        assertThat(anew.notes()).contains("Microsoft Graph: the delta links of 1 groups had expired; their owners and"
+                + " members were read anew");
+        assertThat(memberships()).contains("Ma1c i Teams|filip|MEMBER|" + DAY + "|" + week.minusDays(1),
+                "Ma1c i Teams|elsa|MEMBER|" + DAY + "|-");
+        assertThat(listing()).containsExactly("MEMBER|" + ANNA, "MEMBER|" + ELSA, "OWNER|" + ANNA);
+
+        // Then the Team is deleted in Microsoft 365: nobody has access through it any more.
+        graph.stub(get(urlPathEqualTo("/v1.0/groups/delta")).withQueryParam("$deltatoken", equalTo(MS_GROUP + "-1"))
+                .willReturn(okJson(GraphServer.groupDeltaPage(null, graph.link("groups/delta?$deltatoken=gone"),
+                        GraphServer.groupRemoved(MS_GROUP)))));
+        usersDelta("d2", "d3");
+        LocalDate later = week.plusDays(7);
+
+        ImportSummary removed = sync(later);
+
+        assertThat(removed.status()).as(String.join("\n", removed.problems())).isEqualTo(ImportStatus.SUCCEEDED);
+        assertThat(removed.notes()).contains("Microsoft Graph: the Microsoft group of Ma1c i Teams was deleted; its"
+                + " owners and members no longer have access through it");
+        assertThat(memberships()).filteredOn(row -> row.startsWith("Ma1c i Teams|")).allMatch(row -> !row.endsWith("|-"));
+        assertThat(listing()).isEmpty();
     }
 
     @Test
     void a_sync_that_fails_half_way_writes_nothing_and_the_next_run_completes_it() throws SQLException {
-        graph.stub(get(urlPathEqualTo("/v1.0/groups/" + MS_GROUP + "/owners"))
-                .willReturn(okJson(GraphServer.directoryObjects(null, ANNA.toString()))));
-        graph.stub(get(urlPathEqualTo("/v1.0/groups/" + MS_GROUP + "/members"))
+        graph.stub(get(urlPathEqualTo("/v1.0/groups/delta"))
                 .willReturn(GraphServer.error(500, "generalException", "An unexpected error occurred")));
         usersDelta(null, "d1", GraphServer.user(ANNA.toString(), Set.of(GraphServer.FACULTY_SKU)));
         RosterView before = RosterView.of(db, tenant);
@@ -181,12 +226,16 @@ class GraphSyncTest {
 
         assertThat(failed.status()).isEqualTo(ImportStatus.FAILED);
         assertThat(failed.problems()).containsExactly("Microsoft Graph: the sync failed and nothing was written:"
-                + " Microsoft Graph answered 500 for /groups/" + MS_GROUP + "/members after 4 tries: An unexpected error"
-                + " occurred");
+                + " Microsoft Graph answered 500 for /groups/delta after 4 tries: An unexpected error occurred");
         assertThat(RosterView.of(db, tenant)).isEqualTo(before);
         assertThat(licences()).isEqualTo(licencesBefore);
         assertThat(deltaLink()).isNull();
+        assertThat(groupDeltaLink()).isNull();
 
+        graph.server.resetMappings();
+        graph.tokenEndpoint(entraTenant.toString());
+        graph.subscribedSkus();
+        usersDelta(null, "d1", GraphServer.user(ANNA.toString(), Set.of(GraphServer.FACULTY_SKU)));
         graph.group(MS_GROUP, List.of(ANNA.toString()), List.of(ANNA.toString()));
         ImportSummary next = sync(DAY);
 
@@ -244,6 +293,16 @@ class GraphSyncTest {
     private String deltaLink() throws SQLException {
         List<String> rows = rows("select users_delta_link from graph_sync_state where tenant_id = ?");
         return rows.isEmpty() ? null : rows.get(0);
+    }
+
+    private String groupDeltaLink() throws SQLException {
+        List<String> rows = rows("select delta_link from graph_group_state where tenant_id = ?");
+        return rows.isEmpty() ? null : rows.get(0);
+    }
+
+    /** "RELATION|user id" of the tenant's stored Microsoft group listings. */
+    private List<String> listing() throws SQLException {
+        return rows("select relation, user_id from graph_group_listing where tenant_id = ?");
     }
 
     private List<String> rows(String sql) throws SQLException {
