@@ -328,11 +328,11 @@ public final class GraphSync {
             em.createNativeQuery("delete from graph_group_listing where tenant_id = ?1 and microsoft_group_id = ?2")
                     .setParameter(1, tenantId).setParameter(2, groupId).executeUpdate();
         } else {
-            for (Object row : em.createNativeQuery("select relation, user_id from graph_group_listing"
+            for (Object row : em.createNativeQuery("select relation, entra_object_id from graph_group_listing"
                     + " where tenant_id = ?1 and microsoft_group_id = ?2").setParameter(1, tenantId)
                     .setParameter(2, groupId).getResultList()) {
                 Object[] columns = (Object[]) row;
-                ("OWNER".equals(columns[0]) ? owners : members).add((String) columns[1]);
+                ("OWNER".equals(columns[0]) ? owners : members).add(columns[1].toString());
             }
         }
         Set<String> newOwners = delta.groupRemoved() ? Set.of() : GraphClient.GroupDelta.apply(owners, delta.owners());
@@ -347,21 +347,26 @@ public final class GraphSync {
         return new Members(newOwners, newMembers);
     }
 
-    /** Writes the difference between the stored and the new list: rows that went are deleted, new rows added. */
+    /**
+     * Writes the difference between the stored and the new list: rows that went are deleted, new rows added. Only
+     * Entra object ids are kept (Graph gives no other kind of user id; anything else could never match a person).
+     */
     private static void store(EntityManager em, UUID tenantId, String groupId, String relation, Set<String> stored,
                               Set<String> now) {
-        List<String> gone = stored.stream().filter(id -> !now.contains(id)).toList();
+        List<UUID> gone = stored.stream().filter(id -> !now.contains(id)).map(GraphSync::uuid).filter(Objects::nonNull)
+                .toList();
         for (int start = 0; start < gone.size(); start += CHUNK) {
             em.createNativeQuery("delete from graph_group_listing where tenant_id = ?1 and microsoft_group_id = ?2"
-                            + " and relation = ?3 and user_id = any(?4)")
+                            + " and relation = ?3 and entra_object_id = any(?4)")
                     .setParameter(1, tenantId).setParameter(2, groupId).setParameter(3, relation)
-                    .setParameter(4, gone.subList(start, Math.min(gone.size(), start + CHUNK)).toArray(String[]::new))
+                    .setParameter(4, gone.subList(start, Math.min(gone.size(), start + CHUNK)).toArray(UUID[]::new))
                     .executeUpdate();
         }
         em.flush();
         try (CopyRows copy = CopyRows.into(em.unwrap(Connection.class), "graph_group_listing",
-                List.of("tenant_id", "microsoft_group_id", "relation", "user_id"))) {
-            now.stream().filter(id -> !stored.contains(id)).forEach(id -> copy.row(tenantId, groupId, relation, id));
+                List.of("tenant_id", "microsoft_group_id", "relation", "entra_object_id"))) {
+            now.stream().filter(id -> !stored.contains(id)).map(GraphSync::uuid).filter(Objects::nonNull)
+                    .forEach(id -> copy.row(tenantId, groupId, relation, id));
         }
     }
 

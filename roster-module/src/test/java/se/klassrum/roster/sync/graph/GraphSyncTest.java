@@ -300,9 +300,9 @@ class GraphSyncTest {
         return rows.isEmpty() ? null : rows.get(0);
     }
 
-    /** "RELATION|user id" of the tenant's stored Microsoft group listings. */
+    /** "RELATION|Entra object id" of the tenant's stored Microsoft group listings. */
     private List<String> listing() throws SQLException {
-        return rows("select relation, user_id from graph_group_listing where tenant_id = ?");
+        return rows("select relation, entra_object_id from graph_group_listing where tenant_id = ?");
     }
 
     private List<String> rows(String sql) throws SQLException {
