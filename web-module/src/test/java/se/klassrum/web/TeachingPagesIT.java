@@ -295,14 +295,16 @@ class TeachingPagesIT extends BrowserTest {
             screenshot("student-bertil-booked-talk");
 
             // The day comes.
-            Sql.update(database, "update development_talk set held_on = current_date - 1 where student_id = ? and held_on = ?",
-                    PERSON_ELSA, nextWeek);
+            // Yesterday in the school's time zone, which the database's current_date (UTC) is not around midnight.
+            LocalDate yesterday = LocalDate.now(SCHOOL_ZONE).minusDays(1);
+            Sql.update(database, "update development_talk set held_on = ? where student_id = ? and held_on = ?",
+                    yesterday, PERSON_ELSA, nextWeek);
             browser.navigate().refresh();
-            WebElement held = talkOn(LocalDate.now(SCHOOL_ZONE).minusDays(1));
+            WebElement held = talkOn(yesterday);
             held.findElement(By.cssSelector("textarea[id$='writtenNotes']")).sendKeys("Elsa vill välja naturkurs " + marker);
             clickAndWait(held.findElement(By.cssSelector("[id$='writeTalk']")));
             waitForText("är dokumenterat");
-            WebElement written = talkOn(LocalDate.now(SCHOOL_ZONE).minusDays(1));
+            WebElement written = talkOn(yesterday);
             assertThat(written.getText()).contains("Elsa vill välja naturkurs " + marker, "Ebba Ek").doesNotContain("bokat");
             assertThat(written.findElements(By.tagName("textarea"))).isEmpty();
             assertThat(text()).doesNotContain("Exception");
