@@ -39,7 +39,7 @@ import static se.klassrum.roster.demo.DemoIds.TENANT_SOLBACKA;
  */
 class LiveSyncIT extends KlassrumServerTest {
 
-    /** The organisation whose student register the test server syncs with (klassrum.ss12000.tenant in the pom). */
+    /** The organisation whose register the test server syncs with: the register named registerby in the pom. */
     private static final UUID REGISTERBY = UUID.fromString("7c0c5b8e-4d61-4f53-9a0e-2f4b9c1d3e5a");
     private static final UUID ENTRA_TENANT_REGISTERBY = UUID.fromString("3b6f1e2d-8a9c-4d7e-b1f0-5c2a9e8d7f61");
 

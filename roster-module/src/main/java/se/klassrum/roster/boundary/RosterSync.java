@@ -16,11 +16,14 @@ import se.klassrum.roster.sync.ss12000.Ss12000Client;
 import se.klassrum.roster.sync.ss12000.Ss12000Requests;
 
 import java.time.Clock;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
 /**
- * The roster's sync with the tenant's student register through its SS 12000 v2.1 API (roster-module/IMPORT.md,
+ * The roster's sync with each organisation's student register through its SS 12000 v2.1 API (roster-module/IMPORT.md,
  * "SS 12000"), set up by {@link Ss12000Configuration}'s settings. Each run is recorded like a file import and
  * listed with them ({@link RosterImports#runs}); it is started by {@link RosterSyncSchedule} or by an
  * administrator through the API.
@@ -37,8 +40,8 @@ public class RosterSync {
     private ImportTransactions transactions;
     private Ss12000Requests requests;
     private Clock clock = Clock.system(RosterImporter.SCHOOL_ZONE);
-    private Optional<Ss12000Configuration> configuration;
-    private Ss12000Sync sync;
+    private List<Ss12000Configuration> configurations;
+    private Map<UUID, Ss12000Sync> syncs;
 
     /** For CDI, which needs a no-argument constructor to make its proxy. */
     protected RosterSync() {
@@ -50,13 +53,17 @@ public class RosterSync {
         this.requests = requests;
     }
 
-    /** The settings, read once; a wrong setting is reported as such at the first use. */
-    public synchronized Optional<Ss12000Configuration> configuration() {
-        if (configuration == null) {
+    /**
+     * The registers set up, read once from the settings (one per organisation at most).
+     *
+     * @throws IllegalArgumentException for a wrong setting, at every use
+     */
+    public synchronized List<Ss12000Configuration> configurations() {
+        if (configurations == null) {
             Config config = ConfigProvider.getConfig();
-            configuration = Ss12000Configuration.read(key -> config.getOptionalValue(key, String.class));
+            configurations = Ss12000Configuration.readAll(key -> config.getOptionalValue(key, String.class));
         }
-        return configuration;
+        return configurations;
     }
 
     /**
@@ -66,16 +73,19 @@ public class RosterSync {
      * @return the recorded run; empty if no register is set up for this tenant
      */
     public Optional<ImportSummary> syncNow(UUID tenantId, String actor) {
-        Optional<Ss12000Sync> sync = sync().filter(s -> s.tenantId().equals(tenantId));
-        return sync.map(s -> s.sync(actor, ImportProgressListener.NONE));
+        return Optional.ofNullable(syncs().get(tenantId)).map(sync -> sync.sync(actor, ImportProgressListener.NONE));
     }
 
-    private synchronized Optional<Ss12000Sync> sync() {
-        if (sync == null) {
-            configuration().ifPresent(settings -> sync = new Ss12000Sync(settings.tenantId(),
-                    Ss12000Client.of(settings.settings(), requests), new RosterImporter(transactions, clock), clock,
-                    settings.overlap()));
+    private synchronized Map<UUID, Ss12000Sync> syncs() {
+        if (syncs == null) {
+            Map<UUID, Ss12000Sync> made = new HashMap<>();
+            for (Ss12000Configuration register : configurations()) {
+                made.put(register.tenantId(), new Ss12000Sync(register.tenantId(),
+                        Ss12000Client.of(register.settings(), requests), new RosterImporter(transactions, clock), clock,
+                        register.overlap()));
+            }
+            syncs = Map.copyOf(made);
         }
-        return Optional.ofNullable(sync);
+        return syncs;
     }
 }

@@ -12,6 +12,8 @@ import se.klassrum.roster.importer.ImportSummary;
 import se.klassrum.roster.sync.Ss12000Configuration;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -19,8 +21,9 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Runs the SS 12000 sync every {@code klassrum.ss12000.interval} (off when unset), each run starting that long
- * after the previous one ended, so runs never overlap. A failing run is recorded like any other and logged;
+ * Runs each register's SS 12000 sync every {@code klassrum.ss12000.interval} (or {@code klassrum.ss12000.<name>.interval};
+ * off when unset), each run starting that long after the previous one of the same register ended, so its runs never
+ * overlap. A failing run is recorded like any other and logged;
  * the schedule goes on.
  */
 @ApplicationScoped
@@ -36,23 +39,26 @@ public class RosterSyncSchedule {
     @Resource
     ManagedScheduledExecutorService executor;
 
-    private ScheduledFuture<?> scheduled;
+    private final List<ScheduledFuture<?>> scheduled = new ArrayList<>();
 
     void start(@Observes Startup startup) {
-        Optional<Ss12000Configuration> configuration;
+        List<Ss12000Configuration> registers;
         try {
-            configuration = sync.configuration();
+            registers = sync.configurations();
         } catch (IllegalArgumentException wrong) {
             LOG.severe("The SS 12000 sync is off: " + wrong.getMessage());
             return;
         }
-        Optional<Duration> interval = configuration.map(Ss12000Configuration::interval);
-        if (configuration.isEmpty() || interval.isEmpty()) {
-            return;
+        for (Ss12000Configuration register : registers) {
+            Duration interval = register.interval();
+            if (interval == null) {
+                continue;
+            }
+            long seconds = Math.max(1, interval.toSeconds());
+            scheduled.add(executor.scheduleWithFixedDelay(() -> run(register), seconds, seconds, TimeUnit.SECONDS));
+            LOG.info("The SS 12000 sync of organisation " + register.tenantId() + " runs every " + interval + " from "
+                    + register.settings().baseUri());
         }
-        long seconds = Math.max(1, interval.get().toSeconds());
-        scheduled = executor.scheduleWithFixedDelay(() -> run(configuration.get()), seconds, seconds, TimeUnit.SECONDS);
-        LOG.info("The SS 12000 sync runs every " + interval.get() + " from " + configuration.get().settings().baseUri());
     }
 
     private void run(Ss12000Configuration configuration) {
@@ -74,8 +80,6 @@ public class RosterSyncSchedule {
 
     @PreDestroy
     void stop() {
-        if (scheduled != null) {
-            scheduled.cancel(false);
-        }
+        scheduled.forEach(future -> future.cancel(false));
     }
 }

@@ -5,10 +5,15 @@ import se.klassrum.roster.sync.ss12000.Ss12000Settings;
 import java.net.URI;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 
 /**
  * The settings of the SS 12000 sync, from MicroProfile Config (so also from environment variables: the key
@@ -24,14 +29,63 @@ import java.util.function.Function;
  *   <li>{@code klassrum.ss12000.timeout}: per request (default PT60S)</li>
  *   <li>{@code klassrum.ss12000.overlap}: how far a delta looks back before the previous read began (default PT5M)</li>
  * </ul>
+ * An installation that serves several organisations, each with a register of its own, names them in
+ * {@code klassrum.ss12000.registers} (e.g. {@code norra,solbacka}) and sets the same keys under each name:
+ * {@code klassrum.ss12000.norra.base-url} ({@code KLASSRUM_SS12000_NORRA_BASE_URL}), and so on. The keys without a
+ * name are one more register beside them. An organisation has at most one register.
+ * <p>
  * How throttled and failing requests are retried is MicroProfile Fault Tolerance's policy on
  * {@link se.klassrum.roster.sync.ss12000.Ss12000Requests}, also set through MicroProfile Config.
  *
+ * @param name     the register's name in the settings, or "" for the keys without one
  * @param interval null when the sync is not scheduled
  */
-public record Ss12000Configuration(UUID tenantId, Ss12000Settings settings, Duration interval, Duration overlap) {
+public record Ss12000Configuration(String name, UUID tenantId, Ss12000Settings settings, Duration interval,
+                                   Duration overlap) {
 
     public static final String PREFIX = "klassrum.ss12000.";
+
+    private static final Pattern NAME = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
+
+    /**
+     * Every register set up: the one of the keys without a name, and each one {@code klassrum.ss12000.registers}
+     * names.
+     *
+     * @param property a setting by key, as MicroProfile Config gives it (empty for unset or empty)
+     * @throws IllegalArgumentException naming the setting and its environment variable, for a value that is wrong, a
+     *                                  name that is not lower-case letters, digits and dashes, or an organisation
+     *                                  with two registers
+     */
+    public static List<Ss12000Configuration> readAll(Function<String, Optional<String>> property) {
+        List<Ss12000Configuration> registers = new ArrayList<>();
+        read(property).ifPresent(registers::add);
+        Optional<String> names = property.apply(PREFIX + "registers").map(String::trim).filter(v -> !v.isEmpty());
+        for (String name : names.map(list -> list.split(",")).orElse(new String[0])) {
+            String trimmed = name.trim();
+            if (!NAME.matcher(trimmed).matches()) {
+                throw new IllegalArgumentException(PREFIX + "registers (" + environmentVariable("registers")
+                        + ") names '" + trimmed + "'; expected names of lower-case letters, digits and dashes,"
+                        + " separated by commas");
+            }
+            registers.add(read(property, trimmed).orElseThrow(() -> new IllegalArgumentException(PREFIX + "registers ("
+                    + environmentVariable("registers") + ") names '" + trimmed + "', but " + PREFIX + trimmed
+                    + ".base-url (" + environmentVariable(trimmed + ".base-url") + ") is not set")));
+        }
+        Map<UUID, String> tenants = new LinkedHashMap<>();
+        for (Ss12000Configuration register : registers) {
+            String other = tenants.putIfAbsent(register.tenantId(), register.describe());
+            if (other != null) {
+                throw new IllegalArgumentException("the SS 12000 registers " + other + " and " + register.describe()
+                        + " both feed the organisation " + register.tenantId() + "; an organisation has one register");
+            }
+        }
+        return List.copyOf(registers);
+    }
+
+    /** The register as the settings name it: "'norra'", or "without a name". */
+    public String describe() {
+        return name.isEmpty() ? "without a name" : "'" + name + "'";
+    }
 
     /**
      * @param property a setting by key, as MicroProfile Config gives it (empty for unset or empty)
@@ -39,7 +93,13 @@ public record Ss12000Configuration(UUID tenantId, Ss12000Settings settings, Dura
      * @throws IllegalArgumentException naming the setting and its environment variable, for a value that is wrong
      */
     public static Optional<Ss12000Configuration> read(Function<String, Optional<String>> property) {
-        Optional<String> baseUrl = value(property, "base-url");
+        return read(property, "");
+    }
+
+    /** The register of the keys under {@code klassrum.ss12000.<name>.}, or without a name for "". */
+    private static Optional<Ss12000Configuration> read(Function<String, Optional<String>> property, String name) {
+        String at = name.isEmpty() ? "" : name + ".";
+        Optional<String> baseUrl = value(property, at + "base-url");
         if (baseUrl.isEmpty()) {
             return Optional.empty();
         }
@@ -47,30 +107,30 @@ public record Ss12000Configuration(UUID tenantId, Ss12000Settings settings, Dura
         try {
             uri = URI.create(baseUrl.get());
         } catch (IllegalArgumentException e) {
-            throw wrong("base-url", baseUrl.get(), "an address such as https://register.example.se/v2.0");
+            throw wrong(at + "base-url", baseUrl.get(), "an address such as https://register.example.se/v2.0");
         }
         boolean https = "https".equalsIgnoreCase(uri.getScheme());
         if (!https && !("http".equalsIgnoreCase(uri.getScheme()) && loopback(uri.getHost()))) {
             // The bearer token travels with every request: plain http only to this machine.
-            throw wrong("base-url", baseUrl.get(), "an https address such as https://register.example.se/v2.0");
+            throw wrong(at + "base-url", baseUrl.get(), "an https address such as https://register.example.se/v2.0");
         }
-        String token = value(property, "token").orElseThrow(() -> missing("token"));
-        String tenant = value(property, "tenant").orElseThrow(() -> missing("tenant"));
+        String token = value(property, at + "token").orElseThrow(() -> missing(at + "token", at + "base-url"));
+        String tenant = value(property, at + "tenant").orElseThrow(() -> missing(at + "tenant", at + "base-url"));
         UUID tenantId;
         try {
             tenantId = UUID.fromString(tenant);
         } catch (IllegalArgumentException e) {
-            throw wrong("tenant", tenant, "the tenant's id (a UUID)");
+            throw wrong(at + "tenant", tenant, "the tenant's id (a UUID)");
         }
-        Duration interval = duration(property, "interval", null);
+        Duration interval = duration(property, at + "interval", null);
         if (interval != null && (interval.isNegative() || interval.isZero())) {
             interval = null;
         }
-        int pageSize = number(property, "page-size", 0);
-        Duration timeout = duration(property, "timeout", Duration.ofSeconds(60));
-        Duration overlap = duration(property, "overlap", Duration.ofMinutes(5));
+        int pageSize = number(property, at + "page-size", 0);
+        Duration timeout = duration(property, at + "timeout", Duration.ofSeconds(60));
+        Duration overlap = duration(property, at + "overlap", Duration.ofMinutes(5));
         Ss12000Settings settings = new Ss12000Settings(uri, token, pageSize, timeout);
-        return Optional.of(new Ss12000Configuration(tenantId, settings, interval, overlap));
+        return Optional.of(new Ss12000Configuration(name, tenantId, settings, interval, overlap));
     }
 
     /** The environment variable that sets a key, as MicroProfile Config maps it. */
@@ -114,13 +174,13 @@ public record Ss12000Configuration(UUID tenantId, Ss12000Settings settings, Dura
         }
     }
 
-    private static IllegalArgumentException missing(String key) {
+    private static IllegalArgumentException missing(String key, String baseUrl) {
         return new IllegalArgumentException("the SS 12000 sync needs " + PREFIX + key + " (" + environmentVariable(key)
-                + ") when " + PREFIX + "base-url is set");
+                + ") when " + PREFIX + baseUrl + " is set");
     }
 
     private static IllegalArgumentException wrong(String key, String value, String expected) {
-        String shown = key.equals("token") ? "(hidden)" : "'" + value + "'";
+        String shown = key.endsWith("token") ? "(hidden)" : "'" + value + "'";
         return new IllegalArgumentException(PREFIX + key + " (" + environmentVariable(key) + ") is " + shown
                 + "; expected " + expected);
     }

@@ -5,8 +5,10 @@ import org.junit.jupiter.api.Test;
 import java.net.URI;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -73,5 +75,51 @@ class Ss12000ConfigurationTest {
         Map<String, String> badTenant = minimal();
         badTenant.put("klassrum.ss12000.tenant", "Provkommun");
         assertThatThrownBy(() -> read(badTenant)).hasMessageContaining("KLASSRUM_SS12000_TENANT");
+    }
+
+    @Test
+    void an_installation_serving_several_organisations_names_a_register_for_each() {
+        Map<String, String> values = minimal();
+        values.put("klassrum.ss12000.registers", "norra, solbacka-gy");
+        values.put("klassrum.ss12000.norra.base-url", "https://norra.example.se/ss12000/v2.0");
+        values.put("klassrum.ss12000.norra.token", "norra-secret");
+        values.put("klassrum.ss12000.norra.tenant", "6f1c2a3e-0000-4000-8000-000000000002");
+        values.put("klassrum.ss12000.norra.interval", "PT30M");
+        values.put("klassrum.ss12000.solbacka-gy.base-url", "https://solbacka.example.se/api");
+        values.put("klassrum.ss12000.solbacka-gy.token", "solbacka-secret");
+        values.put("klassrum.ss12000.solbacka-gy.tenant", "6f1c2a3e-0000-4000-8000-000000000003");
+
+        List<Ss12000Configuration> registers = Ss12000Configuration.readAll(key -> Optional.ofNullable(values.get(key)));
+
+        assertThat(registers).extracting(Ss12000Configuration::name).containsExactly("", "norra", "solbacka-gy");
+        assertThat(registers.get(1).settings().token()).isEqualTo("norra-secret");
+        assertThat(registers.get(1).interval()).isEqualTo(Duration.ofMinutes(30));
+        assertThat(registers.get(2).interval()).as("each register's own schedule, off by default").isNull();
+        assertThat(registers.get(2).tenantId()).isEqualTo(UUID.fromString("6f1c2a3e-0000-4000-8000-000000000003"));
+    }
+
+    @Test
+    void a_named_register_with_a_missing_setting_or_the_organisation_of_another_is_refused_by_name() {
+        Map<String, String> values = minimal();
+        values.put("klassrum.ss12000.registers", "norra");
+        values.put("klassrum.ss12000.norra.base-url", "https://norra.example.se/ss12000/v2.0");
+        values.put("klassrum.ss12000.norra.tenant", TENANT);
+        assertThatThrownBy(() -> Ss12000Configuration.readAll(key -> Optional.ofNullable(values.get(key))))
+                .hasMessage("the SS 12000 sync needs klassrum.ss12000.norra.token (KLASSRUM_SS12000_NORRA_TOKEN) when"
+                        + " klassrum.ss12000.norra.base-url is set");
+
+        values.put("klassrum.ss12000.norra.token", "norra-secret");
+        assertThatThrownBy(() -> Ss12000Configuration.readAll(key -> Optional.ofNullable(values.get(key))))
+                .hasMessage("the SS 12000 registers without a name and 'norra' both feed the organisation " + TENANT
+                        + "; an organisation has one register");
+
+        values.put("klassrum.ss12000.registers", "norra,Södra");
+        assertThatThrownBy(() -> Ss12000Configuration.readAll(key -> Optional.ofNullable(values.get(key))))
+                .hasMessageContaining("names 'Södra'; expected names of lower-case letters, digits and dashes");
+
+        values.put("klassrum.ss12000.registers", "sodra");
+        assertThatThrownBy(() -> Ss12000Configuration.readAll(key -> Optional.ofNullable(values.get(key))))
+                .hasMessage("klassrum.ss12000.registers (KLASSRUM_SS12000_REGISTERS) names 'sodra', but"
+                        + " klassrum.ss12000.sodra.base-url (KLASSRUM_SS12000_SODRA_BASE_URL) is not set");
     }
 }
