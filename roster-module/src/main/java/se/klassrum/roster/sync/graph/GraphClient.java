@@ -88,6 +88,14 @@ public final class GraphClient {
         }
     }
 
+    /**
+     * Education users whose student or teacher record changed: their Entra object id (lower case) and the id the
+     * student register gave them ({@code student.externalId}, else {@code teacher.externalId}), as School Data Sync
+     * wrote it; users without one are left out.
+     */
+    public record EducationUserDelta(Map<String, String> externalIds, String deltaLink) {
+    }
+
     private record Token(String value, Instant expires) {
     }
 
@@ -221,6 +229,50 @@ public final class GraphClient {
                 throw new GraphException(0, "Microsoft Graph ended a delta query without a delta link");
             }
         }
+    }
+
+    /**
+     * The register's ids of the tenant's education users: every user on the first call ({@code deltaLink} null),
+     * afterwards only those that changed since the link was handed out.
+     *
+     * @throws GraphException with status 404 when Graph no longer knows the link, or the tenant has no education data
+     */
+    public EducationUserDelta educationUsers(String tenant, String deltaLink) {
+        URI next = deltaLink == null ? settings.graphUrl().resolve("education/users/delta?$select=id,student,teacher")
+                : graphLink(deltaLink);
+        Map<String, String> externalIds = new LinkedHashMap<>();
+        while (true) {
+            JsonObject page = get(tenant, next).orElseThrow(() -> new GraphException(404,
+                    "Microsoft Graph has no education users for tenant " + tenant + ", or no longer knows the delta"
+                            + " link of the last sync"));
+            for (JsonValue value : array(page, "value")) {
+                JsonObject user = value.asJsonObject();
+                String id = user.getString("id", "").toLowerCase(java.util.Locale.ROOT);
+                String externalId = externalId(user, "student");
+                if (externalId == null) {
+                    externalId = externalId(user, "teacher");
+                }
+                if (!id.isEmpty() && externalId != null && !user.containsKey("@removed")) {
+                    externalIds.put(id, externalId);
+                }
+            }
+            if (page.containsKey("@odata.nextLink")) {
+                next = graphLink(page.getString("@odata.nextLink"));
+            } else if (page.containsKey("@odata.deltaLink")) {
+                return new EducationUserDelta(externalIds, page.getString("@odata.deltaLink"));
+            } else {
+                throw new GraphException(0, "Microsoft Graph ended a delta query without a delta link");
+            }
+        }
+    }
+
+    private static String externalId(JsonObject user, String record) {
+        JsonValue value = user.get(record);
+        if (!(value instanceof JsonObject details)) {
+            return null;
+        }
+        String externalId = details.getString("externalId", "").strip();
+        return externalId.isEmpty() ? null : externalId;
     }
 
     /** Reads one {@code ...@delta} list into the changes; returns how many added objects are not users. */

@@ -48,9 +48,10 @@ import java.util.function.Consumer;
  *     and not named by the student register: the register's groups keep the register's memberships) and the delta
  *     links of the last committed sync: one per group, one for the users' licences;</li>
  *     <li>asks Microsoft Graph, outside any transaction, through delta queries, who was added to or removed from each
- *     such group's owners and members, and which users' licences changed, since those links (everything the first
- *     time, or when Graph no longer knows a link);</li>
- *     <li>writes, in one transaction, under the roster lock: each group's listing as Microsoft now has it (the last one
+ *     such group's owners and members, which users' licences changed, and which education users School Data Sync
+ *     gave a register id, since those links (everything the first time, or when Graph no longer knows a link);</li>
+ *     <li>writes, in one transaction, under the roster lock: the Entra object id of each person whose register id an
+ *     education user carries (see {@code linkAccounts}); each group's listing as Microsoft now has it (the last one
  *     with the changes applied) and, from it, the memberships: owners become OWNER and MEMBER, members MEMBER, from
  *     today; a membership Microsoft no longer lists ends yesterday, so access through it ends at once; each changed
  *     user's licences follow the SKUs Microsoft assigned (configured as teacher or student licences); and the new delta
@@ -83,7 +84,7 @@ public final class GraphSync {
 
     /** What a run read before writing anything; {@code groupLinks} by Microsoft group id. */
     private record Snapshot(String entraTenant, List<ManagedGroup> groups, Map<String, String> groupLinks,
-                            String deltaLink) {
+                            String deltaLink, String educationLink) {
     }
 
     /** How one group's owners and members changed; {@code fromScratch} when they were all listed anew. */
@@ -95,7 +96,8 @@ public final class GraphSync {
     }
 
     /** {@code users} is null when a run reads no licences (one group only). */
-    private record Read(Snapshot snapshot, List<Listing> listings, GraphClient.UserDelta users, boolean allUsers,
+    private record Read(Snapshot snapshot, List<Listing> listings, GraphClient.EducationUserDelta education,
+                        GraphClient.UserDelta users, boolean allUsers,
                         Set<String> teacherSkuIds, Set<String> studentSkuIds, List<String> notes) {
     }
 
@@ -130,7 +132,7 @@ public final class GraphSync {
             phase(runId, progress, "WRITING", 0, 0);
             Map<ImportKind, int[]> counts = transactions.inNewTransaction(em -> write(em, tenantId, read, today));
             List<ImportCount> list = new ArrayList<>();
-            counts.forEach((kind, count) -> list.add(new ImportCount(kind, count[0], 0, count[1])));
+            counts.forEach((kind, count) -> list.add(new ImportCount(kind, count[0], count[2], count[1])));
             return finish(runId, ImportStatus.SUCCEEDED, list, List.of(), read.notes());
         } catch (GraphException | RosterException failure) {
             return finish(runId, ImportStatus.FAILED, List.of(), List.of("Microsoft Graph: the sync failed and nothing"
@@ -148,7 +150,7 @@ public final class GraphSync {
         Snapshot all = transactions.inNewTransaction(em -> snapshot(em, tenantId));
         Snapshot snapshot = onlyGroup == null ? all : new Snapshot(all.entraTenant(),
                 all.groups().stream().filter(group -> group.id().equals(onlyGroup)).toList(), all.groupLinks(),
-                all.deltaLink());
+                all.deltaLink(), all.educationLink());
         List<String> notes = new ArrayList<>();
         List<Listing> listings = new ArrayList<>();
         int skipped = 0;
@@ -184,7 +186,7 @@ public final class GraphSync {
                     + " membership");
         }
         if (onlyGroup != null) {
-            return new Read(snapshot, listings, null, false, Set.of(), Set.of(), notes);
+            return new Read(snapshot, listings, null, null, false, Set.of(), Set.of(), notes);
         }
         Map<String, String> skus = graph.subscribedSkus(snapshot.entraTenant());
         Set<String> teacherSkus = skuIds(settings.teacherSkus(), skus);
@@ -201,7 +203,29 @@ public final class GraphSync {
             users = graph.userLicences(snapshot.entraTenant(), null);
             allUsers = true;
         }
-        return new Read(snapshot, listings, users, allUsers, teacherSkus, studentSkus, notes);
+        GraphClient.EducationUserDelta education = educationUsers(snapshot, notes);
+        return new Read(snapshot, listings, education, users, allUsers, teacherSkus, studentSkus, notes);
+    }
+
+    /**
+     * The register's ids of the tenant's education users, changed since the last link (all of them the first time);
+     * none, with a note, when the tenant has no education data in Microsoft 365.
+     */
+    private GraphClient.EducationUserDelta educationUsers(Snapshot snapshot, List<String> notes) {
+        try {
+            return graph.educationUsers(snapshot.entraTenant(), snapshot.educationLink());
+        } catch (GraphException gone) {
+            if (gone.status() != 404 && gone.status() != 410) {
+                throw gone;
+            }
+            if (snapshot.educationLink() == null) {
+                notes.add("Microsoft Graph: the tenant has no education users (School Data Sync), so people are"
+                        + " linked to their Microsoft accounts only by hand");
+                return new GraphClient.EducationUserDelta(Map.of(), null);
+            }
+            notes.add("Microsoft Graph: the delta link of the last sync of education users had expired; all were read");
+            return graph.educationUsers(snapshot.entraTenant(), null);
+        }
     }
 
     private Snapshot snapshot(EntityManager em, UUID tenantId) {
@@ -211,16 +235,16 @@ public final class GraphSync {
                         + " and g.externalId is null order by g.name, g.id", StudyGroup.class)
                 .setParameter("tenant", tenantId).getResultStream()
                 .map(g -> new ManagedGroup(g.id(), g.microsoftGroupId().orElseThrow(), g.name())).toList();
-        List<?> link = em.createNativeQuery("select users_delta_link from graph_sync_state where tenant_id = ?1")
-                .setParameter(1, tenantId).getResultList();
+        List<?> links = em.createNativeQuery("select users_delta_link, education_users_delta_link from graph_sync_state"
+                + " where tenant_id = ?1").setParameter(1, tenantId).getResultList();
+        Object[] link = links.isEmpty() ? new Object[2] : (Object[]) links.get(0);
         Map<String, String> groupLinks = new HashMap<>();
         for (Object row : em.createNativeQuery("select microsoft_group_id, delta_link from graph_group_state"
                 + " where tenant_id = ?1").setParameter(1, tenantId).getResultList()) {
             Object[] columns = (Object[]) row;
             groupLinks.put((String) columns[0], (String) columns[1]);
         }
-        return new Snapshot(tenant.entraTenantId().toString(), groups, groupLinks,
-                link.isEmpty() ? null : (String) link.get(0));
+        return new Snapshot(tenant.entraTenantId().toString(), groups, groupLinks, (String) link[0], (String) link[1]);
     }
 
     /** The configured SKUs as ids: an id as it is, a part number through the tenant's subscriptions. */
@@ -248,8 +272,12 @@ public final class GraphSync {
     private Map<ImportKind, int[]> write(EntityManager em, UUID tenantId, Read read, LocalDate today) {
         RosterImporter.lockRoster(em, tenantId);
         Map<ImportKind, int[]> counts = new EnumMap<>(ImportKind.class);
-        counts.put(ImportKind.MEMBERSHIP, new int[2]);
-        counts.put(ImportKind.LICENCE, new int[2]);
+        counts.put(ImportKind.MEMBERSHIP, new int[3]);
+        counts.put(ImportKind.LICENCE, new int[3]);
+        if (read.education() != null) {
+            counts.put(ImportKind.PERSON, new int[3]);
+            linkAccounts(em, tenantId, read.education().externalIds(), counts.get(ImportKind.PERSON), read.notes());
+        }
         OffsetDateTime now = OffsetDateTime.now(clock.withZone(ZoneOffset.UTC));
         Map<UUID, Members> current = new HashMap<>();
         Set<String> everyone = new HashSet<>();
@@ -307,11 +335,13 @@ public final class GraphSync {
             persons.values().forEach(person -> licences.putIfAbsent(person, EnumSet.noneOf(LicenceKind.class)));
         }
         keepLicencesInStep(em, tenantId, licences, read.allUsers(), today, counts.get(ImportKind.LICENCE));
-        em.createNativeQuery("insert into graph_sync_state (tenant_id, users_delta_link, updated_at) values (?1, ?2, ?3)"
-                        + " on conflict (tenant_id) do update set users_delta_link = excluded.users_delta_link,"
+        em.createNativeQuery("insert into graph_sync_state (tenant_id, users_delta_link, education_users_delta_link,"
+                        + " updated_at) values (?1, ?2, ?3, ?4) on conflict (tenant_id) do update set"
+                        + " users_delta_link = excluded.users_delta_link,"
+                        + " education_users_delta_link = excluded.education_users_delta_link,"
                         + " updated_at = excluded.updated_at")
                 .setParameter(1, tenantId).setParameter(2, read.users().deltaLink())
-                .setParameter(3, now).executeUpdate();
+                .setParameter(3, read.education().deltaLink()).setParameter(4, now).executeUpdate();
         return counts;
     }
 
@@ -367,6 +397,46 @@ public final class GraphSync {
                 List.of("tenant_id", "microsoft_group_id", "relation", "entra_object_id"))) {
             now.stream().filter(id -> !stored.contains(id)).map(GraphSync::uuid).filter(Objects::nonNull)
                     .forEach(id -> copy.row(tenantId, groupId, relation, id));
+        }
+    }
+
+    /**
+     * Links the people the student register brought in to their Microsoft accounts: a person whose register id is an
+     * education user's {@code externalId} gets that user's Entra object id, if the person has none yet and no one else
+     * in the tenant has it. A person linked to another account, or whose account another person has, is left as it is
+     * and counted in a note (an administrator decides). In bulk: one COPY and one update.
+     */
+    private static void linkAccounts(EntityManager em, UUID tenantId, Map<String, String> externalIds, int[] count,
+                                     List<String> notes) {
+        if (externalIds.isEmpty()) {
+            return;
+        }
+        em.flush();
+        em.createNativeQuery("create temporary table graph_account_link (external_id varchar(100) not null,"
+                + " entra_object_id uuid not null) on commit drop").executeUpdate();
+        try (CopyRows copy = CopyRows.into(em.unwrap(Connection.class), "graph_account_link",
+                List.of("external_id", "entra_object_id"))) {
+            externalIds.forEach((objectId, externalId) -> {
+                UUID id = uuid(objectId);
+                if (id != null && externalId.length() <= 100) {
+                    copy.row(externalId, id);
+                }
+            });
+        }
+        String taken = "exists (select 1 from person o where o.tenant_id = ?1 and o.entra_object_id = l.entra_object_id)";
+        long conflicts = ((Number) em.createNativeQuery("select count(*) from graph_account_link l join person p"
+                        + " on p.tenant_id = ?1 and p.external_id = l.external_id"
+                        + " where p.entra_object_id is distinct from l.entra_object_id"
+                        + " and (p.entra_object_id is not null or " + taken + ")")
+                .setParameter(1, tenantId).getSingleResult()).longValue();
+        count[2] += em.createNativeQuery("update person p set entra_object_id = l.entra_object_id, version = p.version + 1"
+                        + " from graph_account_link l where p.tenant_id = ?1 and p.external_id = l.external_id"
+                        + " and p.entra_object_id is null and not " + taken)
+                .setParameter(1, tenantId).executeUpdate();
+        if (conflicts > 0) {
+            notes.add("Microsoft Graph: " + conflicts + " people of the roster are linked to another Microsoft account"
+                    + " than the one School Data Sync gives their register id, or that account is another person's;"
+                    + " they were left as they are");
         }
     }
 

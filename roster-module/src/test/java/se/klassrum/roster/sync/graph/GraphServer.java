@@ -129,6 +129,28 @@ final class GraphServer implements AutoCloseable {
                 + "\"value\":[" + String.join(",", groups) + "]}";
     }
 
+    /**
+     * A round of education/users/delta: the users as {@code "objectId=student:externalId"} or
+     * {@code "objectId=teacher:externalId"}, then the delta link {@code education/users/delta?$deltatoken=<next>};
+     * the first round when {@code token} is null.
+     */
+    void educationUsers(String token, String next, String... users) {
+        List<String> values = new ArrayList<>();
+        for (String user : users) {
+            String[] idAndRecord = user.split("=", 2);
+            String[] record = idAndRecord[1].split(":", 2);
+            values.add("{\"id\":\"" + idAndRecord[0] + "\",\"" + record[0] + "\":{\"externalId\":\"" + record[1]
+                    + "\"}," + "\"" + (record[0].equals("student") ? "teacher" : "student") + "\":null}");
+        }
+        MappingBuilder request = get(urlPathEqualTo("/v1.0/education/users/delta"));
+        request = token == null ? request.withQueryParam("$select", equalTo("id,student,teacher"))
+                : request.withQueryParam("$deltatoken", equalTo(token));
+        server.stubFor(request.willReturn(okJson("{\"@odata.context\":\"https://graph.microsoft.com/v1.0/$metadata#"
+                + "education/users(id,student,teacher)\",\"@odata.deltaLink\":\""
+                + link("education/users/delta?$deltatoken=" + next) + "\",\"value\":[" + String.join(",", values)
+                + "]}")));
+    }
+
     /** The tenant's subscriptions: Office 365 A1 for faculty and for students. */
     static final String FACULTY_SKU = "94763226-9b3c-4e75-a931-5c89701abe66";
     static final String STUDENT_SKU = "314c4481-f395-4525-be8b-2ec4bb1e9d91";

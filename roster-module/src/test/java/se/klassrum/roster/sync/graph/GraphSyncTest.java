@@ -83,6 +83,7 @@ class GraphSyncTest {
         graph = new GraphServer();
         graph.tokenEndpoint(entraTenant.toString());
         graph.subscribedSkus();
+        graph.educationUsers(null, "e1");
         db.runInTransaction(em -> {
             RosterAdministration admin = RosterAdministrationForTests.on(em);
             tenant = admin.createTenant(null, entraTenant, "Graphkommun");
@@ -235,6 +236,7 @@ class GraphSyncTest {
         graph.server.resetMappings();
         graph.tokenEndpoint(entraTenant.toString());
         graph.subscribedSkus();
+        graph.educationUsers(null, "e1");
         usersDelta(null, "d1", GraphServer.user(ANNA.toString(), Set.of(GraphServer.FACULTY_SKU)));
         graph.group(MS_GROUP, List.of(ANNA.toString()), List.of(ANNA.toString()));
         ImportSummary next = sync(DAY);
@@ -243,6 +245,56 @@ class GraphSyncTest {
         assertThat(memberships()).contains("Ma1c i Teams|anna|OWNER|" + DAY + "|-");
         assertThat(licences()).contains("anna|TEACHER|" + DAY + "|-");
         assertThat(deltaLink()).isEqualTo(graph.link("users/delta?$deltatoken=d1"));
+    }
+
+    @Test
+    void people_of_the_register_are_linked_to_the_accounts_school_data_sync_made_for_them() throws SQLException {
+        UUID ivar = UUID.fromString("1f000000-0000-4000-8000-0000000000f1");
+        UUID tove = UUID.fromString("70000000-0000-4000-8000-0000000000f2");
+        db.runInTransaction(em -> {
+            RosterAdministration admin = RosterAdministrationForTests.on(em);
+            person(admin, "elev-ivar", null, "Ivar");
+            person(admin, "lar-tove", null, "Tove");
+        });
+        // Greta (no account yet) is claimed by an account that Hugo already has: left alone, and said.
+        graph.educationUsers(null, "e1", ivar + "=student:elev-ivar", tove + "=teacher:lar-tove",
+                HUGO + "=student:greta", "99000000-0000-4000-8000-000000000099=student:not-in-the-roster");
+        graph.group(MS_GROUP, List.of(tove.toString()), List.of(tove.toString(), ivar.toString()));
+        usersDelta(null, "d1", GraphServer.user(ivar.toString(), Set.of(GraphServer.STUDENT_SKU)));
+
+        ImportSummary run = sync(DAY);
+
+        assertThat(run.status()).as(String.join("\n", run.problems())).isEqualTo(ImportStatus.SUCCEEDED);
+        assertThat(rows("select external_id, entra_object_id from person where tenant_id = ? and external_id in"
+                + " ('elev-ivar', 'lar-tove', 'greta', 'hugo')")).containsExactly("elev-ivar|" + ivar,
+                "greta|-", "hugo|" + HUGO, "lar-tove|" + tove);
+        assertThat(run.updated(ImportKind.PERSON)).isEqualTo(2);
+        assertThat(run.notes()).contains("Microsoft Graph: 1 people of the roster are linked to another Microsoft"
+                + " account than the one School Data Sync gives their register id, or that account is another"
+                + " person's; they were left as they are");
+        // Linked in the same run: the Team's owner and member, and Ivar's licence.
+        assertThat(memberships()).contains("Ma1c i Teams|lar-tove|OWNER|" + DAY + "|-",
+                "Ma1c i Teams|elev-ivar|MEMBER|" + DAY + "|-");
+        assertThat(licences()).contains("elev-ivar|STUDENT|" + DAY + "|-");
+        assertThat(rows("select education_users_delta_link from graph_sync_state where tenant_id = ?"))
+                .containsExactly(graph.link("education/users/delta?$deltatoken=e1"));
+    }
+
+    @Test
+    void a_tenant_without_school_data_sync_is_kept_in_step_all_the_same() throws SQLException {
+        graph.stub(get(urlPathEqualTo("/v1.0/education/users/delta")).willReturn(GraphServer.error(404,
+                "Request_ResourceNotFound", "Resource not found for the segment 'education'.")));
+        graph.group(MS_GROUP, List.of(ANNA.toString()), List.of(ANNA.toString()));
+        usersDelta(null, "d1");
+
+        ImportSummary run = sync(DAY);
+
+        assertThat(run.status()).as(String.join("\n", run.problems())).isEqualTo(ImportStatus.SUCCEEDED);
+        assertThat(run.notes()).contains("Microsoft Graph: the tenant has no education users (School Data Sync), so"
+                + " people are linked to their Microsoft accounts only by hand");
+        assertThat(memberships()).contains("Ma1c i Teams|anna|OWNER|" + DAY + "|-");
+        assertThat(rows("select coalesce(education_users_delta_link, '-') from graph_sync_state where tenant_id = ?"))
+                .containsExactly("-");
     }
 
     @Test
