@@ -42,6 +42,9 @@ class LiveSyncIT extends KlassrumServerTest {
     /** The organisation whose register the test server syncs with: the register named registerby in the pom. */
     private static final UUID REGISTERBY = UUID.fromString("7c0c5b8e-4d61-4f53-9a0e-2f4b9c1d3e5a");
     private static final UUID ENTRA_TENANT_REGISTERBY = UUID.fromString("3b6f1e2d-8a9c-4d7e-b1f0-5c2a9e8d7f61");
+    /** The Microsoft accounts School Data Sync made for Registerby's teacher Rut and pupil Sixten. */
+    private static final UUID RUT_ACCOUNT = UUID.fromString("5a7c9e1b-2d4f-4a6b-8c0d-1e2f3a4b5c6d");
+    private static final UUID SIXTEN_ACCOUNT = UUID.fromString("6b8d0f2c-3e5a-4b7c-9d1e-2f3a4b5c6d7e");
 
     private static final String TEAM = "4f1e7c2a-9b3d-4e5f-8a6b-7c8d9e0f1a2b";
 
@@ -148,12 +151,14 @@ class LiveSyncIT extends KlassrumServerTest {
     }
 
     /**
-     * A register that throttles and fails now and then: Payara's MicroProfile Fault Tolerance sends the request
-     * again, after the register's Retry-After when it gives one, and the run brings the register's school, people,
-     * group and activity into the roster.
+     * The whole data path, student register → Microsoft 365 → Klassrum. A register that throttles and fails now and
+     * then: Payara's MicroProfile Fault Tolerance sends the request again, after the register's Retry-After when it
+     * gives one, and the run brings the register's school, people, group and activity into the roster. Then the
+     * Microsoft Graph sync links the register's people to the accounts School Data Sync made for them and gives the
+     * teacher her licence, and the teacher's own token finds her group.
      */
     @Test
-    void theRegistersRosterComesInThroughThrottlingAndPassingFailures(DataSource database) throws Exception {
+    void theRegistersRosterComesInAndMicrosoftLinksItsPeopleToTheirAccounts(DataSource database) throws Exception {
         registerby(database);
         Register register = new Register(graph, "/ss12000");
         serveRegisterby(register);
@@ -176,6 +181,21 @@ class LiveSyncIT extends KlassrumServerTest {
                     + " join study_group g on g.id = m.group_id where g.tenant_id = ? and g.name = 'Engelska 7'"
                     + " and ((p.given_name = 'Sixten' and m.role = 'MEMBER') or (p.given_name = 'Rut' and m.role = 'OWNER'))",
                     REGISTERBY)).as("the pupil in the group, the activity's teacher owning it").isEqualTo(2);
+
+            String rut = TestIssuer.personToken(ENTRA_TENANT_REGISTERBY, RUT_ACCOUNT);
+            assertThat(send(rut, "/api/v1/me/groups").body()).as("not linked yet").doesNotContain("Engelska 7");
+            registerbyInMicrosoft();
+            HttpResponse<String> linked = post(registerbyIntegration(), "/api/v1/microsoft/sync", "");
+
+            assertThat(linked.statusCode()).as(linked.body()).isEqualTo(201);
+            assertThat(linked.body()).contains("\"status\":\"SUCCEEDED\"")
+                    .contains("{\"kind\":\"PERSON\",\"created\":0,\"updated\":2,\"ended\":0}");
+            assertThat(Sql.number(database, "select count(*) from licence l join person p on p.id = l.person_id"
+                    + " where p.tenant_id = ? and p.entra_object_id = ? and l.kind = 'TEACHER'", REGISTERBY, RUT_ACCOUNT))
+                    .isEqualTo(1);
+            HttpResponse<String> groups = send(rut, "/api/v1/me/groups");
+            assertThat(groups.statusCode()).as(groups.body()).isEqualTo(200);
+            assertThat(groups.body()).contains("Engelska 7");
         } finally {
             forgetRegisterby(database);
         }
@@ -213,6 +233,31 @@ class LiveSyncIT extends KlassrumServerTest {
                 + " on conflict (id) do nothing", REGISTERBY, ENTRA_TENANT_REGISTERBY);
     }
 
+    /**
+     * Registerby kommun's Microsoft 365 as School Data Sync leaves it: education users carrying the register's ids
+     * (the register's person id as {@code teacher.externalId} / {@code student.externalId}), the A1 licences, and Rut
+     * holding the faculty one.
+     */
+    private void registerbyInMicrosoft() {
+        graph.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post(urlPathEqualTo("/" + ENTRA_TENANT_REGISTERBY
+                + "/oauth2/v2.0/token")).willReturn(okJson("{\"token_type\":\"Bearer\",\"expires_in\":3599,"
+                + "\"access_token\":\"registerby-graph-token\"}")));
+        graph.stubFor(get(urlPathEqualTo("/v1.0/education/users/delta")).willReturn(okJson("{\"@odata.context\":"
+                + "\"https://graph.microsoft.com/v1.0/$metadata#education/users(id,student,teacher)\",\"@odata.deltaLink\":\""
+                + graph.baseUrl() + "/v1.0/education/users/delta?$deltatoken=e1\",\"value\":["
+                + "{\"id\":\"" + RUT_ACCOUNT + "\",\"student\":null,\"teacher\":{\"externalId\":\"" + Register.id("rut")
+                + "\",\"teacherNumber\":\"\"}},{\"id\":\"" + SIXTEN_ACCOUNT + "\",\"student\":{\"externalId\":\""
+                + Register.id("sixten") + "\"},\"teacher\":null}]}")));
+        graph.stubFor(get(urlPathEqualTo("/v1.0/subscribedSkus")).willReturn(okJson("{\"@odata.context\":"
+                + "\"https://graph.microsoft.com/v1.0/$metadata#subscribedSkus(skuId,skuPartNumber)\",\"value\":["
+                + "{\"skuId\":\"94763226-9b3c-4e75-a931-5c89701abe66\",\"skuPartNumber\":\"STANDARDWOFFPACK_FACULTY\"},"
+                + "{\"skuId\":\"314c4481-f395-4525-be8b-2ec4bb1e9d91\",\"skuPartNumber\":\"STANDARDWOFFPACK_STUDENT\"}]}")));
+        graph.stubFor(get(urlPathEqualTo("/v1.0/users/delta")).willReturn(okJson("{\"@odata.context\":"
+                + "\"https://graph.microsoft.com/v1.0/$metadata#users(id,assignedLicenses)\",\"@odata.deltaLink\":\""
+                + graph.baseUrl() + "/v1.0/users/delta?$deltatoken=d1\",\"value\":[{\"id\":\"" + RUT_ACCOUNT
+                + "\",\"assignedLicenses\":[{\"disabledPlans\":[],\"skuId\":\"94763226-9b3c-4e75-a931-5c89701abe66\"}]}]}")));
+    }
+
     /** Registerby kommun and all the register brought in go again: the other server tests know the demo tenants only. */
     private static void forgetRegisterby(DataSource database) throws Exception {
         Sql.update(database, "delete from import_run_count where run_id in (select id from import_run where tenant_id = ?)",
@@ -223,6 +268,7 @@ class LiveSyncIT extends KlassrumServerTest {
                 "study_group", "syllabus", "subject", "person", "school")) {
             Sql.update(database, "delete from " + table + " where tenant_id = ?", REGISTERBY);
         }
+        Sql.update(database, "delete from graph_sync_state where tenant_id = ?", REGISTERBY);
         Sql.update(database, "delete from tenant where id = ?", REGISTERBY);
     }
 
