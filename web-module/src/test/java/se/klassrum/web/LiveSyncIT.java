@@ -177,6 +177,8 @@ class LiveSyncIT extends KlassrumServerTest {
                     .isGreaterThanOrEqualTo(Duration.ofSeconds(1));
             assertThat(register.requests("groups")).as("failed once, then answered").hasSize(2);
             assertThat(Sql.number(database, "select count(*) from person where tenant_id = ?", REGISTERBY)).isEqualTo(3);
+            assertThat(Sql.number(database, "select count(*) from ss12000_snapshot where tenant_id = ?", REGISTERBY))
+                    .as("the register's snapshot kept for the next run, here or after a restart").isEqualTo(1);
             assertThat(Sql.number(database, "select count(*) from membership m join person p on p.id = m.person_id"
                     + " join study_group g on g.id = m.group_id where g.tenant_id = ? and g.name = 'Engelska 7'"
                     + " and ((p.given_name = 'Sixten' and m.role = 'MEMBER') or (p.given_name = 'Rut' and m.role = 'OWNER'))",
@@ -269,6 +271,7 @@ class LiveSyncIT extends KlassrumServerTest {
             Sql.update(database, "delete from " + table + " where tenant_id = ?", REGISTERBY);
         }
         Sql.update(database, "delete from graph_sync_state where tenant_id = ?", REGISTERBY);
+        Sql.update(database, "delete from ss12000_snapshot where tenant_id = ?", REGISTERBY);
         Sql.update(database, "delete from tenant where id = ?", REGISTERBY);
     }
 

@@ -11,6 +11,7 @@ import se.klassrum.roster.importer.ImportSummary;
 import se.klassrum.roster.importer.ImportTransactions;
 import se.klassrum.roster.importer.RosterImporter;
 import se.klassrum.roster.sync.Ss12000Configuration;
+import se.klassrum.roster.sync.Ss12000SnapshotStore;
 import se.klassrum.roster.sync.Ss12000Sync;
 import se.klassrum.roster.sync.ss12000.Ss12000Client;
 import se.klassrum.roster.sync.ss12000.Ss12000Requests;
@@ -82,7 +83,7 @@ public class RosterSync {
             for (Ss12000Configuration register : configurations()) {
                 made.put(register.tenantId(), new Ss12000Sync(register.tenantId(),
                         Ss12000Client.of(register.settings(), requests), new RosterImporter(transactions, clock), clock,
-                        register.overlap()));
+                        register.overlap(), new Ss12000SnapshotStore(transactions)));
             }
             syncs = Map.copyOf(made);
         }

@@ -12,7 +12,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * Synchronises one tenant's roster with its student register's SS 12000 API, one run at a time.
@@ -24,27 +27,36 @@ import java.util.UUID;
  * <p>
  * A run that fails half-way changes nothing that the next run relies on: a failed read keeps the previous
  * snapshot and its time, so the next run asks for the same changes again; a failed write leaves the roster as
- * it was, and the next run imports the whole snapshot again. The snapshot lives in memory: after a restart
- * the first run reads the whole register again.
+ * it was, and the next run imports the whole snapshot again. The snapshot is kept in the database
+ * ({@link Ss12000SnapshotStore}) after each read, so after a restart, or on another node, the next run still asks
+ * only for what changed.
  */
 public final class Ss12000Sync {
+
+    private static final Logger LOG = Logger.getLogger(Ss12000Sync.class.getName());
 
     private final UUID tenantId;
     private final Ss12000Client client;
     private final RosterImporter importer;
     private final Clock clock;
     private final Duration overlap;
+    private final Ss12000SnapshotStore store;
 
     private Ss12000Snapshot snapshot;
     private Instant readStartedAt;
 
-    /** @param overlap how far before the previous read's start a delta looks, for clocks that differ */
-    public Ss12000Sync(UUID tenantId, Ss12000Client client, RosterImporter importer, Clock clock, Duration overlap) {
+    /**
+     * @param overlap how far before the previous read's start a delta looks, for clocks that differ
+     * @param store   where the snapshot is kept between runs, restarts and nodes
+     */
+    public Ss12000Sync(UUID tenantId, Ss12000Client client, RosterImporter importer, Clock clock, Duration overlap,
+                       Ss12000SnapshotStore store) {
         this.tenantId = Objects.requireNonNull(tenantId, "tenantId");
         this.client = Objects.requireNonNull(client, "client");
         this.importer = Objects.requireNonNull(importer, "importer");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.overlap = Objects.requireNonNull(overlap, "overlap");
+        this.store = Objects.requireNonNull(store, "store");
     }
 
     public UUID tenantId() {
@@ -58,16 +70,44 @@ public final class Ss12000Sync {
      * @return the recorded run; REJECTED with the register's or the data's problems, FAILED if writing failed
      */
     public synchronized ImportSummary sync(String actor, ImportProgressListener listener) {
+        String register = client.baseUri().toString();
+        catchUp(register);
         Ss12000Snapshot previous = snapshot;
         Instant after = readStartedAt == null ? null : readStartedAt.minus(overlap).truncatedTo(ChronoUnit.SECONDS);
         String description = previous == null ? "all entities" : "changes after " + after;
-        RosterSource source = RosterSource.ss12000(client.baseUri().toString(), description, () -> {
+        RosterSource source = RosterSource.ss12000(register, description, () -> {
             Instant started = clock.instant();
             Ss12000Snapshot read = previous == null ? Ss12000Snapshot.read(client) : previous.updated(client, after);
             snapshot = read;
             readStartedAt = started;
             return read;
         });
-        return importer.importSource(tenantId, source, actor, listener);
+        ImportSummary run = importer.importSource(tenantId, source, actor, listener);
+        if (snapshot != previous) {
+            try {
+                store.save(tenantId, register, new Ss12000SnapshotStore.Kept(snapshot, readStartedAt));
+            } catch (RuntimeException notKept) {
+                // Only costs time: the next run here still has it, and elsewhere reads from an older snapshot.
+                LOG.log(Level.WARNING, "The SS 12000 snapshot of organisation " + tenantId + " could not be kept",
+                        notKept);
+            }
+        }
+        return run;
+    }
+
+    /** Takes the kept snapshot when it is newer than this one: after a restart, or after a run on another node. */
+    private void catchUp(String register) {
+        try {
+            Optional<Instant> kept = store.readStartedAt(tenantId, register);
+            if (kept.isPresent() && (readStartedAt == null || kept.get().isAfter(readStartedAt))) {
+                store.load(tenantId, register).ifPresent(newer -> {
+                    snapshot = newer.snapshot();
+                    readStartedAt = newer.readStartedAt();
+                });
+            }
+        } catch (RuntimeException unreadable) {
+            LOG.log(Level.WARNING, "The kept SS 12000 snapshot of organisation " + tenantId + " cannot be used; this"
+                    + " run goes on from " + (snapshot == null ? "a full read" : "its own snapshot"), unreadable);
+        }
     }
 }

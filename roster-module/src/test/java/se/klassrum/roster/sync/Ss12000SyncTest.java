@@ -20,6 +20,8 @@ import se.klassrum.roster.entity.SecurityMarking;
 import se.klassrum.roster.importer.ImportSummary;
 import se.klassrum.roster.importer.ImportTransactions;
 import se.klassrum.roster.importer.RosterImporter;
+import se.klassrum.roster.sync.ss12000.Endpoint;
+import se.klassrum.roster.sync.ss12000.Ss12000Snapshot;
 import se.klassrum.roster.sync.ss12000.Ss12000Client;
 import se.klassrum.roster.sync.ss12000.Ss12000Requests;
 import se.klassrum.roster.sync.ss12000.Ss12000Settings;
@@ -28,6 +30,7 @@ import se.klassrum.roster.testing.TestDatabase;
 import se.klassrum.roster.testing.TestTransactions;
 import se.klassrum.roster.testing.ss12000.Register;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -41,6 +44,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static se.klassrum.roster.testing.ss12000.Register.CREATED;
 import static se.klassrum.roster.testing.ss12000.Register.activity;
 import static se.klassrum.roster.testing.ss12000.Register.duty;
@@ -199,7 +203,8 @@ class Ss12000SyncTest {
         Ss12000Client client = Ss12000Client.of(settings, new Ss12000Requests());
         Clock clock = Clock.fixed(DAY.atTime(9, 30).atZone(RosterImporter.SCHOOL_ZONE).toInstant(),
                 RosterImporter.SCHOOL_ZONE);
-        return new Ss12000Sync(tenant, client, new RosterImporter(failingOnDemand, clock), clock, Duration.ofMinutes(5));
+        return new Ss12000Sync(tenant, client, new RosterImporter(failingOnDemand, clock), clock, Duration.ofMinutes(5),
+                new Ss12000SnapshotStore(transactions));
     }
 
     Ss12000Sync sync() {
@@ -386,6 +391,41 @@ class Ss12000SyncTest {
         assertThat(register.requests("deletedEntities")).singleElement()
                 .satisfies(request -> assertThat(request.queryParameter("after").firstValue())
                         .isEqualTo("2026-03-02T08:25:00Z"));
+    }
+
+    @Test
+    void after_a_restart_the_next_run_still_asks_only_for_changes() {
+        serveWholeRegister();
+        assertThat(sync().sync("admin:sara", null).status()).isEqualTo(ImportStatus.SUCCEEDED);
+        RosterView before = roster();
+        register.forgetRequests();
+        serveNoChanges();
+        register.serveChanges("persons", List.of(filip("Forsberg", LATER)));
+
+        // A new sync, as after a restart or on another node: the kept snapshot is where it goes on from.
+        ImportSummary run = sync().sync("schedule", null);
+
+        assertThat(run.status()).as(String.join("\n", run.problems())).isEqualTo(ImportStatus.SUCCEEDED);
+        assertThat(run.files().get(1)).startsWith("changes after 2026-03-02T08:25:00Z");
+        assertThat(register.requests("persons")).singleElement().satisfies(request ->
+                assertThat(request.queryParameter("meta.modified.after").firstValue()).isEqualTo("2026-03-02T08:25:00Z"));
+        assertThat(roster().persons()).contains("filip|Filip|Forsberg|-|-").hasSameSizeAs(before.persons());
+        assertThat(roster().memberships()).isEqualTo(before.memberships());
+    }
+
+    @Test
+    void a_kept_snapshot_reads_back_as_it_was_written() {
+        serveWholeRegister();
+        Ss12000Snapshot read = Ss12000Snapshot.read(Ss12000Client.of(new Ss12000Settings(register.baseUri(),
+                Register.TOKEN, 0, Duration.ofSeconds(10)), new Ss12000Requests()));
+
+        Ss12000Snapshot back = Ss12000Snapshot.fromBytes(read.toBytes());
+
+        assertThat(back).isEqualTo(read);
+        assertThat(back.all(Endpoint.PERSONS)).hasSize(9).containsExactlyElementsOf(read.all(Endpoint.PERSONS));
+        assertThat(back.get(Endpoint.DUTIES, id("petra-mentor")).assignmentRoles()).isNotEmpty();
+        assertThatThrownBy(() -> Ss12000Snapshot.fromBytes("not a snapshot".getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(IllegalStateException.class).hasMessage("the kept SS 12000 snapshot could not be read");
     }
 
     @Test

@@ -1,5 +1,10 @@
 package se.klassrum.roster.sync.ss12000;
 
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Collections;
@@ -8,6 +13,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
 
 /**
  * What the student register holds, as last read: every entity of the endpoints the sync reads, by id.
@@ -97,6 +104,80 @@ public final class Ss12000Snapshot {
     /** Whether the register said it deleted this entity since the last full read. */
     public boolean wasDeleted(Endpoint<?> endpoint, String id) {
         return deleted.getOrDefault(endpoint.name(), Set.of()).contains(id);
+    }
+
+    /** The snapshot as it is kept between runs: every entity by endpoint, and the ids deleted since the full read. */
+    public record Stored(List<Ss12000Model.Organisation> organisations, List<Ss12000Model.Person> persons,
+                         List<Ss12000Model.Placement> placements, List<Ss12000Model.Duty> duties,
+                         List<Ss12000Model.Group> groups, List<Ss12000Model.Activity> activities,
+                         List<Ss12000Model.Syllabus> syllabuses, Map<String, Set<String>> deleted) {
+    }
+
+    /** The snapshot as gzip-compressed JSON (JSON-B), to keep it between runs and restarts. */
+    public byte[] toBytes() {
+        Stored stored = new Stored(list(Endpoint.ORGANISATIONS), list(Endpoint.PERSONS), list(Endpoint.PLACEMENTS),
+                list(Endpoint.DUTIES), list(Endpoint.GROUPS), list(Endpoint.ACTIVITIES), list(Endpoint.SYLLABUSES),
+                deleted);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (Jsonb jsonb = JsonbBuilder.create(); GZIPOutputStream gzip = new GZIPOutputStream(bytes)) {
+            jsonb.toJson(stored, gzip);
+        } catch (Exception e) {
+            throw new IllegalStateException("the SS 12000 snapshot could not be written", e);
+        }
+        return bytes.toByteArray();
+    }
+
+    /**
+     * A snapshot kept by {@link #toBytes()}; it counts no changes.
+     *
+     * @throws IllegalStateException when the bytes are not such a snapshot
+     */
+    public static Ss12000Snapshot fromBytes(byte[] bytes) {
+        Stored stored;
+        try (Jsonb jsonb = JsonbBuilder.create();
+             GZIPInputStream gzip = new GZIPInputStream(new ByteArrayInputStream(bytes))) {
+            stored = jsonb.fromJson(gzip, Stored.class);
+        } catch (Exception e) {
+            throw new IllegalStateException("the kept SS 12000 snapshot could not be read", e);
+        }
+        Map<String, Map<String, Ss12000Model.Entity>> entities = new LinkedHashMap<>();
+        put(entities, Endpoint.ORGANISATIONS, stored.organisations());
+        put(entities, Endpoint.PERSONS, stored.persons());
+        put(entities, Endpoint.PLACEMENTS, stored.placements());
+        put(entities, Endpoint.DUTIES, stored.duties());
+        put(entities, Endpoint.GROUPS, stored.groups());
+        put(entities, Endpoint.ACTIVITIES, stored.activities());
+        put(entities, Endpoint.SYLLABUSES, stored.syllabuses());
+        Map<String, Set<String>> deleted = new LinkedHashMap<>();
+        if (stored.deleted() != null) {
+            stored.deleted().forEach((type, ids) -> deleted.put(type, new HashSet<>(ids)));
+        }
+        return new Ss12000Snapshot(entities, deleted, 0);
+    }
+
+    private <T extends Ss12000Model.Entity> List<T> list(Endpoint<T> endpoint) {
+        return List.copyOf(all(endpoint));
+    }
+
+    private static void put(Map<String, Map<String, Ss12000Model.Entity>> entities, Endpoint<?> endpoint,
+                            List<? extends Ss12000Model.Entity> list) {
+        Map<String, Ss12000Model.Entity> byId = new LinkedHashMap<>();
+        if (list != null) {
+            list.forEach(entity -> byId.put(entity.id(), entity));
+        }
+        entities.put(endpoint.name(), byId);
+    }
+
+    /** The entities by endpoint, for comparing two snapshots. */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Ss12000Snapshot snapshot && entities.equals(snapshot.entities)
+                && deleted.equals(snapshot.deleted);
+    }
+
+    @Override
+    public int hashCode() {
+        return entities.hashCode();
     }
 
     /** How many entities the read that made this snapshot brought: all of them, or those changed and deleted. */
