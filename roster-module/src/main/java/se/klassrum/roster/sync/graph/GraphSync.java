@@ -132,7 +132,7 @@ public final class GraphSync {
             phase(runId, progress, "WRITING", 0, 0);
             Map<ImportKind, int[]> counts = transactions.inNewTransaction(em -> write(em, tenantId, read, today));
             List<ImportCount> list = new ArrayList<>();
-            counts.forEach((kind, count) -> list.add(new ImportCount(kind, count[0], count[2], count[1])));
+            counts.forEach((kind, count) -> list.add(new ImportCount(kind, count[0], count[1], count[2])));
             return finish(runId, ImportStatus.SUCCEEDED, list, List.of(), read.notes());
         } catch (GraphException | RosterException failure) {
             return finish(runId, ImportStatus.FAILED, List.of(), List.of("Microsoft Graph: the sync failed and nothing"
@@ -269,6 +269,7 @@ public final class GraphSync {
 
     // ---------------------------------------------------------------- writing
 
+    /** @return per kind of fact: how many were created, updated and ended */
     private Map<ImportKind, int[]> write(EntityManager em, UUID tenantId, Read read, LocalDate today) {
         RosterImporter.lockRoster(em, tenantId);
         Map<ImportKind, int[]> counts = new EnumMap<>(ImportKind.class);
@@ -392,11 +393,15 @@ public final class GraphSync {
                     .setParameter(4, gone.subList(start, Math.min(gone.size(), start + CHUNK)).toArray(UUID[]::new))
                     .executeUpdate();
         }
+        List<UUID> added = now.stream().filter(id -> !stored.contains(id)).map(GraphSync::uuid)
+                .filter(Objects::nonNull).toList();
+        if (added.isEmpty()) {
+            return; // the usual night: nobody joined
+        }
         em.flush();
         try (CopyRows copy = CopyRows.into(em.unwrap(Connection.class), "graph_group_listing",
                 List.of("tenant_id", "microsoft_group_id", "relation", "entra_object_id"))) {
-            now.stream().filter(id -> !stored.contains(id)).map(GraphSync::uuid).filter(Objects::nonNull)
-                    .forEach(id -> copy.row(tenantId, groupId, relation, id));
+            added.forEach(id -> copy.row(tenantId, groupId, relation, id));
         }
     }
 
@@ -429,7 +434,7 @@ public final class GraphSync {
                         + " where p.entra_object_id is distinct from l.entra_object_id"
                         + " and (p.entra_object_id is not null or " + taken + ")")
                 .setParameter(1, tenantId).getSingleResult()).longValue();
-        count[2] += em.createNativeQuery("update person p set entra_object_id = l.entra_object_id, version = p.version + 1"
+        count[1] += em.createNativeQuery("update person p set entra_object_id = l.entra_object_id, version = p.version + 1"
                         + " from graph_account_link l where p.tenant_id = ?1 and p.external_id = l.external_id"
                         + " and p.entra_object_id is null and not " + taken)
                 .setParameter(1, tenantId).executeUpdate();
@@ -492,7 +497,7 @@ public final class GraphSync {
                         .add(membership.role());
             } else {
                 end(em, membership, membership.validity(), membership::endOn, today);
-                count[1]++;
+                count[2]++;
             }
         }
         wanted.forEach((personId, roles) -> {
@@ -546,12 +551,12 @@ public final class GraphSync {
             }
         }
         for (int start = 0; start < ending.size(); start += CHUNK) {
-            count[1] += em.createQuery("update Licence l set l.validity.validTo = :yesterday, l.version = l.version + 1"
+            count[2] += em.createQuery("update Licence l set l.validity.validTo = :yesterday, l.version = l.version + 1"
                             + " where l.id in :ids").setParameter("yesterday", today.minusDays(1))
                     .setParameter("ids", ending.subList(start, Math.min(ending.size(), start + CHUNK))).executeUpdate();
         }
         for (int start = 0; start < withdrawn.size(); start += CHUNK) {
-            count[1] += em.createQuery("delete from Licence l where l.id in :ids")
+            count[2] += em.createQuery("delete from Licence l where l.id in :ids")
                     .setParameter("ids", withdrawn.subList(start, Math.min(withdrawn.size(), start + CHUNK)))
                     .executeUpdate();
         }
