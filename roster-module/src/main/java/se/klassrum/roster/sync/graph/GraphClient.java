@@ -29,6 +29,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 
 /**
  * Reads Microsoft Graph for one school organisation's Microsoft tenant: a group's owners and members, the group and its
@@ -163,32 +164,22 @@ public final class GraphClient {
         URI next = deltaLink == null ? settings.graphUrl().resolve("users/delta?$select=id,assignedLicenses")
                 : graphLink(deltaLink);
         List<UserChange> changes = new ArrayList<>();
-        while (true) {
-            JsonObject page = get(tenant, next).orElseThrow(() -> new GraphException(404,
-                    "Microsoft Graph no longer knows the delta link of the last sync; it will start over"));
-            for (JsonValue value : array(page, "value")) {
-                JsonObject user = value.asJsonObject();
-                String id = user.getString("id");
-                if (user.containsKey("@removed")) {
-                    changes.add(new UserChange(id, Set.of(), true));
-                } else if (user.containsKey("assignedLicenses")) {
-                    Set<String> skus = new LinkedHashSet<>();
-                    for (JsonValue licence : array(user, "assignedLicenses")) {
-                        skus.add(licence.asJsonObject().getString("skuId").toLowerCase(java.util.Locale.ROOT));
-                    }
-                    changes.add(new UserChange(id, skus, false));
-                } else {
-                    changes.add(new UserChange(id, null, false));
+        String link = delta(tenant, next, "Microsoft Graph no longer knows the delta link of the last sync; it will"
+                + " start over", user -> {
+            String id = user.getString("id");
+            if (user.containsKey("@removed")) {
+                changes.add(new UserChange(id, Set.of(), true));
+            } else if (user.containsKey("assignedLicenses")) {
+                Set<String> skus = new LinkedHashSet<>();
+                for (JsonValue licence : array(user, "assignedLicenses")) {
+                    skus.add(licence.asJsonObject().getString("skuId").toLowerCase(java.util.Locale.ROOT));
                 }
-            }
-            if (page.containsKey("@odata.nextLink")) {
-                next = graphLink(page.getString("@odata.nextLink"));
-            } else if (page.containsKey("@odata.deltaLink")) {
-                return new UserDelta(changes, page.getString("@odata.deltaLink"));
+                changes.add(new UserChange(id, skus, false));
             } else {
-                throw new GraphException(0, "Microsoft Graph ended a delta query without a delta link");
+                changes.add(new UserChange(id, null, false));
             }
-        }
+        });
+        return new UserDelta(changes, link);
     }
 
     /**
@@ -206,29 +197,16 @@ public final class GraphClient {
                 : graphLink(deltaLink);
         Map<String, Boolean> owners = new LinkedHashMap<>();
         Map<String, Boolean> members = new LinkedHashMap<>();
-        boolean removed = false;
-        int notUsers = 0;
-        while (true) {
-            JsonObject page = get(tenant, next).orElseThrow(() -> new GraphException(404,
-                    "Microsoft Graph no longer knows the delta link of group " + groupId + "; it will start over"));
-            for (JsonValue value : array(page, "value")) {
-                JsonObject group = value.asJsonObject();
-                if (!groupId.equalsIgnoreCase(group.getString("id", ""))) {
-                    continue;
-                }
-                if (group.containsKey("@removed")) {
-                    removed = true;
-                }
-                notUsers += changes(group, "owners@delta", owners) + changes(group, "members@delta", members);
+        boolean[] removed = {false};
+        int[] notUsers = {0};
+        String link = delta(tenant, next, "Microsoft Graph no longer knows the delta link of group " + groupId
+                + "; it will start over", group -> {
+            if (groupId.equalsIgnoreCase(group.getString("id", ""))) {
+                removed[0] |= group.containsKey("@removed");
+                notUsers[0] += changes(group, "owners@delta", owners) + changes(group, "members@delta", members);
             }
-            if (page.containsKey("@odata.nextLink")) {
-                next = graphLink(page.getString("@odata.nextLink"));
-            } else if (page.containsKey("@odata.deltaLink")) {
-                return new GroupDelta(owners, members, removed, notUsers, page.getString("@odata.deltaLink"));
-            } else {
-                throw new GraphException(0, "Microsoft Graph ended a delta query without a delta link");
-            }
-        }
+        });
+        return new GroupDelta(owners, members, removed[0], notUsers[0], link);
     }
 
     /**
@@ -241,25 +219,38 @@ public final class GraphClient {
         URI next = deltaLink == null ? settings.graphUrl().resolve("education/users/delta?$select=id,student,teacher")
                 : graphLink(deltaLink);
         Map<String, String> externalIds = new LinkedHashMap<>();
+        String link = delta(tenant, next, "Microsoft Graph has no education users for tenant " + tenant + ", or no"
+                + " longer knows the delta link of the last sync", user -> {
+            String id = user.getString("id", "").toLowerCase(java.util.Locale.ROOT);
+            String externalId = externalId(user, "student");
+            if (externalId == null) {
+                externalId = externalId(user, "teacher");
+            }
+            if (!id.isEmpty() && externalId != null && !user.containsKey("@removed")) {
+                externalIds.put(id, externalId);
+            }
+        });
+        return new EducationUserDelta(externalIds, link);
+    }
+
+    /**
+     * Every page of a delta query, each item to {@code item}, following {@code @odata.nextLink} to the page with the
+     * {@code @odata.deltaLink}, which it returns.
+     *
+     * @throws GraphException with status 404 and the message {@code gone} when Graph answers 404 (a link it no longer
+     *                        knows)
+     */
+    private String delta(String tenant, URI first, String gone, Consumer<JsonObject> item) {
+        URI next = first;
         while (true) {
-            JsonObject page = get(tenant, next).orElseThrow(() -> new GraphException(404,
-                    "Microsoft Graph has no education users for tenant " + tenant + ", or no longer knows the delta"
-                            + " link of the last sync"));
+            JsonObject page = get(tenant, next).orElseThrow(() -> new GraphException(404, gone));
             for (JsonValue value : array(page, "value")) {
-                JsonObject user = value.asJsonObject();
-                String id = user.getString("id", "").toLowerCase(java.util.Locale.ROOT);
-                String externalId = externalId(user, "student");
-                if (externalId == null) {
-                    externalId = externalId(user, "teacher");
-                }
-                if (!id.isEmpty() && externalId != null && !user.containsKey("@removed")) {
-                    externalIds.put(id, externalId);
-                }
+                item.accept(value.asJsonObject());
             }
             if (page.containsKey("@odata.nextLink")) {
                 next = graphLink(page.getString("@odata.nextLink"));
             } else if (page.containsKey("@odata.deltaLink")) {
-                return new EducationUserDelta(externalIds, page.getString("@odata.deltaLink"));
+                return page.getString("@odata.deltaLink");
             } else {
                 throw new GraphException(0, "Microsoft Graph ended a delta query without a delta link");
             }

@@ -39,6 +39,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * One run of the Microsoft Graph sync for a tenant, recorded as an import run (format {@code MICROSOFT_GRAPH}) with
@@ -157,18 +158,11 @@ public final class GraphSync {
         int expired = 0;
         for (ManagedGroup group : snapshot.groups()) {
             String link = snapshot.groupLinks().get(group.microsoftGroupId());
-            GraphClient.GroupDelta delta;
-            boolean fromScratch = link == null;
-            try {
-                delta = graph.groupMembers(snapshot.entraTenant(), group.microsoftGroupId(), link);
-            } catch (GraphException gone) {
-                if (gone.status() != 404 && gone.status() != 410 || link == null) {
-                    throw gone;
-                }
-                expired++;
-                delta = graph.groupMembers(snapshot.entraTenant(), group.microsoftGroupId(), null);
-                fromScratch = true;
-            }
+            Delta<GraphClient.GroupDelta> read = fromLink(link,
+                    from -> graph.groupMembers(snapshot.entraTenant(), group.microsoftGroupId(), from));
+            expired += read.expired() ? 1 : 0;
+            GraphClient.GroupDelta delta = read.value();
+            boolean fromScratch = link == null || read.expired();
             skipped += delta.notUsers();
             if (delta.groupRemoved()) {
                 notes.add("Microsoft Graph: the Microsoft group of " + group.name() + " was deleted; its owners and"
@@ -191,20 +185,33 @@ public final class GraphSync {
         Map<String, String> skus = graph.subscribedSkus(snapshot.entraTenant());
         Set<String> teacherSkus = skuIds(settings.teacherSkus(), skus);
         Set<String> studentSkus = skuIds(settings.studentSkus(), skus);
-        GraphClient.UserDelta users;
-        boolean allUsers = snapshot.deltaLink() == null;
+        Delta<GraphClient.UserDelta> users = fromLink(snapshot.deltaLink(),
+                from -> graph.userLicences(snapshot.entraTenant(), from));
+        if (users.expired()) {
+            notes.add("Microsoft Graph: the delta link of the last sync had expired; all users' licences were read");
+        }
+        boolean allUsers = snapshot.deltaLink() == null || users.expired();
+        GraphClient.EducationUserDelta education = educationUsers(snapshot, notes);
+        return new Read(snapshot, listings, education, users.value(), allUsers, teacherSkus, studentSkus, notes);
+    }
+
+    /** What a delta query gave; {@code expired} when Graph no longer knew the link and everything was read anew. */
+    private record Delta<T>(T value, boolean expired) {
+    }
+
+    /**
+     * A delta query from the link (from the start when there is none); when Graph no longer knows the link (404, 410),
+     * once more from the start.
+     */
+    private static <T> Delta<T> fromLink(String link, Function<String, T> query) {
         try {
-            users = graph.userLicences(snapshot.entraTenant(), snapshot.deltaLink());
+            return new Delta<>(query.apply(link), false);
         } catch (GraphException gone) {
-            if (gone.status() != 404 && gone.status() != 410 || snapshot.deltaLink() == null) {
+            if (gone.status() != 404 && gone.status() != 410 || link == null) {
                 throw gone;
             }
-            notes.add("Microsoft Graph: the delta link of the last sync had expired; all users' licences were read");
-            users = graph.userLicences(snapshot.entraTenant(), null);
-            allUsers = true;
+            return new Delta<>(query.apply(null), true);
         }
-        GraphClient.EducationUserDelta education = educationUsers(snapshot, notes);
-        return new Read(snapshot, listings, education, users, allUsers, teacherSkus, studentSkus, notes);
     }
 
     /**
@@ -213,18 +220,20 @@ public final class GraphSync {
      */
     private GraphClient.EducationUserDelta educationUsers(Snapshot snapshot, List<String> notes) {
         try {
-            return graph.educationUsers(snapshot.entraTenant(), snapshot.educationLink());
-        } catch (GraphException gone) {
-            if (gone.status() != 404 && gone.status() != 410) {
-                throw gone;
+            Delta<GraphClient.EducationUserDelta> education = fromLink(snapshot.educationLink(),
+                    from -> graph.educationUsers(snapshot.entraTenant(), from));
+            if (education.expired()) {
+                notes.add("Microsoft Graph: the delta link of the last sync of education users had expired; all were"
+                        + " read");
             }
-            if (snapshot.educationLink() == null) {
-                notes.add("Microsoft Graph: the tenant has no education users (School Data Sync), so people are"
-                        + " linked to their Microsoft accounts only by hand");
-                return new GraphClient.EducationUserDelta(Map.of(), null);
+            return education.value();
+        } catch (GraphException none) {
+            if (none.status() != 404 && none.status() != 410 || snapshot.educationLink() != null) {
+                throw none;
             }
-            notes.add("Microsoft Graph: the delta link of the last sync of education users had expired; all were read");
-            return graph.educationUsers(snapshot.entraTenant(), null);
+            notes.add("Microsoft Graph: the tenant has no education users (School Data Sync), so people are"
+                    + " linked to their Microsoft accounts only by hand");
+            return new GraphClient.EducationUserDelta(Map.of(), null);
         }
     }
 
