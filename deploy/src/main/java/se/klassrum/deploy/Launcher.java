@@ -2,6 +2,8 @@ package se.klassrum.deploy;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -9,8 +11,10 @@ import java.net.URISyntaxException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -20,6 +24,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -77,9 +82,11 @@ public final class Launcher {
         if (settings.usesEmbeddedDatabase()) {
             int port = settings.embeddedDatabasePort() != 0 ? settings.embeddedDatabasePort() : freePort();
             requireFreePort(port);
-            database = DatabaseCoordinates.embedded(port);
+            DurableDatabase embedded = prepareEmbeddedDatabase();
+            database = new DatabaseCoordinates(DurableDatabase.jdbcUrl(port, DATABASE_NAME), DurableDatabase.SUPERUSER,
+                    embedded.password());
             server = startServer(database);
-            startEmbeddedDatabase(port);
+            startEmbeddedDatabase(embedded, port);
         } else {
             database = new DatabaseCoordinates(settings.databaseUrl().orElseThrow(), settings.databaseUser(),
                     settings.databasePassword());
@@ -110,9 +117,7 @@ public final class Launcher {
                 "--deploy", runtimeDirectory.resolve("klassrum.war").toString(),
                 "--port", Integer.toString(settings.httpPort()),
                 "--rootdir", settings.dataDirectory().resolve("payara").toString()));
-        if (!settings.clustered()) {
-            command.add("--nocluster");
-        }
+        command.addAll(clusterOptions(settings));
         ProcessBuilder builder = new ProcessBuilder(command).inheritIO();
         Map<String, String> environment = builder.environment();
         environment.put("KLASSRUM_DB_URL", database.url());
@@ -126,15 +131,43 @@ public final class Launcher {
         }
     }
 
-    private void startEmbeddedDatabase(int port) {
+    /**
+     * Payara Micro's cluster options. Hazelcast (as bundled in Payara Micro 6) has no join password, only the
+     * cluster name that members must share, so the name is made secret: the chosen name followed by an HMAC of
+     * it keyed with {@code KLASSRUM_CLUSTER_PASSWORD}. Nodes with the same name and password form one cluster;
+     * nodes of another installation, or of Payara's default cluster "development", stay out.
+     */
+    static List<String> clusterOptions(Settings settings) {
+        if (!settings.clustered()) {
+            return List.of("--nocluster");
+        }
+        return List.of("--clustername", clusterName(settings.clusterName(), settings.clusterPassword().orElseThrow()));
+    }
+
+    static String clusterName(String name, String password) {
+        try {
+            Mac hmac = Mac.getInstance("HmacSHA256");
+            hmac.init(new SecretKeySpec(password.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            byte[] digest = hmac.doFinal(name.getBytes(StandardCharsets.UTF_8));
+            return name + "-" + HexFormat.of().formatHex(digest);
+        } catch (GeneralSecurityException e) {
+            throw new LaunchFailure("cannot derive the cluster name: " + oneLine(e));
+        }
+    }
+
+    private DurableDatabase prepareEmbeddedDatabase() {
+        try {
+            return new DurableDatabase(settings.dataDirectory());
+        } catch (IOException e) {
+            throw new LaunchFailure("the embedded PostgreSQL's folder " + settings.dataDirectory() + " is not usable ("
+                    + oneLine(e) + ")");
+        }
+    }
+
+    private void startEmbeddedDatabase(DurableDatabase embedded, int port) {
         Path directory = settings.dataDirectory().resolve("postgres");
         try {
-            Files.createDirectories(directory);
-            embeddedDatabase = EmbeddedPostgres.builder()
-                    .setDataDirectory(directory)
-                    .setCleanDataDirectory(false)
-                    .setPort(port)
-                    .start();
+            embeddedDatabase = embedded.start(port);
             createDatabaseIfMissing(embeddedDatabase);
         } catch (IOException | SQLException e) {
             stopServer();
@@ -269,10 +302,6 @@ public final class Launcher {
     }
 
     record DatabaseCoordinates(String url, String user, String password) {
-        static DatabaseCoordinates embedded(int port) {
-            // The embedded server trusts local connections; zonky's superuser is "postgres".
-            return new DatabaseCoordinates("jdbc:postgresql://localhost:" + port + "/" + DATABASE_NAME, "postgres", "postgres");
-        }
     }
 
     /** A reason not to start, told to the user in one line. */
