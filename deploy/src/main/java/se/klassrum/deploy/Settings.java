@@ -18,9 +18,20 @@ record Settings(
         String databasePassword,
         int embeddedDatabasePort,
         String serverJvmOptions,
-        boolean clustered) {
+        boolean clustered,
+        String clusterName,
+        Optional<String> clusterPassword) {
 
     static final int DEFAULT_HTTP_PORT = 8080;
+    static final String DEFAULT_CLUSTER_NAME = "klassrum";
+    static final int MIN_CLUSTER_PASSWORD_LENGTH = 16;
+
+    Settings {
+        if (clustered && clusterPassword.map(String::length).orElse(0) < MIN_CLUSTER_PASSWORD_LENGTH) {
+            throw new InvalidSetting("KLASSRUM_CLUSTER=true needs KLASSRUM_CLUSTER_PASSWORD, a secret of at least "
+                    + MIN_CLUSTER_PASSWORD_LENGTH + " characters shared by the nodes, so that no other installation can join the cluster");
+        }
+    }
 
     static Settings from(UnaryOperator<String> systemProperties, Map<String, String> environment) {
         Source source = new Source(systemProperties, environment);
@@ -32,7 +43,9 @@ record Settings(
                 source.get("klassrum.db.password").orElse("klassrum"),
                 source.port("klassrum.embedded-db.port", 0),
                 source.get("klassrum.server.jvm-options").orElse("-Xmx1g"),
-                Boolean.parseBoolean(source.get("klassrum.cluster").orElse("false")));
+                Boolean.parseBoolean(source.get("klassrum.cluster").orElse("false")),
+                source.get("klassrum.cluster.name").orElse(DEFAULT_CLUSTER_NAME),
+                source.get("klassrum.cluster.password"));
     }
 
     static Settings fromProcess() {

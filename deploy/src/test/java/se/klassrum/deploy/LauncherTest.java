@@ -4,7 +4,11 @@ import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class LauncherTest {
@@ -31,5 +35,30 @@ class LauncherTest {
                     .hasMessageContaining("port " + taken.getLocalPort() + " is already in use")
                     .hasMessageContaining("KLASSRUM_HTTP_PORT");
         }
+    }
+
+    @Test
+    void aSingleNodeStartsPayaraMicroWithoutACluster() {
+        assertThat(Launcher.clusterOptions(settings(Map.of()))).containsExactly("--nocluster");
+    }
+
+    @Test
+    void aClusterHasItsOwnNameThatOnlyNodesWithTheSamePasswordShare() {
+        List<String> node = Launcher.clusterOptions(settings(Map.of("KLASSRUM_CLUSTER", "true",
+                "KLASSRUM_CLUSTER_NAME", "solbacka", "KLASSRUM_CLUSTER_PASSWORD", "correct horse battery")));
+        List<String> sameInstallation = Launcher.clusterOptions(settings(Map.of("KLASSRUM_CLUSTER", "true",
+                "KLASSRUM_CLUSTER_NAME", "solbacka", "KLASSRUM_CLUSTER_PASSWORD", "correct horse battery")));
+        List<String> otherPassword = Launcher.clusterOptions(settings(Map.of("KLASSRUM_CLUSTER", "true",
+                "KLASSRUM_CLUSTER_NAME", "solbacka", "KLASSRUM_CLUSTER_PASSWORD", "another long secret")));
+
+        assertThat(node).doesNotContain("--nocluster").hasSize(2).first().isEqualTo("--clustername");
+        String name = node.get(1);
+        assertThat(name).startsWith("solbacka-").isNotEqualTo("development").doesNotContain("correct horse battery");
+        assertThat(sameInstallation.get(1)).isEqualTo(name);
+        assertThat(otherPassword.get(1)).startsWith("solbacka-").isNotEqualTo(name);
+    }
+
+    private static Settings settings(Map<String, String> environment) {
+        return Settings.from(new Properties()::getProperty, environment);
     }
 }

@@ -68,4 +68,30 @@ class SettingsTest {
         assertThatThrownBy(() -> settings(Map.of(), Map.of("KLASSRUM_HTTP_PORT", "70000")))
                 .isInstanceOf(Settings.InvalidSetting.class);
     }
+
+    @Test
+    void aClusterNeedsASecretToJoin() {
+        assertThatThrownBy(() -> settings(Map.of(), Map.of("KLASSRUM_CLUSTER", "true")))
+                .isInstanceOf(Settings.InvalidSetting.class)
+                .hasMessageContaining("KLASSRUM_CLUSTER_PASSWORD")
+                .hasMessageNotContaining("\n");
+        assertThatThrownBy(() -> settings(Map.of(), Map.of("KLASSRUM_CLUSTER", "true", "KLASSRUM_CLUSTER_PASSWORD", "short")))
+                .isInstanceOf(Settings.InvalidSetting.class)
+                .hasMessageContaining("at least 16 characters");
+
+        Settings clustered = settings(Map.of(), Map.of("KLASSRUM_CLUSTER", "true", "KLASSRUM_CLUSTER_NAME", "norra",
+                "KLASSRUM_CLUSTER_PASSWORD", "a-long-shared-secret"));
+
+        assertThat(clustered.clustered()).isTrue();
+        assertThat(clustered.clusterName()).isEqualTo("norra");
+        assertThat(clustered.clusterPassword()).contains("a-long-shared-secret");
+    }
+
+    @Test
+    void aSingleNodeNeedsNoClusterSecret() {
+        Settings single = settings(Map.of(), Map.of());
+
+        assertThat(single.clusterName()).isEqualTo("klassrum");
+        assertThat(single.clusterPassword()).isEmpty();
+    }
 }
