@@ -32,6 +32,7 @@ import se.klassrum.roster.boundary.RosterImports;
 import se.klassrum.roster.boundary.RosterSync;
 import se.klassrum.roster.entity.ImportCount;
 import se.klassrum.roster.entity.ImportStatus;
+import se.klassrum.roster.importer.ImportFolders;
 import se.klassrum.roster.importer.ImportSummary;
 import se.klassrum.web.api.Problem.Text;
 
@@ -53,7 +54,8 @@ import static jakarta.ws.rs.core.Response.Status.SERVICE_UNAVAILABLE;
 
 /**
  * Roster imports from the student register's files (School Data Sync v2.1/v1, OneRoster 1.1/1.2 CSV): by
- * upload, or from a folder on the server under {@code klassrum.import.root}. An import is all or nothing;
+ * upload, or from a folder on the server in the organisation's own sub-folder of {@code klassrum.import.root}
+ * (named by its tenant id; {@link ImportFolders}). An import is all or nothing;
  * a rejected one answers 400 with every problem as {@code file:line: message}. While an import runs,
  * {@code GET /api/v1/imports} shows its phase and progress. {@code POST /api/v1/imports/ss12000} syncs with the
  * student register's SS 12000 API now, as the schedule does (roster-module/IMPORT.md, "SS 12000"); its runs are
@@ -91,7 +93,7 @@ public class ImportsResource {
     @Context
     HttpHeaders headers;
 
-    /** A folder on the server, relative to {@code klassrum.import.root}. */
+    /** A folder on the server, relative to the organisation's sub-folder {@code klassrum.import.root/<tenant id>}. */
     public static class FolderRequest {
         @NotBlank
         public String path;
@@ -129,7 +131,8 @@ public class ImportsResource {
     @POST
     @Path("folder")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Imports the files of a folder on the server, below the klassrum.import.root setting")
+    @Operation(summary = "Imports the files of a folder on the server, below the organisation's sub-folder"
+            + " klassrum.import.root/<tenant id>; symbolic links are refused")
     @APIResponse(responseCode = "201", description = "The import run, with its counts")
     public Response fromFolder(@Valid @NotNull FolderRequest request) {
         UUID tenant = administrators.requireAdministrator(Administrators.IMPORT_PERMISSION);
@@ -137,11 +140,11 @@ public class ImportsResource {
             throw new InvalidInputException("path", "Import från en mapp på servern är avstängd (klassrum.import.root)",
                     "Importing from a folder on the server is off (klassrum.import.root)");
         }
-        java.nio.file.Path root = java.nio.file.Path.of(importRoot.get()).toAbsolutePath().normalize();
-        java.nio.file.Path folder = root.resolve(request.path).normalize();
-        if (!folder.startsWith(root) || !Files.isDirectory(folder)) {
-            throw new InvalidInputException("path", "Ingen sådan mapp under importroten", "No such folder below the import root");
-        }
+        // Each organisation imports only below its own sub-folder (named by its id), never through a link.
+        java.nio.file.Path folder = new ImportFolders(java.nio.file.Path.of(importRoot.get())).folderOf(tenant, request.path)
+                .orElseThrow(() -> new InvalidInputException("path",
+                        "Ingen sådan mapp i organisationens importmapp (importroten/" + tenant + ")",
+                        "No such folder in the organisation's import folder (the import root/" + tenant + ")"));
         return answer(imports.importFolder(tenant, folder, actor()));
     }
 
