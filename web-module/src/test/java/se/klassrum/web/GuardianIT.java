@@ -191,6 +191,127 @@ class GuardianIT extends KlassrumServerTest {
         }
     }
 
+    @Test
+    void aSchoolAdministratorCannotGiveATeacherAGuardianLoginNorSignInAsTheTeacher(DataSource database) throws Exception {
+        String sara = TestIssuer.personToken(ENTRA_TENANT_SOLBACKA, OID_SARA);
+        String address = "anna.andersson+" + UUID.randomUUID() + "@example.org";
+        String subject = "anna-" + UUID.randomUUID();
+
+        HttpResponse<String> email = postJsonBearer("/api/v1/guardian/administration/logins", "{\"guardian\":\"" + PERSON_ANNA
+                + "\",\"method\":\"EMAIL\",\"subject\":\"" + address + "\"}", sara);
+        HttpResponse<String> idp = postJsonBearer("/api/v1/guardian/administration/logins", "{\"guardian\":\"" + PERSON_ANNA
+                + "\",\"method\":\"IDP\",\"subject\":\"" + subject + "\"}", sara);
+
+        assertThat(email.statusCode()).as(email.body()).isEqualTo(409);
+        assertThat(email.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
+        assertThat(email.body()).contains("\"code\":\"NOT_A_GUARDIAN\"");
+        assertThat(idp.statusCode()).as(idp.body()).isEqualTo(409);
+        assertThat(getBearer("/api/v1/students/" + PERSON_ELSA, TestIssuer.subjectToken(ENTRA_TENANT_SOLBACKA, subject))
+                .statusCode()).as("a token with the refused subject is nobody").isEqualTo(401);
+
+        // A login that exists already (made before this check) signs nobody in as the teacher.
+        UUID old = UUID.randomUUID();
+        Sql.update(database, "insert into guardian_login (id, tenant_id, guardian_id, method, subject, enabled) "
+                + "values (?, ?, ?, 'EMAIL', ?, true)", old, TENANT_SOLBACKA, PERSON_ANNA, address);
+        try {
+            java.util.Set<String> before = MailServer.messageIds();
+            assertThat(post("/api/v1/guardian/sign-in/code", "{\"email\":\"" + address + "\"}", null).statusCode()).isEqualTo(202);
+            MimeMessage mail = null;
+            try {
+                mail = MailServer.awaitNewMailTo(address, before, 2_000);
+            } catch (AssertionError noMail) {
+                // what should happen: no code for a person who is not only a guardian
+            }
+            if (mail != null) {
+                HttpResponse<String> signedIn = post("/api/v1/guardian/sign-in",
+                        "{\"email\":\"" + address + "\",\"code\":\"" + codeIn(mail) + "\"}", null);
+                assertThat(signedIn.statusCode()).as("a guardian session for a teacher").isEqualTo(401);
+            }
+        } finally {
+            Sql.update(database, "delete from guardian_session where login_id = ?", old);
+            Sql.update(database, "delete from guardian_login where id = ?", old);
+        }
+    }
+
+    @Test
+    void aSchoolAdministratorAdministersOnlyTheGuardiansOfChildrenAtTheirOwnSchools(DataSource database) throws Exception {
+        // Sara administers the gymnasium; Ulla's daughter Rut (14) goes to Solbackaskolan.
+        String sara = TestIssuer.personToken(ENTRA_TENANT_SOLBACKA, OID_SARA);
+        String address = "ulla.rask+" + UUID.randomUUID() + "@example.org";
+        try {
+            assertThat(postJsonBearer("/api/v1/guardian/administration/logins", "{\"guardian\":\"" + PERSON_ULLA
+                    + "\",\"method\":\"EMAIL\",\"subject\":\"" + address + "\"}", sara).statusCode()).isEqualTo(404);
+            assertThat(postBearer("/api/v1/guardian/administration/logins/" + GUARDIAN_LOGIN_ULLA + "/disable", sara)
+                    .statusCode()).isEqualTo(404);
+            HttpResponse<String> reactivate = postBearer("/api/v1/guardian/administration/links/" + GUARDIAN_LINK_ULLA_RUT
+                    + "/reactivate-after-majority", sara);
+            assertThat(reactivate.statusCode()).isEqualTo(404);
+            assertThat(reactivate.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
+            assertThat(Sql.number(database, "select count(*) from guardian_login where subject = ?", address)).isZero();
+        } finally {
+            Sql.update(database, "delete from guardian_login where subject = ?", address);
+            Sql.update(database, "update guardian_login set enabled = true where id = ?", GUARDIAN_LOGIN_ULLA);
+            Sql.update(database, "update guardian_link set continues_after_majority = false where id = ?", GUARDIAN_LINK_ULLA_RUT);
+        }
+    }
+
+    @Test
+    void aLinkIsNotReactivatedAfterMajorityBeforeTheChildTurns18(DataSource database) throws Exception {
+        String sara = TestIssuer.personToken(ENTRA_TENANT_SOLBACKA, OID_SARA);
+        try {
+            HttpResponse<String> elsa = postBearer("/api/v1/guardian/administration/links/" + GUARDIAN_LINK_KARIN_ELSA
+                    + "/reactivate-after-majority", sara);
+
+            assertThat(elsa.statusCode()).as(elsa.body()).isEqualTo(409);
+            assertThat(elsa.body()).contains("\"code\":\"CHILD_NOT_ADULT\"").contains("18");
+            assertThat(Sql.number(database, "select count(*) from guardian_link where id = ? and continues_after_majority",
+                    GUARDIAN_LINK_KARIN_ELSA)).isZero();
+        } finally {
+            Sql.update(database, "update guardian_link set continues_after_majority = false where id = ?", GUARDIAN_LINK_KARIN_ELSA);
+        }
+    }
+
+    @Test
+    void creatingDisablingAndEnablingALoginIsAuditedWithTheAdministrator(DataSource database) throws Exception {
+        String sara = TestIssuer.personToken(ENTRA_TENANT_SOLBACKA, OID_SARA);
+        HttpResponse<String> created = postJsonBearer("/api/v1/guardian/administration/logins", "{\"guardian\":\"" + PERSON_MARIA
+                + "\",\"method\":\"IDP\",\"subject\":\"maria-" + UUID.randomUUID() + "\"}", sara);
+        assertThat(created.statusCode()).isEqualTo(201);
+        String login = jakarta.json.Json.createReader(new java.io.StringReader(created.body())).readObject().getString("id");
+
+        assertThat(postBearer("/api/v1/guardian/administration/logins/" + login + "/disable", sara).statusCode()).isEqualTo(204);
+        assertThat(postBearer("/api/v1/guardian/administration/logins/" + login + "/enable", sara).statusCode()).isEqualTo(204);
+
+        assertThat(Sql.strings(database, "select operation from audit_entry where purpose = 'ADMINISTRATION' "
+                + "and data_kind = 'GUARDIAN_LOGIN' and actor_id = ? and student_id = ? order by seq",
+                PERSON_SARA.toString(), PERSON_FILIP.toString()))
+                .containsSubsequence("CREATE_LOGIN", "DISABLE_LOGIN", "ENABLE_LOGIN");
+    }
+
+    @Test
+    void disablingALoginOrSwitchingItsMethodOffEndsItsOpenSessionsAtOnce(DataSource database) throws Exception {
+        String sara = TestIssuer.personToken(ENTRA_TENANT_SOLBACKA, OID_SARA);
+        try {
+            String karin = signIn(database, PERSON_KARIN);
+            assertThat(get("/api/v1/guardian/children", karin).statusCode()).isEqualTo(200);
+
+            assertThat(postBearer("/api/v1/guardian/administration/logins/" + GUARDIAN_LOGIN_KARIN + "/disable", sara)
+                    .statusCode()).isEqualTo(204);
+            assertThat(get("/api/v1/guardian/children", karin).statusCode()).as("the session of a disabled login").isEqualTo(401);
+            assertThat(postBearer("/api/v1/guardian/administration/logins/" + GUARDIAN_LOGIN_KARIN + "/enable", sara)
+                    .statusCode()).isEqualTo(204);
+            assertThat(get("/api/v1/guardian/children", karin).statusCode()).as("an ended session stays ended").isEqualTo(401);
+
+            String again = signIn(database, PERSON_KARIN);
+            assertThat(putBearer("/api/v1/guardian/administration/policy", "{\"emailEnabled\":false,\"idpEnabled\":true}", sara)
+                    .statusCode()).isEqualTo(200);
+            assertThat(get("/api/v1/guardian/children", again).statusCode()).as("e-mail sign-in switched off").isEqualTo(401);
+        } finally {
+            putBearer("/api/v1/guardian/administration/policy", "{\"emailEnabled\":true,\"idpEnabled\":true}", sara);
+            Sql.update(database, "update guardian_login set enabled = true where id = ?", GUARDIAN_LOGIN_KARIN);
+        }
+    }
+
     private HttpResponse<String> postJsonBearer(String path, String json, String token) throws Exception {
         return http.send(HttpRequest.newBuilder(uri(path)).header("Authorization", "Bearer " + token)
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build(),

@@ -12,20 +12,24 @@ import se.klassrum.access.audit.AuditLog;
 import se.klassrum.access.audit.AuditRecord;
 import se.klassrum.access.boundary.AccessGuard;
 import se.klassrum.access.boundary.Administrators;
+import se.klassrum.guardian.control.GuardianOnly;
 import se.klassrum.roster.boundary.RosterAdministration;
 import se.klassrum.roster.entity.GuardianLink;
 import se.klassrum.roster.entity.GuardianLogin;
 import se.klassrum.roster.entity.GuardianLoginMethod;
 import se.klassrum.roster.entity.Person;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
 /**
  * What the school or organiser administers about guardians: whether e-mail and identity-provider sign-in
  * are on for the organisation, each guardian's logins, and a guardian link reactivated after the child
- * turned 18 (audited, since it gives a guardian access to an adult's information again). Only for school
- * administrators of the tenant and integrations holding {@value #PERMISSION}.
+ * turned 18 (audited, since it gives a guardian access to an adult's information again). Only for integrations
+ * holding {@value #PERMISSION} (their whole tenant) and school administrators, who administer the logins and links
+ * of guardians whose children have a role at a school where they hold the SCHOOL_ADMIN role. Creating, enabling
+ * and disabling a login are audited with the real caller.
  */
 @ApplicationScoped
 @Transactional
@@ -53,10 +57,24 @@ public class GuardianAdministration {
     @Inject
     RosterAdministration roster;
 
+    @Inject
+    GuardianSessions sessions;
+
+    /**
+     * Switches the organiser's e-mail and identity-provider sign-in on or off. Switching a method off ends the
+     * open sessions of every login of that method at once.
+     */
     public LoginPolicy setPolicy(boolean emailEnabled, boolean idpEnabled) {
         UUID tenant = administrators.requireAdministrator(PERMISSION);
         policies.setEmailLogin(tenant, emailEnabled);
-        return policies.setIdpLogin(tenant, idpEnabled);
+        LoginPolicy policy = policies.setIdpLogin(tenant, idpEnabled);
+        if (!emailEnabled) {
+            sessions.endSessionsOf(tenant, GuardianLoginMethod.EMAIL);
+        }
+        if (!idpEnabled) {
+            sessions.endSessionsOf(tenant, GuardianLoginMethod.IDP);
+        }
+        return policy;
     }
 
     public LoginPolicy policy() {
@@ -64,8 +82,10 @@ public class GuardianAdministration {
     }
 
     /**
-     * Gives a guardian of the caller's organisation a login: an e-mail address, or an identity provider's
-     * subject. Refused with a clear message when the same login exists or the address is malformed.
+     * Gives a guardian a login: an e-mail address, or an identity provider's subject. Only for a person who is a
+     * guardian and nothing else (refused as {@link GuardianAdministrationRefused.Reason#NOT_A_GUARDIAN}); a school
+     * administrator only for a guardian of a child at a school they administer (else not found). Refused with a
+     * clear message when the same login exists or the address is malformed. Audited in each child's log.
      */
     public UUID addLogin(UUID guardianId, GuardianLoginMethod method, String subject) {
         UUID tenant = administrators.requireAdministrator(PERMISSION);
@@ -73,34 +93,89 @@ public class GuardianAdministration {
         if (guardian == null || !guardian.tenant().id().equals(tenant)) {
             throw new StudentDataNotFoundException();
         }
-        return roster.addGuardianLogin(null, guardianId, method, subject);
+        if (!GuardianOnly.isGuardianOnly(em, guardianId, guard.today())) {
+            throw new GuardianAdministrationRefused(GuardianAdministrationRefused.Reason.NOT_A_GUARDIAN);
+        }
+        Actor admin = requireAdministratorOfGuardian(guardianId);
+        UUID login = roster.addGuardianLogin(null, guardianId, method, subject);
+        auditLogin(admin, tenant, guardianId, "CREATE_LOGIN");
+        return login;
     }
 
-    /** Switches one guardian login on or off; a login switched off signs nobody in from the next request. */
+    /**
+     * Switches one guardian login on or off, for a school administrator only a login of a guardian of a child at a
+     * school they administer. Switching off ends the login's open sessions at once. Audited in each child's log.
+     */
     public void setLoginEnabled(UUID loginId, boolean enabled) {
         UUID tenant = administrators.requireAdministrator(PERMISSION);
         GuardianLogin login = loginId == null ? null : em.find(GuardianLogin.class, loginId);
         if (login == null || !login.tenant().id().equals(tenant)) {
             throw new StudentDataNotFoundException();
         }
+        Actor admin = requireAdministratorOfGuardian(login.guardian().id());
         if (enabled) {
             login.enable();
         } else {
             login.disable();
+            sessions.endSessionsOfLogin(login.id());
         }
+        em.flush();
+        auditLogin(admin, tenant, login.guardian().id(), enabled ? "ENABLE_LOGIN" : "DISABLE_LOGIN");
     }
 
-    /** Lets a guardian link continue after the child turned 18; written to the child's audit log. */
+    /**
+     * Lets a guardian link continue after the child turned 18; written to the child's audit log. Refused before
+     * the child's 18th birthday (or when the birth date is unknown), and, for a school administrator, unless the
+     * child has a role at a school they administer (else not found).
+     */
     public void reactivateAfterMajority(UUID linkId) {
         UUID tenant = administrators.requireAdministrator(PERMISSION);
         GuardianLink link = linkId == null ? null : em.find(GuardianLink.class, linkId);
         if (link == null || !link.tenant().id().equals(tenant)) {
             throw new StudentDataNotFoundException();
         }
+        Actor admin = guard.currentActor();
+        LocalDate today = guard.today();
+        if (admin instanceof Actor.Person person && !administrators.administersStudent(person.personId(), link.child().id(), today)) {
+            throw new StudentDataNotFoundException();
+        }
+        if (link.child().isMinorOn(today)) {
+            throw new GuardianAdministrationRefused(GuardianAdministrationRefused.Reason.CHILD_NOT_ADULT);
+        }
         link.reactivateAfterMajority();
         em.flush();
-        Actor admin = guard.currentActor();
         audit.record(guard.record(AuditRecord.Purpose.ADMINISTRATION, admin, tenant, "GUARDIAN_LINK",
                 "REACTIVATE_AFTER_MAJORITY", link.child().id(), null, true, List.of()));
+    }
+
+    /**
+     * The caller, if they may administer the guardian's logins: an application holding the permission (checked
+     * already), or a school administrator of a school where one of the guardian's children has a role today.
+     */
+    private Actor requireAdministratorOfGuardian(UUID guardianId) {
+        Actor admin = guard.currentActor();
+        if (admin instanceof Actor.Person person) {
+            LocalDate today = guard.today();
+            boolean administers = childrenOf(guardianId).stream()
+                    .anyMatch(child -> administrators.administersStudent(person.personId(), child, today));
+            if (!administers) {
+                throw new StudentDataNotFoundException();
+            }
+        }
+        return admin;
+    }
+
+    private List<UUID> childrenOf(UUID guardianId) {
+        return em.createQuery("select distinct l.child.id from GuardianLink l where l.guardian.id = :guardian", UUID.class)
+                .setParameter("guardian", guardianId)
+                .getResultList();
+    }
+
+    /** A login lets its guardian reach each linked child's information: the change goes into each child's log. */
+    private void auditLogin(Actor admin, UUID tenant, UUID guardianId, String operation) {
+        for (UUID child : childrenOf(guardianId)) {
+            audit.record(guard.record(AuditRecord.Purpose.ADMINISTRATION, admin, tenant, "GUARDIAN_LOGIN", operation,
+                    child, null, true, List.of()));
+        }
     }
 }

@@ -13,6 +13,7 @@ import se.klassrum.guardian.control.AdvisoryLocks;
 import se.klassrum.guardian.control.CodeMail;
 import se.klassrum.guardian.control.CodeMailer;
 import se.klassrum.guardian.control.EmailCodeSettings;
+import se.klassrum.guardian.control.GuardianOnly;
 import se.klassrum.guardian.control.Settings;
 import se.klassrum.guardian.entity.EmailCodeRequest;
 import se.klassrum.guardian.entity.EmailLoginCode;
@@ -38,8 +39,8 @@ import java.util.regex.Pattern;
  * <ol>
  * <li>{@link #requestCode}: the guardian gives an address. If it is the subject of an enabled e-mail login and
  * the login's organiser allows e-mail sign-in, a random six-digit code is stored (as a salted hash) and mailed
- * once the transaction commits. The answer is the same whether or not that happened; only the rate limits,
- * which count every address alike, can refuse.</li>
+ * once the transaction commits. The answer is the same whether or not that happened, and whether or not the
+ * address has had its mails for the window; only the client's own rate limit can refuse.</li>
  * <li>{@link #verify}: the guardian gives the address and the code. It succeeds once per code, before the code
  * expires, while the login and the organiser still allow it, and only until too many wrong codes were tried.</li>
  * </ol>
@@ -125,8 +126,9 @@ public class GuardianEmailLogin {
     /**
      * Sends a one-time code to the address if it has an enabled e-mail login, and answers the same either way.
      * <p>
-     * The per-client and per-address limits are checked first, for every address, known or not, and count only
-     * requests that they let through. An address with logins at several organisers gets one code per login, each
+     * The per-client limit is checked first and refuses that client only. The per-address limit caps the mails
+     * to an address within the window, for every address, known or not: a request beyond it is answered like any
+     * other and sends and counts nothing, so that nobody who knows an address can lock its owner out. An address with logins at several organisers gets one code per login, each
      * mail naming its organiser.
      *
      * @param emailAddress as the guardian typed it; case and surrounding spaces do not matter
@@ -144,11 +146,19 @@ public class GuardianEmailLogin {
         AdvisoryLocks.lock(em, AdvisoryLocks.ADDRESS, addressKey);
         OffsetDateTime now = now();
 
-        Optional<Duration> wait = limitReached("clientHash", clientKey, settings.maxPerClient(), now)
-                .or(() -> limitReached("addressHash", addressKey, settings.maxPerAddress(), now));
+        Optional<Duration> wait = limitReached("clientHash", clientKey, settings.maxPerClient(), now);
         if (wait.isPresent()) {
-            LOG.log(Level.FINE, "Refused a sign-in code request: rate limit reached, retry after {0}", wait.get());
+            LOG.log(Level.FINE, "Refused a sign-in code request: the client's limit is reached, retry after {0}", wait.get());
             return CodeRequestAnswer.tooManyRequests(wait.get());
+        }
+        if (limitReached("addressHash", addressKey, settings.maxPerAddress(), now).isPresent()) {
+            // The address has had its mails for this window. Whoever asks (maybe the owner, maybe someone who only
+            // knows the address) gets the usual answer and nothing happens: the codes already mailed stay valid,
+            // and nobody can turn the address's limit into a refusal of its owner. Not counted either, so the
+            // window is not prolonged.
+            LOG.log(Level.FINE, "A sign-in code request for an address that has had its mails for the window: nothing sent");
+            clearOut(now);
+            return CodeRequestAnswer.sentIfKnown(settings.ttl());
         }
         em.persist(new EmailCodeRequest(addressKey, clientKey, now));
 
@@ -156,7 +166,12 @@ public class GuardianEmailLogin {
                 .setParameter("email", GuardianLoginMethod.EMAIL)
                 .setParameter("address", address.get())
                 .getResultList();
+        java.time.LocalDate today = today(now);
         for (GuardianLogin login : logins) {
+            if (!GuardianOnly.isGuardianOnly(em, login.guardian().id(), today)) {
+                // A login of someone who is not only a guardian (a teacher, a student) signs nobody in.
+                continue;
+            }
             String code = EmailLoginCode.randomCode();
             em.persist(new EmailLoginCode(login, code, now, settings.ttl()));
             post.accept(new CodeMail(login.subject(), code, settings.ttl(), login.tenant().name()));
@@ -207,6 +222,9 @@ public class GuardianEmailLogin {
             return Optional.empty();
         }
         GuardianLogin login = match.login();
+        if (!GuardianOnly.isGuardianOnly(em, login.guardian().id(), today(now))) {
+            return Optional.empty();
+        }
         for (EmailLoginCode candidate : live) {
             if (candidate.login().equals(login)) {
                 candidate.spend(now);
@@ -247,6 +265,10 @@ public class GuardianEmailLogin {
         em.createQuery("delete from EmailLoginCode c where c.expiresAt <= :before")
                 .setParameter("before", now.minus(CODE_RETENTION))
                 .executeUpdate();
+    }
+
+    private static java.time.LocalDate today(OffsetDateTime now) {
+        return now.atZoneSameInstant(GuardianOnly.SCHOOL_ZONE).toLocalDate();
     }
 
     /** Now, to the microsecond that PostgreSQL keeps. */

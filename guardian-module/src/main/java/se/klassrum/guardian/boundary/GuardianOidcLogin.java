@@ -163,6 +163,7 @@ public class GuardianOidcLogin {
         // A guardian with logins at two organisers gets a session at the first one that allows IdP sign-in.
         Optional<IdpLogin> login = logins.stream()
                 .filter(candidate -> policies.allows(candidate.tenantId(), GuardianLoginMethod.IDP))
+                .filter(candidate -> states.isGuardianOnly(candidate.personId()))
                 .findFirst();
         if (login.isEmpty()) {
             LOG.log(Level.FINE, logins.isEmpty()

@@ -57,4 +57,9 @@ public class OidcSignInStates {
                 .map(row -> new IdpLogin((UUID) row[0], (UUID) row[1], (UUID) row[2]))
                 .toList();
     }
+
+    /** Whether the person is a guardian and nothing else, and so may sign in as a guardian ({@link GuardianOnly}). */
+    public boolean isGuardianOnly(UUID personId) {
+        return GuardianOnly.isGuardianOnly(em, personId, GuardianOnly.today());
+    }
 }

@@ -22,8 +22,10 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import se.klassrum.guardian.boundary.ClientAddresses;
 import se.klassrum.guardian.boundary.CodeRequestAnswer;
 import se.klassrum.guardian.boundary.GuardianAdministration;
+import se.klassrum.guardian.boundary.GuardianAdministrationRefused;
 import se.klassrum.guardian.boundary.LoginPolicy;
 import se.klassrum.guardian.boundary.GuardianEmailLogin;
 import se.klassrum.guardian.boundary.GuardianSessions;
@@ -37,6 +39,7 @@ import se.klassrum.web.security.TokenCaller;
 import java.util.List;
 
 import static jakarta.ws.rs.core.Response.Status.BAD_REQUEST;
+import static jakarta.ws.rs.core.Response.Status.CONFLICT;
 import static jakarta.ws.rs.core.Response.Status.TOO_MANY_REQUESTS;
 import static jakarta.ws.rs.core.Response.Status.UNAUTHORIZED;
 
@@ -62,6 +65,9 @@ public class GuardianResource {
 
     @Inject
     GuardianAdministration administration;
+
+    @Inject
+    ClientAddresses clients;
 
     @Context
     HttpHeaders headers;
@@ -90,9 +96,9 @@ public class GuardianResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Sends a sign-in code to the address if it belongs to a guardian; the answer never says whether it does")
     @APIResponse(responseCode = "202", description = "If the address is a guardian's login, a code is on its way")
-    @APIResponse(responseCode = "429", description = "Too many codes asked for; Retry-After says when to try again")
+    @APIResponse(responseCode = "429", description = "This client has asked for too many codes; Retry-After says when to try again")
     public Response requestCode(@Valid @NotNull CodeRequest body) {
-        CodeRequestAnswer answer = emailLogin.requestCode(body.email, request.getRemoteAddr());
+        CodeRequestAnswer answer = emailLogin.requestCode(body.email, clients.clientOf(request));
         boolean english = Language.english(Language.of(headers));
         return switch (answer.status()) {
             case SENT_IF_KNOWN -> Response.accepted(jakarta.json.Json.createObjectBuilder()
@@ -169,8 +175,14 @@ public class GuardianResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Gives a guardian a login: method EMAIL with the address, or IDP with the provider's subject")
     @APIResponse(responseCode = "201", description = "The login's id")
+    @APIResponse(responseCode = "409", description = "The person is not only a guardian (code NOT_A_GUARDIAN), or the login exists")
     public Response addLogin(@Valid @NotNull LoginRequest body) {
-        java.util.UUID id = administration.addLogin(body.guardian, body.method, body.subject);
+        java.util.UUID id;
+        try {
+            id = administration.addLogin(body.guardian, body.method, body.subject);
+        } catch (GuardianAdministrationRefused refused) {
+            return refusal(refused);
+        }
         return Response.status(Response.Status.CREATED)
                 .entity(jakarta.json.Json.createObjectBuilder().add("id", id.toString()).build().toString()).build();
     }
@@ -178,7 +190,7 @@ public class GuardianResource {
     @POST
     @Path("administration/logins/{login}/{switch: enable|disable}")
     @Operation(summary = "Switches one guardian login on or off (school administrators)")
-    @APIResponse(responseCode = "204", description = "Done; takes effect at the guardian's next request")
+    @APIResponse(responseCode = "204", description = "Done; switching off ends the login's open sessions at once")
     public Response setLogin(@PathParam("login") String login, @PathParam("switch") String onOrOff) {
         administration.setLoginEnabled(Params.uuid("login", login), "enable".equals(onOrOff));
         return Response.noContent().build();
@@ -188,9 +200,21 @@ public class GuardianResource {
     @Path("administration/links/{link}/reactivate-after-majority")
     @Operation(summary = "Lets a guardian link continue after the child turned 18 (school administrators; audited)")
     @APIResponse(responseCode = "204", description = "Done; written to the child's audit log")
+    @APIResponse(responseCode = "409", description = "The child is not 18 yet (code CHILD_NOT_ADULT)")
     public Response reactivateAfterMajority(@PathParam("link") String link) {
-        administration.reactivateAfterMajority(Params.uuid("link", link));
+        try {
+            administration.reactivateAfterMajority(Params.uuid("link", link));
+        } catch (GuardianAdministrationRefused refused) {
+            return refusal(refused);
+        }
         return Response.noContent().build();
+    }
+
+    private Response refusal(GuardianAdministrationRefused refused) {
+        return Problem.in(headers, "refused", CONFLICT, new Text("Inte möjligt", "Not possible"),
+                        new Text(refused.messageSv(), refused.messageEn()))
+                .with("code", refused.reason().name())
+                .response();
     }
 
     @GET

@@ -8,6 +8,7 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import se.klassrum.guardian.boundary.ClientAddresses;
 import se.klassrum.guardian.boundary.CodeRequestAnswer;
 import se.klassrum.guardian.boundary.GuardianEmailLogin;
 import se.klassrum.guardian.boundary.GuardianOidcLogin;
@@ -46,6 +47,9 @@ public class GuardianSignInPage implements Serializable {
     GuardianSessions sessions;
 
     @Inject
+    ClientAddresses clients;
+
+    @Inject
     GuardianOidcLogin oidc;
 
     private String email;
@@ -56,7 +60,7 @@ public class GuardianSignInPage implements Serializable {
     /** Asks for a code; the same answer whether or not the address is a guardian's login. */
     public String sendCode() {
         HttpServletRequest request = (HttpServletRequest) external().getRequest();
-        CodeRequestAnswer answer = emailLogin.requestCode(email, request.getRemoteAddr());
+        CodeRequestAnswer answer = emailLogin.requestCode(email, clients.clientOf(request));
         switch (answer.status()) {
             case SENT_IF_KNOWN -> {
                 codeAsked = true;
