@@ -60,6 +60,9 @@ public final class Launcher {
             if (args.length > 0 && args[0].equals("import")) {
                 System.exit(ImportCommand.parse(ImportCommand.rest(args), System::getProperty, System.getenv()).run());
             }
+            if (args.length > 0 && args[0].equals("backup")) {
+                System.exit(backup(args));
+            }
             if (args.length > 0) {
                 throw new Settings.InvalidSetting("usage: klassrum (no arguments: run the server) | " + ImportCommand.USAGE
                         .substring("usage: ".length()));
@@ -69,6 +72,26 @@ public final class Launcher {
         } catch (Settings.InvalidSetting | LaunchFailure failure) {
             System.err.println("klassrum: " + failure.getMessage());
             System.exit(2);
+        }
+    }
+
+    /** {@code backup FILE}: a consistent backup of the running embedded database (deploy/backup.sh). */
+    static int backup(String[] args) {
+        if (args.length != 2) {
+            throw new Settings.InvalidSetting("usage: klassrum backup FILE.tar.gz");
+        }
+        Settings settings = Settings.fromProcess();
+        if (!settings.usesEmbeddedDatabase()) {
+            throw new LaunchFailure("KLASSRUM_DB_URL names an external database; back it up with its own tools (pg_dump)");
+        }
+        Path target = Path.of(args[1]).toAbsolutePath();
+        try {
+            Backup.run(settings.dataDirectory(), target);
+            System.out.printf("Backed up the database of %s into %s (%.1f MiB)%n", settings.dataDirectory(), target,
+                    Files.size(target) / 1048576.0);
+            return 0;
+        } catch (IOException | SQLException e) {
+            throw new LaunchFailure("the backup failed: " + oneLine(e));
         }
     }
 

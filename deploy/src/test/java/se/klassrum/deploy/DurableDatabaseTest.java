@@ -13,7 +13,10 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.PreparedStatement;
 import java.sql.Statement;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -100,6 +103,55 @@ class DurableDatabaseTest {
             }
         }
         assertThat(Files.readString(data.resolve(DurableDatabase.PASSWORD_FILE)).strip()).isEqualTo(database.password());
+    }
+
+    @Test
+    void aBackupTakenWhileKlassrumWritesRestoresAConsistentDatabase(@TempDir Path restored) throws Exception {
+        DurableDatabase database = new DurableDatabase(data);
+        int port = freePort();
+        Path backup = data.resolveSibling(data.getFileName() + "-backup.tar.gz");
+        long committedWhenTheBackupBegan;
+        try (EmbeddedPostgres ignored = database.start(port)) {
+            try (Connection connection = connect(port, database.password());
+                 Statement statement = connection.createStatement()) {
+                statement.execute("create table entry (n bigint primary key, body text)");
+                statement.execute("insert into entry select n, repeat('x', 500) from generate_series(1, 20000) n");
+            }
+            AtomicLong committed = new AtomicLong(20_000);
+            AtomicBoolean writing = new AtomicBoolean(true);
+            Thread writer = new Thread(() -> {
+                try (Connection connection = connect(port, database.password());
+                     PreparedStatement insert = connection.prepareStatement("insert into entry values (?, 'during the backup')")) {
+                    while (writing.get()) {
+                        insert.setLong(1, committed.get() + 1);
+                        insert.executeUpdate();
+                        committed.incrementAndGet();
+                    }
+                } catch (SQLException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            writer.start();
+            Thread.sleep(300);
+            committedWhenTheBackupBegan = committed.get();
+            Backup.run(data, backup);
+            writing.set(false);
+            writer.join();
+        }
+
+        Process untar = new ProcessBuilder("tar", "-xzf", backup.toString(), "-C", restored.toString()).inheritIO().start();
+        assertThat(untar.waitFor()).isZero();
+        DurableDatabase again = new DurableDatabase(restored);
+        assertThat(again.password()).isEqualTo(database.password());
+        try (EmbeddedPostgres ignored = again.start(freePort());
+             Connection connection = connect(ignored.getPort(), again.password());
+             Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("select count(*), max(n) from entry")) {
+            rows.next();
+            // every row committed before the backup began, and no gap: each transaction whole or not at all
+            assertThat(rows.getLong(1)).isEqualTo(rows.getLong(2)).isGreaterThanOrEqualTo(committedWhenTheBackupBegan)
+                    .isGreaterThan(20_000);
+        }
     }
 
     private static Connection connect(int port, String password) throws SQLException {
