@@ -28,6 +28,7 @@ import java.util.logging.Logger;
  * A database that is not reachable yet (it may still be starting) is awaited for
  * {@code klassrum.db.wait-seconds}. If it stays unreachable, one clear line is logged instead of a stack
  * trace and the readiness check reports the reason, so that an operator sees at once what is wrong.
+ * The outcome is kept in {@link StartupProgress}, which the readiness check reads.
  */
 @Startup
 @Singleton
@@ -49,7 +50,8 @@ public class DatabaseMigration {
     @ConfigProperty(name = "klassrum.db.wait-seconds", defaultValue = "60")
     int waitSeconds;
 
-    private volatile MigrationStatus status = MigrationStatus.pending();
+    @Inject
+    StartupProgress progress;
 
     @PostConstruct
     void migrate() {
@@ -67,7 +69,7 @@ public class DatabaseMigration {
                     .load()
                     .migrate();
             String version = result.targetSchemaVersion != null ? result.targetSchemaVersion : result.initialSchemaVersion;
-            status = MigrationStatus.migrated(version);
+            progress.migration(MigrationStatus.migrated(version));
             LOG.info(() -> "Database schema at version " + version + " (" + result.migrationsExecuted
                     + " migration(s) applied now)");
         } catch (RuntimeException migrationFailed) {
@@ -77,7 +79,7 @@ public class DatabaseMigration {
 
     /** The outcome of the start-up migration; read by the readiness check and the demo data. */
     public MigrationStatus status() {
-        return status;
+        return progress.migration();
     }
 
     public DataSource dataSource() {
@@ -105,7 +107,7 @@ public class DatabaseMigration {
     }
 
     private void fail(String message) {
-        status = MigrationStatus.failed(message);
+        progress.migration(MigrationStatus.failed(message));
         LOG.severe(message);
     }
 

@@ -1,5 +1,6 @@
 package se.klassrum.web.platform;
 
+import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.health.HealthCheck;
@@ -7,12 +8,17 @@ import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Readiness;
 
+import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
- * Ready means: the schema was migrated at start-up and the database answers now. Anything else is
- * DOWN with the one-line reason, so {@code /health/ready} doubles as the first diagnostic.
+ * Ready means: start-up has finished (the schema migrated, the demo data loaded when enabled, the web
+ * application initialised) and the database answers now. Anything else is DOWN with the one-line reason,
+ * so {@code /health/ready} doubles as the first diagnostic. While start-up runs the answer says
+ * {@code "startup":"PENDING"}; once it has finished, only the database can make it DOWN again.
  */
 @Readiness
 @ApplicationScoped
@@ -21,23 +27,46 @@ public class DatabaseReadiness implements HealthCheck {
     private static final int VALIDATION_TIMEOUT_SECONDS = 2;
 
     @Inject
-    DatabaseMigration migration;
+    StartupProgress progress;
+
+    @Resource(lookup = KlassrumDataSource.JNDI_NAME)
+    DataSource dataSource;
 
     @Override
     public HealthCheckResponse call() {
-        HealthCheckResponseBuilder response = HealthCheckResponse.named("database");
-        MigrationStatus status = migration.status();
-        if (!status.isMigrated()) {
-            return response.down().withData("migration", status.state().name()).withData("reason", status.detail()).build();
+        Verdict verdict = verdict();
+        HealthCheckResponseBuilder response = HealthCheckResponse.named("database").status(verdict.up());
+        verdict.data().forEach(response::withData);
+        return response.build();
+    }
+
+    /** Up or down, and the data that say why. */
+    record Verdict(boolean up, Map<String, String> data) {
+    }
+
+    Verdict verdict() {
+        MigrationStatus status = progress.migration();
+        Map<String, String> data = new LinkedHashMap<>();
+        if (status.state() == MigrationStatus.State.FAILED) {
+            data.put("migration", status.state().name());
+            data.put("reason", status.detail());
+            return new Verdict(false, data);
         }
-        response.withData("schemaVersion", status.detail());
-        try (Connection connection = migration.dataSource().getConnection()) {
+        if (!progress.finished()) {
+            data.put("startup", "PENDING");
+            data.put("migration", status.state().name());
+            data.put("reason", "start-up has not finished: waiting for " + progress.awaiting());
+            return new Verdict(false, data);
+        }
+        data.put("schemaVersion", status.detail());
+        try (Connection connection = dataSource.getConnection()) {
             if (connection.isValid(VALIDATION_TIMEOUT_SECONDS)) {
-                return response.up().build();
+                return new Verdict(true, data);
             }
-            return response.down().withData("reason", "the database did not answer within " + VALIDATION_TIMEOUT_SECONDS + " s").build();
+            data.put("reason", "the database did not answer within " + VALIDATION_TIMEOUT_SECONDS + " s");
         } catch (SQLException unreachable) {
-            return response.down().withData("reason", DatabaseMigration.oneLine(unreachable)).build();
+            data.put("reason", DatabaseMigration.oneLine(unreachable));
         }
+        return new Verdict(false, data);
     }
 }

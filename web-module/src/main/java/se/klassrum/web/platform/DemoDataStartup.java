@@ -35,17 +35,22 @@ public class DemoDataStartup {
     @ConfigProperty(name = "klassrum.demo-data", defaultValue = "true")
     boolean demoDataEnabled;
 
+    @Inject
+    StartupProgress progress;
+
     @PostConstruct
     void loadDemoData() {
-        if (!demoDataEnabled || !migration.status().isMigrated()) {
-            return;
-        }
         try {
+            if (!demoDataEnabled || !migration.status().isMigrated()) {
+                return;
+            }
             if (demoRoster.loadIfEmpty()) {
                 LOG.info("Loaded the demo data (Solbacka kommun); set KLASSRUM_DEMO_DATA=false to start empty");
             }
         } catch (RuntimeException failed) {
             LOG.severe("Klassrum could not load the demo data: " + DatabaseMigration.oneLine(failed));
+        } finally {
+            progress.demoDataSettled();
         }
     }
 }
