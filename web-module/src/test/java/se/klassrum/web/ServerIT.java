@@ -1,6 +1,10 @@
 package se.klassrum.web;
 
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.parser.OpenAPIV3Parser;
 import org.junit.jupiter.api.Test;
+import se.klassrum.web.api.MicrosoftResource;
+import se.klassrum.web.api.Requests;
 
 import javax.sql.DataSource;
 import java.io.ByteArrayOutputStream;
@@ -12,7 +16,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -27,8 +35,6 @@ import static se.klassrum.roster.demo.DemoIds.OID_SARA;
  */
 class ServerIT extends KlassrumServerTest {
 
-
-
     private final HttpClient http = HttpClient.newHttpClient();
 
     @Test
@@ -37,6 +43,55 @@ class ServerIT extends KlassrumServerTest {
 
         assertThat(ready.statusCode()).isEqualTo(200);
         assertThat(ready.body()).contains("\"status\":\"UP\"").contains("\"name\":\"database\"").contains("\"schemaVersion\"");
+    }
+
+    @Test
+    void isReadyOnlyWhenTheApplicationAnswers() throws Exception {
+        HttpResponse<String> ready = get("/health/ready");
+        HttpResponse<String> api = get("/api/v1/schools");
+        HttpResponse<String> page = get("/sign-in.xhtml");
+
+        assertThat(ready.statusCode()).isEqualTo(200);
+        assertThat(ready.body()).doesNotContain("PENDING");
+        assertThat(api.statusCode()).as("the API answers, asking for a token").isEqualTo(401);
+        assertThat(page.statusCode()).as("the pages answer").isEqualTo(200);
+        for (int call = 0; call < 10; call++) {
+            assertThat(get("/health/ready").statusCode()).as("ready stays ready").isEqualTo(200);
+        }
+    }
+
+    /**
+     * Every field of every request body of the API is in the OpenAPI document: the request classes are those
+     * in {@code Requests} and the bodies the resources' methods take, their JSON properties their public fields
+     * and record components.
+     */
+    @Test
+    void theOpenApiDocumentDescribesEveryFieldOfEveryRequest() throws Exception {
+        HttpResponse<String> document = http.send(HttpRequest.newBuilder(uri("/openapi"))
+                .header("Accept", "application/json").GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(document.statusCode()).isEqualTo(200);
+        OpenAPI openApi = new OpenAPIV3Parser().readContents(document.body(), null, null).getOpenAPI();
+        Map<String, io.swagger.v3.oas.models.media.Schema> schemas = openApi.getComponents().getSchemas();
+
+        Set<Class<?>> types = new LinkedHashSet<>(List.of(Requests.class.getClasses()));
+        types.addAll(ApiTypes.requestTypes());
+        assertThat(types).as("the request classes found").contains(Requests.AssessmentRequest.class,
+                Requests.DevelopmentTalkRequest.class, MicrosoftResource.ConnectRequest.class);
+        List<String> missing = new ArrayList<>();
+        for (Class<?> type : types) {
+            io.swagger.v3.oas.models.media.Schema<?> schema = schemas.get(type.getSimpleName());
+            if (schema == null) {
+                missing.add(type.getName() + ": no schema " + type.getSimpleName());
+                continue;
+            }
+            Set<String> documented = schema.getProperties() == null ? Set.of() : schema.getProperties().keySet();
+            for (String property : ApiTypes.jsonProperties(type)) {
+                if (!documented.contains(property)) {
+                    missing.add(type.getSimpleName() + "." + property);
+                }
+            }
+        }
+        assertThat(missing).as("fields missing from /openapi").isEmpty();
     }
 
     @Test

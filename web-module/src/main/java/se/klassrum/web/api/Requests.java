@@ -3,6 +3,8 @@ package se.klassrum.web.api;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import se.klassrum.teaching.entity.Grade;
 
 import java.time.LocalDate;
@@ -59,23 +61,28 @@ public final class Requests {
     /** The teaching {@code group} the assessment is set through; its syllabus is the assessment's. */
     public static class AssessmentRequest {
         @NotNull
+        @Schema(type = SchemaType.STRING, format = "uuid", description = "the teaching group the assessment is set through")
         public UUID group;
 
         @NotNull
+        @Schema(type = SchemaType.STRING, implementation = Grade.class, description = "the grade, F–A, or NOT_YET_ASSESSED")
         public Grade grade;
 
         @NotNull
         @Size(max = MAX_TEXT)
         public String comment;
 
+        @Schema(type = SchemaType.BOOLEAN, description = "true shows the assessment to the student and their guardians")
         public boolean publish;
     }
 
     public static class DevelopmentTalkRequest {
         @NotNull
+        @Schema(type = SchemaType.STRING, format = "uuid", description = "the mentor group the talk is held in")
         public UUID group;
 
         @NotNull
+        @Schema(type = SchemaType.STRING, format = "date", description = "the day of the talk; a later day books it")
         public LocalDate heldOn;
 
         @Size(max = 10)
