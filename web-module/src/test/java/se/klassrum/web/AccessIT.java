@@ -7,10 +7,21 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import jakarta.json.Json;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static se.klassrum.roster.demo.DemoIds.*;
 
 /**
@@ -216,17 +227,141 @@ class AccessIT extends KlassrumServerTest {
         assertThat(intact.body()).contains("\"intact\":true");
 
         String tenant = TENANT_SOLBACKA.toString();
-        String seq = Sql.strings(database, "select min(seq) from audit_entry where tenant_id = ? and decision = 'DENY'", tenant).get(0);
+        long seq = Long.parseLong(Sql.strings(database,
+                "select min(seq) from audit_entry where tenant_id = ? and decision = 'DENY'", tenant).get(0));
+        assertThatThrownBy(() -> Sql.update(database, "update audit_entry set decision = 'ALLOW' where tenant_id = ? and seq = ?",
+                tenant, seq)).as("the log is append-only").hasMessageContaining("append-only");
+        assertThatThrownBy(() -> Sql.update(database, "delete from audit_entry where tenant_id = ? and seq = ?", tenant, seq))
+                .hasMessageContaining("append-only");
+
+        // A database operator can switch the guard off; the keyed hash still tells.
+        Sql.update(database, "alter table audit_entry disable trigger audit_entry_append_only");
         try {
-            Sql.update(database, "update audit_entry set decision = 'ALLOW' where tenant_id = ? and seq = ?", tenant, Long.parseLong(seq));
+            Sql.update(database, "update audit_entry set decision = 'ALLOW' where tenant_id = ? and seq = ?", tenant, seq);
 
             HttpResponse<String> tampered = get("/api/v1/access/audit/verify", person(OID_SARA));
 
             assertThat(tampered.body()).contains("\"intact\":false").contains("\"firstBrokenSeq\":" + seq);
         } finally {
-            Sql.update(database, "update audit_entry set decision = 'DENY' where tenant_id = ? and seq = ?", tenant, Long.parseLong(seq));
+            Sql.update(database, "update audit_entry set decision = 'DENY' where tenant_id = ? and seq = ?", tenant, seq);
+            Sql.update(database, "alter table audit_entry enable trigger audit_entry_append_only");
         }
         assertThat(get("/api/v1/access/audit/verify", person(OID_ANNA)).statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void aPageOfMembersAndItsCursorCarryNothingOfTheMembersLeftOut() throws Exception {
+        HttpResponse<String> student = get("/api/v1/groups/" + GROUP_MA1C_A + "/members?limit=1", person(OID_FILIP));
+
+        assertThat(student.statusCode()).isEqualTo(200);
+        assertThat(student.body()).contains("Filip").doesNotContain("Greta").doesNotContain(PERSON_GRETA.toString())
+                .as("Filip sees only himself: no cursor to more").doesNotContain("nextCursor");
+
+        // The teacher pages through one member at a time and meets every member once; no cursor can be read.
+        List<String> seen = new ArrayList<>();
+        String cursor = null;
+        do {
+            HttpResponse<String> page = get("/api/v1/groups/" + GROUP_MA1C_A + "/members?limit=1"
+                    + (cursor == null ? "" : "&cursor=" + cursor), person(OID_ANNA));
+            assertThat(page.statusCode()).isEqualTo(200);
+            seen.add(Json.createReader(new StringReader(page.body())).readObject().getJsonArray("items")
+                    .getJsonObject(0).getString("studentId"));
+            cursor = nextCursor(page.body());
+            if (cursor != null) {
+                String decoded = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.ISO_8859_1);
+                assertThat(decoded).doesNotContain("Greta").doesNotContain("Gran").doesNotContain(seen.get(seen.size() - 1));
+            }
+        } while (cursor != null && seen.size() < 50);
+        HttpResponse<String> whole = get("/api/v1/groups/" + GROUP_MA1C_A + "/members?limit=100", person(OID_ANNA));
+        List<String> all = Json.createReader(new StringReader(whole.body())).readObject().getJsonArray("items")
+                .getValuesAs(jakarta.json.JsonObject.class).stream().map(member -> member.getString("studentId")).toList();
+        assertThat(seen).containsExactlyElementsOf(all).contains(PERSON_GRETA.toString());
+
+        // Another caller cannot continue from it, nor can anyone alter it.
+        String teachersCursor = nextCursor(get("/api/v1/groups/" + GROUP_MA1C_A + "/members?limit=1", person(OID_ANNA)).body());
+        char last = teachersCursor.charAt(teachersCursor.length() - 1);
+        String altered = teachersCursor.substring(0, teachersCursor.length() - 1) + (last == 'A' ? 'B' : 'A');
+        assertThat(get("/api/v1/groups/" + GROUP_MA1C_A + "/members?limit=1&cursor=" + altered, person(OID_ANNA))
+                .statusCode()).isEqualTo(400);
+        String forged = Base64.getUrlEncoder().withoutPadding().encodeToString(
+                ("Gran Greta\u001f" + PERSON_GRETA).getBytes(StandardCharsets.UTF_8));
+        assertThat(get("/api/v1/groups/" + GROUP_MA1C_A + "/members?limit=1&cursor=" + forged, person(OID_ANNA))
+                .statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void anotherOrganisationMeetsTheGroupAsUnknownAndWritesNothingIntoItsChain(DataSource database) throws Exception {
+        String solbacka = TENANT_SOLBACKA.toString();
+        String olle = TestIssuer.personToken(ENTRA_TENANT_NORRA, OID_OLLE);
+        long before = Sql.number(database, "select count(*) from audit_entry where tenant_id = ?", solbacka);
+
+        HttpResponse<String> foreign = get("/api/v1/groups/" + GROUP_MA1C_A + "/members?limit=1", olle);
+        HttpResponse<String> unknown = get("/api/v1/groups/" + UUID.randomUUID() + "/members?limit=1", olle);
+        HttpResponse<String> submissions = get("/api/v1/groups/" + GROUP_MA1C_A + "/assignments/" + UUID.randomUUID()
+                + "/submissions", olle);
+
+        assertThat(foreign.statusCode()).isEqualTo(404);
+        assertThat(foreign.body()).isEqualTo(unknown.body()).doesNotContain("Greta").doesNotContain("nextCursor");
+        assertThat(submissions.statusCode()).isEqualTo(404);
+        assertThat(Sql.number(database, "select count(*) from audit_entry where tenant_id = ?", solbacka))
+                .as("rows in Solbacka's chain").isEqualTo(before);
+    }
+
+    @Test
+    void explainingAProtectedStudentWithoutAPathIsAnsweredLikeAnUnknownId() throws Exception {
+        HttpResponse<String> protectedStudent = get("/api/v1/access/explain?person=" + PERSON_ELSA + "&student="
+                + PERSON_GRETA + "&kind=STUDENT_PROFILE", person(OID_ELSA), "en");
+        HttpResponse<String> unknownStudent = get("/api/v1/access/explain?person=" + PERSON_ELSA + "&student="
+                + UUID.randomUUID() + "&kind=STUDENT_PROFILE", person(OID_ELSA), "en");
+        HttpResponse<String> data = get("/api/v1/students/" + PERSON_GRETA, person(OID_ELSA), "en");
+
+        assertThat(data.statusCode()).isEqualTo(404);
+        assertThat(protectedStudent.statusCode()).isEqualTo(404);
+        assertThat(protectedStudent.body()).isEqualTo(unknownStudent.body()).isEqualTo(data.body())
+                .doesNotContain("Na24A").doesNotContain("Solbacka");
+    }
+
+    @Test
+    void aMemberListIsDecidedAsOneAuditedEntryThatTheStudentsExtractShows(DataSource database) throws Exception {
+        String requestId = "list-" + UUID.randomUUID();
+        HttpResponse<String> members = get("/api/v1/groups/" + GROUP_MA1C_A + "/members?limit=100", person(OID_FILIP), null,
+                requestId);
+        assertThat(members.statusCode()).isEqualTo(200);
+
+        assertThat(Sql.number(database, "select count(*) from audit_entry where request_id = ?", requestId)).isEqualTo(1);
+        long listed = Sql.number(database, "select count(*) from audit_subject s join audit_entry e on e.id = s.entry_id "
+                + "where e.request_id = ?", requestId);
+        assertThat(listed).as("every member decided, seen or not").isGreaterThan(2);
+        assertThat(Sql.strings(database, "select s.decision from audit_subject s join audit_entry e on e.id = s.entry_id "
+                + "where e.request_id = ? and s.student_id = ?", requestId, PERSON_GRETA.toString())).containsExactly("DENY");
+
+        HttpResponse<String> extract = get("/api/v1/students/" + PERSON_GRETA + "/audit", person(OID_SARA));
+        assertThat(extract.body()).contains(requestId).contains(PERSON_FILIP.toString());
+    }
+
+    @Test
+    void aBurstOfListRequestsLargerThanTheConnectionPoolCompletes() throws Exception {
+        int requests = 96;
+        ExecutorService clients = Executors.newFixedThreadPool(requests);
+        try {
+            List<Future<Integer>> answers = new ArrayList<>();
+            for (int i = 0; i < requests; i++) {
+                String token = person(i % 2 == 0 ? OID_ANNA : OID_FILIP);
+                answers.add(clients.submit(() -> get("/api/v1/groups/" + GROUP_MA1C_A + "/members", token).statusCode()));
+            }
+            for (Future<Integer> answer : answers) {
+                assertThat(answer.get(120, TimeUnit.SECONDS)).isEqualTo(200);
+            }
+        } finally {
+            clients.shutdownNow();
+        }
+        HttpResponse<String> verified = get("/api/v1/access/audit/verify", person(OID_SARA));
+        assertThat(verified.body()).contains("\"intact\":true");
+    }
+
+    private static String nextCursor(String body) {
+        jakarta.json.JsonObject page = Json.createReader(new StringReader(body)).readObject();
+        return page.containsKey("nextCursor") && !page.isNull("nextCursor") ? page.getString("nextCursor") : null;
     }
 
     private HttpResponse<String> get(String path, String token) throws Exception {

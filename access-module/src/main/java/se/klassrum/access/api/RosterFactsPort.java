@@ -1,12 +1,14 @@
 package se.klassrum.access.api;
 
+import java.util.Collection;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Where the rules get their facts. The roster module implements it with one or two database round trips
- * per question, never from a cache: a decision must see the latest committed roster change
- * (ACCESS-RULES.md, OWASP ASVS 8.3.2).
+ * Where the rules get their facts. The roster module implements it with one database round trip per
+ * request, however many students a list names, never from a cache: a decision must see the latest committed
+ * roster change (ACCESS-RULES.md, OWASP ASVS 8.3.2).
  */
 public interface RosterFactsPort {
 
@@ -24,4 +26,28 @@ public interface RosterFactsPort {
      * @throws IllegalArgumentException when neither a student nor a group is named
      */
     Optional<AccessFacts> load(UUID actorPersonId, UUID studentId, UUID groupId);
+
+    /**
+     * The facts of several questions of one actor at once, in one round trip: what a list needs to decide all
+     * its items together.
+     *
+     * @return for each subject asked about, the facts {@link #load} would give for it alone; a subject for which
+     *         {@link #load} would be empty is missing
+     * @throws IllegalArgumentException when a subject names neither a student nor a group
+     */
+    default Map<Subject, AccessFacts> loadAll(UUID actorPersonId, Collection<Subject> subjects) {
+        // One round trip per subject: only for small stand-ins in tests; the roster's adapter reads them at once.
+        Map<Subject, AccessFacts> facts = new java.util.LinkedHashMap<>();
+        for (Subject subject : subjects) {
+            load(actorPersonId, subject.studentId(), subject.groupId()).ifPresent(found -> facts.put(subject, found));
+        }
+        return facts;
+    }
+
+    /**
+     * What one question is about: a student, with the group the item is linked to (or null), or, for a
+     * group-level question, a group and no student.
+     */
+    record Subject(UUID studentId, UUID groupId) {
+    }
 }

@@ -1,19 +1,37 @@
 package se.klassrum.access.api;
 
+import jakarta.json.bind.annotation.JsonbTransient;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.Function;
 
 /**
  * One page of a list in a stable order. A {@link StudentData} method that returns a slice of
- * {@link StudentOwned} items without naming a student has each item decided on its own: the caller receives
- * the same page with the items they may not see left out (a page may then hold fewer than its limit).
+ * {@link StudentOwned} items without naming a student has its items decided together: the caller receives
+ * only the items they may see, refilled from further rows up to the page's limit, and a cursor made from the
+ * last item they received (see {@code StudentDataInterceptor}).
  *
  * @param nextCursor pass it to get the next page; null on the last page
+ * @param positions  the sort keys of each item, in the list's order, ending with its id (never sent: the
+ *                   cursor is made from them); {@link #more} says whether rows follow the last item
  */
-public record Slice<T>(List<T> items, String nextCursor) {
+public record Slice<T>(List<T> items,
+                       String nextCursor,
+                       @JsonbTransient @Schema(hidden = true) Positions positions) {
 
     public Slice {
         items = List.copyOf(items);
+        if (positions != null && positions.keys().size() != items.size()) {
+            throw new IllegalArgumentException("one position per item");
+        }
+    }
+
+    /** A finished page: these items, and the cursor that continues after them (null on the last page). */
+    public Slice(List<T> items, String nextCursor) {
+        this(items, nextCursor, null);
     }
 
     /**
@@ -24,12 +42,27 @@ public record Slice<T>(List<T> items, String nextCursor) {
     public static <R, T> Slice<T> of(List<R> rows, Page page, Function<R, T> view, Function<R, Object[]> sortKeys) {
         boolean more = rows.size() > page.limit();
         List<R> shown = more ? rows.subList(0, page.limit()) : rows;
-        String next = more ? Page.cursorAfter(sortKeys.apply(shown.get(shown.size() - 1))) : null;
-        return new Slice<>(shown.stream().map(view).toList(), next);
+        List<List<String>> keys = new ArrayList<>(shown.size());
+        for (R row : shown) {
+            keys.add(Arrays.stream(sortKeys.apply(row)).map(String::valueOf).toList());
+        }
+        String next = more ? Cursors.seal(keys.get(keys.size() - 1)) : null;
+        return new Slice<>(shown.stream().map(view).toList(), next, new Positions(keys, more));
     }
 
-    /** The same page with other items, e.g. those left after filtering. */
-    public <U> Slice<U> withItems(List<U> kept) {
-        return new Slice<>(kept, nextCursor);
+    /** Whether rows follow the last item of this page. */
+    public boolean more() {
+        return positions != null ? positions.more() : nextCursor != null;
+    }
+
+    /**
+     * Where each item of a page stands in its list, and whether rows follow the page's last one.
+     *
+     * @param keys one list of sort keys per item
+     */
+    public record Positions(List<List<String>> keys, boolean more) {
+        public Positions {
+            keys = List.copyOf(keys);
+        }
     }
 }

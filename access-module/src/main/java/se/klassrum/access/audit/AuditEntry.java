@@ -1,18 +1,27 @@
 package se.klassrum.access.audit;
 
+import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
- * One decision in a tenant's chain. Immutable once written: {@link #hash} covers every other field and the
- * previous entry's hash, so changing or removing any row breaks the chain from there on.
+ * One decision in a tenant's chain: about one student, group-level, or a whole list decided in one step (then
+ * its {@link #subjects} name each student and the outcome for them). Immutable once written: {@link #hash}
+ * covers every other field, the subjects and the previous entry's hash, keyed with the installation's audit key
+ * ({@link HashChain}), so changing, removing or reordering any row breaks the chain from there on.
  */
 @Entity
 @Table(name = "audit_entry")
@@ -67,12 +76,21 @@ public class AuditEntry {
     @Column(nullable = false, updatable = false)
     private String hash;
 
+    /** How {@link #hash} was computed: {@link HashChain#HMAC_SHA256}, or {@link HashChain#SHA256} without a key. */
+    @Column(name = "hash_alg", nullable = false, updatable = false)
+    private String hashAlg;
+
+    @ElementCollection(fetch = FetchType.LAZY)
+    @CollectionTable(name = "audit_subject", joinColumns = @JoinColumn(name = "entry_id"))
+    @OrderColumn(name = "position")
+    private List<AuditSubject> subjects = new java.util.ArrayList<>();
+
     /** For JPA only. */
     protected AuditEntry() {
     }
 
     /** Appends a record to a chain whose last entry had {@code seq - 1} and {@code prevHash}. */
-    AuditEntry(AuditRecord record, long seq, String prevHash) {
+    AuditEntry(AuditRecord record, long seq, String prevHash, HashChain.Key key) {
         this.id = UUID.randomUUID().toString();
         this.tenantId = record.tenantId();
         this.seq = seq;
@@ -89,15 +107,48 @@ public class AuditEntry {
         this.failingCodes = String.join(",", record.failingCodes());
         this.requestId = record.requestId();
         this.prevHash = prevHash;
-        this.hash = HashChain.hash(this);
+        this.subjects = record.outcomes().stream().map(AuditSubject::new).collect(Collectors.toList());
+        this.hashAlg = key.algorithm();
+        this.hash = key.hash(this);
     }
 
-    /** The fields the hash covers, in a fixed order; nulls as empty text. */
+    /** This list entry as it concerns one of its students: that student's outcome, for a per-student extract. */
+    AuditEntry concerning(AuditSubject subject) {
+        AuditEntry view = new AuditEntry();
+        view.id = id;
+        view.tenantId = tenantId;
+        view.seq = seq;
+        view.occurredAt = occurredAt;
+        view.purpose = purpose;
+        view.actorKind = actorKind;
+        view.actorId = actorId;
+        view.studentId = subject.studentId();
+        view.groupId = subject.groupId() != null ? subject.groupId() : groupId;
+        view.dataKind = dataKind;
+        view.operation = operation;
+        view.decision = subject.decision();
+        view.failingCodes = subject.failingCodes();
+        view.requestId = requestId;
+        view.prevHash = prevHash;
+        view.hash = hash;
+        view.hashAlg = hashAlg;
+        view.subjects = List.of();
+        return view;
+    }
+
+    /**
+     * The fields the hash covers, in a fixed order; nulls as empty text. A list's subjects follow in their
+     * order; an entry without subjects has the same form as before lists were audited in one entry.
+     */
     String canonicalForm() {
-        return String.join("\u001F",
+        String single = String.join("\u001F",
                 tenantId, Long.toString(seq), occurredAt.toInstant().toString(), purpose, actorKind,
                 nullToEmpty(actorId), nullToEmpty(studentId), nullToEmpty(groupId), dataKind, operation, decision,
                 failingCodes, requestId, prevHash);
+        if (subjects.isEmpty()) {
+            return single;
+        }
+        return single + "\u001F" + subjects.stream().map(AuditSubject::canonicalForm).collect(Collectors.joining("\u001D"));
     }
 
     private static String nullToEmpty(String value) {
@@ -119,4 +170,7 @@ public class AuditEntry {
     public String requestId() { return requestId; }
     public String prevHash() { return prevHash; }
     public String hash() { return hash; }
+    public String hashAlg() { return hashAlg; }
+    public String id() { return id; }
+    public List<AuditSubject> subjects() { return List.copyOf(subjects); }
 }

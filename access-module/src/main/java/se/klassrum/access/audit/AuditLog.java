@@ -1,17 +1,20 @@
 package se.klassrum.access.audit;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * Appends decisions to the tenants' chains and reads them back. Appending runs in a transaction of its
- * own, so that a denial stays recorded when the business transaction around it rolls back; the chain's
- * head row is locked for the append, so concurrent decisions of one tenant line up one after the other.
+ * Appends decisions to the tenants' chains and reads them back. Appending goes through the {@link AuditWriter}:
+ * outside the caller's transaction (a denial stays recorded when the business transaction rolls back) and
+ * without a second connection from the application's pool.
  */
 @ApplicationScoped
 public class AuditLog {
@@ -21,38 +24,19 @@ public class AuditLog {
     @PersistenceContext(unitName = "klassrum")
     EntityManager em;
 
-    public AuditLog() {
-    }
+    @Inject
+    AuditWriter writer;
 
-    AuditLog(EntityManager em) {
-        this.em = em;
-    }
+    @Inject
+    AuditKeys keys;
 
-    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    /**
+     * Records a decision and returns once it is committed.
+     *
+     * @throws AuditUnavailableException when it could not be recorded: the decision must then not be acted on
+     */
     public void record(AuditRecord record) {
-        append(record);
-    }
-
-    /** Appends within the caller's transaction; {@link #record} is the entry point for decisions. */
-    void append(AuditRecord record) {
-        em.createNativeQuery("insert into audit_chain_head (tenant_id, last_seq, last_hash) values (?1, 0, ?2) "
-                        + "on conflict (tenant_id) do nothing")
-                .setParameter(1, record.tenantId())
-                .setParameter(2, HashChain.GENESIS)
-                .executeUpdate();
-        Object[] head = (Object[]) em.createNativeQuery(
-                        "select last_seq, last_hash from audit_chain_head where tenant_id = ?1 for update")
-                .setParameter(1, record.tenantId())
-                .getSingleResult();
-        long seq = ((Number) head[0]).longValue() + 1;
-        AuditEntry entry = new AuditEntry(record, seq, (String) head[1]);
-        em.persist(entry);
-        em.createNativeQuery("update audit_chain_head set last_seq = ?1, last_hash = ?2 where tenant_id = ?3")
-                .setParameter(1, seq)
-                .setParameter(2, entry.hash())
-                .setParameter(3, record.tenantId())
-                .executeUpdate();
-        em.flush();
+        writer.write(record);
     }
 
     /**
@@ -61,25 +45,41 @@ public class AuditLog {
      * @param beforeSeq only entries older than this one (the previous page's last), or null for the newest
      */
     public List<AuditEntry> forStudent(String tenantId, String studentId, Long beforeSeq, int limit) {
-        return em.createQuery("select e from AuditEntry e where e.tenantId = :tenant and e.studentId = :student "
-                        + "and e.seq < :before order by e.seq desc", AuditEntry.class)
+        long before = beforeSeq == null ? Long.MAX_VALUE : beforeSeq;
+        List<AuditEntry> entries = new ArrayList<>(em.createQuery("select e from AuditEntry e where e.tenantId = :tenant "
+                        + "and e.studentId = :student and e.seq < :before order by e.seq desc", AuditEntry.class)
                 .setParameter("tenant", tenantId)
                 .setParameter("student", studentId)
-                .setParameter("before", beforeSeq == null ? Long.MAX_VALUE : beforeSeq)
+                .setParameter("before", before)
+                .setMaxResults(limit)
+                .getResultList());
+        // Lists decided in one step name the student among their subjects, with the outcome for them.
+        List<Object[]> inLists = em.createQuery("select e, s from AuditEntry e join e.subjects s where e.tenantId = :tenant "
+                        + "and s.studentId = :student and e.seq < :before order by e.seq desc", Object[].class)
+                .setParameter("tenant", tenantId)
+                .setParameter("student", studentId)
+                .setParameter("before", before)
                 .setMaxResults(limit)
                 .getResultList();
+        for (Object[] row : inLists) {
+            entries.add(((AuditEntry) row[0]).concerning((AuditSubject) row[1]));
+        }
+        entries.sort(Comparator.comparingLong(AuditEntry::seq).reversed());
+        return entries.size() > limit ? List.copyOf(entries.subList(0, limit)) : entries;
     }
 
     /** Walks a tenant's whole chain in pages and reports the first broken link, if any. */
     @Transactional
     public ChainVerification verify(String tenantId) {
-        HashChain chain = new HashChain(tenantId);
+        HashChain chain = new HashChain(tenantId, keys.key());
         long after = 0;
         while (true) {
             List<AuditEntry> page = em.createQuery("select e from AuditEntry e where e.tenantId = :tenant and e.seq > :after "
                             + "order by e.seq", AuditEntry.class)
                     .setParameter("tenant", tenantId)
                     .setParameter("after", after)
+                    .setHint("eclipselink.batch", "e.subjects")
+                    .setHint("eclipselink.batch.type", "IN")
                     .setMaxResults(VERIFY_PAGE_SIZE)
                     .getResultList();
             page.forEach(chain::accept);

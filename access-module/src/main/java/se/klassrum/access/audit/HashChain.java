@@ -1,37 +1,43 @@
 package se.klassrum.access.audit;
 
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /**
- * The chain's arithmetic: each entry's hash is SHA-256 over its canonical form, which includes the
- * previous entry's hash; the first entry of a tenant follows {@link #GENESIS}.
+ * The chain's arithmetic: each entry's hash is HMAC-SHA-256 under the installation's audit key over its
+ * canonical form, which includes the previous entry's hash; the first entry of a tenant follows
+ * {@link #GENESIS}. The key is kept outside the database (the setting {@code klassrum.audit.key} or
+ * {@code klassrum.audit.key-file}), so that someone who can write to the database cannot recompute the chain
+ * after changing a row. Without a key (and for entries written before one was set) the hash is plain SHA-256,
+ * which detects accidents but not a rewrite; once a keyed entry is in a chain, no unkeyed entry may follow it,
+ * and with a key set the chain must end with a keyed entry: a chain rewritten whole without the key is found,
+ * and an unkeyed entry before a keyed one cannot be changed, since the keyed one covers its hash.
  */
 public final class HashChain {
 
     /** The "previous hash" of a tenant's first entry. */
     public static final String GENESIS = "0".repeat(64);
 
+    public static final String HMAC_SHA256 = "HMAC-SHA256";
+    public static final String SHA256 = "SHA-256";
+
     private final String tenantId;
+    private final Key key;
     private long expectedSeq = 1;
     private String expectedPrevHash = GENESIS;
     private long checked;
+    private long keyed;
+    private boolean lastKeyed;
     private ChainVerification broken;
 
     /** Starts verifying one tenant's chain; feed its entries in {@code seq} order. */
-    public HashChain(String tenantId) {
+    public HashChain(String tenantId, Key key) {
         this.tenantId = tenantId;
-    }
-
-    static String hash(AuditEntry entry) {
-        try {
-            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
-            return HexFormat.of().formatHex(sha256.digest(entry.canonicalForm().getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
-        }
+        this.key = key;
     }
 
     /** Checks the next entry; after the first broken link the verdict no longer changes. */
@@ -45,11 +51,21 @@ public final class HashChain {
         } else if (!entry.prevHash().equals(expectedPrevHash)) {
             broken = ChainVerification.broken(tenantId, checked, entry.seq(),
                     "entry " + entry.seq() + " does not follow the entry before it");
-        } else if (!hash(entry).equals(entry.hash())) {
+        } else if (SHA256.equals(entry.hashAlg()) && keyed > 0) {
+            broken = ChainVerification.broken(tenantId, checked, entry.seq(),
+                    "entry " + entry.seq() + " has no keyed hash, but entries before it do");
+        } else if (HMAC_SHA256.equals(entry.hashAlg()) && !key.keyed()) {
+            broken = ChainVerification.broken(tenantId, checked, entry.seq(),
+                    "entry " + entry.seq() + " has a keyed hash and no audit key is set to check it");
+        } else if (!key.hash(entry, entry.hashAlg()).equals(entry.hash())) {
             broken = ChainVerification.broken(tenantId, checked, entry.seq(),
                     "entry " + entry.seq() + " was changed after it was written");
         } else {
             checked++;
+            lastKeyed = HMAC_SHA256.equals(entry.hashAlg());
+            if (lastKeyed) {
+                keyed++;
+            }
             expectedSeq++;
             expectedPrevHash = entry.hash();
         }
@@ -69,6 +85,65 @@ public final class HashChain {
             return ChainVerification.broken(tenantId, checked, expectedSeq,
                     "entries " + expectedSeq + " to " + headSeq + " are missing");
         }
+        if (key.keyed() && checked > 0 && !lastKeyed) {
+            return ChainVerification.broken(tenantId, checked, expectedSeq - 1,
+                    "the chain ends with entries that have no keyed hash although an audit key is set");
+        }
         return ChainVerification.intact(tenantId, checked);
+    }
+
+    /** The installation's audit key, or none. */
+    public static final class Key {
+
+        private static final Key NONE = new Key(null);
+
+        private final SecretKeySpec secret;
+
+        private Key(byte[] secret) {
+            this.secret = secret == null ? null : new SecretKeySpec(secret, "HmacSHA256");
+        }
+
+        /** A key from a secret of at least 32 bytes (its UTF-8 form for text). */
+        public static Key of(byte[] secret) {
+            if (secret == null || secret.length < 32) {
+                throw new IllegalArgumentException("the audit key must be at least 32 bytes");
+            }
+            return new Key(secret.clone());
+        }
+
+        /** No key: entries are hashed with plain SHA-256. */
+        public static Key none() {
+            return NONE;
+        }
+
+        public boolean keyed() {
+            return secret != null;
+        }
+
+        /** The algorithm new entries are hashed with. */
+        String algorithm() {
+            return keyed() ? HMAC_SHA256 : SHA256;
+        }
+
+        String hash(AuditEntry entry) {
+            return hash(entry, algorithm());
+        }
+
+        String hash(AuditEntry entry, String algorithm) {
+            byte[] form = entry.canonicalForm().getBytes(StandardCharsets.UTF_8);
+            try {
+                if (HMAC_SHA256.equals(algorithm)) {
+                    if (secret == null) {
+                        throw new IllegalStateException("no audit key");
+                    }
+                    Mac mac = Mac.getInstance("HmacSHA256");
+                    mac.init(secret);
+                    return HexFormat.of().formatHex(mac.doFinal(form));
+                }
+                return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(form));
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException("every Java runtime has SHA-256 and HMAC-SHA256", e);
+            }
+        }
     }
 }

@@ -54,12 +54,17 @@ public class AccessExplanations {
         LocalDate today = guard.today();
 
         Optional<AccessFacts> asked = roster.load(personId, studentId, groupId);
-        boolean permitted = asked.isPresent() && asked.get().actor() != null
-                && asked.get().student().tenantId().equals(caller.tenantId())
+        // The asker's own view of the student decides, as for the data itself, whether the student exists for
+        // them: an explanation names schools and groups, so it is given only about a student the asker may know.
+        Optional<AccessFacts> askersView = personId.equals(callerId) ? asked : roster.load(callerId, studentId, groupId);
+        boolean unknownToAsker = guard.answeredAsUnknown(caller, askersView, groupId);
+        boolean permitted = !unknownToAsker && asked.isPresent() && asked.get().actor() != null
                 && asked.get().actor().tenantId().equals(caller.tenantId())
                 && (personId.equals(callerId) || administrators.administersStudent(callerId, studentId, today));
 
-        UUID chainTenant = asked.map(facts -> facts.student().tenantId()).orElse(caller.tenantId());
+        // Only a student of the asker's own tenant takes the entry into the student's chain.
+        UUID chainTenant = askersView.filter(facts -> facts.student().tenantId().equals(caller.tenantId()))
+                .map(facts -> facts.student().tenantId()).orElse(caller.tenantId());
         audit.record(guard.record(AuditRecord.Purpose.EXPLAIN, caller, chainTenant, kind.name(), operation.name(),
                 studentId, groupId, permitted, permitted ? List.of() : List.of("NOT_PERMITTED_TO_EXPLAIN")));
         if (!permitted) {

@@ -24,8 +24,12 @@ import se.klassrum.access.control.AccessRules;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -65,13 +69,10 @@ public class AccessGuard {
     public Decision require(DataKind kind, Operation operation, UUID studentId, UUID groupId, ItemFacts item) {
         Actor actor = currentActor();
         Outcome outcome = decide(actor, kind, operation, studentId, groupId, item);
-        if (outcome.decision() == null) {
+        if (outcome.notFound()) {
             throw new StudentDataNotFoundException();
         }
         if (!outcome.decision().allowed()) {
-            if (outsideCallersTenant(actor, outcome.facts(), groupId) || hiddenProtectedStudent(actor, outcome.facts())) {
-                throw new StudentDataNotFoundException();
-            }
             throw new AccessDeniedException(outcome.decision());
         }
         return outcome.decision();
@@ -80,7 +81,98 @@ public class AccessGuard {
     /** For filtering a result: true when allowed; the decision is audited either way. */
     public boolean permits(DataKind kind, Operation operation, UUID studentId, UUID groupId, ItemFacts item) {
         Outcome outcome = decide(currentActor(), kind, operation, studentId, groupId, item);
-        return outcome.decision() != null && outcome.decision().allowed();
+        return !outcome.notFound() && outcome.decision().allowed();
+    }
+
+    /**
+     * Starts deciding a list: its items are decided in batches ({@link ListDecision#visible}), each batch with
+     * one read of the facts, and the whole list is audited once ({@link ListDecision#audit}).
+     *
+     * @param listGroup the group whose list it is (a group's members or posts), or null: a group that does
+     *                  not exist for the caller (unknown, or of another tenant) makes the list "not found"
+     *                  before any item is decided, audited in the caller's own chain only
+     */
+    public ListDecision list(DataKind kind, Operation operation, UUID listGroup) {
+        return new ListDecision(currentActor(), kind, operation, listGroup);
+    }
+
+    /** One item of a list: the student it is about, its group and its facts. */
+    public record Item(UUID studentId, UUID groupId, ItemFacts facts) {
+    }
+
+    /** The decisions of one list, made in batches and audited as one record. */
+    public final class ListDecision {
+
+        private final Actor actor;
+        private final DataKind kind;
+        private final Operation operation;
+        private final UUID listGroup;
+        private final List<AuditRecord.Outcome> outcomes = new ArrayList<>();
+        private boolean groupChecked;
+
+        private ListDecision(Actor actor, DataKind kind, Operation operation, UUID listGroup) {
+            this.actor = actor;
+            this.kind = kind;
+            this.operation = operation;
+            this.listGroup = listGroup;
+        }
+
+        /**
+         * Decides a batch of items with one read of the facts.
+         *
+         * @return for each item, whether the caller may see it
+         * @throws StudentDataNotFoundException when the list's group does not exist for the caller
+         */
+        public boolean[] visible(List<Item> items) {
+            Set<RosterFactsPort.Subject> subjects = new LinkedHashSet<>();
+            RosterFactsPort.Subject groupItself = listGroup == null ? null : new RosterFactsPort.Subject(null, listGroup);
+            if (groupItself != null && !groupChecked) {
+                subjects.add(groupItself);
+            }
+            items.forEach(item -> subjects.add(new RosterFactsPort.Subject(item.studentId(), item.groupId())));
+            Map<RosterFactsPort.Subject, AccessFacts> facts = subjects.isEmpty() ? Map.of()
+                    : roster.loadAll(personId(actor), subjects);
+            if (groupItself != null && !groupChecked) {
+                AccessFacts group = facts.get(groupItself);
+                if (group == null || !group.groups().get(listGroup).tenantId().equals(actor.tenantId())) {
+                    audit.record(record(actor, actor.tenantId(), kind, operation, null, listGroup, false,
+                            List.of(UNKNOWN_STUDENT_OR_GROUP)));
+                    throw new StudentDataNotFoundException();
+                }
+                groupChecked = true;
+            }
+            LocalDate today = today();
+            boolean[] visible = new boolean[items.size()];
+            for (int i = 0; i < items.size(); i++) {
+                Item item = items.get(i);
+                AccessFacts known = facts.get(new RosterFactsPort.Subject(item.studentId(), item.groupId()));
+                List<String> failing;
+                if (known == null) {
+                    failing = List.of(UNKNOWN_STUDENT_OR_GROUP);
+                } else {
+                    Decision decision = rules.decide(new AccessQuestion(actor, item.studentId(), kind, operation,
+                            item.groupId(), item.facts()), known, today);
+                    visible[i] = decision.allowed();
+                    failing = decision.failingCodes().stream().map(Prerequisite::name).toList();
+                }
+                outcomes.add(new AuditRecord.Outcome(item.studentId().toString(),
+                        item.groupId() == null ? null : item.groupId().toString(), visible[i], failing));
+            }
+            return visible;
+        }
+
+        /** Records every decision of the list in one audit entry, in the caller's tenant's chain. */
+        public void audit() {
+            boolean allAllowed = outcomes.stream().allMatch(AuditRecord.Outcome::allowed);
+            List<String> failing = outcomes.stream().flatMap(outcome -> outcome.failingCodes().stream()).distinct().toList();
+            AuditRecord.ActorKind actorKind = actor instanceof Actor.Person ? AuditRecord.ActorKind.PERSON
+                    : AuditRecord.ActorKind.APPLICATION;
+            String actorId = actor instanceof Actor.Person person ? person.personId().toString()
+                    : ((Actor.Application) actor).clientId();
+            audit.record(new AuditRecord(actor.tenantId().toString(), Instant.now(clock), AuditRecord.Purpose.ACCESS,
+                    actorKind, actorId, null, listGroup == null ? null : listGroup.toString(), kind.name(),
+                    operation.name(), allAllowed, failing, caller.requestId(), outcomes));
+        }
     }
 
     private Outcome decide(Actor actor, DataKind kind, Operation operation, UUID studentId, UUID groupId, ItemFacts item) {
@@ -88,13 +180,28 @@ public class AccessGuard {
         if (facts.isEmpty()) {
             audit.record(record(actor, actor.tenantId(), kind, operation, studentId, groupId, false,
                     List.of(UNKNOWN_STUDENT_OR_GROUP)));
-            return new Outcome(null, null);
+            return new Outcome(null, true);
         }
         AccessQuestion question = new AccessQuestion(actor, studentId, kind, operation, groupId, item);
         Decision decision = rules.decide(question, facts.get(), AccessRules.today(clock));
-        audit.record(record(actor, subjectTenant(facts.get(), groupId), kind, operation, studentId, groupId,
+        boolean foreign = outsideCallersTenant(actor, facts.get(), groupId);
+        // Another organisation's caller leaves its trace in its own chain, never in the student's.
+        UUID chain = foreign ? actor.tenantId() : subjectTenant(facts.get(), groupId);
+        audit.record(record(actor, chain, kind, operation, studentId, groupId,
                 decision.allowed(), decision.failingCodes().stream().map(Prerequisite::name).toList()));
-        return new Outcome(decision, facts.get());
+        boolean notFound = !decision.allowed() && (foreign || hiddenProtectedStudent(actor, facts.get()));
+        return new Outcome(decision, notFound);
+    }
+
+    /**
+     * The one answer to "not found or denied": whether a student (or group) must be answered to this caller
+     * exactly like an id that does not exist. So it is when there are no facts (unknown id), when it belongs to
+     * another tenant than the caller's, and when the student has a protected identity and the caller may not
+     * even see the student's profile. Every answer about a student, data or explanation, goes by it.
+     */
+    public boolean answeredAsUnknown(Actor actor, Optional<AccessFacts> facts, UUID groupId) {
+        return facts.isEmpty() || outsideCallersTenant(actor, facts.get(), groupId)
+                || hiddenProtectedStudent(actor, facts.get());
     }
 
     /** The caller, or {@link NotSignedInException}. */
@@ -172,6 +279,7 @@ public class AccessGuard {
         return group.tenantId();
     }
 
-    private record Outcome(Decision decision, AccessFacts facts) {
+    /** @param notFound the caller is to be answered as if the student or group did not exist */
+    private record Outcome(Decision decision, boolean notFound) {
     }
 }

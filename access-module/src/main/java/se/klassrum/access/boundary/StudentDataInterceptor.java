@@ -5,11 +5,13 @@ import jakarta.inject.Inject;
 import jakarta.interceptor.AroundInvoke;
 import jakarta.interceptor.Interceptor;
 import jakarta.interceptor.InvocationContext;
+import se.klassrum.access.api.Cursors;
 import se.klassrum.access.api.DataKind;
 import se.klassrum.access.api.GroupId;
 import se.klassrum.access.api.ItemFacts;
 import se.klassrum.access.api.NoStudentData;
 import se.klassrum.access.api.Operation;
+import se.klassrum.access.api.Page;
 import se.klassrum.access.api.Slice;
 import se.klassrum.access.api.StudentData;
 import se.klassrum.access.api.StudentId;
@@ -26,8 +28,10 @@ import java.util.UUID;
 /**
  * Enforces the access rules on every {@link StudentData} method of the application: enabled for all
  * modules by its priority, it decides before the method body runs and lets only an allowed call proceed.
- * A read of a collection or {@link Slice} without a named student is filtered element by element instead,
- * so nobody receives the whole of a list they may see only part of.
+ * A read of a collection or {@link Slice} without a named student is a list: all its items are decided
+ * together (one read of the facts, one audit entry) and the caller receives only those they may see. A page of
+ * a {@link Slice} is refilled from the following rows up to its limit, and its cursor is made from the last
+ * item the caller received, so neither the page nor its cursor says anything of the items left out.
  */
 @StudentData
 @NoStudentData("the interceptor that applies the guard to every @StudentData method")
@@ -57,14 +61,88 @@ public class StudentDataInterceptor {
             return invocation.proceed();
         }
         if (binding.operation() == Operation.READ && Slice.class.isAssignableFrom(method.getReturnType())) {
-            Slice<?> page = (Slice<?>) invocation.proceed();
-            return page.withItems(filter(binding, groupId, page.items()));
+            return page(invocation, binding, groupId);
         }
         if (binding.operation() == Operation.READ && Collection.class.isAssignableFrom(method.getReturnType())) {
-            return filter(binding, groupId, (Collection<?>) invocation.proceed());
+            AccessGuard.ListDecision list = guard.list(binding.kind(), binding.operation(), groupId);
+            List<?> all = List.copyOf((Collection<?>) invocation.proceed());
+            boolean[] visible = list.visible(items(binding, groupId, all));
+            list.audit();
+            List<Object> kept = new ArrayList<>(all.size());
+            for (int i = 0; i < all.size(); i++) {
+                if (visible[i]) {
+                    kept.add(all.get(i));
+                }
+            }
+            return List.copyOf(kept);
         }
         throw new IllegalStateException(method + " is marked @StudentData but names no @StudentId or group, and returns "
                 + "no Slice or collection of StudentOwned to filter; the rules cannot decide it");
+    }
+
+    /**
+     * A page of a list: the rows the method returns are decided together; while fewer than the page's limit are
+     * visible and rows follow, the method is asked again for the rows after the last one it returned. The cursor
+     * continues after the last item the caller receives, and is given only when a further visible item exists.
+     */
+    private Slice<Object> page(InvocationContext invocation, StudentData binding, UUID groupId) throws Exception {
+        int pageArgument = pageArgument(invocation.getMethod());
+        Page requested = (Page) invocation.getParameters()[pageArgument];
+        AccessGuard.ListDecision list = guard.list(binding.kind(), binding.operation(), groupId);
+        List<Object> kept = new ArrayList<>(requested.limit());
+        List<List<String>> keptKeys = new ArrayList<>(requested.limit());
+        boolean more = false;
+        Slice<?> rows = (Slice<?>) invocation.proceed();
+        while (true) {
+            boolean[] visible = list.visible(items(binding, groupId, rows.items()));
+            List<List<String>> keys = rows.positions() == null ? null : rows.positions().keys();
+            for (int i = 0; i < visible.length && !more; i++) {
+                if (!visible[i]) {
+                    continue;
+                }
+                if (kept.size() == requested.limit()) {
+                    more = true;
+                } else {
+                    kept.add(rows.items().get(i));
+                    keptKeys.add(keys == null ? null : keys.get(i));
+                }
+            }
+            if (more || !rows.more() || keys == null || keys.isEmpty()) {
+                break;
+            }
+            Object[] parameters = invocation.getParameters().clone();
+            parameters[pageArgument] = Page.after(Page.MAX_LIMIT, keys.get(keys.size() - 1));
+            invocation.setParameters(parameters);
+            rows = (Slice<?>) invocation.proceed();
+        }
+        list.audit();
+        List<String> last = keptKeys.isEmpty() ? null : keptKeys.get(keptKeys.size() - 1);
+        String next = more && last != null ? Cursors.seal(last) : null;
+        return new Slice<>(kept, next, new Slice.Positions(keptKeys.stream().map(k -> k == null ? List.<String>of() : k)
+                .toList(), more));
+    }
+
+    private static int pageArgument(Method method) {
+        Class<?>[] types = method.getParameterTypes();
+        for (int i = 0; i < types.length; i++) {
+            if (types[i] == Page.class) {
+                return i;
+            }
+        }
+        throw new IllegalStateException(method + " returns a Slice of student data without a Page parameter");
+    }
+
+    private static List<AccessGuard.Item> items(StudentData binding, UUID groupId, Collection<?> result) {
+        List<AccessGuard.Item> items = new ArrayList<>(result.size());
+        for (Object element : result) {
+            if (!(element instanceof StudentOwned owned)) {
+                throw new IllegalStateException("a filtered @StudentData result must hold StudentOwned elements, not "
+                        + element.getClass().getName());
+            }
+            UUID elementGroup = binding.kind().groupLinked() ? (owned.groupId() != null ? owned.groupId() : groupId) : null;
+            items.add(new AccessGuard.Item(owned.studentId(), elementGroup, owned.itemFacts()));
+        }
+        return items;
     }
 
     private static ItemFacts itemFacts(StudentData binding, UUID syllabusId) {
@@ -75,21 +153,6 @@ public class StudentDataInterceptor {
             return ItemFacts.publication(binding.publishedOnly());
         }
         return null;
-    }
-
-    private List<Object> filter(StudentData binding, UUID groupId, Collection<?> result) {
-        List<Object> visible = new ArrayList<>(result.size());
-        for (Object element : result) {
-            if (!(element instanceof StudentOwned owned)) {
-                throw new IllegalStateException("a filtered @StudentData result must hold StudentOwned elements, not "
-                        + element.getClass().getName());
-            }
-            UUID elementGroup = binding.kind().groupLinked() ? (owned.groupId() != null ? owned.groupId() : groupId) : null;
-            if (guard.permits(binding.kind(), binding.operation(), owned.studentId(), elementGroup, owned.itemFacts())) {
-                visible.add(element);
-            }
-        }
-        return List.copyOf(visible);
     }
 
     private static StudentData bindingOf(Method method) {

@@ -12,15 +12,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 class HashChainTest {
 
     private static final String TENANT = "tenant-a";
+    private static final HashChain.Key KEY = HashChain.Key.of("a key kept outside the database, 32+ bytes".getBytes());
 
     private static List<AuditEntry> chainOf(int length) {
+        return chainOf(length, KEY);
+    }
+
+    private static List<AuditEntry> chainOf(int length, HashChain.Key key) {
         List<AuditEntry> entries = new ArrayList<>();
         String previous = HashChain.GENESIS;
         for (int seq = 1; seq <= length; seq++) {
             AuditRecord record = new AuditRecord(TENANT, Instant.parse("2026-11-27T10:15:30.123456789Z").plusSeconds(seq),
                     AuditRecord.Purpose.ACCESS, AuditRecord.ActorKind.PERSON, "teacher-" + seq, "student-1", null,
                     "ASSESSMENT", "READ", seq % 2 == 0, seq % 2 == 0 ? List.of() : List.of("TEACHER_SUBJECT"), "req-" + seq);
-            AuditEntry entry = new AuditEntry(record, seq, previous);
+            AuditEntry entry = new AuditEntry(record, seq, previous, key);
             entries.add(entry);
             previous = entry.hash();
         }
@@ -28,7 +33,11 @@ class HashChainTest {
     }
 
     private static ChainVerification verify(List<AuditEntry> entries, long headSeq) {
-        HashChain chain = new HashChain(TENANT);
+        return verify(entries, headSeq, KEY);
+    }
+
+    private static ChainVerification verify(List<AuditEntry> entries, long headSeq, HashChain.Key key) {
+        HashChain chain = new HashChain(TENANT, key);
         entries.forEach(chain::accept);
         return chain.result(headSeq);
     }
@@ -65,7 +74,7 @@ class HashChainTest {
     void aRecomputedHashStillBreaksTheNextLink() throws ReflectiveOperationException {
         List<AuditEntry> entries = chainOf(5);
         tamper(entries.get(1), "actorId", "someone-else");
-        tamper(entries.get(1), "hash", HashChain.hash(entries.get(1)));
+        tamper(entries.get(1), "hash", KEY.hash(entries.get(1)));
 
         ChainVerification result = verify(entries, 5);
 
@@ -98,7 +107,7 @@ class HashChainTest {
     void aGroupLevelEntryHasNoStudentAndHashesItAsEmptyText() throws ReflectiveOperationException {
         AuditRecord record = new AuditRecord(TENANT, Instant.parse("2026-11-27T10:15:30Z"), AuditRecord.Purpose.ACCESS,
                 AuditRecord.ActorKind.PERSON, "teacher-1", null, "group-1", "POST", "READ", true, List.of(), "req-1");
-        AuditEntry groupLevel = new AuditEntry(record, 1, HashChain.GENESIS);
+        AuditEntry groupLevel = new AuditEntry(record, 1, HashChain.GENESIS, KEY);
         List<AuditEntry> entries = new ArrayList<>(List.of(groupLevel));
 
         assertThat(groupLevel.studentId()).isNull();
@@ -114,6 +123,71 @@ class HashChainTest {
         AuditEntry entry = chainOf(1).get(0);
 
         assertThat(entry.occurredAt().toInstant()).isEqualTo(Instant.parse("2026-11-27T10:15:31.123456Z"));
-        assertThat(HashChain.hash(entry)).isEqualTo(entry.hash());
+        assertThat(KEY.hash(entry)).isEqualTo(entry.hash());
+    }
+
+    @Test
+    void withoutTheKeyAChangedRowCannotBeHashedAgain() throws ReflectiveOperationException {
+        List<AuditEntry> entries = chainOf(5);
+        // Someone with write access to the database changes a decision and recomputes every hash after it, as
+        // they could with a plain SHA-256 chain, marking the rows as unkeyed.
+        tamper(entries.get(2), "decision", "ALLOW");
+        String previous = entries.get(1).hash();
+        for (AuditEntry entry : entries.subList(2, 5)) {
+            tamper(entry, "prevHash", previous);
+            tamper(entry, "hashAlg", HashChain.SHA256);
+            tamper(entry, "hash", HashChain.Key.none().hash(entry));
+            previous = entry.hash();
+        }
+
+        ChainVerification result = verify(entries, 5);
+
+        assertThat(result.intact()).isFalse();
+        assertThat(result.firstBrokenSeq()).isEqualTo(3);
+        assertThat(result.reason()).contains("no keyed hash");
+    }
+
+    @Test
+    void aChainRewrittenWholeWithoutTheKeyIsFound() throws ReflectiveOperationException {
+        List<AuditEntry> rewritten = chainOf(4, HashChain.Key.none());
+
+        assertThat(verify(rewritten, 4, HashChain.Key.none()).intact()).isTrue();
+        ChainVerification result = verify(rewritten, 4);
+
+        assertThat(result.intact()).isFalse();
+        assertThat(result.reason()).contains("no keyed hash although an audit key is set");
+    }
+
+    @Test
+    void anotherKeyDoesNotVerifyTheChain() {
+        HashChain.Key other = HashChain.Key.of("another key, also at least thirty-two bytes".getBytes());
+
+        ChainVerification result = verify(chainOf(3), 3, other);
+
+        assertThat(result.firstBrokenSeq()).isEqualTo(1);
+        assertThat(result.reason()).contains("changed");
+    }
+
+    @Test
+    void aListsStudentsAndTheirOutcomesAreCoveredByTheHash() throws ReflectiveOperationException {
+        AuditRecord record = new AuditRecord(TENANT, Instant.parse("2026-11-27T10:15:30Z"), AuditRecord.Purpose.ACCESS,
+                AuditRecord.ActorKind.PERSON, "teacher-1", null, "group-1", "STUDENT_PROFILE", "READ", false,
+                List.of("PROTECTED_IDENTITY"), "req-1", List.of(
+                        new AuditRecord.Outcome("student-1", null, true, List.of()),
+                        new AuditRecord.Outcome("student-2", null, false, List.of("PROTECTED_IDENTITY"))));
+        AuditEntry list = new AuditEntry(record, 1, HashChain.GENESIS, KEY);
+        List<AuditEntry> entries = List.of(list);
+        assertThat(verify(entries, 1).intact()).isTrue();
+        assertThat(list.subjects()).extracting(AuditSubject::studentId).containsExactly("student-1", "student-2");
+
+        Field decision = AuditSubject.class.getDeclaredField("decision");
+        decision.setAccessible(true);
+        Field subjects = AuditEntry.class.getDeclaredField("subjects");
+        subjects.setAccessible(true);
+        @SuppressWarnings("unchecked")
+        List<AuditSubject> stored = (List<AuditSubject>) subjects.get(list);
+        decision.set(stored.get(1), "ALLOW");
+
+        assertThat(verify(entries, 1).firstBrokenSeq()).isEqualTo(1);
     }
 }

@@ -21,7 +21,12 @@ import se.klassrum.roster.entity.SecurityMarking;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,8 +34,8 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * The roster's answer to "which facts does this access question need", read fresh from the database for
- * every question, in one SQL statement.
+ * The roster's answer to "which facts do these access questions need", read fresh from the database for
+ * every request, in one SQL statement however many students a list names.
  * <p>
  * One statement, because a decision is made on every request that touches student data: a round trip per
  * kind of fact (or per group) would multiply the latency of every page. It is native SQL because the facts
@@ -47,11 +52,11 @@ import java.util.UUID;
 @ApplicationScoped
 public class RosterFactsAdapter implements RosterFactsPort {
 
-    // The question's ids are bound once, in the first CTE. Casting them there also types a null (an
-    // application has no person, a group-level question no student, most questions no group): EclipseLink
-    // binds a null parameter as varchar, which PostgreSQL would refuse to compare with a uuid column. A null
-    // id matches nothing (x in (a, null) is never true for an x other than a), so a group-level question
-    // reads the actor's facts and the question's group only.
+    // The questions' ids are bound once, in the first CTE: the actor, and the students and groups of all the
+    // questions as uuid arrays (bound as text such as '{a,b}', since EclipseLink binds no arrays). Casting them
+    // there also types a null (an application has no person): EclipseLink binds a null parameter as varchar,
+    // which PostgreSQL would refuse to compare with a uuid column. A null actor matches nothing, and an empty
+    // array neither, so a group-level question reads the actor's facts and the question's group only.
     // Every row has the same columns: kind, id1..id4, text1..text2, flag1..flag2, date1..date2. The first
     // branch types them all: PostgreSQL resolves a UNION pairwise, so a null that is untyped in the first
     // two branches would become text and clash with uuid later on.
@@ -59,23 +64,23 @@ public class RosterFactsAdapter implements RosterFactsPort {
     // explanation, and it must depend neither on the physical order of the rows nor on the server's locale.
     static final String FACTS_SQL = """
             with question as (
-                select cast(?1 as uuid) as actor_id, cast(?2 as uuid) as student_id, cast(?3 as uuid) as group_id
+                select cast(?1 as uuid) as actor_id, cast(?2 as uuid[]) as students, cast(?3 as uuid[]) as groups
             ),
             memberships as (
                 select m.group_id, m.person_id, m.role, m.valid_from, m.valid_to
                 from membership m, question q
-                where m.person_id in (q.actor_id, q.student_id)
+                where m.person_id = q.actor_id or m.person_id = any(q.students)
             ),
             groups as (
                 select g.id, g.tenant_id, g.school_id, g.syllabus_id, g.name, g.kind, g.connected, g.archived
                 from study_group g
-                where g.id in (select group_id from memberships
-                               union select group_id from question where group_id is not null)
+                where g.id in (select group_id from memberships)
+                   or g.id in (select unnest(q.groups) from question q)
             ),
             roles as (
                 select r.person_id, r.school_id, r.role, r.valid_from, r.valid_to
                 from school_role r, question q
-                where r.person_id in (q.actor_id, q.student_id)
+                where r.person_id = q.actor_id or r.person_id = any(q.students)
             ),
             teacher_subjects as (
                 select t.teacher_id, t.school_id, t.subject_id
@@ -89,11 +94,11 @@ public class RosterFactsAdapter implements RosterFactsPort {
                        exists (select 1 from guardian_login l where l.guardian_id = p.id and l.enabled) as flag1,
                        cast(null as boolean) as flag2, p.birth_date as date1, cast(null as date) as date2
                 from person p, question q
-                where p.id in (q.actor_id, q.student_id)
+                where p.id = q.actor_id or p.id = any(q.students)
                 union all
                 select 'LICENCE', l.person_id, null, null, null, l.kind, null, null, null, l.valid_from, l.valid_to
                 from licence l, question q
-                where l.person_id in (q.actor_id, q.student_id)
+                where l.person_id = q.actor_id or l.person_id = any(q.students)
                 union all
                 select 'ROLE', r.person_id, r.school_id, null, null, r.role, null, null, null, r.valid_from, r.valid_to
                 from roles r
@@ -115,7 +120,7 @@ public class RosterFactsAdapter implements RosterFactsPort {
                 select 'GUARDIAN_LINK', k.guardian_id, k.child_id, null, null, null, null, k.active,
                        k.continues_after_majority, k.valid_from, k.valid_to
                 from guardian_link k, question q
-                where k.guardian_id = q.actor_id and k.child_id = q.student_id
+                where k.guardian_id = q.actor_id and k.child_id = any(q.students)
                 union all
                 select 'SCHOOL', s.id, null, null, null, s.name, null, null, null, null, null
                 from school s
@@ -165,16 +170,56 @@ public class RosterFactsAdapter implements RosterFactsPort {
         if (studentId == null && groupId == null) {
             throw new IllegalArgumentException("a question names a student, or (group-level) its group");
         }
+        Subject subject = new Subject(studentId, groupId);
+        return Optional.ofNullable(loadAll(actorPersonId, List.of(subject)).get(subject));
+    }
+
+    /**
+     * {@inheritDoc}
+     * <p>
+     * Each subject's facts are exactly those that {@link #load} gives for it alone: the rows of the one
+     * statement are sorted per subject (the actor's and that student's, the groups of their memberships and
+     * the subject's group), in the statement's order.
+     */
+    @Override
+    public Map<Subject, AccessFacts> loadAll(UUID actorPersonId, Collection<Subject> subjects) {
+        Set<UUID> students = new LinkedHashSet<>();
+        Set<UUID> groupIds = new LinkedHashSet<>();
+        for (Subject subject : subjects) {
+            if (subject.studentId() == null && subject.groupId() == null) {
+                throw new IllegalArgumentException("a question names a student, or (group-level) its group");
+            }
+            if (subject.studentId() != null) {
+                students.add(subject.studentId());
+            }
+            if (subject.groupId() != null) {
+                groupIds.add(subject.groupId());
+            }
+        }
+        if (subjects.isEmpty()) {
+            return Map.of();
+        }
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery(FACTS_SQL)
                 .setParameter(1, actorPersonId)
-                .setParameter(2, studentId)
-                .setParameter(3, groupId)
+                .setParameter(2, uuidArray(students))
+                .setParameter(3, uuidArray(groupIds))
                 .getResultList();
-        return new Snapshot(rows).facts(actorPersonId, studentId, groupId);
+        Snapshot snapshot = new Snapshot(rows);
+        Map<Subject, AccessFacts> facts = new LinkedHashMap<>();
+        for (Subject subject : subjects) {
+            snapshot.facts(actorPersonId, subject.studentId(), subject.groupId())
+                    .ifPresent(found -> facts.put(subject, found));
+        }
+        return facts;
     }
 
-    /** The rows of one question, sorted into facts. */
+    /** PostgreSQL's text form of a uuid array, e.g. {@code {a,b}}. */
+    private static String uuidArray(Set<UUID> ids) {
+        return ids.stream().map(UUID::toString).collect(Collectors.joining(",", "{", "}"));
+    }
+
+    /** The rows of one statement, sorted into facts per question. */
     private static final class Snapshot {
 
         private final Map<UUID, Object[]> persons = new HashMap<>();
@@ -216,13 +261,38 @@ public class RosterFactsAdapter implements RosterFactsPort {
         Optional<AccessFacts> facts(UUID actorId, UUID studentId, UUID groupId) {
             PersonFacts student = studentId == null ? null : person(studentId);
             PersonFacts actor = actorId == null ? null : actorId.equals(studentId) ? student : person(actorId);
-            Map<UUID, GroupFact> groupFacts = groupFacts();
+            List<MembershipFact> theirMemberships = memberships.stream()
+                    .filter(membership -> membership.personId().equals(actorId) || membership.personId().equals(studentId))
+                    .toList();
+            Set<UUID> theirGroups = new HashSet<>();
+            theirMemberships.forEach(membership -> theirGroups.add(membership.groupId()));
+            if (groupId != null) {
+                theirGroups.add(groupId);
+            }
+            Map<UUID, GroupFact> groupFacts = groupFacts(theirGroups);
             if (studentId != null && student == null || actorId != null && actor == null
                     || groupId != null && !groupFacts.containsKey(groupId)) {
                 return Optional.empty();
             }
-            return Optional.of(new AccessFacts(actor, student, groupFacts, memberships, teacherSubjects,
-                    guardianLinks, schoolNames));
+            List<GuardianLinkFact> theirLinks = guardianLinks.stream()
+                    .filter(link -> link.childId().equals(studentId))
+                    .toList();
+            Set<UUID> theirSchools = new HashSet<>();
+            groupFacts.values().forEach(group -> theirSchools.add(group.schoolId()));
+            for (PersonFacts person : new PersonFacts[] {actor, student}) {
+                if (person != null) {
+                    person.roles().forEach(role -> theirSchools.add(role.schoolId()));
+                }
+            }
+            teacherSubjects.forEach(link -> theirSchools.add(link.schoolId()));
+            Map<UUID, String> theirSchoolNames = new HashMap<>();
+            schoolNames.forEach((school, name) -> {
+                if (theirSchools.contains(school)) {
+                    theirSchoolNames.put(school, name);
+                }
+            });
+            return Optional.of(new AccessFacts(actor, student, groupFacts, theirMemberships, teacherSubjects,
+                    theirLinks, theirSchoolNames));
         }
 
         private PersonFacts person(UUID id) {
@@ -238,9 +308,12 @@ public class RosterFactsAdapter implements RosterFactsPort {
                     date(row, DATE1));
         }
 
-        private Map<UUID, GroupFact> groupFacts() {
+        private Map<UUID, GroupFact> groupFacts(Set<UUID> wanted) {
             Map<UUID, GroupFact> facts = new LinkedHashMap<>();
             for (Object[] row : groups) {
+                if (!wanted.contains(uuid(row, ID1))) {
+                    continue;
+                }
                 UUID syllabusId = uuid(row, ID4);
                 Object[] syllabus = syllabusId == null ? null : syllabi.get(syllabusId);
                 if (syllabusId != null && syllabus == null) {

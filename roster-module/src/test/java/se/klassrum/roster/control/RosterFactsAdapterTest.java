@@ -17,6 +17,7 @@ import se.klassrum.access.api.LicenceKind;
 import se.klassrum.access.api.MembershipFact;
 import se.klassrum.access.api.MembershipRole;
 import se.klassrum.access.api.PersonFacts;
+import se.klassrum.access.api.RosterFactsPort;
 import se.klassrum.access.api.RoleFact;
 import se.klassrum.access.api.SchoolRoleKind;
 import se.klassrum.access.api.TeacherSubjectFact;
@@ -34,6 +35,7 @@ import se.klassrum.roster.testing.CountingDataSource;
 import se.klassrum.roster.testing.TestDatabase;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -339,6 +341,54 @@ class RosterFactsAdapterTest {
         assertThat(actual.teacherSubjects()).containsExactlyInAnyOrderElementsOf(expected.teacherSubjects());
         assertThat(actual.guardianLinks()).containsExactlyInAnyOrderElementsOf(expected.guardianLinks());
         assertThat(actual.schoolNames()).isEqualTo(expected.schoolNames());
+    }
+
+    @Test
+    void a_list_of_questions_read_at_once_gives_each_question_exactly_its_own_facts() {
+        Map<UUID, List<RosterFactsPort.Subject>> byActor = new LinkedHashMap<>();
+        questions().forEach(arguments -> {
+            Object[] question = arguments.get();
+            byActor.computeIfAbsent((UUID) question[0], actor -> new ArrayList<>())
+                    .add(new RosterFactsPort.Subject((UUID) question[1], (UUID) question[2]));
+        });
+        byActor.forEach((actor, subjects) -> {
+            List<RosterFactsPort.Subject> asked = new ArrayList<>(subjects);
+            asked.add(new RosterFactsPort.Subject(UNKNOWN, null));
+            Map<RosterFactsPort.Subject, AccessFacts> all = db.read(em -> new RosterFactsAdapter(em).loadAll(actor, asked));
+
+            assertThat(all).as("an unknown student has no facts").doesNotContainKey(new RosterFactsPort.Subject(UNKNOWN, null));
+            for (RosterFactsPort.Subject subject : subjects) {
+                AccessFacts actual = all.get(subject);
+                AccessFacts expected = expectedFacts(actor, subject.studentId(), subject.groupId());
+                assertPerson(actual.actor(), expected.actor());
+                assertPerson(actual.student(), expected.student());
+                assertThat(actual.groups()).as("groups of " + subject).containsExactlyEntriesOf(expected.groups());
+                assertThat(actual.memberships()).as("memberships of " + subject)
+                        .containsExactlyInAnyOrderElementsOf(expected.memberships());
+                assertThat(actual.guardianLinks()).containsExactlyInAnyOrderElementsOf(expected.guardianLinks());
+                assertThat(actual.schoolNames()).isEqualTo(expected.schoolNames());
+            }
+        });
+    }
+
+    @Test
+    void a_whole_list_of_questions_takes_one_sql_statement() {
+        CountingDataSource counting = new CountingDataSource(db.dataSource());
+        EntityManagerFactory factory = db.entityManagerFactoryOn(counting);
+        try {
+            EntityManager em = factory.createEntityManager();
+            List<RosterFactsPort.Subject> members = List.of(PERSON_ELSA, PERSON_GRETA, PERSON_FILIP, PERSON_HUGO,
+                    PERSON_JULIA, PERSON_TOVE, UNKNOWN).stream()
+                    .map(student -> new RosterFactsPort.Subject(student, GROUP_MA1C_A)).toList();
+            counting.reset();
+            Map<RosterFactsPort.Subject, AccessFacts> facts = new RosterFactsAdapter(em).loadAll(PERSON_ANNA, members);
+
+            assertThat(counting.executed()).hasSize(1);
+            assertThat(facts).hasSize(members.size() - 1);
+            em.close();
+        } finally {
+            factory.close();
+        }
     }
 
     @Test

@@ -23,6 +23,7 @@ import jakarta.ws.rs.core.MediaType;
 import se.klassrum.access.audit.AuditEntry;
 import se.klassrum.access.audit.AuditLog;
 import se.klassrum.access.boundary.Administrators;
+import se.klassrum.access.api.Cursors;
 import se.klassrum.access.api.Page;
 import se.klassrum.access.api.Slice;
 import se.klassrum.roster.boundary.StudentProfile;
@@ -158,7 +159,7 @@ public class StudentsResource {
         }
         var json = Json.createObjectBuilder().add("student", studentId.toString()).add("entries", rows);
         if (more) {
-            json.add("nextCursor", Page.cursorAfter(entries.get(entries.size() - 1).seq()));
+            json.add("nextCursor", Cursors.seal(List.of(Long.toString(entries.get(entries.size() - 1).seq()))));
         }
         return json.build().toString();
     }
