@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -57,6 +58,9 @@ final class Backup {
         String password = Files.readString(passwordFile, StandardCharsets.UTF_8).strip();
 
         Path partial = target.resolveSibling(target.getFileName() + ".partial");
+        Files.deleteIfExists(partial);
+        // It holds all the data and the password: for its owner only.
+        Files.createFile(partial, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         try (Connection connection = DriverManager.getConnection(DurableDatabase.jdbcUrl(port, "postgres"),
                 DurableDatabase.SUPERUSER, password);
              Statement statement = connection.createStatement();

@@ -58,6 +58,10 @@ final class DurableDatabase {
         Files.createDirectories(postgresDirectory);
         boolean initialised = Files.exists(postgresDirectory.resolve("postgresql.conf"));
         this.legacy = initialised && !Files.exists(passwordFile);
+        if (legacy && Files.readString(postgresDirectory.resolve("pg_hba.conf"), StandardCharsets.UTF_8).contains(PASSWORD_FILE)) {
+            throw new IOException(passwordFile + " is missing, but the database in " + postgresDirectory
+                    + " needs it; put it back (a backup holds it)");
+        }
         this.password = Files.exists(passwordFile) ? readPassword(passwordFile) : newPassword();
         if (!initialised && !Files.exists(passwordFile)) {
             writePassword(passwordFile, password); // initdb reads it

@@ -81,6 +81,18 @@ class DurableDatabaseTest {
     }
 
     @Test
+    void aLostPasswordFileIsReportedInsteadOfAHangingStart() throws Exception {
+        DurableDatabase first = new DurableDatabase(data);
+        try (EmbeddedPostgres ignored = first.start(freePort())) {
+            // started once: the folder is initialised with the password
+        }
+        Files.delete(data.resolve(DurableDatabase.PASSWORD_FILE));
+
+        assertThatThrownBy(() -> new DurableDatabase(data)).isInstanceOf(IOException.class)
+                .hasMessageContaining(DurableDatabase.PASSWORD_FILE + " is missing").hasMessageNotContaining("\n");
+    }
+
+    @Test
     void aDataFolderFromBeforePasswordsGetsOneAndKeepsItsData() throws Exception {
         int port = freePort();
         // As the earlier launcher made it: the library's defaults, every local connection trusted.
@@ -139,6 +151,7 @@ class DurableDatabaseTest {
             writer.join();
         }
 
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(backup))).isEqualTo("rw-------");
         Process untar = new ProcessBuilder("tar", "-xzf", backup.toString(), "-C", restored.toString()).inheritIO().start();
         assertThat(untar.waitFor()).isZero();
         DurableDatabase again = new DurableDatabase(restored);
