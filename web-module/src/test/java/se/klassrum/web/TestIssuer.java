@@ -23,6 +23,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 
 /**
  * The tests' identity provider: a key pair made for this test run, whose public half Payara Micro was told
@@ -32,6 +33,8 @@ import java.util.UUID;
 public final class TestIssuer implements BeforeAllCallback {
 
     public static final String ISSUER = "urn:klassrum:test";
+    /** The audience Klassrum's API requires unless configured otherwise ({@code klassrum.jwt.audience}). */
+    public static final String AUDIENCE = "api://klassrum";
     private static KeyPair keys;
 
     @Override
@@ -65,6 +68,14 @@ public final class TestIssuer implements BeforeAllCallback {
         return sign(claims(entraTenantId, objectId.toString()).claim("oid", objectId.toString()).build());
     }
 
+    /**
+     * A person's token as {@link #personToken} issues it, changed by {@code change} first: another audience, other
+     * times, a claim left out.
+     */
+    public static String personToken(UUID entraTenantId, UUID objectId, UnaryOperator<JWTClaimsSet.Builder> change) {
+        return sign(change.apply(claims(entraTenantId, objectId.toString()).claim("oid", objectId.toString())).build());
+    }
+
     /** A token of a person known by their identity provider's subject only (a guardian's login). */
     public static String subjectToken(UUID entraTenantId, String subject) {
         return sign(claims(entraTenantId, subject).build());
@@ -92,6 +103,7 @@ public final class TestIssuer implements BeforeAllCallback {
         Instant now = Instant.now();
         return new JWTClaimsSet.Builder()
                 .issuer(ISSUER)
+                .audience(AUDIENCE)
                 .subject(subject)
                 .jwtID(UUID.randomUUID().toString())
                 .issueTime(Date.from(now))

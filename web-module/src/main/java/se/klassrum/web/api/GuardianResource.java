@@ -138,9 +138,12 @@ public class GuardianResource {
         return Response.noContent().cookie(GuardianCookies.ended()).build();
     }
 
+    /** Both switches, always: a body that leaves one out must not switch it off. */
     public static class PolicyRequest {
-        public boolean emailEnabled;
-        public boolean idpEnabled;
+        @NotNull
+        public Boolean emailEnabled;
+        @NotNull
+        public Boolean idpEnabled;
     }
 
     @GET

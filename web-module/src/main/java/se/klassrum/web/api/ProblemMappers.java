@@ -4,6 +4,7 @@ import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
@@ -21,6 +22,9 @@ import se.klassrum.web.api.Problem.Text;
 import se.klassrum.web.security.ForeignTenantException;
 
 import java.util.Locale;
+import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 import static jakarta.ws.rs.core.Response.Status.BAD_REQUEST;
 import static jakarta.ws.rs.core.Response.Status.CONFLICT;
@@ -93,6 +97,11 @@ final class ProblemMappers {
 
         @Override
         public Response toResponse(NotSignedInException notSignedIn) {
+            return answer(headers);
+        }
+
+        /** The 401 problem; also the answer of {@link CallerRequired} before a body is read. */
+        static Response answer(HttpHeaders headers) {
             return Problem.in(headers, "not-signed-in", UNAUTHORIZED, new Text("Inte inloggad", "Not signed in"),
                             new Text("Skicka en token för en person eller applikation som Klassrum känner till.",
                                     "Send a token of a person or application that Klassrum knows."))
@@ -221,6 +230,76 @@ final class ProblemMappers {
             return Problem.in(headers, "refused", CONFLICT, new Text("Inte möjligt", "Not possible"),
                             new Text(refused.swedish(), refused.english()))
                     .with("code", refused.code())
+                    .response();
+        }
+    }
+
+    /**
+     * What the runtime refuses before a resource runs (no such path 404, wrong method 405 with {@code Allow}, a body of
+     * another media type 415, ...): the same status and headers, as a problem instead of the runtime's page. A refusal
+     * that already carries its own answer keeps it.
+     */
+    @Provider
+    public static class RuntimeRefusal implements ExceptionMapper<WebApplicationException> {
+        @Context
+        HttpHeaders headers;
+
+        @Override
+        public Response toResponse(WebApplicationException refused) {
+            Response original = refused.getResponse();
+            if (original.hasEntity()) {
+                return original;
+            }
+            int status = original.getStatus();
+            Text title = switch (status) {
+                case 400 -> INVALID_INPUT;
+                case 401 -> new Text("Inte inloggad", "Not signed in");
+                case 403 -> new Text("Inte tillåtet", "Not permitted");
+                case 404 -> new Text("Hittades inte", "Not found");
+                case 405 -> new Text("Metoden stöds inte", "Method not allowed");
+                case 406 -> new Text("Formatet kan inte levereras", "Not acceptable");
+                case 415 -> new Text("Innehållstypen stöds inte", "Unsupported media type");
+                default -> status >= 500 ? new Text("Internt fel", "Internal error") : new Text("Felaktig begäran", "Bad request");
+            };
+            Text detail = switch (status) {
+                case 404 -> new Text("Det finns ingen sådan adress i API:t.", "There is no such address in the API.");
+                case 405 -> new Text("Adressen finns men tar inte emot den här metoden.", "The address exists but does not take this method.");
+                case 415 -> new Text("Skicka innehållet som application/json.", "Send the body as application/json.");
+                default -> title;
+            };
+            Response problem = Problem.in(headers, status == 404 ? "not-found" : "http-" + status,
+                    Response.Status.fromStatusCode(status) == null ? Response.Status.BAD_REQUEST : Response.Status.fromStatusCode(status),
+                    title, detail).response();
+            Response.ResponseBuilder answer = Response.fromResponse(problem);
+            original.getHeaders().forEach((name, values) -> {
+                if (!"Content-Type".equalsIgnoreCase(name) && !"Content-Length".equalsIgnoreCase(name)) {
+                    values.forEach(value -> answer.header(name, value));
+                }
+            });
+            return answer.build();
+        }
+    }
+
+    /**
+     * Anything else is a fault of ours: logged here with a reference, answered as a 500 problem that names the reference
+     * and nothing of the code.
+     */
+    @Provider
+    public static class Unexpected implements ExceptionMapper<Exception> {
+        private static final Logger LOG = Logger.getLogger(Unexpected.class.getName());
+
+        @Context
+        HttpHeaders headers;
+
+        @Override
+        public Response toResponse(Exception unexpected) {
+            String reference = UUID.randomUUID().toString();
+            LOG.log(Level.SEVERE, "Unexpected failure, reference " + reference, unexpected);
+            return Problem.in(headers, "internal-error", Response.Status.INTERNAL_SERVER_ERROR,
+                            new Text("Internt fel", "Internal error"),
+                            new Text("Något gick fel hos Klassrum. Uppge referensen " + reference + " till supporten.",
+                                    "Something went wrong in Klassrum. Give support the reference " + reference + "."))
+                    .with("reference", reference)
                     .response();
         }
     }

@@ -3,17 +3,22 @@ package se.klassrum.web.security;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArray;
+import jakarta.json.JsonNumber;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.servlet.http.HttpServletRequest;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import se.klassrum.access.api.Actor;
 import se.klassrum.access.api.CallerProvider;
+import se.klassrum.access.audit.AuditLog;
+import se.klassrum.access.audit.AuditRecord;
 import se.klassrum.guardian.boundary.GuardianSessions;
 import se.klassrum.roster.entity.GuardianLoginMethod;
 
+import java.time.Instant;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
@@ -23,8 +28,8 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 
 /**
- * The caller of this request, from its verified MicroProfile JWT (signature, issuer and expiry are checked
- * by the runtime before this bean sees the token):
+ * The caller of this request, from its verified MicroProfile JWT (signature, issuer, audience, expiry and age are
+ * checked by the runtime before this bean sees the token; {@code nbf}, a future {@code iat} and the lifetime here):
  * <ul>
  *   <li>{@code tid} — the Entra tenant id, mapped to the tenant;</li>
  *   <li>a person token: {@code oid} (Entra object id; {@code sub} as fallback), mapped to the person with
@@ -37,14 +42,19 @@ import java.util.regex.Pattern;
  * the API), the person signed in through the organisation's identity provider ({@link StaffSessions}, the same
  * {@code tid} and {@code oid} mapping), or, in demo mode only, the persona chosen on the demo page
  * ({@link DemoSessions}).
- * A token whose person Klassrum does not know carries no caller (401). A token for a tenant Klassrum does
- * not serve, or naming a person of another tenant than its own, is refused as {@link ForeignTenantException}
- * (403, SAME_TENANT).
+ * A token whose person Klassrum does not know in the token's own tenant carries no caller (401); one naming a person
+ * of another tenant, or for a tenant Klassrum does not serve, is refused as {@link ForeignTenantException} (403,
+ * SAME_TENANT). A refused person token of a tenant Klassrum serves is audited in that tenant's own chain, alike for an
+ * unknown object id and another organisation's person (SAME_TENANT). A token issued or valid from more than the clock
+ * skew ahead, or valid for longer than the maximum token age, carries no caller.
  */
 @RequestScoped
 public class TokenCaller implements CallerProvider {
 
     private static final Pattern SAFE_REQUEST_ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
+    private static final String SAME_TENANT = "SAME_TENANT";
+    /** Stands for "no object id" in the caller query: no Entra account has the nil UUID. */
+    private static final UUID NO_OBJECT_ID = new UUID(0, 0);
 
     @Inject
     JsonWebToken token;
@@ -63,6 +73,19 @@ public class TokenCaller implements CallerProvider {
 
     @Inject
     DemoSessions demoSessions;
+
+    @Inject
+    AuditLog auditLog;
+
+    /** How far a token's {@code iat} and {@code nbf} may be ahead of this server's clock. */
+    @Inject
+    @ConfigProperty(name = "klassrum.jwt.clock-skew-seconds", defaultValue = "60")
+    long clockSkewSeconds;
+
+    /** The longest a token may be valid from its {@code iat} to its {@code exp}. */
+    @Inject
+    @ConfigProperty(name = "klassrum.jwt.max-age-seconds", defaultValue = "7200")
+    long maxAgeSeconds;
 
     /** The cookie that carries a guardian's portal session. */
     public static final String GUARDIAN_SESSION_COOKIE = "klassrum_guardian";
@@ -110,25 +133,51 @@ public class TokenCaller implements CallerProvider {
             }
             return demoSessions.actor(request);
         }
+        if (!withinItsTime()) {
+            return Optional.empty();
+        }
         Optional<UUID> entraTenant = uuidClaim("tid");
         if (entraTenant.isEmpty()) {
             return Optional.empty();
         }
-        Optional<UUID> tenant = tenantWithEntraId(entraTenant.get());
-        if (tenant.isEmpty()) {
+        boolean application = "app".equals(stringClaim("idtyp").orElse(null));
+        Optional<UUID> objectId = application ? Optional.empty() : uuidClaim("oid").or(() -> parseUuid(token.getSubject()));
+        TenantAndPerson found = tenantAndPerson(entraTenant.get(), objectId.orElse(null));
+        if (found == null) {
+            // A tenant Klassrum does not serve: written to no organisation's chain.
             throw new ForeignTenantException("the token's tenant is not served by this Klassrum");
         }
-        if ("app".equals(stringClaim("idtyp").orElse(null))) {
+        UUID tenant = found.tenant();
+        if (application) {
             String clientId = stringClaim("azp").or(() -> stringClaim("appid")).orElse(token.getSubject());
-            return Optional.of(Actor.application(clientId, tenant.get(), permissions()));
+            return Optional.of(Actor.application(clientId, tenant, permissions()));
         }
-        Optional<UUID> objectId = uuidClaim("oid").or(() -> parseUuid(token.getSubject()));
-        Optional<UUID> person = objectId.flatMap(oid -> personWithEntraAccount(tenant.get(), oid))
-                .or(() -> guardianWithIdentityProviderLogin(tenant.get(), token.getSubject()));
-        if (person.isEmpty() && objectId.isPresent() && hasEntraAccountElsewhere(objectId.get())) {
-            throw new ForeignTenantException("the token's person belongs to another tenant than the token");
+        Optional<UUID> person = Optional.ofNullable(found.person())
+                .or(() -> guardianWithIdentityProviderLogin(tenant, token.getSubject()));
+        if (person.isEmpty()) {
+            // Nobody of the token's own organisation. The refusal goes into that organisation's chain only, and reads the
+            // same whether the object id is unknown or another organisation's, so the row tells it nothing of others.
+            auditRefusal(tenant, objectId.map(oid -> "oid:" + oid).orElse("sub:" + token.getSubject()));
+            if (objectId.isPresent() && hasEntraAccountElsewhere(objectId.get())) {
+                throw new ForeignTenantException("the token's person belongs to another tenant than the token");
+            }
         }
-        return person.map(id -> Actor.person(id, tenant.get()));
+        return person.map(id -> Actor.person(id, tenant));
+    }
+
+    /**
+     * What the runtime leaves to us: {@code nbf} and {@code iat} not ahead of our clock by more than the skew, and a
+     * lifetime ({@code exp} after {@code iat}) no longer than the maximum token age. The runtime itself checks the
+     * signature, issuer, audience, expiry and the age since {@code iat} (mp.jwt.verify.*).
+     */
+    private boolean withinItsTime() {
+        long now = Instant.now().getEpochSecond();
+        long issuedAt = token.getIssuedAtTime();
+        long expires = token.getExpirationTime();
+        Optional<Long> notBefore = numberClaim("nbf");
+        return issuedAt <= now + clockSkewSeconds
+                && notBefore.map(nbf -> nbf <= now + clockSkewSeconds).orElse(true)
+                && expires - issuedAt <= maxAgeSeconds;
     }
 
     private boolean hasEntraAccountElsewhere(UUID objectId) {
@@ -138,20 +187,32 @@ public class TokenCaller implements CallerProvider {
                 .getResultList().isEmpty();
     }
 
-    private Optional<UUID> tenantWithEntraId(UUID entraTenantId) {
-        List<UUID> ids = em.createQuery("select t.id from Tenant t where t.entraTenantId = :tid", UUID.class)
-                .setParameter("tid", entraTenantId)
-                .getResultList();
-        return ids.stream().findFirst();
+    private void auditRefusal(UUID tenant, String presented) {
+        auditLog.record(new AuditRecord(tenant.toString(), Instant.now(), AuditRecord.Purpose.ACCESS,
+                AuditRecord.ActorKind.ANONYMOUS, presented, null, null, "TOKEN", "IDENTIFY", false,
+                List.of(SAME_TENANT), requestId()));
     }
 
-    private Optional<UUID> personWithEntraAccount(UUID tenantId, UUID objectId) {
-        List<UUID> ids = em.createQuery("select p.id from Person p where p.tenant.id = :tenant and p.entraObjectId = :oid",
-                        UUID.class)
-                .setParameter("tenant", tenantId)
-                .setParameter("oid", objectId)
+    private record TenantAndPerson(UUID tenant, UUID person) {
+    }
+
+    /**
+     * The tenant with this Entra tenant id and, when an object id is given, its person with that Entra account — in one
+     * statement. Null when no tenant has the id.
+     */
+    private TenantAndPerson tenantAndPerson(UUID entraTenantId, UUID objectId) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("select t.id, p.id from tenant t left join person p "
+                        + "on p.tenant_id = t.id and p.entra_object_id = ?1 where t.entra_tenant_id = ?2")
+                .setParameter(1, objectId == null ? NO_OBJECT_ID : objectId)
+                .setParameter(2, entraTenantId)
+                .setMaxResults(1)
                 .getResultList();
-        return ids.stream().findFirst();
+        return rows.stream().findFirst().map(row -> new TenantAndPerson(uuid(row[0]), uuid(row[1]))).orElse(null);
+    }
+
+    private static UUID uuid(Object column) {
+        return column == null ? null : column instanceof UUID id ? id : UUID.fromString(column.toString());
     }
 
     /** Guardians have no Entra account: their identity provider's subject names an enabled guardian login. */
@@ -202,6 +263,14 @@ public class TokenCaller implements CallerProvider {
             return Optional.of(string.getString());
         }
         return Optional.ofNullable(value).map(String::valueOf);
+    }
+
+    private Optional<Long> numberClaim(String name) {
+        Object value = token.getClaim(name);
+        if (value instanceof JsonNumber number) {
+            return Optional.of(number.longValue());
+        }
+        return value instanceof Number number ? Optional.of(number.longValue()) : Optional.empty();
     }
 
     private Optional<UUID> uuidClaim(String name) {
