@@ -359,6 +359,109 @@ class AccessIT extends KlassrumServerTest {
         assertThat(verified.body()).contains("\"intact\":true");
     }
 
+    /**
+     * Every list and explain endpoint, asked by every kind of caller in a seeded random order with small page sizes
+     * and followed through every cursor: a caller with no path to Greta (protected identity) meets nothing of hers
+     * — not her id or name in items, cursors decoded as base64, counts or problem bodies — and the callers of
+     * another organisation add no row to Solbacka's audit chain.
+     */
+    @Test
+    void nothingOfAProtectedStudentReachesACallerWithoutAPathThroughAnyListOrExplanation(DataSource database)
+            throws Exception {
+        long seed = Long.getLong("klassrum.test.seed", System.nanoTime());
+        java.util.Random random = new java.util.Random(seed);
+        java.util.Map<String, String> callers = new java.util.LinkedHashMap<>();
+        for (UUID oid : List.of(OID_ANNA, OID_BERTIL, OID_CECILIA, OID_DAVID, OID_SARA, OID_ELSA, OID_FILIP, OID_HUGO,
+                OID_IVAR, OID_JULIA, OID_KLARA, OID_RUT, OID_TOVE, OID_GRETA)) {
+            callers.put("person " + oid, person(oid));
+        }
+        for (String guardian : List.of("karin", "lars", "olof", "ulla", "ebba", "nils")) {
+            callers.put("guardian " + guardian, guardianWithIdp(guardian));
+        }
+        callers.put("application without roles", TestIssuer.applicationToken(ENTRA_TENANT_SOLBACKA, "no-roles", List.of()));
+        java.util.Map<String, String> foreign = new java.util.LinkedHashMap<>();
+        foreign.put("Norrå's Olle", TestIssuer.personToken(ENTRA_TENANT_NORRA, OID_OLLE));
+        foreign.put("Norrå's Petra", TestIssuer.personToken(ENTRA_TENANT_NORRA, OID_PETRA));
+        foreign.put("Norrå's application", TestIssuer.applicationToken(ENTRA_TENANT_NORRA, "norra-app",
+                List.of("Student.Read.All", "Group.Read.All", "AuditLog.Read.All")));
+        callers.putAll(foreign);
+
+        List<UUID> groups = List.of(GROUP_MA1C_A, GROUP_EN5_B, GROUP_FY1A_C, GROUP_KE1_D, GROUP_MA1C_A_PREVIOUS,
+                GROUP_NA24A_MENTOR, GROUP_KE1_E, GROUP_FY1A_F, GROUP_MA8_A, GROUP_NORRA_MA1C);
+        List<UUID> people = List.of(PERSON_ANNA, PERSON_BERTIL, PERSON_SARA, PERSON_ELSA, PERSON_FILIP, PERSON_GRETA,
+                PERSON_HUGO, PERSON_KARIN, PERSON_NILS, PERSON_OLLE);
+        List<String> paths = new ArrayList<>();
+        for (UUID group : groups) {
+            paths.add("/api/v1/groups/" + group + "/members");
+            paths.add("/api/v1/groups/" + group + "/posts");
+            paths.add("/api/v1/groups/" + group + "/assignments");
+            paths.add("/api/v1/groups/" + group + "/posts?child=" + PERSON_GRETA);
+            paths.add("/api/v1/groups/" + group + "/assignments?child=" + PERSON_GRETA);
+            HttpResponse<String> assignments = get("/api/v1/groups/" + group + "/assignments?limit=100", person(OID_ANNA));
+            if (assignments.statusCode() == 200) {
+                Json.createReader(new StringReader(assignments.body())).readObject().getJsonArray("items")
+                        .getValuesAs(jakarta.json.JsonObject.class).forEach(assignment -> paths.add("/api/v1/groups/"
+                                + group + "/assignments/" + assignment.getString("id") + "/submissions"));
+            }
+        }
+        for (UUID student : List.of(PERSON_ELSA, PERSON_FILIP, PERSON_GRETA, PERSON_HUGO, PERSON_IVAR)) {
+            paths.add("/api/v1/students/" + student + "/assessments");
+            paths.add("/api/v1/students/" + student + "/development-talks");
+            paths.add("/api/v1/students/" + student + "/audit");
+        }
+        paths.add("/api/v1/schools");
+        paths.add("/api/v1/me/groups");
+        for (UUID asked : people) {
+            for (String kind : List.of("STUDENT_PROFILE", "ASSESSMENT&syllabus=" + SYLLABUS_MATMAT01C,
+                    "POST&group=" + GROUP_MA1C_A, "DEVELOPMENT_TALK&group=" + GROUP_NA24A_MENTOR)) {
+                paths.add("/api/v1/access/explain?person=" + asked + "&student=" + PERSON_GRETA + "&kind=" + kind);
+            }
+        }
+
+        String solbacka = TENANT_SOLBACKA.toString();
+        String greta = PERSON_GRETA.toString();
+        List<String> leaks = new ArrayList<>();
+        int asked = 0;
+        List<String> names = new ArrayList<>(callers.keySet());
+        java.util.Collections.shuffle(names, random);
+        for (String name : names) {
+            String token = callers.get(name);
+            boolean hasPath = get("/api/v1/students/" + greta, token).statusCode() == 200;
+            long chainBefore = Sql.number(database, "select count(*) from audit_entry where tenant_id = ?", solbacka);
+            List<String> order = new ArrayList<>(paths);
+            java.util.Collections.shuffle(order, random);
+            for (String path : order.subList(0, Math.min(order.size(), 60))) {
+                String cursor = null;
+                int pages = 0;
+                do {
+                    int limit = 1 + random.nextInt(3);
+                    String url = path + (path.contains("?") ? "&" : "?") + "limit=" + limit
+                            + (cursor == null ? "" : "&cursor=" + cursor);
+                    if (path.contains("/access/explain")) {
+                        url = path;
+                    }
+                    HttpResponse<String> answer = get(url, token);
+                    asked++;
+                    String seen = answer.body() + " " + answer.headers().map();
+                    cursor = answer.statusCode() == 200 && answer.body().startsWith("{") ? nextCursor(answer.body()) : null;
+                    if (cursor != null) {
+                        seen += " " + new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.ISO_8859_1);
+                    }
+                    if (!hasPath && (seen.contains(greta) && !path.contains(greta) || seen.contains("Gran")
+                            || seen.contains("Greta"))) {
+                        leaks.add(name + " " + url + " -> " + answer.statusCode() + " " + answer.body());
+                    }
+                } while (cursor != null && ++pages < 20);
+            }
+            if (foreign.containsKey(name)) {
+                assertThat(Sql.number(database, "select count(*) from audit_entry where tenant_id = ?", solbacka))
+                        .as(name + " adds no row to Solbacka's chain (seed " + seed + ")").isEqualTo(chainBefore);
+            }
+        }
+        assertThat(leaks).as("answers that carry Greta to callers without a path (seed " + seed + ", " + asked
+                + " requests)").isEmpty();
+    }
+
     private static String nextCursor(String body) {
         jakarta.json.JsonObject page = Json.createReader(new StringReader(body)).readObject();
         return page.containsKey("nextCursor") && !page.isNull("nextCursor") ? page.getString("nextCursor") : null;

@@ -60,7 +60,8 @@ public class AccessExplanations {
         boolean unknownToAsker = guard.answeredAsUnknown(caller, askersView, groupId);
         boolean permitted = !unknownToAsker && asked.isPresent() && asked.get().actor() != null
                 && asked.get().actor().tenantId().equals(caller.tenantId())
-                && (personId.equals(callerId) || administrators.administersStudent(callerId, studentId, today));
+                && (personId.equals(callerId) || !guardianLogin(caller)
+                        && administrators.administersStudent(callerId, studentId, today));
 
         // Only a student of the asker's own tenant takes the entry into the student's chain.
         UUID chainTenant = askersView.filter(facts -> facts.student().tenantId().equals(caller.tenantId()))
@@ -71,9 +72,14 @@ public class AccessExplanations {
             // Whether the person or student exists is itself information: answer like an unknown id.
             throw new StudentDataNotFoundException();
         }
-        AccessQuestion question = new AccessQuestion(Actor.person(personId, asked.get().actor().tenantId()), studentId,
-                kind, operation, groupId, item);
+        // Explaining oneself explains one's own sign-in: a guardian login is explained on the guardian path only.
+        Actor explained = personId.equals(callerId) ? caller : Actor.person(personId, asked.get().actor().tenantId());
+        AccessQuestion question = new AccessQuestion(explained, studentId, kind, operation, groupId, item);
         return rules.decide(question, asked.get(), today);
     }
 
+
+    private static boolean guardianLogin(Actor actor) {
+        return actor instanceof Actor.Person person && person.guardianLogin();
+    }
 }

@@ -45,7 +45,8 @@ public class Administrators {
     @NoStudentData("authorises the audit extract; reveals nothing itself")
     public UUID requireAdministratorOf(UUID studentId) {
         Actor caller = guard.currentActor();
-        UUID adminId = AccessGuard.personId(caller);
+        UUID adminId = caller instanceof Actor.Person signedIn && signedIn.guardianLogin() ? null
+                : AccessGuard.personId(caller);
         Optional<AccessFacts> facts = adminId == null ? Optional.empty() : roster.load(adminId, studentId, null);
         if (facts.isEmpty() || facts.get().actor() == null
                 || !administersAnySchoolOf(facts.get().actor(), facts.get().student(), guard.today())) {
@@ -67,6 +68,10 @@ public class Administrators {
             if (application.permissions().contains(applicationPermission)) {
                 return caller.tenantId();
             }
+            throw new NotPermittedException();
+        }
+        if (caller instanceof Actor.Person signedIn && signedIn.guardianLogin()) {
+            // A guardian login administers nothing, whatever roles its person has.
             throw new NotPermittedException();
         }
         UUID personId = AccessGuard.personId(caller);

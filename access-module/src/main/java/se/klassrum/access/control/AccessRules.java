@@ -28,6 +28,9 @@ public final class AccessRules {
         AccessPath.TEACHER, AccessPath.MENTOR, AccessPath.STUDENT, AccessPath.GUARDIAN
     };
 
+    /** A person signed in through a guardian login acts as a guardian and nothing else. */
+    private static final AccessPath[] GUARDIAN_LOGIN_PATHS = {AccessPath.GUARDIAN};
+
     public static LocalDate today(Clock clock) {
         return LocalDate.now(clock.withZone(SCHOOL_ZONE));
     }
@@ -58,10 +61,11 @@ public final class AccessRules {
             throw new IllegalArgumentException("the facts describe another actor than the question");
         }
         Evaluation evaluation = new Evaluation(question, facts, today);
-        PathEvaluation[] paths = new PathEvaluation[PERSON_PATHS.length];
+        AccessPath[] tried = person.guardianLogin() ? GUARDIAN_LOGIN_PATHS : PERSON_PATHS;
+        PathEvaluation[] paths = new PathEvaluation[tried.length];
         boolean allowed = false;
         for (int i = 0; i < paths.length; i++) {
-            paths[i] = evaluation.evaluate(PERSON_PATHS[i]);
+            paths[i] = evaluation.evaluate(tried[i]);
             allowed |= paths[i].allowed();
         }
         return new Decision(allowed, question, List.of(paths));

@@ -188,6 +188,11 @@ final class World {
         Question asks() {
             return new Question(Actor.person(id, tenant), this);
         }
+
+        /** Asks as signed in through a guardian login (the guardian portal). */
+        Question asksThroughGuardianLogin() {
+            return new Question(Actor.guardian(id, tenant), this);
+        }
     }
 
     final class Group {

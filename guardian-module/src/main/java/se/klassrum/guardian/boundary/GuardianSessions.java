@@ -89,7 +89,7 @@ public class GuardianSessions {
                 .filter(session -> session.isOpenAt(now))
                 .filter(session -> mayHoldSession(session.loginId(), session.personId(), session.tenantId()))
                 .findFirst()
-                .map(session -> Actor.person(session.personId(), session.tenantId()));
+                .map(session -> Actor.guardian(session.personId(), session.tenantId()));
     }
 
     /**

@@ -24,6 +24,7 @@ import se.klassrum.access.audit.AuditEntry;
 import se.klassrum.access.audit.AuditLog;
 import se.klassrum.access.boundary.Administrators;
 import se.klassrum.access.api.Cursors;
+import se.klassrum.roster.boundary.ProtectedActors;
 import se.klassrum.access.api.Page;
 import se.klassrum.access.api.Slice;
 import se.klassrum.roster.boundary.StudentProfile;
@@ -35,6 +36,7 @@ import se.klassrum.teaching.boundary.Views.AssessmentView;
 import se.klassrum.teaching.boundary.Views.DevelopmentTalkView;
 
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 /** Students: a profile behind the access rules, and the audit extract of who saw what about a student. */
@@ -50,6 +52,9 @@ import java.util.UUID;
 public class StudentsResource {
 
     private static final int MAX_AUDIT_ENTRIES = 500;
+
+    @Inject
+    ProtectedActors protectedActors;
 
     @Inject
     StudentProfiles profiles;
@@ -143,14 +148,17 @@ public class StudentsResource {
         if (more) {
             entries = entries.subList(0, limit);
         }
+        Set<String> masked = protectedActors.among(entries.stream().map(AuditEntry::actorId).toList());
         JsonArrayBuilder rows = Json.createArrayBuilder();
         for (AuditEntry entry : entries) {
+            String actor = entry.actorId() == null ? "" : masked.contains(entry.actorId()) ? ProtectedActors.MASK
+                    : entry.actorId();
             rows.add(Json.createObjectBuilder()
                     .add("seq", entry.seq())
                     .add("occurredAt", entry.occurredAt().toInstant().toString())
                     .add("purpose", entry.purpose())
                     .add("actorKind", entry.actorKind())
-                    .add("actor", entry.actorId() == null ? "" : entry.actorId())
+                    .add("actor", actor)
                     .add("kind", entry.dataKind())
                     .add("operation", entry.operation())
                     .add("decision", entry.decision())

@@ -8,6 +8,7 @@ import jakarta.inject.Named;
 import se.klassrum.access.api.NotSignedInException;
 import se.klassrum.access.api.StudentDataNotFoundException;
 import se.klassrum.access.audit.AuditEntry;
+import se.klassrum.roster.boundary.ProtectedActors;
 import se.klassrum.access.audit.AuditLog;
 import se.klassrum.access.boundary.Administrators;
 import se.klassrum.web.security.DemoSessions;
@@ -17,6 +18,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -41,6 +43,9 @@ public class AdminAuditPage {
     public record Entry(long seq, String when, String actorKind, String actor, String kind, String operation,
                         boolean allowed, List<String> failingCodes, String requestId) {
     }
+
+    @Inject
+    ProtectedActors protectedActors;
 
     @Inject
     Administrators administrators;
@@ -73,8 +78,9 @@ public class AdminAuditPage {
         }
         try {
             UUID tenant = administrators.requireAdministratorOf(studentId);
-            entries = audit.forStudent(tenant.toString(), studentId.toString(), null, SHOWN_ENTRIES).stream()
-                    .map(AdminAuditPage::entry).toList();
+            List<AuditEntry> found = audit.forStudent(tenant.toString(), studentId.toString(), null, SHOWN_ENTRIES);
+            Set<String> masked = protectedActors.among(found.stream().map(AuditEntry::actorId).toList());
+            entries = found.stream().map(entry -> entry(entry, masked)).toList();
             studentName = demo.enabled() ? DemoPersona.ALL.stream().filter(persona -> persona.personId().equals(studentId))
                     .map(DemoPersona::name).findFirst().orElse(null) : null;
             student = studentId.toString();
@@ -86,12 +92,13 @@ public class AdminAuditPage {
         return null;
     }
 
-    private static Entry entry(AuditEntry entry) {
+    private static Entry entry(AuditEntry entry, Set<String> masked) {
         OffsetDateTime time = entry.occurredAt();
         List<String> codes = entry.failingCodes() == null || entry.failingCodes().isBlank() ? List.of()
                 : Arrays.stream(entry.failingCodes().split(",")).map(String::strip).filter(code -> !code.isEmpty()).toList();
         return new Entry(entry.seq(), time == null ? "" : time.atZoneSameInstant(SCHOOL_ZONE).format(WHEN),
-                entry.actorKind(), entry.actorId() == null ? "" : entry.actorId(), entry.dataKind(), entry.operation(),
+                entry.actorKind(), entry.actorId() == null ? "" : masked.contains(entry.actorId()) ? ProtectedActors.MASK
+                        : entry.actorId(), entry.dataKind(), entry.operation(),
                 "ALLOW".equals(entry.decision()), codes,
                 entry.requestId());
     }
