@@ -19,7 +19,6 @@ import se.klassrum.roster.entity.RosterException;
 import se.klassrum.roster.sync.graph.GraphException;
 import se.klassrum.teaching.entity.TeachingException;
 import se.klassrum.web.api.Problem.Text;
-import se.klassrum.web.security.ForeignTenantException;
 
 import java.util.Locale;
 import java.util.UUID;
@@ -53,26 +52,6 @@ final class ProblemMappers {
                             new Text("En förutsättning för att se elevens information saknas.",
                                     "A prerequisite for seeing this student's information is missing."))
                     .with("prerequisites", DecisionJson.missing(denied.decision(), locale))
-                    .response();
-        }
-    }
-
-    /** A token for another organisation fails SAME_TENANT whatever it asks for. */
-    @Provider
-    public static class ForeignTenant implements ExceptionMapper<ForeignTenantException> {
-        @Context
-        HttpHeaders headers;
-
-        @Override
-        public Response toResponse(ForeignTenantException foreign) {
-            Text message = new Text("Token hör till en annan organisation än den den anger.",
-                    "The token belongs to another organisation than the one it names.");
-            JsonArrayBuilder missing = Json.createArrayBuilder().add(Json.createObjectBuilder()
-                    .add("code", "SAME_TENANT")
-                    .add("message", message.in(Language.english(Language.of(headers)))));
-            return Problem.in(headers, "access-denied", FORBIDDEN, ACCESS_DENIED,
-                            new Text("Token gäller en annan organisation.", "The token is for another organisation."))
-                    .with("prerequisites", missing)
                     .response();
         }
     }

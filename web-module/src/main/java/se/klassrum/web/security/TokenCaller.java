@@ -16,7 +16,6 @@ import se.klassrum.access.api.CallerProvider;
 import se.klassrum.access.audit.AuditLog;
 import se.klassrum.access.audit.AuditRecord;
 import se.klassrum.guardian.boundary.GuardianSessions;
-import se.klassrum.roster.entity.GuardianLoginMethod;
 
 import java.time.Instant;
 import java.util.Collection;
@@ -42,11 +41,11 @@ import java.util.regex.Pattern;
  * the API), the person signed in through the organisation's identity provider ({@link StaffSessions}, the same
  * {@code tid} and {@code oid} mapping), or, in demo mode only, the persona chosen on the demo page
  * ({@link DemoSessions}).
- * A token whose person Klassrum does not know in the token's own tenant carries no caller (401); one naming a person
- * of another tenant, or for a tenant Klassrum does not serve, is refused as {@link ForeignTenantException} (403,
- * SAME_TENANT). A refused person token of a tenant Klassrum serves is audited in that tenant's own chain, alike for an
- * unknown object id and another organisation's person (SAME_TENANT). A token issued or valid from more than the clock
- * skew ahead, or valid for longer than the maximum token age, carries no caller.
+ * A token whose person Klassrum does not know in the token's own tenant carries no caller (401) — the same answer
+ * for a tenant Klassrum does not serve, an unknown object id and another organisation's person, so that nobody can
+ * probe which ids exist. The refusal is audited in the token's own organisation's chain when Klassrum serves it
+ * (SAME_TENANT). A token issued or valid from more than the clock skew ahead, or valid for longer than the maximum
+ * token age, carries no caller either.
  */
 @RequestScoped
 public class TokenCaller implements CallerProvider {
@@ -144,25 +143,28 @@ public class TokenCaller implements CallerProvider {
         Optional<UUID> objectId = application ? Optional.empty() : uuidClaim("oid").or(() -> parseUuid(token.getSubject()));
         TenantAndPerson found = tenantAndPerson(entraTenant.get(), objectId.orElse(null));
         if (found == null) {
-            // A tenant Klassrum does not serve: written to no organisation's chain.
-            throw new ForeignTenantException("the token's tenant is not served by this Klassrum");
+            // A tenant Klassrum does not serve: answered like an unknown person, and written to no organisation's chain.
+            return Optional.empty();
         }
         UUID tenant = found.tenant();
         if (application) {
             String clientId = stringClaim("azp").or(() -> stringClaim("appid")).orElse(token.getSubject());
             return Optional.of(Actor.application(clientId, tenant, permissions()));
         }
-        Optional<UUID> person = Optional.ofNullable(found.person())
-                .or(() -> guardianWithIdentityProviderLogin(tenant, token.getSubject()));
-        if (person.isEmpty()) {
-            // Nobody of the token's own organisation. The refusal goes into that organisation's chain only, and reads the
-            // same whether the object id is unknown or another organisation's, so the row tells it nothing of others.
-            auditRefusal(tenant, objectId.map(oid -> "oid:" + oid).orElse("sub:" + token.getSubject()));
-            if (objectId.isPresent() && hasEntraAccountElsewhere(objectId.get())) {
-                throw new ForeignTenantException("the token's person belongs to another tenant than the token");
-            }
+        if (found.person() != null) {
+            return Optional.of(Actor.person(found.person(), tenant));
         }
-        return person.map(id -> Actor.person(id, tenant));
+        // A guardian has no Entra account: the subject may name a guardian's identity-provider login, which acts as a
+        // guardian only, and only while the login is enabled, its method allowed and its person a guardian and
+        // nothing else (the same checks as the portal's sessions).
+        Optional<UUID> guardian = guardianSessions.guardianOfIdpSubject(tenant, token.getSubject());
+        if (guardian.isPresent()) {
+            return Optional.of(Actor.guardian(guardian.get(), tenant));
+        }
+        // Nobody of the token's own organisation: whether the object id is unknown or another organisation's, the
+        // answer is the same (no caller, 401), and the refusal goes into the token's organisation's chain only.
+        auditRefusal(tenant, objectId.map(oid -> "oid:" + oid).orElse("sub:" + token.getSubject()));
+        return Optional.empty();
     }
 
     /**
@@ -178,13 +180,6 @@ public class TokenCaller implements CallerProvider {
         return issuedAt <= now + clockSkewSeconds
                 && notBefore.map(nbf -> nbf <= now + clockSkewSeconds).orElse(true)
                 && expires - issuedAt <= maxAgeSeconds;
-    }
-
-    private boolean hasEntraAccountElsewhere(UUID objectId) {
-        return !em.createQuery("select p.id from Person p where p.entraObjectId = :oid", UUID.class)
-                .setParameter("oid", objectId)
-                .setMaxResults(1)
-                .getResultList().isEmpty();
     }
 
     private void auditRefusal(UUID tenant, String presented) {
@@ -213,20 +208,6 @@ public class TokenCaller implements CallerProvider {
 
     private static UUID uuid(Object column) {
         return column == null ? null : column instanceof UUID id ? id : UUID.fromString(column.toString());
-    }
-
-    /** Guardians have no Entra account: their identity provider's subject names an enabled guardian login. */
-    private Optional<UUID> guardianWithIdentityProviderLogin(UUID tenantId, String subject) {
-        if (subject == null) {
-            return Optional.empty();
-        }
-        List<UUID> ids = em.createQuery("select l.guardian.id from GuardianLogin l where l.tenant.id = :tenant "
-                        + "and l.method = :method and l.subject = :subject and l.enabled = true", UUID.class)
-                .setParameter("tenant", tenantId)
-                .setParameter("method", GuardianLoginMethod.IDP)
-                .setParameter("subject", subject)
-                .getResultList();
-        return ids.stream().findFirst();
     }
 
     private Optional<String> guardianSessionCookie() {
