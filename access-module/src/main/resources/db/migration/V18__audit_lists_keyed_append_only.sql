@@ -16,6 +16,9 @@ alter table audit_entry add column hash_alg text not null default 'SHA-256'
     check (hash_alg in ('SHA-256', 'HMAC-SHA256'));
 alter table audit_entry alter column hash_alg drop default;
 
+-- The head's position is keyed too, so that cutting entries off the end and moving the head back is found.
+alter table audit_chain_head add column head_mac text;
+
 -- The log is append-only for the application: rows are never changed or removed, whoever asks. A database
 -- operator can still disable these triggers; the keyed hash is what detects a row changed that way.
 create function audit_append_only() returns trigger language plpgsql as $$

@@ -146,12 +146,21 @@ public final class Launcher {
         environment.put("KLASSRUM_DB_URL", database.url());
         environment.put("KLASSRUM_DB_USER", database.user());
         environment.put("KLASSRUM_DB_PASSWORD", database.password());
+        environment.putAll(LocalSecrets.forServer(settings.dataDirectory(), name -> isSet(environment, name)));
         try {
             Files.createDirectories(settings.dataDirectory());
             return builder.start();
         } catch (IOException e) {
             throw new LaunchFailure("could not start Payara Micro: " + e.getMessage());
         }
+    }
+
+    /** Whether a setting has a value, as an environment variable or as the system property MicroProfile Config reads. */
+    private static boolean isSet(Map<String, String> environment, String variable) {
+        String property = variable.toLowerCase(java.util.Locale.ROOT).replace('_', '.');
+        String fromEnvironment = environment.get(variable);
+        String fromProperty = System.getProperty(property);
+        return fromEnvironment != null && !fromEnvironment.isBlank() || fromProperty != null && !fromProperty.isBlank();
     }
 
     /**

@@ -3,6 +3,7 @@ package se.klassrum.deploy;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.net.ServerSocket;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +13,27 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class LauncherTest {
+
+    @Test
+    void aFirstStartMakesTheAuditKeyAndCursorSecretForTheOwnerOnlyAndKeepsThem(@org.junit.jupiter.api.io.TempDir Path data)
+            throws IOException {
+        java.util.Map<String, String> first = LocalSecrets.forServer(data, name -> false);
+        java.util.Map<String, String> again = LocalSecrets.forServer(data, name -> false);
+
+        Path key = data.resolve(LocalSecrets.AUDIT_KEY_FILE);
+        assertThat(first).containsEntry("KLASSRUM_AUDIT_KEY_FILE", key.toString());
+        assertThat(java.nio.file.Files.readString(key).strip()).hasSizeGreaterThanOrEqualTo(32);
+        assertThat(java.nio.file.Files.getPosixFilePermissions(key))
+                .isEqualTo(java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+        assertThat(first.get("KLASSRUM_CURSOR_SECRET")).hasSizeGreaterThanOrEqualTo(32);
+        assertThat(again).as("kept across restarts").isEqualTo(first);
+    }
+
+    @Test
+    void secretsSetByTheOperatorAreLeftAlone(@org.junit.jupiter.api.io.TempDir Path data) {
+        assertThat(LocalSecrets.forServer(data, name -> true)).isEmpty();
+        assertThat(data.resolve(LocalSecrets.AUDIT_KEY_FILE)).doesNotExist();
+    }
 
     @Test
     void anUnreachableExternalDatabaseIsReportedInOneLineNamingTheUrl() throws IOException {

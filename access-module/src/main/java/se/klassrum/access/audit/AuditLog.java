@@ -90,10 +90,14 @@ public class AuditLog {
             em.clear();
         }
         @SuppressWarnings("unchecked")
-        Stream<Object> head = em.createNativeQuery("select last_seq from audit_chain_head where tenant_id = ?1")
+        Stream<Object[]> head = em.createNativeQuery("select last_seq, last_hash, head_mac from audit_chain_head "
+                        + "where tenant_id = ?1")
                 .setParameter(1, tenantId)
                 .getResultStream();
-        long headSeq = head.findFirst().map(value -> ((Number) value).longValue()).orElse(0L);
-        return chain.result(headSeq);
+        Object[] found = head.findFirst().orElse(null);
+        if (found == null) {
+            return chain.result(0);
+        }
+        return chain.result(((Number) found[0]).longValue(), (String) found[1], (String) found[2]);
     }
 }

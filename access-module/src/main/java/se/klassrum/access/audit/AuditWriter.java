@@ -153,7 +153,7 @@ public class AuditWriter {
                     entries.add(entry);
                 }
                 insert(connection, entries);
-                moveHeads(connection, heads);
+                moveHeads(connection, heads, key);
                 connection.commit();
             } catch (SQLException | RuntimeException e) {
                 connection.rollback();
@@ -233,13 +233,14 @@ public class AuditWriter {
         }
     }
 
-    private static void moveHeads(Connection connection, Map<String, Head> heads) throws SQLException {
+    private static void moveHeads(Connection connection, Map<String, Head> heads, HashChain.Key key) throws SQLException {
         try (PreparedStatement move = connection.prepareStatement(
-                "update audit_chain_head set last_seq = ?, last_hash = ? where tenant_id = ?")) {
+                "update audit_chain_head set last_seq = ?, last_hash = ?, head_mac = ? where tenant_id = ?")) {
             for (Map.Entry<String, Head> head : heads.entrySet()) {
                 move.setLong(1, head.getValue().seq);
                 move.setString(2, head.getValue().hash);
-                move.setString(3, head.getKey());
+                move.setString(3, key.headMac(head.getKey(), head.getValue().seq, head.getValue().hash));
+                move.setString(4, head.getKey());
                 move.addBatch();
             }
             move.executeBatch();

@@ -78,8 +78,28 @@ public final class HashChain {
      *                removed from the end
      */
     public ChainVerification result(long headSeq) {
+        return result(headSeq, null, null);
+    }
+
+    // The head's hash and MAC are checked only when given: AuditLog always gives them.
+
+    /**
+     * The verdict once every entry was fed, checking the head's MAC too when the chain ends with a keyed entry.
+     *
+     * @param headHash the last hash the head names
+     * @param headMac  the head's MAC as stored
+     */
+    public ChainVerification result(long headSeq, String headHash, String headMac) {
         if (broken != null) {
             return broken;
+        }
+        if (headHash != null && headSeq == expectedSeq - 1 && checked > 0 && !headHash.equals(expectedPrevHash)) {
+            return ChainVerification.broken(tenantId, checked, headSeq, "the chain's head names another last entry");
+        }
+        if (headHash != null && key.keyed() && lastKeyed && headSeq == expectedSeq - 1
+                && !java.util.Objects.equals(key.headMac(tenantId, headSeq, headHash), headMac)) {
+            return ChainVerification.broken(tenantId, checked, headSeq,
+                    "the chain's head does not match its key: entries after " + headSeq + " may have been removed");
         }
         if (headSeq >= expectedSeq) {
             return ChainVerification.broken(tenantId, checked, expectedSeq,
@@ -127,6 +147,24 @@ public final class HashChain {
 
         String hash(AuditEntry entry) {
             return hash(entry, algorithm());
+        }
+
+        /**
+         * The MAC of a chain's head (its last sequence number and hash), or null without a key: someone who
+         * removes entries from the end cannot move the head back to match.
+         */
+        public String headMac(String tenantId, long lastSeq, String lastHash) {
+            if (secret == null) {
+                return null;
+            }
+            try {
+                Mac mac = Mac.getInstance("HmacSHA256");
+                mac.init(secret);
+                return HexFormat.of().formatHex(mac.doFinal(("head\u001F" + tenantId + "\u001F" + lastSeq + "\u001F" + lastHash)
+                        .getBytes(StandardCharsets.UTF_8)));
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException("every Java runtime has HMAC-SHA256", e);
+            }
         }
 
         String hash(AuditEntry entry, String algorithm) {

@@ -150,8 +150,8 @@ public class AccessGuard {
                 if (known == null) {
                     failing = List.of(UNKNOWN_STUDENT_OR_GROUP);
                 } else {
-                    Decision decision = rules.decide(new AccessQuestion(actor, item.studentId(), kind, operation,
-                            item.groupId(), item.facts()), known, today);
+                    Decision decision = rules.decideUntilAllowed(new AccessQuestion(actor, item.studentId(), kind,
+                            operation, item.groupId(), item.facts()), known, today);
                     visible[i] = decision.allowed();
                     failing = decision.failingCodes().stream().map(Prerequisite::name).toList();
                 }
@@ -183,7 +183,7 @@ public class AccessGuard {
             return new Outcome(null, true);
         }
         AccessQuestion question = new AccessQuestion(actor, studentId, kind, operation, groupId, item);
-        Decision decision = rules.decide(question, facts.get(), AccessRules.today(clock));
+        Decision decision = rules.decideUntilAllowed(question, facts.get(), AccessRules.today(clock));
         boolean foreign = outsideCallersTenant(actor, facts.get(), groupId);
         // Another organisation's caller leaves its trace in its own chain, never in the student's.
         UUID chain = foreign ? actor.tenantId() : subjectTenant(facts.get(), groupId);

@@ -3,6 +3,7 @@ package se.klassrum.access.control;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -41,6 +42,19 @@ public final class AccessRules {
      *         group-level question: when they describe any student)
      */
     public Decision decide(AccessQuestion question, AccessFacts facts, LocalDate today) {
+        return decide(question, facts, today, false);
+    }
+
+    /**
+     * The same decision as {@link #decide}, but the paths after the first one that allows are not tried: for
+     * the guard, which needs only the outcome when it allows (and every path when it denies, to explain). A
+     * denial is identical to {@link #decide}'s; an allowing decision lists the paths up to the allowing one.
+     */
+    public Decision decideUntilAllowed(AccessQuestion question, AccessFacts facts, LocalDate today) {
+        return decide(question, facts, today, true);
+    }
+
+    private Decision decide(AccessQuestion question, AccessFacts facts, LocalDate today, boolean stopWhenAllowed) {
         Objects.requireNonNull(question, "question");
         Objects.requireNonNull(facts, "facts");
         Objects.requireNonNull(today, "today");
@@ -62,12 +76,16 @@ public final class AccessRules {
         }
         Evaluation evaluation = new Evaluation(question, facts, today);
         AccessPath[] tried = person.guardianLogin() ? GUARDIAN_LOGIN_PATHS : PERSON_PATHS;
-        PathEvaluation[] paths = new PathEvaluation[tried.length];
+        List<PathEvaluation> paths = new ArrayList<>(tried.length);
         boolean allowed = false;
-        for (int i = 0; i < paths.length; i++) {
-            paths[i] = evaluation.evaluate(tried[i]);
-            allowed |= paths[i].allowed();
+        for (AccessPath path : tried) {
+            PathEvaluation evaluated = evaluation.evaluate(path);
+            paths.add(evaluated);
+            allowed |= evaluated.allowed();
+            if (allowed && stopWhenAllowed) {
+                break;
+            }
         }
-        return new Decision(allowed, question, List.of(paths));
+        return new Decision(allowed, question, paths);
     }
 }

@@ -159,6 +159,24 @@ class HashChainTest {
     }
 
     @Test
+    void entriesCutOffTheEndWithTheHeadMovedBackAreFoundThroughTheHeadsKey() {
+        List<AuditEntry> entries = chainOf(5);
+        AuditEntry last = entries.get(4);
+        AuditEntry third = entries.get(2);
+        HashChain whole = new HashChain(TENANT, KEY);
+        entries.forEach(whole::accept);
+        assertThat(whole.result(5, last.hash(), KEY.headMac(TENANT, 5, last.hash())).intact()).isTrue();
+
+        // Entries 4 and 5 removed, and the head moved back to entry 3 without the key: its MAC cannot be made.
+        HashChain cut = new HashChain(TENANT, KEY);
+        entries.subList(0, 3).forEach(cut::accept);
+        ChainVerification result = cut.result(3, third.hash(), KEY.headMac(TENANT, 5, last.hash()));
+
+        assertThat(result.intact()).isFalse();
+        assertThat(result.reason()).contains("may have been removed");
+    }
+
+    @Test
     void anotherKeyDoesNotVerifyTheChain() {
         HashChain.Key other = HashChain.Key.of("another key, also at least thirty-two bytes".getBytes());
 

@@ -72,6 +72,13 @@ class EngineMatchesReferenceModelTest {
                             + mismatch(shrunk, question, true) + "\nshrunk roster:\n" + shrunk.describe());
                 }
                 Decision decision = rules.decide(question, roster.snapshotFor(question), roster.today());
+                // The guard's shortcut must decide the same, with the same codes, and the same allowing path.
+                Decision shortcut = rules.decideUntilAllowed(question, roster.snapshotFor(question), roster.today());
+                if (shortcut.allowed() != decision.allowed() || !shortcut.failingCodes().equals(decision.failingCodes())
+                        || !shortcut.allowingPath().map(PathEvaluation::path).equals(decision.allowingPath().map(PathEvaluation::path))) {
+                    fail("the guard's shortcut decides otherwise than the full decision (seed " + seed + ")\nquestion "
+                            + question + "\nfull " + decision + "\nshortcut " + shortcut);
+                }
                 decisions++;
                 if (decision.allowed()) {
                     allowed++;
