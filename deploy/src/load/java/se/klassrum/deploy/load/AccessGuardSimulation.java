@@ -1,0 +1,128 @@
+package se.klassrum.deploy.load;
+
+import io.gatling.javaapi.core.ChainBuilder;
+import io.gatling.javaapi.core.PopulationBuilder;
+import io.gatling.javaapi.core.ScenarioBuilder;
+import io.gatling.javaapi.core.Simulation;
+import io.gatling.javaapi.http.HttpProtocolBuilder;
+import io.gatling.javaapi.http.HttpRequestActionBuilder;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+
+import static io.gatling.javaapi.core.CoreDsl.atOnceUsers;
+import static io.gatling.javaapi.core.CoreDsl.exec;
+import static io.gatling.javaapi.core.CoreDsl.scenario;
+import static io.gatling.javaapi.core.CoreDsl.uniformRandomSwitch;
+import static io.gatling.javaapi.http.HttpDsl.http;
+import static io.gatling.javaapi.http.HttpDsl.status;
+
+/**
+ * The access guard under load (README.md, "Benchmarks", "The access guard under load"). One run, phases one after
+ * the other, each a fixed number of virtual users that send requests back to back for the phase's length, every
+ * request for a random (teacher, connected group, student of it) of the prepared roster:
+ * <ol>
+ *   <li>a warm-up (mixed, 16 users; not reported);</li>
+ *   <li>at c=8, then at c=32: the authenticated unguarded group ({@code GET /api/v1/groups/{g}}), the guarded single
+ *       read ({@code GET /api/v1/students/{s}}) and the 30-student member list
+ *       ({@code GET /api/v1/groups/{g}/members?limit=30}), {@code load.seconds} each;</li>
+ *   <li>the three mixed in equal shares at c=200 on node A for {@code load.mixed-seconds};</li>
+ *   <li>with {@code load.nodes=2}: a short warm-up of node B, then the same mix at c=200 spread over nodes A and B
+ *       (each virtual user is given one of the two addresses in turn).</li>
+ * </ol>
+ * Every request must answer 200 within Gatling's request timeout (gatling.conf: 10 s); anything else is an error.
+ * {@link LoadReport} turns Gatling's statistics into the table with the ratios.
+ */
+public class AccessGuardSimulation extends Simulation {
+
+    static final LoadEnvironment ENVIRONMENT = new LoadEnvironment();
+
+    private static final int SECONDS = Integer.getInteger("load.seconds", 20);
+    private static final int MIXED_SECONDS = Integer.getInteger("load.mixed-seconds", 60);
+    private static final int WARM_UP_SECONDS = Integer.getInteger("load.warm-up-seconds", 20);
+
+    private static final Iterator<Map<String, Object>> TARGETS = new Iterator<>() {
+        @Override
+        public boolean hasNext() {
+            return true;
+        }
+
+        @Override
+        public Map<String, Object> next() {
+            LoadEnvironment.Target target = ENVIRONMENT.randomTarget();
+            return Map.of("token", target.token(), "group", target.group().toString(), "student", target.student().toString());
+        }
+    };
+
+    {
+        HttpProtocolBuilder nodeA = protocol(ENVIRONMENT.urlA());
+        List<PopulationBuilder> phases = new ArrayList<>();
+        phases.add(phase("warm-up", mixed("warm-up"), 16, WARM_UP_SECONDS, nodeA));
+        for (int users : new int[] {8, 32}) {
+            phases.add(phase("unguarded c=" + users, exec(group("unguarded c=" + users)), users, SECONDS, nodeA));
+            phases.add(phase("guarded c=" + users, exec(student("guarded c=" + users)), users, SECONDS, nodeA));
+            phases.add(phase("members c=" + users, exec(members("members c=" + users)), users, SECONDS, nodeA));
+        }
+        phases.add(phase("mixed c=200, 1 node", mixed("mixed c=200, 1 node"), 200, MIXED_SECONDS, nodeA));
+        if (ENVIRONMENT.nodes >= 2) {
+            phases.add(phase("warm-up node B", mixed("warm-up node B"), 16, Math.max(5, WARM_UP_SECONDS / 2),
+                    protocol(ENVIRONMENT.urlB())));
+            phases.add(phase("mixed c=200, 2 nodes", mixed("mixed c=200, 2 nodes"), 200, MIXED_SECONDS,
+                    http.baseUrls(ENVIRONMENT.urlA(), ENVIRONMENT.urlB()).acceptHeader("application/json")));
+        }
+        // Strictly one after the other: each phase starts once every user of the one before has stopped.
+        PopulationBuilder chain = phases.get(phases.size() - 1);
+        for (int i = phases.size() - 2; i >= 0; i--) {
+            chain = phases.get(i).andThen(chain);
+        }
+        setUp(chain);
+    }
+
+    @Override
+    public void before() {
+        try {
+            ENVIRONMENT.setUp();
+        } catch (Exception e) {
+            ENVIRONMENT.close();
+            throw new IllegalStateException("the load benchmark's set-up failed: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void after() {
+        ENVIRONMENT.writeFacts();
+        ENVIRONMENT.close();
+    }
+
+    private static HttpProtocolBuilder protocol(String base) {
+        return http.baseUrl(base).acceptHeader("application/json");
+    }
+
+    private static PopulationBuilder phase(String name, ChainBuilder request, int users, int seconds,
+                                           HttpProtocolBuilder protocol) {
+        ScenarioBuilder scenario = scenario(name)
+                .during(Duration.ofSeconds(seconds)).on(exec(session -> session.setAll(TARGETS.next())).exec(request));
+        return scenario.injectOpen(atOnceUsers(users)).protocols(protocol);
+    }
+
+    private static ChainBuilder mixed(String name) {
+        return exec(uniformRandomSwitch().on(exec(group(name)), exec(student(name)), exec(members(name))));
+    }
+
+    private static HttpRequestActionBuilder group(String name) {
+        return http(name).get("/api/v1/groups/#{group}").header("Authorization", "Bearer #{token}").check(status().is(200));
+    }
+
+    private static HttpRequestActionBuilder student(String name) {
+        return http(name).get("/api/v1/students/#{student}").header("Authorization", "Bearer #{token}")
+                .check(status().is(200));
+    }
+
+    private static HttpRequestActionBuilder members(String name) {
+        return http(name).get("/api/v1/groups/#{group}/members?limit=30").header("Authorization", "Bearer #{token}")
+                .check(status().is(200));
+    }
+}

@@ -1,0 +1,148 @@
+package se.klassrum.deploy.load;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.stream.Stream;
+
+/**
+ * Prints the access guard's load benchmark as one table: per phase the requests per second (answers with 200 divided
+ * by the phase's length), p50, p99 and max in ms, and the errors (any answer but 200, or none within the timeout),
+ * then the ratios of the targets, all from the newest Gatling run in {@code args[0]} and the set-up facts in
+ * {@code args[1]}. {@code args[2]} and {@code args[3]} are the phases' lengths in seconds (single, mixed).
+ * The figures are reported, never turned into a failed build: a miss is a finding, not a broken benchmark.
+ */
+public final class LoadReport {
+
+    record Row(String name, long ok, long errors, double perSecond, long p50, long p99, long max) {
+    }
+
+    public static void main(String[] args) throws IOException {
+        Path results = Path.of(args[0]);
+        int seconds = Integer.parseInt(args[2]);
+        int mixedSeconds = Integer.parseInt(args[3]);
+        Path stats;
+        try (Stream<Path> runs = Files.list(results)) {
+            stats = runs.map(run -> run.resolve("js").resolve("stats.js")).filter(Files::isRegularFile)
+                    .max(Comparator.comparing(path -> path.toFile().lastModified()))
+                    .orElseThrow(() -> new IllegalStateException("no Gatling run with js/stats.js in " + results));
+        }
+        Properties facts = new Properties();
+        Path factsFile = Path.of(args[1]);
+        if (Files.isRegularFile(factsFile)) {
+            try (Reader in = Files.newBufferedReader(factsFile)) {
+                facts.load(in);
+            }
+        }
+
+        Map<String, Row> rows = new LinkedHashMap<>();
+        collect(readStats(stats), rows, seconds, mixedSeconds);
+
+        StringBuilder out = new StringBuilder();
+        out.append("\nThe access guard under load (").append(stats.getParent().getParent().getFileName()).append(")\n");
+        out.append(String.format(Locale.ROOT, "roster: scale %s, %s rows (%s); generated in %s s, imported in %s s%n",
+                facts.getProperty("scale", "?"), facts.getProperty("roster.rows", "?"), facts.getProperty("roster.size", "?"),
+                facts.getProperty("roster.generate.seconds", "?"), facts.getProperty("import.seconds", "?")));
+        out.append(String.format(Locale.ROOT, "teachers: %s, each with one connected teaching group (members %s), %s students; "
+                        + "member page: %s ids%n", facts.getProperty("teachers", "?"), facts.getProperty("group.members", "?"),
+                facts.getProperty("students", "?"), facts.getProperty("members.page.ids", "?")));
+        out.append(String.format(Locale.ROOT, "load average (1, 5, 15 min): %s before set-up, %s before load, %s after%n%n",
+                facts.getProperty("load.before", "?"), facts.getProperty("load.start", "?"), facts.getProperty("load.after", "?")));
+        out.append(String.format(Locale.ROOT, "%-22s %9s %8s %8s %8s %8s %7s%n", "phase", "req/s", "p50 ms", "p99 ms", "max ms",
+                "ok", "errors"));
+        for (Row row : rows.values()) {
+            if (row.name().startsWith("warm-up")) {
+                continue;
+            }
+            out.append(String.format(Locale.ROOT, "%-22s %9.1f %8d %8d %8d %8d %7d%n", row.name(), row.perSecond(), row.p50(),
+                    row.p99(), row.max(), row.ok(), row.errors()));
+        }
+        out.append('\n');
+        for (int users : new int[] {8, 32}) {
+            ratio(out, rows, "guarded c=" + users, "unguarded c=" + users, 0.8);
+            ratio(out, rows, "members c=" + users, "unguarded c=" + users, 0.5);
+        }
+        Row mixed = rows.get("mixed c=200, 1 node");
+        if (mixed != null) {
+            boolean clean = mixed.errors() == 0 && mixed.max() < 10_000;
+            out.append(String.format(Locale.ROOT, "c=200 for %d s on one node: %d errors, p99 %d ms, max %d ms      target: no error, "
+                    + "no stall                %s%n", mixedSeconds, mixed.errors(), mixed.p99(), mixed.max(), clean ? "MET" : "MISSED"));
+        }
+        Row two = rows.get("mixed c=200, 2 nodes");
+        if (mixed != null && two != null) {
+            double scaling = two.perSecond() / mixed.perSecond();
+            out.append(String.format(Locale.ROOT, "two nodes / one node (c=200 mix): %.3f (%.1f / %.1f req/s; 2 nodes: %d errors, "
+                    + "p99 %d ms)  target: > 1  %s%n", scaling, two.perSecond(), mixed.perSecond(), two.errors(), two.p99(),
+                    scaling > 1 ? "MET" : "MISSED"));
+        }
+        System.out.print(out);
+        Files.writeString(results.resolve("load-report.txt"), out.toString());
+    }
+
+    private static void ratio(StringBuilder out, Map<String, Row> rows, String measured, String base, double target) {
+        Row a = rows.get(measured);
+        Row b = rows.get(base);
+        if (a == null || b == null) {
+            return;
+        }
+        double ratio = a.perSecond() / b.perSecond();
+        out.append(String.format(Locale.ROOT, "%-14s / %-14s  %.3f  (p50 %d / %d ms)   target: ≥ %.1f  %s%n", measured, base, ratio,
+                a.p50(), b.p50(), target, ratio >= target ? "MET" : "MISSED"));
+    }
+
+    /** Every request name in Gatling's statistics, in the order the report lists them. */
+    private static void collect(JsonNode node, Map<String, Row> rows, int seconds, int mixedSeconds) {
+        if (node == null) {
+            return;
+        }
+        if ("REQUEST".equals(node.path("type").asText()) && node.has("stats")) {
+            JsonNode stats = node.get("stats");
+            String name = stats.path("name").asText(node.path("name").asText());
+            long ok = number(stats.path("numberOfRequests").path("ok"));
+            long ko = number(stats.path("numberOfRequests").path("ko"));
+            int length = name.startsWith("mixed") ? mixedSeconds : seconds;
+            rows.put(name, new Row(name, ok, ko, (double) ok / length, number(stats.path("percentiles1").path("ok")),
+                    number(stats.path("percentiles4").path("ok")), number(stats.path("maxResponseTime").path("total"))));
+        }
+        for (JsonNode child : List.copyOf(iterable(node))) {
+            collect(child, rows, seconds, mixedSeconds);
+        }
+    }
+
+    /**
+     * Gatling's statistics as its HTML report holds them: {@code js/stats.js} begins with {@code var stats = {...}}, a
+     * JavaScript object literal (unquoted names, numbers as strings, "-" for none).
+     */
+    private static JsonNode readStats(Path file) throws IOException {
+        String script = Files.readString(file);
+        int start = script.indexOf('{', script.indexOf("var stats"));
+        JsonMapper lenient = JsonMapper.builder().enable(JsonReadFeature.ALLOW_UNQUOTED_FIELD_NAMES,
+                JsonReadFeature.ALLOW_TRAILING_COMMA, JsonReadFeature.ALLOW_SINGLE_QUOTES).build();
+        try (JsonParser parser = lenient.createParser(script.substring(start))) {
+            return lenient.readTree(parser);
+        }
+    }
+
+    private static long number(JsonNode value) {
+        String text = value.asText("-").trim();
+        return text.isEmpty() || text.equals("-") ? 0 : Math.round(Double.parseDouble(text));
+    }
+
+    private static List<JsonNode> iterable(JsonNode node) {
+        List<JsonNode> children = new java.util.ArrayList<>();
+        node.elements().forEachRemaining(children::add);
+        return children;
+    }
+}
