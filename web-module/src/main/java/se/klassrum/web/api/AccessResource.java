@@ -2,6 +2,8 @@ package se.klassrum.web.api;
 
 import jakarta.enterprise.context.RequestScoped;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DefaultValue;
@@ -57,6 +59,8 @@ public class AccessResource {
      */
     @GET
     @Path("explain")
+    @APIResponse(responseCode = "200", description = "The decision, with every path tried and each prerequisite",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AnswerSchemas.AccessExplanation.class)))
     public String explain(@QueryParam("person") String person,
                           @QueryParam("student") String student,
                           @QueryParam("kind") String kind,
@@ -86,6 +90,8 @@ public class AccessResource {
     /** Checks the caller's tenant's audit chain and names the first broken link, if any. */
     @GET
     @Path("audit/verify")
+    @APIResponse(responseCode = "200", description = "Whether the chain is intact, and its first broken link if not",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AnswerSchemas.AuditChainVerification.class)))
     public String verifyAuditLog() {
         UUID tenant = administrators.requireAdministrator(Administrators.AUDIT_PERMISSION);
         var result = audit.verify(tenant.toString());

@@ -17,6 +17,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import se.klassrum.roster.boundary.RosterDirectory;
@@ -62,6 +64,8 @@ public class GroupsResource {
 
     @GET
     @Operation(summary = "The group's particulars: name, school, kind, school year, syllabus, connected, archived")
+    @APIResponse(responseCode = "200", description = "The group",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RosterDirectory.GroupView.class)))
     public RosterDirectory.GroupView group() {
         return directory.group(Params.uuid("group", group));
     }
@@ -69,6 +73,8 @@ public class GroupsResource {
     @GET
     @Path("members")
     @Operation(summary = "The group's active members that the caller may see, by name, a page at a time")
+    @APIResponse(responseCode = "200", description = "A page of the members",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AnswerSchemas.PageOfStudentProfile.class)))
     public Slice<StudentProfile> members(@QueryParam("limit") @DefaultValue("20") int limit,
                                          @QueryParam("cursor") String cursor) {
         return profiles.membersOf(Params.uuid("group", group), Params.page(limit, cursor));
@@ -77,6 +83,8 @@ public class GroupsResource {
     @GET
     @Path("posts")
     @Operation(summary = "The group's posts, newest first, a page at a time")
+    @APIResponse(responseCode = "200", description = "A page of the posts",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AnswerSchemas.PageOfPostView.class)))
     public Slice<PostView> posts(@QueryParam("limit") @DefaultValue("20") int limit,
                                  @QueryParam("cursor") @Parameter(description = "nextCursor of the previous page") String cursor,
                                  @QueryParam("child") @Parameter(description = CHILD) String child) {
@@ -86,7 +94,8 @@ public class GroupsResource {
     @POST
     @Path("posts")
     @Operation(summary = "Writes a post to the group (its teachers and mentors)")
-    @APIResponse(responseCode = "201", description = "The post, with its sanitised body")
+    @APIResponse(responseCode = "201", description = "The post, with its sanitised body",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PostView.class)))
     public Response writePost(@Valid @NotNull Requests.PostRequest request) {
         return Response.status(Response.Status.CREATED).entity(posts.write(Params.uuid("group", group), request.body)).build();
     }
@@ -94,6 +103,8 @@ public class GroupsResource {
     @PUT
     @Path("posts/{post}")
     @Operation(summary = "Edits a post (its author)")
+    @APIResponse(responseCode = "200", description = "The post, with its sanitised body",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PostView.class)))
     public PostView editPost(@PathParam("post") String post, @Valid @NotNull Requests.PostRequest request) {
         return posts.edit(Params.uuid("group", group), Params.uuid("post", post), request.body);
     }
@@ -101,6 +112,8 @@ public class GroupsResource {
     @GET
     @Path("assignments")
     @Operation(summary = "The group's assignments by due time; drafts only for its teachers")
+    @APIResponse(responseCode = "200", description = "A page of the assignments",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AnswerSchemas.PageOfAssignmentView.class)))
     public Slice<AssignmentView> assignments(@QueryParam("limit") @DefaultValue("20") int limit,
                                              @QueryParam("cursor") String cursor,
                                              @QueryParam("child") @Parameter(description = CHILD) String child) {
@@ -110,7 +123,8 @@ public class GroupsResource {
     @POST
     @Path("assignments")
     @Operation(summary = "Creates an assignment, as a draft or published")
-    @APIResponse(responseCode = "201", description = "The assignment")
+    @APIResponse(responseCode = "201", description = "The assignment",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AssignmentView.class)))
     public Response createAssignment(@Valid @NotNull Requests.AssignmentRequest request) {
         AssignmentView created = assignments.create(Params.uuid("group", group), request.title, request.instructions,
                 request.dueAt, request.publish);
@@ -120,6 +134,8 @@ public class GroupsResource {
     @POST
     @Path("assignments/{assignment}/publish")
     @Operation(summary = "Publishes a draft assignment to the group")
+    @APIResponse(responseCode = "200", description = "The published assignment",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AssignmentView.class)))
     public AssignmentView publish(@PathParam("assignment") String assignment) {
         return assignments.publish(Params.uuid("group", group), Params.uuid("assignment", assignment));
     }
@@ -127,6 +143,8 @@ public class GroupsResource {
     @GET
     @Path("assignments/{assignment}/submissions")
     @Operation(summary = "The submissions the caller may see: all for the group's teachers, their own for a student")
+    @APIResponse(responseCode = "200", description = "A page of the submissions",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AnswerSchemas.PageOfSubmissionView.class)))
     public Slice<SubmissionView> submissions(@PathParam("assignment") String assignment,
                                              @QueryParam("limit") @DefaultValue("20") int limit,
                                              @QueryParam("cursor") String cursor) {
@@ -137,6 +155,8 @@ public class GroupsResource {
     @PUT
     @Path("assignments/{assignment}/submissions/{student}")
     @Operation(summary = "The student hands in, or replaces, their own submission")
+    @APIResponse(responseCode = "200", description = "The submission",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SubmissionView.class)))
     public SubmissionView submit(@PathParam("assignment") String assignment, @PathParam("student") String student,
                                  @Valid @NotNull Requests.SubmissionRequest request) {
         return assignments.submit(Params.uuid("group", group), Params.uuid("assignment", assignment),
@@ -146,6 +166,8 @@ public class GroupsResource {
     @POST
     @Path("assignments/{assignment}/submissions/{student}/return")
     @Operation(summary = "Returns a submission to the student with feedback")
+    @APIResponse(responseCode = "200", description = "The returned submission",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SubmissionView.class)))
     public SubmissionView returnSubmission(@PathParam("assignment") String assignment, @PathParam("student") String student,
                                            @Valid @NotNull Requests.FeedbackRequest request) {
         return assignments.returnWithFeedback(Params.uuid("group", group), Params.uuid("assignment", assignment),

@@ -20,6 +20,9 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import se.klassrum.guardian.boundary.ClientAddresses;
@@ -95,7 +98,8 @@ public class GuardianResource {
     @Path("sign-in/code")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Sends a sign-in code to the address if it belongs to a guardian; the answer never says whether it does")
-    @APIResponse(responseCode = "202", description = "If the address is a guardian's login, a code is on its way")
+    @APIResponse(responseCode = "202", description = "If the address is a guardian's login, a code is on its way",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AnswerSchemas.CodeRequested.class)))
     @APIResponse(responseCode = "429", description = "This client has asked for too many codes; Retry-After says when to try again")
     public Response requestCode(@Valid @NotNull CodeRequest body) {
         CodeRequestAnswer answer = emailLogin.requestCode(body.email, clients.clientOf(request));
@@ -149,6 +153,8 @@ public class GuardianResource {
     @GET
     @Path("administration/policy")
     @Operation(summary = "Whether guardians of the caller's organisation may sign in by e-mail code and by identity provider")
+    @APIResponse(responseCode = "200", description = "The organisation's guardian sign-in policy",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = LoginPolicy.class)))
     public LoginPolicy policy() {
         return administration.policy();
     }
@@ -157,6 +163,8 @@ public class GuardianResource {
     @Path("administration/policy")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Switches e-mail and identity-provider sign-in on or off for the organisation (school administrators)")
+    @APIResponse(responseCode = "200", description = "The policy as it now is",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = LoginPolicy.class)))
     public LoginPolicy setPolicy(@Valid @NotNull PolicyRequest body) {
         return administration.setPolicy(body.emailEnabled, body.idpEnabled);
     }
@@ -177,7 +185,8 @@ public class GuardianResource {
     @Path("administration/logins")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Gives a guardian a login: method EMAIL with the address, or IDP with the provider's subject")
-    @APIResponse(responseCode = "201", description = "The login's id")
+    @APIResponse(responseCode = "201", description = "The login's id",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AnswerSchemas.CreatedId.class)))
     @APIResponse(responseCode = "409", description = "The person is not only a guardian (code NOT_A_GUARDIAN), or the login exists")
     public Response addLogin(@Valid @NotNull LoginRequest body) {
         java.util.UUID id;
@@ -223,6 +232,8 @@ public class GuardianResource {
     @GET
     @Path("children")
     @Operation(summary = "The caller's children whom the access rules let them see (active link, login, child at a school)")
+    @APIResponse(responseCode = "200", description = "The children's profiles",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = StudentProfile.class)))
     public List<StudentProfile> children() {
         return view.children();
     }

@@ -22,6 +22,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import se.klassrum.access.api.Actor;
@@ -102,7 +104,8 @@ public class ImportsResource {
     @POST
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @Operation(summary = "Imports uploaded CSV files (one part per file, named as in its format, e.g. orgs.csv)")
-    @APIResponse(responseCode = "201", description = "The import run, with its counts")
+    @APIResponse(responseCode = "201", description = "The import run, with its counts",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AnswerSchemas.ImportRun.class)))
     public Response upload(List<EntityPart> parts) {
         UUID tenant = administrators.requireAdministrator(Administrators.IMPORT_PERMISSION);
         if (parts == null || parts.isEmpty() || parts.size() > MAX_FILES) {
@@ -133,7 +136,8 @@ public class ImportsResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Imports the files of a folder on the server, below the organisation's sub-folder"
             + " klassrum.import.root/<tenant id>; symbolic links are refused")
-    @APIResponse(responseCode = "201", description = "The import run, with its counts")
+    @APIResponse(responseCode = "201", description = "The import run, with its counts",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AnswerSchemas.ImportRun.class)))
     public Response fromFolder(@Valid @NotNull FolderRequest request) {
         UUID tenant = administrators.requireAdministrator(Administrators.IMPORT_PERMISSION);
         if (importRoot.isEmpty()) {
@@ -152,7 +156,8 @@ public class ImportsResource {
     @Path("ss12000")
     @Operation(summary = "Synchronises the roster with the student register's SS 12000 API now: everything the first"
             + " time, then what changed")
-    @APIResponse(responseCode = "201", description = "The sync's import run, with its counts")
+    @APIResponse(responseCode = "201", description = "The sync's import run, with its counts",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AnswerSchemas.ImportRun.class)))
     @APIResponse(responseCode = "503", description = "No sync is set up, or its settings are wrong")
     public Response syncNow() {
         UUID tenant = administrators.requireAdministrator(Administrators.IMPORT_PERMISSION);
@@ -189,6 +194,8 @@ public class ImportsResource {
 
     @GET
     @Operation(summary = "The tenant's import runs, newest first, with phase and progress while running")
+    @APIResponse(responseCode = "200", description = "The organisation's import runs",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AnswerSchemas.ImportRuns.class)))
     public String runs() {
         UUID tenant = administrators.requireAdministrator(Administrators.IMPORT_PERMISSION);
         JsonArrayBuilder runs = Json.createArrayBuilder();
@@ -199,6 +206,8 @@ public class ImportsResource {
     @GET
     @Path("{run}")
     @Operation(summary = "One import run")
+    @APIResponse(responseCode = "200", description = "The import run",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AnswerSchemas.ImportRun.class)))
     public String run(@PathParam("run") String run) {
         UUID tenant = administrators.requireAdministrator(Administrators.IMPORT_PERMISSION);
         return imports.run(tenant, Params.uuid("run", run)).map(ImportsResource::json)

@@ -15,6 +15,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import se.klassrum.access.api.Actor;
@@ -66,7 +68,8 @@ public class MicrosoftResource {
     @POST
     @Path("sync")
     @Operation(summary = "Reads the owners and members of the connected Microsoft groups and the users' licences now")
-    @APIResponse(responseCode = "201", description = "The sync's run, with its counts (FAILED with the reason)")
+    @APIResponse(responseCode = "201", description = "The sync's run, with its counts (FAILED with the reason)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AnswerSchemas.ImportRun.class)))
     public Response sync() {
         UUID tenant = administrators.requireAdministrator(Administrators.IMPORT_PERMISSION);
         return created(ImportsResource.json(microsoft.sync(tenant, actor())).toString());
@@ -76,7 +79,8 @@ public class MicrosoftResource {
     @Path("groups")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Connects a Microsoft group to a school (its administrators, or a teacher who owns the group)")
-    @APIResponse(responseCode = "201", description = "The connected group, and the run that read its owners and members")
+    @APIResponse(responseCode = "201", description = "The connected group, and the run that read its owners and members",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AnswerSchemas.ConnectedGroup.class)))
     public Response connect(@Valid @NotNull ConnectRequest request) {
         Actor actor = caller.currentActor().orElseThrow(() -> new NotSignedInException("Sign in to connect a group"));
         MicrosoftGroups.Connected connected = microsoft.connect(actor, request.schoolId, request.microsoftGroupId,

@@ -9,6 +9,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import se.klassrum.access.api.Slice;
@@ -34,6 +36,8 @@ public class RosterResource {
     @GET
     @Path("schools")
     @Operation(summary = "The schools of the caller's organisation, by name, a page at a time")
+    @APIResponse(responseCode = "200", description = "A page of the schools",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AnswerSchemas.PageOfSchoolView.class)))
     public Slice<SchoolView> schools(@QueryParam("limit") @DefaultValue("20") int limit, @QueryParam("cursor") String cursor) {
         return directory.schools(Params.page(limit, cursor));
     }
@@ -41,6 +45,8 @@ public class RosterResource {
     @GET
     @Path("me/groups")
     @Operation(summary = "The groups the caller is an active owner or member of, by name")
+    @APIResponse(responseCode = "200", description = "A page of the caller's groups",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AnswerSchemas.PageOfGroupView.class)))
     public Slice<GroupView> myGroups(@QueryParam("limit") @DefaultValue("20") int limit, @QueryParam("cursor") String cursor) {
         return directory.myGroups(Params.page(limit, cursor));
     }

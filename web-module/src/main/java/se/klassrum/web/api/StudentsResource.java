@@ -12,6 +12,8 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import jakarta.ws.rs.GET;
@@ -77,6 +79,8 @@ public class StudentsResource {
     @GET
     @Path("{id}")
     @Operation(summary = "A student's profile: name, contact and current groups")
+    @APIResponse(responseCode = "200", description = "The student's profile",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = StudentProfile.class)))
     public StudentProfile profile(@PathParam("id") String id) {
         return profiles.profile(Params.uuid("id", id));
     }
@@ -84,6 +88,8 @@ public class StudentsResource {
     @GET
     @Path("{id}/assessments")
     @Operation(summary = "The student's assessments (omdömen) that the caller may see, one decision per syllabus")
+    @APIResponse(responseCode = "200", description = "A page of the assessments",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AnswerSchemas.PageOfAssessmentView.class)))
     public Slice<AssessmentView> assessments(@PathParam("id") String id,
                                              @QueryParam("limit") @DefaultValue("20") int limit,
                                              @QueryParam("cursor") String cursor) {
@@ -94,6 +100,8 @@ public class StudentsResource {
     @Path("{id}/assessments")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Sets or revises the student's assessment in the syllabus of the given teaching group")
+    @APIResponse(responseCode = "200", description = "The assessment",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AssessmentView.class)))
     public AssessmentView assess(@PathParam("id") String id, @Valid @NotNull Requests.AssessmentRequest request) {
         UUID syllabus = groupSyllabi.syllabusOf(request.group)
                 .orElseThrow(() -> new InvalidInputException("group", "Gruppen har ingen kursplan", "The group has no syllabus"));
@@ -104,6 +112,8 @@ public class StudentsResource {
     @GET
     @Path("{id}/development-talks")
     @Operation(summary = "The student's development talks (utvecklingssamtal) that the caller may read")
+    @APIResponse(responseCode = "200", description = "A page of the development talks",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AnswerSchemas.PageOfDevelopmentTalkView.class)))
     public Slice<DevelopmentTalkView> developmentTalks(@PathParam("id") String id,
                                                        @QueryParam("limit") @DefaultValue("20") int limit,
                                                        @QueryParam("cursor") String cursor) {
@@ -114,7 +124,8 @@ public class StudentsResource {
     @Path("{id}/development-talks")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Records a development talk held in the student's mentor group (the mentor)")
-    @APIResponse(responseCode = "201", description = "The talk")
+    @APIResponse(responseCode = "201", description = "The talk",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DevelopmentTalkView.class)))
     public Response recordDevelopmentTalk(@PathParam("id") String id, @Valid @NotNull Requests.DevelopmentTalkRequest request) {
         DevelopmentTalkView talk = talks.record(request.group, Params.uuid("id", id), request.heldOn,
                 request.guardians, request.notes, request.agreedGoals);
@@ -128,6 +139,8 @@ public class StudentsResource {
     @GET
     @Path("{id}/audit")
     @Operation(summary = "Who asked about the student's data, when, what kind and the outcome (school administrators)")
+    @APIResponse(responseCode = "200", description = "A page of the audit extract",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AnswerSchemas.AuditExtract.class)))
     public String audit(@PathParam("id") String id, @QueryParam("limit") @DefaultValue("100") int limit,
                         @QueryParam("cursor") String cursor) {
         UUID studentId = Params.uuid("id", id);

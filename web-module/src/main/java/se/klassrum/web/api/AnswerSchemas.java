@@ -1,0 +1,155 @@
+package se.klassrum.web.api;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import se.klassrum.roster.boundary.RosterDirectory.GroupView;
+import se.klassrum.roster.boundary.RosterDirectory.SchoolView;
+import se.klassrum.roster.boundary.StudentProfile;
+import se.klassrum.teaching.boundary.Views.AssessmentView;
+import se.klassrum.teaching.boundary.Views.AssignmentView;
+import se.klassrum.teaching.boundary.Views.DevelopmentTalkView;
+import se.klassrum.teaching.boundary.Views.PostView;
+import se.klassrum.teaching.boundary.Views.SubmissionView;
+
+import java.util.List;
+
+/**
+ * The shapes of the answers that the OpenAPI document cannot read from a method's return type, for the
+ * document only (nothing is ever built from them): the answers the resources write as JSON themselves, and
+ * one page ({@code Slice}) per item type, as a generic page has no single schema. Each has exactly the
+ * properties that are sent; {@code ServerIT} compares the document with them and with {@code Slice}.
+ */
+final class AnswerSchemas {
+
+    private static final String NEXT_CURSOR = "pass it as cursor to get the next page; absent on the last page";
+
+    private AnswerSchemas() {
+    }
+
+    @Schema(name = "PageOfSchoolView", description = "A page of schools")
+    record PageOfSchoolView(List<SchoolView> items, @Schema(description = NEXT_CURSOR) String nextCursor) {
+    }
+
+    @Schema(name = "PageOfGroupView", description = "A page of groups")
+    record PageOfGroupView(List<GroupView> items, @Schema(description = NEXT_CURSOR) String nextCursor) {
+    }
+
+    @Schema(name = "PageOfStudentProfile", description = "A page of students' profiles")
+    record PageOfStudentProfile(List<StudentProfile> items, @Schema(description = NEXT_CURSOR) String nextCursor) {
+    }
+
+    @Schema(name = "PageOfPostView", description = "A page of posts")
+    record PageOfPostView(List<PostView> items, @Schema(description = NEXT_CURSOR) String nextCursor) {
+    }
+
+    @Schema(name = "PageOfAssignmentView", description = "A page of assignments")
+    record PageOfAssignmentView(List<AssignmentView> items, @Schema(description = NEXT_CURSOR) String nextCursor) {
+    }
+
+    @Schema(name = "PageOfSubmissionView", description = "A page of submissions")
+    record PageOfSubmissionView(List<SubmissionView> items, @Schema(description = NEXT_CURSOR) String nextCursor) {
+    }
+
+    @Schema(name = "PageOfAssessmentView", description = "A page of assessments (omdömen)")
+    record PageOfAssessmentView(List<AssessmentView> items, @Schema(description = NEXT_CURSOR) String nextCursor) {
+    }
+
+    @Schema(name = "PageOfDevelopmentTalkView", description = "A page of development talks (utvecklingssamtal)")
+    record PageOfDevelopmentTalkView(List<DevelopmentTalkView> items,
+                                     @Schema(description = NEXT_CURSOR) String nextCursor) {
+    }
+
+    @Schema(name = "AuditExtract", description = "Who asked about a student's data, newest first; never the data itself")
+    record AuditExtract(@Schema(description = "the student's id") String student,
+                        List<AuditExtractEntry> entries,
+                        @Schema(description = NEXT_CURSOR) String nextCursor) {
+    }
+
+    @Schema(name = "AuditExtractEntry", description = "One access decision about the student's data")
+    record AuditExtractEntry(@Schema(description = "the entry's place in the audit chain") long seq,
+                             @Schema(description = "when it was decided (ISO 8601)") String occurredAt,
+                             @Schema(description = "why the data was asked for") String purpose,
+                             @Schema(description = "PERSON, APPLICATION or ANONYMOUS") String actorKind,
+                             @Schema(description = "who asked: a person's id or an application's client id; masked"
+                                     + " for a protected person; empty when unknown") String actor,
+                             @Schema(description = "the kind of data, e.g. ASSESSMENT") String kind,
+                             @Schema(description = "the operation asked for, e.g. READ") String operation,
+                             @Schema(description = "ALLOW or DENY") String decision,
+                             @Schema(description = "the prerequisites that failed, comma-separated; empty when allowed") String failingCodes,
+                             @Schema(description = "the request the decision was made in") String requestId) {
+    }
+
+    @Schema(name = "AccessExplanation", description = "An access decision with every path tried and each prerequisite")
+    record AccessExplanation(boolean allowed,
+                             @Schema(description = "the student's id") String student,
+                             @Schema(description = "the kind of data asked about, e.g. ASSESSMENT") String kind,
+                             @Schema(description = "the operation asked about, e.g. READ") String operation,
+                             @Schema(description = "the prerequisites that failed") List<String> failingCodes,
+                             List<AccessExplanationPath> paths) {
+    }
+
+    @Schema(name = "AccessExplanationPath", description = "One way to the data (e.g. as a teacher of the student's group)")
+    record AccessExplanationPath(@Schema(description = "the path's name") String path,
+                                 boolean allowed,
+                                 List<AccessExplanationPrerequisite> prerequisites) {
+    }
+
+    @Schema(name = "AccessExplanationPrerequisite", description = "One prerequisite of a path, whether it holds and why")
+    record AccessExplanationPrerequisite(@Schema(description = "the prerequisite, e.g. SAME_TENANT") String code,
+                                         boolean passed,
+                                         @Schema(description = "in the caller's language (Accept-Language)") String message) {
+    }
+
+    @Schema(name = "AuditChainVerification", description = "The check of the organisation's audit chain")
+    record AuditChainVerification(@Schema(description = "the organisation's id") String tenant,
+                                  @Schema(description = "whether every link holds") boolean intact,
+                                  long entriesChecked,
+                                  @Schema(description = "the first broken link; only when not intact") Long firstBrokenSeq,
+                                  @Schema(description = "why it is broken; only when not intact") String reason) {
+    }
+
+    @Schema(name = "ImportRun", description = "An import run (files, a folder, a register sync or a Microsoft Graph sync);"
+            + " fullSet: a full set, in which what is missing ends, rather than a delta")
+    record ImportRun(@Schema(description = "the run's id") String id,
+                           @Schema(description = "who started it, e.g. person:<id> or application:<client id>") String actor,
+                           @Schema(description = "the files' format, or the sync's source") String format,
+                           // No @Schema here: Payara 6 takes an annotated accessor whose name contains "set" for a
+                           // setter and fails to create the whole document. true: a full set (what is missing ends).
+                           boolean fullSet,
+                           List<String> files,
+                           @Schema(description = "the school-local day the run judges validity on (ISO 8601)") String importDate,
+                           @Schema(description = "ISO 8601") String startedAt,
+                           @Schema(description = "RUNNING, SUCCEEDED, REJECTED or FAILED") String status,
+                           long progressDone,
+                           long progressTotal,
+                           List<ImportRunCount> counts,
+                           @Schema(description = "each problem as file:line: message") List<String> problems,
+                           List<String> notes,
+                           @Schema(description = "what a running import is doing; absent once finished") String phase,
+                           @Schema(description = "ISO 8601; absent while running") String finishedAt,
+                           @Schema(description = "absent while running") Long durationMillis) {
+    }
+
+    @Schema(name = "ImportRunCount", description = "How many rows of one kind a run created, updated and ended")
+    record ImportRunCount(@Schema(description = "what was counted, e.g. PERSON, GROUP or MEMBERSHIP") String kind,
+                          int created, int updated, int ended) {
+    }
+
+    @Schema(name = "ImportRuns", description = "The organisation's import runs, newest first")
+    record ImportRuns(List<ImportRun> items) {
+    }
+
+    @Schema(name = "ConnectedGroup", description = "A Microsoft group connected to a school")
+    record ConnectedGroup(@Schema(description = "the Klassrum group's id") String groupId,
+                          @Schema(description = "whether the group is new to Klassrum") boolean created,
+                          @Schema(description = "the run that read its owners and members") ImportRun run) {
+    }
+
+    @Schema(name = "CodeRequested", description = "The same answer whether or not the address is a guardian's")
+    record CodeRequested(@Schema(description = "in the caller's language (Accept-Language)") String message,
+                         @Schema(description = "how long a sent code is valid") long validForMinutes) {
+    }
+
+    @Schema(name = "CreatedId", description = "The id of what was created")
+    record CreatedId(String id) {
+    }
+}
