@@ -1,8 +1,16 @@
 package se.klassrum.web;
 
 import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.PathItem;
+import io.swagger.v3.oas.models.media.MediaType;
+import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.parser.OpenAPIV3Parser;
 import org.junit.jupiter.api.Test;
+import se.klassrum.access.api.Slice;
+import se.klassrum.guardian.boundary.LoginPolicy;
+import se.klassrum.roster.boundary.RosterDirectory;
+import se.klassrum.roster.boundary.StudentProfile;
+import se.klassrum.teaching.boundary.Views;
 import se.klassrum.web.api.MicrosoftResource;
 import se.klassrum.web.api.Requests;
 
@@ -67,11 +75,7 @@ class ServerIT extends KlassrumServerTest {
      */
     @Test
     void theOpenApiDocumentDescribesEveryFieldOfEveryRequest() throws Exception {
-        HttpResponse<String> document = http.send(HttpRequest.newBuilder(uri("/openapi"))
-                .header("Accept", "application/json").GET().build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(document.statusCode()).isEqualTo(200);
-        OpenAPI openApi = new OpenAPIV3Parser().readContents(document.body(), null, null).getOpenAPI();
-        Map<String, io.swagger.v3.oas.models.media.Schema> schemas = openApi.getComponents().getSchemas();
+        Map<String, io.swagger.v3.oas.models.media.Schema> schemas = openApiDocument().getComponents().getSchemas();
 
         Set<Class<?>> types = new LinkedHashSet<>(List.of(Requests.class.getClasses()));
         types.addAll(ApiTypes.requestTypes());
@@ -92,6 +96,133 @@ class ServerIT extends KlassrumServerTest {
             }
         }
         assertThat(missing).as("fields missing from /openapi").isEmpty();
+    }
+
+    /**
+     * Every answer of the API is in the OpenAPI document with every field: each resource method's success answer has
+     * an application/json schema (inline or a reference) for the class it answers with (its return type, unwrapped
+     * from {@code Slice} as a page of items and from {@code List} as an array; for a {@code Response} or a JSON
+     * {@code String}, the class its 2xx {@code @APIResponse} names), and that schema and those of the Klassrum types
+     * its properties hold have exactly the JSON properties of their classes: none missing, none that is never sent
+     * (a page has {@code Slice}'s, without its hidden {@code positions}).
+     */
+    @Test
+    void theOpenApiDocumentDescribesEveryFieldOfEveryAnswer() throws Exception {
+        OpenAPI openApi = openApiDocument();
+        Map<String, io.swagger.v3.oas.models.media.Schema> schemas = openApi.getComponents().getSchemas();
+
+        List<ApiTypes.Answer> answers = ApiTypes.answers();
+        assertThat(answers).as("the resource methods found").extracting(ApiTypes.Answer::name)
+                .contains("StudentsResource#audit", "GroupsResource#members", "AccessResource#explain");
+        Set<Class<?>> described = new LinkedHashSet<>();
+        answers.stream().filter(answer -> answer.type() != null)
+                .forEach(answer -> described.addAll(ApiTypes.typesIn(answer.type())));
+        assertThat(described).as("the answer classes found").contains(StudentProfile.class, Views.AssessmentView.class,
+                RosterDirectory.SchoolView.class, LoginPolicy.class);
+        List<String> missing = new ArrayList<>();
+        for (ApiTypes.Answer answer : answers) {
+            if (answer.problem() != null) {
+                missing.add(answer.name() + ": " + answer.problem());
+                continue;
+            }
+            io.swagger.v3.oas.models.Operation operation = operation(openApi, answer);
+            if (operation == null) {
+                missing.add(answer.name() + ": no operation " + ApiTypes.httpMethod(answer.method()) + " "
+                        + ApiTypes.path(answer.method()));
+                continue;
+            }
+            ApiResponse response = operation.getResponses() == null ? null : operation.getResponses().get(answer.status());
+            if (response == null) {
+                missing.add(answer.name() + ": no " + answer.status() + " answer");
+                continue;
+            }
+            if (answer.type() == null) {
+                continue;
+            }
+            MediaType json = response.getContent() == null ? null : response.getContent().get("application/json");
+            io.swagger.v3.oas.models.media.Schema<?> schema = json == null ? null : json.getSchema();
+            String name = answer.name() + " " + answer.status();
+            switch (answer.wrapping()) {
+                case PAGE -> {
+                    io.swagger.v3.oas.models.media.Schema<?> page = resolve(schema, schemas);
+                    compare(name + " (PageOf" + answer.type().getSimpleName() + ")", page, ApiTypes.jsonProperties(Slice.class), missing);
+                    io.swagger.v3.oas.models.media.Schema<?> items = page == null || page.getProperties() == null ? null
+                            : page.getProperties().get("items");
+                    describes(name + ".items[]", items == null ? null : items.getItems(), answer.type(), schemas, missing,
+                            new LinkedHashSet<>());
+                }
+                case LIST -> describes(name + "[]", schema == null ? null : schema.getItems(), answer.type(), schemas,
+                        missing, new LinkedHashSet<>());
+                case PLAIN -> describes(name, schema, answer.type(), schemas, missing, new LinkedHashSet<>());
+            }
+        }
+        assertThat(missing).as("answers and fields missing from /openapi").isEmpty();
+    }
+
+    private OpenAPI openApiDocument() throws Exception {
+        HttpResponse<String> document = http.send(HttpRequest.newBuilder(uri("/openapi"))
+                .header("Accept", "application/json").GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(document.statusCode()).isEqualTo(200);
+        return new OpenAPIV3Parser().readContents(document.body(), null, null).getOpenAPI();
+    }
+
+    /** The document's operation of a resource method: its HTTP method on its path below the application's. */
+    private static io.swagger.v3.oas.models.Operation operation(OpenAPI openApi, ApiTypes.Answer answer) {
+        String path = "/api" + ApiTypes.path(answer.method());
+        PathItem item = openApi.getPaths().entrySet().stream()
+                .filter(entry -> ApiTypes.withoutRegularExpressions(entry.getKey()).equals(path))
+                .map(Map.Entry::getValue).findFirst().orElse(null);
+        return item == null ? null : item.readOperationsMap()
+                .get(PathItem.HttpMethod.valueOf(ApiTypes.httpMethod(answer.method()).toUpperCase(java.util.Locale.ROOT)));
+    }
+
+    /** A schema, or the component it refers to. */
+    private static io.swagger.v3.oas.models.media.Schema<?> resolve(io.swagger.v3.oas.models.media.Schema<?> schema,
+                                                                   Map<String, io.swagger.v3.oas.models.media.Schema> schemas) {
+        if (schema == null || schema.get$ref() == null) {
+            return schema;
+        }
+        return schemas.get(schema.get$ref().substring(schema.get$ref().lastIndexOf('/') + 1));
+    }
+
+    /**
+     * The schema describes the Klassrum class: exactly its JSON properties, and so on for each property that holds a
+     * Klassrum class (or a list of them).
+     */
+    private static void describes(String name, io.swagger.v3.oas.models.media.Schema<?> schema, Class<?> type,
+                                  Map<String, io.swagger.v3.oas.models.media.Schema> schemas, List<String> missing,
+                                  Set<Class<?>> seen) {
+        io.swagger.v3.oas.models.media.Schema<?> resolved = resolve(schema, schemas);
+        compare(name + " (" + type.getSimpleName() + ")", resolved, ApiTypes.jsonProperties(type), missing);
+        if (resolved == null || resolved.getProperties() == null || !seen.add(type)) {
+            return;
+        }
+        for (Map.Entry<String, java.lang.reflect.Type> property : ApiTypes.jsonPropertyTypes(type).entrySet()) {
+            io.swagger.v3.oas.models.media.Schema<?> described = resolved.getProperties().get(property.getKey());
+            java.lang.reflect.Type held = property.getValue();
+            if (described != null && held instanceof java.lang.reflect.ParameterizedType list
+                    && list.getRawType() == List.class && list.getActualTypeArguments()[0] instanceof Class<?> item
+                    && ApiTypes.isKlassrumClass(item)) {
+                describes(name + "." + property.getKey() + "[]", described.getItems(), item, schemas, missing, seen);
+            } else if (described != null && held instanceof Class<?> plain && ApiTypes.isKlassrumClass(plain)) {
+                describes(name + "." + property.getKey(), described, plain, schemas, missing, seen);
+            }
+        }
+        seen.remove(type);
+    }
+
+    /** The schema's properties are exactly the class's JSON properties. */
+    private static void compare(String name, io.swagger.v3.oas.models.media.Schema<?> schema, List<String> properties,
+                                List<String> missing) {
+        if (schema == null) {
+            missing.add(name + ": no schema");
+            return;
+        }
+        Set<String> documented = schema.getProperties() == null ? Set.of() : schema.getProperties().keySet();
+        properties.stream().filter(property -> !documented.contains(property))
+                .forEach(property -> missing.add(name + "." + property));
+        documented.stream().filter(property -> !properties.contains(property))
+                .forEach(property -> missing.add(name + "." + property + ": documented, never sent"));
     }
 
     @Test
