@@ -56,7 +56,9 @@ public class RosterFactsAdapter implements RosterFactsPort {
     // questions as uuid arrays (bound as text such as '{a,b}', since EclipseLink binds no arrays). Casting them
     // there also types a null (an application has no person): EclipseLink binds a null parameter as varchar,
     // which PostgreSQL would refuse to compare with a uuid column. A null actor matches nothing, and an empty
-    // array neither, so a group-level question reads the actor's facts and the question's group only.
+    // array neither, so a group-level question reads the actor's facts and the question's group only. Every filter on
+    // a large table is a single "= any(array)" or "in (subquery)" on an indexed column, never an OR of them, which
+    // PostgreSQL would answer with a scan of the whole table.
     // Every row has the same columns: kind, id1..id4, text1..text2, flag1..flag2, date1..date2. The first
     // branch types them all: PostgreSQL resolves a UNION pairwise, so a null that is untyped in the first
     // two branches would become text and clash with uuid later on.
@@ -64,23 +66,24 @@ public class RosterFactsAdapter implements RosterFactsPort {
     // explanation, and it must depend neither on the physical order of the rows nor on the server's locale.
     static final String FACTS_SQL = """
             with question as (
-                select cast(?1 as uuid) as actor_id, cast(?2 as uuid[]) as students, cast(?3 as uuid[]) as groups
+                select cast(?1 as uuid) as actor_id, cast(?2 as uuid[]) as students, cast(?3 as uuid[]) as groups,
+                       array_append(cast(?2 as uuid[]), cast(?1 as uuid)) as people
             ),
             memberships as (
                 select m.group_id, m.person_id, m.role, m.valid_from, m.valid_to
                 from membership m, question q
-                where m.person_id = q.actor_id or m.person_id = any(q.students)
+                where m.person_id = any(q.people)
             ),
             groups as (
                 select g.id, g.tenant_id, g.school_id, g.syllabus_id, g.name, g.kind, g.connected, g.archived
                 from study_group g
-                where g.id in (select group_id from memberships)
-                   or g.id in (select unnest(q.groups) from question q)
+                where g.id in (select group_id from memberships
+                               union select unnest(q.groups) from question q)
             ),
             roles as (
                 select r.person_id, r.school_id, r.role, r.valid_from, r.valid_to
                 from school_role r, question q
-                where r.person_id = q.actor_id or r.person_id = any(q.students)
+                where r.person_id = any(q.people)
             ),
             teacher_subjects as (
                 select t.teacher_id, t.school_id, t.subject_id
@@ -94,11 +97,11 @@ public class RosterFactsAdapter implements RosterFactsPort {
                        exists (select 1 from guardian_login l where l.guardian_id = p.id and l.enabled) as flag1,
                        cast(null as boolean) as flag2, p.birth_date as date1, cast(null as date) as date2
                 from person p, question q
-                where p.id = q.actor_id or p.id = any(q.students)
+                where p.id = any(q.people)
                 union all
                 select 'LICENCE', l.person_id, null, null, null, l.kind, null, null, null, l.valid_from, l.valid_to
                 from licence l, question q
-                where l.person_id = q.actor_id or l.person_id = any(q.students)
+                where l.person_id = any(q.people)
                 union all
                 select 'ROLE', r.person_id, r.school_id, null, null, r.role, null, null, null, r.valid_from, r.valid_to
                 from roles r
