@@ -88,14 +88,14 @@ public class GroupsResource {
     @Operation(summary = "Writes a post to the group (its teachers and mentors)")
     @APIResponse(responseCode = "201", description = "The post, with its sanitised body")
     public Response writePost(@Valid @NotNull Requests.PostRequest request) {
-        return Response.status(Response.Status.CREATED).entity(posts.write(Params.uuid("group", group), request.body)).build();
+        return Response.status(Response.Status.CREATED).entity(posts.write(Params.uuid("group", group), request.body())).build();
     }
 
     @PUT
     @Path("posts/{post}")
     @Operation(summary = "Edits a post (its author)")
     public PostView editPost(@PathParam("post") String post, @Valid @NotNull Requests.PostRequest request) {
-        return posts.edit(Params.uuid("group", group), Params.uuid("post", post), request.body);
+        return posts.edit(Params.uuid("group", group), Params.uuid("post", post), request.body());
     }
 
     @GET
@@ -112,8 +112,8 @@ public class GroupsResource {
     @Operation(summary = "Creates an assignment, as a draft or published")
     @APIResponse(responseCode = "201", description = "The assignment")
     public Response createAssignment(@Valid @NotNull Requests.AssignmentRequest request) {
-        AssignmentView created = assignments.create(Params.uuid("group", group), request.title, request.instructions,
-                request.dueAt, request.publish);
+        AssignmentView created = assignments.create(Params.uuid("group", group), request.title(), request.instructions(),
+                request.dueAt(), request.publish());
         return Response.status(Response.Status.CREATED).entity(created).build();
     }
 
@@ -140,7 +140,7 @@ public class GroupsResource {
     public SubmissionView submit(@PathParam("assignment") String assignment, @PathParam("student") String student,
                                  @Valid @NotNull Requests.SubmissionRequest request) {
         return assignments.submit(Params.uuid("group", group), Params.uuid("assignment", assignment),
-                Params.uuid("student", student), request.content);
+                Params.uuid("student", student), request.content());
     }
 
     @POST
@@ -149,6 +149,6 @@ public class GroupsResource {
     public SubmissionView returnSubmission(@PathParam("assignment") String assignment, @PathParam("student") String student,
                                            @Valid @NotNull Requests.FeedbackRequest request) {
         return assignments.returnWithFeedback(Params.uuid("group", group), Params.uuid("assignment", assignment),
-                Params.uuid("student", student), request.feedback);
+                Params.uuid("student", student), request.feedback());
     }
 }

@@ -95,10 +95,10 @@ public class StudentsResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Sets or revises the student's assessment in the syllabus of the given teaching group")
     public AssessmentView assess(@PathParam("id") String id, @Valid @NotNull Requests.AssessmentRequest request) {
-        UUID syllabus = groupSyllabi.syllabusOf(request.group)
+        UUID syllabus = groupSyllabi.syllabusOf(request.group())
                 .orElseThrow(() -> new InvalidInputException("group", "Gruppen har ingen kursplan", "The group has no syllabus"));
-        return assessments.assess(Params.uuid("id", id), syllabus, request.group, request.grade, request.comment,
-                request.publish);
+        return assessments.assess(Params.uuid("id", id), syllabus, request.group(), request.grade(), request.comment(),
+                request.publish());
     }
 
     @GET
@@ -116,8 +116,8 @@ public class StudentsResource {
     @Operation(summary = "Records a development talk held in the student's mentor group (the mentor)")
     @APIResponse(responseCode = "201", description = "The talk")
     public Response recordDevelopmentTalk(@PathParam("id") String id, @Valid @NotNull Requests.DevelopmentTalkRequest request) {
-        DevelopmentTalkView talk = talks.record(request.group, Params.uuid("id", id), request.heldOn,
-                request.guardians, request.notes, request.agreedGoals);
+        DevelopmentTalkView talk = talks.record(request.group(), Params.uuid("id", id), request.heldOn(),
+                request.guardians(), request.notes(), request.agreedGoals());
         return Response.status(Response.Status.CREATED).entity(talk).build();
     }
 
