@@ -17,4 +17,6 @@ fi
 target=$(realpath -m -- "$target")
 # The data folder is relative to the checkout, as for deploy/run.sh.
 cd "$checkout"
+source deploy/java.sh
+klassrum_use_java || exit 1
 exec java -jar "$launcher" backup "$target"

@@ -5,6 +5,8 @@
 set -euo pipefail
 here=$(pwd)
 cd "$(dirname "$0")/.."
+source deploy/java.sh
+klassrum_use_java || exit 1
 launcher=deploy/target/klassrum-launcher.jar
 if [[ ! -f $launcher ]]; then
   ./mvnw -q -DskipTests package -pl deploy -am

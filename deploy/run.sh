@@ -3,6 +3,8 @@
 # building first what is missing. Settings: see README.md. Stop with Ctrl+C.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source deploy/java.sh
+klassrum_use_java || exit 1
 
 launcher=deploy/target/klassrum-launcher.jar
 runtime=deploy/target/runtime

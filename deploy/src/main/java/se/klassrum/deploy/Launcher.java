@@ -164,7 +164,7 @@ public final class Launcher {
     }
 
     /**
-     * Payara Micro's cluster options. Hazelcast (as bundled in Payara Micro 6) has no join password, only the
+     * Payara Micro's cluster options. Hazelcast (as bundled in Payara Micro) has no join password, only the
      * cluster name that members must share, so the name is made secret: the chosen name followed by an HMAC of
      * it keyed with {@code KLASSRUM_CLUSTER_PASSWORD}. Nodes with the same name and password form one cluster;
      * nodes of another installation, or of Payara's default cluster "development", stay out.

@@ -1,12 +1,10 @@
 package se.klassrum.guardian.entity;
 
 import jakarta.persistence.Column;
-import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
 import org.eclipse.persistence.annotations.Customizer;
 import se.klassrum.roster.entity.RosterEntity;
-import se.klassrum.roster.entity.UuidAttributeConverter;
 import se.klassrum.roster.entity.UuidColumns;
 
 import java.time.OffsetDateTime;
@@ -25,15 +23,12 @@ public class GuardianSession extends RosterEntity {
     @Column(name = "token_hash", nullable = false, updatable = false, length = 64)
     private String tokenHash;
 
-    @Convert(converter = UuidAttributeConverter.class)
     @Column(name = "person_id", nullable = false, updatable = false)
     private UUID personId;
 
-    @Convert(converter = UuidAttributeConverter.class)
     @Column(name = "tenant_id", nullable = false, updatable = false)
     private UUID tenantId;
 
-    @Convert(converter = UuidAttributeConverter.class)
     @Column(name = "login_id", nullable = false, updatable = false)
     private UUID loginId;
 

@@ -1,7 +1,6 @@
 package se.klassrum.roster.entity;
 
 import jakarta.persistence.Column;
-import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -35,7 +34,6 @@ public class Person extends RosterEntity {
     @Column(name = "external_id", nullable = false, length = 100)
     private String externalId;
 
-    @Convert(converter = UuidAttributeConverter.class)
     @Column(name = "entra_object_id")
     private UUID entraObjectId;
 

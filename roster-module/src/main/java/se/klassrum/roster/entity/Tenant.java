@@ -1,7 +1,6 @@
 package se.klassrum.roster.entity;
 
 import jakarta.persistence.Column;
-import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
 import org.eclipse.persistence.annotations.Customizer;
@@ -14,7 +13,6 @@ import java.util.UUID;
 @Table(name = "tenant")
 public class Tenant extends RosterEntity {
 
-    @Convert(converter = UuidAttributeConverter.class)
     @Column(name = "entra_tenant_id", nullable = false, updatable = false)
     private UUID entraTenantId;
 

@@ -97,7 +97,7 @@ public class GroupsResource {
     @APIResponse(responseCode = "201", description = "The post, with its sanitised body",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PostView.class)))
     public Response writePost(@Valid @NotNull Requests.PostRequest request) {
-        return Response.status(Response.Status.CREATED).entity(posts.write(Params.uuid("group", group), request.body)).build();
+        return Response.status(Response.Status.CREATED).entity(posts.write(Params.uuid("group", group), request.body())).build();
     }
 
     @PUT
@@ -106,7 +106,7 @@ public class GroupsResource {
     @APIResponse(responseCode = "200", description = "The post, with its sanitised body",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PostView.class)))
     public PostView editPost(@PathParam("post") String post, @Valid @NotNull Requests.PostRequest request) {
-        return posts.edit(Params.uuid("group", group), Params.uuid("post", post), request.body);
+        return posts.edit(Params.uuid("group", group), Params.uuid("post", post), request.body());
     }
 
     @GET
@@ -126,8 +126,8 @@ public class GroupsResource {
     @APIResponse(responseCode = "201", description = "The assignment",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AssignmentView.class)))
     public Response createAssignment(@Valid @NotNull Requests.AssignmentRequest request) {
-        AssignmentView created = assignments.create(Params.uuid("group", group), request.title, request.instructions,
-                request.dueAt, request.publish);
+        AssignmentView created = assignments.create(Params.uuid("group", group), request.title(), request.instructions(),
+                request.dueAt(), request.publish());
         return Response.status(Response.Status.CREATED).entity(created).build();
     }
 
@@ -160,7 +160,7 @@ public class GroupsResource {
     public SubmissionView submit(@PathParam("assignment") String assignment, @PathParam("student") String student,
                                  @Valid @NotNull Requests.SubmissionRequest request) {
         return assignments.submit(Params.uuid("group", group), Params.uuid("assignment", assignment),
-                Params.uuid("student", student), request.content);
+                Params.uuid("student", student), request.content());
     }
 
     @POST
@@ -171,6 +171,6 @@ public class GroupsResource {
     public SubmissionView returnSubmission(@PathParam("assignment") String assignment, @PathParam("student") String student,
                                            @Valid @NotNull Requests.FeedbackRequest request) {
         return assignments.returnWithFeedback(Params.uuid("group", group), Params.uuid("assignment", assignment),
-                Params.uuid("student", student), request.feedback);
+                Params.uuid("student", student), request.feedback());
     }
 }

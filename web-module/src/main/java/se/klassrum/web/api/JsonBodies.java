@@ -18,14 +18,17 @@ import jakarta.ws.rs.ext.ReaderInterceptorContext;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.reflect.Array;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
+import java.lang.reflect.RecordComponent;
+import java.lang.reflect.Type;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.stream.Collectors;
 
 /**
- * Reads the API's JSON request bodies (the public-field classes of this package, e.g. {@link Requests}) in place of the
+ * Reads the API's JSON request bodies (the records and public-field classes of this package, e.g. {@link Requests}) in place of the
  * runtime's JSON-B reader, so that a body that is not what it should be is a 400 naming the field, never a parser's
  * error page: JSON-P parses the body (broken JSON, nesting deeper than {@value #MAX_DEPTH} levels, more than
  * {@value #MAX_BYTES} bytes, or not an object: field {@code body}); then each field's value is checked for its JSON
@@ -108,6 +111,9 @@ public class JsonBodies implements ReaderInterceptor {
     }
 
     private static Object bind(Class<?> type, JsonObject object) {
+        if (type.isRecord()) {
+            return bindRecord(type, object);
+        }
         Object bound;
         try {
             bound = type.getConstructor().newInstance();
@@ -120,7 +126,7 @@ public class JsonBodies implements ReaderInterceptor {
                 continue;
             }
             try {
-                field.set(bound, value(field, object.get(field.getName())));
+                field.set(bound, value(field.getName(), field.getType(), field.getGenericType(), object.get(field.getName())));
             } catch (IllegalAccessException unexpected) {
                 throw new IllegalStateException(unexpected);
             }
@@ -128,10 +134,34 @@ public class JsonBodies implements ReaderInterceptor {
         return bound;
     }
 
+    /** A record through its canonical constructor; a missing component is null (false or 0 when primitive). */
+    private static Object bindRecord(Class<?> type, JsonObject object) {
+        RecordComponent[] components = type.getRecordComponents();
+        Class<?>[] types = new Class<?>[components.length];
+        Object[] values = new Object[components.length];
+        for (int i = 0; i < components.length; i++) {
+            RecordComponent component = components[i];
+            types[i] = component.getType();
+            values[i] = object.containsKey(component.getName())
+                    ? value(component.getName(), component.getType(), component.getGenericType(), object.get(component.getName()))
+                    : absent(component.getType());
+        }
+        try {
+            return type.getDeclaredConstructor(types).newInstance(values);
+        } catch (ReflectiveOperationException notABody) {
+            throw new IllegalStateException("not a request body: " + type.getName(), notABody);
+        }
+    }
+
+    private static Object absent(Class<?> type) {
+        if (!type.isPrimitive()) {
+            return null;
+        }
+        return type == boolean.class ? Boolean.FALSE : Array.get(Array.newInstance(type, 1), 0);
+    }
+
     /** One field's value, checked for its JSON type first; JSON-B converts the rest (UUIDs, dates, lists). */
-    private static Object value(Field field, JsonValue json) {
-        Class<?> type = field.getType();
-        String name = field.getName();
+    private static Object value(String name, Class<?> type, Type genericType, JsonValue json) {
         if (json.getValueType() == JsonValue.ValueType.NULL) {
             if (type.isPrimitive()) {
                 throw invalid(name, "true eller false", "true or false");
@@ -175,7 +205,7 @@ public class JsonBodies implements ReaderInterceptor {
             throw invalid(name, "en text i rätt format", "a string in the right format");
         }
         try {
-            return JSONB.fromJson(json.toString(), field.getGenericType());
+            return JSONB.fromJson(json.toString(), genericType);
         } catch (RuntimeException unreadable) {
             throw invalid(name, "ett värde i rätt format (" + expected(type) + ")", "a value in the right format (" + expected(type) + ")");
         }

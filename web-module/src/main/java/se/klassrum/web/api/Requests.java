@@ -13,9 +13,7 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * The JSON bodies the API accepts, with the rules Bean Validation checks before anything runs. Plain
- * classes with public fields rather than records: Payara's OpenAPI scanner fails on constraints placed on
- * record components.
+ * The JSON bodies the API accepts, with the rules Bean Validation checks before anything runs.
  */
 public final class Requests {
 
@@ -25,75 +23,54 @@ public final class Requests {
     }
 
     /** A post's rich text; markup beyond plain formatting and links is removed. */
-    public static class PostRequest {
-        @NotBlank
-        @Size(max = MAX_TEXT)
-        public String body;
+    public record PostRequest(
+            @NotBlank @Size(max = MAX_TEXT) String body) {
     }
 
-    public static class AssignmentRequest {
-        @NotBlank
-        @Size(max = 200)
-        public String title;
-
-        @NotNull
-        @Size(max = MAX_TEXT)
-        public String instructions;
-
-        @NotNull
-        public OffsetDateTime dueAt;
-
-        public boolean publish;
+    public record AssignmentRequest(
+            @NotBlank @Size(max = 200) String title,
+            @NotNull @Size(max = MAX_TEXT) String instructions,
+            @NotNull OffsetDateTime dueAt,
+            boolean publish) {
     }
 
-    public static class SubmissionRequest {
-        @NotBlank
-        @Size(max = MAX_TEXT)
-        public String content;
+    public record SubmissionRequest(
+            @NotBlank @Size(max = MAX_TEXT) String content) {
     }
 
-    public static class FeedbackRequest {
-        @NotBlank
-        @Size(max = MAX_TEXT)
-        public String feedback;
+    public record FeedbackRequest(
+            @NotBlank @Size(max = MAX_TEXT) String feedback) {
     }
 
     /** The teaching {@code group} the assessment is set through; its syllabus is the assessment's. */
-    public static class AssessmentRequest {
-        @NotNull
-        @Schema(type = SchemaType.STRING, format = "uuid", description = "the teaching group the assessment is set through")
-        public UUID group;
+    public record AssessmentRequest(
+            @NotNull
+            @Schema(type = SchemaType.STRING, format = "uuid", description = "the teaching group the assessment is set through")
+            UUID group,
 
-        @NotNull
-        @Schema(type = SchemaType.STRING, implementation = Grade.class, description = "the grade, F–A, or NOT_YET_ASSESSED")
-        public Grade grade;
+            @NotNull
+            @Schema(type = SchemaType.STRING, implementation = Grade.class, description = "the grade, F–A, or NOT_YET_ASSESSED")
+            Grade grade,
 
-        @NotNull
-        @Size(max = MAX_TEXT)
-        public String comment;
+            @NotNull @Size(max = MAX_TEXT) String comment,
 
-        @Schema(type = SchemaType.BOOLEAN, description = "true shows the assessment to the student and their guardians")
-        public boolean publish;
+            @Schema(type = SchemaType.BOOLEAN, description = "true shows the assessment to the student and their guardians")
+            boolean publish) {
     }
 
-    public static class DevelopmentTalkRequest {
-        @NotNull
-        @Schema(type = SchemaType.STRING, format = "uuid", description = "the mentor group the talk is held in")
-        public UUID group;
+    public record DevelopmentTalkRequest(
+            @NotNull
+            @Schema(type = SchemaType.STRING, format = "uuid", description = "the mentor group the talk is held in")
+            UUID group,
 
-        @NotNull
-        @Schema(type = SchemaType.STRING, format = "date", description = "the day of the talk; a later day books it")
-        public LocalDate heldOn;
+            @NotNull
+            @Schema(type = SchemaType.STRING, format = "date", description = "the day of the talk; a later day books it")
+            LocalDate heldOn,
 
-        @Size(max = 10)
-        public List<UUID> guardians;
+            @Size(max = 10) List<UUID> guardians,
 
-        @NotNull
-        @Size(max = MAX_TEXT)
-        public String notes;
+            @NotNull @Size(max = MAX_TEXT) String notes,
 
-        @NotNull
-        @Size(max = MAX_TEXT)
-        public String agreedGoals;
+            @NotNull @Size(max = MAX_TEXT) String agreedGoals) {
     }
 }

@@ -103,10 +103,10 @@ public class StudentsResource {
     @APIResponse(responseCode = "200", description = "The assessment",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AssessmentView.class)))
     public AssessmentView assess(@PathParam("id") String id, @Valid @NotNull Requests.AssessmentRequest request) {
-        UUID syllabus = groupSyllabi.syllabusOf(request.group)
+        UUID syllabus = groupSyllabi.syllabusOf(request.group())
                 .orElseThrow(() -> new InvalidInputException("group", "Gruppen har ingen kursplan", "The group has no syllabus"));
-        return assessments.assess(Params.uuid("id", id), syllabus, request.group, request.grade, request.comment,
-                request.publish);
+        return assessments.assess(Params.uuid("id", id), syllabus, request.group(), request.grade(), request.comment(),
+                request.publish());
     }
 
     @GET
@@ -127,8 +127,8 @@ public class StudentsResource {
     @APIResponse(responseCode = "201", description = "The talk",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DevelopmentTalkView.class)))
     public Response recordDevelopmentTalk(@PathParam("id") String id, @Valid @NotNull Requests.DevelopmentTalkRequest request) {
-        DevelopmentTalkView talk = talks.record(request.group, Params.uuid("id", id), request.heldOn,
-                request.guardians, request.notes, request.agreedGoals);
+        DevelopmentTalkView talk = talks.record(request.group(), Params.uuid("id", id), request.heldOn(),
+                request.guardians(), request.notes(), request.agreedGoals());
         return Response.status(Response.Status.CREATED).entity(talk).build();
     }
 

@@ -50,20 +50,23 @@ public class StudentPage implements Serializable {
 
     private static final int SHOWN = 50;
 
-    /** A talk as shown: the names of the guardians present instead of their ids. */
+    /**
+     * A talk as shown: the names of the guardians present instead of their ids. The pages call its methods
+     * ({@code talk.booked()}): Jakarta EL 6 resolves a record's properties from its components only.
+     */
     public record Talk(DevelopmentTalkView view, List<String> guardians) {
         public String heldOn() {
             return SchoolTime.day(view.heldOn());
         }
 
         /** Booked: its day has not come yet. */
-        public boolean isBooked() {
+        public boolean booked() {
             return view.heldOn().isAfter(SchoolTime.today());
         }
 
         /** Its day has come and it has neither notes nor agreed goals yet: to be written. */
-        public boolean isUnwritten() {
-            return !isBooked() && (view.notes() == null || view.notes().isBlank())
+        public boolean unwritten() {
+            return !booked() && (view.notes() == null || view.notes().isBlank())
                     && (view.agreedGoals() == null || view.agreedGoals().isBlank());
         }
     }
