@@ -1,5 +1,6 @@
 package se.klassrum.access.audit;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
@@ -76,7 +77,7 @@ public class AuditWriter {
     public void write(AuditRecord record) {
         Pending pending = new Pending(record, new CompletableFuture<>());
         try {
-            if (!queue().offer(pending, waitSeconds, TimeUnit.SECONDS)) {
+            if (!queue.offer(pending, waitSeconds, TimeUnit.SECONDS)) {
                 throw new AuditUnavailableException("the audit log is too busy to record the decision", null);
             }
             pending.committed().get(waitSeconds, TimeUnit.SECONDS);
@@ -90,23 +91,20 @@ public class AuditWriter {
         }
     }
 
-    private synchronized BlockingQueue<Pending> queue() {
-        if (queue == null) {
-            queue = new ArrayBlockingQueue<>(Math.max(capacity, MAX_BATCH));
-            writer = threads.newThread(this::run);
-            writer.setName("klassrum-audit-writer");
-            writer.setDaemon(true);
-            writer.start();
-        }
-        return queue;
+    /** Starts the node's writer thread with the bean, so that no decision waits on a lock to find it. */
+    @PostConstruct
+    void start() {
+        queue = new ArrayBlockingQueue<>(Math.max(capacity, MAX_BATCH));
+        writer = threads.newThread(this::run);
+        writer.setName("klassrum-audit-writer");
+        writer.setDaemon(true);
+        writer.start();
     }
 
     @PreDestroy
-    synchronized void stop() {
+    void stop() {
         stopping = true;
-        if (writer != null) {
-            writer.interrupt();
-        }
+        writer.interrupt();
     }
 
     private void run() {

@@ -165,13 +165,8 @@ public class AccessGuard {
         public void audit() {
             boolean allAllowed = outcomes.stream().allMatch(AuditRecord.Outcome::allowed);
             List<String> failing = outcomes.stream().flatMap(outcome -> outcome.failingCodes().stream()).distinct().toList();
-            AuditRecord.ActorKind actorKind = actor instanceof Actor.Person ? AuditRecord.ActorKind.PERSON
-                    : AuditRecord.ActorKind.APPLICATION;
-            String actorId = actor instanceof Actor.Person person ? person.personId().toString()
-                    : ((Actor.Application) actor).clientId();
-            audit.record(new AuditRecord(actor.tenantId().toString(), Instant.now(clock), AuditRecord.Purpose.ACCESS,
-                    actorKind, actorId, null, listGroup == null ? null : listGroup.toString(), kind.name(),
-                    operation.name(), allAllowed, failing, caller.requestId(), outcomes));
+            audit.record(record(AuditRecord.Purpose.ACCESS, actor, actor.tenantId(), kind.name(), operation.name(), null,
+                    listGroup, allAllowed, failing, outcomes));
         }
     }
 
@@ -229,12 +224,19 @@ public class AccessGuard {
      */
     public AuditRecord record(AuditRecord.Purpose purpose, Actor actor, UUID chainTenant, String kind, String operation,
                               UUID studentId, UUID groupId, boolean allowed, List<String> failingCodes) {
+        return record(purpose, actor, chainTenant, kind, operation, studentId, groupId, allowed, failingCodes, List.of());
+    }
+
+    /** @param outcomes a list's students with their outcomes (then no {@code studentId}), or empty */
+    private AuditRecord record(AuditRecord.Purpose purpose, Actor actor, UUID chainTenant, String kind, String operation,
+                               UUID studentId, UUID groupId, boolean allowed, List<String> failingCodes,
+                               List<AuditRecord.Outcome> outcomes) {
         AuditRecord.ActorKind actorKind = actor instanceof Actor.Person ? AuditRecord.ActorKind.PERSON : AuditRecord.ActorKind.APPLICATION;
         String actorId = actor instanceof Actor.Person person ? person.personId().toString()
                 : ((Actor.Application) actor).clientId();
         return new AuditRecord(chainTenant.toString(), Instant.now(clock), purpose, actorKind, actorId,
                 studentId == null ? null : studentId.toString(), groupId == null ? null : groupId.toString(), kind,
-                operation, allowed, failingCodes, caller.requestId());
+                operation, allowed, failingCodes, caller.requestId(), outcomes);
     }
 
     static UUID personId(Actor actor) {
