@@ -2,6 +2,8 @@ package se.klassrum.access.boundary;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.metrics.Counter;
 import org.eclipse.microprofile.metrics.Metadata;
@@ -9,6 +11,7 @@ import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.MetricUnits;
 import org.eclipse.microprofile.metrics.Tag;
 import se.klassrum.access.api.DataKind;
+import se.klassrum.access.api.NoStudentData;
 
 /**
  * The guard's decisions as metrics (README.md, "Operations"): how many were allowed and denied per kind of data, and how
@@ -19,6 +22,7 @@ import se.klassrum.access.api.DataKind;
  * only, never a person.
  */
 @ApplicationScoped
+@NoStudentData("counts the guard's decisions by kind of data and outcome; it is told no person")
 public class AccessMetrics {
 
     /** The thresholds of "slower than", in nanoseconds, and their tag values in seconds. */
@@ -60,6 +64,11 @@ public class AccessMetrics {
                 slower[form.ordinal()][threshold] = registry.counter(slow, tag, new Tag("over", SLOW_SECONDS[threshold]));
             }
         }
+    }
+
+    /** Made when the application starts, so that a scrape finds every counter from the first one on. */
+    void started(@Observes @Initialized(ApplicationScoped.class) Object application) {
+        // the counters are registered as the bean is made
     }
 
     /** A single decision, or a batch of a list's decisions, and how long it took from {@code startedNanos}. */
