@@ -359,13 +359,17 @@ class ServerIT extends KlassrumServerTest {
                 .as(String.join("\n", Sql.strings(database, "select application_name || ' ' || coalesce(state, '-') "
                         + "|| ' ' || coalesce(client_addr::text, '-') from pg_stat_activity")))
                 .isPositive();
+        assertThat(after.value("klassrum_db_pool_connections", "pool", "audit", "state", "open"))
+                .as(String.join("\n", Sql.strings(database, "select application_name || ' ' || coalesce(state, '-') "
+                        + "|| ' ' || coalesce(client_addr::text, '-') from pg_stat_activity")))
+                .isPositive();
         assertThat(after.value("klassrum_db_pool_max", "pool", "main")).isEqualTo(32);
         assertThat(after.text()).doesNotContain(PERSON_ELSA.toString()).doesNotContain(requestId)
                 .doesNotContain(GROUP_MA1C_A.toString());
     }
 
     private Scrape scrape() throws Exception {
-        HttpResponse<String> metrics = http.send(HttpRequest.newBuilder(uri("/metrics"))
+        HttpResponse<String> metrics = http.send(HttpRequest.newBuilder(uri("/metrics?scope=application"))
                 .header("Accept", "text/plain").GET().build(), HttpResponse.BodyHandlers.ofString());
         assertThat(metrics.statusCode()).as(metrics.body()).isEqualTo(200);
         return new Scrape(metrics.body());
