@@ -321,6 +321,7 @@ class ServerIT extends KlassrumServerTest {
         HttpResponse<String> generated = http.send(HttpRequest.newBuilder(uri("/api/v1/students/" + PERSON_ELSA))
                 .header("Authorization", "Bearer " + otherTeacher).header("X-Request-Id", "not a well-formed id; <script>")
                 .GET().build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> notSignedIn = get("/api/v1/students/" + PERSON_ELSA);
         Scrape after = scrape();
 
         assertThat(allowed.statusCode()).as(allowed.body()).isEqualTo(200);
@@ -336,6 +337,9 @@ class ServerIT extends KlassrumServerTest {
         assertThat(madeUp).as("an ill-formed id is replaced").matches("[0-9a-f-]{36}");
         assertThat(generated.body()).contains("\"requestId\":\"" + madeUp + "\"");
         assertThat(Sql.number(database, "select count(*) from audit_entry where request_id = ?", madeUp)).isEqualTo(1);
+        assertThat(notSignedIn.statusCode()).isEqualTo(401);
+        assertThat(notSignedIn.body()).contains("\"requestId\":\"" + notSignedIn.headers().firstValue("X-Request-Id")
+                .orElseThrow() + "\"");
 
         assertThat(after.moved(before, "klassrum_access_decisions_total", "kind", "STUDENT_PROFILE", "outcome", "allowed"))
                 .isGreaterThanOrEqualTo(1);
@@ -352,6 +356,8 @@ class ServerIT extends KlassrumServerTest {
                 "/api/v1/students/{id}", "status", "403")).isEqualTo(2);
         assertThat(after.moved(before, "klassrum_http_requests_seconds_count", "method", "GET", "endpoint",
                 "/api/v1/groups/{group}/members", "status", "200")).isEqualTo(1);
+        assertThat(after.moved(before, "klassrum_http_requests_seconds_count", "method", "GET", "endpoint",
+                "/api/v1/students/{id}", "status", "401")).as("refused before the resource, counted under it").isEqualTo(1);
         assertThat(after.moved(before, "klassrum_roster_run_seconds_count", "source", "files", "status", "REJECTED"))
                 .isEqualTo(1);
         assertThat(after.moved(before, "klassrum_roster_phase_seconds_count", "source", "files")).isPositive();

@@ -1,11 +1,13 @@
 package se.klassrum.web.api;
 
+import jakarta.annotation.Priority;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.stream.JsonParsingException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.ContainerResponseContext;
@@ -26,9 +28,11 @@ import java.util.concurrent.ConcurrentHashMap;
  * What the request log and the metrics learn from the API (README.md, "Operations"): which resource method answers a
  * request, named by its path template ({@code /api/v1/students/{id}}, never the path with its ids), and the request's id
  * in every problem it is answered with ({@code requestId}, the same as its {@code X-Request-Id} header and its audit
- * entries).
+ * entries). It names the endpoint before {@link CallerRequired} may refuse the request, so that a 401 is counted
+ * under its endpoint too.
  */
 @Provider
+@Priority(Priorities.AUTHENTICATION - 10)
 public class RequestObservation implements ContainerRequestFilter, ContainerResponseFilter {
 
     private static final Map<Method, String> TEMPLATES = new ConcurrentHashMap<>();

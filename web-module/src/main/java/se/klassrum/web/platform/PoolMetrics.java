@@ -27,13 +27,14 @@ import java.util.logging.Logger;
  * ({@code @DataSourceDefinition}), so the gauges read what the database sees: PostgreSQL's {@code pg_stat_activity}, the
  * connections of each pool (told apart by their {@code ApplicationName}) from this node's address, open and of them in
  * use (in a statement or a transaction). They ask on a connection of their own, outside both pools, so that a scrape
- * never waits for an exhausted pool, and at most once a second.
+ * never waits for an exhausted pool, once per scrape (a reading serves for a tenth of a second).
  */
 @ApplicationScoped
 public class PoolMetrics {
 
     private static final Logger LOG = Logger.getLogger(PoolMetrics.class.getName());
-    private static final long FRESH_NANOS = 1_000_000_000L;
+    /** One reading serves the gauges of one scrape, which are read within milliseconds of each other. */
+    private static final long FRESH_NANOS = 100_000_000L;
     private static final String MAIN = "klassrum";
     private static final String AUDIT = "klassrum-audit";
 
@@ -77,7 +78,7 @@ public class PoolMetrics {
         registry.gauge(max, this, metrics -> most, tag);
     }
 
-    /** A count of the latest reading, refreshed when older than a second; NaN while the database cannot be asked. */
+    /** A count of the latest reading, refreshed when older than {@link #FRESH_NANOS}; NaN while the database is out of reach. */
     private synchronized double count(String applicationName, int column) {
         long now = System.nanoTime();
         if (!counted || now - countedAt > FRESH_NANOS) {
