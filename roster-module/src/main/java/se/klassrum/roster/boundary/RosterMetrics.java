@@ -14,7 +14,6 @@ import se.klassrum.roster.importer.ImportSummary;
 import java.time.Duration;
 import java.util.UUID;
 import java.util.function.Function;
-import java.util.function.Supplier;
 
 /**
  * Roster imports and syncs as metrics (README.md, "Operations"): each run's duration and outcome, how long each of its
@@ -48,44 +47,27 @@ public class RosterMetrics {
     MetricRegistry registry;
 
     /**
-     * Runs an import or sync, measured: {@code run} gets the listener to hand to the importer (which tells {@code next}
-     * everything in turn) and returns the recorded run.
+     * Runs an import or sync, measured: {@code run} gets the listener to hand to the importer (which tells {@code next},
+     * if any, everything in turn) and returns the recorded run.
      */
-    public <T> T measure(Source source, ImportProgressListener next, Function<ImportProgressListener, T> run,
-                         Function<T, ImportSummary> summary) {
+    public ImportSummary measure(Source source, ImportProgressListener next, Function<ImportProgressListener, ImportSummary> run) {
         Phases phases = new Phases(source, next == null ? ImportProgressListener.NONE : next);
         long started = System.nanoTime();
         String status = "ERROR";
         try {
-            T result = run.apply(phases);
-            ImportSummary done = summary.apply(result);
-            if (done != null) {
-                status = done.status().name();
-                for (ImportCount count : done.counts()) {
-                    rows(source, count, "created", count.created());
-                    rows(source, count, "updated", count.updated());
-                    rows(source, count, "ended", count.ended());
-                }
-            } else {
-                status = "NONE";
+            ImportSummary done = run.apply(phases);
+            status = done.status().name();
+            for (ImportCount count : done.counts()) {
+                rows(source, count, "created", count.created());
+                rows(source, count, "updated", count.updated());
+                rows(source, count, "ended", count.ended());
             }
-            return result;
+            return done;
         } finally {
             phases.close();
             registry.timer(RUN, new Tag("source", source.tag), new Tag("status", status))
                     .update(Duration.ofNanos(System.nanoTime() - started));
         }
-    }
-
-    /** As {@link #measure(Source, ImportProgressListener, Function, Function)}, for a run that answers its summary. */
-    public ImportSummary measure(Source source, ImportProgressListener next,
-                                 Function<ImportProgressListener, ImportSummary> run) {
-        return measure(source, next, run, summary -> summary);
-    }
-
-    /** For a call that takes no listener: its phases are not told, its run and rows are measured. */
-    public ImportSummary measure(Source source, Supplier<ImportSummary> run) {
-        return measure(source, null, listener -> run.get());
     }
 
     private void rows(Source source, ImportCount count, String change, int rows) {
