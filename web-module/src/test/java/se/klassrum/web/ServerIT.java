@@ -322,6 +322,8 @@ class ServerIT extends KlassrumServerTest {
                 .header("Authorization", "Bearer " + otherTeacher).header("X-Request-Id", "not a well-formed id; <script>")
                 .GET().build(), HttpResponse.BodyHandlers.ofString());
         HttpResponse<String> notSignedIn = get("/api/v1/students/" + PERSON_ELSA);
+        HttpResponse<String> noSuchPath = http.send(HttpRequest.newBuilder(uri("/api/v1/no-such-path/" + PERSON_ELSA))
+                .header("X-Request-Id", requestId + "-404").GET().build(), HttpResponse.BodyHandlers.ofString());
         Scrape after = scrape();
 
         assertThat(allowed.statusCode()).as(allowed.body()).isEqualTo(200);
@@ -358,6 +360,11 @@ class ServerIT extends KlassrumServerTest {
                 "/api/v1/groups/{group}/members", "status", "200")).isEqualTo(1);
         assertThat(after.moved(before, "klassrum_http_requests_seconds_count", "method", "GET", "endpoint",
                 "/api/v1/students/{id}", "status", "401")).as("refused before the resource, counted under it").isEqualTo(1);
+        assertThat(noSuchPath.statusCode()).isEqualTo(404);
+        assertThat(noSuchPath.headers().firstValue("X-Request-Id")).hasValue(requestId + "-404");
+        assertThat(noSuchPath.body()).contains("\"requestId\":\"" + requestId + "-404\"");
+        assertThat(after.moved(before, "klassrum_http_requests_seconds_count", "method", "GET", "endpoint", "unmatched",
+                "status", "404")).as("a path without a resource, never the path itself").isEqualTo(1);
         assertThat(after.moved(before, "klassrum_roster_run_seconds_count", "source", "files", "status", "REJECTED"))
                 .isEqualTo(1);
         assertThat(after.moved(before, "klassrum_roster_phase_seconds_count", "source", "files")).isPositive();
