@@ -94,8 +94,10 @@ class AccessIT extends KlassrumServerTest {
     void someoneFromAnotherTenantGetsNotFoundNotAHint() throws Exception {
         String outsider = TestIssuer.personToken(ENTRA_TENANT_NORRA, OID_OLLE);
 
-        HttpResponse<String> existing = get("/api/v1/students/" + PERSON_ELSA, outsider);
-        HttpResponse<String> unknown = get("/api/v1/students/" + UUID.randomUUID(), outsider);
+        // One request id for both: it is the only part of a problem that differs from request to request.
+        String requestId = "alike-" + UUID.randomUUID();
+        HttpResponse<String> existing = get("/api/v1/students/" + PERSON_ELSA, outsider, null, requestId);
+        HttpResponse<String> unknown = get("/api/v1/students/" + UUID.randomUUID(), outsider, null, requestId);
 
         assertThat(existing.statusCode()).isEqualTo(404);
         assertThat(unknown.statusCode()).isEqualTo(404);
@@ -298,8 +300,10 @@ class AccessIT extends KlassrumServerTest {
         String olle = TestIssuer.personToken(ENTRA_TENANT_NORRA, OID_OLLE);
         long before = Sql.number(database, "select count(*) from audit_entry where tenant_id = ?", solbacka);
 
-        HttpResponse<String> foreign = get("/api/v1/groups/" + GROUP_MA1C_A + "/members?limit=1", olle);
-        HttpResponse<String> unknown = get("/api/v1/groups/" + UUID.randomUUID() + "/members?limit=1", olle);
+        String requestId = "alike-" + UUID.randomUUID();
+        HttpResponse<String> foreign = get("/api/v1/groups/" + GROUP_MA1C_A + "/members?limit=1", olle, null, requestId);
+        HttpResponse<String> unknown = get("/api/v1/groups/" + UUID.randomUUID() + "/members?limit=1", olle, null,
+                requestId);
         HttpResponse<String> submissions = get("/api/v1/groups/" + GROUP_MA1C_A + "/assignments/" + UUID.randomUUID()
                 + "/submissions", olle);
 
@@ -312,11 +316,12 @@ class AccessIT extends KlassrumServerTest {
 
     @Test
     void explainingAProtectedStudentWithoutAPathIsAnsweredLikeAnUnknownId() throws Exception {
+        String requestId = "alike-" + UUID.randomUUID();
         HttpResponse<String> protectedStudent = get("/api/v1/access/explain?person=" + PERSON_ELSA + "&student="
-                + PERSON_GRETA + "&kind=STUDENT_PROFILE", person(OID_ELSA), "en");
+                + PERSON_GRETA + "&kind=STUDENT_PROFILE", person(OID_ELSA), "en", requestId);
         HttpResponse<String> unknownStudent = get("/api/v1/access/explain?person=" + PERSON_ELSA + "&student="
-                + UUID.randomUUID() + "&kind=STUDENT_PROFILE", person(OID_ELSA), "en");
-        HttpResponse<String> data = get("/api/v1/students/" + PERSON_GRETA, person(OID_ELSA), "en");
+                + UUID.randomUUID() + "&kind=STUDENT_PROFILE", person(OID_ELSA), "en", requestId);
+        HttpResponse<String> data = get("/api/v1/students/" + PERSON_GRETA, person(OID_ELSA), "en", requestId);
 
         assertThat(data.statusCode()).isEqualTo(404);
         assertThat(protectedStudent.statusCode()).isEqualTo(404);
