@@ -34,7 +34,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * <p>
  * Without Chromium each test is skipped with the reason, except under CI ({@code CI=true}), where that fails.
  */
-abstract class BrowserTest extends KlassrumServerTest {
+abstract class BrowserTest extends ServerCalls {
 
     static final Path CHROMIUM = Path.of(System.getProperty("klassrum.test.chromium", "/usr/bin/chromium"));
     static final Path CHROMEDRIVER = Path.of(System.getProperty("klassrum.test.chromedriver", "/usr/bin/chromedriver"));

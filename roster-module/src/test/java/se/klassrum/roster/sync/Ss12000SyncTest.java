@@ -196,7 +196,7 @@ class Ss12000SyncTest {
 
     /**
      * A sync whose requests are each sent once: the retry policy is MicroProfile Fault Tolerance's, which acts in
-     * the container (LiveSyncIT in the web module); here nothing intercepts {@link Ss12000Requests}.
+     * the container (LiveSyncChecks in the web module); here nothing intercepts {@link Ss12000Requests}.
      */
     Ss12000Sync sync(String token) {
         Ss12000Settings settings = new Ss12000Settings(register.baseUri(), token, 0, Duration.ofSeconds(10));

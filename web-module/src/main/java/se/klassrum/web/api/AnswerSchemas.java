@@ -16,7 +16,7 @@ import java.util.List;
  * The shapes of the answers that the OpenAPI document cannot read from a method's return type, for the
  * document only (nothing is ever built from them): the answers the resources write as JSON themselves, and
  * one page ({@code Slice}) per item type, as a generic page has no single schema. Each has exactly the
- * properties that are sent; {@code ServerIT} compares the document with them and with {@code Slice}.
+ * properties that are sent; {@code ServerChecks} compares the document with them and with {@code Slice}.
  */
 final class AnswerSchemas {
 

@@ -23,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class Ss12000ClientTest {
 
     private final WireMockServer server = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
-    /** Each request sent once: Fault Tolerance's retries act in the container only (LiveSyncIT). */
+    /** Each request sent once: Fault Tolerance's retries act in the container only (LiveSyncChecks). */
     private Ss12000Client client(URI base) {
         return Ss12000Client.of(new Ss12000Settings(base, "token", 0, Duration.ofSeconds(5)), new Ss12000Requests());
     }

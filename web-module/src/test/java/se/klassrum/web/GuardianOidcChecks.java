@@ -25,7 +25,7 @@ import static se.klassrum.roster.demo.DemoIds.idpSubject;
  * (mock-oauth2-server: discovery, JWKS, token endpoint, signed ID tokens), and the session it ends in is the
  * guardian portal's.
  */
-class GuardianOidcIT extends KlassrumServerTest {
+abstract class GuardianOidcChecks extends ServerCalls {
 
     private static final String FLOW_COOKIE = "klassrum_guardian_oidc";
     private static final String SESSION_COOKIE = "klassrum_guardian";

@@ -47,7 +47,7 @@ import static se.klassrum.roster.demo.DemoIds.PERSON_ELSA;
  * The WAR as built, deployed on Payara Micro against a real PostgreSQL, called over HTTP as an
  * operator's load balancer would.
  */
-class ServerIT extends KlassrumServerTest {
+abstract class ServerChecks extends ServerCalls {
 
     private final HttpClient http = HttpClient.newHttpClient();
 

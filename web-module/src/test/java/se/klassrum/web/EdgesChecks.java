@@ -20,7 +20,7 @@ import static se.klassrum.roster.demo.DemoIds.*;
  * The edges of the API and the pages, as an attacker meets them: tokens meant for something else, bodies that
  * are not what they claim, errors that would tell too much, and the headers and cookies every answer carries.
  */
-class EdgesIT extends KlassrumServerTest {
+abstract class EdgesChecks extends ServerCalls {
 
     private static final String ELSA = "/api/v1/students/" + PERSON_ELSA;
     private static final String POSTS = "/api/v1/groups/" + GROUP_MA1C_A + "/posts";

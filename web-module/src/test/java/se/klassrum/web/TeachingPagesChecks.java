@@ -37,7 +37,7 @@ import static se.klassrum.roster.demo.DemoIds.PERSON_IVAR;
 import static se.klassrum.roster.demo.DemoIds.PERSON_KARIN;
 
 /**
- * The teaching pages in a real browser (Debian's headless Chromium, as {@link PagesIT}): a teacher's assignments,
+ * The teaching pages in a real browser (Debian's headless Chromium, as {@link PagesChecks}): a teacher's assignments,
  * submissions and grading, a student's hand-in and assessments, a mentor's development talks, the refusals with
  * their missing prerequisites, the language switch, and an axe-core accessibility check of the main pages. A
  * screenshot of each page lands in {@code target/screenshots/}.
@@ -47,7 +47,7 @@ import static se.klassrum.roster.demo.DemoIds.PERSON_KARIN;
  * other test classes rely on stays as it was. Without Chromium the class is skipped with the reason, except under
  * CI ({@code CI=true}), where that fails.
  */
-class TeachingPagesIT extends BrowserTest {
+abstract class TeachingPagesChecks extends BrowserTest {
 
     private static final ZoneId SCHOOL_ZONE = ZoneId.of("Europe/Stockholm");
 

@@ -28,7 +28,7 @@ import static se.klassrum.roster.demo.DemoIds.*;
  * The access rules as a client meets them: the deployed WAR on Payara Micro, called over HTTP with real
  * signed JWTs of the demo personas, and the audit rows that each call leaves in PostgreSQL.
  */
-class AccessIT extends KlassrumServerTest {
+abstract class AccessChecks extends ServerCalls {
 
 
 

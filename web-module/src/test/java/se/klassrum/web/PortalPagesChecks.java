@@ -50,7 +50,7 @@ import static se.klassrum.roster.demo.DemoIds.idpSubject;
  * the tests add to the shared demo data (a post, an assignment, a talk, a rejected import run) is new rows that no
  * other test counts; the roster itself is not changed.
  */
-class PortalPagesIT extends BrowserTest {
+abstract class PortalPagesChecks extends BrowserTest {
 
     private static final Pattern CODE = Pattern.compile("\\b(\\d{6})\\b");
     private static final String KE1_D = "Ke1-D (ej ansluten)";

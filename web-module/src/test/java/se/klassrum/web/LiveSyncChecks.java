@@ -37,7 +37,7 @@ import static se.klassrum.roster.demo.DemoIds.TENANT_SOLBACKA;
  * may not connect it; the manual sync is for administrators, and one that Microsoft fails changes nothing. And the
  * student register's SS 12000 sync, started by hand, with the register played on the same loopback server.
  */
-class LiveSyncIT extends KlassrumServerTest {
+abstract class LiveSyncChecks extends ServerCalls {
 
     /** The organisation whose register the test server syncs with: the register named registerby in the pom. */
     private static final UUID REGISTERBY = UUID.fromString("7c0c5b8e-4d61-4f53-9a0e-2f4b9c1d3e5a");

@@ -35,7 +35,7 @@ import static se.klassrum.roster.demo.DemoIds.SYLLABUS_ENGENG05;
  *
  * <p>Without Chromium the class is skipped with the reason, except under CI ({@code CI=true}), where that fails.
  */
-class PagesIT extends BrowserTest {
+abstract class PagesChecks extends BrowserTest {
 
     private static final Pattern CODE = Pattern.compile("\\b(\\d{6})\\b");
 
