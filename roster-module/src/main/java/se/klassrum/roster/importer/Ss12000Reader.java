@@ -70,6 +70,7 @@ final class Ss12000Reader {
 
     RosterSet read(Ss12000Snapshot snapshot) {
         register = snapshot;
+        snapshot.notes().forEach(set::note);
         set.files.addAll(Ss12000Snapshot.ENDPOINTS.stream().map(Endpoint::name).toList());
         set.managesGroups = true;
         set.managesEmail = true;
@@ -239,7 +240,9 @@ final class Ss12000Reader {
             String syllabus = null;
             if (activity.syllabusId() != null) {
                 Ss12000Model.Syllabus known = register.get(Endpoint.SYLLABUSES, activity.syllabusId());
-                if (known == null) {
+                if (known == null && !register.offers(Endpoint.SYLLABUSES)) {
+                    // Noted once for the run: the register has no syllabuses to refer to.
+                } else if (known == null) {
                     problems.add(where, "the syllabus '" + activity.syllabusId() + "' is not in " + Endpoint.SYLLABUSES.name());
                 } else {
                     syllabus = syllabus(known);

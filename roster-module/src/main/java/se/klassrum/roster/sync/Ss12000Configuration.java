@@ -28,6 +28,8 @@ import java.util.regex.Pattern;
  *   <li>{@code klassrum.ss12000.page-size}: the {@code limit} per page (default: the register chooses)</li>
  *   <li>{@code klassrum.ss12000.timeout}: per request (default PT60S)</li>
  *   <li>{@code klassrum.ss12000.overlap}: how far a delta looks back before the previous read began (default PT5M)</li>
+ *   <li>{@code klassrum.ss12000.full-read-after}: after this many runs in a row whose reading of the changes failed,
+ *       the next run reads the whole register instead (default 3)</li>
  * </ul>
  * An installation that serves several organisations, each with a register of its own, names them in
  * {@code klassrum.ss12000.registers} (e.g. {@code norra,solbacka}) and sets the same keys under each name:
@@ -41,7 +43,7 @@ import java.util.regex.Pattern;
  * @param interval null when the sync is not scheduled
  */
 public record Ss12000Configuration(String name, UUID tenantId, Ss12000Settings settings, Duration interval,
-                                   Duration overlap) {
+                                   Duration overlap, int fullReadAfter) {
 
     public static final String PREFIX = "klassrum.ss12000.";
 
@@ -129,8 +131,12 @@ public record Ss12000Configuration(String name, UUID tenantId, Ss12000Settings s
         int pageSize = number(property, at + "page-size", 0);
         Duration timeout = duration(property, at + "timeout", Duration.ofSeconds(60));
         Duration overlap = duration(property, at + "overlap", Duration.ofMinutes(5));
+        int fullReadAfter = number(property, at + "full-read-after", 3);
+        if (fullReadAfter < 1) {
+            throw wrong(at + "full-read-after", Integer.toString(fullReadAfter), "a number of runs, at least 1");
+        }
         Ss12000Settings settings = new Ss12000Settings(uri, token, pageSize, timeout);
-        return Optional.of(new Ss12000Configuration(name, tenantId, settings, interval, overlap));
+        return Optional.of(new Ss12000Configuration(name, tenantId, settings, interval, overlap, fullReadAfter));
     }
 
     /** The environment variable that sets a key, as MicroProfile Config maps it. */

@@ -44,12 +44,23 @@ class Ss12000ConfigurationTest {
         assertThat(configuration.interval()).as("off by default").isNull();
         assertThat(configuration.settings().timeout()).isEqualTo(Duration.ofSeconds(60));
         assertThat(configuration.overlap()).isEqualTo(Duration.ofMinutes(5));
+        assertThat(configuration.fullReadAfter()).isEqualTo(3);
 
         Map<String, String> scheduled = minimal();
         scheduled.put("klassrum.ss12000.interval", "PT15M");
         scheduled.put("klassrum.ss12000.page-size", "500");
         assertThat(read(scheduled).orElseThrow().interval()).isEqualTo(Duration.ofMinutes(15));
         assertThat(read(scheduled).orElseThrow().settings().pageSize()).isEqualTo(500);
+    }
+
+    @Test
+    void the_number_of_failed_delta_runs_before_a_whole_read_is_set_and_checked() {
+        Map<String, String> values = minimal();
+        values.put("klassrum.ss12000.full-read-after", "5");
+        assertThat(read(values).orElseThrow().fullReadAfter()).isEqualTo(5);
+        values.put("klassrum.ss12000.full-read-after", "0");
+        assertThatThrownBy(() -> read(values)).hasMessage("klassrum.ss12000.full-read-after"
+                + " (KLASSRUM_SS12000_FULL_READ_AFTER) is '0'; expected a number of runs, at least 1");
     }
 
     @Test

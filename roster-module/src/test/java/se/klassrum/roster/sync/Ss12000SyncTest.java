@@ -199,12 +199,22 @@ class Ss12000SyncTest {
      * the container (LiveSyncIT in the web module); here nothing intercepts {@link Ss12000Requests}.
      */
     Ss12000Sync sync(String token) {
-        Ss12000Settings settings = new Ss12000Settings(register.baseUri(), token, 0, Duration.ofSeconds(10));
+        return sync(token, 0);
+    }
+
+    /** A sync that asks for pages of at most pageSize entities (0: the register chooses). */
+    Ss12000Sync sync(String token, int pageSize) {
+        return sync(token, pageSize, 3);
+    }
+
+    /** A sync that reads the whole register after fullReadAfter runs in a row could not read the changes. */
+    Ss12000Sync sync(String token, int pageSize, int fullReadAfter) {
+        Ss12000Settings settings = new Ss12000Settings(register.baseUri(), token, pageSize, Duration.ofSeconds(10));
         Ss12000Client client = Ss12000Client.of(settings, new Ss12000Requests());
         Clock clock = Clock.fixed(DAY.atTime(9, 30).atZone(RosterImporter.SCHOOL_ZONE).toInstant(),
                 RosterImporter.SCHOOL_ZONE);
         return new Ss12000Sync(tenant, client, new RosterImporter(failingOnDemand, clock), clock, Duration.ofMinutes(5),
-                new Ss12000SnapshotStore(transactions));
+                fullReadAfter, new Ss12000SnapshotStore(transactions));
     }
 
     Ss12000Sync sync() {
@@ -640,5 +650,130 @@ class Ss12000SyncTest {
         assertThat(run.problems()).containsExactly("groups/" + id("ma-7a") + ": the groupMemberships.person '"
                 + id("nobody") + "' is not in persons");
         assertThat(roster().persons()).isEmpty();
+    }
+
+    /**
+     * A register that implements only part of the standard: no /placements (404, as a web server answers an
+     * unknown path) and no /syllabuses (501). What the rules need is there, so the run goes through; what the
+     * missing endpoints would have carried is simply absent, and the run says so.
+     */
+    @Test
+    void a_register_without_placements_and_syllabuses_is_synced_without_what_they_would_carry() {
+        serveWholeRegister();
+        register.withhold("placements", 404);
+        register.withhold("syllabuses", 501);
+        Ss12000Sync sync = sync();
+
+        ImportSummary run = sync.sync("admin:sara", null);
+
+        assertThat(run.status()).as(String.join("\n", run.problems())).isEqualTo(ImportStatus.SUCCEEDED);
+        assertThat(run.notes()).contains(
+                "placements: the student register does not offer GET /placements (HTTP 404): placed children"
+                        + " (fritidshem, förskola) get no student role from it",
+                "syllabuses: the student register does not offer GET /syllabuses (HTTP 501): teaching groups have no"
+                        + " syllabus and teachers get no subject from it");
+        RosterView roster = roster();
+        assertThat(roster.roles()).noneMatch(role -> role.startsWith("rut|"));
+        assertThat(roster.groups()).containsExactly("ma-7a|solskolan|TEACHING|Matematik 7A|2025/26|false|false|-");
+        assertThat(roster.memberships()).contains("ma-7a|anna|OWNER|2025-08-18|2026-06-12");
+        assertThat(register.requests("placements")).as("a missing endpoint is not retried").hasSize(1);
+
+        // The changes are read the same way: the missing endpoints are noted again, and nothing else is refused.
+        serveNoChanges();
+        register.withhold("placements", 404);
+        register.withhold("syllabuses", 501);
+        register.serveChanges("persons", List.of(filip("Forsberg", LATER)));
+
+        ImportSummary next = sync.sync("schedule", null);
+
+        assertThat(next.status()).as(String.join("\n", next.problems())).isEqualTo(ImportStatus.SUCCEEDED);
+        assertThat(next.notes()).anyMatch(note -> note.startsWith("placements: the student register does not offer"));
+        assertThat(roster().persons()).contains("filip|Filip|Forsberg|-|-");
+    }
+
+    /** Without persons there is nothing to sync: the run is refused, and says which endpoint is missing. */
+    @Test
+    void a_register_without_persons_is_refused_naming_the_endpoint() {
+        serveWholeRegister();
+        register.withhold("persons", 404);
+
+        ImportSummary run = sync().sync("admin:sara", null);
+
+        assertThat(run.status()).isEqualTo(ImportStatus.REJECTED);
+        assertThat(run.problems()).containsExactly(register.baseUri() + ": the student register does not offer GET"
+                + " /persons (HTTP 404), which the sync cannot do without: check the base URL"
+                + " (KLASSRUM_SS12000_BASE_URL) and ask the register's supplier for the endpoint");
+        assertThat(roster().persons()).isEmpty();
+    }
+
+    /**
+     * A delta of more than one page, with a register that refuses a pageToken beside a filter (400) as the
+     * standard allows: every list and /deletedEntities go on with their page token (and limit) alone.
+     */
+    @Test
+    void a_delta_of_several_pages_asks_for_the_next_pages_by_their_token_alone() {
+        serveWholeRegister();
+        Ss12000Sync sync = sync(Register.TOKEN, 5);
+        assertThat(sync.sync("admin:sara", null).status()).isEqualTo(ImportStatus.SUCCEEDED);
+        register.forgetRequests();
+        serveNoChanges();
+        List<JsonObject> changed = new ArrayList<>();
+        for (int i = 1; i <= 7; i++) {
+            changed.add(person("ny-" + i, "Ny", "Elev " + i, LATER,
+                    Map.of("enrolments", enrolment("solskolan", "2026-03-02"))));
+        }
+        changed.add(filip("Forsberg", LATER));
+        register.serveChanges("persons", changed, 5);
+        register.serveDeleted(List.of(Map.of("activitites", List.of(id("gone-activity"))),
+                Map.of("persons", List.of(id("greta")))));
+
+        ImportSummary run = sync.sync("schedule", null);
+
+        assertThat(run.status()).as(String.join("\n", run.problems())).isEqualTo(ImportStatus.SUCCEEDED);
+        assertThat(roster().persons()).contains("filip|Filip|Forsberg|-|-").hasSize(9 + 7);
+        assertThat(roster().roles()).contains("greta|solskolan|STUDENT|2025-08-18|2026-03-01");
+        List<LoggedRequest> persons = register.requests("persons");
+        assertThat(persons).hasSize(2);
+        assertThat(persons.get(0).getQueryParams()).containsOnlyKeys("meta.modified.after", "limit");
+        assertThat(persons.get(1).getQueryParams()).containsOnlyKeys("pageToken", "limit");
+        List<LoggedRequest> deleted = register.requests("deletedEntities");
+        assertThat(deleted).hasSize(2);
+        assertThat(deleted.get(1).getQueryParams()).containsOnlyKeys("pageToken", "limit");
+    }
+
+    /**
+     * A register whose changes cannot be read run after run: after the set number of failed runs, the next run
+     * reads the whole register instead, and says so; the sync is back on its feet.
+     */
+    @Test
+    void a_delta_that_keeps_failing_falls_back_to_a_full_read_after_the_set_number_of_runs() {
+        serveWholeRegister();
+        Ss12000Sync sync = sync(Register.TOKEN, 0, 2);
+        assertThat(sync.sync("admin:sara", null).status()).isEqualTo(ImportStatus.SUCCEEDED);
+        serveNoChanges();
+        StubMapping failing = register.failChanges("groups", 400);
+        register.serve("persons", List.of(persons().get(0), persons().get(1), persons().get(2), persons().get(3),
+                filip("Forsberg", LATER), persons().get(5), persons().get(6), persons().get(7), persons().get(8)), 4);
+
+        for (int failed = 1; failed <= 2; failed++) {
+            ImportSummary refused = sync.sync("schedule", null);
+            assertThat(refused.status()).as("run " + failed).isEqualTo(ImportStatus.REJECTED);
+            assertThat(refused.problems()).singleElement().asString().contains("GET /groups").contains("HTTP 400");
+        }
+        register.forgetRequests();
+        ImportSummary run = sync.sync("schedule", null);
+
+        assertThat(run.status()).as(String.join("\n", run.problems())).isEqualTo(ImportStatus.SUCCEEDED);
+        assertThat(run.files().get(1)).isEqualTo("all entities");
+        assertThat(run.notes()).anySatisfy(note -> assertThat(note).startsWith("the changes could not be read in the"
+                + " last 2 runs (last: ").contains("GET /groups").endsWith("); this run read the whole register"));
+        assertThat(register.requests("persons").get(0).getQueryParams()).doesNotContainKey("meta.modified.after");
+        assertThat(roster().persons()).contains("filip|Filip|Forsberg|-|-");
+
+        // Back on its feet: the next run asks for the changes again.
+        register.remove(failing);
+        register.forgetRequests();
+        assertThat(sync.sync("schedule", null).status()).isEqualTo(ImportStatus.SUCCEEDED);
+        assertThat(register.requests("persons").get(0).getQueryParams()).containsKey("meta.modified.after");
     }
 }

@@ -86,7 +86,9 @@ public final class Ss12000Client {
     public <T extends Ss12000Model.Entity> List<T> list(Endpoint<T> endpoint, Instant modifiedAfter) {
         String after = modifiedAfter == null ? null : rfc3339(modifiedAfter);
         List<T> entities = new ArrayList<>();
-        for (JsonObject page : pages(endpoint.name(), (token, limit) -> endpoint.request().page(api, after, token, limit))) {
+        // The standard lets a pageToken be combined with limit only: the filter goes with the first page alone.
+        for (JsonObject page : pages(endpoint.name(),
+                (token, limit) -> endpoint.request().page(api, token == null ? after : null, token, limit))) {
             JsonValue data = page.get("data");
             if (!(data instanceof JsonArray array)) {
                 throw badAnswer(endpoint.name(), "the answer has no data list");
@@ -112,7 +114,8 @@ public final class Ss12000Client {
     public Map<String, Set<String>> deletedAfter(Instant after) {
         Map<String, Set<String>> deleted = new LinkedHashMap<>();
         String since = rfc3339(after);
-        for (JsonObject page : pages("deletedEntities", (token, limit) -> api.deletedEntities(since, token, limit))) {
+        for (JsonObject page : pages("deletedEntities",
+                (token, limit) -> api.deletedEntities(token == null ? since : null, token, limit))) {
             JsonValue data = page.get("data");
             if (!(data instanceof JsonObject lists)) {
                 throw badAnswer("deletedEntities", "the answer has no data object");
@@ -142,7 +145,7 @@ public final class Ss12000Client {
         String token = null;
         do {
             String pageToken = token;
-            JsonObject page = object(path, send(path, () -> request.page(pageToken, limit)));
+            JsonObject page = object(path, send(path, pageToken == null, () -> request.page(pageToken, limit)));
             pages.add(page);
             JsonValue next = page.get("pageToken");
             token = next instanceof JsonString string && !string.getString().isEmpty() ? string.getString() : null;
@@ -153,7 +156,8 @@ public final class Ss12000Client {
         return pages;
     }
 
-    private String send(String path, Supplier<String> call) {
+    /** @param firstPage whether this is the first page, whose 404 or 501 says the register does not offer the path */
+    private String send(String path, boolean firstPage, Supplier<String> call) {
         Ss12000Request request = new Ss12000Request(call);
         try {
             return requests.send(request);
@@ -165,6 +169,10 @@ public final class Ss12000Client {
                             + request.lastProblem() + "); nothing was written, and the next sync tries again",
                     unavailable);
         } catch (Ss12000Refusal refused) {
+            if (firstPage && (refused.status() == 404 || refused.status() == 501)) {
+                throw new Ss12000Exception(Ss12000Exception.Reason.NOT_OFFERED, refused.status(), "the student register"
+                        + " does not offer GET /" + path + " (HTTP " + refused.status() + ")", refused);
+            }
             throw switch (refused.status()) {
                 case 401 -> new Ss12000Exception(Ss12000Exception.Reason.UNAUTHORISED, 401, "the student register"
                         + " refused Klassrum's token for GET /" + path + " (HTTP 401): check the token"

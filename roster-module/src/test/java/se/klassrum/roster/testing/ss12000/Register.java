@@ -75,6 +75,12 @@ public final class Register implements AutoCloseable {
                 .withHeader("Authorization", notContaining(TOKEN))
                 .willReturn(aResponse().withStatus(401).withHeader("Content-Type", "application/json")
                         .withHeader("WWW-Authenticate", "Bearer").withBody(error)));
+        // The standard lets a pageToken be combined with limit only: a conforming register refuses it with a filter.
+        for (String filter : List.of("meta.modified.after", "after")) {
+            server.stubFor(get(urlPathMatching(root + "/.*")).atPriority(2)
+                    .withQueryParam("pageToken", matching(".*")).withQueryParam(filter, matching(".*"))
+                    .willReturn(failure("persons", 400, Map.of())));
+        }
     }
 
     public URI baseUri() {
@@ -102,19 +108,68 @@ public final class Register implements AutoCloseable {
 
     /** The entities modified after whatever time is asked for (one page). */
     public void serveChanges(String endpoint, List<JsonObject> entities) {
-        server.stubFor(get(urlPathEqualTo(root + "/" + endpoint)).atPriority(4)
-                .withQueryParam("meta.modified.after", matching(".+"))
-                .willReturn(json(endpoint, 200, list(entities, null))));
+        serveChanges(endpoint, entities, Math.max(1, entities.size()));
+    }
+
+    /**
+     * The entities modified after whatever time is asked for, in pages of at most pageSize: the first page answers
+     * the filter, the next ones their pageToken alone (with a filter beside it, the register answers 400).
+     */
+    public void serveChanges(String endpoint, List<JsonObject> entities, int pageSize) {
+        int pages = Math.max(1, (entities.size() + pageSize - 1) / pageSize);
+        for (int page = 1; page <= pages; page++) {
+            List<JsonObject> data = entities.subList(Math.min(entities.size(), (page - 1) * pageSize),
+                    Math.min(entities.size(), page * pageSize));
+            String next = page < pages ? endpoint + "-changes-page-" + (page + 1) : null;
+            MappingBuilder request = get(urlPathEqualTo(root + "/" + endpoint)).atPriority(4);
+            request = page == 1
+                    ? request.withQueryParam("meta.modified.after", matching(".+")).withQueryParam("pageToken", absent())
+                    : request.withQueryParam("pageToken", equalTo(endpoint + "-changes-page-" + page));
+            server.stubFor(request.willReturn(json(endpoint, 200, list(data, next))));
+        }
     }
 
     /** /deletedEntities: the ids deleted after whatever time is asked for, by the specification's keys. */
     public void serveDeleted(Map<String, List<String>> deleted) {
-        JsonObjectBuilder data = Json.createObjectBuilder();
-        deleted.forEach((key, ids) -> data.add(key, Json.createArrayBuilder(ids)));
-        String body = Json.createObjectBuilder().add("data", data).addNull("pageToken").build().toString();
-        server.stubFor(get(urlPathEqualTo(root + "/deletedEntities")).atPriority(5)
-                .withQueryParam("after", matching(".+"))
-                .willReturn(json("deletedEntities", 200, body)));
+        serveDeleted(List.of(deleted));
+    }
+
+    /**
+     * /deletedEntities in pages, one per map: the first answers {@code after}, the next ones their pageToken alone.
+     */
+    public void serveDeleted(List<Map<String, List<String>>> pages) {
+        for (int page = 1; page <= pages.size(); page++) {
+            JsonObjectBuilder data = Json.createObjectBuilder();
+            pages.get(page - 1).forEach((key, ids) -> data.add(key, Json.createArrayBuilder(ids)));
+            JsonObjectBuilder body = Json.createObjectBuilder().add("data", data);
+            if (page < pages.size()) {
+                body.add("pageToken", "deleted-page-" + (page + 1));
+            } else {
+                body.addNull("pageToken");
+            }
+            MappingBuilder request = get(urlPathEqualTo(root + "/deletedEntities")).atPriority(5);
+            request = page == 1
+                    ? request.withQueryParam("after", matching(".+")).withQueryParam("pageToken", absent())
+                    : request.withQueryParam("pageToken", equalTo("deleted-page-" + page));
+            server.stubFor(request.willReturn(json("deletedEntities", 200, body.build().toString())));
+        }
+    }
+
+    /**
+     * The register does not offer the endpoint at all: every request to it answers this status (404 or 501) with a
+     * plain text body, as a web server does for a path it does not know.
+     */
+    public void withhold(String endpoint, int status) {
+        server.stubFor(get(urlPathEqualTo(root + "/" + endpoint)).atPriority(2)
+                .willReturn(aResponse().withStatus(status).withHeader("Content-Type", "text/plain")
+                        .withBody(status == 404 ? "Not Found" : "Not Implemented")));
+    }
+
+    /** Every request for the endpoint's changes ({@code meta.modified.after}) answers this status. */
+    public StubMapping failChanges(String endpoint, int status) {
+        return server.stubFor(get(urlPathEqualTo(root + "/" + endpoint)).atPriority(2)
+                .withQueryParam("meta.modified.after", matching(".+"))
+                .willReturn(failure(endpoint, status, Map.of())));
     }
 
     /** Every request to the endpoint answers this status (with an SS 12000 Error body), before any list. */
