@@ -321,7 +321,15 @@ final class Ss12000Reader {
                     Dates.schoolYearOf(start == null ? importDate : start), syllabus, true,
                     teaching(group) ? GroupKind.TEACHING : GroupKind.MENTOR, where));
             for (Ss12000Model.GroupMembership membership : group.memberships()) {
-                if (!knownPerson(membership.personId(), "groupMemberships.person", where)) {
+                String personId = membership.personId();
+                if (personId != null && register.get(Endpoint.PERSONS, personId) == null
+                        && !register.wasDeleted(Endpoint.PERSONS, personId)) {
+                    // Some registers keep the memberships of a person they deleted: skip it, apply the rest.
+                    set.note(where.file() + ": the membership of the person '" + personId + "', who is not in "
+                            + Endpoint.PERSONS.name() + " (deleted from the register?), is skipped");
+                    continue;
+                }
+                if (!knownPerson(personId, "groupMemberships.person", where)) {
                     continue;
                 }
                 LocalDate from = membership.startDate() == null ? start

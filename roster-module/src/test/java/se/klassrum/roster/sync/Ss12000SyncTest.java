@@ -642,14 +642,33 @@ class Ss12000SyncTest {
     @Test
     void a_reference_to_something_the_register_did_not_send_refuses_the_run_naming_the_entity() {
         serveWholeRegister();
-        register.serve("groups", List.of(mathGroup(List.of("elsa", "nobody"), CREATED)), 100);
+        register.serve("placements", List.of(placement("nobody-fritids", "nobody", "fritids", TERM_START)), 100);
 
         ImportSummary run = sync().sync("admin:sara", null);
 
         assertThat(run.status()).isEqualTo(ImportStatus.REJECTED);
-        assertThat(run.problems()).containsExactly("groups/" + id("ma-7a") + ": the groupMemberships.person '"
+        assertThat(run.problems()).containsExactly("placements/" + id("nobody-fritids") + ": the child '"
                 + id("nobody") + "' is not in persons");
         assertThat(roster().persons()).isEmpty();
+    }
+
+    /**
+     * Some registers keep the memberships of a person they deleted: a full read finds the group naming someone who
+     * is not in /persons. That membership is skipped with a note naming the group and the person; the rest applies.
+     */
+    @Test
+    void a_membership_of_a_person_the_register_no_longer_lists_is_skipped_with_a_note_and_the_rest_applies() {
+        serveWholeRegister();
+        register.serve("groups", List.of(mathGroup(List.of("elsa", "nobody", "filip"), CREATED)), 100);
+
+        ImportSummary run = sync().sync("admin:sara", null);
+
+        assertThat(run.status()).as(String.join("\n", run.problems())).isEqualTo(ImportStatus.SUCCEEDED);
+        assertThat(run.notes()).contains("groups/" + id("ma-7a") + ": the membership of the person '" + id("nobody")
+                + "', who is not in persons (deleted from the register?), is skipped");
+        assertThat(roster().memberships()).contains("ma-7a|elsa|MEMBER|2025-08-18|2026-06-12",
+                "ma-7a|filip|MEMBER|2025-08-18|2026-06-12");
+        assertThat(roster().persons()).hasSize(9);
     }
 
     /**
