@@ -30,6 +30,7 @@ import se.klassrum.roster.testing.TestDatabase;
 import se.klassrum.roster.testing.TestTransactions;
 import se.klassrum.roster.testing.ss12000.Register;
 
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -209,7 +210,16 @@ class Ss12000SyncTest {
 
     /** A sync that reads the whole register after fullReadAfter runs in a row could not read the changes. */
     Ss12000Sync sync(String token, int pageSize, int fullReadAfter) {
-        Ss12000Settings settings = new Ss12000Settings(register.baseUri(), token, pageSize, Duration.ofSeconds(10));
+        return sync(new Ss12000Settings(register.baseUri(), token, pageSize, Duration.ofSeconds(10)), fullReadAfter);
+    }
+
+    /** A sync that gets its tokens from the register's token endpoint with these client credentials. */
+    Ss12000Sync sync(URI tokenEndpoint, String clientId, String secret) {
+        return sync(new Ss12000Settings(register.baseUri(), null, 0, Duration.ofSeconds(10),
+                new Ss12000Settings.ClientCredentials(tokenEndpoint, clientId, secret, null)), 3);
+    }
+
+    Ss12000Sync sync(Ss12000Settings settings, int fullReadAfter) {
         Ss12000Client client = Ss12000Client.of(settings, new Ss12000Requests());
         Clock clock = Clock.fixed(DAY.atTime(9, 30).atZone(RosterImporter.SCHOOL_ZONE).toInstant(),
                 RosterImporter.SCHOOL_ZONE);
@@ -794,5 +804,84 @@ class Ss12000SyncTest {
         register.forgetRequests();
         assertThat(sync.sync("schedule", null).status()).isEqualTo(ImportStatus.SUCCEEDED);
         assertThat(register.requests("persons").get(0).getQueryParams()).containsKey("meta.modified.after");
+    }
+
+    /**
+     * A register that hands out short-lived tokens for Klassrum's client credentials: the first run gets one, and a
+     * run when it is about to expire gets a new one before sending anything, so no request meets a 401.
+     */
+    @Test
+    void a_register_that_hands_out_short_lived_tokens_is_read_with_one_renewed_before_it_expires() throws Exception {
+        serveWholeRegister();
+        URI tokens = register.issueTokens("/oauth2/token", 4);
+        Ss12000Sync sync = sync(tokens, Register.CLIENT_ID, Register.CLIENT_SECRET);
+
+        ImportSummary first = sync.sync("admin:sara", null);
+
+        assertThat(first.status()).as(String.join("\n", first.problems())).isEqualTo(ImportStatus.SUCCEEDED);
+        assertThat(register.tokenRequests("/oauth2/token")).hasSize(1);
+        assertThat(register.tokenRequests("/oauth2/token").get(0).getBodyAsString())
+                .contains("grant_type=client_credentials");
+        String firstToken = register.requests("persons").get(0).getHeader("Authorization");
+        assertThat(register.requests("persons")).hasSize(3)
+                .allSatisfy(request -> assertThat(request.getHeader("Authorization")).isEqualTo(firstToken));
+
+        // Three and a half of its four seconds later, the token is still good but about to expire: renewed first.
+        Thread.sleep(3_500 - Duration.between(register.tokenRequests("/oauth2/token").get(0).getLoggedDate()
+                .toInstant(), java.time.Instant.now()).toMillis());
+        serveNoChanges();
+        register.forgetRequests();
+        ImportSummary next = sync.sync("schedule", null);
+
+        assertThat(next.status()).as(String.join("\n", next.problems())).isEqualTo(ImportStatus.SUCCEEDED);
+        assertThat(register.tokenRequests("/oauth2/token")).as("renewed once").hasSize(1);
+        assertThat(register.requests("persons")).as("no request refused and sent again").singleElement()
+                .satisfies(request -> assertThat(request.getHeader("Authorization")).isNotEqualTo(firstToken));
+    }
+
+    /** A token the register revokes before it expires: after its 401, a new one, and the request once more. */
+    @Test
+    void a_token_the_register_refuses_before_it_expires_is_renewed_once_and_the_run_goes_on() {
+        serveWholeRegister();
+        URI tokens = register.issueTokens("/oauth2/token", 3600);
+        Ss12000Sync sync = sync(tokens, Register.CLIENT_ID, Register.CLIENT_SECRET);
+        assertThat(sync.sync("admin:sara", null).status()).isEqualTo(ImportStatus.SUCCEEDED);
+        register.revokeTokens();
+        serveNoChanges();
+        register.forgetRequests();
+
+        ImportSummary run = sync.sync("schedule", null);
+
+        assertThat(run.status()).as(String.join("\n", run.problems())).isEqualTo(ImportStatus.SUCCEEDED);
+        assertThat(register.tokenRequests("/oauth2/token")).hasSize(1);
+        assertThat(register.requests("deletedEntities")).as("refused once, then answered").hasSize(2);
+
+        // A token the register keeps refusing, even a new one, refuses the run with what to check.
+        register.server().stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(
+                com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching(Register.ROOT + "/.*")).atPriority(1)
+                .willReturn(com.github.tomakehurst.wiremock.client.WireMock.aResponse().withStatus(401)));
+        register.forgetRequests();
+        ImportSummary refused = sync.sync("schedule", null);
+
+        assertThat(refused.status()).isEqualTo(ImportStatus.REJECTED);
+        assertThat(refused.problems()).containsExactly(register.baseUri() + ": the student register refused"
+                + " Klassrum's token for GET /deletedEntities (HTTP 401): check that the client"
+                + " (KLASSRUM_SS12000_CLIENT_ID) may read it at the register");
+        assertThat(register.requests("deletedEntities")).as("once with the old token, once with a new one").hasSize(2);
+    }
+
+    @Test
+    void client_credentials_the_token_endpoint_refuses_are_said_plainly_and_nothing_is_written() {
+        serveWholeRegister();
+        URI tokens = register.issueTokens("/oauth2/token", 3600);
+
+        ImportSummary run = sync(tokens, Register.CLIENT_ID, "a-wrong-secret").sync("admin:sara", null);
+
+        assertThat(run.status()).isEqualTo(ImportStatus.REJECTED);
+        assertThat(run.problems()).containsExactly(register.baseUri() + ": the student register's token endpoint "
+                + tokens + " refused Klassrum's client credentials (HTTP 401: invalid_client (Unknown client)): check"
+                + " the client id and secret (KLASSRUM_SS12000_CLIENT_ID, KLASSRUM_SS12000_CLIENT_SECRET)");
+        assertThat(register.requests("organisations")).isEmpty();
+        assertThat(roster().persons()).isEmpty();
     }
 }

@@ -14,6 +14,7 @@ import org.eclipse.microprofile.rest.client.RestClientBuilder;
 
 import java.io.StringReader;
 import java.net.URI;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -49,10 +50,14 @@ public final class Ss12000Client {
     private final Ss12000Api api;
     private final Ss12000Requests requests;
 
-    public Ss12000Client(Ss12000Settings settings, Ss12000Api api, Ss12000Requests requests) {
+    private final Ss12000Tokens tokens;
+
+    /** @param tokens the same tokens the api's requests carry, renewed after a 401 */
+    public Ss12000Client(Ss12000Settings settings, Ss12000Api api, Ss12000Requests requests, Ss12000Tokens tokens) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.api = Objects.requireNonNull(api, "api");
         this.requests = Objects.requireNonNull(requests, "requests");
+        this.tokens = Objects.requireNonNull(tokens, "tokens");
     }
 
     /**
@@ -61,16 +66,17 @@ public final class Ss12000Client {
      * @param requests the retry policy: the CDI bean in the container, or a plain instance (one attempt each)
      */
     public static Ss12000Client of(Ss12000Settings settings, Ss12000Requests requests) {
-        String authorization = "Bearer " + settings.token();
+        Ss12000Tokens tokens = settings.clientCredentials() == null ? Ss12000Tokens.fixed(settings.token())
+                : Ss12000Tokens.clientCredentials(settings.clientCredentials(), settings.timeout(), Clock.systemUTC());
         Ss12000Api api = RestClientBuilder.newBuilder()
                 .baseUri(settings.baseUri())
                 .connectTimeout(settings.timeout().toMillis(), TimeUnit.MILLISECONDS)
                 .readTimeout(settings.timeout().toMillis(), TimeUnit.MILLISECONDS)
                 .register((ClientRequestFilter) request -> request.getHeaders()
-                        .putSingle(HttpHeaders.AUTHORIZATION, authorization))
+                        .putSingle(HttpHeaders.AUTHORIZATION, "Bearer " + tokens.token()))
                 .register(Ss12000Refusals.class)
                 .build(Ss12000Api.class);
-        return new Ss12000Client(settings, api, requests);
+        return new Ss12000Client(settings, api, requests, tokens);
     }
 
     public URI baseUri() {
@@ -158,6 +164,22 @@ public final class Ss12000Client {
 
     /** @param firstPage whether this is the first page, whose 404 or 501 says the register does not offer the path */
     private String send(String path, boolean firstPage, Supplier<String> call) {
+        // Obtained (or renewed) here rather than in the request's filter, so that a token endpoint's refusal is said
+        // as such; the filter then finds the same token.
+        String token = tokens.token();
+        try {
+            return sendOnce(path, firstPage, call);
+        } catch (Ss12000Exception refused) {
+            // A token revoked or expired early: once more with a new one, when one can be had.
+            if (refused.reason() == Ss12000Exception.Reason.UNAUTHORISED && tokens.refused(token)) {
+                tokens.token();
+                return sendOnce(path, firstPage, call);
+            }
+            throw refused;
+        }
+    }
+
+    private String sendOnce(String path, boolean firstPage, Supplier<String> call) {
         Ss12000Request request = new Ss12000Request(call);
         try {
             return requests.send(request);
@@ -175,8 +197,7 @@ public final class Ss12000Client {
             }
             throw switch (refused.status()) {
                 case 401 -> new Ss12000Exception(Ss12000Exception.Reason.UNAUTHORISED, 401, "the student register"
-                        + " refused Klassrum's token for GET /" + path + " (HTTP 401): check the token"
-                        + " (KLASSRUM_SS12000_TOKEN) and that it has not expired", refused);
+                        + " refused Klassrum's token for GET /" + path + " (HTTP 401): " + tokens.advice(), refused);
                 case 403 -> new Ss12000Exception(Ss12000Exception.Reason.FORBIDDEN, 403, "the student register"
                         + " does not let Klassrum's token read /" + path + " (HTTP 403): ask the register's"
                         + " administrator to grant it" + refused.registerMessage(), refused);
