@@ -34,7 +34,12 @@ final class RosterSet {
         GUARDIAN_LINK
     }
 
-    record School(String externalId, String name, Where where) {
+    /** @param schoolUnitCode the skolenhetskod, or null when the source does not say (the roster's is kept) */
+    record School(String externalId, String name, String schoolUnitCode, Where where) {
+
+        School(String externalId, String name, Where where) {
+            this(externalId, name, null, where);
+        }
     }
 
     record Person(String externalId, String givenName, String familyName, String email, Where where) {

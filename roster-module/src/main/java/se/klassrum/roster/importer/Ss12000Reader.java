@@ -112,8 +112,15 @@ final class Ss12000Reader {
                 continue;
             }
             String name = required(org.displayName(), "displayName", Fields.TITLE, where);
+            String code = org.schoolUnitCode() == null || org.schoolUnitCode().isBlank() ? null
+                    : org.schoolUnitCode().trim();
+            if (code != null && !code.matches("[0-9]{8}")) {
+                set.note(where.file() + ": the schoolUnitCode '" + code + "' is not eight digits; the school is kept"
+                        + " without it");
+                code = null;
+            }
             if (name != null) {
-                set.schools.put(org.id(), new RosterSet.School(org.id(), name, where));
+                set.schools.put(org.id(), new RosterSet.School(org.id(), name, code, where));
             }
         }
     }

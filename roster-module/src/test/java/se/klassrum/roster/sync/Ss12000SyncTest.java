@@ -402,8 +402,10 @@ class Ss12000SyncTest {
         assertThat(roster().roles()).contains("elsa|solskolan|STUDENT|2025-08-18|2026-03-01");
         assertThat(roster().memberships()).contains("ma-7a|greta|MEMBER|2025-08-18|2026-03-01",
                 "ma-7a|elsa|MEMBER|2025-08-18|2026-03-01", "ma-7a|filip|MEMBER|2025-08-18|2026-06-12");
-        // Karin's link to Elsa began today, with the first run: it never held a day before, so it is withdrawn.
-        assertThat(roster().guardianLinks()).containsExactly("nils|filip|GOD_MAN|true|2026-03-02|-");
+        // Karin's link to Elsa (the register gives links no dates) began today, with the first run: it ends the day
+        // before, holding on no day, kept, never deleted.
+        assertThat(roster().guardianLinks()).containsExactly("karin|elsa|VARDNADSHAVARE|true|2026-03-02|2026-03-01",
+                "nils|filip|GOD_MAN|true|2026-03-02|-");
         // Every list was asked for its changes only, from the first run's start less the overlap.
         List<LoggedRequest> persons = register.requests("persons");
         assertThat(persons).hasSize(1);
@@ -883,5 +885,62 @@ class Ss12000SyncTest {
                 + " the client id and secret (KLASSRUM_SS12000_CLIENT_ID, KLASSRUM_SS12000_CLIENT_SECRET)");
         assertThat(register.requests("organisations")).isEmpty();
         assertThat(roster().persons()).isEmpty();
+    }
+
+    /** A school unit's skolenhetskod from the register is kept with the school, and follows the register's changes. */
+    @Test
+    void the_school_unit_code_of_a_school_unit_is_kept() {
+        serveWholeRegister();
+        Ss12000Sync sync = sync();
+
+        ImportSummary run = sync.sync("admin:sara", null);
+
+        assertThat(run.status()).as(String.join("\n", run.problems())).isEqualTo(ImportStatus.SUCCEEDED);
+        String code = organisations().get(1).getString("schoolUnitCode");
+        assertThat(schoolUnitCode("solskolan")).isEqualTo(code);
+
+        serveNoChanges();
+        register.serveChanges("organisations", List.of(Json.createObjectBuilder(organisations().get(1))
+                .add("schoolUnitCode", "12345678").add("meta", Register.meta(LATER)).build()));
+        ImportSummary next = sync.sync("schedule", null);
+
+        assertThat(next.status()).as(String.join("\n", next.problems())).isEqualTo(ImportStatus.SUCCEEDED);
+        assertThat(schoolUnitCode("solskolan")).isEqualTo("12345678");
+        assertThat(next.updated(ImportKind.SCHOOL)).isEqualTo(1);
+    }
+
+    /**
+     * A guardian's link has no dates in SS 12000: it begins on the day of the run. When the register drops the
+     * responsible later the same day, the link ends the day before it began (it holds on no day: no access through it
+     * today) and is kept; nothing is deleted. When the responsible comes back, the same link opens again.
+     */
+    @Test
+    void an_undated_link_that_began_today_and_leaves_the_register_the_same_day_is_ended_and_kept() {
+        serveWholeRegister();
+        Ss12000Sync sync = sync();
+        assertThat(sync.sync("admin:sara", null).status()).isEqualTo(ImportStatus.SUCCEEDED);
+        assertThat(roster().guardianLinks()).contains("karin|elsa|VARDNADSHAVARE|true|2026-03-02|-");
+        serveNoChanges();
+        register.serveChanges("persons", List.of(Json.createObjectBuilder(elsa()).remove("responsibles")
+                .add("meta", Register.meta(LATER)).build()));
+
+        ImportSummary run = sync.sync("schedule", null);
+
+        assertThat(run.status()).as(String.join("\n", run.problems())).isEqualTo(ImportStatus.SUCCEEDED);
+        assertThat(run.ended(ImportKind.GUARDIAN_LINK)).isEqualTo(1);
+        assertThat(roster().guardianLinks()).contains("karin|elsa|VARDNADSHAVARE|true|2026-03-02|2026-03-01");
+        assertThat(roster().currentOn(DAY).guardianLinks()).noneMatch(link -> link.startsWith("karin|elsa|"));
+
+        register.serveChanges("persons", List.of(Json.createObjectBuilder(elsa()).add("meta", Register.meta(LATER))
+                .build()));
+        ImportSummary back = sync.sync("schedule", null);
+
+        assertThat(back.status()).as(String.join("\n", back.problems())).isEqualTo(ImportStatus.SUCCEEDED);
+        assertThat(roster().guardianLinks()).contains("karin|elsa|VARDNADSHAVARE|true|2026-03-02|-");
+    }
+
+    String schoolUnitCode(String name) {
+        return db.read(em -> (String) em.createNativeQuery("select school_unit_code from school where tenant_id = ?1"
+                + " and external_id = ?2").setParameter(1, tenant).setParameter(2, id(name)).getSingleResult());
     }
 }
