@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import se.klassrum.roster.testing.ss12000.Register;
 
 import javax.sql.DataSource;
+
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -45,6 +46,10 @@ abstract class LiveSyncChecks extends ServerCalls {
     /** The Microsoft accounts School Data Sync made for Registerby's teacher Rut and pupil Sixten. */
     private static final UUID RUT_ACCOUNT = UUID.fromString("5a7c9e1b-2d4f-4a6b-8c0d-1e2f3a4b5c6d");
     private static final UUID SIXTEN_ACCOUNT = UUID.fromString("6b8d0f2c-3e5a-4b7c-9d1e-2f3a4b5c6d7e");
+
+    /** The organisation of the second register the pom sets up, with client credentials: Tokenby kommun. */
+    private static final UUID TOKENBY = UUID.fromString("2d4e6f80-1a3b-4c5d-8e9f-0a1b2c3d4e5f");
+    private static final UUID ENTRA_TENANT_TOKENBY = UUID.fromString("8e1f2a3b-4c5d-4e6f-9a0b-1c2d3e4f5a6b");
 
     private static final String TEAM = "4f1e7c2a-9b3d-4e5f-8a6b-7c8d9e0f1a2b";
 
@@ -229,6 +234,89 @@ abstract class LiveSyncChecks extends ServerCalls {
         }
     }
 
+    /**
+     * Tokenby kommun's register, as many real ones are: it implements only part of the standard (no /placements, no
+     * /syllabuses: its web server answers 404 text/plain), hands out tokens for Klassrum's client credentials that
+     * expire in a few seconds, pages by the limit of 5 the pom sets, and refuses (400) a pageToken beside a filter, as
+     * the standard allows. The first run reads it all with a token; a run when that token is about to expire gets a
+     * new one first, and reads a delta of several pages by page token alone.
+     */
+    @Test
+    void aPartialRegisterWithShortLivedTokensIsSyncedAndItsDeltaPagedByTokenAlone(DataSource database) throws Exception {
+        Sql.update(database, "insert into tenant (id, entra_tenant_id, name) values (?, ?, 'Tokenby kommun')"
+                + " on conflict (id) do nothing", TOKENBY, ENTRA_TENANT_TOKENBY);
+        Register register = new Register(graph, "/tokenby/v2.0");
+        register.issueTokens("/tokenby/oauth2/token", 4);
+        String start = "2026-08-17";
+        register.serve("organisations", List.of(Register.organisation("tokenby", "Tokenby kommun", "Huvudman", null),
+                Register.organisation("tokenskolan", "Tokenskolan", "Skolenhet", "tokenby")), 5);
+        List<jakarta.json.JsonObject> persons = new java.util.ArrayList<>();
+        persons.add(Register.person("tora", "Tora", "Lund", Register.CREATED, Map.of()));
+        for (int i = 1; i <= 6; i++) {
+            persons.add(Register.person("elev-" + i, "Elev", "Nummer " + i, Register.CREATED,
+                    Map.of("enrolments", Register.enrolment("tokenskolan", start))));
+        }
+        register.serve("persons", persons, 5);
+        register.withhold("placements", 404);
+        register.serve("duties", List.of(Register.duty("tora-larare", "tora", "tokenskolan", "Lärare", "2024-08-01",
+                null)), 5);
+        register.serve("groups", List.of(Register.group("sv-8", "Svenska 8", "Undervisning", "tokenskolan", start,
+                "2027-06-11", Register.CREATED, List.of("elev-1", "elev-2", "elev-3", "elev-4", "elev-5", "elev-6"))), 5);
+        register.serve("activities", List.of(Register.activity("sv-8-lektioner", "Svenska 8", "tokenskolan", "sv-8",
+                "tora-larare", "grgrsve01", start, "2027-06-11")), 5);
+        register.withhold("syllabuses", 404);
+        String integration = TestIssuer.applicationToken(ENTRA_TENANT_TOKENBY, "tokenby-register-sync",
+                List.of("RosterImport.ReadWrite.All"));
+        try {
+            HttpResponse<String> first = post(integration, "/api/v1/imports/ss12000", "");
+
+            assertThat(first.statusCode()).as(first.body()).isEqualTo(201);
+            assertThat(first.body()).contains("\"status\":\"SUCCEEDED\"")
+                    .contains("placements: the student register does not offer GET /placements (HTTP 404)")
+                    .contains("syllabuses: the student register does not offer GET /syllabuses (HTTP 404)");
+            assertThat(Sql.number(database, "select count(*) from person where tenant_id = ?", TOKENBY)).isEqualTo(7);
+            assertThat(Sql.strings(database, "select coalesce(syllabus_id::text, '-') from study_group where tenant_id = ?",
+                    TOKENBY)).containsExactly("-");
+            assertThat(register.requests("persons")).hasSize(2).allSatisfy(request ->
+                    assertThat(request.queryParameter("limit").firstValue()).isEqualTo("5"));
+            assertThat(register.tokenRequests("/tokenby/oauth2/token")).hasSize(1);
+            String firstToken = register.requests("persons").get(0).getHeader("Authorization");
+
+            // Seven new pupils and a deletion, in pages of five; the token is about to expire.
+            List<jakarta.json.JsonObject> changed = new java.util.ArrayList<>();
+            for (int i = 7; i <= 13; i++) {
+                changed.add(Register.person("elev-" + i, "Elev", "Nummer " + i, "2026-09-01T10:00:00+02:00",
+                        Map.of("enrolments", Register.enrolment("tokenskolan", start))));
+            }
+            for (String endpoint : List.of("organisations", "duties", "groups", "activities")) {
+                register.serveChanges(endpoint, List.of());
+            }
+            register.serveChanges("persons", changed, 5);
+            register.serveDeleted(List.of(Map.of("groups", List.of(Register.id("old-group"))),
+                    Map.of("persons", List.of(Register.id("elev-6")))));
+            Thread.sleep(Math.max(0, 3_500 - Duration.between(register.tokenRequests("/tokenby/oauth2/token").get(0)
+                    .getLoggedDate().toInstant(), java.time.Instant.now()).toMillis()));
+            register.forgetRequests();
+
+            HttpResponse<String> next = post(integration, "/api/v1/imports/ss12000", "");
+
+            assertThat(next.statusCode()).as(next.body()).isEqualTo(201);
+            assertThat(next.body()).contains("\"status\":\"SUCCEEDED\"").contains("changes after ");
+            assertThat(register.tokenRequests("/tokenby/oauth2/token")).as("renewed before it expired").hasSize(1);
+            List<LoggedRequest> read = register.requests("persons");
+            assertThat(read).as("two pages of changes, none refused").hasSize(2);
+            assertThat(read.get(0).getHeader("Authorization")).isNotEqualTo(firstToken);
+            assertThat(read.get(1).getQueryParams()).containsOnlyKeys("pageToken", "limit");
+            assertThat(register.requests("deletedEntities")).hasSize(2);
+            assertThat(Sql.number(database, "select count(*) from person where tenant_id = ?", TOKENBY)).isEqualTo(14);
+            assertThat(Sql.number(database, "select count(*) from school_role r join person p on p.id = r.person_id"
+                    + " where p.tenant_id = ? and p.given_name = 'Elev' and r.valid_to is null", TOKENBY))
+                    .as("the deleted pupil's role ended, the new ones began").isEqualTo(12);
+        } finally {
+            forget(database, TOKENBY);
+        }
+    }
+
     /** Registerby kommun, the organisation whose register the test server syncs with (set up in the module's pom). */
     private static void registerby(DataSource database) throws Exception {
         Sql.update(database, "insert into tenant (id, entra_tenant_id, name) values (?, ?, 'Registerby kommun')"
@@ -262,6 +350,12 @@ abstract class LiveSyncChecks extends ServerCalls {
 
     /** Registerby kommun and all the register brought in go again: the other server tests know the demo tenants only. */
     private static void forgetRegisterby(DataSource database) throws Exception {
+        forget(database, REGISTERBY);
+    }
+
+    /** An organisation a register fed, and all it brought in, go again. */
+    private static void forget(DataSource database, UUID tenant) throws Exception {
+        UUID REGISTERBY = tenant;
         Sql.update(database, "delete from import_run_count where run_id in (select id from import_run where tenant_id = ?)",
                 REGISTERBY);
         Sql.update(database, "delete from licence where person_id in (select id from person where tenant_id = ?)",

@@ -91,7 +91,7 @@ public class RosterSync {
             for (Ss12000Configuration register : configurations()) {
                 made.put(register.tenantId(), new Ss12000Sync(register.tenantId(),
                         Ss12000Client.of(register.settings(), requests), new RosterImporter(transactions, clock), clock,
-                        register.overlap(), new Ss12000SnapshotStore(transactions)));
+                        register.overlap(), register.fullReadAfter(), new Ss12000SnapshotStore(transactions)));
             }
             syncs = Map.copyOf(made);
         }

@@ -66,6 +66,11 @@ public class School extends RosterEntity {
         return Optional.ofNullable(externalId);
     }
 
+    /** The skolenhetskod the student register gives the school unit now; {@code null} removes it. */
+    public void recode(String code) {
+        this.schoolUnitCode = validSchoolUnitCode(code);
+    }
+
     public void rename(String newName) {
         this.name = Require.text(newName, "name", 200);
     }

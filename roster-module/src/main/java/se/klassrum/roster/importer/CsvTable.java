@@ -71,8 +71,9 @@ final class CsvTable {
      *
      * @param name     the name used in problems, e.g. "users.csv"
      * @param required columns that must be in the header
-     * @return the columns of the header, in lower case; null if the file could not be used at all (unreadable,
-     *         or a required column is missing): its problems are then in {@code problems} and no row was passed on
+     * @return the columns of the header, in lower case; null if the file could not be used whole (unreadable, also
+     *         half-way, or a required column is missing): its problems are then in {@code problems}, and rows before
+     *         a break half-way may have been passed on
      */
     static Set<String> read(Path file, String name, Collection<String> required, Problems problems, Consumer<Row> rows) {
         try (InputStream bytes = BOMInputStream.builder().setInputStream(Files.newInputStream(file)).get();
@@ -92,6 +93,16 @@ final class CsvTable {
                 return null;
             }
             int width = parser.getHeaderNames().size();
+            // Some exports end the header in unnamed columns (",,") and leave their values out of the lines.
+            int named = width;
+            while (named > 0 && (parser.getHeaderNames().get(named - 1) == null
+                    || parser.getHeaderNames().get(named - 1).isBlank())) {
+                named--;
+            }
+            if (named < width) {
+                problems.note(name + ": the header ends in " + (width - named) + " unnamed column"
+                        + (width - named == 1 ? "" : "s") + "; lines without values for them are read as they are");
+            }
             long endOfPrevious = parser.getCurrentLineNumber();
             Iterator<CSVRecord> records = parser.iterator();
             while (true) {
@@ -102,15 +113,20 @@ final class CsvTable {
                     }
                     record = records.next();
                 } catch (UncheckedIOException | IllegalStateException broken) {
-                    problems.add(name, endOfPrevious + 1, unreadable(broken));
-                    return columns.keySet();
+                    if (notUtf8(broken)) {
+                        problems.add(name, firstLineNotUtf8(file), NOT_UTF_8);
+                    } else {
+                        problems.add(name, endOfPrevious + 1, unreadable(broken));
+                    }
+                    return null; // not read whole: what refers to its rows is not checked against it
+
                 }
                 long line = endOfPrevious + 1;
                 endOfPrevious = parser.getCurrentLineNumber();
                 if (record.size() == 1 && record.get(0).isBlank()) {
                     continue;
                 }
-                if (record.size() != width) {
+                if (record.size() != width && (record.size() < named || record.size() > width)) {
                     problems.add(name, line, "the line has " + record.size() + " values but the header has " + width
                             + " columns");
                     continue;
@@ -119,7 +135,7 @@ final class CsvTable {
             }
             return columns.keySet();
         } catch (CharacterCodingException e) {
-            problems.fileProblem(name, "the file is not UTF-8 text");
+            problems.add(name, firstLineNotUtf8(file), NOT_UTF_8);
             return null;
         } catch (IOException | UncheckedIOException | IllegalArgumentException e) {
             problems.fileProblem(name, "the file cannot be read as CSV: " + message(e));
@@ -143,6 +159,48 @@ final class CsvTable {
 
     static String key(String column) {
         return column.strip().toLowerCase(Locale.ROOT);
+    }
+
+    static final String NOT_UTF_8 = "the file is not UTF-8 text: this line is the first that is not (save the file"
+            + " as UTF-8)";
+
+    private static boolean notUtf8(RuntimeException broken) {
+        for (Throwable cause = broken; cause != null; cause = cause.getCause()) {
+            if (cause instanceof CharacterCodingException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The physical line (from 1) of the first bytes that are not UTF-8, found by decoding the file once more. */
+    static long firstLineNotUtf8(Path file) {
+        try {
+            byte[] bytes = Files.readAllBytes(file);
+            java.nio.ByteBuffer in = java.nio.ByteBuffer.wrap(bytes);
+            java.nio.CharBuffer out = java.nio.CharBuffer.allocate(8192);
+            var decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT);
+            while (true) {
+                java.nio.charset.CoderResult result = decoder.decode(in, out, true);
+                if (result.isOverflow()) {
+                    out.clear();
+                } else if (result.isError()) {
+                    break;
+                } else {
+                    return 0;
+                }
+            }
+            long line = 1;
+            for (int i = 0; i < in.position(); i++) {
+                if (bytes[i] == '\n') {
+                    line++;
+                }
+            }
+            return line;
+        } catch (IOException e) {
+            return 0;
+        }
     }
 
     private static String unreadable(RuntimeException broken) {

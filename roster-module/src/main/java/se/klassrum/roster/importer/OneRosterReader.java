@@ -34,6 +34,10 @@ final class OneRosterReader {
     static final String SESSIONS = "academicSessions.csv";
     static final String DEMOGRAPHICS = "demographics.csv";
 
+    /** The files Klassrum reads, in lower case as the manifest names them. */
+    private static final Set<String> READ = Set.of("orgs.csv", "users.csv", "roles.csv", "classes.csv", "courses.csv",
+            "enrollments.csv", "academicsessions.csv", "demographics.csv");
+
     private static final Set<String> TEACHING = Set.of("teacher");
     private static final Set<String> GUARDIANS = Set.of("parent", "guardian");
 
@@ -66,6 +70,15 @@ final class OneRosterReader {
     private final Map<String, Course> courses = new HashMap<>();
     private final Map<String, Period> classes = new HashMap<>();
     private final Set<String> classesNotAtASchool = new HashSet<>();
+    /** Users of a bulk file whose status ends them: what refers to them is left out, not refused. */
+    private final Set<String> endedUsers = new HashSet<>();
+    /** Classes and sessions whose line was refused or ended: a reference to one is no further problem. */
+    private final Set<String> refusedClasses = new HashSet<>();
+    private final Set<String> refusedSessions = new HashSet<>();
+    private boolean coursesRead;
+    /** Whether users.csv was read whole: if not, a reference to a user is not checked against it (no follow-ons). */
+    private boolean usersUsable = true;
+    private int classesWithoutCourses;
 
     OneRosterReader(LocalDate importDate, Problems problems) {
         this.importDate = importDate;
@@ -97,11 +110,18 @@ final class OneRosterReader {
         Map<String, String> files = new LinkedHashMap<>();
         boolean bulk = false;
         boolean delta = false;
-        for (var property : properties.entrySet()) {
+        List<String> emptyUnread = new ArrayList<>();
+        for (var property : new java.util.TreeMap<>(properties).entrySet()) {
             if (!property.getKey().startsWith("file.")) {
                 continue;
             }
             String mode = property.getValue();
+            String named = property.getKey().substring(5).toLowerCase(Locale.ROOT) + ".csv";
+            if (mode.isEmpty() && !READ.contains(named)) {
+                // Other consumers leave a file they never read without a value; Klassrum does not read it either.
+                emptyUnread.add(property.getKey().toLowerCase(Locale.ROOT));
+                continue;
+            }
             if (!Set.of("bulk", "delta", "absent").contains(mode)) {
                 problems.add(lines.get(property.getKey()), "'" + mode + "' is not bulk, delta or absent");
                 continue;
@@ -109,6 +129,10 @@ final class OneRosterReader {
             files.put(property.getKey().substring(5).toLowerCase(Locale.ROOT) + ".csv", mode);
             bulk |= mode.equals("bulk");
             delta |= mode.equals("delta");
+        }
+        if (!emptyUnread.isEmpty()) {
+            problems.note(MANIFEST + ": " + String.join(", ", emptyUnread) + (emptyUnread.size() == 1 ? " has" : " have")
+                    + " no value; Klassrum does not read " + (emptyUnread.size() == 1 ? "that file" : "those files"));
         }
         if (bulk && delta) {
             problems.fileProblem(MANIFEST, "the manifest mixes bulk and delta files; Klassrum imports one or the other");
@@ -153,7 +177,13 @@ final class OneRosterReader {
         if (files.containsKey(CLASSES) || files.containsKey(ENROLLMENTS)) {
             set.managesGroups = true;
         }
+        coursesRead = files.containsKey(COURSES);
         read(files, CLASSES, this::readClasses);
+        if (classesWithoutCourses > 0) {
+            set.note(CLASSES + ": " + classesWithoutCourses + (classesWithoutCourses == 1 ? " class names a course"
+                    : " classes name a course") + ", but the manifest says file.courses=absent: imported without a"
+                    + " syllabus");
+        }
         read(files, ENROLLMENTS, this::readEnrollments);
         read(files, DEMOGRAPHICS, this::readDemographics);
         linkGuardians();
@@ -173,6 +203,11 @@ final class OneRosterReader {
             return true;
         }
         if (status.equals("tobedeleted") && !set.fullSet) {
+            return false;
+        }
+        if ((status.equals("tobedeleted") || status.equals("inactive")) && set.fullSet) {
+            // Other consumers read such a row in a bulk file as gone: so does Klassrum, and says so.
+            set.ignore(row.file(), "the status '" + status + "' in a bulk file is taken as ended");
             return false;
         }
         problems.add(row.where(), "the status '" + row.get("status") + "' is not allowed in a "
@@ -232,13 +267,21 @@ final class OneRosterReader {
                     String id = Fields.required(row, "sourcedId", Fields.ID, problems);
                     LocalDate start = Fields.date(row, "startDate", Dates::iso, problems);
                     LocalDate end = Fields.date(row, "endDate", Dates::iso, problems);
-                    if (id == null || active(row) == null || duplicate(seen, id, row)) {
+                    Boolean active = id == null ? null : active(row);
+                    if (id == null || active == null || duplicate(seen, id, row)) {
+                        if (id != null && active == null) {
+                            refusedSessions.add(id);
+                        }
                         return;
                     }
-                    if (start == null || end == null) {
+                    if (!active) {
+                        refusedSessions.add(id);
+                    } else if (start == null || end == null) {
                         problems.add(row.where(), "a session needs both a startDate and an endDate");
+                        refusedSessions.add(id);
                     } else if (end.isBefore(start)) {
                         problems.add(row.where(), "the endDate " + end + " is before the startDate " + start);
+                        refusedSessions.add(id);
                     } else {
                         sessions.put(id, new Session(start, end));
                     }
@@ -279,7 +322,11 @@ final class OneRosterReader {
             }
             users.add(id);
             if (!active) {
-                set.removedPersons.put(id, row.where());
+                if (set.fullSet) {
+                    endedUsers.add(id);
+                } else {
+                    set.removedPersons.put(id, row.where());
+                }
                 return;
             }
             String given = Fields.required(row, "givenName", Fields.NAME, problems);
@@ -297,6 +344,7 @@ final class OneRosterReader {
             }
         });
         set.managesEmail = columns != null && columns.contains("email");
+        usersUsable = columns != null;
     }
 
     /** A user's role at orgs: a school role, a guardian, or nothing. */
@@ -368,10 +416,17 @@ final class OneRosterReader {
             String org = Fields.required(row, "schoolSourcedId", Fields.ID, problems);
             Boolean active = active(row);
             if (id == null || org == null || active == null || duplicate(seen, id, row)) {
+                if (id != null && !seen.containsKey(id)) {
+                    refusedClasses.add(id); // refused here: its enrollments are no further problem
+                }
                 return;
             }
             if (!active) {
-                set.removedGroups.put(id, row.where());
+                if (set.fullSet) {
+                    refusedClasses.add(id);
+                } else {
+                    set.removedGroups.put(id, row.where());
+                }
                 return;
             }
             List<Session> periods = new ArrayList<>();
@@ -379,13 +434,16 @@ final class OneRosterReader {
                 Session session = sessions.get(term);
                 if (session != null) {
                     periods.add(session);
-                } else if (set.fullSet) {
+                } else if (set.fullSet && !refusedSessions.contains(term)) {
                     problems.add(row.where(), "the academic session '" + term + "' is not in " + SESSIONS);
                 }
             }
             String courseId = row.get("courseSourcedId");
             Course course = courses.get(courseId);
-            if (!courseId.isEmpty() && course == null && set.fullSet) {
+            if (!courseId.isEmpty() && course == null && set.fullSet && !coursesRead) {
+                // The manifest says courses.csv is absent: as other consumers do, the class comes without a syllabus.
+                classesWithoutCourses++;
+            } else if (!courseId.isEmpty() && course == null && set.fullSet) {
                 problems.add(row.where(), "the course '" + courseId + "' is not in " + COURSES);
             }
             String school = school(org, row.where());
@@ -401,7 +459,7 @@ final class OneRosterReader {
             classes.put(id, new Period(from, to));
             if (title != null) {
                 // In a delta, a course that is not in the delta is one the roster already has: the syllabus stays.
-                boolean courseUnknown = !courseId.isEmpty() && course == null;
+                boolean courseUnknown = !courseId.isEmpty() && course == null && !set.fullSet;
                 set.groups.put(id, new RosterSet.Group(id, school, title,
                         Dates.schoolYearOf(from == null ? importDate : from), course == null ? null : syllabus(course),
                         !courseUnknown, row.where()));
@@ -433,6 +491,9 @@ final class OneRosterReader {
                 return;
             }
             Period period = classes.get(classId);
+            if (period == null && refusedClasses.contains(classId)) {
+                return; // the class's own line was refused or ended: said there
+            }
             if (period == null && set.fullSet) {
                 problems.add(row.where(), "the class '" + classId + "' is not in " + CLASSES);
                 return;
@@ -482,7 +543,7 @@ final class OneRosterReader {
         agents.forEach((user, list) -> {
             for (String agent : list) {
                 if (!users.contains(agent)) {
-                    if (set.fullSet) {
+                    if (set.fullSet && usersUsable) {
                         problems.add(agentLines.get(user), "the agent '" + agent + "' is not in " + USERS);
                     }
                     continue;
@@ -503,6 +564,13 @@ final class OneRosterReader {
     /** The user id of the column; in a bulk set it must be in users.csv, in a delta it may be in the roster. */
     private String knownUser(CsvTable.Row row, String column) {
         String id = Fields.required(row, column, Fields.ID, problems);
+        if (id != null && endedUsers.contains(id)) {
+            set.ignore(row.file(), "a reference to a user whose status ends them");
+            return null;
+        }
+        if (id != null && set.fullSet && !users.contains(id) && !usersUsable) {
+            return null; // users.csv could not be read whole: said there
+        }
         if (id != null && set.fullSet && !users.contains(id)) {
             problems.add(row.where(), "the user '" + id + "' is not in " + USERS);
             return null;

@@ -17,7 +17,11 @@ import java.util.UUID;
  */
 final class Plan {
 
-    record NewSchool(UUID id, String externalId, String name) {
+    record NewSchool(UUID id, String externalId, String name, String schoolUnitCode) {
+    }
+
+    /** A school's new skolenhetskod. */
+    record Recode(UUID id, String schoolUnitCode) {
     }
 
     record Rename(UUID id, String name) {
@@ -60,6 +64,7 @@ final class Plan {
     final List<NewSyllabus> newSyllabi = new ArrayList<>();
     final List<NewSchool> newSchools = new ArrayList<>();
     final List<Rename> renamedSchools = new ArrayList<>();
+    final List<Recode> recodedSchools = new ArrayList<>();
     final List<NewPerson> newPersons = new ArrayList<>();
     final List<PersonChange> changedPersons = new ArrayList<>();
     final List<NewGroup> newGroups = new ArrayList<>();
@@ -67,8 +72,6 @@ final class Plan {
     final List<NewTeacherSubject> newTeacherSubjects = new ArrayList<>();
     final Map<RosterSet.FactKind, List<NewFact>> newFacts = new EnumMap<>(RosterSet.FactKind.class);
     final Map<RosterSet.FactKind, List<NewEnd>> newEnds = new EnumMap<>(RosterSet.FactKind.class);
-    /** Facts that have not begun by the import date and leave the register: deleted, having never held. */
-    final Map<RosterSet.FactKind, List<UUID>> withdrawn = new EnumMap<>(RosterSet.FactKind.class);
 
     private final Map<ImportKind, int[]> counts = new EnumMap<>(ImportKind.class);
 
@@ -76,7 +79,6 @@ final class Plan {
         for (RosterSet.FactKind kind : RosterSet.FactKind.values()) {
             newFacts.put(kind, new ArrayList<>());
             newEnds.put(kind, new ArrayList<>());
-            withdrawn.put(kind, new ArrayList<>());
         }
         for (ImportKind kind : ImportKind.values()) {
             if (kind != ImportKind.LICENCE && kind != ImportKind.TEACHER_SUBJECT) { // not from files
@@ -114,10 +116,11 @@ final class Plan {
     /** The number of rows to write, for progress. */
     long size() {
         long size = newSubjects.size() + newSyllabi.size() + newSchools.size() + renamedSchools.size()
+                + recodedSchools.size()
                 + newPersons.size() + changedPersons.size() + newGroups.size() + changedGroups.size()
                 + newTeacherSubjects.size();
         for (RosterSet.FactKind kind : RosterSet.FactKind.values()) {
-            size += newFacts.get(kind).size() + newEnds.get(kind).size() + withdrawn.get(kind).size();
+            size += newFacts.get(kind).size() + newEnds.get(kind).size();
         }
         return size;
     }

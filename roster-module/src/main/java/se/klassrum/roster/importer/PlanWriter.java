@@ -35,7 +35,7 @@ import java.util.function.Function;
  * Changes to rows that exist go through the entities, a chunk at a time: load the chunk with one query per kind
  * ({@code where id in ...}), change, flush (one JDBC batch per statement kind when the unit has
  * {@code eclipselink.jdbc.batch-writing}), clear, so that the persistence context never holds more than a chunk.
- * New last days and withdrawals are bulk JPQL updates and deletes over chunks of ids: an ending touches one column,
+ * New last days are bulk JPQL updates over chunks of ids (nothing is deleted): an ending touches one column,
  * and reading a hundred thousand memberships as entities to change it would cost more than the change.
  */
 final class PlanWriter {
@@ -73,12 +73,17 @@ final class PlanWriter {
                 s -> new Object[]{s.id(), tenantId, code(s.code()), Require.text(s.code(), "name", 200)});
         copied("WRITING_SYLLABI", "syllabus", List.of("id", "tenant_id", "subject_id", "code", "name"), plan.newSyllabi,
                 s -> new Object[]{s.id(), tenantId, s.subjectId(), code(s.code()), Require.text(s.name(), "name", 200)});
-        copied("WRITING_SCHOOLS", "school", List.of("id", "tenant_id", "name", "external_id"), plan.newSchools,
-                s -> new Object[]{s.id(), tenantId, Require.text(s.name(), "name", 200),
-                        Require.optionalText(s.externalId(), "externalId", 100)});
+        copied("WRITING_SCHOOLS", "school", List.of("id", "tenant_id", "name", "external_id", "school_unit_code"),
+                plan.newSchools, s -> new Object[]{s.id(), tenantId, Require.text(s.name(), "name", 200),
+                        Require.optionalText(s.externalId(), "externalId", 100), s.schoolUnitCode()});
         chunked("WRITING_SCHOOLS", plan.renamedSchools, chunk -> {
             Map<UUID, School> schools = load(School.class, ids(chunk, Plan.Rename::id));
             chunk.forEach(s -> schools.get(s.id()).rename(s.name()));
+        });
+        // A code another school holds is never planned (the planner notes it), so no two schools ever share one.
+        chunked("WRITING_SCHOOLS", plan.recodedSchools, chunk -> {
+            Map<UUID, School> schools = load(School.class, ids(chunk, Plan.Recode::id));
+            chunk.forEach(s -> schools.get(s.id()).recode(s.schoolUnitCode()));
         });
         copied("WRITING_PEOPLE", "person", List.of("id", "tenant_id", "external_id", "given_name", "family_name", "email",
                 "birth_date"), plan.newPersons, p -> new Object[]{p.id(), tenantId,
@@ -127,9 +132,7 @@ final class PlanWriter {
         for (RosterSet.FactKind kind : RosterSet.FactKind.values()) {
             String phase = "WRITING_" + Plan.kindOf(kind).name() + "S";
             String entity = entityName(kind);
-            chunked(phase, plan.withdrawn.get(kind), chunk -> em.createQuery("delete from " + entity + " f where f.id in :ids")
-                    .setParameter("ids", chunk).executeUpdate());
-            writeEnds(phase, entity, plan.newEnds.get(kind));
+            writeEnds(phase, entity, table(kind), plan.newEnds.get(kind));
             copied(phase, table(kind), List.of("id", "tenant_id", firstColumn(kind), secondColumn(kind), typeColumn(kind),
                     "valid_from", "valid_to"), plan.newFacts.get(kind), f -> {
                 Validity validity = Validity.between(f.from(), f.to());
@@ -181,7 +184,7 @@ final class PlanWriter {
     }
 
     /** New last days, one bulk update per chunk and day; the version moves on as an entity update would. */
-    private void writeEnds(String phase, String entity, List<Plan.NewEnd> ends) {
+    private void writeEnds(String phase, String entity, String table, List<Plan.NewEnd> ends) {
         Map<LocalDate, List<UUID>> byDay = new LinkedHashMap<>();
         List<UUID> reopened = new ArrayList<>();
         for (Plan.NewEnd end : ends) {
@@ -194,9 +197,16 @@ final class PlanWriter {
         byDay.forEach((day, ids) -> chunked(phase, ids, chunk -> em.createQuery("update " + entity
                         + " f set f.validity.validTo = :day, f.version = f.version + 1 where f.id in :ids")
                 .setParameter("day", day).setParameter("ids", chunk).executeUpdate()));
-        chunked(phase, reopened, chunk -> em.createQuery("update " + entity
-                        + " f set f.validity.validTo = null, f.version = f.version + 1 where f.id in :ids")
-                .setParameter("ids", chunk).executeUpdate());
+        // On the connection: a JPQL "= null" is bound as text, which PostgreSQL refuses for a date column.
+        chunked(phase, reopened, chunk -> {
+            try (var update = connection.prepareStatement("update " + table
+                    + " set valid_to = null, version = version + 1 where id = any(?)")) {
+                update.setArray(1, connection.createArrayOf("uuid", chunk.toArray()));
+                update.executeUpdate();
+            } catch (java.sql.SQLException e) {
+                throw new IllegalStateException("the facts to open again could not be written: " + e.getMessage(), e);
+            }
+        });
     }
 
     private static String table(RosterSet.FactKind kind) {

@@ -23,9 +23,10 @@ import java.util.UUID;
  * that a re-run on a later day matches instead of starting the fact again.
  * <p>
  * Only facts the set manages are compared (see {@link RosterSet}): a full set ends the current ones it leaves
- * out, on the day before the import date, so that access ends at once. A fact that has not begun by the import
- * date cannot end before it begins; it never held, and is deleted (withdrawn) instead. A delta ends only what
- * it removes. Nothing else is ever deleted.
+ * out, on the day before the import date, so that access ends at once. A fact that began on the import date (as
+ * an undated fact does, from an earlier run the same day), or begins later, ends the day before its first day: an
+ * empty period that holds on no day, kept as the record that it was there. A delta ends only what it removes.
+ * Nothing is ever deleted.
  */
 final class Planner {
 
@@ -109,17 +110,43 @@ final class Planner {
     }
 
     private void planSchools() {
+        // Which school holds each skolenhetskod, as the plan leaves them: a code is unique within the organisation.
+        Map<String, String> codeHolders = new HashMap<>();
+        state.schoolsById.values().forEach(known -> {
+            if (known.schoolUnitCode() != null) {
+                codeHolders.put(known.schoolUnitCode(), known.externalId() == null ? "id:" + known.id() : known.externalId());
+            }
+        });
         for (RosterSet.School school : set.schools.values()) {
             TenantState.School known = state.schools.get(school.externalId());
+            String code = school.schoolUnitCode();
+            if (code != null && !(known != null && code.equals(known.schoolUnitCode()))) {
+                String holder = codeHolders.get(code);
+                if (holder != null && !holder.equals(school.externalId())) {
+                    set.note(school.where() + ": the school unit code " + code + " belongs to another school in"
+                            + " Klassrum; this school keeps " + (known == null || known.schoolUnitCode() == null
+                            ? "none" : "its code " + known.schoolUnitCode()));
+                    code = null;
+                } else {
+                    codeHolders.put(code, school.externalId());
+                }
+            }
             if (known == null) {
                 UUID id = UUID.randomUUID();
-                plan.newSchools.add(new Plan.NewSchool(id, school.externalId(), school.name()));
+                plan.newSchools.add(new Plan.NewSchool(id, school.externalId(), school.name(), code));
                 plan.created(ImportKind.SCHOOL);
                 schoolIds.put(school.externalId(), id);
             } else {
                 schoolIds.put(school.externalId(), known.id());
-                if (!known.name().equals(school.name())) {
+                boolean renamed = !known.name().equals(school.name());
+                boolean recoded = code != null && !code.equals(known.schoolUnitCode());
+                if (renamed) {
                     plan.renamedSchools.add(new Plan.Rename(known.id(), school.name()));
+                }
+                if (recoded) {
+                    plan.recodedSchools.add(new Plan.Recode(known.id(), code));
+                }
+                if (renamed || recoded) {
                     plan.updated(ImportKind.SCHOOL);
                 }
             }
@@ -368,14 +395,15 @@ final class Planner {
         }
     }
 
-    /** Ends a current fact the day before the import date, or withdraws one that has not begun. */
+    /**
+     * Ends a current fact the day before the import date. One that began on the import date (an undated fact of an
+     * earlier run the same day), or begins later, cannot hold a day before it begins: it ends the day before its first
+     * day, an empty period that holds on no day, and is kept rather than deleted.
+     */
     private void end(RosterSet.FactKind kind, TenantState.Fact row) {
         matched.add(row.id());
-        if (row.from().isBefore(importDate)) {
-            plan.newEnds.get(kind).add(new Plan.NewEnd(row.id(), importDate.minusDays(1)));
-        } else {
-            plan.withdrawn.get(kind).add(row.id());
-        }
+        LocalDate lastDay = row.from().isBefore(importDate) ? importDate.minusDays(1) : row.from().minusDays(1);
+        plan.newEnds.get(kind).add(new Plan.NewEnd(row.id(), lastDay));
         plan.ended(Plan.kindOf(kind));
         endedParties.add(row.first());
         endedParties.add(row.second());
@@ -399,8 +427,9 @@ final class Planner {
         }
     }
 
+    /** Whether a fact holds on the import date or later; one with an empty period (ended before it began) never does. */
     private boolean isCurrent(TenantState.Fact fact) {
-        return fact.to() == null || !fact.to().isBefore(importDate);
+        return fact.to() == null || (!fact.to().isBefore(importDate) && !fact.to().isBefore(fact.from()));
     }
 
     private FactKey key(RosterSet.Fact fact) {

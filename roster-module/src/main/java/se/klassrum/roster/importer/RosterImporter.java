@@ -213,6 +213,20 @@ public final class RosterImporter {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        java.util.Map<String, List<String>> byLowerCase = new java.util.TreeMap<>();
+        files.forEach(file -> byLowerCase.computeIfAbsent(file.toLowerCase(java.util.Locale.ROOT),
+                lower -> new java.util.ArrayList<>()).add(file));
+        boolean twice = false;
+        for (List<String> same : byLowerCase.values()) {
+            if (same.size() > 1) {
+                problems.fileProblem(name, "the folder holds " + String.join(" and ", same) + ", whose names differ"
+                        + " only in case; keep one of them");
+                twice = true;
+            }
+        }
+        if (twice) {
+            return new Source(null, true, files);
+        }
         ImportFormat format = ImportFormat.detect(Set.copyOf(files));
         if (format == null) {
             problems.fileProblem(name, "the files fit no known format: expected School Data Sync v2.1 (orgs.csv,"
@@ -229,8 +243,11 @@ public final class RosterImporter {
 
     private ImportSummary finish(UUID runId, ImportStatus status, List<ImportCount> counts, Problems problems,
                                  RosterSet set) {
-        List<String> problemLines = problems.sorted().stream().map(ImportProblem::toString).toList();
-        List<String> notes = set == null ? List.of() : set.notes();
+        List<String> problemLines = problems.listed().stream().map(ImportProblem::toString).toList();
+        List<String> notes = new java.util.ArrayList<>(problems.notes());
+        if (set != null) {
+            notes.addAll(set.notes());
+        }
         return transactions.inNewTransaction(em -> {
             ImportRun run = em.find(ImportRun.class, runId);
             run.finish(status, OffsetDateTime.now(clock.withZone(ZoneOffset.UTC)), counts, problemLines, notes);

@@ -34,7 +34,12 @@ final class RosterSet {
         GUARDIAN_LINK
     }
 
-    record School(String externalId, String name, Where where) {
+    /** @param schoolUnitCode the skolenhetskod, or null when the source does not say (the roster's is kept) */
+    record School(String externalId, String name, String schoolUnitCode, Where where) {
+
+        School(String externalId, String name, Where where) {
+            this(externalId, name, null, where);
+        }
     }
 
     record Person(String externalId, String givenName, String familyName, String email, Where where) {
@@ -143,13 +148,21 @@ final class RosterSet {
         this.fullSet = fullSet;
     }
 
+    /** Notes said as they are, once each, before the counted ones: about a whole file, or one line that matters. */
+    private final Set<String> said = new java.util.LinkedHashSet<>();
+
     void ignore(String file, String reason) {
         ignored.merge(file + ": " + reason, 1, Integer::sum);
     }
 
-    /** "classes.csv: 1 line ignored: ...", one per file and reason. */
+    /** A note for the run, as it is (e.g. "placements: ..." or "groups/17: ..."). */
+    void note(String note) {
+        said.add(note);
+    }
+
+    /** The notes said as they are, then "classes.csv: 1 line ignored: ...", one per file and reason. */
     List<String> notes() {
-        List<String> notes = new ArrayList<>();
+        List<String> notes = new ArrayList<>(said);
         ignored.forEach((fileAndReason, count) -> {
             int colon = fileAndReason.indexOf(": ");
             notes.add(fileAndReason.substring(0, colon) + ": " + count + (count == 1 ? " line" : " lines")

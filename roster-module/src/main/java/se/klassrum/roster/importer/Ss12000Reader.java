@@ -70,6 +70,7 @@ final class Ss12000Reader {
 
     RosterSet read(Ss12000Snapshot snapshot) {
         register = snapshot;
+        snapshot.notes().forEach(set::note);
         set.files.addAll(Ss12000Snapshot.ENDPOINTS.stream().map(Endpoint::name).toList());
         set.managesGroups = true;
         set.managesEmail = true;
@@ -111,8 +112,15 @@ final class Ss12000Reader {
                 continue;
             }
             String name = required(org.displayName(), "displayName", Fields.TITLE, where);
+            String code = org.schoolUnitCode() == null || org.schoolUnitCode().isBlank() ? null
+                    : org.schoolUnitCode().trim();
+            if (code != null && !code.matches("[0-9]{8}")) {
+                set.note(where.file() + ": the schoolUnitCode '" + code + "' is not eight digits; the school is kept"
+                        + " without it");
+                code = null;
+            }
             if (name != null) {
-                set.schools.put(org.id(), new RosterSet.School(org.id(), name, where));
+                set.schools.put(org.id(), new RosterSet.School(org.id(), name, code, where));
             }
         }
     }
@@ -239,7 +247,9 @@ final class Ss12000Reader {
             String syllabus = null;
             if (activity.syllabusId() != null) {
                 Ss12000Model.Syllabus known = register.get(Endpoint.SYLLABUSES, activity.syllabusId());
-                if (known == null) {
+                if (known == null && !register.offers(Endpoint.SYLLABUSES)) {
+                    // Noted once for the run: the register has no syllabuses to refer to.
+                } else if (known == null) {
                     problems.add(where, "the syllabus '" + activity.syllabusId() + "' is not in " + Endpoint.SYLLABUSES.name());
                 } else {
                     syllabus = syllabus(known);
@@ -318,7 +328,15 @@ final class Ss12000Reader {
                     Dates.schoolYearOf(start == null ? importDate : start), syllabus, true,
                     teaching(group) ? GroupKind.TEACHING : GroupKind.MENTOR, where));
             for (Ss12000Model.GroupMembership membership : group.memberships()) {
-                if (!knownPerson(membership.personId(), "groupMemberships.person", where)) {
+                String personId = membership.personId();
+                if (personId != null && register.get(Endpoint.PERSONS, personId) == null
+                        && !register.wasDeleted(Endpoint.PERSONS, personId)) {
+                    // Some registers keep the memberships of a person they deleted: skip it, apply the rest.
+                    set.note(where.file() + ": the membership of the person '" + personId + "', who is not in "
+                            + Endpoint.PERSONS.name() + " (deleted from the register?), is skipped");
+                    continue;
+                }
+                if (!knownPerson(personId, "groupMemberships.person", where)) {
                     continue;
                 }
                 LocalDate from = membership.startDate() == null ? start

@@ -38,7 +38,7 @@ final class TenantState {
     /** Ids per {@code = any(?)} query of a delta. */
     static final int IDS_PER_QUERY = 5_000;
 
-    record School(UUID id, String externalId, String name) {
+    record School(UUID id, String externalId, String name, String schoolUnitCode) {
     }
 
     record Person(UUID id, String externalId, String givenName, String familyName, String email, LocalDate birthDate) {
@@ -108,8 +108,8 @@ final class TenantState {
     }
 
     private void loadSmallTables() throws SQLException {
-        query("select id, external_id, name from school where tenant_id = ?", List.of(), rs -> {
-            School school = new School(uuid(rs, 1), rs.getString(2), rs.getString(3));
+        query("select id, external_id, name, school_unit_code from school where tenant_id = ?", List.of(), rs -> {
+            School school = new School(uuid(rs, 1), rs.getString(2), rs.getString(3), rs.getString(4));
             schoolsById.put(school.id(), school);
             if (school.externalId() != null) {
                 schools.put(school.externalId(), school);

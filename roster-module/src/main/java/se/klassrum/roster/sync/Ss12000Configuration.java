@@ -21,13 +21,18 @@ import java.util.regex.Pattern;
  * <ul>
  *   <li>{@code klassrum.ss12000.base-url}: the API's root, e.g. https://register.example.se/v2.0; unset: no sync.
  *       https, because the token goes with every request (http only to this machine, for tests)</li>
- *   <li>{@code klassrum.ss12000.token}: the bearer token (required with a base URL)</li>
+ *   <li>{@code klassrum.ss12000.token}: a fixed bearer token; or else</li>
+ *   <li>{@code klassrum.ss12000.token-url}, {@code client-id}, {@code client-secret} (and optionally {@code scope}):
+ *       OAuth 2.0 client credentials at the register's token endpoint, for registers that hand out short-lived
+ *       tokens (one of the two is required with a base URL)</li>
  *   <li>{@code klassrum.ss12000.tenant}: the id of the tenant the register feeds (required with a base URL)</li>
  *   <li>{@code klassrum.ss12000.interval}: how often to sync, an ISO 8601 duration such as PT15M; unset: never by
  *       itself, only when started through the API</li>
  *   <li>{@code klassrum.ss12000.page-size}: the {@code limit} per page (default: the register chooses)</li>
  *   <li>{@code klassrum.ss12000.timeout}: per request (default PT60S)</li>
  *   <li>{@code klassrum.ss12000.overlap}: how far a delta looks back before the previous read began (default PT5M)</li>
+ *   <li>{@code klassrum.ss12000.full-read-after}: after this many runs in a row whose reading of the changes failed,
+ *       the next run reads the whole register instead (default 3)</li>
  * </ul>
  * An installation that serves several organisations, each with a register of its own, names them in
  * {@code klassrum.ss12000.registers} (e.g. {@code norra,solbacka}) and sets the same keys under each name:
@@ -41,7 +46,7 @@ import java.util.regex.Pattern;
  * @param interval null when the sync is not scheduled
  */
 public record Ss12000Configuration(String name, UUID tenantId, Ss12000Settings settings, Duration interval,
-                                   Duration overlap) {
+                                   Duration overlap, int fullReadAfter) {
 
     public static final String PREFIX = "klassrum.ss12000.";
 
@@ -84,6 +89,10 @@ public record Ss12000Configuration(String name, UUID tenantId, Ss12000Settings s
 
     /** The register as the settings name it: "'norra'", or "without a name". */
     public String describe() {
+        return describe(name);
+    }
+
+    private static String describe(String name) {
         return name.isEmpty() ? "without a name" : "'" + name + "'";
     }
 
@@ -114,7 +123,40 @@ public record Ss12000Configuration(String name, UUID tenantId, Ss12000Settings s
             // The bearer token travels with every request: plain http only to this machine.
             throw wrong(at + "base-url", baseUrl.get(), "an https address such as https://register.example.se/v2.0");
         }
-        String token = value(property, at + "token").orElseThrow(() -> missing(at + "token", at + "base-url"));
+        Optional<String> token = value(property, at + "token");
+        Optional<String> tokenUrl = value(property, at + "token-url");
+        Optional<String> clientId = value(property, at + "client-id");
+        Optional<String> clientSecret = value(property, at + "client-secret");
+        Ss12000Settings.ClientCredentials credentials = null;
+        if (tokenUrl.isPresent() || clientId.isPresent() || clientSecret.isPresent()) {
+            if (token.isPresent()) {
+                throw new IllegalArgumentException("the SS 12000 register " + describe(name) + " has both a token ("
+                        + environmentVariable(at + "token") + ") and client credentials ("
+                        + environmentVariable(at + "token-url") + ", ...); set one of them");
+            }
+            URI tokenUri;
+            String url = tokenUrl.orElseThrow(() -> missing(at + "token-url", at + "client-id"));
+            try {
+                tokenUri = URI.create(url);
+            } catch (IllegalArgumentException e) {
+                throw wrong(at + "token-url", url, "the register's OAuth 2.0 token endpoint, such as"
+                        + " https://login.register.example.se/oauth2/token");
+            }
+            if (!"https".equalsIgnoreCase(tokenUri.getScheme())
+                    && !("http".equalsIgnoreCase(tokenUri.getScheme()) && loopback(tokenUri.getHost()))) {
+                // The client secret travels with every token request: plain http only to this machine.
+                throw wrong(at + "token-url", url, "an https address such as https://login.register.example.se/oauth2/token");
+            }
+            credentials = new Ss12000Settings.ClientCredentials(tokenUri,
+                    clientId.orElseThrow(() -> missing(at + "client-id", at + "token-url")),
+                    clientSecret.orElseThrow(() -> missing(at + "client-secret", at + "token-url")),
+                    value(property, at + "scope").orElse(null));
+        } else if (token.isEmpty()) {
+            throw new IllegalArgumentException("the SS 12000 sync needs " + PREFIX + at + "token ("
+                    + environmentVariable(at + "token") + "), or client credentials (" + PREFIX + at + "token-url, "
+                    + PREFIX + at + "client-id and " + PREFIX + at + "client-secret), when " + PREFIX + at
+                    + "base-url is set");
+        }
         String tenant = value(property, at + "tenant").orElseThrow(() -> missing(at + "tenant", at + "base-url"));
         UUID tenantId;
         try {
@@ -129,8 +171,12 @@ public record Ss12000Configuration(String name, UUID tenantId, Ss12000Settings s
         int pageSize = number(property, at + "page-size", 0);
         Duration timeout = duration(property, at + "timeout", Duration.ofSeconds(60));
         Duration overlap = duration(property, at + "overlap", Duration.ofMinutes(5));
-        Ss12000Settings settings = new Ss12000Settings(uri, token, pageSize, timeout);
-        return Optional.of(new Ss12000Configuration(name, tenantId, settings, interval, overlap));
+        int fullReadAfter = number(property, at + "full-read-after", 3);
+        if (fullReadAfter < 1) {
+            throw wrong(at + "full-read-after", Integer.toString(fullReadAfter), "a number of runs, at least 1");
+        }
+        Ss12000Settings settings = new Ss12000Settings(uri, token.orElse(null), pageSize, timeout, credentials);
+        return Optional.of(new Ss12000Configuration(name, tenantId, settings, interval, overlap, fullReadAfter));
     }
 
     /** The environment variable that sets a key, as MicroProfile Config maps it. */
@@ -180,7 +226,7 @@ public record Ss12000Configuration(String name, UUID tenantId, Ss12000Settings s
     }
 
     private static IllegalArgumentException wrong(String key, String value, String expected) {
-        String shown = key.endsWith("token") ? "(hidden)" : "'" + value + "'";
+        String shown = key.endsWith("token") || key.endsWith("secret") ? "(hidden)" : "'" + value + "'";
         return new IllegalArgumentException(PREFIX + key + " (" + environmentVariable(key) + ") is " + shown
                 + "; expected " + expected);
     }

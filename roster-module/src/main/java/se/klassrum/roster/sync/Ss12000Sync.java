@@ -5,6 +5,7 @@ import se.klassrum.roster.importer.ImportSummary;
 import se.klassrum.roster.importer.RosterImporter;
 import se.klassrum.roster.importer.RosterSource;
 import se.klassrum.roster.sync.ss12000.Ss12000Client;
+import se.klassrum.roster.sync.ss12000.Ss12000Exception;
 import se.klassrum.roster.sync.ss12000.Ss12000Snapshot;
 
 import java.time.Clock;
@@ -27,7 +28,8 @@ import java.util.logging.Logger;
  * <p>
  * A run that fails half-way changes nothing that the next run relies on: a failed read keeps the previous
  * snapshot and its time, so the next run asks for the same changes again; a failed write leaves the roster as
- * it was, and the next run imports the whole snapshot again. The snapshot is kept in the database
+ * it was, and the next run imports the whole snapshot again. After a set number of runs in a row whose reading of
+ * the changes failed, the next run reads the whole register instead, and says so on the run. The snapshot is kept in the database
  * ({@link Ss12000SnapshotStore}) after each read, so after a restart, or on another node, the next run still asks
  * only for what changed.
  */
@@ -41,22 +43,32 @@ public final class Ss12000Sync {
     private final Clock clock;
     private final Duration overlap;
     private final Ss12000SnapshotStore store;
+    private final int fullReadAfter;
 
     private Ss12000Snapshot snapshot;
     private Instant readStartedAt;
+    /** Runs in a row whose reading of the changes failed, and the last failure's message. */
+    private int failedDeltas;
+    private String lastDeltaFailure;
 
     /**
      * @param overlap how far before the previous read's start a delta looks, for clocks that differ
+     * @param fullReadAfter after this many runs in a row whose reading of the changes failed, the next run reads
+     *                      the whole register instead (at least 1)
      * @param store   where the snapshot is kept between runs, restarts and nodes
      */
     public Ss12000Sync(UUID tenantId, Ss12000Client client, RosterImporter importer, Clock clock, Duration overlap,
-                       Ss12000SnapshotStore store) {
+                       int fullReadAfter, Ss12000SnapshotStore store) {
         this.tenantId = Objects.requireNonNull(tenantId, "tenantId");
         this.client = Objects.requireNonNull(client, "client");
         this.importer = Objects.requireNonNull(importer, "importer");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.overlap = Objects.requireNonNull(overlap, "overlap");
         this.store = Objects.requireNonNull(store, "store");
+        if (fullReadAfter < 1) {
+            throw new IllegalArgumentException("fullReadAfter must be at least 1");
+        }
+        this.fullReadAfter = fullReadAfter;
     }
 
     public UUID tenantId() {
@@ -74,10 +86,28 @@ public final class Ss12000Sync {
         catchUp(register);
         Ss12000Snapshot previous = snapshot;
         Instant after = readStartedAt == null ? null : readStartedAt.minus(overlap).truncatedTo(ChronoUnit.SECONDS);
-        String description = previous == null ? "all entities" : "changes after " + after;
+        // A delta that keeps failing (a register that cannot answer it) must not stop the sync for good.
+        boolean fallBack = previous != null && failedDeltas >= fullReadAfter;
+        boolean whole = previous == null || fallBack;
+        String description = whole ? "all entities" : "changes after " + after;
         RosterSource source = RosterSource.ss12000(register, description, () -> {
             Instant started = clock.instant();
-            Ss12000Snapshot read = previous == null ? Ss12000Snapshot.read(client) : previous.updated(client, after);
+            Ss12000Snapshot read;
+            try {
+                read = whole ? Ss12000Snapshot.read(client) : previous.updated(client, after);
+            } catch (Ss12000Exception failed) {
+                if (!whole) {
+                    failedDeltas++;
+                    lastDeltaFailure = failed.getMessage();
+                }
+                throw failed;
+            }
+            if (fallBack) {
+                read.noted("the changes could not be read in the last " + failedDeltas + " runs (last: "
+                        + lastDeltaFailure + "); this run read the whole register");
+            }
+            failedDeltas = 0;
+            lastDeltaFailure = null;
             snapshot = read;
             readStartedAt = started;
             return read;

@@ -205,11 +205,12 @@ class OneRosterImportTest {
         ImportSummary run = RosterImportsTest.importsOn(transactions, DAY).importFolder(tenant, folder, "test");
 
         assertThat(run.status()).isEqualTo(ImportStatus.REJECTED);
+        // A tobedeleted user in a bulk file is taken as ended, as other consumers read it; what refers to them is left out.
         assertThat(run.problems()).containsExactly(
-                "enrollments.csv:3: the user 'T1' is not in users.csv",
                 "users.csv:2: the agent 'P9' is not in users.csv",
-                "users.csv:3: the organisation 'S9' is not in orgs.csv",
-                "users.csv:4: the status 'tobedeleted' is not allowed in a bulk file (leave it empty)");
+                "users.csv:3: the organisation 'S9' is not in orgs.csv");
+        assertThat(run.notes()).contains("users.csv: 1 line ignored: the status 'tobedeleted' in a bulk file is taken"
+                + " as ended", "enrollments.csv: 1 line ignored: a reference to a user whose status ends them");
         assertThat(RosterView.of(db, tenant).persons()).isEmpty();
     }
 

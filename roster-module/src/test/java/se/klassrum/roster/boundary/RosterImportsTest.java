@@ -250,18 +250,28 @@ class RosterImportsTest {
     }
 
     @Test
-    void a_fact_that_has_not_begun_is_withdrawn_rather_than_ended_before_it_begins() throws IOException {
+    void a_fact_without_dates_that_began_today_and_leaves_the_same_day_is_ended_before_it_began_never_deleted()
+            throws IOException {
         UUID tenant = newTenant(db);
         Path current = currentSdsV21(temp.resolve("current"));
         importOn(DAY, tenant, current);
         Path changed = SampleData.copy(current, temp.resolve("changed"));
         removeLinesContaining(changed, "114005", "relationships.csv");
 
-        // The same day: the link began today, so it cannot end yesterday; it never held a day and is withdrawn.
+        // The same day: the link (the files give it no dates) began today, so it cannot end yesterday. It ends the
+        // day before it began, holding on no day, and the roster keeps it.
         ImportSummary run = importOn(DAY, tenant, changed);
 
         assertThat(run.ended(ImportKind.GUARDIAN_LINK)).isEqualTo(1);
-        assertThat(RosterView.of(db, tenant).guardianLinks()).containsExactly("114002|114001|VARDNADSHAVARE|true|" + DAY + "|-");
+        assertThat(RosterView.of(db, tenant).guardianLinks()).containsExactly("114002|114001|VARDNADSHAVARE|true|" + DAY + "|-",
+                "114005|114004|VARDNADSHAVARE|true|" + DAY + "|" + DAY.minusDays(1));
+        assertThat(RosterView.of(db, tenant).currentOn(DAY).guardianLinks()).as("no access through it today")
+                .containsExactly("114002|114001|VARDNADSHAVARE|true|" + DAY + "|-");
+
+        // Another run the same day finds it ended already: nothing more to end.
+        ImportSummary again = importOn(DAY, tenant, changed);
+        assertThat(again.ended(ImportKind.GUARDIAN_LINK)).isZero();
+        assertThat(again.changedNothing()).isTrue();
     }
 
     @Test

@@ -70,7 +70,8 @@ class CsvTableTest {
         CsvTable.read(file, "users.csv", List.of("sourcedId"), problems, row -> rows.add(row.get("givenName")));
 
         assertThat(problems.sorted()).extracting(ImportProblem::toString)
-                .containsExactly("users.csv: the file is not UTF-8 text");
+                .containsExactly("users.csv:3: the file is not UTF-8 text: this line is the first that is not (save the"
+                        + " file as UTF-8)");
     }
 
     @Test

@@ -44,6 +44,7 @@ class Ss12000ConfigurationTest {
         assertThat(configuration.interval()).as("off by default").isNull();
         assertThat(configuration.settings().timeout()).isEqualTo(Duration.ofSeconds(60));
         assertThat(configuration.overlap()).isEqualTo(Duration.ofMinutes(5));
+        assertThat(configuration.fullReadAfter()).isEqualTo(3);
 
         Map<String, String> scheduled = minimal();
         scheduled.put("klassrum.ss12000.interval", "PT15M");
@@ -53,11 +54,54 @@ class Ss12000ConfigurationTest {
     }
 
     @Test
+    void the_number_of_failed_delta_runs_before_a_whole_read_is_set_and_checked() {
+        Map<String, String> values = minimal();
+        values.put("klassrum.ss12000.full-read-after", "5");
+        assertThat(read(values).orElseThrow().fullReadAfter()).isEqualTo(5);
+        values.put("klassrum.ss12000.full-read-after", "0");
+        assertThatThrownBy(() -> read(values)).hasMessage("klassrum.ss12000.full-read-after"
+                + " (KLASSRUM_SS12000_FULL_READ_AFTER) is '0'; expected a number of runs, at least 1");
+    }
+
+    @Test
+    void a_register_that_hands_out_tokens_is_set_up_with_client_credentials_instead_of_a_token() {
+        Map<String, String> values = minimal();
+        values.remove("klassrum.ss12000.token");
+        values.put("klassrum.ss12000.token-url", "https://login.register.example.se/oauth2/token");
+        values.put("klassrum.ss12000.client-id", "klassrum");
+        values.put("klassrum.ss12000.client-secret", "s3cret");
+        values.put("klassrum.ss12000.scope", "ss12000.read");
+
+        var credentials = read(values).orElseThrow().settings().clientCredentials();
+
+        assertThat(credentials.tokenUri()).isEqualTo(URI.create("https://login.register.example.se/oauth2/token"));
+        assertThat(credentials.clientId()).isEqualTo("klassrum");
+        assertThat(credentials.scope()).isEqualTo("ss12000.read");
+        assertThat(credentials.toString()).doesNotContain("s3cret");
+        assertThat(read(values).orElseThrow().settings().token()).isNull();
+
+        Map<String, String> noSecret = new HashMap<>(values);
+        noSecret.remove("klassrum.ss12000.client-secret");
+        assertThatThrownBy(() -> read(noSecret)).hasMessage("the SS 12000 sync needs klassrum.ss12000.client-secret"
+                + " (KLASSRUM_SS12000_CLIENT_SECRET) when klassrum.ss12000.token-url is set");
+        Map<String, String> plain = new HashMap<>(values);
+        plain.put("klassrum.ss12000.token-url", "http://login.register.example.se/oauth2/token");
+        assertThatThrownBy(() -> read(plain)).hasMessageContaining("KLASSRUM_SS12000_TOKEN_URL").hasMessageContaining(
+                "expected an https address");
+        Map<String, String> both = new HashMap<>(values);
+        both.put("klassrum.ss12000.token", "secret");
+        assertThatThrownBy(() -> read(both)).hasMessage("the SS 12000 register without a name has both a token"
+                + " (KLASSRUM_SS12000_TOKEN) and client credentials (KLASSRUM_SS12000_TOKEN_URL, ...); set one of them");
+    }
+
+    @Test
     void a_missing_or_wrong_setting_is_named_with_its_environment_variable() {
         Map<String, String> noToken = minimal();
         noToken.remove("klassrum.ss12000.token");
         assertThatThrownBy(() -> read(noToken)).hasMessage("the SS 12000 sync needs klassrum.ss12000.token"
-                + " (KLASSRUM_SS12000_TOKEN) when klassrum.ss12000.base-url is set");
+                + " (KLASSRUM_SS12000_TOKEN), or client credentials (klassrum.ss12000.token-url,"
+                + " klassrum.ss12000.client-id and klassrum.ss12000.client-secret), when klassrum.ss12000.base-url"
+                + " is set");
 
         Map<String, String> badInterval = minimal();
         badInterval.put("klassrum.ss12000.interval", "15 minutes");
@@ -105,8 +149,9 @@ class Ss12000ConfigurationTest {
         values.put("klassrum.ss12000.norra.base-url", "https://norra.example.se/ss12000/v2.0");
         values.put("klassrum.ss12000.norra.tenant", TENANT);
         assertThatThrownBy(() -> Ss12000Configuration.readAll(key -> Optional.ofNullable(values.get(key))))
-                .hasMessage("the SS 12000 sync needs klassrum.ss12000.norra.token (KLASSRUM_SS12000_NORRA_TOKEN) when"
-                        + " klassrum.ss12000.norra.base-url is set");
+                .hasMessage("the SS 12000 sync needs klassrum.ss12000.norra.token (KLASSRUM_SS12000_NORRA_TOKEN), or"
+                        + " client credentials (klassrum.ss12000.norra.token-url, klassrum.ss12000.norra.client-id and"
+                        + " klassrum.ss12000.norra.client-secret), when klassrum.ss12000.norra.base-url is set");
 
         values.put("klassrum.ss12000.norra.token", "norra-secret");
         assertThatThrownBy(() -> Ss12000Configuration.readAll(key -> Optional.ofNullable(values.get(key))))

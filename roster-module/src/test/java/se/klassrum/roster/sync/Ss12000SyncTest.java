@@ -30,6 +30,7 @@ import se.klassrum.roster.testing.TestDatabase;
 import se.klassrum.roster.testing.TestTransactions;
 import se.klassrum.roster.testing.ss12000.Register;
 
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -199,12 +200,31 @@ class Ss12000SyncTest {
      * the container (LiveSyncChecks in the web module); here nothing intercepts {@link Ss12000Requests}.
      */
     Ss12000Sync sync(String token) {
-        Ss12000Settings settings = new Ss12000Settings(register.baseUri(), token, 0, Duration.ofSeconds(10));
+        return sync(token, 0);
+    }
+
+    /** A sync that asks for pages of at most pageSize entities (0: the register chooses). */
+    Ss12000Sync sync(String token, int pageSize) {
+        return sync(token, pageSize, 3);
+    }
+
+    /** A sync that reads the whole register after fullReadAfter runs in a row could not read the changes. */
+    Ss12000Sync sync(String token, int pageSize, int fullReadAfter) {
+        return sync(new Ss12000Settings(register.baseUri(), token, pageSize, Duration.ofSeconds(10)), fullReadAfter);
+    }
+
+    /** A sync that gets its tokens from the register's token endpoint with these client credentials. */
+    Ss12000Sync sync(URI tokenEndpoint, String clientId, String secret) {
+        return sync(new Ss12000Settings(register.baseUri(), null, 0, Duration.ofSeconds(10),
+                new Ss12000Settings.ClientCredentials(tokenEndpoint, clientId, secret, null)), 3);
+    }
+
+    Ss12000Sync sync(Ss12000Settings settings, int fullReadAfter) {
         Ss12000Client client = Ss12000Client.of(settings, new Ss12000Requests());
         Clock clock = Clock.fixed(DAY.atTime(9, 30).atZone(RosterImporter.SCHOOL_ZONE).toInstant(),
                 RosterImporter.SCHOOL_ZONE);
         return new Ss12000Sync(tenant, client, new RosterImporter(failingOnDemand, clock), clock, Duration.ofMinutes(5),
-                new Ss12000SnapshotStore(transactions));
+                fullReadAfter, new Ss12000SnapshotStore(transactions));
     }
 
     Ss12000Sync sync() {
@@ -382,8 +402,10 @@ class Ss12000SyncTest {
         assertThat(roster().roles()).contains("elsa|solskolan|STUDENT|2025-08-18|2026-03-01");
         assertThat(roster().memberships()).contains("ma-7a|greta|MEMBER|2025-08-18|2026-03-01",
                 "ma-7a|elsa|MEMBER|2025-08-18|2026-03-01", "ma-7a|filip|MEMBER|2025-08-18|2026-06-12");
-        // Karin's link to Elsa began today, with the first run: it never held a day before, so it is withdrawn.
-        assertThat(roster().guardianLinks()).containsExactly("nils|filip|GOD_MAN|true|2026-03-02|-");
+        // Karin's link to Elsa (the register gives links no dates) began today, with the first run: it ends the day
+        // before, holding on no day, kept, never deleted.
+        assertThat(roster().guardianLinks()).containsExactly("karin|elsa|VARDNADSHAVARE|true|2026-03-02|2026-03-01",
+                "nils|filip|GOD_MAN|true|2026-03-02|-");
         // Every list was asked for its changes only, from the first run's start less the overlap.
         List<LoggedRequest> persons = register.requests("persons");
         assertThat(persons).hasSize(1);
@@ -632,13 +654,293 @@ class Ss12000SyncTest {
     @Test
     void a_reference_to_something_the_register_did_not_send_refuses_the_run_naming_the_entity() {
         serveWholeRegister();
-        register.serve("groups", List.of(mathGroup(List.of("elsa", "nobody"), CREATED)), 100);
+        register.serve("placements", List.of(placement("nobody-fritids", "nobody", "fritids", TERM_START)), 100);
 
         ImportSummary run = sync().sync("admin:sara", null);
 
         assertThat(run.status()).isEqualTo(ImportStatus.REJECTED);
-        assertThat(run.problems()).containsExactly("groups/" + id("ma-7a") + ": the groupMemberships.person '"
+        assertThat(run.problems()).containsExactly("placements/" + id("nobody-fritids") + ": the child '"
                 + id("nobody") + "' is not in persons");
         assertThat(roster().persons()).isEmpty();
+    }
+
+    /**
+     * Some registers keep the memberships of a person they deleted: a full read finds the group naming someone who
+     * is not in /persons. That membership is skipped with a note naming the group and the person; the rest applies.
+     */
+    @Test
+    void a_membership_of_a_person_the_register_no_longer_lists_is_skipped_with_a_note_and_the_rest_applies() {
+        serveWholeRegister();
+        register.serve("groups", List.of(mathGroup(List.of("elsa", "nobody", "filip"), CREATED)), 100);
+
+        ImportSummary run = sync().sync("admin:sara", null);
+
+        assertThat(run.status()).as(String.join("\n", run.problems())).isEqualTo(ImportStatus.SUCCEEDED);
+        assertThat(run.notes()).contains("groups/" + id("ma-7a") + ": the membership of the person '" + id("nobody")
+                + "', who is not in persons (deleted from the register?), is skipped");
+        assertThat(roster().memberships()).contains("ma-7a|elsa|MEMBER|2025-08-18|2026-06-12",
+                "ma-7a|filip|MEMBER|2025-08-18|2026-06-12");
+        assertThat(roster().persons()).hasSize(9);
+    }
+
+    /**
+     * A register that implements only part of the standard: no /placements (404, as a web server answers an
+     * unknown path) and no /syllabuses (501). What the rules need is there, so the run goes through; what the
+     * missing endpoints would have carried is simply absent, and the run says so.
+     */
+    @Test
+    void a_register_without_placements_and_syllabuses_is_synced_without_what_they_would_carry() {
+        serveWholeRegister();
+        register.withhold("placements", 404);
+        register.withhold("syllabuses", 501);
+        Ss12000Sync sync = sync();
+
+        ImportSummary run = sync.sync("admin:sara", null);
+
+        assertThat(run.status()).as(String.join("\n", run.problems())).isEqualTo(ImportStatus.SUCCEEDED);
+        assertThat(run.notes()).contains(
+                "placements: the student register does not offer GET /placements (HTTP 404): placed children"
+                        + " (fritidshem, förskola) get no student role from it",
+                "syllabuses: the student register does not offer GET /syllabuses (HTTP 501): teaching groups have no"
+                        + " syllabus and teachers get no subject from it");
+        RosterView roster = roster();
+        assertThat(roster.roles()).noneMatch(role -> role.startsWith("rut|"));
+        assertThat(roster.groups()).containsExactly("ma-7a|solskolan|TEACHING|Matematik 7A|2025/26|false|false|-");
+        assertThat(roster.memberships()).contains("ma-7a|anna|OWNER|2025-08-18|2026-06-12");
+        assertThat(register.requests("placements")).as("a missing endpoint is not retried").hasSize(1);
+
+        // The changes are read the same way: the missing endpoints are noted again, and nothing else is refused.
+        serveNoChanges();
+        register.withhold("placements", 404);
+        register.withhold("syllabuses", 501);
+        register.serveChanges("persons", List.of(filip("Forsberg", LATER)));
+
+        ImportSummary next = sync.sync("schedule", null);
+
+        assertThat(next.status()).as(String.join("\n", next.problems())).isEqualTo(ImportStatus.SUCCEEDED);
+        assertThat(next.notes()).anyMatch(note -> note.startsWith("placements: the student register does not offer"));
+        assertThat(roster().persons()).contains("filip|Filip|Forsberg|-|-");
+    }
+
+    /** Without persons there is nothing to sync: the run is refused, and says which endpoint is missing. */
+    @Test
+    void a_register_without_persons_is_refused_naming_the_endpoint() {
+        serveWholeRegister();
+        register.withhold("persons", 404);
+
+        ImportSummary run = sync().sync("admin:sara", null);
+
+        assertThat(run.status()).isEqualTo(ImportStatus.REJECTED);
+        assertThat(run.problems()).containsExactly(register.baseUri() + ": the student register does not offer GET"
+                + " /persons (HTTP 404), which the sync cannot do without: check the base URL"
+                + " (KLASSRUM_SS12000_BASE_URL) and ask the register's supplier for the endpoint");
+        assertThat(roster().persons()).isEmpty();
+    }
+
+    /**
+     * A delta of more than one page, with a register that refuses a pageToken beside a filter (400) as the
+     * standard allows: every list and /deletedEntities go on with their page token (and limit) alone.
+     */
+    @Test
+    void a_delta_of_several_pages_asks_for_the_next_pages_by_their_token_alone() {
+        serveWholeRegister();
+        Ss12000Sync sync = sync(Register.TOKEN, 5);
+        assertThat(sync.sync("admin:sara", null).status()).isEqualTo(ImportStatus.SUCCEEDED);
+        register.forgetRequests();
+        serveNoChanges();
+        List<JsonObject> changed = new ArrayList<>();
+        for (int i = 1; i <= 7; i++) {
+            changed.add(person("ny-" + i, "Ny", "Elev " + i, LATER,
+                    Map.of("enrolments", enrolment("solskolan", "2026-03-02"))));
+        }
+        changed.add(filip("Forsberg", LATER));
+        register.serveChanges("persons", changed, 5);
+        register.serveDeleted(List.of(Map.of("activitites", List.of(id("gone-activity"))),
+                Map.of("persons", List.of(id("greta")))));
+
+        ImportSummary run = sync.sync("schedule", null);
+
+        assertThat(run.status()).as(String.join("\n", run.problems())).isEqualTo(ImportStatus.SUCCEEDED);
+        assertThat(roster().persons()).contains("filip|Filip|Forsberg|-|-").hasSize(9 + 7);
+        assertThat(roster().roles()).contains("greta|solskolan|STUDENT|2025-08-18|2026-03-01");
+        List<LoggedRequest> persons = register.requests("persons");
+        assertThat(persons).hasSize(2);
+        assertThat(persons.get(0).getQueryParams()).containsOnlyKeys("meta.modified.after", "limit");
+        assertThat(persons.get(1).getQueryParams()).containsOnlyKeys("pageToken", "limit");
+        List<LoggedRequest> deleted = register.requests("deletedEntities");
+        assertThat(deleted).hasSize(2);
+        assertThat(deleted.get(1).getQueryParams()).containsOnlyKeys("pageToken", "limit");
+    }
+
+    /**
+     * A register whose changes cannot be read run after run: after the set number of failed runs, the next run
+     * reads the whole register instead, and says so; the sync is back on its feet.
+     */
+    @Test
+    void a_delta_that_keeps_failing_falls_back_to_a_full_read_after_the_set_number_of_runs() {
+        serveWholeRegister();
+        Ss12000Sync sync = sync(Register.TOKEN, 0, 2);
+        assertThat(sync.sync("admin:sara", null).status()).isEqualTo(ImportStatus.SUCCEEDED);
+        serveNoChanges();
+        StubMapping failing = register.failChanges("groups", 400);
+        register.serve("persons", List.of(persons().get(0), persons().get(1), persons().get(2), persons().get(3),
+                filip("Forsberg", LATER), persons().get(5), persons().get(6), persons().get(7), persons().get(8)), 4);
+
+        for (int failed = 1; failed <= 2; failed++) {
+            ImportSummary refused = sync.sync("schedule", null);
+            assertThat(refused.status()).as("run " + failed).isEqualTo(ImportStatus.REJECTED);
+            assertThat(refused.problems()).singleElement().asString().contains("GET /groups").contains("HTTP 400");
+        }
+        register.forgetRequests();
+        ImportSummary run = sync.sync("schedule", null);
+
+        assertThat(run.status()).as(String.join("\n", run.problems())).isEqualTo(ImportStatus.SUCCEEDED);
+        assertThat(run.files().get(1)).isEqualTo("all entities");
+        assertThat(run.notes()).anySatisfy(note -> assertThat(note).startsWith("the changes could not be read in the"
+                + " last 2 runs (last: ").contains("GET /groups").endsWith("); this run read the whole register"));
+        assertThat(register.requests("persons").get(0).getQueryParams()).doesNotContainKey("meta.modified.after");
+        assertThat(roster().persons()).contains("filip|Filip|Forsberg|-|-");
+
+        // Back on its feet: the next run asks for the changes again.
+        register.remove(failing);
+        register.forgetRequests();
+        assertThat(sync.sync("schedule", null).status()).isEqualTo(ImportStatus.SUCCEEDED);
+        assertThat(register.requests("persons").get(0).getQueryParams()).containsKey("meta.modified.after");
+    }
+
+    /**
+     * A register that hands out short-lived tokens for Klassrum's client credentials: the first run gets one, and a
+     * run when it is about to expire gets a new one before sending anything, so no request meets a 401.
+     */
+    @Test
+    void a_register_that_hands_out_short_lived_tokens_is_read_with_one_renewed_before_it_expires() throws Exception {
+        serveWholeRegister();
+        URI tokens = register.issueTokens("/oauth2/token", 4);
+        Ss12000Sync sync = sync(tokens, Register.CLIENT_ID, Register.CLIENT_SECRET);
+
+        ImportSummary first = sync.sync("admin:sara", null);
+
+        assertThat(first.status()).as(String.join("\n", first.problems())).isEqualTo(ImportStatus.SUCCEEDED);
+        assertThat(register.tokenRequests("/oauth2/token")).hasSize(1);
+        assertThat(register.tokenRequests("/oauth2/token").get(0).getBodyAsString())
+                .contains("grant_type=client_credentials");
+        String firstToken = register.requests("persons").get(0).getHeader("Authorization");
+        assertThat(register.requests("persons")).hasSize(3)
+                .allSatisfy(request -> assertThat(request.getHeader("Authorization")).isEqualTo(firstToken));
+
+        // Three and a half of its four seconds later, the token is still good but about to expire: renewed first.
+        Thread.sleep(3_500 - Duration.between(register.tokenRequests("/oauth2/token").get(0).getLoggedDate()
+                .toInstant(), java.time.Instant.now()).toMillis());
+        serveNoChanges();
+        register.forgetRequests();
+        ImportSummary next = sync.sync("schedule", null);
+
+        assertThat(next.status()).as(String.join("\n", next.problems())).isEqualTo(ImportStatus.SUCCEEDED);
+        assertThat(register.tokenRequests("/oauth2/token")).as("renewed once").hasSize(1);
+        assertThat(register.requests("persons")).as("no request refused and sent again").singleElement()
+                .satisfies(request -> assertThat(request.getHeader("Authorization")).isNotEqualTo(firstToken));
+    }
+
+    /** A token the register revokes before it expires: after its 401, a new one, and the request once more. */
+    @Test
+    void a_token_the_register_refuses_before_it_expires_is_renewed_once_and_the_run_goes_on() {
+        serveWholeRegister();
+        URI tokens = register.issueTokens("/oauth2/token", 3600);
+        Ss12000Sync sync = sync(tokens, Register.CLIENT_ID, Register.CLIENT_SECRET);
+        assertThat(sync.sync("admin:sara", null).status()).isEqualTo(ImportStatus.SUCCEEDED);
+        register.revokeTokens();
+        serveNoChanges();
+        register.forgetRequests();
+
+        ImportSummary run = sync.sync("schedule", null);
+
+        assertThat(run.status()).as(String.join("\n", run.problems())).isEqualTo(ImportStatus.SUCCEEDED);
+        assertThat(register.tokenRequests("/oauth2/token")).hasSize(1);
+        assertThat(register.requests("deletedEntities")).as("refused once, then answered").hasSize(2);
+
+        // A token the register keeps refusing, even a new one, refuses the run with what to check.
+        register.server().stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(
+                com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching(Register.ROOT + "/.*")).atPriority(1)
+                .willReturn(com.github.tomakehurst.wiremock.client.WireMock.aResponse().withStatus(401)));
+        register.forgetRequests();
+        ImportSummary refused = sync.sync("schedule", null);
+
+        assertThat(refused.status()).isEqualTo(ImportStatus.REJECTED);
+        assertThat(refused.problems()).containsExactly(register.baseUri() + ": the student register refused"
+                + " Klassrum's token for GET /deletedEntities (HTTP 401): check that the client"
+                + " (KLASSRUM_SS12000_CLIENT_ID) may read it at the register");
+        assertThat(register.requests("deletedEntities")).as("once with the old token, once with a new one").hasSize(2);
+    }
+
+    @Test
+    void client_credentials_the_token_endpoint_refuses_are_said_plainly_and_nothing_is_written() {
+        serveWholeRegister();
+        URI tokens = register.issueTokens("/oauth2/token", 3600);
+
+        ImportSummary run = sync(tokens, Register.CLIENT_ID, "a-wrong-secret").sync("admin:sara", null);
+
+        assertThat(run.status()).isEqualTo(ImportStatus.REJECTED);
+        assertThat(run.problems()).containsExactly(register.baseUri() + ": the student register's token endpoint "
+                + tokens + " refused Klassrum's client credentials (HTTP 401: invalid_client (Unknown client)): check"
+                + " the client id and secret (KLASSRUM_SS12000_CLIENT_ID, KLASSRUM_SS12000_CLIENT_SECRET)");
+        assertThat(register.requests("organisations")).isEmpty();
+        assertThat(roster().persons()).isEmpty();
+    }
+
+    /** A school unit's skolenhetskod from the register is kept with the school, and follows the register's changes. */
+    @Test
+    void the_school_unit_code_of_a_school_unit_is_kept() {
+        serveWholeRegister();
+        Ss12000Sync sync = sync();
+
+        ImportSummary run = sync.sync("admin:sara", null);
+
+        assertThat(run.status()).as(String.join("\n", run.problems())).isEqualTo(ImportStatus.SUCCEEDED);
+        String code = organisations().get(1).getString("schoolUnitCode");
+        assertThat(schoolUnitCode("solskolan")).isEqualTo(code);
+
+        serveNoChanges();
+        register.serveChanges("organisations", List.of(Json.createObjectBuilder(organisations().get(1))
+                .add("schoolUnitCode", "12345678").add("meta", Register.meta(LATER)).build()));
+        ImportSummary next = sync.sync("schedule", null);
+
+        assertThat(next.status()).as(String.join("\n", next.problems())).isEqualTo(ImportStatus.SUCCEEDED);
+        assertThat(schoolUnitCode("solskolan")).isEqualTo("12345678");
+        assertThat(next.updated(ImportKind.SCHOOL)).isEqualTo(1);
+    }
+
+    /**
+     * A guardian's link has no dates in SS 12000: it begins on the day of the run. When the register drops the
+     * responsible later the same day, the link ends the day before it began (it holds on no day: no access through it
+     * today) and is kept; nothing is deleted. When the responsible comes back, the same link opens again.
+     */
+    @Test
+    void an_undated_link_that_began_today_and_leaves_the_register_the_same_day_is_ended_and_kept() {
+        serveWholeRegister();
+        Ss12000Sync sync = sync();
+        assertThat(sync.sync("admin:sara", null).status()).isEqualTo(ImportStatus.SUCCEEDED);
+        assertThat(roster().guardianLinks()).contains("karin|elsa|VARDNADSHAVARE|true|2026-03-02|-");
+        serveNoChanges();
+        register.serveChanges("persons", List.of(Json.createObjectBuilder(elsa()).remove("responsibles")
+                .add("meta", Register.meta(LATER)).build()));
+
+        ImportSummary run = sync.sync("schedule", null);
+
+        assertThat(run.status()).as(String.join("\n", run.problems())).isEqualTo(ImportStatus.SUCCEEDED);
+        assertThat(run.ended(ImportKind.GUARDIAN_LINK)).isEqualTo(1);
+        assertThat(roster().guardianLinks()).contains("karin|elsa|VARDNADSHAVARE|true|2026-03-02|2026-03-01");
+        assertThat(roster().currentOn(DAY).guardianLinks()).noneMatch(link -> link.startsWith("karin|elsa|"));
+
+        register.serveChanges("persons", List.of(Json.createObjectBuilder(elsa()).add("meta", Register.meta(LATER))
+                .build()));
+        ImportSummary back = sync.sync("schedule", null);
+
+        assertThat(back.status()).as(String.join("\n", back.problems())).isEqualTo(ImportStatus.SUCCEEDED);
+        assertThat(roster().guardianLinks()).contains("karin|elsa|VARDNADSHAVARE|true|2026-03-02|-");
+    }
+
+    String schoolUnitCode(String name) {
+        return db.read(em -> (String) em.createNativeQuery("select school_unit_code from school where tenant_id = ?1"
+                + " and external_id = ?2").setParameter(1, tenant).setParameter(2, id(name)).getSingleResult());
     }
 }

@@ -14,6 +14,7 @@ import org.eclipse.microprofile.rest.client.RestClientBuilder;
 
 import java.io.StringReader;
 import java.net.URI;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -49,10 +50,14 @@ public final class Ss12000Client {
     private final Ss12000Api api;
     private final Ss12000Requests requests;
 
-    public Ss12000Client(Ss12000Settings settings, Ss12000Api api, Ss12000Requests requests) {
+    private final Ss12000Tokens tokens;
+
+    /** @param tokens the same tokens the api's requests carry, renewed after a 401 */
+    public Ss12000Client(Ss12000Settings settings, Ss12000Api api, Ss12000Requests requests, Ss12000Tokens tokens) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.api = Objects.requireNonNull(api, "api");
         this.requests = Objects.requireNonNull(requests, "requests");
+        this.tokens = Objects.requireNonNull(tokens, "tokens");
     }
 
     /**
@@ -61,16 +66,17 @@ public final class Ss12000Client {
      * @param requests the retry policy: the CDI bean in the container, or a plain instance (one attempt each)
      */
     public static Ss12000Client of(Ss12000Settings settings, Ss12000Requests requests) {
-        String authorization = "Bearer " + settings.token();
+        Ss12000Tokens tokens = settings.clientCredentials() == null ? Ss12000Tokens.fixed(settings.token())
+                : Ss12000Tokens.clientCredentials(settings.clientCredentials(), settings.timeout(), Clock.systemUTC());
         Ss12000Api api = RestClientBuilder.newBuilder()
                 .baseUri(settings.baseUri())
                 .connectTimeout(settings.timeout().toMillis(), TimeUnit.MILLISECONDS)
                 .readTimeout(settings.timeout().toMillis(), TimeUnit.MILLISECONDS)
                 .register((ClientRequestFilter) request -> request.getHeaders()
-                        .putSingle(HttpHeaders.AUTHORIZATION, authorization))
+                        .putSingle(HttpHeaders.AUTHORIZATION, "Bearer " + tokens.token()))
                 .register(Ss12000Refusals.class)
                 .build(Ss12000Api.class);
-        return new Ss12000Client(settings, api, requests);
+        return new Ss12000Client(settings, api, requests, tokens);
     }
 
     public URI baseUri() {
@@ -86,7 +92,9 @@ public final class Ss12000Client {
     public <T extends Ss12000Model.Entity> List<T> list(Endpoint<T> endpoint, Instant modifiedAfter) {
         String after = modifiedAfter == null ? null : rfc3339(modifiedAfter);
         List<T> entities = new ArrayList<>();
-        for (JsonObject page : pages(endpoint.name(), (token, limit) -> endpoint.request().page(api, after, token, limit))) {
+        // The standard lets a pageToken be combined with limit only: the filter goes with the first page alone.
+        for (JsonObject page : pages(endpoint.name(),
+                (token, limit) -> endpoint.request().page(api, token == null ? after : null, token, limit))) {
             JsonValue data = page.get("data");
             if (!(data instanceof JsonArray array)) {
                 throw badAnswer(endpoint.name(), "the answer has no data list");
@@ -112,7 +120,8 @@ public final class Ss12000Client {
     public Map<String, Set<String>> deletedAfter(Instant after) {
         Map<String, Set<String>> deleted = new LinkedHashMap<>();
         String since = rfc3339(after);
-        for (JsonObject page : pages("deletedEntities", (token, limit) -> api.deletedEntities(since, token, limit))) {
+        for (JsonObject page : pages("deletedEntities",
+                (token, limit) -> api.deletedEntities(token == null ? since : null, token, limit))) {
             JsonValue data = page.get("data");
             if (!(data instanceof JsonObject lists)) {
                 throw badAnswer("deletedEntities", "the answer has no data object");
@@ -142,7 +151,7 @@ public final class Ss12000Client {
         String token = null;
         do {
             String pageToken = token;
-            JsonObject page = object(path, send(path, () -> request.page(pageToken, limit)));
+            JsonObject page = object(path, send(path, pageToken == null, () -> request.page(pageToken, limit)));
             pages.add(page);
             JsonValue next = page.get("pageToken");
             token = next instanceof JsonString string && !string.getString().isEmpty() ? string.getString() : null;
@@ -153,7 +162,24 @@ public final class Ss12000Client {
         return pages;
     }
 
-    private String send(String path, Supplier<String> call) {
+    /** @param firstPage whether this is the first page, whose 404 or 501 says the register does not offer the path */
+    private String send(String path, boolean firstPage, Supplier<String> call) {
+        // Obtained (or renewed) here rather than in the request's filter, so that a token endpoint's refusal is said
+        // as such; the filter then finds the same token.
+        String token = tokens.token();
+        try {
+            return sendOnce(path, firstPage, call);
+        } catch (Ss12000Exception refused) {
+            // A token revoked or expired early: once more with a new one, when one can be had.
+            if (refused.reason() == Ss12000Exception.Reason.UNAUTHORISED && tokens.refused(token)) {
+                tokens.token();
+                return sendOnce(path, firstPage, call);
+            }
+            throw refused;
+        }
+    }
+
+    private String sendOnce(String path, boolean firstPage, Supplier<String> call) {
         Ss12000Request request = new Ss12000Request(call);
         try {
             return requests.send(request);
@@ -165,10 +191,13 @@ public final class Ss12000Client {
                             + request.lastProblem() + "); nothing was written, and the next sync tries again",
                     unavailable);
         } catch (Ss12000Refusal refused) {
+            if (firstPage && (refused.status() == 404 || refused.status() == 501)) {
+                throw new Ss12000Exception(Ss12000Exception.Reason.NOT_OFFERED, refused.status(), "the student register"
+                        + " does not offer GET /" + path + " (HTTP " + refused.status() + ")", refused);
+            }
             throw switch (refused.status()) {
                 case 401 -> new Ss12000Exception(Ss12000Exception.Reason.UNAUTHORISED, 401, "the student register"
-                        + " refused Klassrum's token for GET /" + path + " (HTTP 401): check the token"
-                        + " (KLASSRUM_SS12000_TOKEN) and that it has not expired", refused);
+                        + " refused Klassrum's token for GET /" + path + " (HTTP 401): " + tokens.advice(), refused);
                 case 403 -> new Ss12000Exception(Ss12000Exception.Reason.FORBIDDEN, 403, "the student register"
                         + " does not let Klassrum's token read /" + path + " (HTTP 403): ask the register's"
                         + " administrator to grant it" + refused.registerMessage(), refused);

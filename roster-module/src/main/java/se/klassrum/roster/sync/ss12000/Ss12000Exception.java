@@ -14,6 +14,8 @@ public final class Ss12000Exception extends RuntimeException {
         UNAUTHORISED,
         /** 403: the token may not read this. */
         FORBIDDEN,
+        /** 404 or 501 to the first page: the register does not offer the endpoint at all. */
+        NOT_OFFERED,
         /** 429, 5xx or no answer, still after every retry. */
         UNAVAILABLE,
         /** Any other answer, or one that is not what SS 12000 specifies. */

@@ -12,7 +12,7 @@ import se.klassrum.roster.sync.Backoff;
 import java.io.StringReader;
 
 /**
- * Turns the register's error answers into {@link Ss12000Busy} (429 and 5xx, with the Retry-After it gave) or
+ * Turns the register's error answers into {@link Ss12000Busy} (429 and 5xx but 501, with the Retry-After it gave) or
  * {@link Ss12000Refusal} (any other status of 400 and above), keeping the message of an SS 12000 Error body.
  */
 public final class Ss12000Refusals implements ResponseExceptionMapper<Ss12000Refusal> {
@@ -26,7 +26,8 @@ public final class Ss12000Refusals implements ResponseExceptionMapper<Ss12000Ref
     public Ss12000Refusal toThrowable(Response response) {
         int status = response.getStatus();
         String message = errorMessage(response);
-        if (status == 429 || status >= 500) {
+        // 501 Not Implemented is an answer, not a passing failure: the register does not offer what was asked.
+        if (status == 429 || (status >= 500 && status != 501)) {
             String retryAfter = response.getHeaderString(HttpHeaders.RETRY_AFTER);
             return new Ss12000Busy(status, message, retryAfter == null ? null : Backoff.retryAfter(retryAfter));
         }

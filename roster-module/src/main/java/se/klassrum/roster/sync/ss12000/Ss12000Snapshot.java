@@ -30,7 +30,22 @@ public final class Ss12000Snapshot {
     public static final List<Endpoint<?>> ENDPOINTS = List.of(Endpoint.ORGANISATIONS, Endpoint.PERSONS,
             Endpoint.PLACEMENTS, Endpoint.DUTIES, Endpoint.GROUPS, Endpoint.ACTIVITIES, Endpoint.SYLLABUSES);
 
+    /**
+     * The endpoints a register may leave out, with what is then absent from the roster. The others (organisations,
+     * persons, duties, groups with their memberships) carry what the access rules cannot do without.
+     */
+    public static final Map<String, String> OPTIONAL = Map.of(
+            Endpoint.PLACEMENTS.name(), "placed children (fritidshem, förskola) get no student role from it",
+            Endpoint.ACTIVITIES.name(), "teaching groups get no owning teacher and no syllabus from it, and teachers"
+                    + " no subject",
+            Endpoint.SYLLABUSES.name(), "teaching groups have no syllabus and teachers get no subject from it");
+
     private final Map<String, Map<String, Ss12000Model.Entity>> entities;
+    /** Endpoints the register did not offer (404 or 501) in the read that made this snapshot. */
+    private final Set<String> missing = new java.util.LinkedHashSet<>();
+
+    /** What the run should say about this read, beside the roster's own notes. */
+    private final List<String> notes = new java.util.ArrayList<>();
     /** Ids deleted since the last full read, by type: a reference to one left behind is stale, not wrong. */
     private final Map<String, Set<String>> deleted;
     private final int changes;
@@ -42,19 +57,57 @@ public final class Ss12000Snapshot {
         this.changes = changes;
     }
 
-    /** Reads the whole register. */
+    /**
+     * Reads the whole register. An optional endpoint the register does not offer is read as empty, with a note.
+     *
+     * @throws Ss12000Exception when the register cannot be read, or does not offer an endpoint the sync needs
+     */
     public static Ss12000Snapshot read(Ss12000Client client) {
         Map<String, Map<String, Ss12000Model.Entity>> entities = new LinkedHashMap<>();
+        Map<String, String> missing = new LinkedHashMap<>();
         int count = 0;
         for (Endpoint<?> endpoint : ENDPOINTS) {
             Map<String, Ss12000Model.Entity> byId = new LinkedHashMap<>();
-            for (Ss12000Model.Entity entity : client.list(endpoint, null)) {
-                byId.put(entity.id(), entity);
+            List<? extends Ss12000Model.Entity> read = listIfOffered(client, endpoint, null, missing);
+            if (read != null) {
+                read.forEach(entity -> byId.put(entity.id(), entity));
             }
             count += byId.size();
             entities.put(endpoint.name(), byId);
         }
-        return new Ss12000Snapshot(entities, Map.of(), count);
+        Ss12000Snapshot snapshot = new Ss12000Snapshot(entities, Map.of(), count);
+        snapshot.missing(missing);
+        return snapshot;
+    }
+
+    /**
+     * The endpoint's entities, or null when the register does not offer an optional endpoint.
+     *
+     * @throws Ss12000Exception for a required endpoint the register does not offer, saying what to do
+     */
+    private static List<? extends Ss12000Model.Entity> listIfOffered(Ss12000Client client, Endpoint<?> endpoint,
+                                                                   Instant after, Map<String, String> missing) {
+        try {
+            return client.list(endpoint, after);
+        } catch (Ss12000Exception refused) {
+            if (refused.reason() != Ss12000Exception.Reason.NOT_OFFERED) {
+                throw refused;
+            }
+            if (!OPTIONAL.containsKey(endpoint.name())) {
+                throw new Ss12000Exception(Ss12000Exception.Reason.NOT_OFFERED, refused.status(), refused.getMessage()
+                        + ", which the sync cannot do without: check the base URL (KLASSRUM_SS12000_BASE_URL) and ask"
+                        + " the register's supplier for the endpoint", refused);
+            }
+            missing.put(endpoint.name(), refused.getMessage());
+            return null;
+        }
+    }
+
+    private void missing(Map<String, String> endpoints) {
+        endpoints.forEach((endpoint, message) -> {
+            missing.add(endpoint);
+            notes.add(endpoint + ": " + message + ": " + OPTIONAL.get(endpoint));
+        });
     }
 
     /**
@@ -62,19 +115,39 @@ public final class Ss12000Snapshot {
      * left as it is, also when reading fails.
      */
     public Ss12000Snapshot updated(Ss12000Client client, Instant after) {
+        Map<String, Set<String>> deletions;
+        try {
+            deletions = client.deletedAfter(after);
+        } catch (Ss12000Exception refused) {
+            if (refused.reason() != Ss12000Exception.Reason.NOT_OFFERED) {
+                throw refused;
+            }
+            // Without /deletedEntities a delta cannot see what was deleted: only a whole read can.
+            Ss12000Snapshot whole = read(client);
+            whole.notes.add(0, "deletedEntities: " + refused.getMessage() + ": what was deleted cannot be read as a"
+                    + " change, so every run reads the whole register");
+            return whole;
+        }
         Map<String, Map<String, Ss12000Model.Entity>> copy = new LinkedHashMap<>();
+        Map<String, String> missing = new LinkedHashMap<>();
         int count = 0;
         for (Endpoint<?> endpoint : ENDPOINTS) {
             Map<String, Ss12000Model.Entity> byId = new LinkedHashMap<>(entities.getOrDefault(endpoint.name(), Map.of()));
-            for (Ss12000Model.Entity entity : client.list(endpoint, after)) {
-                byId.put(entity.id(), entity);
-                count++;
+            List<? extends Ss12000Model.Entity> changed = listIfOffered(client, endpoint, after, missing);
+            if (changed == null) {
+                count += byId.size();
+                byId.clear();
+            } else {
+                for (Ss12000Model.Entity entity : changed) {
+                    byId.put(entity.id(), entity);
+                    count++;
+                }
             }
             copy.put(endpoint.name(), byId);
         }
         Map<String, Set<String>> gone = new LinkedHashMap<>();
         deleted.forEach((type, ids) -> gone.put(type, new HashSet<>(ids)));
-        for (Map.Entry<String, Set<String>> removed : client.deletedAfter(after).entrySet()) {
+        for (Map.Entry<String, Set<String>> removed : deletions.entrySet()) {
             Map<String, Ss12000Model.Entity> byId = copy.get(removed.getKey());
             if (byId != null) {
                 for (String id : removed.getValue()) {
@@ -85,7 +158,25 @@ public final class Ss12000Snapshot {
                 }
             }
         }
-        return new Ss12000Snapshot(copy, gone, count);
+        Ss12000Snapshot snapshot = new Ss12000Snapshot(copy, gone, count);
+        snapshot.missing(missing);
+        return snapshot;
+    }
+
+    /** Whether the register offered the endpoint in the read that made this snapshot (a kept one: as far as known). */
+    public boolean offers(Endpoint<?> endpoint) {
+        return !missing.contains(endpoint.name());
+    }
+
+    /** What the run should say about the read that made this snapshot: endpoints missing, a whole read instead. */
+    public List<String> notes() {
+        return Collections.unmodifiableList(notes);
+    }
+
+    /** Adds a note for the run, e.g. why the whole register was read; returns this snapshot. */
+    public Ss12000Snapshot noted(String note) {
+        notes.add(note);
+        return this;
     }
 
     /** The entities of one endpoint, in the order the register gave them. */

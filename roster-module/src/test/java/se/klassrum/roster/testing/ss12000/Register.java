@@ -3,6 +3,7 @@ package se.klassrum.roster.testing.ss12000;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.matching.MatchResult;
 import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import jakarta.json.Json;
@@ -17,6 +18,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.Base64;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.absent;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
@@ -24,7 +28,9 @@ import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.matching;
-import static com.github.tomakehurst.wiremock.client.WireMock.notContaining;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
@@ -72,9 +78,70 @@ public final class Register implements AutoCloseable {
             throw new AssertionError("the 401 stub breaks SS 12000's Error");
         }
         server.stubFor(get(urlPathMatching(root + "/.*")).atPriority(1)
-                .withHeader("Authorization", notContaining(TOKEN))
+                .andMatching(request -> MatchResult.of(!accepted(request.getHeader("Authorization"))))
                 .willReturn(aResponse().withStatus(401).withHeader("Content-Type", "application/json")
                         .withHeader("WWW-Authenticate", "Bearer").withBody(error)));
+        // The standard lets a pageToken be combined with limit only: a conforming register refuses it with a filter.
+        for (String filter : List.of("meta.modified.after", "after")) {
+            server.stubFor(get(urlPathMatching(root + "/.*")).atPriority(2)
+                    .withQueryParam("pageToken", matching(".*")).withQueryParam(filter, matching(".*"))
+                    .willReturn(failure("persons", 400, Map.of())));
+        }
+    }
+
+    /** Klassrum's client at the register's token endpoint ({@link #issueTokens}). */
+    public static final String CLIENT_ID = "klassrum-sync";
+    public static final String CLIENT_SECRET = "register-client-secret";
+    /** Tokens it handed out name when they were issued and when they expire (epoch milliseconds). */
+    private static final Pattern ISSUED = Pattern.compile("Bearer register-jwt-(\\d+)-(\\d+)");
+
+    /** Tokens issued before this time (epoch milliseconds) are refused, as if revoked. */
+    private volatile long revokedBefore;
+
+    /** Whether the register takes this Authorization header: its fixed token, or one it issued that is still good. */
+    private boolean accepted(String authorization) {
+        if (authorization == null) {
+            return false;
+        }
+        if (authorization.equals("Bearer " + TOKEN)) {
+            return true;
+        }
+        Matcher issued = ISSUED.matcher(authorization);
+        return issued.matches() && Long.parseLong(issued.group(1)) >= revokedBefore
+                && Long.parseLong(issued.group(2)) > System.currentTimeMillis();
+    }
+
+    /**
+     * An OAuth 2.0 token endpoint at the path (on this register's server) that hands out tokens for the client
+     * credentials grant of {@link #CLIENT_ID} and {@link #CLIENT_SECRET} (HTTP Basic), valid for the lifetime given;
+     * other credentials get 401 invalid_client.
+     *
+     * @return the token endpoint's address
+     */
+    public URI issueTokens(String path, int lifetimeSeconds) {
+        String basic = "Basic " + Base64.getEncoder().encodeToString((CLIENT_ID + ":" + CLIENT_SECRET)
+                .getBytes(StandardCharsets.UTF_8));
+        server.stubFor(post(urlPathEqualTo(path)).atPriority(2).willReturn(aResponse().withStatus(401)
+                .withHeader("Content-Type", "application/json").withHeader("WWW-Authenticate", "Basic")
+                .withBody("{\"error\":\"invalid_client\",\"error_description\":\"Unknown client\"}")));
+        server.stubFor(post(urlPathEqualTo(path)).atPriority(1).withHeader("Authorization", equalTo(basic))
+                .withRequestBody(containing("grant_type=client_credentials"))
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+                        .withHeader("Cache-Control", "no-store")
+                        .withBody("{\"access_token\":\"register-jwt-{{now format='epoch'}}-{{now offset='"
+                                + lifetimeSeconds + " seconds' format='epoch'}}\",\"token_type\":\"Bearer\","
+                                + "\"expires_in\":" + lifetimeSeconds + "}")
+                        .withTransformers("response-template")));
+        return URI.create(server.baseUrl() + path);
+    }
+
+    /** Every token issued so far is refused from now on, expired or not. */
+    public void revokeTokens() {
+        revokedBefore = System.currentTimeMillis() + 1;
+    }
+
+    public List<LoggedRequest> tokenRequests(String path) {
+        return server.findAll(postRequestedFor(urlPathEqualTo(path)));
     }
 
     public URI baseUri() {
@@ -102,19 +169,68 @@ public final class Register implements AutoCloseable {
 
     /** The entities modified after whatever time is asked for (one page). */
     public void serveChanges(String endpoint, List<JsonObject> entities) {
-        server.stubFor(get(urlPathEqualTo(root + "/" + endpoint)).atPriority(4)
-                .withQueryParam("meta.modified.after", matching(".+"))
-                .willReturn(json(endpoint, 200, list(entities, null))));
+        serveChanges(endpoint, entities, Math.max(1, entities.size()));
+    }
+
+    /**
+     * The entities modified after whatever time is asked for, in pages of at most pageSize: the first page answers
+     * the filter, the next ones their pageToken alone (with a filter beside it, the register answers 400).
+     */
+    public void serveChanges(String endpoint, List<JsonObject> entities, int pageSize) {
+        int pages = Math.max(1, (entities.size() + pageSize - 1) / pageSize);
+        for (int page = 1; page <= pages; page++) {
+            List<JsonObject> data = entities.subList(Math.min(entities.size(), (page - 1) * pageSize),
+                    Math.min(entities.size(), page * pageSize));
+            String next = page < pages ? endpoint + "-changes-page-" + (page + 1) : null;
+            MappingBuilder request = get(urlPathEqualTo(root + "/" + endpoint)).atPriority(4);
+            request = page == 1
+                    ? request.withQueryParam("meta.modified.after", matching(".+")).withQueryParam("pageToken", absent())
+                    : request.withQueryParam("pageToken", equalTo(endpoint + "-changes-page-" + page));
+            server.stubFor(request.willReturn(json(endpoint, 200, list(data, next))));
+        }
     }
 
     /** /deletedEntities: the ids deleted after whatever time is asked for, by the specification's keys. */
     public void serveDeleted(Map<String, List<String>> deleted) {
-        JsonObjectBuilder data = Json.createObjectBuilder();
-        deleted.forEach((key, ids) -> data.add(key, Json.createArrayBuilder(ids)));
-        String body = Json.createObjectBuilder().add("data", data).addNull("pageToken").build().toString();
-        server.stubFor(get(urlPathEqualTo(root + "/deletedEntities")).atPriority(5)
-                .withQueryParam("after", matching(".+"))
-                .willReturn(json("deletedEntities", 200, body)));
+        serveDeleted(List.of(deleted));
+    }
+
+    /**
+     * /deletedEntities in pages, one per map: the first answers {@code after}, the next ones their pageToken alone.
+     */
+    public void serveDeleted(List<Map<String, List<String>>> pages) {
+        for (int page = 1; page <= pages.size(); page++) {
+            JsonObjectBuilder data = Json.createObjectBuilder();
+            pages.get(page - 1).forEach((key, ids) -> data.add(key, Json.createArrayBuilder(ids)));
+            JsonObjectBuilder body = Json.createObjectBuilder().add("data", data);
+            if (page < pages.size()) {
+                body.add("pageToken", "deleted-page-" + (page + 1));
+            } else {
+                body.addNull("pageToken");
+            }
+            MappingBuilder request = get(urlPathEqualTo(root + "/deletedEntities")).atPriority(5);
+            request = page == 1
+                    ? request.withQueryParam("after", matching(".+")).withQueryParam("pageToken", absent())
+                    : request.withQueryParam("pageToken", equalTo("deleted-page-" + page));
+            server.stubFor(request.willReturn(json("deletedEntities", 200, body.build().toString())));
+        }
+    }
+
+    /**
+     * The register does not offer the endpoint at all: every request to it answers this status (404 or 501) with a
+     * plain text body, as a web server does for a path it does not know.
+     */
+    public void withhold(String endpoint, int status) {
+        server.stubFor(get(urlPathEqualTo(root + "/" + endpoint)).atPriority(2)
+                .willReturn(aResponse().withStatus(status).withHeader("Content-Type", "text/plain")
+                        .withBody(status == 404 ? "Not Found" : "Not Implemented")));
+    }
+
+    /** Every request for the endpoint's changes ({@code meta.modified.after}) answers this status. */
+    public StubMapping failChanges(String endpoint, int status) {
+        return server.stubFor(get(urlPathEqualTo(root + "/" + endpoint)).atPriority(2)
+                .withQueryParam("meta.modified.after", matching(".+"))
+                .willReturn(failure(endpoint, status, Map.of())));
     }
 
     /** Every request to the endpoint answers this status (with an SS 12000 Error body), before any list. */
