@@ -207,6 +207,41 @@ class AccessIT extends KlassrumServerTest {
         assertThat(student.statusCode()).isEqualTo(404);
     }
 
+    /**
+     * Petra teaches Ma8-A at Solbackaskolan; Hugo studies at the gymnasium (and was at Solbackaskolan last
+     * year). Sara administers the gymnasium only: explaining Petra's access to Hugo, she is not told the names
+     * of Petra's group and school. Petra, explaining herself (or denied Hugo's profile), is not told the names of
+     * Hugo's groups and school at the gymnasium. The decision stays the same for both.
+     */
+    @Test
+    void anExplanationNamesOnlyTheGroupsAndSchoolsTheAskerMayAlreadySee() throws Exception {
+        String question = "/api/v1/access/explain?person=" + PERSON_PETRA + "&student=" + PERSON_HUGO
+                + "&kind=STUDENT_PROFILE";
+
+        HttpResponse<String> bySara = get(question, person(OID_SARA), "en");
+        HttpResponse<String> bySaraInSwedish = get(question, person(OID_SARA));
+        HttpResponse<String> byPetra = get(question, person(OID_PETRA), "en");
+        HttpResponse<String> denied = get("/api/v1/students/" + PERSON_HUGO, person(OID_PETRA), "en");
+
+        assertThat(bySara.statusCode()).isEqualTo(200);
+        assertThat(bySara.body()).contains("\"allowed\":false").doesNotContain("Ma8-A").doesNotContain("Solbackaskolan")
+                .contains("another school").contains("Solbacka gymnasium");
+        assertThat(bySaraInSwedish.body()).doesNotContain("Ma8-A").doesNotContain("Solbackaskolan")
+                .contains("en annan skola");
+        assertThat(byPetra.statusCode()).isEqualTo(200);
+        assertThat(byPetra.body()).contains("\"allowed\":false").doesNotContain("Ma1c-A")
+                .doesNotContain("Solbacka gymnasium").contains("Ma8-A").contains("Solbackaskolan");
+        assertThat(failingCodes(bySara.body())).isEqualTo(failingCodes(byPetra.body())).isNotEmpty();
+        assertThat(denied.statusCode()).isEqualTo(403);
+        assertThat(denied.body()).doesNotContain("Ma1c-A").doesNotContain("Solbacka gymnasium")
+                .contains("another school");
+    }
+
+    private static List<String> failingCodes(String explanation) {
+        return Json.createReader(new StringReader(explanation)).readObject().getJsonArray("failingCodes")
+                .getValuesAs(jakarta.json.JsonString.class).stream().map(jakarta.json.JsonString::getString).toList();
+    }
+
     @Test
     void theAdministratorReadsTheStudentsAuditExtract() throws Exception {
         get("/api/v1/students/" + PERSON_FILIP, person(OID_ANNA));
