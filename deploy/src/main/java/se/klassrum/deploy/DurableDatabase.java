@@ -82,6 +82,9 @@ final class DurableDatabase {
                 .setDataDirectory(postgresDirectory)
                 .setCleanDataDirectory(false)
                 .setPort(port)
+                // The library gives up after 10 s: too short on a busy machine or after a crash, when PostgreSQL
+                // first replays its write-ahead log.
+                .setPGStartupWait(java.time.Duration.ofMinutes(2))
                 // Durable: the library passes -F (fsync off) and synchronous_commit=off, settings for tests.
                 .setServerConfig("fsync", "on")
                 .setServerConfig("synchronous_commit", "on")

@@ -46,6 +46,7 @@ public final class Launcher {
     private final Path runtimeDirectory;
     private volatile EmbeddedPostgres embeddedDatabase;
     private volatile Process server;
+    private volatile StartupCache startupCache;
 
     Launcher(Settings settings, Path runtimeDirectory) {
         this.settings = settings;
@@ -131,15 +132,22 @@ public final class Launcher {
     }
 
     private Process startServer(DatabaseCoordinates database) {
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(Arrays.asList(settings.serverJvmOptions().trim().split("\\s+")));
+        List<String> jvmOptions = new ArrayList<>(Arrays.asList(settings.serverJvmOptions().trim().split("\\s+")));
         // Not ready until the application's own readiness checks exist, i.e. until it is deployed.
-        command.add("-Dmp.health.default.readiness.empty.response=DOWN");
-        command.addAll(List.of("-jar", runtimeDirectory.resolve("payara-micro.jar").toString(),
-                "--deploy", runtimeDirectory.resolve("klassrum.war").toString(),
+        jvmOptions.add("-Dmp.health.default.readiness.empty.response=DOWN");
+        // Without it every jakarta.json.Json call (MicroProfile JWT makes several per request) searches the
+        // class path for a provider: a tenth of a request's CPU under load. Parsson is the one Payara ships.
+        jvmOptions.add("-Djakarta.json.provider=org.eclipse.parsson.JsonProviderImpl");
+        Path root = settings.dataDirectory().resolve("payara");
+        startupCache = StartupCache.of(root, runtimeDirectory.resolve("payara-micro.jar"),
+                runtimeDirectory.resolve("klassrum.war"), settings.serverJvmOptions(), settings.startupCache());
+        List<String> command = startupCache.command(Path.of(System.getProperty("java.home"), "bin", "java"), jvmOptions);
+        if (startupCache.training()) {
+            System.out.println("klassrum: this run records a start-up cache, written when the server stops; later starts are faster");
+        }
+        command.addAll(List.of("--deploy", runtimeDirectory.resolve("klassrum.war").toString(),
                 "--port", Integer.toString(settings.httpPort()),
-                "--rootdir", settings.dataDirectory().resolve("payara").toString()));
+                "--rootdir", root.toString()));
         command.addAll(clusterOptions(settings));
         ProcessBuilder builder = new ProcessBuilder(command).inheritIO();
         Map<String, String> environment = builder.environment();
@@ -275,15 +283,24 @@ public final class Launcher {
     private void stopServer() {
         Process running = server;
         if (running != null && running.isAlive()) {
+            StartupCache cache = startupCache;
+            boolean writesCache = cache != null && cache.training();
+            if (writesCache) {
+                System.out.println("klassrum: writing the start-up cache for the next start ...");
+            }
             running.destroy();
             try {
-                if (!running.waitFor(30, TimeUnit.SECONDS)) {
+                // Writing the start-up cache takes a while on a busy machine; a plain stop takes seconds.
+                if (!running.waitFor(writesCache ? 180 : 30, TimeUnit.SECONDS)) {
                     running.destroyForcibly();
                 }
             } catch (InterruptedException e) {
                 running.destroyForcibly();
                 Thread.currentThread().interrupt();
             }
+        }
+        if (startupCache != null && (running == null || !running.isAlive())) {
+            startupCache.afterStop();
         }
     }
 

@@ -18,6 +18,7 @@ record Settings(
         String databasePassword,
         int embeddedDatabasePort,
         String serverJvmOptions,
+        boolean startupCache,
         boolean clustered,
         String clusterName,
         Optional<String> clusterPassword) {
@@ -43,6 +44,7 @@ record Settings(
                 source.get("klassrum.db.password").orElse("klassrum"),
                 source.port("klassrum.embedded-db.port", 0),
                 source.get("klassrum.server.jvm-options").orElse("-Xmx1g"),
+                Boolean.parseBoolean(source.get("klassrum.startup-cache").orElse("true")),
                 Boolean.parseBoolean(source.get("klassrum.cluster").orElse("false")),
                 source.get("klassrum.cluster.name").orElse(DEFAULT_CLUSTER_NAME),
                 source.get("klassrum.cluster.password"));

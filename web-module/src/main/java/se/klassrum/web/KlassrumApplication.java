@@ -48,6 +48,9 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
                                 @SchemaProperty(name = "title", type = SchemaType.STRING, example = "Access denied"),
                                 @SchemaProperty(name = "status", type = SchemaType.INTEGER, example = "403"),
                                 @SchemaProperty(name = "detail", type = SchemaType.STRING),
+                                @SchemaProperty(name = "requestId", type = SchemaType.STRING,
+                                        description = "the request's id, as in its X-Request-Id answer header and its "
+                                                + "audit entries"),
                                 @SchemaProperty(name = "prerequisites", type = SchemaType.ARRAY,
                                         description = "403: each missing prerequisite with its path and message"),
                                 @SchemaProperty(name = "errors", type = SchemaType.ARRAY,

@@ -75,9 +75,14 @@ class EdgesIT extends KlassrumServerTest {
 
     @Test
     void anUnknownTenantAnUnknownPersonAndAnotherOrganisationsPersonGetOneAnswer() throws Exception {
-        HttpResponse<String> unknownTenant = send("GET", POSTS, TestIssuer.personToken(UUID.randomUUID(), OID_ANNA), null);
-        HttpResponse<String> unknownPerson = send("GET", POSTS, TestIssuer.personToken(ENTRA_TENANT_SOLBACKA, UUID.randomUUID()), null);
-        HttpResponse<String> othersPerson = send("GET", POSTS, TestIssuer.personToken(ENTRA_TENANT_NORRA, OID_ANNA), null);
+        // One request id for all three: it is the only part of a problem that differs from request to request.
+        String requestId = "alike-" + UUID.randomUUID();
+        HttpResponse<String> unknownTenant = send("GET", POSTS, TestIssuer.personToken(UUID.randomUUID(), OID_ANNA), null,
+                "X-Request-Id", requestId);
+        HttpResponse<String> unknownPerson = send("GET", POSTS, TestIssuer.personToken(ENTRA_TENANT_SOLBACKA, UUID.randomUUID()),
+                null, "X-Request-Id", requestId);
+        HttpResponse<String> othersPerson = send("GET", POSTS, TestIssuer.personToken(ENTRA_TENANT_NORRA, OID_ANNA), null,
+                "X-Request-Id", requestId);
 
         assertThat(unknownTenant.statusCode()).isEqualTo(401);
         assertThat(unknownPerson.statusCode()).isEqualTo(unknownTenant.statusCode());

@@ -30,12 +30,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static se.klassrum.roster.demo.DemoIds.ENTRA_TENANT_NORRA;
 import static se.klassrum.roster.demo.DemoIds.ENTRA_TENANT_SOLBACKA;
+import static se.klassrum.roster.demo.DemoIds.GROUP_MA1C_A;
 import static se.klassrum.roster.demo.DemoIds.OID_ANNA;
+import static se.klassrum.roster.demo.DemoIds.OID_DAVID;
+import static se.klassrum.roster.demo.DemoIds.OID_FILIP;
 import static se.klassrum.roster.demo.DemoIds.OID_SARA;
+import static se.klassrum.roster.demo.DemoIds.PERSON_ELSA;
 
 /**
  * The WAR as built, deployed on Payara Micro against a real PostgreSQL, called over HTTP as an
@@ -289,6 +295,142 @@ class ServerIT extends KlassrumServerTest {
         assertThat(send(teacher, "/api/v1/imports").statusCode()).isEqualTo(403);
         assertThat(send(otherPermission, "/api/v1/imports").statusCode()).isEqualTo(403);
         assertThat(send(TestIssuer.personToken(ENTRA_TENANT_SOLBACKA, OID_SARA), "/api/v1/imports").statusCode()).isEqualTo(200);
+    }
+
+    /**
+     * An operator scrapes /metrics (Prometheus text) and sees the guard's decisions by kind and outcome and how long
+     * they took, the audit appends, each API endpoint by its path template, a roster import's run and phases, and the
+     * main connection pool; no student's id is in it. A problem answer names the request's id, which is also its
+     * X-Request-Id header and the id of the audit entry that the request wrote.
+     */
+    @Test
+    void operatorsScrapeTheServersMetricsAndFollowARequestByItsId(DataSource database) throws Exception {
+        String teacher = TestIssuer.personToken(ENTRA_TENANT_SOLBACKA, OID_ANNA);
+        String otherTeacher = TestIssuer.personToken(ENTRA_TENANT_SOLBACKA, OID_DAVID);
+        String integration = TestIssuer.applicationToken(ENTRA_TENANT_NORRA, "sis-export", List.of("RosterImport.ReadWrite.All"));
+        Scrape before = scrape();
+
+        HttpResponse<String> allowed = send(teacher, "/api/v1/students/" + PERSON_ELSA);
+        String requestId = "metrics-" + UUID.randomUUID();
+        HttpResponse<String> denied = http.send(HttpRequest.newBuilder(uri("/api/v1/students/" + PERSON_ELSA))
+                .header("Authorization", "Bearer " + otherTeacher).header("X-Request-Id", requestId).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> list = send(TestIssuer.personToken(ENTRA_TENANT_SOLBACKA, OID_FILIP),
+                "/api/v1/groups/" + GROUP_MA1C_A + "/members?limit=100");
+        HttpResponse<String> rejectedImport = upload(integration, sharedData("sds-v2.1"), List.of("orgs.csv"));
+        HttpResponse<String> generated = http.send(HttpRequest.newBuilder(uri("/api/v1/students/" + PERSON_ELSA))
+                .header("Authorization", "Bearer " + otherTeacher).header("X-Request-Id", "not a well-formed id; <script>")
+                .GET().build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> notSignedIn = get("/api/v1/students/" + PERSON_ELSA);
+        HttpResponse<String> noSuchPath = http.send(HttpRequest.newBuilder(uri("/api/v1/no-such-path/" + PERSON_ELSA))
+                .header("X-Request-Id", requestId + "-404").GET().build(), HttpResponse.BodyHandlers.ofString());
+        Scrape after = scrape();
+
+        assertThat(allowed.statusCode()).as(allowed.body()).isEqualTo(200);
+        assertThat(denied.statusCode()).as(denied.body()).isEqualTo(403);
+        assertThat(list.statusCode()).as(list.body()).isEqualTo(200);
+        assertThat(rejectedImport.statusCode()).as(rejectedImport.body()).isEqualTo(400);
+
+        assertThat(denied.headers().firstValue("X-Request-Id")).hasValue(requestId);
+        assertThat(denied.body()).contains("\"requestId\":\"" + requestId + "\"");
+        assertThat(Sql.strings(database, "select decision from audit_entry where request_id = ?", requestId))
+                .containsExactly("DENY");
+        String madeUp = generated.headers().firstValue("X-Request-Id").orElseThrow();
+        assertThat(madeUp).as("an ill-formed id is replaced").matches("[0-9a-f-]{36}");
+        assertThat(generated.body()).contains("\"requestId\":\"" + madeUp + "\"");
+        assertThat(Sql.number(database, "select count(*) from audit_entry where request_id = ?", madeUp)).isEqualTo(1);
+        assertThat(notSignedIn.statusCode()).isEqualTo(401);
+        assertThat(notSignedIn.body()).contains("\"requestId\":\"" + notSignedIn.headers().firstValue("X-Request-Id")
+                .orElseThrow() + "\"");
+
+        assertThat(after.moved(before, "klassrum_access_decisions_total", "kind", "STUDENT_PROFILE", "outcome", "allowed"))
+                .isGreaterThanOrEqualTo(1);
+        assertThat(after.moved(before, "klassrum_access_decisions_total", "kind", "STUDENT_PROFILE", "outcome", "denied"))
+                .isGreaterThanOrEqualTo(2);
+        assertThat(after.moved(before, "klassrum_access_decisions_total", "kind", "STUDENT_PROFILE"))
+                .as("a list counts each of its items").isGreaterThan(5);
+        assertThat(after.moved(before, "klassrum_access_decision_nanoseconds_total", "form", "single")).isPositive();
+        assertThat(after.moved(before, "klassrum_access_decision_nanoseconds_total", "form", "list")).isPositive();
+        assertThat(after.moved(before, "klassrum_audit_append_seconds_count")).isGreaterThanOrEqualTo(4);
+        assertThat(after.moved(before, "klassrum_audit_append_seconds_sum")).isPositive();
+        assertThat(after.moved(before, "klassrum_audit_batch_size_count")).isPositive();
+        assertThat(after.moved(before, "klassrum_http_requests_seconds_count", "method", "GET", "endpoint",
+                "/api/v1/students/{id}", "status", "403")).isEqualTo(2);
+        assertThat(after.moved(before, "klassrum_http_requests_seconds_count", "method", "GET", "endpoint",
+                "/api/v1/groups/{group}/members", "status", "200")).isEqualTo(1);
+        assertThat(after.moved(before, "klassrum_http_requests_seconds_count", "method", "GET", "endpoint",
+                "/api/v1/students/{id}", "status", "401")).as("refused before the resource, counted under it").isEqualTo(1);
+        assertThat(noSuchPath.statusCode()).isEqualTo(404);
+        assertThat(noSuchPath.headers().firstValue("X-Request-Id")).hasValue(requestId + "-404");
+        assertThat(noSuchPath.body()).contains("\"requestId\":\"" + requestId + "-404\"");
+        assertThat(after.moved(before, "klassrum_http_requests_seconds_count", "method", "GET", "endpoint", "unmatched",
+                "status", "404")).as("a path without a resource, never the path itself").isEqualTo(1);
+        assertThat(after.moved(before, "klassrum_roster_run_seconds_count", "source", "files", "status", "REJECTED"))
+                .isEqualTo(1);
+        assertThat(after.moved(before, "klassrum_roster_phase_seconds_count", "source", "files")).isPositive();
+        assertThat(after.value("klassrum_db_pool_connections", "pool", "main", "state", "open"))
+                .as(String.join("\n", Sql.strings(database, "select application_name || ' ' || coalesce(state, '-') "
+                        + "|| ' ' || coalesce(client_addr::text, '-') from pg_stat_activity")))
+                .isPositive();
+        assertThat(after.value("klassrum_db_pool_connections", "pool", "audit", "state", "open"))
+                .as(String.join("\n", Sql.strings(database, "select application_name || ' ' || coalesce(state, '-') "
+                        + "|| ' ' || coalesce(client_addr::text, '-') from pg_stat_activity")))
+                .isPositive();
+        assertThat(after.value("klassrum_db_pool_max", "pool", "main")).isEqualTo(32);
+        assertThat(after.text()).doesNotContain(PERSON_ELSA.toString()).doesNotContain(requestId)
+                .doesNotContain(GROUP_MA1C_A.toString());
+    }
+
+    private Scrape scrape() throws Exception {
+        HttpResponse<String> metrics = http.send(HttpRequest.newBuilder(uri("/metrics?scope=application"))
+                .header("Accept", "text/plain").GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(metrics.statusCode()).as(metrics.body()).isEqualTo(200);
+        return new Scrape(metrics.body());
+    }
+
+    /** The Prometheus text of one scrape. */
+    private record Scrape(String text) {
+
+        private static final Pattern SAMPLE = Pattern.compile("^([a-zA-Z_:][a-zA-Z0-9_:]*)(\\{(.*)})?\\s+(\\S+)$");
+        private static final Pattern LABEL = Pattern.compile("([a-zA-Z_][a-zA-Z0-9_]*)=\"((?:[^\"\\\\]|\\\\.)*)\"");
+
+        /** The sum of the samples of the metric whose labels include the given name-value pairs. */
+        double value(String metric, String... labels) {
+            double sum = 0;
+            boolean found = false;
+            for (String line : text.split("\n")) {
+                Matcher sample = SAMPLE.matcher(line.strip());
+                if (line.startsWith("#") || !sample.matches() || !sample.group(1).equals(metric)) {
+                    continue;
+                }
+                Map<String, String> has = new java.util.HashMap<>();
+                Matcher label = LABEL.matcher(sample.group(3) == null ? "" : sample.group(3));
+                while (label.find()) {
+                    has.put(label.group(1), label.group(2));
+                }
+                boolean matches = true;
+                for (int i = 0; i < labels.length; i += 2) {
+                    matches &= labels[i + 1].equals(has.get(labels[i]));
+                }
+                if (matches) {
+                    sum += Double.parseDouble(sample.group(4));
+                    found = true;
+                }
+            }
+            assertThat(found).as(metric + " " + List.of(labels) + " in /metrics:\n" + text).isTrue();
+            return sum;
+        }
+
+        /** How much the metric grew since the earlier scrape, where it may not have been yet. */
+        double moved(Scrape before, String metric, String... labels) {
+            double earlier;
+            try {
+                earlier = before.value(metric, labels);
+            } catch (AssertionError notYet) {
+                earlier = 0;
+            }
+            return value(metric, labels) - earlier;
+        }
     }
 
     private HttpResponse<String> upload(String token, Path folder, List<String> files) throws Exception {

@@ -7,12 +7,18 @@ import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.metrics.Histogram;
+import org.eclipse.microprofile.metrics.Metadata;
+import org.eclipse.microprofile.metrics.MetricRegistry;
+import org.eclipse.microprofile.metrics.MetricUnits;
+import org.eclipse.microprofile.metrics.Timer;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -65,6 +71,12 @@ public class AuditWriter {
     @ConfigProperty(name = "klassrum.audit.wait-seconds", defaultValue = "30")
     int waitSeconds;
 
+    /** The append latency and batch sizes (README.md, "Operations"); absent outside the container. */
+    @Inject
+    MetricRegistry registry;
+
+    private Timer appendTime;
+    private Histogram batchSizes;
     private BlockingQueue<Pending> queue;
     private Thread writer;
     private volatile boolean stopping;
@@ -75,7 +87,7 @@ public class AuditWriter {
      * @throws AuditUnavailableException when it could not be committed within the configured wait
      */
     public void write(AuditRecord record) {
-        Pending pending = new Pending(record, new CompletableFuture<>());
+        Pending pending = new Pending(record, new CompletableFuture<>(), System.nanoTime());
         try {
             if (!queue.offer(pending, waitSeconds, TimeUnit.SECONDS)) {
                 throw new AuditUnavailableException("the audit log is too busy to record the decision", null);
@@ -94,6 +106,13 @@ public class AuditWriter {
     /** Starts the node's writer thread with the bean, so that no decision waits on a lock to find it. */
     @PostConstruct
     void start() {
+        if (registry != null) {
+            appendTime = registry.timer(Metadata.builder().withName("klassrum.audit.append")
+                    .withDescription("From a decision's audit record handed to the writer to the commit of its batch")
+                    .withUnit(MetricUnits.SECONDS).build());
+            batchSizes = registry.histogram(Metadata.builder().withName("klassrum.audit.batch.size")
+                    .withDescription("Audit records appended in one transaction").build());
+        }
         queue = new ArrayBlockingQueue<>(Math.max(capacity, MAX_BATCH));
         writer = threads.newThread(this::run);
         writer.setName("klassrum-audit-writer");
@@ -118,6 +137,7 @@ public class AuditWriter {
                 batch.add(first);
                 queue.drainTo(batch, MAX_BATCH - 1);
                 append(batch);
+                measure(batch);
                 batch.forEach(pending -> pending.committed().complete(null));
             } catch (InterruptedException e) {
                 if (!stopping) {
@@ -131,6 +151,16 @@ public class AuditWriter {
                 batch.clear();
             }
         }
+    }
+
+    /** Measured on the writer thread alone, so that the requests waiting for their batch never take the metrics' locks. */
+    private void measure(List<Pending> batch) {
+        if (appendTime == null) {
+            return;
+        }
+        long committed = System.nanoTime();
+        batchSizes.update(batch.size());
+        batch.forEach(pending -> appendTime.update(Duration.ofNanos(committed - pending.enqueuedNanos())));
     }
 
     /** One transaction: lock the heads of the batch's tenants, chain every record, move the heads. */
@@ -245,7 +275,7 @@ public class AuditWriter {
         }
     }
 
-    private record Pending(AuditRecord record, CompletableFuture<Void> committed) {
+    private record Pending(AuditRecord record, CompletableFuture<Void> committed, long enqueuedNanos) {
     }
 
     private static final class Head {

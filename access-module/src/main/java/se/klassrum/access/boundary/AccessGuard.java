@@ -52,6 +52,10 @@ public class AccessGuard {
     @Inject
     AuditLog audit;
 
+    /** Absent outside the container (plain tests construct the guard themselves). */
+    @Inject
+    AccessMetrics metrics;
+
     private final AccessRules rules = new AccessRules();
     private final Clock clock = Clock.systemUTC();
 
@@ -126,6 +130,7 @@ public class AccessGuard {
          * @throws StudentDataNotFoundException when the list's group does not exist for the caller
          */
         public boolean[] visible(List<Item> items) {
+            long started = System.nanoTime();
             Set<RosterFactsPort.Subject> subjects = new LinkedHashSet<>();
             RosterFactsPort.Subject groupItself = listGroup == null ? null : new RosterFactsPort.Subject(null, listGroup);
             if (groupItself != null && !groupChecked) {
@@ -137,6 +142,7 @@ public class AccessGuard {
             if (groupItself != null && !groupChecked) {
                 AccessFacts group = facts.get(groupItself);
                 if (group == null || !group.groups().get(listGroup).tenantId().equals(actor.tenantId())) {
+                    measured(kind, AccessMetrics.Form.LIST, 0, 1, started);
                     audit.record(record(actor, actor.tenantId(), kind, operation, null, listGroup, false,
                             List.of(UNKNOWN_STUDENT_OR_GROUP)));
                     throw new StudentDataNotFoundException();
@@ -145,6 +151,7 @@ public class AccessGuard {
             }
             LocalDate today = today();
             boolean[] visible = new boolean[items.size()];
+            int allowed = 0;
             for (int i = 0; i < items.size(); i++) {
                 Item item = items.get(i);
                 AccessFacts known = facts.get(new RosterFactsPort.Subject(item.studentId(), item.groupId()));
@@ -159,7 +166,9 @@ public class AccessGuard {
                 }
                 outcomes.add(new AuditRecord.Outcome(item.studentId().toString(),
                         item.groupId() == null ? null : item.groupId().toString(), visible[i], failing));
+                allowed += visible[i] ? 1 : 0;
             }
+            measured(kind, AccessMetrics.Form.LIST, allowed, items.size() - allowed, started);
             return visible;
         }
 
@@ -173,8 +182,10 @@ public class AccessGuard {
     }
 
     private Outcome decide(Actor actor, DataKind kind, Operation operation, UUID studentId, UUID groupId, ItemFacts item) {
+        long started = System.nanoTime();
         Optional<AccessFacts> facts = roster.load(personId(actor), studentId, groupId);
         if (facts.isEmpty()) {
+            measured(kind, AccessMetrics.Form.SINGLE, 0, 1, started);
             audit.record(record(actor, actor.tenantId(), kind, operation, studentId, groupId, false,
                     List.of(UNKNOWN_STUDENT_OR_GROUP)));
             return new Outcome(null, null, null, true);
@@ -184,10 +195,22 @@ public class AccessGuard {
         boolean foreign = outsideCallersTenant(actor, facts.get(), groupId);
         // Another organisation's caller leaves its trace in its own chain, never in the student's.
         UUID chain = foreign ? actor.tenantId() : subjectTenant(facts.get(), groupId);
+        boolean notFound = !decision.allowed() && (foreign || hiddenProtectedStudent(actor, facts.get()));
+        measured(kind, AccessMetrics.Form.SINGLE, decision.allowed() ? 1 : 0, decision.allowed() ? 0 : 1, started);
         audit.record(record(actor, chain, kind, operation, studentId, groupId,
                 decision.allowed(), decision.failingCodes().stream().map(Prerequisite::name).toList()));
-        boolean notFound = !decision.allowed() && (foreign || hiddenProtectedStudent(actor, facts.get()));
         return new Outcome(question, facts.get(), decision, notFound);
+    }
+
+    /**
+     * The one place where the guard's decisions reach the metrics (README.md, "Operations"): a single decision or a
+     * batch of a list's items, from the reading of its facts to its outcome; the audit append that follows is measured
+     * by {@code AuditWriter}.
+     */
+    private void measured(DataKind kind, AccessMetrics.Form form, int allowed, int denied, long started) {
+        if (metrics != null) {
+            metrics.decided(kind, form, allowed, denied, started);
+        }
     }
 
     /**

@@ -289,6 +289,8 @@ final class LoadEnvironment implements AutoCloseable {
         env.put("KLASSRUM_HTTP_PORT", Integer.toString(port));
         env.put("KLASSRUM_DATA_DIR", data.toString());
         env.put("KLASSRUM_DEMO_DATA", "false");
+        // Every run starts from new data folders: a start-up cache would be recorded and never used.
+        env.put("KLASSRUM_STARTUP_CACHE", "false");
         env.put("KLASSRUM_SERVER_JVM_OPTIONS", System.getProperty("load.server-jvm-options", "-Xmx2g"));
         env.put("KLASSRUM_JWT_ISSUER", ISSUER);
         env.put("KLASSRUM_JWT_AUDIENCE", AUDIENCE);

@@ -50,6 +50,10 @@ public class MicrosoftGroups {
     public record Connected(UUID groupId, boolean created, ImportSummary run) {
     }
 
+    /** Absent outside the container. */
+    @Inject
+    RosterMetrics metrics;
+
     @Inject
     ImportTransactions transactions;
 
@@ -101,7 +105,10 @@ public class MicrosoftGroups {
     @NoStudentData("synchronises the tenant's connected groups and licences for its administrator or schedule; returns"
             + " counts and problems, never a student's information")
     public ImportSummary sync(UUID tenantId, String actor) {
-        return graphSync().sync(tenantId, actor, null);
+        if (metrics == null) {
+            return graphSync().sync(tenantId, actor, null);
+        }
+        return metrics.measure(RosterMetrics.Source.GRAPH, null, measured -> graphSync().sync(tenantId, actor, measured));
     }
 
     /** The tenants' ids, for the schedule. */

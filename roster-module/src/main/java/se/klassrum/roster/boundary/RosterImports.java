@@ -38,6 +38,9 @@ import java.util.UUID;
 public class RosterImports {
 
     private ImportTransactions transactions;
+    /** Absent outside the container. */
+    @Inject
+    RosterMetrics metrics;
     private Clock clock = Clock.system(RosterImporter.SCHOOL_ZONE);
 
     /** For CDI, which needs a no-argument constructor to make its proxy. */
@@ -70,7 +73,12 @@ public class RosterImports {
 
     /** As {@link #importFolder(UUID, Path, String)}, telling the listener how the run is getting on. */
     public ImportSummary importFolder(UUID tenantId, Path folder, String actor, ImportProgressListener listener) {
-        return new RosterImporter(transactions, clock).importFolder(tenantId, folder, actor, listener);
+        RosterImporter importer = new RosterImporter(transactions, clock);
+        if (metrics == null) {
+            return importer.importFolder(tenantId, folder, actor, listener);
+        }
+        return metrics.measure(RosterMetrics.Source.FILES, listener,
+                measured -> importer.importFolder(tenantId, folder, actor, measured));
     }
 
     /** The tenant's import runs, newest first, finished or still running. */

@@ -39,6 +39,9 @@ import java.util.UUID;
 public class RosterSync {
 
     private ImportTransactions transactions;
+    /** Absent outside the container. */
+    @Inject
+    RosterMetrics metrics;
     private Ss12000Requests requests;
     private Clock clock = Clock.system(RosterImporter.SCHOOL_ZONE);
     private List<Ss12000Configuration> configurations;
@@ -74,7 +77,12 @@ public class RosterSync {
      * @return the recorded run; empty if no register is set up for this tenant
      */
     public Optional<ImportSummary> syncNow(UUID tenantId, String actor) {
-        return Optional.ofNullable(syncs().get(tenantId)).map(sync -> sync.sync(actor, ImportProgressListener.NONE));
+        Ss12000Sync sync = syncs().get(tenantId);
+        if (sync == null || metrics == null) {
+            return Optional.ofNullable(sync).map(found -> found.sync(actor, ImportProgressListener.NONE));
+        }
+        return Optional.of(metrics.measure(RosterMetrics.Source.SS12000, ImportProgressListener.NONE,
+                measured -> sync.sync(actor, measured)));
     }
 
     private synchronized Map<UUID, Ss12000Sync> syncs() {

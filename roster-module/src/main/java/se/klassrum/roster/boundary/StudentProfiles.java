@@ -3,7 +3,7 @@ package se.klassrum.roster.boundary;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.TypedQuery;
+import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 import se.klassrum.access.api.DataKind;
 import se.klassrum.access.api.GroupId;
@@ -12,7 +12,6 @@ import se.klassrum.access.api.Slice;
 import se.klassrum.access.api.StudentData;
 import se.klassrum.access.api.StudentDataNotFoundException;
 import se.klassrum.access.api.StudentId;
-import se.klassrum.roster.entity.MembershipRole;
 import se.klassrum.roster.entity.Person;
 
 import java.time.LocalDate;
@@ -22,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /** Student profiles (name, contact, groups), only ever behind the access rules. */
 @ApplicationScoped
@@ -50,44 +50,60 @@ public class StudentProfiles {
     @StudentData(kind = DataKind.STUDENT_PROFILE)
     public Slice<StudentProfile> membersOf(@GroupId UUID groupId, Page page) {
         List<String> after = page.after(2);
-        TypedQuery<Person> query = em.createQuery("select m.person from Membership m where m.group.id = :group "
-                        + "and m.role = :member and m.validity.validFrom <= :today "
-                        + "and (m.validity.validTo is null or m.validity.validTo >= :today)"
-                        + (after == null ? "" : " and (concat(m.person.familyName, ' ', m.person.givenName) > :name "
-                        + "or (concat(m.person.familyName, ' ', m.person.givenName) = :name and m.person.id > :id))")
-                        + " order by concat(m.person.familyName, ' ', m.person.givenName), m.person.id", Person.class)
-                .setParameter("group", groupId)
-                .setParameter("member", MembershipRole.MEMBER)
-                .setParameter("today", today())
-                .setMaxResults(page.limit() + 1);
+        // Plain SQL: a page of members is read on every request for it, and building entities of them costs more
+        // than the statement itself. Sorted by "family given" and id, which is what the cursor carries.
+        Query query = em.createNativeQuery("""
+                select p.id, p.given_name, p.family_name, p.email
+                from membership m join person p on p.id = m.person_id
+                where m.group_id = cast(?1 as uuid) and m.role = 'MEMBER'
+                  and m.valid_from <= ?2 and (m.valid_to is null or m.valid_to >= ?2)
+                """ + (after == null ? "" : """
+                  and (p.family_name || ' ' || p.given_name, p.id) > (cast(?4 as varchar), cast(?5 as uuid))
+                """) + """
+                order by p.family_name || ' ' || p.given_name, p.id
+                limit ?3
+                """)
+                .setParameter(1, groupId.toString())
+                .setParameter(2, today())
+                .setParameter(3, page.limit() + 1);
         if (after != null) {
-            query.setParameter("name", after.get(0)).setParameter("id", UUID.fromString(after.get(1)));
+            query.setParameter(4, after.get(0)).setParameter(5, UUID.fromString(after.get(1)).toString());
         }
-        List<Person> members = query.getResultList();
-        Map<UUID, List<String>> groups = currentGroupNames(members.stream().map(Person::id).toList());
-        return Slice.of(members, page, member -> toProfile(member, groups.getOrDefault(member.id(), List.of())),
-                member -> new Object[] {member.familyName() + " " + member.givenName(), member.id()});
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = query.getResultList();
+        Map<UUID, List<String>> groups = currentGroupNames(rows.stream().map(row -> uuid(row[0])).toList());
+        return Slice.of(rows, page, row -> new StudentProfile(uuid(row[0]), (String) row[1], (String) row[2],
+                        (String) row[3], groups.getOrDefault(uuid(row[0]), List.of())),
+                row -> new Object[] {row[2] + " " + row[1], uuid(row[0])});
     }
 
-    /** One query for the current groups of all the given people. */
+    /** One statement for the current groups of all the given people. */
     private Map<UUID, List<String>> currentGroupNames(List<UUID> personIds) {
         Map<UUID, List<String>> names = new LinkedHashMap<>();
         if (personIds.isEmpty()) {
             return names;
         }
-        List<Object[]> rows = em.createQuery("select m.person.id, m.group.name from Membership m "
-                        + "where m.person.id in :people and m.role = :member and m.group.connected = true "
-                        + "and m.group.archived = false and m.validity.validFrom <= :today "
-                        + "and (m.validity.validTo is null or m.validity.validTo >= :today) order by m.group.name",
-                        Object[].class)
-                .setParameter("people", personIds)
-                .setParameter("member", MembershipRole.MEMBER)
-                .setParameter("today", today())
+        // An array parameter rather than an IN list: one prepared statement whatever the number of people.
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("""
+                        select m.person_id, g.name
+                        from membership m join study_group g on g.id = m.group_id
+                        where m.person_id = any(cast(?1 as uuid[])) and m.role = 'MEMBER'
+                          and g.connected = true and g.archived = false
+                          and m.valid_from <= ?2 and (m.valid_to is null or m.valid_to >= ?2)
+                        order by g.name
+                        """)
+                .setParameter(1, personIds.stream().map(UUID::toString).collect(Collectors.joining(",", "{", "}")))
+                .setParameter(2, today())
                 .getResultList();
         for (Object[] row : rows) {
-            names.computeIfAbsent((UUID) row[0], id -> new ArrayList<>()).add((String) row[1]);
+            names.computeIfAbsent(uuid(row[0]), id -> new ArrayList<>()).add((String) row[1]);
         }
         return names;
+    }
+
+    private static UUID uuid(Object column) {
+        return column instanceof UUID id ? id : UUID.fromString(column.toString());
     }
 
     private static StudentProfile toProfile(Person person, List<String> groups) {

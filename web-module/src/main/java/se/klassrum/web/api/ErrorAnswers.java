@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.ws.rs.core.Response;
 import se.klassrum.web.api.Problem.Text;
+import se.klassrum.web.platform.RequestIds;
 
 import java.io.IOException;
 import java.util.logging.Level;
@@ -39,6 +40,7 @@ public class ErrorAnswers extends HttpServlet {
         response.resetBuffer();
         response.setStatus(status);
         response.setCharacterEncoding("UTF-8");
+        response.setHeader(RequestIds.HEADER, RequestIds.of(request));
         if (path.startsWith(request.getContextPath() + "/api/") || path.equals(request.getContextPath() + "/api")) {
             response.setContentType(Problem.MEDIA_TYPE);
             Text title = title(status);
@@ -49,7 +51,8 @@ public class ErrorAnswers extends HttpServlet {
             Response.Status known = Response.Status.fromStatusCode(status);
             String type = status == 401 ? "not-signed-in" : status == 404 ? "not-found" : "http-" + status;
             response.getWriter().write(Problem.of(type, title.in(english),
-                    known == null ? Response.Status.INTERNAL_SERVER_ERROR : known, detail.in(english)).json().toString());
+                    known == null ? Response.Status.INTERNAL_SERVER_ERROR : known, detail.in(english))
+                    .with("requestId", RequestIds.of(request)).json().toString());
         } else {
             response.setContentType("text/html");
             response.getWriter().write(page(request.getContextPath(), status, title(status)));

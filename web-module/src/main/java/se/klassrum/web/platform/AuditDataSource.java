@@ -20,7 +20,9 @@ import se.klassrum.access.audit.AuditWriter;
         maxPoolSize = 2,
         properties = {
                 "connectTimeout=5",
-                "ApplicationName=klassrum-audit"
+                "ApplicationName=klassrum-audit",
+                // A batch of entries and of a list's subjects goes to PostgreSQL as multi-row inserts.
+                "reWriteBatchedInserts=true"
         })
 @ApplicationScoped
 public class AuditDataSource {

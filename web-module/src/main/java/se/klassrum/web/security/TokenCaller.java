@@ -16,6 +16,8 @@ import se.klassrum.access.api.CallerProvider;
 import se.klassrum.access.audit.AuditLog;
 import se.klassrum.access.audit.AuditRecord;
 import se.klassrum.guardian.boundary.GuardianSessions;
+import se.klassrum.web.platform.RequestIds;
+import se.klassrum.web.platform.RequestLog;
 
 import java.time.Instant;
 import java.util.Collection;
@@ -24,7 +26,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.regex.Pattern;
 
 /**
  * The caller of this request, from its verified MicroProfile JWT (signature, issuer, audience, expiry and age are
@@ -50,7 +51,6 @@ import java.util.regex.Pattern;
 @RequestScoped
 public class TokenCaller implements CallerProvider {
 
-    private static final Pattern SAFE_REQUEST_ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
     private static final String SAME_TENANT = "SAME_TENANT";
     /** Stands for "no object id" in the caller query: no Entra account has the nil UUID. */
     private static final UUID NO_OBJECT_ID = new UUID(0, 0);
@@ -90,23 +90,19 @@ public class TokenCaller implements CallerProvider {
     public static final String GUARDIAN_SESSION_COOKIE = "klassrum_guardian";
 
     private Optional<Actor> actor;
-    private String requestId;
 
     @Override
     public Optional<Actor> currentActor() {
         if (actor == null) {
             actor = resolve();
+            RequestLog.caller(request, actor);
         }
         return actor;
     }
 
     @Override
     public String requestId() {
-        if (requestId == null) {
-            String given = request.getHeader("X-Request-Id");
-            requestId = given != null && SAFE_REQUEST_ID.matcher(given).matches() ? given : UUID.randomUUID().toString();
-        }
-        return requestId;
+        return RequestIds.of(request);
     }
 
     private boolean isApiRequest() {
