@@ -209,6 +209,41 @@ abstract class AccessChecks extends ServerCalls {
         assertThat(student.statusCode()).isEqualTo(404);
     }
 
+    /**
+     * Petra teaches Ma8-A at Solbackaskolan; Hugo studies at the gymnasium (and was at Solbackaskolan last
+     * year). Sara administers the gymnasium only: explaining Petra's access to Hugo, she is not told the names
+     * of Petra's group and school. Petra, explaining herself (or denied Hugo's profile), is not told the names of
+     * Hugo's groups and school at the gymnasium. The decision stays the same for both.
+     */
+    @Test
+    void anExplanationNamesOnlyTheGroupsAndSchoolsTheAskerMayAlreadySee() throws Exception {
+        String question = "/api/v1/access/explain?person=" + PERSON_PETRA + "&student=" + PERSON_HUGO
+                + "&kind=STUDENT_PROFILE";
+
+        HttpResponse<String> bySara = get(question, person(OID_SARA), "en");
+        HttpResponse<String> bySaraInSwedish = get(question, person(OID_SARA));
+        HttpResponse<String> byPetra = get(question, person(OID_PETRA), "en");
+        HttpResponse<String> denied = get("/api/v1/students/" + PERSON_HUGO, person(OID_PETRA), "en");
+
+        assertThat(bySara.statusCode()).isEqualTo(200);
+        assertThat(bySara.body()).contains("\"allowed\":false").doesNotContain("Ma8-A").doesNotContain("Solbackaskolan")
+                .contains("another school").contains("Solbacka gymnasium");
+        assertThat(bySaraInSwedish.body()).doesNotContain("Ma8-A").doesNotContain("Solbackaskolan")
+                .contains("en annan skola");
+        assertThat(byPetra.statusCode()).isEqualTo(200);
+        assertThat(byPetra.body()).contains("\"allowed\":false").doesNotContain("Ma1c-A")
+                .doesNotContain("Solbacka gymnasium").contains("Ma8-A").contains("Solbackaskolan");
+        assertThat(failingCodes(bySara.body())).isEqualTo(failingCodes(byPetra.body())).isNotEmpty();
+        assertThat(denied.statusCode()).isEqualTo(403);
+        assertThat(denied.body()).doesNotContain("Ma1c-A").doesNotContain("Solbacka gymnasium")
+                .contains("another school");
+    }
+
+    private static List<String> failingCodes(String explanation) {
+        return Json.createReader(new StringReader(explanation)).readObject().getJsonArray("failingCodes")
+                .getValuesAs(jakarta.json.JsonString.class).stream().map(jakarta.json.JsonString::getString).toList();
+    }
+
     @Test
     void theAdministratorReadsTheStudentsAuditExtract() throws Exception {
         get("/api/v1/students/" + PERSON_FILIP, person(OID_ANNA));
@@ -468,6 +503,364 @@ abstract class AccessChecks extends ServerCalls {
         }
         assertThat(leaks).as("answers that carry Greta to callers without a path (seed " + seed + ", " + asked
                 + " requests)").isEmpty();
+    }
+
+    /**
+     * The same guarantee as above on rosters drawn from a seed ({@code -Dklassrum.test.seed=...}; the seed is in
+     * every failure): two or three organisations of a few schools each, with protected students, loaded through the
+     * import API as School Data Sync v2.1 files (see {@link SeededRoster}). Every list and explain endpoint is asked by
+     * every caller — teachers, classmates, guardians and applications of every organisation, and two people of the
+     * demo organisations — with small page sizes and every cursor followed. No answer to a caller without a path to
+     * a protected student (a 200 on the student's profile) carries the student's id or name: not in items, counts,
+     * problem bodies or headers, nor in a cursor decoded as URL, base64 (either alphabet) or hex, whole or in parts.
+     * And no caller adds a row to the audit chain of another organisation than their own.
+     */
+    @Test
+    void nothingOfAProtectedStudentOfSeededRostersReachesACallerWithoutAPath(DataSource database) throws Exception {
+        long seed = Long.getLong("klassrum.test.seed", System.nanoTime());
+        java.util.Random random = new java.util.Random(seed);
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Europe/Stockholm"));
+        java.util.Set<String> words = new java.util.HashSet<>();
+        List<SeededRoster> rosters = new ArrayList<>();
+        int organisations = 2 + random.nextInt(2);
+        for (int i = 0; i < organisations; i++) {
+            rosters.add(SeededRoster.generate(random, i, words, today));
+        }
+        long started = System.nanoTime();
+        try {
+            List<Caller> callers = new ArrayList<>();
+            List<Secret> secrets = new ArrayList<>();
+            List<String> paths = new ArrayList<>();
+            java.util.Map<SeededRoster, List<String>> ownPaths = new java.util.HashMap<>();
+            for (SeededRoster roster : rosters) {
+                Loaded loaded = load(roster, database, today, random, seed);
+                callers.addAll(loaded.callers());
+                secrets.addAll(loaded.secrets());
+                ownPaths.put(roster, loaded.paths());
+                paths.addAll(loaded.paths());
+            }
+            callers.add(new Caller("Solbacka's Anna", person(OID_ANNA), TENANT_SOLBACKA, PERSON_ANNA));
+            callers.add(new Caller("Norrå's Olle", TestIssuer.personToken(ENTRA_TENANT_NORRA, OID_OLLE), TENANT_NORRA,
+                    PERSON_OLLE));
+            paths.add("/api/v1/schools");
+            paths.add("/api/v1/me/groups");
+            paths.add("/api/v1/guardian/children");
+
+            List<String> chains = new ArrayList<>();
+            rosters.forEach(roster -> chains.add(roster.tenantId.toString()));
+            chains.add(TENANT_SOLBACKA.toString());
+            chains.add(TENANT_NORRA.toString());
+            List<String> leaks = new ArrayList<>();
+            int asked = 0;
+            int checked = 0;
+            java.util.Collections.shuffle(callers, random);
+            for (Caller caller : callers) {
+                java.util.Map<String, Long> before = new java.util.HashMap<>();
+                for (String chain : chains) {
+                    before.put(chain, Sql.number(database, "select count(*) from audit_entry where tenant_id = ?", chain));
+                }
+                List<Secret> hidden = new ArrayList<>();
+                for (Secret secret : secrets) {
+                    if (get("/api/v1/students/" + secret.id(), caller.token()).statusCode() != 200) {
+                        hidden.add(secret);
+                    }
+                }
+                List<String> order = new ArrayList<>();
+                SeededRoster own = rosters.stream().filter(roster -> roster.tenantId.equals(caller.tenant())).findFirst()
+                        .orElse(null);
+                if (own != null) {
+                    List<String> mine = new ArrayList<>(ownPaths.get(own));
+                    java.util.Collections.shuffle(mine, random);
+                    order.addAll(mine.subList(0, Math.min(mine.size(), 10)));
+                }
+                List<String> any = new ArrayList<>(paths);
+                java.util.Collections.shuffle(any, random);
+                order.addAll(any.subList(0, Math.min(any.size(), 4)));
+                if (caller.personId() != null) {
+                    for (Secret secret : secrets) {
+                        if (random.nextInt(3) == 0) {
+                            order.add("/api/v1/access/explain?person=" + caller.personId() + "&student=" + secret.id()
+                                    + "&kind=STUDENT_PROFILE");
+                        }
+                    }
+                }
+                for (String path : order) {
+                    String endpoint = path.contains("?") ? path.substring(0, path.indexOf('?')) : path;
+                    boolean paged = endpoint.startsWith("/api/v1/groups/") || endpoint.endsWith("/assessments")
+                            || endpoint.endsWith("/development-talks") || endpoint.endsWith("/audit")
+                            || endpoint.endsWith("/schools") || endpoint.endsWith("/me/groups");
+                    String cursor = null;
+                    int pages = 0;
+                    do {
+                        String url = !paged ? path : path + (path.contains("?") ? "&" : "?") + "limit="
+                                + (1 + random.nextInt(3)) + (cursor == null ? "" : "&cursor=" + cursor);
+                        HttpResponse<String> answer = get(url, caller.token());
+                        asked++;
+                        List<String> seen = new ArrayList<>(List.of(answer.body(), answer.headers().map().toString()));
+                        cursor = answer.statusCode() == 200 && answer.body().startsWith("{") ? nextCursor(answer.body())
+                                : null;
+                        if (cursor != null) {
+                            seen.addAll(decodings(cursor));
+                        }
+                        for (Secret secret : hidden) {
+                            checked++;
+                            String found = secret.foundIn(seen, url);
+                            if (found != null) {
+                                leaks.add(caller.name() + " " + url + " -> " + answer.statusCode() + ": " + found + " of "
+                                        + secret.name() + " in " + answer.body());
+                            }
+                        }
+                    } while (cursor != null && ++pages < 20);
+                }
+                for (String chain : chains) {
+                    if (!chain.equals(caller.tenant().toString())) {
+                        assertThat(Sql.number(database, "select count(*) from audit_entry where tenant_id = ?", chain))
+                                .as(caller.name() + " adds no row to the chain of " + chain + " (seed " + seed + ")")
+                                .isEqualTo(before.get(chain));
+                    }
+                }
+            }
+            assertThat(leaks).as("answers that carry a protected student to a caller without a path (seed " + seed
+                    + ", " + asked + " requests, " + checked + " checks)").isEmpty();
+            System.out.printf("seeded rosters: %d organisations, %d callers, %d protected students, %d requests, "
+                    + "%d checks, seed %d, %d ms%n", rosters.size(), callers.size(), secrets.size(), asked, checked, seed,
+                    (System.nanoTime() - started) / 1_000_000);
+        } catch (Exception failed) {
+            throw new AssertionError("seeded rosters failed (rerun with -Dklassrum.test.seed=" + seed + ")", failed);
+        } finally {
+            for (SeededRoster roster : rosters) {
+                forget(roster, database);
+            }
+        }
+    }
+
+    /** A caller: who, the token, the organisation whose chain their requests belong to, and their person (if any). */
+    private record Caller(String name, String token, UUID tenant, UUID personId) {
+    }
+
+    /** A protected student: what no answer to a caller without a path may carry. */
+    private record Secret(String name, UUID id, String givenName, String familyName) {
+
+        /** @return what of the student is in {@code seen}, or null */
+        String foundIn(List<String> seen, String url) {
+            String hex = id.toString().replace("-", "");
+            java.nio.ByteBuffer bytes = java.nio.ByteBuffer.allocate(16).putLong(id.getMostSignificantBits())
+                    .putLong(id.getLeastSignificantBits());
+            String raw = new String(bytes.array(), StandardCharsets.ISO_8859_1);
+            boolean asked = url.contains(id.toString());
+            for (String text : seen) {
+                if (!asked && (text.contains(id.toString()) || text.toLowerCase(java.util.Locale.ROOT).contains(hex)
+                        || text.contains(raw))) {
+                    return "the id";
+                }
+                if (text.contains(givenName) || text.contains(familyName)) {
+                    return "the name";
+                }
+            }
+            return null;
+        }
+    }
+
+    /** What the callers may ask of one loaded roster. */
+    private record Loaded(List<Caller> callers, List<Secret> secrets, List<String> paths) {
+    }
+
+    /**
+     * Creates the organisation, imports its files through {@code POST /api/v1/imports} as its register's integration,
+     * gives it what the files do not carry, and writes some teaching content through the API: a post and a published
+     * assignment in every group, and every member's submission.
+     */
+    private Loaded load(SeededRoster roster, DataSource database, java.time.LocalDate today, java.util.Random random,
+                        long seed) throws Exception {
+        Sql.update(database, "insert into tenant (id, entra_tenant_id, name) values (?, ?, ?)", roster.tenantId,
+                roster.entraTenantId, roster.name);
+        java.nio.file.Path folder = java.nio.file.Files.createTempDirectory("klassrum-" + roster.tag);
+        List<String> files = roster.writeSds(folder, today);
+        String integration = TestIssuer.applicationToken(roster.entraTenantId, roster.tag + "-register",
+                List.of("RosterImport.ReadWrite.All"));
+        HttpResponse<String> run = upload(integration, folder, files);
+        assertThat(run.statusCode()).as("the import of " + roster.tag + " (seed " + seed + "): " + run.body())
+                .isEqualTo(201);
+
+        java.util.Map<SeededRoster.Person, UUID> ids = new java.util.HashMap<>();
+        java.util.Map<SeededRoster.Person, String> tokens = new java.util.HashMap<>();
+        for (SeededRoster.Person someone : roster.people()) {
+            UUID id = UUID.fromString(Sql.strings(database, "select id from person where tenant_id = ? and external_id = ?",
+                    roster.tenantId, someone.externalId()).getFirst());
+            ids.put(someone, id);
+            if (someone.kind() == SeededRoster.Kind.GUARDIAN) {
+                String subject = roster.tag + "-idp-" + someone.externalId();
+                Sql.update(database, "insert into guardian_login (id, tenant_id, guardian_id, method, subject, enabled) "
+                        + "values (?, ?, ?, 'IDP', ?, true)", UUID.randomUUID(), roster.tenantId, id, subject);
+                tokens.put(someone, TestIssuer.subjectToken(roster.entraTenantId, subject));
+            } else {
+                UUID objectId = UUID.randomUUID();
+                Sql.update(database, "update person set entra_object_id = ? where id = ?", objectId, id);
+                Sql.update(database, "insert into licence (id, person_id, kind, valid_from) values (?, ?, ?, ?)",
+                        UUID.randomUUID(), id, someone.kind().name(), today.minusDays(100));
+                tokens.put(someone, TestIssuer.personToken(roster.entraTenantId, objectId));
+            }
+        }
+        for (SeededRoster.Person student : roster.protectedStudents) {
+            Sql.update(database, "update person set security_marking = ? where id = ?",
+                    random.nextBoolean() ? "SKYDDAD_FOLKBOKFORING" : "SEKRETESSMARKERING", ids.get(student));
+        }
+        Sql.update(database, "update study_group set connected = true where tenant_id = ?", roster.tenantId);
+        UUID firstSchool = UUID.fromString(Sql.strings(database, "select id from school where tenant_id = ? and external_id = ?",
+                roster.tenantId, roster.schools.getFirst().externalId()).getFirst());
+        Sql.update(database, "insert into school_role (id, tenant_id, person_id, school_id, role, valid_from) "
+                + "values (?, ?, ?, ?, 'SCHOOL_ADMIN', ?)", UUID.randomUUID(), roster.tenantId,
+                ids.get(roster.administrator), firstSchool, today.minusDays(100));
+
+        java.util.Map<SeededRoster.Group, UUID> groupIds = new java.util.HashMap<>();
+        List<String> paths = new ArrayList<>();
+        for (SeededRoster.Group group : roster.groups) {
+            UUID groupId = UUID.fromString(Sql.strings(database,
+                    "select id from study_group where tenant_id = ? and external_id = ?", roster.tenantId,
+                    group.externalId()).getFirst());
+            groupIds.put(group, groupId);
+            String teacher = tokens.get(group.teacher());
+            String base = "/api/v1/groups/" + groupId;
+            HttpResponse<String> post = send("POST", base + "/posts", teacher, "{\"body\":\"Välkomna\"}");
+            assertThat(post.statusCode()).as(post.body()).isEqualTo(201);
+            HttpResponse<String> assignment = send("POST", base + "/assignments", teacher,
+                    "{\"title\":\"Uppgift\",\"instructions\":\"Skriv\",\"dueAt\":\"" + today.plusDays(7)
+                            + "T16:00:00Z\",\"publish\":true}");
+            assertThat(assignment.statusCode()).as(assignment.body()).isEqualTo(201);
+            String assignmentId = Json.createReader(new StringReader(assignment.body())).readObject().getString("id");
+            for (SeededRoster.Person student : group.students()) {
+                HttpResponse<String> submission = send("PUT", base + "/assignments/" + assignmentId + "/submissions/"
+                        + ids.get(student), tokens.get(student), "{\"content\":\"Klar\"}");
+                assertThat(submission.statusCode()).as(submission.body()).isEqualTo(200);
+            }
+            paths.add(base + "/members");
+            paths.add(base + "/posts");
+            paths.add(base + "/assignments");
+            paths.add(base + "/assignments/" + assignmentId + "/submissions");
+        }
+
+        List<Secret> secrets = new ArrayList<>();
+        for (SeededRoster.Person student : roster.protectedStudents) {
+            UUID id = ids.get(student);
+            secrets.add(new Secret(roster.tag + " " + student.externalId(), id, student.givenName(), student.familyName()));
+            List<SeededRoster.Group> theirs = roster.groupsOf(student);
+            UUID group = groupIds.get(theirs.get(random.nextInt(theirs.size())));
+            for (SeededRoster.Group any : roster.groups) {
+                paths.add("/api/v1/groups/" + groupIds.get(any) + "/posts?child=" + id);
+                paths.add("/api/v1/groups/" + groupIds.get(any) + "/assignments?child=" + id);
+            }
+            List<UUID> askedAbout = new ArrayList<>(List.of(ids.get(roster.administrator), ids.get(theirs.getFirst().teacher()),
+                    ids.get(roster.guardiansOf.get(student).getFirst())));
+            theirs.getFirst().students().stream().filter(classmate -> !classmate.equals(student)).findFirst()
+                    .ifPresent(classmate -> askedAbout.add(ids.get(classmate)));
+            askedAbout.add(ids.get(roster.teachers.get(random.nextInt(roster.teachers.size()))));
+            for (UUID person : askedAbout) {
+                for (String kind : List.of("STUDENT_PROFILE", "POST&group=" + group, "ASSIGNMENT&group=" + group,
+                        "DEVELOPMENT_TALK&group=" + group, "ASSESSMENT&syllabus=" + UUID.randomUUID())) {
+                    paths.add("/api/v1/access/explain?person=" + person + "&student=" + id + "&kind=" + kind);
+                }
+            }
+        }
+        for (SeededRoster.Person student : roster.students) {
+            UUID id = ids.get(student);
+            paths.add("/api/v1/students/" + id);
+            paths.add("/api/v1/students/" + id + "/assessments");
+            paths.add("/api/v1/students/" + id + "/development-talks");
+            paths.add("/api/v1/students/" + id + "/audit");
+        }
+
+        List<Caller> callers = new ArrayList<>();
+        for (SeededRoster.Person someone : roster.people()) {
+            callers.add(new Caller(roster.tag + " " + someone.externalId(), tokens.get(someone), roster.tenantId,
+                    ids.get(someone)));
+        }
+        callers.add(new Caller(roster.tag + " application without permissions", TestIssuer.applicationToken(
+                roster.entraTenantId, roster.tag + "-none", List.of()), roster.tenantId, null));
+        callers.add(new Caller(roster.tag + " reading application", TestIssuer.applicationToken(roster.entraTenantId,
+                roster.tag + "-reader", List.of("Student.Read.All", "Group.Read.All", "AuditLog.Read.All")),
+                roster.tenantId, null));
+
+        // The roster is as drawn: a protected student's teacher and guardian see them, a student of another school does not.
+        SeededRoster.Person first = roster.protectedStudents.iterator().next();
+        String firstId = ids.get(first).toString();
+        assertThat(get("/api/v1/students/" + firstId, tokens.get(roster.groupsOf(first).getFirst().teacher())).statusCode())
+                .as("the teacher of " + first + " (seed " + seed + ")").isEqualTo(200);
+        assertThat(get("/api/v1/students/" + firstId, tokens.get(roster.guardiansOf.get(first).getFirst())).statusCode())
+                .as("the guardian of " + first + " (seed " + seed + ")").isEqualTo(200);
+        return new Loaded(callers, secrets, paths);
+    }
+
+    /** The seeded organisation and everything it holds go again, but for its audit chain, which is append-only. */
+    private static void forget(SeededRoster roster, DataSource database) {
+        UUID tenant = roster.tenantId;
+        List<String> statements = List.of(
+                "delete from submission where student_id in (select id from person where tenant_id = ?)",
+                "delete from assignment where group_id in (select id from study_group where tenant_id = ?)",
+                "delete from post where group_id in (select id from study_group where tenant_id = ?)",
+                "delete from guardian_login where tenant_id = ?",
+                "delete from import_run_count where run_id in (select id from import_run where tenant_id = ?)",
+                "delete from import_run where tenant_id = ?",
+                "delete from licence where person_id in (select id from person where tenant_id = ?)",
+                "delete from membership where tenant_id = ?",
+                "delete from guardian_link where tenant_id = ?",
+                "delete from school_role where tenant_id = ?",
+                "delete from teacher_subject where tenant_id = ?",
+                "delete from study_group where tenant_id = ?",
+                "delete from syllabus where tenant_id = ?",
+                "delete from subject where tenant_id = ?",
+                "delete from person where tenant_id = ?",
+                "delete from school where tenant_id = ?",
+                "delete from tenant where id = ?");
+        for (String statement : statements) {
+            try {
+                Sql.update(database, statement, tenant);
+            } catch (java.sql.SQLException e) {
+                throw new IllegalStateException("could not remove " + roster.tag + ": " + statement, e);
+            }
+        }
+    }
+
+    /** A cursor as it might be read: URL-decoded, base64 (URL and standard alphabet) and hex, whole and in parts. */
+    private static List<String> decodings(String cursor) {
+        List<String> texts = new ArrayList<>(List.of(cursor));
+        String decoded = java.net.URLDecoder.decode(cursor, StandardCharsets.UTF_8);
+        texts.add(decoded);
+        List<String> parts = new ArrayList<>(List.of(decoded));
+        parts.addAll(List.of(decoded.split("[.:~,]")));
+        for (String part : parts) {
+            for (java.util.Base64.Decoder decoder : List.of(Base64.getUrlDecoder(), Base64.getDecoder())) {
+                try {
+                    byte[] bytes = decoder.decode(part.replace("=", ""));
+                    texts.add(new String(bytes, StandardCharsets.ISO_8859_1));
+                    texts.add(java.util.HexFormat.of().formatHex(bytes));
+                } catch (IllegalArgumentException notThisAlphabet) {
+                    // not base64 of this alphabet
+                }
+            }
+        }
+        return texts;
+    }
+
+    private HttpResponse<String> send(String method, String path, String token, String json) throws Exception {
+        return http.send(HttpRequest.newBuilder(uri(path)).header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json")
+                .method(method, HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> upload(String token, java.nio.file.Path folder, List<String> files) throws Exception {
+        String boundary = "klassrum-" + UUID.randomUUID();
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        for (String file : files) {
+            body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + file
+                    + "\"\r\nContent-Type: text/csv\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+            body.write(java.nio.file.Files.readAllBytes(folder.resolve(file)));
+            body.write("\r\n".getBytes(StandardCharsets.UTF_8));
+        }
+        body.write(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return http.send(HttpRequest.newBuilder(uri("/api/v1/imports")).header("Authorization", "Bearer " + token)
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private static String nextCursor(String body) {

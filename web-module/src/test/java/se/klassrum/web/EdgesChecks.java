@@ -215,6 +215,33 @@ abstract class EdgesChecks extends ServerCalls {
         }
     }
 
+    /**
+     * A page runs only the scripts of its own answer: every script element carries the answer's nonce, a second
+     * policy allows no other script, and no policy allows {@code eval}. The guardian's sign-in page, which has no
+     * PrimeFaces component, is held to the same.
+     */
+    @Test
+    void aPageRunsOnlyTheScriptsThatCarryItsNonce() throws Exception {
+        for (String page : List.of("/demo.xhtml", "/guardian/sign-in.xhtml")) {
+            HttpResponse<String> answer = send("GET", page, null, null);
+            List<String> policies = answer.headers().allValues("Content-Security-Policy");
+            java.util.regex.Matcher nonce = java.util.regex.Pattern.compile("script-src 'self' 'nonce-([A-Za-z0-9+/=_-]+)'")
+                    .matcher(String.join(", ", policies));
+
+            assertThat(answer.statusCode()).isEqualTo(200);
+            assertThat(nonce.find()).as(page + " " + policies).isTrue();
+            assertThat(policies).as(page).noneMatch(policy -> policy.contains("unsafe-eval"));
+            java.util.regex.Matcher scripts = java.util.regex.Pattern.compile("<script\\b[^>]*>").matcher(answer.body());
+            int count = 0;
+            while (scripts.find()) {
+                count++;
+                assertThat(scripts.group()).as(page).contains("nonce=\"" + nonce.group(1) + "\"");
+            }
+            assertThat(count).as(page + ": PrimeFaces' core, which gives every form the nonce").isGreaterThan(2);
+            assertThat(answer.body()).as(page).doesNotContainPattern("<[a-z]+\\s[^>]*\\son[a-z]+=");
+        }
+    }
+
     @Test
     void thePageSessionCookieIsSameSiteAndSecureWhenTheRequestCameOverHttps() throws Exception {
         String plain = sessionCookie(send("GET", "/demo.xhtml", null, null));

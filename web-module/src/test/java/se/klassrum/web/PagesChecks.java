@@ -26,6 +26,7 @@ import static se.klassrum.roster.demo.DemoIds.GROUP_MA1C_A;
 import static se.klassrum.roster.demo.DemoIds.OID_ANNA;
 import static se.klassrum.roster.demo.DemoIds.PERSON_ANNA;
 import static se.klassrum.roster.demo.DemoIds.PERSON_ELSA;
+import static se.klassrum.roster.demo.DemoIds.PERSON_HUGO;
 import static se.klassrum.roster.demo.DemoIds.PERSON_KARIN;
 import static se.klassrum.roster.demo.DemoIds.SYLLABUS_ENGENG05;
 
@@ -147,6 +148,23 @@ abstract class PagesChecks extends BrowserTest {
         assertThat(browser.findElement(By.cssSelector("#answer h2")).getText()).contains("Inte tillåtet");
         scrollTo(browser.findElement(By.id("answer")));
         screenshot("explain-anna");
+
+        // Petra and Hugo: Petra teaches at Solbackaskolan, which Sara does not administer, so neither that school
+        // nor Petra's group there is named to her; the gymnasium, which she administers, is.
+        browser.findElement(By.id("explain:person")).clear();
+        new Select(browser.findElement(By.id("explain:demoPerson"))).selectByVisibleText("Petra Pettersson");
+        browser.findElement(By.id("explain:student")).clear();
+        browser.findElement(By.id("explain:student")).sendKeys(PERSON_HUGO.toString());
+        new Select(browser.findElement(By.id("explain:kind"))).selectByValue("STUDENT_PROFILE");
+        browser.findElement(By.id("explain:syllabus")).clear();
+        clickAndWait(browser.findElement(By.id("explain:ask")));
+
+        WebElement role = waitFor(By.cssSelector("#answer [data-path='TEACHER'] li[data-code='ROLE_TEACHER']"));
+        assertThat(role.getText()).contains("✓", "Användaren har rollen Lärare på en annan skola");
+        assertThat(browser.findElement(By.id("answer")).getText()).doesNotContain("Solbackaskolan")
+                .doesNotContain("Ma8-A").contains("Solbacka gymnasium");
+        scrollTo(browser.findElement(By.id("answer")));
+        screenshot("explain-petra-names-withheld");
     }
 
     @Test

@@ -19,6 +19,13 @@ public final class Messages {
     public static final String BUNDLE = "se.klassrum.access.messages";
     public static final Locale SWEDISH = Locale.forLanguageTag("sv");
 
+    /**
+     * The value of a {@code group}, {@code school} or {@code syllabus} argument whose name the reader of the
+     * explanation may not see; the messages read it as "another school", "a group at another school" and
+     * "a syllabus not shown" (the keys {@code school.~withheld} and so on).
+     */
+    public static final String WITHHELD = "~withheld";
+
     private static final ResourceBundle.Control NO_FALLBACK =
             ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES);
 

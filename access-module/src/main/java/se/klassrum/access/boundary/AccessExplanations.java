@@ -25,7 +25,8 @@ import java.util.UUID;
 /**
  * "May person A see data kind K of student X, and why not?" — the full breakdown per path and
  * prerequisite. It reveals which prerequisites hold, never the data. Anyone may explain a question about
- * themselves; a school administrator may explain any question about a student at their school.
+ * themselves; a school administrator may explain any question about a student at their school. An
+ * explanation names only the groups and schools the asker may already see ({@link ExplanationNames}).
  * ({@link Administrators} decides who administers what.)
  */
 @ApplicationScoped
@@ -75,7 +76,8 @@ public class AccessExplanations {
         // Explaining oneself explains one's own sign-in: a guardian login is explained on the guardian path only.
         Actor explained = personId.equals(callerId) ? caller : Actor.person(personId, asked.get().actor().tenantId());
         AccessQuestion question = new AccessQuestion(explained, studentId, kind, operation, groupId, item);
-        return rules.decide(question, asked.get(), today);
+        // The decision is the rules' on the person's facts; the names in it are only those the asker may see.
+        return rules.decide(question, ExplanationNames.forReader(asked.get(), askersView.get(), callerId, today), today);
     }
 
 

@@ -77,7 +77,9 @@ public class AccessGuard {
             throw new StudentDataNotFoundException();
         }
         if (!outcome.decision().allowed()) {
-            throw new AccessDeniedException(outcome.decision());
+            // The denial tells what is missing, naming only the groups and schools the caller may already see.
+            throw new AccessDeniedException(rules.decide(outcome.question(), ExplanationNames.forReader(outcome.facts(),
+                    outcome.facts(), personId(actor), today()), today()));
         }
         return outcome.decision();
     }
@@ -186,7 +188,7 @@ public class AccessGuard {
             measured(kind, AccessMetrics.Form.SINGLE, 0, 1, started);
             audit.record(record(actor, actor.tenantId(), kind, operation, studentId, groupId, false,
                     List.of(UNKNOWN_STUDENT_OR_GROUP)));
-            return new Outcome(null, true);
+            return new Outcome(null, null, null, true);
         }
         AccessQuestion question = new AccessQuestion(actor, studentId, kind, operation, groupId, item);
         Decision decision = rules.decideUntilAllowed(question, facts.get(), AccessRules.today(clock));
@@ -197,7 +199,7 @@ public class AccessGuard {
         measured(kind, AccessMetrics.Form.SINGLE, decision.allowed() ? 1 : 0, decision.allowed() ? 0 : 1, started);
         audit.record(record(actor, chain, kind, operation, studentId, groupId,
                 decision.allowed(), decision.failingCodes().stream().map(Prerequisite::name).toList()));
-        return new Outcome(decision, notFound);
+        return new Outcome(question, facts.get(), decision, notFound);
     }
 
     /**
@@ -305,6 +307,6 @@ public class AccessGuard {
     }
 
     /** @param notFound the caller is to be answered as if the student or group did not exist */
-    private record Outcome(Decision decision, boolean notFound) {
+    private record Outcome(AccessQuestion question, AccessFacts facts, Decision decision, boolean notFound) {
     }
 }
