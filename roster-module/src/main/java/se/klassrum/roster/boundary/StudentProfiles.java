@@ -12,7 +12,6 @@ import se.klassrum.access.api.Slice;
 import se.klassrum.access.api.StudentData;
 import se.klassrum.access.api.StudentDataNotFoundException;
 import se.klassrum.access.api.StudentId;
-import se.klassrum.roster.entity.Person;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -35,11 +34,26 @@ public class StudentProfiles {
 
     @StudentData(kind = DataKind.STUDENT_PROFILE)
     public StudentProfile profile(@StudentId UUID studentId) {
-        Person student = em.find(Person.class, studentId);
-        if (student == null) {
+        // One statement for the person and their current groups (a row per membership, or one row without).
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("""
+                        select p.id, p.given_name, p.family_name, p.email, g.name
+                        from person p
+                        left join membership m on m.person_id = p.id and m.role = 'MEMBER'
+                             and m.valid_from <= ?2 and (m.valid_to is null or m.valid_to >= ?2)
+                        left join study_group g on g.id = m.group_id and g.connected = true and g.archived = false
+                        where p.id = cast(?1 as uuid)
+                        order by g.name
+                        """)
+                .setParameter(1, studentId.toString())
+                .setParameter(2, today())
+                .getResultList();
+        if (rows.isEmpty()) {
             throw new StudentDataNotFoundException();
         }
-        return toProfile(student, currentGroupNames(List.of(studentId)).getOrDefault(studentId, List.of()));
+        Object[] person = rows.get(0);
+        List<String> groups = rows.stream().map(row -> (String) row[4]).filter(java.util.Objects::nonNull).toList();
+        return new StudentProfile(uuid(person[0]), (String) person[1], (String) person[2], (String) person[3], groups);
     }
 
     /**
@@ -104,10 +118,6 @@ public class StudentProfiles {
 
     private static UUID uuid(Object column) {
         return column instanceof UUID id ? id : UUID.fromString(column.toString());
-    }
-
-    private static StudentProfile toProfile(Person person, List<String> groups) {
-        return new StudentProfile(person.id(), person.givenName(), person.familyName(), person.email().orElse(null), groups);
     }
 
     private static LocalDate today() {
