@@ -28,7 +28,7 @@ final class StartupCache {
 
     private final Path root;
     private final Path payaraJar;
-    private final String key;
+    private String key;
     private final boolean enabled;
     private boolean training;
 
@@ -55,6 +55,8 @@ final class StartupCache {
         boolean supported = jdkFeature >= 25;
         String key = String.join("\n",
                 "payara " + stamp(payaraJar),
+                // The JDK refuses a cache when a jar on the class path changed; starting from payara-micro.jar
+                // (KLASSRUM_STARTUP_CACHE=false) writes the runtime folder anew.
                 "war " + stamp(war),
                 "java " + System.getProperty("java.home") + " " + Runtime.version(),
                 "options " + jvmOptions.trim());
@@ -79,6 +81,9 @@ final class StartupCache {
             return command;
         }
         Path launchJar = launchJar(java);
+        // The JDK refuses a cache when a jar on the class path changed; starting from payara-micro.jar
+        // (KLASSRUM_STARTUP_CACHE=false) writes the runtime folder anew.
+        key = key + "\nruntime " + newest(root.resolve("runtime"));
         Path cache = root.resolve(CACHE);
         if (Files.isRegularFile(cache) && key.equals(read(root.resolve(KEY)))) {
             command.add("-XX:AOTCache=" + cache);
@@ -142,6 +147,24 @@ final class StartupCache {
             return file.toAbsolutePath() + " " + Files.size(file) + " " + Files.getLastModifiedTime(file).toMillis();
         } catch (IOException e) {
             return file.toAbsolutePath() + " missing";
+        }
+    }
+
+    /** The newest modification time of the files in a folder (0 when it does not exist yet). */
+    static long newest(Path folder) {
+        if (!Files.isDirectory(folder)) {
+            return 0;
+        }
+        try (var files = Files.list(folder)) {
+            return files.mapToLong(file -> {
+                try {
+                    return Files.getLastModifiedTime(file).toMillis();
+                } catch (IOException e) {
+                    return Long.MAX_VALUE;
+                }
+            }).max().orElse(0);
+        } catch (IOException e) {
+            return Long.MAX_VALUE;
         }
     }
 

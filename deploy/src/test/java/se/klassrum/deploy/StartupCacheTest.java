@@ -81,6 +81,27 @@ class StartupCacheTest {
     }
 
     @Test
+    void aRuntimeFolderWrittenAnewRecordsTheCacheAgain(@TempDir Path root) throws IOException {
+        Path war = Files.writeString(root.resolveSibling(root.getFileName() + ".war"), "a web archive");
+        StartupCache first = StartupCache.of(root, payaraMicro, war, "-Xmx1g", true, 25);
+        first.command(JAVA, OPTIONS);
+        Files.writeString(root.resolve("klassrum.aot.pending"), "cache");
+        first.afterStop();
+        StartupCache same = StartupCache.of(root, payaraMicro, war, "-Xmx1g", true, 25);
+        same.command(JAVA, OPTIONS);
+        assertThat(same.training()).isFalse();
+
+        // As a start from payara-micro.jar does: the runtime's jars are written again, and the JDK would refuse the cache.
+        try (var jars = Files.list(root.resolve("runtime"))) {
+            Path jar = jars.findFirst().orElseThrow();
+            Files.setLastModifiedTime(jar, FileTime.from(Instant.now().plusSeconds(60)));
+        }
+        StartupCache after = StartupCache.of(root, payaraMicro, war, "-Xmx1g", true, 25);
+        after.command(JAVA, OPTIONS);
+        assertThat(after.training()).isTrue();
+    }
+
+    @Test
     void aRunStoppedBeforeTheCacheWasWrittenRecordsAgainNextTime(@TempDir Path root) throws IOException {
         Path war = Files.writeString(root.resolveSibling(root.getFileName() + ".war"), "a web archive");
         StartupCache killed = StartupCache.of(root, payaraMicro, war, "-Xmx1g", true, 25);
