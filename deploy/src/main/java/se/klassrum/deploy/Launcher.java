@@ -145,6 +145,7 @@ public final class Launcher {
         if (startupCache.training()) {
             System.out.println("klassrum: this run records a start-up cache, written when the server stops; later starts are faster");
         }
+        PreviousDeployment.forget(root, "klassrum");
         command.addAll(List.of("--deploy", runtimeDirectory.resolve("klassrum.war").toString(),
                 "--port", Integer.toString(settings.httpPort()),
                 "--rootdir", root.toString()));
