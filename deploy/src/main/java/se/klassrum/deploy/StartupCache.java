@@ -28,6 +28,9 @@ final class StartupCache {
 
     private final Path root;
     private final Path payaraJar;
+    /** What the cache depends on apart from the runtime folder, which exists only once the launcher jar is made. */
+    private final String settingsKey;
+    /** The whole key of this run's cache, known once {@link #command} has prepared the runtime folder. */
     private String key;
     private final boolean enabled;
     private boolean training;
@@ -35,7 +38,7 @@ final class StartupCache {
     private StartupCache(Path root, Path payaraJar, String key, boolean enabled) {
         this.root = root;
         this.payaraJar = payaraJar;
-        this.key = key;
+        this.settingsKey = key;
         this.enabled = enabled;
     }
 
@@ -83,7 +86,7 @@ final class StartupCache {
         Path launchJar = launchJar(java);
         // The JDK refuses a cache when a jar on the class path changed; starting from payara-micro.jar
         // (KLASSRUM_STARTUP_CACHE=false) writes the runtime folder anew.
-        key = key + "\nruntime " + newest(root.resolve("runtime"));
+        key = settingsKey + "\nruntime " + newest(root.resolve("runtime"));
         Path cache = root.resolve(CACHE);
         if (Files.isRegularFile(cache) && key.equals(read(root.resolve(KEY)))) {
             command.add("-XX:AOTCache=" + cache);
