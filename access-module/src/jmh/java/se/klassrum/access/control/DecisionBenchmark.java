@@ -23,6 +23,7 @@ import se.klassrum.access.api.DataKind;
 import se.klassrum.access.api.Decision;
 import se.klassrum.access.api.Prerequisite;
 import se.klassrum.access.api.SchoolRoleKind;
+import se.klassrum.access.api.Verdict;
 
 /**
  * Latency of one access decision with warm facts: {@link AccessRules#decide} on a snapshot that is already in
@@ -113,31 +114,47 @@ public class DecisionBenchmark {
     /** Measures nothing that does not decide as intended. */
     private void expect(AccessQuestion question, AccessFacts facts, List<Prerequisite> failing) {
         Decision decision = rules.decide(question, facts, today);
-        if (decision.allowed() != failing.isEmpty() || !decision.failingCodes().equals(failing)) {
+        Verdict verdict = rules.verdict(question, facts, today);
+        if (decision.allowed() != failing.isEmpty() || !decision.failingCodes().equals(failing)
+                || !verdict.failingCodes().equals(failing)) {
             throw new IllegalStateException("expected failing codes " + failing + " but the decision was "
-                    + decision.allowed() + " " + decision.failingCodes());
+                    + decision.allowed() + " " + decision.failingCodes() + " and the verdict " + verdict);
         }
     }
 
+    /** What the guard decides for a call it lets through: the verdict, no explanation. */
+    @Benchmark
+    public Verdict guardLetsTeacherReadAssessment() {
+        return rules.verdict(allowedQuestion, allowedFacts, today);
+    }
+
+    /** What the guard decides for a call it refuses, before it explains the refusal. */
+    @Benchmark
+    public Verdict guardRefusesTeacherAssessment() {
+        return rules.verdict(deniedQuestion, deniedFacts, today);
+    }
+
+    /** The full decision with its explanation, as the explain endpoint and a refusal's body get it. */
     @Benchmark
     public Decision teacherReadsAssessmentAllowed() {
         return rules.decide(allowedQuestion, allowedFacts, today);
     }
 
+    /** The full decision of a refusal, with every path and its explanation. */
     @Benchmark
     public Decision teacherReadsAssessmentDenied() {
         return rules.decide(deniedQuestion, deniedFacts, today);
     }
 
     /**
-     * The in-memory part of a 30-student member list decided in one step, as the guard makes it: 30 decisions on
+     * The in-memory part of a 30-student member list decided in one step, as the guard makes it: 30 verdicts on
      * loaded facts, each stopping at the first path that allows.
      */
     @Benchmark
     public int teacherReadsMemberListOf30() {
         int visible = 0;
         for (int i = 0; i < LIST_SIZE; i++) {
-            if (rules.decideUntilAllowed(listQuestions.get(i), listFacts.get(i), today).allowed()) {
+            if (rules.verdict(listQuestions.get(i), listFacts.get(i), today).allowed()) {
                 visible++;
             }
         }

@@ -8,7 +8,6 @@ import se.klassrum.access.api.AccessQuestion;
 import se.klassrum.access.api.Actor;
 import se.klassrum.access.api.CallerProvider;
 import se.klassrum.access.api.DataKind;
-import se.klassrum.access.api.Decision;
 import se.klassrum.access.api.GroupFact;
 import se.klassrum.access.api.ItemFacts;
 import se.klassrum.access.api.NoStudentData;
@@ -17,6 +16,7 @@ import se.klassrum.access.api.Operation;
 import se.klassrum.access.api.Prerequisite;
 import se.klassrum.access.api.RosterFactsPort;
 import se.klassrum.access.api.StudentDataNotFoundException;
+import se.klassrum.access.api.Verdict;
 import se.klassrum.access.audit.AuditLog;
 import se.klassrum.access.audit.AuditRecord;
 import se.klassrum.access.control.AccessRules;
@@ -70,24 +70,23 @@ public class AccessGuard {
      *                  group's tenant then takes the place of the student's for the audit chain and for
      *                  answering like an unknown id
      */
-    public Decision require(DataKind kind, Operation operation, UUID studentId, UUID groupId, ItemFacts item) {
+    public void require(DataKind kind, Operation operation, UUID studentId, UUID groupId, ItemFacts item) {
         Actor actor = currentActor();
         Outcome outcome = decide(actor, kind, operation, studentId, groupId, item);
         if (outcome.notFound()) {
             throw new StudentDataNotFoundException();
         }
-        if (!outcome.decision().allowed()) {
+        if (!outcome.verdict().allowed()) {
             // The denial tells what is missing, naming only the groups and schools the caller may already see.
             throw new AccessDeniedException(rules.decide(outcome.question(), ExplanationNames.forReader(outcome.facts(),
                     outcome.facts(), personId(actor), today()), today()));
         }
-        return outcome.decision();
     }
 
     /** For filtering a result: true when allowed; the decision is audited either way. */
     public boolean permits(DataKind kind, Operation operation, UUID studentId, UUID groupId, ItemFacts item) {
         Outcome outcome = decide(currentActor(), kind, operation, studentId, groupId, item);
-        return !outcome.notFound() && outcome.decision().allowed();
+        return !outcome.notFound() && outcome.verdict().allowed();
     }
 
     /**
@@ -159,10 +158,10 @@ public class AccessGuard {
                 if (known == null) {
                     failing = List.of(UNKNOWN_STUDENT_OR_GROUP);
                 } else {
-                    Decision decision = rules.decideUntilAllowed(new AccessQuestion(actor, item.studentId(), kind,
+                    Verdict verdict = rules.verdict(new AccessQuestion(actor, item.studentId(), kind,
                             operation, item.groupId(), item.facts()), known, today);
-                    visible[i] = decision.allowed();
-                    failing = decision.failingCodes().stream().map(Prerequisite::name).toList();
+                    visible[i] = verdict.allowed();
+                    failing = codeNames(verdict);
                 }
                 outcomes.add(new AuditRecord.Outcome(item.studentId().toString(),
                         item.groupId() == null ? null : item.groupId().toString(), visible[i], failing));
@@ -191,15 +190,19 @@ public class AccessGuard {
             return new Outcome(null, null, null, true);
         }
         AccessQuestion question = new AccessQuestion(actor, studentId, kind, operation, groupId, item);
-        Decision decision = rules.decideUntilAllowed(question, facts.get(), AccessRules.today(clock));
+        Verdict verdict = rules.verdict(question, facts.get(), AccessRules.today(clock));
         boolean foreign = outsideCallersTenant(actor, facts.get(), groupId);
         // Another organisation's caller leaves its trace in its own chain, never in the student's.
         UUID chain = foreign ? actor.tenantId() : subjectTenant(facts.get(), groupId);
-        boolean notFound = !decision.allowed() && (foreign || hiddenProtectedStudent(actor, facts.get()));
-        measured(kind, AccessMetrics.Form.SINGLE, decision.allowed() ? 1 : 0, decision.allowed() ? 0 : 1, started);
-        audit.record(record(actor, chain, kind, operation, studentId, groupId,
-                decision.allowed(), decision.failingCodes().stream().map(Prerequisite::name).toList()));
-        return new Outcome(question, facts.get(), decision, notFound);
+        boolean notFound = !verdict.allowed() && (foreign || hiddenProtectedStudent(actor, facts.get()));
+        measured(kind, AccessMetrics.Form.SINGLE, verdict.allowed() ? 1 : 0, verdict.allowed() ? 0 : 1, started);
+        audit.record(record(actor, chain, kind, operation, studentId, groupId, verdict.allowed(), codeNames(verdict)));
+        return new Outcome(question, facts.get(), verdict, notFound);
+    }
+
+    private static List<String> codeNames(Verdict verdict) {
+        return verdict.failingCodes().isEmpty() ? List.of()
+                : verdict.failingCodes().stream().map(Prerequisite::name).toList();
     }
 
     /**
@@ -288,7 +291,7 @@ public class AccessGuard {
         }
         AccessQuestion profile = AccessQuestion.about(actor, facts.student().personId(), DataKind.STUDENT_PROFILE,
                 Operation.READ);
-        return !rules.decide(profile, facts, today()).allowed();
+        return !rules.verdict(profile, facts, today()).allowed();
     }
 
     /**
@@ -307,6 +310,6 @@ public class AccessGuard {
     }
 
     /** @param notFound the caller is to be answered as if the student or group did not exist */
-    private record Outcome(AccessQuestion question, AccessFacts facts, Decision decision, boolean notFound) {
+    private record Outcome(AccessQuestion question, AccessFacts facts, Verdict verdict, boolean notFound) {
     }
 }

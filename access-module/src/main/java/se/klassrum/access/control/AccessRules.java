@@ -13,6 +13,8 @@ import se.klassrum.access.api.AccessQuestion;
 import se.klassrum.access.api.Actor;
 import se.klassrum.access.api.Decision;
 import se.klassrum.access.api.PathEvaluation;
+import se.klassrum.access.api.Prerequisite;
+import se.klassrum.access.api.Verdict;
 
 /**
  * The prerequisite rules of docs/ACCESS-RULES.md as a pure function of question, facts and date.
@@ -32,6 +34,9 @@ public final class AccessRules {
     /** A person signed in through a guardian login acts as a guardian and nothing else. */
     private static final AccessPath[] GUARDIAN_LOGIN_PATHS = {AccessPath.GUARDIAN};
 
+    /** An application is judged on its permissions only. */
+    private static final AccessPath[] APPLICATION_PATHS = {AccessPath.APPLICATION};
+
     public static LocalDate today(Clock clock) {
         return LocalDate.now(clock.withZone(SCHOOL_ZONE));
     }
@@ -42,19 +47,54 @@ public final class AccessRules {
      *         group-level question: when they describe any student)
      */
     public Decision decide(AccessQuestion question, AccessFacts facts, LocalDate today) {
-        return decide(question, facts, today, false);
+        AccessPath[] tried = pathsFor(question, facts, today);
+        Evaluation evaluation = new Evaluation(question, facts, today, true);
+        List<PathEvaluation> paths = new ArrayList<>(tried.length);
+        boolean allowed = false;
+        for (AccessPath path : tried) {
+            PathEvaluation evaluated = evaluation.evaluate(path);
+            paths.add(evaluated);
+            allowed |= evaluated.allowed();
+        }
+        return new Decision(allowed, question, paths);
     }
 
     /**
-     * The same decision as {@link #decide}, but the paths after the first one that allows are not tried: for
-     * the guard, which needs only the outcome when it allows (and every path when it denies, to explain). A
-     * denial is identical to {@link #decide}'s; an allowing decision lists the paths up to the allowing one.
+     * The outcome of {@link #decide} without its explanation, for the guard: the paths after the first one that
+     * allows are not tried, and no prerequisite's arguments are built. Allowed and failing codes are always
+     * {@link #decide}'s.
      */
-    public Decision decideUntilAllowed(AccessQuestion question, AccessFacts facts, LocalDate today) {
-        return decide(question, facts, today, true);
+    public Verdict verdict(AccessQuestion question, AccessFacts facts, LocalDate today) {
+        AccessPath[] tried = pathsFor(question, facts, today);
+        Evaluation evaluation = new Evaluation(question, facts, today, false);
+        Check[] closest = null;
+        int closestBits = 0;
+        int closestFailed = Integer.MAX_VALUE;
+        for (AccessPath path : tried) {
+            Check[] checks = evaluation.checks(path);
+            int bits = evaluation.passedBits(path, checks);
+            int failed = checks.length - Integer.bitCount(bits);
+            if (failed == 0) {
+                return Verdict.ALLOWED;
+            }
+            // As Decision.closestPath: the fewest failed checks, the earliest path among equals.
+            if (failed < closestFailed) {
+                closest = checks;
+                closestBits = bits;
+                closestFailed = failed;
+            }
+        }
+        List<Prerequisite> codes = new ArrayList<>(closestFailed);
+        for (int i = 0; i < closest.length; i++) {
+            if ((closestBits & (1 << i)) == 0 && !codes.contains(closest[i].code)) {
+                codes.add(closest[i].code);
+            }
+        }
+        return new Verdict(false, codes);
     }
 
-    private Decision decide(AccessQuestion question, AccessFacts facts, LocalDate today, boolean stopWhenAllowed) {
+    /** The paths a question is judged on, after checking that the facts are about the question's people. */
+    private static AccessPath[] pathsFor(AccessQuestion question, AccessFacts facts, LocalDate today) {
         Objects.requireNonNull(question, "question");
         Objects.requireNonNull(facts, "facts");
         Objects.requireNonNull(today, "today");
@@ -67,25 +107,12 @@ public final class AccessRules {
             throw new IllegalArgumentException("the facts describe another student than the question");
         }
         if (question.actor() instanceof Actor.Application) {
-            PathEvaluation application = new Evaluation(question, facts, today).evaluate(AccessPath.APPLICATION);
-            return new Decision(application.allowed(), question, List.of(application));
+            return APPLICATION_PATHS;
         }
         Actor.Person person = (Actor.Person) question.actor();
         if (facts.actor() == null || !facts.actor().personId().equals(person.personId())) {
             throw new IllegalArgumentException("the facts describe another actor than the question");
         }
-        Evaluation evaluation = new Evaluation(question, facts, today);
-        AccessPath[] tried = person.guardianLogin() ? GUARDIAN_LOGIN_PATHS : PERSON_PATHS;
-        List<PathEvaluation> paths = new ArrayList<>(tried.length);
-        boolean allowed = false;
-        for (AccessPath path : tried) {
-            PathEvaluation evaluated = evaluation.evaluate(path);
-            paths.add(evaluated);
-            allowed |= evaluated.allowed();
-            if (allowed && stopWhenAllowed) {
-                break;
-            }
-        }
-        return new Decision(allowed, question, paths);
+        return person.guardianLogin() ? GUARDIAN_LOGIN_PATHS : PERSON_PATHS;
     }
 }

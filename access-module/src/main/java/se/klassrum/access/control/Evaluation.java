@@ -76,6 +76,7 @@ final class Evaluation {
     /** The question names a group that the snapshot does not know. */
     private final boolean namedGroupUnknown;
     private final boolean personsInOneTenant;
+    private final boolean explained;
 
     // The best candidate of the path being evaluated.
     private int bestBits;
@@ -83,7 +84,12 @@ final class Evaluation {
     private UUID bestSchool;
     private GroupFact bestGroup;
 
-    Evaluation(AccessQuestion question, AccessFacts facts, LocalDate today) {
+    /**
+     * @param explained the decision will be explained, so the candidate reported for an allowing path must be the
+     *                  first in snapshot order; a verdict may stop at any candidate that passes
+     */
+    Evaluation(AccessQuestion question, AccessFacts facts, LocalDate today, boolean explained) {
+        this.explained = explained;
         this.question = question;
         this.facts = facts;
         this.today = today;
@@ -96,9 +102,29 @@ final class Evaluation {
                 && (actor == null || tenant.equals(actor.tenantId()));
     }
 
+    /** The checks of the path, in order: bit i of {@link #passedBits} stands for element i. */
+    Check[] checks(AccessPath path) {
+        return PathRules.checks(path, question.kind(), student != null && student.protectedIdentity(), groupLevel);
+    }
+
     PathEvaluation evaluate(AccessPath path) {
-        Check[] checks = PathRules.checks(path, question.kind(), student != null && student.protectedIdentity(),
-                groupLevel);
+        Check[] checks = checks(path);
+        int passedBits = passedBits(path, checks);
+        boolean allowed = passedBits == (1 << checks.length) - 1;
+        PrerequisiteCheck[] results = new PrerequisiteCheck[checks.length];
+        for (int i = 0; i < checks.length; i++) {
+            boolean passed = (passedBits & (1 << i)) != 0;
+            String detail = passed ? null : failure(path, checks[i], bestSchool, bestGroup);
+            results[i] = new PrerequisiteCheck(checks[i].code, passed, args(path, checks[i], passed, detail));
+        }
+        return new PathEvaluation(path, allowed, List.of(results));
+    }
+
+    /**
+     * Which of the path's checks pass for its best candidate (bit i for {@code checks[i]}), without building
+     * an explanation: the whole of a decision the guard makes when it allows.
+     */
+    int passedBits(AccessPath path, Check[] checks) {
         int perCandidate = 0;
         int independentBits = 0;
         for (int i = 0; i < checks.length; i++) {
@@ -113,15 +139,7 @@ final class Evaluation {
         bestSchool = null;
         bestGroup = null;
         findBestCandidate(path, checks, perCandidate);
-        int passedBits = independentBits | bestBits;
-        boolean allowed = passedBits == (1 << checks.length) - 1;
-        PrerequisiteCheck[] results = new PrerequisiteCheck[checks.length];
-        for (int i = 0; i < checks.length; i++) {
-            boolean passed = (passedBits & (1 << i)) != 0;
-            String detail = passed ? null : failure(path, checks[i], bestSchool, bestGroup);
-            results[i] = new PrerequisiteCheck(checks[i].code, passed, args(path, checks[i], passed, detail));
-        }
-        return new PathEvaluation(path, allowed, List.of(results));
+        return (independentBits | bestBits) & ((1 << checks.length) - 1);
     }
 
     private void findBestCandidate(AccessPath path, Check[] checks, int perCandidate) {
@@ -135,6 +153,9 @@ final class Evaluation {
             return;
         }
         if (PathRules.searchesGroups(path)) {
+            if (!explained && allowedThroughStudentsGroups(path, checks, perCandidate)) {
+                return;
+            }
             for (GroupFact group : facts.groups().values()) {
                 if (consider(path, checks, perCandidate, group.schoolId(), group)) {
                     return;
@@ -149,6 +170,39 @@ final class Evaluation {
         if (bestBits < 0) {
             consider(path, checks, perCandidate, null, null);
         }
+    }
+
+    /**
+     * For a verdict: a teacher or mentor path passes only through a group the student is a member of, so those
+     * few groups are tried first, each only until its first failing check. They are not recorded as candidates
+     * unless one passes, so that when none does the search below finds the same closest candidate, and the same
+     * codes, as for an explanation.
+     */
+    private boolean allowedThroughStudentsGroups(AccessPath path, Check[] checks, int perCandidate) {
+        if (student == null) {
+            return false;
+        }
+        List<MembershipFact> memberships = facts.memberships();
+        for (int i = 0, n = memberships.size(); i < n; i++) {
+            MembershipFact membership = memberships.get(i);
+            if (membership.role() != MembershipRole.MEMBER || !membership.personId().equals(student.personId())) {
+                continue;
+            }
+            GroupFact group = facts.groups().get(membership.groupId());
+            if (group != null && passesAll(path, checks, perCandidate, group)) {
+                return consider(path, checks, perCandidate, group.schoolId(), group);
+            }
+        }
+        return false;
+    }
+
+    private boolean passesAll(AccessPath path, Check[] checks, int perCandidate, GroupFact group) {
+        for (int i = 0; i < checks.length; i++) {
+            if ((perCandidate & (1 << i)) != 0 && failure(path, checks[i], group.schoolId(), group) != null) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private boolean considerRoleSchools(AccessPath path, Check[] checks, int perCandidate, PersonFacts person) {
