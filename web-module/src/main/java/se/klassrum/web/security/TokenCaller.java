@@ -1,6 +1,6 @@
 package se.klassrum.web.security;
 
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
@@ -48,15 +48,12 @@ import java.util.UUID;
  * (SAME_TENANT). A token issued or valid from more than the clock skew ahead, or valid for longer than the maximum
  * token age, carries no caller either.
  */
-@RequestScoped
+@ApplicationScoped
 public class TokenCaller implements CallerProvider {
 
     private static final String SAME_TENANT = "SAME_TENANT";
     /** Stands for "no object id" in the caller query: no Entra account has the nil UUID. */
     private static final UUID NO_OBJECT_ID = new UUID(0, 0);
-
-    @Inject
-    JsonWebToken token;
 
     @Inject
     HttpServletRequest request;
@@ -89,14 +86,18 @@ public class TokenCaller implements CallerProvider {
     /** The cookie that carries a guardian's portal session. */
     public static final String GUARDIAN_SESSION_COOKIE = "klassrum_guardian";
 
-    private Optional<Actor> actor;
+    /** The request attribute that keeps the caller once found, so that a request looks it up once. */
+    private static final String CALLER = TokenCaller.class.getName() + ".caller";
 
     @Override
+    @SuppressWarnings("unchecked")
     public Optional<Actor> currentActor() {
-        if (actor == null) {
-            actor = resolve();
-            RequestLog.caller(request, actor);
+        if (request.getAttribute(CALLER) instanceof Optional<?> known) {
+            return (Optional<Actor>) known;
         }
+        Optional<Actor> actor = resolve();
+        request.setAttribute(CALLER, actor);
+        RequestLog.caller(request, actor);
         return actor;
     }
 
@@ -110,6 +111,9 @@ public class TokenCaller implements CallerProvider {
     }
 
     private Optional<Actor> resolve() {
+        // The runtime makes a verified MicroProfile JWT the request's principal (MP JWT); taken from there rather
+        // than injected, no bean is made for it on every request.
+        JsonWebToken token = request.getUserPrincipal() instanceof JsonWebToken verified ? verified : null;
         if (token == null || token.getRawToken() == null) {
             // Guardians in the portal sign in by e-mail code or identity provider and carry a session cookie.
             Optional<String> guardianSession = guardianSessionCookie();
@@ -128,15 +132,15 @@ public class TokenCaller implements CallerProvider {
             }
             return demoSessions.actor(request);
         }
-        if (!withinItsTime()) {
+        if (!withinItsTime(token)) {
             return Optional.empty();
         }
-        Optional<UUID> entraTenant = uuidClaim("tid");
+        Optional<UUID> entraTenant = uuidClaim(token, "tid");
         if (entraTenant.isEmpty()) {
             return Optional.empty();
         }
-        boolean application = "app".equals(stringClaim("idtyp").orElse(null));
-        Optional<UUID> objectId = application ? Optional.empty() : uuidClaim("oid").or(() -> parseUuid(token.getSubject()));
+        boolean application = "app".equals(stringClaim(token, "idtyp").orElse(null));
+        Optional<UUID> objectId = application ? Optional.empty() : uuidClaim(token, "oid").or(() -> parseUuid(token.getSubject()));
         TenantAndPerson found = tenantAndPerson(entraTenant.get(), objectId.orElse(null));
         if (found == null) {
             // A tenant Klassrum does not serve: answered like an unknown person, and written to no organisation's chain.
@@ -144,8 +148,8 @@ public class TokenCaller implements CallerProvider {
         }
         UUID tenant = found.tenant();
         if (application) {
-            String clientId = stringClaim("azp").or(() -> stringClaim("appid")).orElse(token.getSubject());
-            return Optional.of(Actor.application(clientId, tenant, permissions()));
+            String clientId = stringClaim(token, "azp").or(() -> stringClaim(token, "appid")).orElse(token.getSubject());
+            return Optional.of(Actor.application(clientId, tenant, permissions(token)));
         }
         if (found.person() != null) {
             return Optional.of(Actor.person(found.person(), tenant));
@@ -168,11 +172,11 @@ public class TokenCaller implements CallerProvider {
      * lifetime ({@code exp} after {@code iat}) no longer than the maximum token age. The runtime itself checks the
      * signature, issuer, audience, expiry and the age since {@code iat} (mp.jwt.verify.*).
      */
-    private boolean withinItsTime() {
+    private boolean withinItsTime(JsonWebToken token) {
         long now = Instant.now().getEpochSecond();
         long issuedAt = token.getIssuedAtTime();
         long expires = token.getExpirationTime();
-        Optional<Long> notBefore = numberClaim("nbf");
+        Optional<Long> notBefore = numberClaim(token, "nbf");
         return issuedAt <= now + clockSkewSeconds
                 && notBefore.map(nbf -> nbf <= now + clockSkewSeconds).orElse(true)
                 && expires - issuedAt <= maxAgeSeconds;
@@ -219,7 +223,7 @@ public class TokenCaller implements CallerProvider {
         return Optional.empty();
     }
 
-    private Set<String> permissions() {
+    private static Set<String> permissions(JsonWebToken token) {
         Object roles = token.getClaim("roles");
         Set<String> permissions = new HashSet<>();
         if (roles instanceof JsonArray array) {
@@ -234,7 +238,7 @@ public class TokenCaller implements CallerProvider {
         return permissions;
     }
 
-    private Optional<String> stringClaim(String name) {
+    private static Optional<String> stringClaim(JsonWebToken token, String name) {
         Object value = token.getClaim(name);
         if (value instanceof JsonString string) {
             return Optional.of(string.getString());
@@ -242,7 +246,7 @@ public class TokenCaller implements CallerProvider {
         return Optional.ofNullable(value).map(String::valueOf);
     }
 
-    private Optional<Long> numberClaim(String name) {
+    private static Optional<Long> numberClaim(JsonWebToken token, String name) {
         Object value = token.getClaim(name);
         if (value instanceof JsonNumber number) {
             return Optional.of(number.longValue());
@@ -250,8 +254,8 @@ public class TokenCaller implements CallerProvider {
         return value instanceof Number number ? Optional.of(number.longValue()) : Optional.empty();
     }
 
-    private Optional<UUID> uuidClaim(String name) {
-        return stringClaim(name).flatMap(TokenCaller::parseUuid);
+    private static Optional<UUID> uuidClaim(JsonWebToken token, String name) {
+        return stringClaim(token, name).flatMap(TokenCaller::parseUuid);
     }
 
     private static Optional<UUID> parseUuid(String value) {
