@@ -3,8 +3,11 @@ package se.klassrum.roster.testing;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.EntityTransaction;
+import se.klassrum.roster.importer.ImportSlots;
 import se.klassrum.roster.importer.ImportTransactions;
 
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -16,6 +19,9 @@ import java.util.function.Function;
 public final class TestTransactions implements ImportTransactions, AutoCloseable {
 
     private final EntityManagerFactory factory;
+    private final TestDatabase db;
+    /** One import at a time, as {@code klassrum.import.parallel} by default. */
+    private final ImportSlots slots = new ImportSlots(1);
 
     public TestTransactions(TestDatabase db) {
         this(db, 500);
@@ -23,6 +29,7 @@ public final class TestTransactions implements ImportTransactions, AutoCloseable
 
     /** @param batchSize rows per JDBC batch, as {@code eclipselink.jdbc.batch-writing.size} in the WAR */
     public TestTransactions(TestDatabase db, int batchSize) {
+        this.db = db;
         this.factory = db.entityManagerFactoryWith(Map.of(
                 "eclipselink.jdbc.batch-writing", "JDBC",
                 "eclipselink.jdbc.batch-writing.size", Integer.toString(batchSize)));
@@ -43,6 +50,16 @@ public final class TestTransactions implements ImportTransactions, AutoCloseable
             }
             em.close();
         }
+    }
+
+    @Override
+    public Connection connectionOfItsOwn() throws SQLException {
+        return db.dataSource().getConnection();
+    }
+
+    @Override
+    public ImportSlots importSlots() {
+        return slots;
     }
 
     @Override
