@@ -12,7 +12,12 @@ import se.klassrum.roster.testing.SampleData;
 import se.klassrum.roster.testing.TestDatabase;
 import se.klassrum.roster.testing.TestTransactions;
 
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -85,6 +90,16 @@ class ImportAdmissionTest {
         }
     }
 
+    /** A run of the tenant recorded RUNNING an hour ago by a node that was then killed: no one holds its run lock. */
+    private static UUID leftRunningByACrash(UUID tenant) throws java.sql.SQLException {
+        UUID crashed = UUID.randomUUID();
+        db.executeSql("insert into import_run (id, tenant_id, actor, format, full_set, files, import_date, started_at,"
+                + " status, progress_done, progress_total, problem_count) values ('" + crashed + "', '" + tenant
+                + "', 'integration:test', 'SDS_V2_1', true, 'users.csv', date '2026-03-01', now() - interval '1 hour',"
+                + " 'RUNNING', 0, 0, 0)");
+        return crashed;
+    }
+
     private static List<ImportStatus> statuses(UUID tenant) {
         return imports().runs(tenant).stream().map(ImportSummary::status).toList();
     }
@@ -147,11 +162,7 @@ class ImportAdmissionTest {
     @Test
     void a_run_a_crashed_node_left_running_is_closed_as_interrupted_and_the_next_import_completes() throws Exception {
         UUID tenant = RosterImportsTest.newTenant(db);
-        UUID crashed = UUID.randomUUID();
-        db.executeSql("insert into import_run (id, tenant_id, actor, format, full_set, files, import_date, started_at,"
-                + " status, progress_done, progress_total, problem_count) values ('" + crashed + "', '" + tenant
-                + "', 'integration:test', 'SDS_V2_1', true, 'users.csv', date '2026-03-01', now() - interval '1 hour',"
-                + " 'RUNNING', 0, 0, 0)");
+        UUID crashed = leftRunningByACrash(tenant);
 
         ImportSummary next = imports().importFolder(tenant, SampleData.sdsV21(), "integration:test");
 
@@ -166,11 +177,7 @@ class ImportAdmissionTest {
     void at_start_up_only_runs_that_no_node_works_on_are_closed_as_interrupted() throws Exception {
         UUID live = RosterImportsTest.newTenant(db);
         UUID crashedTenant = RosterImportsTest.newTenant(db);
-        UUID crashed = UUID.randomUUID();
-        db.executeSql("insert into import_run (id, tenant_id, actor, format, full_set, files, import_date, started_at,"
-                + " status, progress_done, progress_total, problem_count) values ('" + crashed + "', '" + crashedTenant
-                + "', 'integration:test', 'SDS_V2_1', true, 'users.csv', date '2026-03-01', now() - interval '1 hour',"
-                + " 'RUNNING', 0, 0, 0)");
+        UUID crashed = leftRunningByACrash(crashedTenant);
         HeldImport running = new HeldImport(live);
 
         assertThat(imports().closeInterruptedRuns()).isEqualTo(1);
@@ -179,5 +186,54 @@ class ImportAdmissionTest {
         assertThat(imports().run(live, running.runId).orElseThrow().status())
                 .as("the run this node still works on is left alone").isEqualTo(ImportStatus.RUNNING);
         assertThat(running.finish().status()).isEqualTo(ImportStatus.SUCCEEDED);
+    }
+
+    /**
+     * {@code kill -9} in the middle of writing: PostgreSQL rolls the writing transaction back with the killed session,
+     * so the roster is as it was; the run left RUNNING is closed as interrupted by the next import, which completes.
+     */
+    @Test
+    void a_process_killed_while_writing_leaves_the_roster_as_it_was_and_the_next_import_completes() throws Exception {
+        UUID tenant = RosterImportsTest.newTenant(db);
+        Map<String, Long> before = db.rowCounts();
+        Process importing = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), ImportKilledMidWrite.class.getName(), db.jdbcUrl(),
+                tenant.toString(), SampleData.sdsV21().toString())
+                .redirectErrorStream(true).start();
+        try (BufferedReader output = new BufferedReader(new InputStreamReader(importing.getInputStream(),
+                StandardCharsets.UTF_8))) {
+            List<String> said = new java.util.ArrayList<>();
+            for (String line; (line = output.readLine()) != null && !line.equals(ImportKilledMidWrite.WRITING); ) {
+                said.add(line);
+            }
+            assertThat(importing.isAlive()).as(String.join("\n", said)).isTrue();
+            importing.destroyForcibly(); // SIGKILL
+            assertThat(importing.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        } finally {
+            importing.destroyForcibly();
+        }
+        assertThat(statuses(tenant)).as("the killed process's run").containsExactly(ImportStatus.RUNNING);
+        // PostgreSQL ends the killed process's sessions once it sees their connections closed: the writing
+        // transaction is rolled back and the run lock released.
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (db.number("select count(*) from pg_locks where locktype = 'advisory'") > 0
+                && System.nanoTime() < until) {
+            Thread.sleep(50);
+        }
+        assertThat(db.number("select count(*) from person where tenant_id = '" + tenant + "'")).isZero();
+        assertThat(db.rowCounts()).as("the roster is as it was, but for the run's row")
+                .isEqualTo(withOneMoreRun(before));
+
+        ImportSummary next = imports().importFolder(tenant, SampleData.sdsV21(), "integration:test");
+
+        assertThat(next.status()).isEqualTo(ImportStatus.SUCCEEDED);
+        assertThat(next.created(se.klassrum.roster.entity.ImportKind.PERSON)).isEqualTo(8);
+        assertThat(statuses(tenant)).containsExactlyInAnyOrder(ImportStatus.SUCCEEDED, ImportStatus.FAILED);
+    }
+
+    private static Map<String, Long> withOneMoreRun(Map<String, Long> counts) {
+        Map<String, Long> more = new java.util.LinkedHashMap<>(counts);
+        more.merge("import_run", 1L, Long::sum);
+        return more;
     }
 }

@@ -18,8 +18,13 @@ import java.util.function.Function;
  */
 public final class TestTransactions implements ImportTransactions, AutoCloseable {
 
+    /** Where a run's own connection comes from. */
+    private interface Connections {
+        Connection open() throws SQLException;
+    }
+
     private final EntityManagerFactory factory;
-    private final TestDatabase db;
+    private final Connections connections;
     /** One import at a time, as {@code klassrum.import.parallel} by default. */
     private final ImportSlots slots = new ImportSlots(1);
 
@@ -29,10 +34,27 @@ public final class TestTransactions implements ImportTransactions, AutoCloseable
 
     /** @param batchSize rows per JDBC batch, as {@code eclipselink.jdbc.batch-writing.size} in the WAR */
     public TestTransactions(TestDatabase db, int batchSize) {
-        this.db = db;
-        this.factory = db.entityManagerFactoryWith(Map.of(
-                "eclipselink.jdbc.batch-writing", "JDBC",
-                "eclipselink.jdbc.batch-writing.size", Integer.toString(batchSize)));
+        this(db.entityManagerFactoryWith(batchWriting(batchSize)), () -> db.dataSource().getConnection());
+    }
+
+    private TestTransactions(EntityManagerFactory factory, Connections connections) {
+        this.factory = factory;
+        this.connections = connections;
+    }
+
+    /** In another process than the test's: the transactions on the database at the JDBC URL (user and password postgres). */
+    public static TestTransactions at(String jdbcUrl) {
+        Map<String, Object> properties = new java.util.HashMap<>(batchWriting(500));
+        properties.put("jakarta.persistence.jdbc.url", jdbcUrl);
+        properties.put("jakarta.persistence.jdbc.user", "postgres");
+        properties.put("jakarta.persistence.jdbc.password", "postgres");
+        return new TestTransactions(jakarta.persistence.Persistence.createEntityManagerFactory("klassrum", properties),
+                () -> java.sql.DriverManager.getConnection(jdbcUrl, "postgres", "postgres"));
+    }
+
+    private static Map<String, String> batchWriting(int batchSize) {
+        return Map.of("eclipselink.jdbc.batch-writing", "JDBC",
+                "eclipselink.jdbc.batch-writing.size", Integer.toString(batchSize));
     }
 
     @Override
@@ -54,7 +76,7 @@ public final class TestTransactions implements ImportTransactions, AutoCloseable
 
     @Override
     public Connection connectionOfItsOwn() throws SQLException {
-        return db.dataSource().getConnection();
+        return connections.open();
     }
 
     @Override
