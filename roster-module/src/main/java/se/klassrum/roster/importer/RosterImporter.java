@@ -83,32 +83,10 @@ public final class RosterImporter {
         try (ImportAdmission admitted = ImportAdmission.admit(transactions, tenantId, clock, (em, id) ->
                 new ImportRun(id, tenant(em, tenantId), actor, source.format() == null ? "UNKNOWN" : source.format().name(),
                         source.fullSet(), source.files(), importDate, OffsetDateTime.ofInstant(started, ZoneOffset.UTC)))) {
-            UUID runId = admitted.runId();
-            RunProgress progress = new RunProgress(runId, progressListener);
-            RosterSet set = null;
-            try {
-                progress.phase("READING");
-                if (problems.isEmpty()) {
-                    set = read(source, folder, importDate, problems);
-                }
-                if (!problems.isEmpty()) {
-                    return finish(runId, ImportStatus.REJECTED, List.of(), problems, set);
-                }
-                RosterSet files = set;
-                Plan plan;
-                try {
-                    plan = transactions.inNewTransaction(em -> write(em, tenantId, files, importDate, problems, progress));
-                } catch (Rejected rejected) {
-                    return finish(runId, ImportStatus.REJECTED, List.of(), problems, set);
-                }
-                return finish(runId, ImportStatus.SUCCEEDED, plan.counts(), problems, set);
-            } catch (RuntimeException | Error failure) {
-                if (failure instanceof Error) {
-                    set = null; // what was read may be what exhausted the heap
-                }
-                return failed(runId, folder.getFileName() == null ? folder.toString() : folder.getFileName().toString(),
-                        failure, set);
-            }
+            RunProgress progress = new RunProgress(admitted.runId(), progressListener);
+            String name = folder.getFileName() == null ? folder.toString() : folder.getFileName().toString();
+            return run(admitted.runId(), tenantId, importDate, problems, progress,
+                    () -> read(source, folder, importDate, problems), (em, tenant) -> { }, name);
         }
     }
 
@@ -130,34 +108,67 @@ public final class RosterImporter {
         try (ImportAdmission admitted = ImportAdmission.admit(transactions, tenantId, clock, (em, id) ->
                 new ImportRun(id, tenant(em, tenantId), actor, source.format().name(), true, source.names(), importDate,
                         OffsetDateTime.ofInstant(started, ZoneOffset.UTC)))) {
-            UUID runId = admitted.runId();
-            RunProgress progress = new RunProgress(runId, progressListener);
+            RunProgress progress = new RunProgress(admitted.runId(), progressListener);
             Problems problems = new Problems();
-            RosterSet set = null;
-            try {
-                progress.phase("READING");
-                set = source.read(importDate, problems);
-                if (!problems.isEmpty()) {
-                    return finish(runId, ImportStatus.REJECTED, List.of(), problems, set);
-                }
-                RosterSet read = set;
-                Plan plan;
-                try {
-                    plan = transactions.inNewTransaction(em -> {
-                        Plan written = write(em, tenantId, read, importDate, problems, progress);
-                        source.afterWrite(em, tenantId);
-                        return written;
-                    });
-                } catch (Rejected rejected) {
-                    return finish(runId, ImportStatus.REJECTED, List.of(), problems, set);
-                }
-                return finish(runId, ImportStatus.SUCCEEDED, plan.counts(), problems, set);
-            } catch (RuntimeException | Error failure) {
-                if (failure instanceof Error) {
-                    set = null; // what was read may be what exhausted the heap
-                }
-                return failed(runId, source.names().get(0), failure, set);
+            return run(admitted.runId(), tenantId, importDate, problems, progress,
+                    () -> source.read(importDate, problems), source::afterWrite, source.names().get(0));
+        }
+    }
+
+    /**
+     * What was read, until it is planned: then only its notes are kept, so that the files read and the roster loaded
+     * are garbage while the plan is written (the longest phase), and only the plan takes the heap.
+     */
+    private static final class Reading {
+        private RosterSet set;
+        private List<String> notes = List.of();
+
+        Reading(RosterSet set) {
+            this.set = set;
+        }
+
+        RosterSet set() {
+            return set;
+        }
+
+        void planned() {
+            notes = set.notes();
+            set = null;
+        }
+
+        List<String> notes() {
+            return set != null ? set.notes() : notes;
+        }
+    }
+
+    /** Reads, plans and writes an admitted run, and records its end, whatever happens. */
+    private ImportSummary run(UUID runId, UUID tenantId, LocalDate importDate, Problems problems, RunProgress progress,
+                              java.util.function.Supplier<RosterSet> read,
+                              java.util.function.BiConsumer<EntityManager, UUID> afterWrite, String name) {
+        Reading reading = new Reading(null);
+        try {
+            progress.phase("READING");
+            if (problems.isEmpty()) {
+                reading = new Reading(read.get());
             }
+            if (!problems.isEmpty()) {
+                return finish(runId, ImportStatus.REJECTED, List.of(), problems, reading.notes());
+            }
+            Reading toWrite = reading;
+            Plan plan;
+            try {
+                plan = transactions.inNewTransaction(em -> {
+                    Plan written = write(em, tenantId, toWrite, importDate, problems, progress);
+                    afterWrite.accept(em, tenantId);
+                    return written;
+                });
+            } catch (Rejected rejected) {
+                return finish(runId, ImportStatus.REJECTED, List.of(), problems, reading.notes());
+            }
+            return finish(runId, ImportStatus.SUCCEEDED, plan.counts(), problems, reading.notes());
+        } catch (RuntimeException | Error failure) {
+            // After an Error (e.g. OutOfMemoryError) what was read may be what exhausted the heap: drop it.
+            return failed(runId, name, failure, failure instanceof Error ? List.of() : reading.notes());
         }
     }
 
@@ -174,25 +185,33 @@ public final class RosterImporter {
      * Ends the run as FAILED with the reason, whatever went wrong (an OutOfMemoryError too): nothing was written, as the
      * roster is written in one transaction.
      */
-    private ImportSummary failed(UUID runId, String file, Throwable failure, RosterSet set) {
+    private ImportSummary failed(UUID runId, String file, Throwable failure, List<String> notes) {
         Problems failed = new Problems();
         failed.fileProblem(file, "the import failed and nothing was written: " + explain(failure));
-        return finish(runId, ImportStatus.FAILED, List.of(), failed, set);
+        return finish(runId, ImportStatus.FAILED, List.of(), failed, notes);
     }
 
-    private Plan write(EntityManager em, UUID tenantId, RosterSet set, LocalDate importDate, Problems problems,
+    private Plan write(EntityManager em, UUID tenantId, Reading reading, LocalDate importDate, Problems problems,
                        RunProgress progress) {
         lockRoster(em, tenantId);
-        progress.phase("LOADING");
-        TenantState state = TenantState.load(em, tenantId, set);
-        progress.phase("PLANNING");
-        Plan plan = new Planner(set, state, importDate, problems).plan();
+        Plan plan = plan(em, tenantId, reading, importDate, problems, progress);
         if (!problems.isEmpty()) {
             throw new Rejected();
         }
         progress.written("WRITING", 0, plan.size());
         new PlanWriter(em, tenantId, progress::written).write(plan);
         progress.phase("COMMITTING");
+        return plan;
+    }
+
+    /** Loads the tenant's roster and plans the differences; then drops what was read (its notes are kept). */
+    private static Plan plan(EntityManager em, UUID tenantId, Reading reading, LocalDate importDate, Problems problems,
+                             RunProgress progress) {
+        progress.phase("LOADING");
+        TenantState state = TenantState.load(em, tenantId, reading.set());
+        progress.phase("PLANNING");
+        Plan plan = new Planner(reading.set(), state, importDate, problems).plan();
+        reading.planned();
         return plan;
     }
 
@@ -259,12 +278,10 @@ public final class RosterImporter {
     }
 
     private ImportSummary finish(UUID runId, ImportStatus status, List<ImportCount> counts, Problems problems,
-                                 RosterSet set) {
+                                 List<String> setNotes) {
         List<String> problemLines = problems.listed().stream().map(ImportProblem::toString).toList();
         List<String> notes = new java.util.ArrayList<>(problems.notes());
-        if (set != null) {
-            notes.addAll(set.notes());
-        }
+        notes.addAll(setNotes);
         return transactions.inNewTransaction(em -> {
             ImportRun run = em.find(ImportRun.class, runId);
             run.finish(status, OffsetDateTime.now(clock.withZone(ZoneOffset.UTC)), counts, problemLines, notes);
