@@ -46,4 +46,9 @@ class ApiIT extends KlassrumServerTest {
     @Order(7)
     class LiveSync extends LiveSyncChecks {
     }
+
+    @Nested
+    @Order(8)
+    class ImportAdmission extends ImportAdmissionChecks {
+    }
 }

@@ -15,12 +15,10 @@ import se.klassrum.web.api.MicrosoftResource;
 import se.klassrum.web.api.Requests;
 
 import javax.sql.DataSource;
-import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
@@ -434,21 +432,7 @@ abstract class ServerChecks extends ServerCalls {
     }
 
     private HttpResponse<String> upload(String token, Path folder, List<String> files) throws Exception {
-        String boundary = "klassrum-" + UUID.randomUUID();
-        ByteArrayOutputStream body = new ByteArrayOutputStream();
-        for (String file : files) {
-            body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + file
-                    + "\"\r\nContent-Type: text/csv\r\n\r\n").getBytes(StandardCharsets.UTF_8));
-            body.write(Files.readAllBytes(folder.resolve(file)));
-            body.write("\r\n".getBytes(StandardCharsets.UTF_8));
-        }
-        body.write(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        HttpRequest request = HttpRequest.newBuilder(uri("/api/v1/imports"))
-                .header("Authorization", "Bearer " + token)
-                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
-                .build();
-        return http.send(request, HttpResponse.BodyHandlers.ofString());
+        return http.send(uploadRequest(token, folder, files), HttpResponse.BodyHandlers.ofString());
     }
 
     private HttpResponse<String> send(String token, String path) throws Exception {
@@ -457,7 +441,7 @@ abstract class ServerChecks extends ServerCalls {
     }
 
     /** The sample files in the shared folder beside the checkout (never changed by a test). */
-    private static Path sharedData(String set) {
+    static Path sharedData(String set) {
         for (Path at = Path.of("").toAbsolutePath(); at != null; at = at.getParent()) {
             Path candidate = at.resolveSibling("shared").resolve("data").resolve(set);
             if (Files.isDirectory(candidate)) {

@@ -49,8 +49,11 @@ import java.util.stream.Collectors;
 
 /**
  * The roster import at the scale of Stockholm, against the physical floor: not a test, and not a JMH benchmark
- * (each figure is one timing of a multi-minute operation, and the figures depend on each other: the COPY loads the
- * rows the import wrote, the delta applies to the imported roster). Run by the Maven profile {@code benchmark}
+ * (each figure is a timing of a multi-minute operation, and the figures depend on each other: the COPY loads the
+ * rows the import wrote, the delta applies to the imported roster). The measured steps (2 to 5 below) run three
+ * times ({@code -Dimport-benchmark.rounds}), each time in a fresh database, and every figure is printed as the median
+ * of the three with the three values, with the machine's load average before and after: on a shared machine one
+ * timing alone is not reproducible. Run by the Maven profile {@code benchmark}
  * with {@code -Dimport-benchmark.skip=false}; see README.md, "Benchmarks".
  * <p>
  * In one JVM (meant to run with {@code -Xmx1g}) and on one embedded PostgreSQL, as the persistence tests use it:
@@ -67,8 +70,8 @@ import java.util.stream.Collectors;
  *     plain tables of the same columns, for comparison;</li>
  *     <li>imports the OneRoster delta as the next day's upload, timed, with the heap watched;</li>
  *     <li>imports the next night's full set on the same day, timed: it must find nothing left to change;</li>
- *     <li>prints the figures and PASS or FAIL for each target of issue 6 (full import ≤ 3 × COPY, heap ≤ 1 GiB,
- *     delta ≤ 5 % of the full import). A missed target does not fail the build; an import that does not succeed
+ *     <li>prints the figures and PASS or FAIL for each target (full import ≤ 3 × COPY, peak heap ≤ 70 % of the
+ *     heap, delta ≤ 5 % of the full import), judged on the medians. A missed target does not fail the build; an import that does not succeed
  *     (a generator bug) does.</li>
  * </ol>
  * A CHECKPOINT precedes every timed step, so that none pays for the writes of the one before. Before the delta the
@@ -80,6 +83,9 @@ public final class ImportScaleBenchmark {
     /** The tables the import writes, each after those it refers to. */
     private static final List<String> TABLES = List.of("school", "person", "school_role", "subject", "syllabus",
             "study_group", "membership", "guardian_link");
+
+    /** Each measured step runs this many times, each time in a fresh database; the report gives the median. */
+    private static final int ROUNDS = Integer.getInteger("import-benchmark.rounds", 3);
 
     private final PrintStream out = System.out;
     private final Map<String, String> results = new LinkedHashMap<>();
@@ -113,6 +119,31 @@ public final class ImportScaleBenchmark {
         int deltaRows = OneRosterDelta.write(full, delta, oneRosterDelta);
         out.printf(Locale.ROOT, "  the same changes as a OneRoster 1.2 delta: %d rows in %s%n", deltaRows, oneRosterDelta);
 
+        String loadBefore = loadAverage();
+        out.println("load average before (1, 5, 15 min): " + loadBefore);
+        List<Round> rounds = new ArrayList<>();
+        for (int round = 1; round <= ROUNDS; round++) {
+            out.printf(Locale.ROOT, "%n===== round %d of %d, in a fresh database =====%n", round, ROUNDS);
+            rounds.add(round(folder, full, delta, oneRosterDelta));
+        }
+        String loadAfter = loadAverage();
+        out.println("load average after (1, 5, 15 min): " + loadAfter);
+        report(stats, rounds, runtime.maxMemory(), loadBefore, loadAfter);
+        Files.writeString(folder.resolve("result.txt"), String.join("\n", results.values()) + "\n");
+        for (Round round : rounds) {
+            if (broken(round.full()) || round.delta() != null && broken(round.delta())
+                    || round.again() != null && broken(round.again())) {
+                throw new IllegalStateException("an import of the synthetic municipality did not succeed for another"
+                        + " reason than the heap: see above");
+            }
+        }
+    }
+
+    /** The measured steps of one round: the full import, the COPY floors, the delta, the same night as a full set. */
+    private record Round(Measured full, Floors copy, Measured delta, Measured again) {
+    }
+
+    private Round round(Path folder, Path full, Path delta, Path oneRosterDelta) throws Exception {
         TestDatabase db = TestDatabase.create("import_scale");
         // JDBC batch writing as the WAR's persistence unit sets it (batch size 1000, web-module's persistence.xml).
         try (TestTransactions transactions = new TestTransactions(db, 1000)) {
@@ -155,16 +186,19 @@ public final class ImportScaleBenchmark {
                             nextDay, tenant, delta);
                 }
             }
-
-            report(stats, fullRun, new Floors(copyPlain, copyKeyed, copySchema), deltaRun, againRun,
-                    runtime.maxMemory());
-            Files.writeString(folder.resolve("result.txt"), String.join("\n", results.values()) + "\n");
-            if (broken(fullRun) || deltaRun != null && broken(deltaRun) || againRun != null && broken(againRun)) {
-                throw new IllegalStateException("an import of the synthetic municipality did not succeed for another"
-                        + " reason than the heap: see above");
-            }
+            return new Round(fullRun, new Floors(copyPlain, copyKeyed, copySchema), deltaRun, againRun);
         } finally {
             db.close();
+        }
+    }
+
+    /** The machine's load average over 1, 5 and 15 minutes, from /proc/loadavg (Linux), else the JVM's 1-minute one. */
+    private static String loadAverage() {
+        try {
+            String[] fields = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+            return fields[0] + " " + fields[1] + " " + fields[2];
+        } catch (IOException | RuntimeException notLinux) {
+            return String.format(Locale.ROOT, "%.2f (1 min)", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         }
     }
 
@@ -352,66 +386,104 @@ public final class ImportScaleBenchmark {
     private record Floors(double plain, double keyed, double schema) {
     }
 
-    private void report(SyntheticMunicipality.Stats stats, Measured fullRun, Floors copy, Measured deltaRun,
-                        Measured againRun, long maxHeap) {
+    private void report(SyntheticMunicipality.Stats stats, List<Round> rounds, long maxHeap, String loadBefore,
+                        String loadAfter) {
         out.println();
-        line("=== Roster import at scale: one run, " + Runtime.getRuntime().availableProcessors() + " CPUs, Java "
+        line("=== Roster import at scale: median of " + rounds.size() + " rounds (each in a fresh database; the three"
+                + " values in brackets), " + Runtime.getRuntime().availableProcessors() + " CPUs, Java "
                 + System.getProperty("java.version") + ", max heap " + maxHeap / MIB + " MiB ===");
+        line("load average (1, 5, 15 min): before " + loadBefore + ", after " + loadAfter);
         line(String.format(Locale.ROOT, "set: %d schools, %d students, %d staff, %d guardians, %d student enrollments;"
                         + " %d rows in %d files; the next night differs in %.2f %% of the rows",
                 stats.size().schools(), stats.size().students(), stats.size().staff(), stats.size().guardians(),
                 stats.studentEnrollments(), stats.fullRows(), stats.files().size(),
                 100.0 * stats.differingRows() / stats.fullRows()));
-        line(String.format(Locale.ROOT, "full import:                 %8.1f s  (%s)", fullRun.seconds(),
-                fullRun.succeeded() ? "SUCCEEDED" : "did not succeed: " + describe(fullRun)));
-        line(String.format(Locale.ROOT, "raw COPY, roster schema:     %8.1f s  (the same tables: keys, unique constraints,"
-                + " checks, indexes, foreign keys)", copy.schema()));
-        line(String.format(Locale.ROOT, "raw COPY, keyed tables:      %8.1f s  (as above without foreign keys)", copy.keyed()));
-        line(String.format(Locale.ROOT, "raw COPY, plain tables:      %8.1f s  (columns only: no index at all)", copy.plain()));
-        double ratio = fullRun.seconds() / copy.schema();
-        line(String.format(Locale.ROOT, "ratio full / COPY:           %8.1f    target <= 3      %s  (to keyed tables %.1f,"
-                        + " to plain tables %.1f)", ratio, verdict(fullRun.succeeded() && ratio <= 3),
-                fullRun.seconds() / copy.keyed(), fullRun.seconds() / copy.plain()));
-        long peak = Math.max(fullRun.heap().used(), deltaRun == null ? 0 : deltaRun.heap().used());
-        long peakAfterGc = Math.max(fullRun.heap().afterGc(), deltaRun == null ? 0 : deltaRun.heap().afterGc());
-        if (againRun != null) {
-            peak = Math.max(peak, againRun.heap().used());
-            peakAfterGc = Math.max(peakAfterGc, againRun.heap().afterGc());
+        boolean allFull = rounds.stream().allMatch(round -> round.full().succeeded());
+        line(String.format(Locale.ROOT, "full import:                 %s s  (%s)",
+                median(rounds, round -> round.full().seconds()),
+                allFull ? "SUCCEEDED" : "did not succeed: " + rounds.stream().map(round -> describe(round.full()))
+                        .collect(Collectors.joining(", "))));
+        line(String.format(Locale.ROOT, "raw COPY, roster schema:     %s s  (the same tables: keys, unique constraints,"
+                + " checks, indexes, foreign keys)", median(rounds, round -> round.copy().schema())));
+        line(String.format(Locale.ROOT, "raw COPY, keyed tables:      %s s  (as above without foreign keys)",
+                median(rounds, round -> round.copy().keyed())));
+        line(String.format(Locale.ROOT, "raw COPY, plain tables:      %s s  (columns only: no index at all)",
+                median(rounds, round -> round.copy().plain())));
+        double ratio = medianOf(rounds, round -> round.full().seconds() / round.copy().schema());
+        line(String.format(Locale.ROOT, "ratio full / COPY:           %s    target <= 3      %s  (to keyed tables %s,"
+                        + " to plain tables %s)", median(rounds, round -> round.full().seconds() / round.copy().schema()),
+                verdict(allFull && ratio <= 3), median(rounds, round -> round.full().seconds() / round.copy().keyed()),
+                median(rounds, round -> round.full().seconds() / round.copy().plain())));
+        long peak = 0;
+        long peakAfterGc = 0;
+        boolean outOfMemory = false;
+        for (Round round : rounds) {
+            for (Measured run : java.util.Arrays.asList(round.full(), round.delta(), round.again())) {
+                if (run != null) {
+                    peak = Math.max(peak, run.heap().used());
+                    peakAfterGc = Math.max(peakAfterGc, run.heap().afterGc());
+                    outOfMemory |= outOfMemory(run);
+                }
+            }
         }
-        boolean fits = maxHeap <= 1024 * MIB && !outOfMemory(fullRun) && !(deltaRun != null && outOfMemory(deltaRun))
-                && !(againRun != null && outOfMemory(againRun));
-        String heapVerdict = fits ? verdict(peak <= 1024 * MIB) : "FAIL";
+        boolean fits = maxHeap <= 1024 * MIB && !outOfMemory;
+        String heapVerdict = fits ? verdict(peak <= maxHeap * 7 / 10) : "FAIL";
         if (fits && peakAfterGc > maxHeap * 9 / 10) {
             heapVerdict += " (no headroom: the heap was still over 90 % full after a GC)";
         }
-        line(String.format(Locale.ROOT, "peak heap:                   %8d MiB used, %d MiB after a GC (full %s, delta %s,"
-                        + " full set again %s); max heap %d MiB   target <= 1024 MiB   %s", peak / MIB, peakAfterGc / MIB,
-                heap(fullRun), heap(deltaRun), heap(againRun), maxHeap / MIB, heapVerdict));
-        if (deltaRun != null) {
-            double share = 100 * deltaRun.seconds() / fullRun.seconds();
-            line(String.format(Locale.ROOT, "delta import (OneRoster):    %8.1f s  (%s)", deltaRun.seconds(),
-                    deltaRun.succeeded() ? "SUCCEEDED" : "did not succeed: " + describe(deltaRun)));
-            line(String.format(Locale.ROOT, "delta / full:                %8.1f %%  target <= 5 %%   %s", share,
-                    verdict(deltaRun.succeeded() && share <= 5)));
+        line(String.format(Locale.ROOT, "peak heap (highest of all rounds): %d MiB used, %d MiB after a GC; max heap %d MiB"
+                        + "   target <= 70 %% of the heap (%d MiB)   %s", peak / MIB, peakAfterGc / MIB, maxHeap / MIB,
+                maxHeap * 7 / 10 / MIB, heapVerdict));
+        for (Round round : rounds) {
+            line(String.format(Locale.ROOT, "  peak heap used/after a GC (MiB): full %s, delta %s, full set again %s",
+                    heap(round.full()), heap(round.delta()), heap(round.again())));
+        }
+        boolean allDeltas = rounds.stream().allMatch(round -> round.delta() != null && round.delta().succeeded());
+        if (allDeltas) {
+            double share = medianOf(rounds, round -> 100 * round.delta().seconds() / round.full().seconds());
+            line(String.format(Locale.ROOT, "delta import (OneRoster):    %s s  (SUCCEEDED)",
+                    median(rounds, round -> round.delta().seconds())));
+            line(String.format(Locale.ROOT, "delta / full:                %s %%  target <= 5 %%   %s",
+                    median(rounds, round -> 100 * round.delta().seconds() / round.full().seconds()),
+                    verdict(share <= 5)));
         } else {
-            line("delta import:                not run (the full import did not succeed)   FAIL");
+            line("delta import:                did not succeed in every round: " + rounds.stream()
+                    .map(round -> round.delta() == null ? "not run" : describe(round.delta()))
+                    .collect(Collectors.joining(", ")) + "   FAIL");
         }
-        if (againRun != null) {
-            long changes = againRun.run() == null ? -1 : againRun.run().counts().stream()
-                    .mapToLong(c -> c.created() + c.updated() + c.ended()).sum();
-            line(String.format(Locale.ROOT, "same night as a full set:    %8.1f s  (%s; %.1f %% of the full import), changes"
-                            + " left after the delta: %d   %s", againRun.seconds(),
-                    againRun.succeeded() ? "SUCCEEDED" : "did not succeed: " + describe(againRun),
-                    100 * againRun.seconds() / fullRun.seconds(), changes,
-                    changes == 0 ? "the delta did the same as the full set" : "DIFFERS: see its counts above"));
+        if (rounds.stream().allMatch(round -> round.again() != null)) {
+            List<Long> changes = rounds.stream().map(round -> round.again().run() == null ? -1L : round.again().run()
+                    .counts().stream().mapToLong(c -> c.created() + c.updated() + c.ended()).sum()).toList();
+            line(String.format(Locale.ROOT, "same night as a full set:    %s s  (%s; %s %% of the full import), changes"
+                            + " left after the delta: %s   %s", median(rounds, round -> round.again().seconds()),
+                    rounds.stream().allMatch(round -> round.again().succeeded()) ? "SUCCEEDED" : "did not succeed",
+                    median(rounds, round -> 100 * round.again().seconds() / round.full().seconds()), changes,
+                    changes.stream().allMatch(c -> c == 0) ? "the delta did the same as the full set"
+                            : "DIFFERS: see its counts above"));
         }
-        for (Measured run : java.util.Arrays.asList(fullRun, deltaRun, againRun)) {
-            if (run != null) {
-                line(run.name() + ": phases (s) " + phases(run) + "; CPU " + run.cpu().describe(run.seconds())
-                        + String.format(Locale.ROOT, "; GC %d pauses %.1f s", run.heap().collections(),
-                        run.heap().collectionMillis() / 1000.0));
+        for (int i = 0; i < rounds.size(); i++) {
+            Round round = rounds.get(i);
+            for (Measured run : java.util.Arrays.asList(round.full(), round.delta(), round.again())) {
+                if (run != null) {
+                    line("round " + (i + 1) + ", " + run.name() + ": phases (s) " + phases(run) + "; CPU "
+                            + run.cpu().describe(run.seconds()) + String.format(Locale.ROOT, "; GC %d pauses %.1f s",
+                            run.heap().collections(), run.heap().collectionMillis() / 1000.0));
+                }
             }
         }
+    }
+
+    /** "median (first, second, third)" of a figure of every round, one decimal each. */
+    private static String median(List<Round> rounds, java.util.function.ToDoubleFunction<Round> figure) {
+        return String.format(Locale.ROOT, "%8.1f (%s)", medianOf(rounds, figure), rounds.stream()
+                .map(round -> String.format(Locale.ROOT, "%.1f", figure.applyAsDouble(round)))
+                .collect(Collectors.joining(", ")));
+    }
+
+    static double medianOf(List<Round> rounds, java.util.function.ToDoubleFunction<Round> figure) {
+        double[] values = rounds.stream().mapToDouble(figure).sorted().toArray();
+        int middle = values.length / 2;
+        return values.length % 2 == 1 ? values[middle] : (values[middle - 1] + values[middle]) / 2;
     }
 
     private static String heap(Measured run) {

@@ -7,6 +7,7 @@ import se.klassrum.access.api.NoStudentData;
 import se.klassrum.roster.entity.ImportRun;
 import se.klassrum.roster.entity.RosterError;
 import se.klassrum.roster.entity.RosterException;
+import se.klassrum.roster.importer.ImportAdmission;
 import se.klassrum.roster.importer.ImportProgressListener;
 import se.klassrum.roster.importer.ImportSummary;
 import se.klassrum.roster.importer.ImportTransactions;
@@ -79,6 +80,17 @@ public class RosterImports {
         }
         return metrics.measure(RosterMetrics.Source.FILES, listener,
                 measured -> importer.importFolder(tenantId, folder, actor, measured));
+    }
+
+    /**
+     * Closes as FAILED, interrupted, every run of every tenant that is recorded RUNNING but that no node works on any
+     * more (its run lock is free: the node that ran it was killed, or it ended without recording its end). Called at
+     * start-up; admission does the same for the tenant it admits. A run a live node still works on is left alone.
+     *
+     * @return how many runs were closed
+     */
+    public int closeInterruptedRuns() {
+        return transactions.inNewTransaction(em -> ImportAdmission.closeInterrupted(em, null, clock));
     }
 
     /** The tenant's import runs, newest first, finished or still running. */

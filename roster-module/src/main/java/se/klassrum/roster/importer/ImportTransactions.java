@@ -2,6 +2,8 @@ package se.klassrum.roster.importer;
 
 import jakarta.persistence.EntityManager;
 
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.function.Function;
 
 /**
@@ -13,4 +15,13 @@ import java.util.function.Function;
 public interface ImportTransactions {
 
     <T> T inNewTransaction(Function<EntityManager, T> work);
+
+    /**
+     * A connection of its own, in no transaction, on which a run holds its run lock while it lasts
+     * ({@link ImportAdmission}); the caller closes it.
+     */
+    Connection connectionOfItsOwn() throws SQLException;
+
+    /** This node's import slots: how many imports of all organisations it reads and writes at once. */
+    ImportSlots importSlots();
 }

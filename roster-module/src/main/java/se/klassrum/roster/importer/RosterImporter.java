@@ -33,7 +33,9 @@ import java.util.UUID;
  * (with every problem as file:line: message, nothing written) or FAILED (rolled back).
  * <p>
  * The import date is today in Europe/Stockholm, the day on which the access rules judge every validity.
- * Runs for the same tenant are serialised by a PostgreSQL advisory lock held by the writing transaction.
+ * A run is admitted before anything is read ({@link ImportAdmission}): at most one per tenant on all nodes, and no
+ * more on this node at once than its import slots; writes of the same tenant (imports and syncs) are also serialised
+ * by a PostgreSQL advisory lock held by the writing transaction.
  */
 public final class RosterImporter {
 
@@ -67,7 +69,9 @@ public final class RosterImporter {
 
     /**
      * @param actor who imports: a person's or an application's id, as the caller authorised it
-     * @throws RosterException UNKNOWN_TENANT, or VALUE_REQUIRED for a blank actor; then no run is recorded
+     * @throws RosterException   UNKNOWN_TENANT, or VALUE_REQUIRED for a blank actor; then no run is recorded
+     * @throws ImportNotAdmitted the tenant has a run in progress, or this node imports as many as it may; no run is
+     *                           recorded and nothing is read
      */
     public ImportSummary importFolder(UUID tenantId, Path folder, String actor, ImportProgressListener listener) {
         Objects.requireNonNull(folder, "folder");
@@ -76,39 +80,13 @@ public final class RosterImporter {
         LocalDate importDate = LocalDate.ofInstant(started, SCHOOL_ZONE);
         Problems problems = new Problems();
         Source source = source(folder, problems);
-        UUID runId = transactions.inNewTransaction(em -> {
-            Tenant tenant = tenantId == null ? null : em.find(Tenant.class, tenantId);
-            if (tenant == null) {
-                throw RosterException.of(RosterError.UNKNOWN_TENANT, "id", tenantId);
-            }
-            ImportRun run = new ImportRun(null, tenant, actor, source.format() == null ? "UNKNOWN" : source.format().name(),
-                    source.fullSet(), source.files(), importDate, OffsetDateTime.ofInstant(started, ZoneOffset.UTC));
-            em.persist(run);
-            return run.id();
-        });
-        RunProgress progress = new RunProgress(runId, progressListener);
-        RosterSet set = null;
-        try {
-            progress.phase("READING");
-            if (problems.isEmpty()) {
-                set = read(source, folder, importDate, problems);
-            }
-            if (!problems.isEmpty()) {
-                return finish(runId, ImportStatus.REJECTED, List.of(), problems, set);
-            }
-            RosterSet files = set;
-            Plan plan;
-            try {
-                plan = transactions.inNewTransaction(em -> write(em, tenantId, files, importDate, problems, progress));
-            } catch (Rejected rejected) {
-                return finish(runId, ImportStatus.REJECTED, List.of(), problems, set);
-            }
-            return finish(runId, ImportStatus.SUCCEEDED, plan.counts(), problems, set);
-        } catch (RuntimeException failure) {
-            Problems failed = new Problems();
-            failed.fileProblem(folder.getFileName() == null ? folder.toString() : folder.getFileName().toString(),
-                    "the import failed and nothing was written: " + explain(failure));
-            return finish(runId, ImportStatus.FAILED, List.of(), failed, set);
+        try (ImportAdmission admitted = ImportAdmission.admit(transactions, tenantId, clock, (em, id) ->
+                new ImportRun(id, tenant(em, tenantId), actor, source.format() == null ? "UNKNOWN" : source.format().name(),
+                        source.fullSet(), source.files(), importDate, OffsetDateTime.ofInstant(started, ZoneOffset.UTC)))) {
+            RunProgress progress = new RunProgress(admitted.runId(), progressListener);
+            String name = folder.getFileName() == null ? folder.toString() : folder.getFileName().toString();
+            return run(admitted.runId(), tenantId, importDate, problems, progress,
+                    () -> read(source, folder, importDate, problems), (em, tenant) -> { }, name);
         }
     }
 
@@ -118,64 +96,122 @@ public final class RosterImporter {
      * READING phase, and a problem it reports (the register refused the token, a reference to nothing) refuses
      * the run with nothing written.
      *
-     * @throws RosterException UNKNOWN_TENANT, or VALUE_REQUIRED for a blank actor; then no run is recorded
+     * @throws RosterException   UNKNOWN_TENANT, or VALUE_REQUIRED for a blank actor; then no run is recorded
+     * @throws ImportNotAdmitted the tenant has a run in progress, or this node imports as many as it may; no run is
+     *                           recorded and nothing is read
      */
     public ImportSummary importSource(UUID tenantId, RosterSource source, String actor, ImportProgressListener listener) {
         Objects.requireNonNull(source, "source");
         ImportProgressListener progressListener = listener == null ? ImportProgressListener.NONE : listener;
         Instant started = clock.instant();
         LocalDate importDate = LocalDate.ofInstant(started, SCHOOL_ZONE);
-        UUID runId = transactions.inNewTransaction(em -> {
-            Tenant tenant = tenantId == null ? null : em.find(Tenant.class, tenantId);
-            if (tenant == null) {
-                throw RosterException.of(RosterError.UNKNOWN_TENANT, "id", tenantId);
-            }
-            ImportRun run = new ImportRun(null, tenant, actor, source.format().name(), true, source.names(), importDate,
-                    OffsetDateTime.ofInstant(started, ZoneOffset.UTC));
-            em.persist(run);
-            return run.id();
-        });
-        RunProgress progress = new RunProgress(runId, progressListener);
-        Problems problems = new Problems();
-        RosterSet set = null;
-        try {
-            progress.phase("READING");
-            set = source.read(importDate, problems);
-            if (!problems.isEmpty()) {
-                return finish(runId, ImportStatus.REJECTED, List.of(), problems, set);
-            }
-            RosterSet read = set;
-            Plan plan;
-            try {
-                plan = transactions.inNewTransaction(em -> {
-                    Plan written = write(em, tenantId, read, importDate, problems, progress);
-                    source.afterWrite(em, tenantId);
-                    return written;
-                });
-            } catch (Rejected rejected) {
-                return finish(runId, ImportStatus.REJECTED, List.of(), problems, set);
-            }
-            return finish(runId, ImportStatus.SUCCEEDED, plan.counts(), problems, set);
-        } catch (RuntimeException failure) {
-            Problems failed = new Problems();
-            failed.fileProblem(source.names().get(0), "the import failed and nothing was written: " + explain(failure));
-            return finish(runId, ImportStatus.FAILED, List.of(), failed, set);
+        try (ImportAdmission admitted = ImportAdmission.admit(transactions, tenantId, clock, (em, id) ->
+                new ImportRun(id, tenant(em, tenantId), actor, source.format().name(), true, source.names(), importDate,
+                        OffsetDateTime.ofInstant(started, ZoneOffset.UTC)))) {
+            RunProgress progress = new RunProgress(admitted.runId(), progressListener);
+            Problems problems = new Problems();
+            return run(admitted.runId(), tenantId, importDate, problems, progress,
+                    () -> source.read(importDate, problems), source::afterWrite, source.names().get(0));
         }
     }
 
-    private Plan write(EntityManager em, UUID tenantId, RosterSet set, LocalDate importDate, Problems problems,
+    /**
+     * What was read, until it is planned: then only its notes are kept, so that the files read and the roster loaded
+     * are garbage while the plan is written (the longest phase), and only the plan takes the heap.
+     */
+    private static final class Reading {
+        private RosterSet set;
+        private List<String> notes = List.of();
+
+        Reading(RosterSet set) {
+            this.set = set;
+        }
+
+        RosterSet set() {
+            return set;
+        }
+
+        void planned() {
+            notes = set.notes();
+            set = null;
+        }
+
+        List<String> notes() {
+            return set != null ? set.notes() : notes;
+        }
+    }
+
+    /** Reads, plans and writes an admitted run, and records its end, whatever happens. */
+    private ImportSummary run(UUID runId, UUID tenantId, LocalDate importDate, Problems problems, RunProgress progress,
+                              java.util.function.Supplier<RosterSet> read,
+                              java.util.function.BiConsumer<EntityManager, UUID> afterWrite, String name) {
+        Reading reading = new Reading(null);
+        try {
+            progress.phase("READING");
+            if (problems.isEmpty()) {
+                reading = new Reading(read.get());
+            }
+            if (!problems.isEmpty()) {
+                return finish(runId, ImportStatus.REJECTED, List.of(), problems, reading.notes());
+            }
+            Reading toWrite = reading;
+            Plan plan;
+            try {
+                plan = transactions.inNewTransaction(em -> {
+                    Plan written = write(em, tenantId, toWrite, importDate, problems, progress);
+                    afterWrite.accept(em, tenantId);
+                    return written;
+                });
+            } catch (Rejected rejected) {
+                return finish(runId, ImportStatus.REJECTED, List.of(), problems, reading.notes());
+            }
+            return finish(runId, ImportStatus.SUCCEEDED, plan.counts(), problems, reading.notes());
+        } catch (RuntimeException | Error failure) {
+            // After an Error (e.g. OutOfMemoryError) what was read may be what exhausted the heap: drop it.
+            return failed(runId, name, failure, failure instanceof Error ? List.of() : reading.notes());
+        }
+    }
+
+    /** The tenant for a new run's row; UNKNOWN_TENANT if there is none. */
+    public static Tenant tenant(EntityManager em, UUID tenantId) {
+        Tenant tenant = tenantId == null ? null : em.find(Tenant.class, tenantId);
+        if (tenant == null) {
+            throw RosterException.of(RosterError.UNKNOWN_TENANT, "id", tenantId);
+        }
+        return tenant;
+    }
+
+    /**
+     * Ends the run as FAILED with the reason, whatever went wrong (an OutOfMemoryError too): nothing was written, as the
+     * roster is written in one transaction.
+     */
+    private ImportSummary failed(UUID runId, String file, Throwable failure, List<String> notes) {
+        Problems failed = new Problems();
+        failed.fileProblem(file, "the import failed and nothing was written: " + explain(failure));
+        return finish(runId, ImportStatus.FAILED, List.of(), failed, notes);
+    }
+
+    private Plan write(EntityManager em, UUID tenantId, Reading reading, LocalDate importDate, Problems problems,
                        RunProgress progress) {
         lockRoster(em, tenantId);
-        progress.phase("LOADING");
-        TenantState state = TenantState.load(em, tenantId, set);
-        progress.phase("PLANNING");
-        Plan plan = new Planner(set, state, importDate, problems).plan();
+        Plan plan = plan(em, tenantId, reading, importDate, problems, progress);
         if (!problems.isEmpty()) {
             throw new Rejected();
         }
         progress.written("WRITING", 0, plan.size());
         new PlanWriter(em, tenantId, progress::written).write(plan);
         progress.phase("COMMITTING");
+        return plan;
+    }
+
+    /** Loads the tenant's roster and plans the differences; then drops what was read (its notes are kept). */
+    private static Plan plan(EntityManager em, UUID tenantId, Reading reading, LocalDate importDate, Problems problems,
+                             RunProgress progress) {
+        progress.phase("LOADING");
+        TenantState state = TenantState.load(em, tenantId, reading.set());
+        progress.phase("PLANNING");
+        Plan plan = new Planner(reading.set(), state, importDate, problems).plan();
+        reading.planned();
         return plan;
     }
 
@@ -242,12 +278,10 @@ public final class RosterImporter {
     }
 
     private ImportSummary finish(UUID runId, ImportStatus status, List<ImportCount> counts, Problems problems,
-                                 RosterSet set) {
+                                 List<String> setNotes) {
         List<String> problemLines = problems.listed().stream().map(ImportProblem::toString).toList();
         List<String> notes = new java.util.ArrayList<>(problems.notes());
-        if (set != null) {
-            notes.addAll(set.notes());
-        }
+        notes.addAll(setNotes);
         return transactions.inNewTransaction(em -> {
             ImportRun run = em.find(ImportRun.class, runId);
             run.finish(status, OffsetDateTime.now(clock.withZone(ZoneOffset.UTC)), counts, problemLines, notes);
@@ -255,11 +289,12 @@ public final class RosterImporter {
         });
     }
 
-    private static String explain(RuntimeException failure) {
+    private static String explain(Throwable failure) {
         if (failure instanceof RosterException roster) {
             return roster.messageEn();
         }
-        var explained = ConstraintViolations.explain(failure, Map.of());
+        var explained = failure instanceof RuntimeException runtime
+                ? ConstraintViolations.explain(runtime, Map.of()) : java.util.Optional.<RosterException>empty();
         if (explained.isPresent()) {
             return explained.get().messageEn();
         }

@@ -189,6 +189,16 @@ class Ss12000SyncTest {
             });
         }
 
+        @Override
+        public java.sql.Connection connectionOfItsOwn() throws java.sql.SQLException {
+            return transactions.connectionOfItsOwn();
+        }
+
+        @Override
+        public se.klassrum.roster.importer.ImportSlots importSlots() {
+            return transactions.importSlots();
+        }
+
         private long persons(EntityManager em) {
             return em.createQuery("select count(p) from Person p where p.tenant.id = :t", Long.class)
                     .setParameter("t", tenant).getSingleResult();

@@ -102,6 +102,11 @@ public final class TestDatabase implements AutoCloseable {
         return server;
     }
 
+    /** The database's JDBC URL, e.g. for another process (user and password postgres). */
+    public String jdbcUrl() {
+        return server().getJdbcUrl("postgres", name);
+    }
+
     public DataSource dataSource() {
         return dataSource;
     }

@@ -58,7 +58,9 @@ import static jakarta.ws.rs.core.Response.Status.SERVICE_UNAVAILABLE;
  * Roster imports from the student register's files (School Data Sync v2.1/v1, OneRoster 1.1/1.2 CSV): by
  * upload, or from a folder on the server in the organisation's own sub-folder of {@code klassrum.import.root}
  * (named by its tenant id; {@link ImportFolders}). An import is all or nothing;
- * a rejected one answers 400 with every problem as {@code file:line: message}. While an import runs,
+ * a rejected one answers 400 with every problem as {@code file:line: message}. An organisation has one run at a
+ * time and a node reads at most {@code klassrum.import.parallel} at once: another is answered 409 (naming the run in
+ * progress) or 503, before anything is read. While an import runs,
  * {@code GET /api/v1/imports} shows its phase and progress. {@code POST /api/v1/imports/ss12000} syncs with the
  * student register's SS 12000 API now, as the schedule does (roster-module/IMPORT.md, "SS 12000"); its runs are
  * listed with the imports.
@@ -75,6 +77,10 @@ public class ImportsResource {
 
     private static final Pattern SAFE_FILE_NAME = Pattern.compile("[A-Za-z0-9._-]{1,100}\\.csv", Pattern.CASE_INSENSITIVE);
     private static final int MAX_FILES = 20;
+    private static final String ANOTHER_RUNNING = "The organisation has an import or sync in progress, named in `run`;"
+            + " nothing was read (Retry-After)";
+    private static final String SERVER_BUSY = "The server already reads as many imports as KLASSRUM_IMPORT_PARALLEL"
+            + " allows; nothing was read (Retry-After)";
 
     @Inject
     RosterImports imports;
@@ -106,6 +112,8 @@ public class ImportsResource {
     @Operation(summary = "Imports uploaded CSV files (one part per file, named as in its format, e.g. orgs.csv)")
     @APIResponse(responseCode = "201", description = "The import run, with its counts",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AnswerSchemas.ImportRun.class)))
+    @APIResponse(responseCode = "409", description = ANOTHER_RUNNING)
+    @APIResponse(responseCode = "503", description = SERVER_BUSY)
     public Response upload(List<EntityPart> parts) {
         UUID tenant = administrators.requireAdministrator(Administrators.IMPORT_PERMISSION);
         if (parts == null || parts.isEmpty() || parts.size() > MAX_FILES) {
@@ -138,6 +146,8 @@ public class ImportsResource {
             + " klassrum.import.root/<tenant id>; symbolic links are refused")
     @APIResponse(responseCode = "201", description = "The import run, with its counts",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AnswerSchemas.ImportRun.class)))
+    @APIResponse(responseCode = "409", description = ANOTHER_RUNNING)
+    @APIResponse(responseCode = "503", description = SERVER_BUSY)
     public Response fromFolder(@Valid @NotNull FolderRequest request) {
         UUID tenant = administrators.requireAdministrator(Administrators.IMPORT_PERMISSION);
         if (importRoot.isEmpty()) {
@@ -158,7 +168,8 @@ public class ImportsResource {
             + " time, then what changed")
     @APIResponse(responseCode = "201", description = "The sync's import run, with its counts",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AnswerSchemas.ImportRun.class)))
-    @APIResponse(responseCode = "503", description = "No sync is set up, or its settings are wrong")
+    @APIResponse(responseCode = "409", description = ANOTHER_RUNNING)
+    @APIResponse(responseCode = "503", description = "No sync is set up, or its settings are wrong. Or: " + SERVER_BUSY)
     public Response syncNow() {
         UUID tenant = administrators.requireAdministrator(Administrators.IMPORT_PERMISSION);
         Optional<ImportSummary> run;

@@ -16,6 +16,7 @@ import se.klassrum.access.api.NotSignedInException;
 import se.klassrum.access.api.Page;
 import se.klassrum.access.api.StudentDataNotFoundException;
 import se.klassrum.roster.entity.RosterException;
+import se.klassrum.roster.importer.ImportNotAdmitted;
 import se.klassrum.roster.sync.graph.GraphException;
 import se.klassrum.teaching.entity.TeachingException;
 import se.klassrum.web.api.Problem.Text;
@@ -180,6 +181,41 @@ final class ProblemMappers {
                             new Text("Inte möjligt", "Not possible"), new Text(refused.messageSv(), refused.messageEn()))
                     .with("code", refused.code().name())
                     .response();
+        }
+    }
+
+    /**
+     * An import or sync that was not started, nothing read: 409 naming the organisation's run in progress, or 503 when
+     * this server already reads as many imports as {@code klassrum.import.parallel} allows; both with Retry-After.
+     */
+    @Provider
+    public static class ImportRefused implements ExceptionMapper<ImportNotAdmitted> {
+        /** Seconds before trying again: a large import takes minutes, a small one seconds. */
+        static final String RETRY_AFTER = "30";
+
+        @Context
+        HttpHeaders headers;
+
+        @Override
+        public Response toResponse(ImportNotAdmitted refused) {
+            Problem problem;
+            if (refused.runningRun().isPresent()) {
+                String run = refused.runningRun().get().toString();
+                problem = Problem.in(headers, "import-running", CONFLICT,
+                                new Text("En import pågår redan", "An import is already running"),
+                                new Text("Organisationens import " + run + " pågår; ingenting av den här lästes. Försök"
+                                        + " igen när den är klar (GET /api/v1/imports/" + run + ").",
+                                        "The organisation's import " + run + " is running; nothing of this one was read."
+                                                + " Try again when it has finished (GET /api/v1/imports/" + run + ")."))
+                        .with("run", run);
+            } else {
+                problem = Problem.in(headers, "imports-busy", Response.Status.SERVICE_UNAVAILABLE,
+                        new Text("Servern importerar redan", "The server is busy importing"),
+                        new Text("Servern läser redan så många importer som den får samtidigt; ingenting av den här"
+                                + " lästes. Försök igen om en stund.", "The server already reads as many imports as it"
+                                + " may at once; nothing of this one was read. Try again in a while."));
+            }
+            return Response.fromResponse(problem.response()).header("Retry-After", RETRY_AFTER).build();
         }
     }
 

@@ -15,6 +15,7 @@ import se.klassrum.roster.entity.StudyGroup;
 import se.klassrum.roster.entity.Tenant;
 import se.klassrum.roster.entity.Validity;
 import se.klassrum.roster.importer.CopyRows;
+import se.klassrum.roster.importer.ImportAdmission;
 import se.klassrum.roster.importer.ImportProgressListener;
 import se.klassrum.roster.importer.ImportSummary;
 import se.klassrum.roster.importer.ImportTransactions;
@@ -117,31 +118,26 @@ public final class GraphSync {
     public ImportSummary sync(UUID tenantId, String actor, ImportProgressListener listener, UUID onlyGroup) {
         ImportProgressListener progress = listener == null ? ImportProgressListener.NONE : listener;
         LocalDate today = LocalDate.now(clock.withZone(RosterImporter.SCHOOL_ZONE));
-        UUID runId = transactions.inNewTransaction(em -> {
-            Tenant tenant = tenantId == null ? null : em.find(Tenant.class, tenantId);
-            if (tenant == null) {
-                throw RosterException.of(RosterError.UNKNOWN_TENANT, "id", tenantId);
+        try (ImportAdmission admitted = ImportAdmission.admit(transactions, tenantId, clock, (em, id) ->
+                new ImportRun(id, RosterImporter.tenant(em, tenantId), actor, FORMAT, false, List.of("Microsoft Graph"),
+                        today, OffsetDateTime.now(clock.withZone(ZoneOffset.UTC))))) {
+            UUID runId = admitted.runId();
+            try {
+                phase(runId, progress, "READING_MICROSOFT_GRAPH", 0, 0);
+                Read read = read(tenantId, runId, progress, onlyGroup);
+                phase(runId, progress, "WRITING", 0, 0);
+                Map<ImportKind, int[]> counts = transactions.inNewTransaction(em -> write(em, tenantId, read, today));
+                List<ImportCount> list = new ArrayList<>();
+                counts.forEach((kind, count) -> list.add(new ImportCount(kind, count[0], count[1], count[2])));
+                return finish(runId, ImportStatus.SUCCEEDED, list, List.of(), read.notes());
+            } catch (GraphException | RosterException failure) {
+                return finish(runId, ImportStatus.FAILED, List.of(), List.of("Microsoft Graph: the sync failed and"
+                        + " nothing was written: " + failure.getMessage()), List.of());
+            } catch (RuntimeException | Error failure) {
+                finish(runId, ImportStatus.FAILED, List.of(), List.of("Microsoft Graph: the sync failed and nothing"
+                        + " was written: " + failure.getClass().getSimpleName()), List.of());
+                throw failure;
             }
-            ImportRun run = new ImportRun(null, tenant, actor, FORMAT, false, List.of("Microsoft Graph"), today,
-                    OffsetDateTime.now(clock.withZone(ZoneOffset.UTC)));
-            em.persist(run);
-            return run.id();
-        });
-        try {
-            phase(runId, progress, "READING_MICROSOFT_GRAPH", 0, 0);
-            Read read = read(tenantId, runId, progress, onlyGroup);
-            phase(runId, progress, "WRITING", 0, 0);
-            Map<ImportKind, int[]> counts = transactions.inNewTransaction(em -> write(em, tenantId, read, today));
-            List<ImportCount> list = new ArrayList<>();
-            counts.forEach((kind, count) -> list.add(new ImportCount(kind, count[0], count[1], count[2])));
-            return finish(runId, ImportStatus.SUCCEEDED, list, List.of(), read.notes());
-        } catch (GraphException | RosterException failure) {
-            return finish(runId, ImportStatus.FAILED, List.of(), List.of("Microsoft Graph: the sync failed and nothing"
-                    + " was written: " + failure.getMessage()), List.of());
-        } catch (RuntimeException failure) {
-            finish(runId, ImportStatus.FAILED, List.of(), List.of("Microsoft Graph: the sync failed and nothing was"
-                    + " written: " + failure.getClass().getSimpleName()), List.of());
-            throw failure;
         }
     }
 
