@@ -1,5 +1,6 @@
 package se.klassrum.teaching.boundary;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import se.klassrum.access.api.ItemFacts;
 import se.klassrum.access.api.StudentOwned;
 import se.klassrum.teaching.entity.Assessment;
@@ -65,14 +66,27 @@ public final class Views {
         }
     }
 
+    /**
+     * A development talk. It is decided as the talk it is: a guardian receives it only when {@code guardianIds} names
+     * them (ACCESS-RULES.md, GUARDIAN_INVITED).
+     */
     public record DevelopmentTalkView(UUID id, UUID studentId, UUID groupId, UUID mentorId, String mentorName,
-                                      LocalDate heldOn, List<UUID> guardianIds, String notes, String agreedGoals,
+                                      LocalDate heldOn,
+                                      @Schema(description = "the guardians the talk invites: they, and no other "
+                                              + "guardian, may read it")
+                                      List<UUID> guardianIds,
+                                      String notes, String agreedGoals,
                                       OffsetDateTime updatedAt) implements StudentOwned {
         static DevelopmentTalkView of(DevelopmentTalk talk) {
             return new DevelopmentTalkView(talk.id(), talk.student().id(), talk.group().id(), talk.mentor().id(),
                     talk.mentor().displayName(), talk.heldOn(),
                     talk.guardians().stream().map(guardian -> guardian.id()).toList(), talk.notes(), talk.agreedGoals(),
                     talk.updatedAt());
+        }
+
+        @Override
+        public ItemFacts itemFacts() {
+            return ItemFacts.talk(id);
         }
     }
 
