@@ -1,6 +1,5 @@
 package se.klassrum.teaching.boundary;
 
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import se.klassrum.access.api.ItemFacts;
 import se.klassrum.access.api.StudentOwned;
 import se.klassrum.teaching.entity.Assessment;
@@ -71,11 +70,7 @@ public final class Views {
      * them (ACCESS-RULES.md, GUARDIAN_INVITED).
      */
     public record DevelopmentTalkView(UUID id, UUID studentId, UUID groupId, UUID mentorId, String mentorName,
-                                      LocalDate heldOn,
-                                      @Schema(description = "the guardians the talk invites: they, and no other "
-                                              + "guardian, may read it")
-                                      List<UUID> guardianIds,
-                                      String notes, String agreedGoals,
+                                      LocalDate heldOn, List<UUID> guardianIds, String notes, String agreedGoals,
                                       OffsetDateTime updatedAt) implements StudentOwned {
         static DevelopmentTalkView of(DevelopmentTalk talk) {
             return new DevelopmentTalkView(talk.id(), talk.student().id(), talk.group().id(), talk.mentor().id(),
