@@ -312,6 +312,83 @@ abstract class GuardianChecks extends ServerCalls {
         }
     }
 
+    /**
+     * Elsa has two guardians, Karin and Ebba (Ebba's login is enabled for the scenario). Bertil, her mentor, books a
+     * talk inviting Ebba only: Ebba sees it in the list and by id; Karin sees it in neither, by id it is answered
+     * exactly like a talk that does not exist, and her explanation names the reason. A talk recorded without a choice
+     * of guardians invites both.
+     */
+    @Test
+    void onlyTheGuardiansATalkInvitesSeeIt(DataSource database) throws Exception {
+        String bertil = TestIssuer.personToken(ENTRA_TENANT_SOLBACKA, OID_BERTIL);
+        String talks = "/api/v1/students/" + PERSON_ELSA + "/development-talks";
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Europe/Stockholm"));
+        java.util.List<String> recorded = new java.util.ArrayList<>();
+        try {
+            Sql.update(database, "update guardian_login set enabled = true where id = ?", GUARDIAN_LOGIN_EBBA);
+            long auditedBefore = Sql.number(database, "select coalesce(max(seq), 0) from audit_entry where tenant_id = ?",
+                    TENANT_SOLBACKA.toString());
+            HttpResponse<String> booked = postJsonBearer(talks, "{\"group\":\"" + GROUP_NA24A_MENTOR + "\",\"heldOn\":\""
+                    + today.plusDays(5) + "\",\"guardians\":[\"" + PERSON_EBBA + "\"],\"notes\":\"\",\"agreedGoals\":\"\"}",
+                    bertil);
+            assertThat(booked.statusCode()).isEqualTo(201);
+            String talk = idOf(booked.body());
+            recorded.add(talk);
+            assertThat(booked.body()).as("the mentor sees whom the talk invites").contains(PERSON_EBBA.toString())
+                    .doesNotContain(PERSON_KARIN.toString());
+            String ebba = signIn(database, PERSON_EBBA);
+            String karin = signIn(database, PERSON_KARIN);
+
+            HttpResponse<String> karinsList = get(talks + "?limit=100", karin);
+            assertThat(karinsList.statusCode()).isEqualTo(200);
+            assertThat(karinsList.body()).as("Karin's list").doesNotContain(talk);
+            assertThat(get(talks + "?limit=100", ebba).body()).as("Ebba's list").contains(talk);
+
+            HttpResponse<String> ebbasTalk = get(talks + "/" + talk, ebba);
+            assertThat(ebbasTalk.statusCode()).isEqualTo(200);
+            assertThat(ebbasTalk.body()).contains(talk);
+            // One request id for both: it is the only part of a problem that differs from request to request.
+            String requestId = "alike-" + UUID.randomUUID();
+            HttpResponse<String> karinsTalk = get(talks + "/" + talk, karin, requestId);
+            HttpResponse<String> noSuchTalk = get(talks + "/" + UUID.randomUUID(), karin, requestId);
+            assertThat(karinsTalk.statusCode()).isEqualTo(404);
+            assertThat(karinsTalk.body()).isEqualTo(noSuchTalk.body());
+            assertThat(noSuchTalk.statusCode()).isEqualTo(404);
+
+            String explain = "/api/v1/access/explain?kind=DEVELOPMENT_TALK&student=" + PERSON_ELSA + "&group="
+                    + GROUP_NA24A_MENTOR + "&talk=" + talk + "&person=";
+            HttpResponse<String> why = get(explain + PERSON_KARIN, karin);
+            assertThat(why.statusCode()).isEqualTo(200);
+            assertThat(why.body()).contains("GUARDIAN_INVITED", "Vårdnadshavaren är inte inbjuden till samtalet")
+                    .contains("\"allowed\":false");
+            assertThat(get(explain + PERSON_EBBA, ebba).body()).contains("\"allowed\":true");
+            assertThat(Sql.number(database, "select count(*) from audit_entry where actor_id = ? and data_kind = "
+                    + "'DEVELOPMENT_TALK' and decision = 'DENY' and tenant_id = ? and seq > ?", PERSON_KARIN.toString(),
+                    TENANT_SOLBACKA.toString(), auditedBefore))
+                    .as("Karin's denials audited").isPositive();
+
+            HttpResponse<String> withoutChoice = postJsonBearer(talks, "{\"group\":\"" + GROUP_NA24A_MENTOR
+                    + "\",\"heldOn\":\"" + today + "\",\"notes\":\"Elsa trivs\",\"agreedGoals\":\"Läsa mer\"}", bertil);
+            assertThat(withoutChoice.statusCode()).isEqualTo(201);
+            String both = idOf(withoutChoice.body());
+            recorded.add(both);
+            assertThat(withoutChoice.body()).as("every guardian with an active link is invited")
+                    .contains(PERSON_KARIN.toString(), PERSON_EBBA.toString());
+            assertThat(get(talks + "/" + both, karin).statusCode()).isEqualTo(200);
+            assertThat(get(talks + "/" + both, ebba).statusCode()).isEqualTo(200);
+            assertThat(get(talks + "?limit=100", karin).body()).contains(both).doesNotContain(talk);
+        } finally {
+            for (String talk : recorded) {
+                Sql.update(database, "delete from development_talk where id = ?", UUID.fromString(talk));
+            }
+            Sql.update(database, "update guardian_login set enabled = false where id = ?", GUARDIAN_LOGIN_EBBA);
+        }
+    }
+
+    private static String idOf(String json) {
+        return jakarta.json.Json.createReader(new java.io.StringReader(json)).readObject().getString("id");
+    }
+
     private HttpResponse<String> postJsonBearer(String path, String json, String token) throws Exception {
         return http.send(HttpRequest.newBuilder(uri(path)).header("Authorization", "Bearer " + token)
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build(),
@@ -381,9 +458,16 @@ abstract class GuardianChecks extends ServerCalls {
     }
 
     private HttpResponse<String> get(String path, String cookie) throws Exception {
+        return get(path, cookie, null);
+    }
+
+    private HttpResponse<String> get(String path, String cookie, String requestId) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).GET();
         if (cookie != null) {
             request.header("Cookie", cookie);
+        }
+        if (requestId != null) {
+            request.header("X-Request-Id", requestId);
         }
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }

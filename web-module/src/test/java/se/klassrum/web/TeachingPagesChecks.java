@@ -214,8 +214,9 @@ abstract class TeachingPagesChecks extends BrowserTest {
     }
 
     /**
-     * Bertil, Elsa's mentor, finds NA24a among his groups, opens Elsa and records a talk with Karin present,
-     * chosen among Elsa's two guardians. Notes for a talk on a later day are refused: that day books it.
+     * Bertil, Elsa's mentor, finds NA24a among his groups, opens Elsa and records a talk inviting Karin only: both of
+     * Elsa's guardians are invited until he leaves Ebba out. Notes for a talk on a later day are refused: that day
+     * books it.
      */
     @Test
     void bertilRecordsADevelopmentTalkWithOneOfElsasGuardians(DataSource database) throws Exception {
@@ -238,6 +239,9 @@ abstract class TeachingPagesChecks extends BrowserTest {
                     .isEqualTo(LocalDate.now(SCHOOL_ZONE).toString());
             WebElement guardians = browser.findElement(By.id("talk:present"));
             assertThat(guardians.getText()).contains("Karin Ek (Vårdnadshavare)", "Ebba Ek (Vårdnadshavare)");
+            assertThat(guardians.findElements(By.cssSelector("input[type='checkbox']")))
+                    .as("every guardian with an active link is invited unless the mentor chooses otherwise")
+                    .hasSize(2).allMatch(WebElement::isSelected);
 
             setValue(By.id("talk:heldOn"), LocalDate.now(SCHOOL_ZONE).plusDays(3).toString());
             browser.findElement(By.id("talk:goals")).sendKeys(goals);
@@ -245,7 +249,7 @@ abstract class TeachingPagesChecks extends BrowserTest {
             assertThat(waitFor(By.id("talk:notesMessage")).getText()).contains("när det har hållits");
 
             setValue(By.id("talk:heldOn"), LocalDate.now(SCHOOL_ZONE).minusDays(1).toString());
-            browser.findElement(By.cssSelector("#talk\\:present input[value='" + PERSON_KARIN + "']")).click();
+            uninvite(PERSON_EBBA);
             browser.findElement(By.id("talk:notes")).sendKeys("Elsa trivs och vill läsa mer.");
             if (browser.findElement(By.id("talk:goals")).getAttribute("value").isEmpty()) {
                 browser.findElement(By.id("talk:goals")).sendKeys(goals);
@@ -269,7 +273,7 @@ abstract class TeachingPagesChecks extends BrowserTest {
     }
 
     /**
-     * Bertil books a talk with Elsa for next week, asking Ebba to come: it is listed as booked, with no notes and no
+     * Bertil books a talk with Elsa for next week, inviting Ebba only: it is listed as booked, with no notes and no
      * form to write them. When its day has come (moved to yesterday in the database here), he writes its notes on the
      * same page.
      */
@@ -286,11 +290,12 @@ abstract class TeachingPagesChecks extends BrowserTest {
             waitFor(By.id("talk:heldOn"));
 
             setValue(By.id("talk:heldOn"), nextWeek.toString());
-            browser.findElement(By.cssSelector("#talk\\:present input[value='" + PERSON_EBBA + "']")).click();
+            uninvite(PERSON_KARIN);
             clickAndWait(browser.findElement(By.id("talk:recordTalk")));
             waitForText("är bokat");
             WebElement booked = talkOn(nextWeek);
-            assertThat(booked.getText()).contains("bokat", "Inbjudna vårdnadshavare", "Ebba Ek").doesNotContain("Anteckningar");
+            assertThat(booked.getText()).contains("bokat", "Inbjudna vårdnadshavare", "Ebba Ek").doesNotContain("Anteckningar")
+                    .doesNotContain("Karin");
             assertThat(booked.findElements(By.tagName("textarea"))).as("no notes before the talk").isEmpty();
             screenshot("student-bertil-booked-talk");
 
@@ -312,6 +317,13 @@ abstract class TeachingPagesChecks extends BrowserTest {
             Sql.update(database, "delete from development_talk where student_id = ? and (notes like ? or (notes = ''"
                     + " and agreed_goals = ''))", PERSON_ELSA, "%" + marker + "%");
         }
+    }
+
+    /** Takes a guardian, invited by default, off the talk's invitations. */
+    private void uninvite(UUID guardian) {
+        WebElement box = browser.findElement(By.cssSelector("#talk\\:present input[value='" + guardian + "']"));
+        assertThat(box.isSelected()).as("invited by default").isTrue();
+        box.click();
     }
 
     private WebElement talkOn(LocalDate day) {

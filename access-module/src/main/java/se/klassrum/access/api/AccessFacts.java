@@ -4,6 +4,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -23,6 +24,8 @@ import java.util.UUID;
  * @param teacherSubjects the actor's subject links
  * @param guardianLinks the links from the actor to the student; none when there is no student
  * @param schoolNames school names for explanations; a school without a name is shown by its id
+ * @param invitedGuardians the guardians the question's development talk invites; empty when the question names
+ *                         no talk, when the talk invites no one and when there is no such talk
  */
 public record AccessFacts(PersonFacts actor,
                           PersonFacts student,
@@ -30,7 +33,8 @@ public record AccessFacts(PersonFacts actor,
                           List<MembershipFact> memberships,
                           List<TeacherSubjectFact> teacherSubjects,
                           List<GuardianLinkFact> guardianLinks,
-                          Map<UUID, String> schoolNames) {
+                          Map<UUID, String> schoolNames,
+                          Set<UUID> invitedGuardians) {
 
     public AccessFacts {
         groups = Collections.unmodifiableMap(new LinkedHashMap<>(groups));
@@ -38,6 +42,18 @@ public record AccessFacts(PersonFacts actor,
         teacherSubjects = List.copyOf(teacherSubjects);
         guardianLinks = List.copyOf(guardianLinks);
         schoolNames = Map.copyOf(schoolNames);
+        invitedGuardians = Set.copyOf(invitedGuardians);
+    }
+
+    /** Facts about a question that names no development talk. */
+    public AccessFacts(PersonFacts actor,
+                       PersonFacts student,
+                       Map<UUID, GroupFact> groups,
+                       List<MembershipFact> memberships,
+                       List<TeacherSubjectFact> teacherSubjects,
+                       List<GuardianLinkFact> guardianLinks,
+                       Map<UUID, String> schoolNames) {
+        this(actor, student, groups, memberships, teacherSubjects, guardianLinks, schoolNames, Set.of());
     }
 
     public AccessFacts(PersonFacts actor,
@@ -46,7 +62,7 @@ public record AccessFacts(PersonFacts actor,
                        List<MembershipFact> memberships,
                        List<TeacherSubjectFact> teacherSubjects,
                        List<GuardianLinkFact> guardianLinks) {
-        this(actor, student, groups, memberships, teacherSubjects, guardianLinks, Map.of());
+        this(actor, student, groups, memberships, teacherSubjects, guardianLinks, Map.of(), Set.of());
     }
 
     public String schoolName(UUID schoolId) {

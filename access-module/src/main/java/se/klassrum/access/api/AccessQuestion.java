@@ -15,12 +15,12 @@ import java.util.UUID;
  * <p>Questions the rules cannot answer meaningfully are rejected here, as programming errors, rather than
  * answered: a group-linked kind without its group, a student-level kind with a group, a group-level
  * question about a kind other than posts and assignments, an assessment without its syllabus, an item owned
- * by another student (or, in a group-level question, by any student).
+ * by another student (or, in a group-level question, by any student), a talk named in a question about another kind.
  *
  * @param studentId the student asked about; null for a group-level question
  * @param groupId the group the item is linked to; required exactly when {@link DataKind#groupLinked()}
  * @param item facts about the item; required for assessments, otherwise may be null (an assignment with
- *             no item counts as unpublished)
+ *             no item counts as unpublished; a development talk with no talk named invites no guardian)
  */
 public record AccessQuestion(Actor actor,
                              UUID studentId,
@@ -45,6 +45,9 @@ public record AccessQuestion(Actor actor,
         }
         if (kind == DataKind.ASSESSMENT && (item == null || item.syllabusId() == null)) {
             throw new IllegalArgumentException("an assessment question needs the assessment's syllabus");
+        }
+        if (item != null && item.talkId() != null && kind != DataKind.DEVELOPMENT_TALK) {
+            throw new IllegalArgumentException("only a question about a development talk names a talk, not " + kind);
         }
         if (item != null && item.ownerStudentId() != null) {
             if (studentId == null) {

@@ -9,8 +9,14 @@ import java.util.UUID;
  * @param published the assessment or assignment is published (not a draft)
  * @param ownerStudentId the student the item belongs to, when it belongs to one; must then be the
  *                       question's student, which catches a caller asking about the wrong student
+ * @param talkId the development talk asked about, when the question is about one talk; the facts the guard
+ *               loads then hold the guardians that talk invites. Only for development talks
  */
-public record ItemFacts(UUID syllabusId, boolean published, UUID ownerStudentId) {
+public record ItemFacts(UUID syllabusId, boolean published, UUID ownerStudentId, UUID talkId) {
+
+    public ItemFacts(UUID syllabusId, boolean published, UUID ownerStudentId) {
+        this(syllabusId, published, ownerStudentId, null);
+    }
 
     public static ItemFacts assessment(UUID syllabusId, boolean published) {
         return new ItemFacts(syllabusId, published, null);
@@ -18,5 +24,10 @@ public record ItemFacts(UUID syllabusId, boolean published, UUID ownerStudentId)
 
     public static ItemFacts publication(boolean published) {
         return new ItemFacts(null, published, null);
+    }
+
+    /** One development talk: a guardian reads it only when the talk names them among its invited guardians. */
+    public static ItemFacts talk(UUID talkId) {
+        return new ItemFacts(null, false, null, java.util.Objects.requireNonNull(talkId, "talkId"));
     }
 }

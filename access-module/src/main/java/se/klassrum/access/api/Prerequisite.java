@@ -38,6 +38,8 @@ public enum Prerequisite {
     GUARDIAN_LOGIN,
     /** Guardian path, group-linked data: the student is an active member of that connected, non-archived group. */
     CHILD_MEMBER_OF_GROUP,
+    /** Guardian path, development talks: the talk names the guardian among the guardians it invites. */
+    GUARDIAN_INVITED,
     /** Student and guardian paths: the assessment or assignment is published, not a draft. */
     PUBLISHED,
     /** The path may do this operation on this kind of data at all (for example, no teacher reads development talks). */

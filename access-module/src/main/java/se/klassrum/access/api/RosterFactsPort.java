@@ -1,6 +1,7 @@
 package se.klassrum.access.api;
 
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -28,6 +29,14 @@ public interface RosterFactsPort {
     Optional<AccessFacts> load(UUID actorPersonId, UUID studentId, UUID groupId);
 
     /**
+     * The facts of one question that may name a development talk: as {@link #load(UUID, UUID, UUID)}, and with
+     * the guardians the subject's talk invites ({@link AccessFacts#invitedGuardians}).
+     */
+    default Optional<AccessFacts> load(UUID actorPersonId, Subject subject) {
+        return Optional.ofNullable(loadAll(actorPersonId, List.of(subject)).get(subject));
+    }
+
+    /**
      * The facts of several questions of one actor at once, in one round trip: what a list needs to decide all
      * its items together.
      *
@@ -36,7 +45,8 @@ public interface RosterFactsPort {
      * @throws IllegalArgumentException when a subject names neither a student nor a group
      */
     default Map<Subject, AccessFacts> loadAll(UUID actorPersonId, Collection<Subject> subjects) {
-        // One round trip per subject: only for small stand-ins in tests; the roster's adapter reads them at once.
+        // One round trip per subject, and no talk's invitations: only for small stand-ins in tests; the roster's
+        // adapter reads them at once.
         Map<Subject, AccessFacts> facts = new java.util.LinkedHashMap<>();
         for (Subject subject : subjects) {
             load(actorPersonId, subject.studentId(), subject.groupId()).ifPresent(found -> facts.put(subject, found));
@@ -46,8 +56,17 @@ public interface RosterFactsPort {
 
     /**
      * What one question is about: a student, with the group the item is linked to (or null), or, for a
-     * group-level question, a group and no student.
+     * group-level question, a group and no student; and the development talk asked about, or null.
      */
-    record Subject(UUID studentId, UUID groupId) {
+    record Subject(UUID studentId, UUID groupId, UUID talkId) {
+
+        public Subject(UUID studentId, UUID groupId) {
+            this(studentId, groupId, null);
+        }
+
+        /** The subject of a question about this student, group and item. */
+        public static Subject of(UUID studentId, UUID groupId, ItemFacts item) {
+            return new Subject(studentId, groupId, item == null ? null : item.talkId());
+        }
     }
 }

@@ -54,10 +54,11 @@ public class AccessExplanations {
         UUID callerId = AccessGuard.personId(caller);
         LocalDate today = guard.today();
 
-        Optional<AccessFacts> asked = roster.load(personId, studentId, groupId);
+        RosterFactsPort.Subject subject = RosterFactsPort.Subject.of(studentId, groupId, item);
+        Optional<AccessFacts> asked = roster.load(personId, subject);
         // The asker's own view of the student decides, as for the data itself, whether the student exists for
         // them: an explanation names schools and groups, so it is given only about a student the asker may know.
-        Optional<AccessFacts> askersView = personId.equals(callerId) ? asked : roster.load(callerId, studentId, groupId);
+        Optional<AccessFacts> askersView = personId.equals(callerId) ? asked : roster.load(callerId, subject);
         boolean unknownToAsker = guard.answeredAsUnknown(caller, askersView, groupId);
         boolean permitted = !unknownToAsker && asked.isPresent() && asked.get().actor() != null
                 && asked.get().actor().tenantId().equals(caller.tenantId())

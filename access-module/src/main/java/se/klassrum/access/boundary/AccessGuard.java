@@ -135,7 +135,7 @@ public class AccessGuard {
             if (groupItself != null && !groupChecked) {
                 subjects.add(groupItself);
             }
-            items.forEach(item -> subjects.add(new RosterFactsPort.Subject(item.studentId(), item.groupId())));
+            items.forEach(item -> subjects.add(RosterFactsPort.Subject.of(item.studentId(), item.groupId(), item.facts())));
             Map<RosterFactsPort.Subject, AccessFacts> facts = subjects.isEmpty() ? Map.of()
                     : roster.loadAll(personId(actor), subjects);
             if (groupItself != null && !groupChecked) {
@@ -153,7 +153,7 @@ public class AccessGuard {
             int allowed = 0;
             for (int i = 0; i < items.size(); i++) {
                 Item item = items.get(i);
-                AccessFacts known = facts.get(new RosterFactsPort.Subject(item.studentId(), item.groupId()));
+                AccessFacts known = facts.get(RosterFactsPort.Subject.of(item.studentId(), item.groupId(), item.facts()));
                 List<String> failing;
                 if (known == null) {
                     failing = List.of(UNKNOWN_STUDENT_OR_GROUP);
@@ -182,7 +182,7 @@ public class AccessGuard {
 
     private Outcome decide(Actor actor, DataKind kind, Operation operation, UUID studentId, UUID groupId, ItemFacts item) {
         long started = System.nanoTime();
-        Optional<AccessFacts> facts = roster.load(personId(actor), studentId, groupId);
+        Optional<AccessFacts> facts = roster.load(personId(actor), RosterFactsPort.Subject.of(studentId, groupId, item));
         if (facts.isEmpty()) {
             measured(kind, AccessMetrics.Form.SINGLE, 0, 1, started);
             audit.record(record(actor, actor.tenantId(), kind, operation, studentId, groupId, false,

@@ -101,7 +101,7 @@ final class ExplanationNames {
             }
         }
         return new AccessFacts(explained.actor(), explained.student(), shownGroups, explained.memberships(),
-                explained.teacherSubjects(), explained.guardianLinks(), shownSchools);
+                explained.teacherSubjects(), explained.guardianLinks(), shownSchools, explained.invitedGuardians());
     }
 
     private static GroupFact withheld(GroupFact group) {

@@ -33,6 +33,8 @@ enum Check {
     GUARDIAN_LOGIN(Prerequisite.GUARDIAN_LOGIN, false),
     CHILD_HAS_ROLE_AT_SCHOOL(Prerequisite.CHILD_HAS_ROLE_AT_SCHOOL, true),
     CHILD_MEMBER_OF_GROUP(Prerequisite.CHILD_MEMBER_OF_GROUP, true),
+    /** Development talks: the talk asked about names the guardian among those it invites. */
+    GUARDIAN_INVITED(Prerequisite.GUARDIAN_INVITED, false),
     PUBLISHED(Prerequisite.PUBLISHED, false),
     APPLICATION_PERMISSION(Prerequisite.APPLICATION_PERMISSION, false);
 

@@ -58,6 +58,8 @@ final class Evaluation {
     static final String UNKNOWN = "unknown";
     /** A group-level question: selects the messages that name the group rather than a student. */
     static final String GROUP_LEVEL = "groupLevel";
+    /** A guardian's question about development talks names no talk, so no invitation can be found. */
+    static final String NO_TALK = "noTalk";
     /** A guardian's group-level question names no child. */
     static final String NO_CHILD = "noChild";
     /** Failed, and there is nothing more specific to say. */
@@ -291,11 +293,23 @@ final class Evaluation {
             case GUARDIAN_LINK -> guardianLinkFailure();
             case NO_CHILD_NAMED -> NO_CHILD;
             case GUARDIAN_LOGIN -> actor.guardianLoginActive() ? null : FAILED;
+            case GUARDIAN_INVITED -> invitationFailure();
             case PUBLISHED -> question.item() == null ? UNKNOWN : question.item().published() ? null : DRAFT;
             case APPLICATION_PERMISSION -> ApplicationPermissions.grants(
                     ((Actor.Application) question.actor()).permissions(), question.kind(), question.operation())
                     ? null : FAILED;
         };
+    }
+
+    /**
+     * A talk that does not exist invites no one, so it fails exactly like a talk that invites others: the answer
+     * never tells the two apart.
+     */
+    private String invitationFailure() {
+        if (question.item() == null || question.item().talkId() == null) {
+            return NO_TALK;
+        }
+        return facts.invitedGuardians().contains(actor.personId()) ? null : FAILED;
     }
 
     private boolean sameTenant(GroupFact group) {
@@ -455,6 +469,7 @@ final class Evaluation {
                     "operation", question.operation().name());
             case SAME_TENANT -> groupLevel ? GROUP_LEVEL_ARGS : Map.of();
             case GUARDIAN_LOGIN -> Map.of();
+            case GUARDIAN_INVITED -> withDetail(Map.of(), detailArg);
             case TEACHER_LICENCE -> Map.of("licence", LicenceKind.TEACHER.name());
             case STUDENT_LICENCE -> Map.of("licence", LicenceKind.STUDENT.name());
             case STUDENT_AT_SCHOOL, ROLE_TEACHER, ROLE_MENTOR, ROLE_STUDENT, CHILD_HAS_ROLE_AT_SCHOOL ->

@@ -79,7 +79,7 @@ final class PathRules {
     }
 
     private static Check[] guardianChecks(DataKind kind) {
-        Check[] checks = new Check[7];
+        Check[] checks = new Check[8];
         int n = 0;
         checks[n++] = OPERATION_ALLOWED;
         checks[n++] = SAME_TENANT;
@@ -88,6 +88,10 @@ final class PathRules {
         checks[n++] = CHILD_HAS_ROLE_AT_SCHOOL;
         if (kind.groupLinked()) {
             checks[n++] = CHILD_MEMBER_OF_GROUP;
+        }
+        // A talk is the child's, the mentor's and the invited guardians' business (ACCESS-RULES, choice 16).
+        if (kind == DataKind.DEVELOPMENT_TALK) {
+            checks[n++] = GUARDIAN_INVITED;
         }
         if (hasDrafts(kind)) {
             checks[n++] = PUBLISHED;

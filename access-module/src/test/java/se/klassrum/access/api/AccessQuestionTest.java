@@ -46,6 +46,16 @@ class AccessQuestionTest {
     }
 
     @Test
+    void onlyAQuestionAboutDevelopmentTalksNamesATalk() {
+        UUID talk = UUID.randomUUID();
+
+        assertThat(new AccessQuestion(ACTOR, STUDENT, DataKind.DEVELOPMENT_TALK, Operation.READ, GROUP,
+                ItemFacts.talk(talk)).item().talkId()).isEqualTo(talk);
+        assertThatThrownBy(() -> new AccessQuestion(ACTOR, STUDENT, DataKind.POST, Operation.READ, GROUP,
+                ItemFacts.talk(talk))).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("talk");
+    }
+
+    @Test
     void postsAndAssignmentsMayBeAskedAboutAtGroupLevel() {
         AccessQuestion posts = AccessQuestion.aboutGroup(ACTOR, DataKind.POST, Operation.WRITE, GROUP, null);
         AccessQuestion assignment = AccessQuestion.aboutGroup(ACTOR, DataKind.ASSIGNMENT, Operation.READ, GROUP,

@@ -715,6 +715,82 @@ class AccessRulesTest {
         }
 
         @Test
+        void readsADevelopmentTalkOnlyWhenTheTalkInvitesThem() {
+            World.Person karin = world.person("Karin").guardianLogin();
+            world.guardianLink(karin, elin);
+            UUID talk = world.talkInviting(gustav);
+
+            Decision invited = gustav.asks().toRead(DEVELOPMENT_TALK).of(elin).in(mentorGroup).talk(talk).decide();
+            Decision notInvited = karin.asks().toRead(DEVELOPMENT_TALK).of(elin).in(mentorGroup).talk(talk).decide();
+
+            assertThat(invited.allowed()).isTrue();
+            assertThat(path(invited, GUARDIAN).checks()).extracting(PrerequisiteCheck::code)
+                    .containsExactly(OPERATION_ALLOWED, SAME_TENANT, GUARDIAN_LINK, GUARDIAN_LOGIN,
+                            CHILD_HAS_ROLE_AT_SCHOOL, CHILD_MEMBER_OF_GROUP, GUARDIAN_INVITED);
+            assertOnlyFailure(notInvited, GUARDIAN, GUARDIAN_INVITED);
+            assertThat(notInvited.failingCodes()).containsExactly(GUARDIAN_INVITED);
+            assertThat(Messages.describe(check(notInvited, GUARDIAN, GUARDIAN_INVITED)))
+                    .isEqualTo("Vårdnadshavaren är inte inbjuden till samtalet");
+            assertThat(Messages.describe(check(notInvited, GUARDIAN, GUARDIAN_INVITED), Locale.ENGLISH))
+                    .isEqualTo("The guardian is not invited to the talk");
+        }
+
+        @Test
+        void aTalkThatInvitesNoGuardianIsSeenByNoGuardianButStillByTheMentorAndTheStudent() {
+            UUID talk = world.talkInviting();
+
+            assertOnlyFailure(gustav.asks().toRead(DEVELOPMENT_TALK).of(elin).in(mentorGroup).talk(talk).decide(),
+                    GUARDIAN, GUARDIAN_INVITED);
+            assertThat(mats.asks().toRead(DEVELOPMENT_TALK).of(elin).in(mentorGroup).talk(talk).decide().allowed()).isTrue();
+            assertThat(elin.asks().toRead(DEVELOPMENT_TALK).of(elin).in(mentorGroup).talk(talk).decide().allowed()).isTrue();
+        }
+
+        @Test
+        void aTalkThatDoesNotExistIsExplainedExactlyLikeOneTheGuardianIsNotInvitedTo() {
+            World.Person karin = world.person("Karin").guardianLogin();
+            world.guardianLink(karin, elin);
+            UUID talk = world.talkInviting(karin);
+
+            Decision notInvited = gustav.asks().toRead(DEVELOPMENT_TALK).of(elin).in(mentorGroup).talk(talk).decide();
+            Decision unknown = gustav.asks().toRead(DEVELOPMENT_TALK).of(elin).in(mentorGroup).talk(UUID.randomUUID())
+                    .decide();
+
+            assertOnlyFailure(unknown, GUARDIAN, GUARDIAN_INVITED);
+            assertThat(path(unknown, GUARDIAN).checks()).isEqualTo(path(notInvited, GUARDIAN).checks());
+        }
+
+        @Test
+        void aQuestionAboutTalksThatNamesNoTalkIsDeniedToGuardiansWithTheReason() {
+            world.talkInviting(gustav);
+
+            Decision decision = gustav.asks().toRead(DEVELOPMENT_TALK).of(elin).in(mentorGroup).decide();
+
+            assertOnlyFailure(decision, GUARDIAN, GUARDIAN_INVITED);
+            assertThat(check(decision, GUARDIAN, GUARDIAN_INVITED).detail()).isEqualTo("noTalk");
+            assertThat(Messages.describe(check(decision, GUARDIAN, GUARDIAN_INVITED), Locale.ENGLISH))
+                    .isEqualTo("Name the talk: a guardian sees only the talks they are invited to");
+        }
+
+        @Test
+        void anInvitationDoesNotReplaceTheLinkOrTheChildsMembership() {
+            World.Person karin = world.person("Karin").guardianLogin();
+            world.guardianLink(karin, elin).inactive();
+            UUID talk = world.talkInviting(gustav, karin);
+            World.Group otherMentorGroup = world.mentorGroup("Mentorsgrupp 9B", solbacka).owner(mats);
+
+            assertOnlyFailure(karin.asks().toRead(DEVELOPMENT_TALK).of(elin).in(mentorGroup).talk(talk).decide(),
+                    GUARDIAN, GUARDIAN_LINK);
+            assertOnlyFailure(gustav.asks().toRead(DEVELOPMENT_TALK).of(elin).in(otherMentorGroup).talk(talk).decide(),
+                    GUARDIAN, CHILD_MEMBER_OF_GROUP);
+        }
+
+        @Test
+        void otherKindsAskNoInvitation() {
+            assertThat(path(gustav.asks().toRead(POST).of(elin).in(maths).decide(), GUARDIAN).checks())
+                    .extracting(PrerequisiteCheck::code).doesNotContain(GUARDIAN_INVITED);
+        }
+
+        @Test
         void seesTheChildsAssessmentsOnlyWhenPublished() {
             Decision draft = gustav.asks().toRead(ASSESSMENT).of(elin).assessment(MATMAT01C, false).decide();
             Decision published = gustav.asks().toRead(ASSESSMENT).of(elin).assessment(MATMAT01C, true).decide();

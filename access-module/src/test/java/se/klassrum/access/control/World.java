@@ -49,6 +49,8 @@ final class World {
     private final List<TeacherSubjectFact> teacherSubjects = new ArrayList<>();
     private final List<Link> links = new ArrayList<>();
     private final Map<UUID, String> schoolNames = new LinkedHashMap<>();
+    /** The development talks held so far, each with the guardians it invites. */
+    private final Map<UUID, Set<UUID>> talks = new LinkedHashMap<>();
 
     private World(LocalDate today) {
         this.today = today;
@@ -97,6 +99,17 @@ final class World {
         Link link = new Link(guardian, child);
         links.add(link);
         return link;
+    }
+
+    /** A development talk that invites these guardians (perhaps none); its id, for a question about it. */
+    UUID talkInviting(Person... guardians) {
+        UUID talk = UUID.randomUUID();
+        Set<UUID> invited = new java.util.LinkedHashSet<>();
+        for (Person guardian : guardians) {
+            invited.add(guardian.id);
+        }
+        talks.put(talk, invited);
+        return talk;
     }
 
     Validity until(LocalDate to) {
@@ -356,6 +369,11 @@ final class World {
             return this;
         }
 
+        /** A question about one development talk. */
+        Question talk(UUID talkId) {
+            return item(ItemFacts.talk(talkId));
+        }
+
         Question assessment(Syllabus syllabus, boolean published) {
             return item(ItemFacts.assessment(syllabus.id(), published));
         }
@@ -365,7 +383,8 @@ final class World {
         }
 
         Decision decide() {
-            return rules.decide(question(), snapshot(actorPerson, student, groupId), today);
+            return rules.decide(question(), snapshot(actorPerson, student, groupId, item == null ? null : item.talkId()),
+                    today);
         }
     }
 
@@ -375,6 +394,13 @@ final class World {
      * @param student null for a group-level question
      */
     AccessFacts snapshot(Person actor, Person student, UUID questionGroup) {
+        return snapshot(actor, student, questionGroup, null);
+    }
+
+    /**
+     * @param talk the development talk asked about, whose invited guardians the snapshot then holds; or null
+     */
+    AccessFacts snapshot(Person actor, Person student, UUID questionGroup, UUID talk) {
         Set<UUID> involved = new java.util.HashSet<>();
         if (student != null) {
             involved.add(student.id);
@@ -415,7 +441,7 @@ final class World {
         }
         return new AccessFacts(actor == null ? null : actor.facts(), student == null ? null : student.facts(),
                 selectedGroups, selected,
-                subjects, guardianLinks, schoolNames);
+                subjects, guardianLinks, schoolNames, talk == null ? Set.of() : talks.getOrDefault(talk, Set.of()));
     }
 
     static PathEvaluation path(Decision decision, AccessPath path) {

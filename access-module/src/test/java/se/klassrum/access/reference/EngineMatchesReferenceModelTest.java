@@ -60,6 +60,8 @@ class EngineMatchesReferenceModelTest {
         int allowed = 0;
         int groupLevel = 0;
         int groupLevelAllowed = 0;
+        int talksReadByInvitedGuardians = 0;
+        int talksDeniedOnlyForNoInvitation = 0;
         long started = System.nanoTime();
         for (int r = 0; r < ROSTERS; r++) {
             RandomRosters generator = new RandomRosters(random.split());
@@ -88,6 +90,11 @@ class EngineMatchesReferenceModelTest {
                     groupLevelAllowed += decision.allowed() ? 1 : 0;
                 }
                 for (PathEvaluation path : decision.paths()) {
+                    if (path.path() == AccessPath.GUARDIAN && question.kind() == se.klassrum.access.api.DataKind.DEVELOPMENT_TALK) {
+                        talksReadByInvitedGuardians += path.allowed() ? 1 : 0;
+                        talksDeniedOnlyForNoInvitation += path.failingCodes().equals(
+                                List.of(se.klassrum.access.api.Prerequisite.GUARDIAN_INVITED)) ? 1 : 0;
+                    }
                     if (path.allowed()) {
                         allowedByPath[path.path().ordinal()]++;
                         if (question.groupLevel()) {
@@ -98,9 +105,11 @@ class EngineMatchesReferenceModelTest {
             }
         }
         long millis = (System.nanoTime() - started) / 1_000_000;
-        System.out.printf("differential: %d decisions, %d allowed %s; group-level %d, %d allowed %s; seed %d, %d ms%n",
+        System.out.printf("differential: %d decisions, %d allowed %s; group-level %d, %d allowed %s; talks to guardians "
+                        + "%d allowed, %d denied only for want of an invitation; seed %d, %d ms%n",
                 decisions, allowed, java.util.Arrays.toString(allowedByPath), groupLevel, groupLevelAllowed,
-                java.util.Arrays.toString(groupLevelAllowedByPath), seed, millis);
+                java.util.Arrays.toString(groupLevelAllowedByPath), talksReadByInvitedGuardians,
+                talksDeniedOnlyForNoInvitation, seed, millis);
 
         assertThat(decisions).isGreaterThanOrEqualTo(100_000);
         // The comparison only means something if every path is allowed, and denied, often enough.
@@ -117,6 +126,10 @@ class EngineMatchesReferenceModelTest {
         }
         assertThat(groupLevelAllowedByPath[AccessPath.GUARDIAN.ordinal()]).isZero();
         assertThat(groupLevel - groupLevelAllowed).isGreaterThan(groupLevel / 2);
+        // Development talks both ways on the guardian path: read by an invited guardian, denied for want of an invitation.
+        assertThat(talksReadByInvitedGuardians).as("talks read by invited guardians").isGreaterThan(15);
+        assertThat(talksDeniedOnlyForNoInvitation).as("talks denied to guardians only for want of an invitation")
+                .isGreaterThan(15);
         for (String bundle : List.of("messages.properties", "messages_sv.properties")) {
             assertThat(keys(bundle)).as("specific messages in %s", bundle).containsAll(detailKeys);
         }

@@ -48,6 +48,9 @@ final class RandomRosters {
             "Submissions.ReadWrite.All", "Assessments.Read.All", "Assessments.ReadWrite.All",
             "DevelopmentTalks.Read.All", "DevelopmentTalks.ReadWrite.All");
 
+    /** The development talks of a roster; each may invite some of the guardians. */
+    static final UUID[] TALKS = ids("d", 3);
+
     /** The share of post and assignment questions that are group-level. */
     static final double GROUP_LEVEL_SHARE = 0.4;
 
@@ -154,7 +157,19 @@ final class RandomRosters {
                         validity()));
             }
         }
-        return new Roster(today, people, groups, memberships, subjects, links);
+        // Talks invite mostly linked guardians, one of a child's guardians more often than both, now and then no one.
+        List<Roster.Invitation> invitations = new ArrayList<>();
+        for (UUID talk : TALKS) {
+            for (GuardianLinkFact link : links) {
+                if (chance(0.55)) {
+                    invitations.add(new Roster.Invitation(talk, link.guardianId()));
+                }
+            }
+            if (chance(0.1)) {
+                invitations.add(new Roster.Invitation(talk, pick(people).personId()));
+            }
+        }
+        return new Roster(today, people, groups, memberships, subjects, links, invitations.stream().distinct().toList());
     }
 
     private PersonFacts person(int index, int schools, Persona persona) {
@@ -255,10 +270,18 @@ final class RandomRosters {
             } else if (!inGroup.isEmpty() && chance(0.8)) {
                 List<MembershipFact> owners = inGroup.stream().filter(m -> m.role() == MembershipRole.OWNER).toList();
                 actorId = (owners.isEmpty() || chance(0.3) ? pick(inGroup) : pick(owners)).personId();
-            } else if (chance(0.3) && !roster.guardianLinks().isEmpty()) {
+            } else if (chance(kind == DataKind.DEVELOPMENT_TALK ? 0.6 : 0.3) && !roster.guardianLinks().isEmpty()) {
                 GuardianLinkFact link = pick(roster.guardianLinks());
                 actorId = link.guardianId();
                 student = link.childId();
+                // Mostly about the child's own group, so that guardians pass the group often enough to matter.
+                UUID child = student;
+                List<UUID> childsGroups = roster.memberships().stream()
+                        .filter(m -> m.personId().equals(child) && m.role() == MembershipRole.MEMBER)
+                        .map(MembershipFact::groupId).toList();
+                if (kind.groupLinked() && !childsGroups.isEmpty() && chance(0.7)) {
+                    groupId = pick(childsGroups);
+                }
             } else {
                 actorId = pick(roster.people()).personId();
             }
@@ -276,7 +299,10 @@ final class RandomRosters {
         } else if (chance(0.2)) {
             item = null;
         } else {
-            item = new ItemFacts(null, chance(0.6), chance(0.3) ? student : null);
+            // A question about talks mostly names one of the roster's talks, sometimes one that does not exist.
+            UUID talk = kind != DataKind.DEVELOPMENT_TALK || chance(0.1) ? null
+                    : chance(0.9) ? pick(TALKS) : UUID.randomUUID();
+            item = new ItemFacts(null, chance(0.6), chance(0.3) ? student : null, talk);
         }
         return new AccessQuestion(actor, student, kind, operation, groupId, item);
     }

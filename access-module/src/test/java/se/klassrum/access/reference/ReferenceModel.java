@@ -189,6 +189,9 @@ final class ReferenceModel {
                     out.add(new Outcome(Prerequisite.CHILD_MEMBER_OF_GROUP,
                             usable(c.group()) && activeMembership(c.group(), q.studentId(), MembershipRole.MEMBER)));
                 }
+                if (kind == DataKind.DEVELOPMENT_TALK) {
+                    out.add(new Outcome(Prerequisite.GUARDIAN_INVITED, invitedToTheTalk()));
+                }
                 if (kind == DataKind.ASSESSMENT || kind == DataKind.ASSIGNMENT) {
                     out.add(new Outcome(Prerequisite.PUBLISHED, q.item() != null && q.item().published()));
                 }
@@ -356,6 +359,14 @@ final class ReferenceModel {
             }
         }
         return false;
+    }
+
+    /** The question names a talk, and the roster records that talk inviting the actor. */
+    private boolean invitedToTheTalk() {
+        if (q.item() == null || q.item().talkId() == null) {
+            return false;
+        }
+        return roster.invitations().contains(new Roster.Invitation(q.item().talkId(), actorId()));
     }
 
     /** 18 or older today; a birthday on 29 February falls on 28 February in other years. Unknown: not adult. */

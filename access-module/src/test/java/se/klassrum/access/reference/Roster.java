@@ -24,7 +24,12 @@ record Roster(LocalDate today,
               List<GroupFact> groups,
               List<MembershipFact> memberships,
               List<TeacherSubjectFact> teacherSubjects,
-              List<GuardianLinkFact> guardianLinks) {
+              List<GuardianLinkFact> guardianLinks,
+              List<Invitation> invitations) {
+
+    /** A development talk names this guardian among those it invites. */
+    record Invitation(UUID talkId, UUID guardianId) {
+    }
 
     Roster {
         people = List.copyOf(people);
@@ -32,6 +37,7 @@ record Roster(LocalDate today,
         memberships = List.copyOf(memberships);
         teacherSubjects = List.copyOf(teacherSubjects);
         guardianLinks = List.copyOf(guardianLinks);
+        invitations = List.copyOf(invitations);
     }
 
     PersonFacts person(UUID id) {
@@ -45,7 +51,7 @@ record Roster(LocalDate today,
 
     /**
      * The selection an adapter makes for one question, per the contract of {@link AccessFacts}; with no
-     * student for a group-level question.
+     * student for a group-level question, and the guardians invited to the question's development talk.
      */
     AccessFacts snapshotFor(AccessQuestion question) {
         UUID actorId = question.actor() instanceof Actor.Person person ? person.personId() : null;
@@ -88,28 +94,35 @@ record Roster(LocalDate today,
                 }
             }
         }
+        UUID talk = question.item() == null ? null : question.item().talkId();
+        Set<UUID> invited = new HashSet<>();
+        for (Invitation invitation : invitations) {
+            if (invitation.talkId().equals(talk)) {
+                invited.add(invitation.guardianId());
+            }
+        }
         return new AccessFacts(actorId == null ? null : person(actorId), studentId == null ? null : person(studentId),
-                selectedGroups, selected, subjects, links, Map.of());
+                selectedGroups, selected, subjects, links, Map.of(), invited);
     }
 
     Roster withPeople(List<PersonFacts> people) {
-        return new Roster(today, people, groups, memberships, teacherSubjects, guardianLinks);
+        return new Roster(today, people, groups, memberships, teacherSubjects, guardianLinks, invitations);
     }
 
     Roster withGroups(List<GroupFact> groups) {
-        return new Roster(today, people, groups, memberships, teacherSubjects, guardianLinks);
+        return new Roster(today, people, groups, memberships, teacherSubjects, guardianLinks, invitations);
     }
 
     Roster withMemberships(List<MembershipFact> memberships) {
-        return new Roster(today, people, groups, memberships, teacherSubjects, guardianLinks);
+        return new Roster(today, people, groups, memberships, teacherSubjects, guardianLinks, invitations);
     }
 
     Roster withTeacherSubjects(List<TeacherSubjectFact> teacherSubjects) {
-        return new Roster(today, people, groups, memberships, teacherSubjects, guardianLinks);
+        return new Roster(today, people, groups, memberships, teacherSubjects, guardianLinks, invitations);
     }
 
     Roster withGuardianLinks(List<GuardianLinkFact> guardianLinks) {
-        return new Roster(today, people, groups, memberships, teacherSubjects, guardianLinks);
+        return new Roster(today, people, groups, memberships, teacherSubjects, guardianLinks, invitations);
     }
 
     String describe() {
@@ -119,6 +132,7 @@ record Roster(LocalDate today,
         memberships.forEach(m -> out.append("  ").append(m).append('\n'));
         teacherSubjects.forEach(t -> out.append("  ").append(t).append('\n'));
         guardianLinks.forEach(l -> out.append("  ").append(l).append('\n'));
+        invitations.forEach(i -> out.append("  ").append(i).append('\n'));
         return out.toString();
     }
 }

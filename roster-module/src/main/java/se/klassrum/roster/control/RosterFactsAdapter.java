@@ -1,6 +1,8 @@
 package se.klassrum.roster.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import se.klassrum.access.api.AccessFacts;
@@ -13,6 +15,7 @@ import se.klassrum.access.api.RoleFact;
 import se.klassrum.access.api.RosterFactsPort;
 import se.klassrum.access.api.TeacherSubjectFact;
 import se.klassrum.access.api.Validity;
+import se.klassrum.roster.boundary.InvitationFacts;
 import se.klassrum.roster.entity.GroupKind;
 import se.klassrum.roster.entity.LicenceKind;
 import se.klassrum.roster.entity.MembershipRole;
@@ -39,8 +42,8 @@ import java.util.UUID;
  * <p>
  * One statement, because a decision is made on every request that touches student data: a round trip per
  * kind of fact (or per group) would multiply the latency of every page. It is native SQL because the facts
- * are nine kinds of rows, and a {@code UNION ALL} of tagged rows is the one way to fetch them together that
- * JPQL does not offer. Native SQL also never passes through the persistence context or a cache, so the
+ * are ten kinds of rows (the tenth, the guardians a development talk invites, only when a question names a
+ * talk), and a {@code UNION ALL} of tagged rows is the one way to fetch them together that JPQL does not offer. Native SQL also never passes through the persistence context or a cache, so the
  * snapshot is always the latest committed state (ACCESS-RULES.md, OWASP ASVS 8.3.2). If the caller's own
  * transaction holds unflushed changes, EclipseLink writes them first (flush mode AUTO), so the snapshot sees
  * them too; those statements are the caller's writes, not reads of the snapshot.
@@ -67,7 +70,7 @@ public class RosterFactsAdapter implements RosterFactsPort {
     static final String FACTS_SQL = """
             with question as (
                 select cast(?1 as uuid) as actor_id, cast(?2 as uuid[]) as students, cast(?3 as uuid[]) as groups,
-                       array_append(cast(?2 as uuid[]), cast(?1 as uuid)) as people
+                       array_append(cast(?2 as uuid[]), cast(?1 as uuid)) as people, cast(?4 as uuid[]) as talks
             ),
             memberships as (
                 select m.group_id, m.person_id, m.role, m.valid_from, m.valid_to
@@ -132,8 +135,18 @@ public class RosterFactsAdapter implements RosterFactsPort {
                 where s.id in (select school_id from groups
                                union select school_id from roles
                                union select school_id from teacher_subjects)
-            ) facts
+            %s) facts
             order by kind, text1 collate "C", id1, id2, id3, date1
+            """;
+
+    /**
+     * The branch of {@link #FACTS_SQL} that reads the guardians the questions' talks invite, from the select the
+     * module that keeps the talks supplies ({@link InvitationFacts}).
+     */
+    private static final String INVITATIONS = """
+                union all
+                select 'INVITATION', i.talk_id, i.guardian_id, null, null, null, null, null, null, null, null
+                from (%s) i
             """;
 
     private static final int KIND = 0;
@@ -151,6 +164,13 @@ public class RosterFactsAdapter implements RosterFactsPort {
     @PersistenceContext(unitName = "klassrum")
     EntityManager em;
 
+    /** Where the talks' invitations come from; unresolvable where no module keeps talks (the roster's own tests). */
+    @Inject
+    Instance<InvitationFacts> invitations;
+
+    /** The select of {@link #invitations}, or null; set outside a container. */
+    private InvitationFacts invitationsOutsideContainer;
+
     /** For CDI, which needs a no-argument constructor to make its proxy. */
     protected RosterFactsAdapter() {
     }
@@ -158,6 +178,12 @@ public class RosterFactsAdapter implements RosterFactsPort {
     /** For tests outside a container. */
     RosterFactsAdapter(EntityManager em) {
         this.em = em;
+    }
+
+    /** For tests outside a container, with the select of the talks' invitations. */
+    RosterFactsAdapter(EntityManager em, InvitationFacts invitations) {
+        this.em = em;
+        this.invitationsOutsideContainer = invitations;
     }
 
     /**
@@ -172,10 +198,14 @@ public class RosterFactsAdapter implements RosterFactsPort {
      */
     @Override
     public Optional<AccessFacts> load(UUID actorPersonId, UUID studentId, UUID groupId) {
-        if (studentId == null && groupId == null) {
+        return load(actorPersonId, new Subject(studentId, groupId));
+    }
+
+    @Override
+    public Optional<AccessFacts> load(UUID actorPersonId, Subject subject) {
+        if (subject.studentId() == null && subject.groupId() == null) {
             throw new IllegalArgumentException("a question names a student, or (group-level) its group");
         }
-        Subject subject = new Subject(studentId, groupId);
         return Optional.ofNullable(loadAll(actorPersonId, List.of(subject)).get(subject));
     }
 
@@ -190,6 +220,7 @@ public class RosterFactsAdapter implements RosterFactsPort {
     public Map<Subject, AccessFacts> loadAll(UUID actorPersonId, Collection<Subject> subjects) {
         Set<UUID> students = new LinkedHashSet<>();
         Set<UUID> groupIds = new LinkedHashSet<>();
+        Set<UUID> talks = new LinkedHashSet<>();
         for (Subject subject : subjects) {
             if (subject.studentId() == null && subject.groupId() == null) {
                 throw new IllegalArgumentException("a question names a student, or (group-level) its group");
@@ -200,23 +231,39 @@ public class RosterFactsAdapter implements RosterFactsPort {
             if (subject.groupId() != null) {
                 groupIds.add(subject.groupId());
             }
+            if (subject.talkId() != null) {
+                talks.add(subject.talkId());
+            }
         }
         if (subjects.isEmpty()) {
             return Map.of();
         }
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery(FACTS_SQL)
+        List<Object[]> rows = em.createNativeQuery(factsSql(!talks.isEmpty()))
                 .setParameter(1, actorPersonId)
                 .setParameter(2, uuidArray(students))
                 .setParameter(3, uuidArray(groupIds))
+                .setParameter(4, uuidArray(talks))
                 .getResultList();
         Snapshot snapshot = new Snapshot(rows);
         Map<Subject, AccessFacts> facts = new LinkedHashMap<>();
         for (Subject subject : subjects) {
-            snapshot.facts(actorPersonId, subject.studentId(), subject.groupId())
+            snapshot.facts(actorPersonId, subject.studentId(), subject.groupId(), subject.talkId())
                     .ifPresent(found -> facts.put(subject, found));
         }
         return facts;
+    }
+
+    /**
+     * The one statement; with the talks' invitations when a question names a talk. A question about a talk where no
+     * module supplies them gets none, and a guardian is then denied the talk.
+     */
+    private String factsSql(boolean namesTalks) {
+        InvitationFacts source = invitationsOutsideContainer;
+        if (source == null && invitations != null && invitations.isResolvable()) {
+            source = invitations.get();
+        }
+        return FACTS_SQL.formatted(namesTalks && source != null ? INVITATIONS.formatted(source.select()) : "");
     }
 
     /** PostgreSQL's text form of a uuid array, e.g. {@code {a,b}}. */
@@ -236,6 +283,7 @@ public class RosterFactsAdapter implements RosterFactsPort {
         private final List<TeacherSubjectFact> teacherSubjects = new ArrayList<>();
         private final List<GuardianLinkFact> guardianLinks = new ArrayList<>();
         private final Map<UUID, String> schoolNames = new HashMap<>();
+        private final Map<UUID, Set<UUID>> invitedGuardians = new HashMap<>();
 
         Snapshot(List<Object[]> rows) {
             for (Object[] row : rows) {
@@ -257,13 +305,18 @@ public class RosterFactsAdapter implements RosterFactsPort {
                     case "GUARDIAN_LINK" -> guardianLinks.add(new GuardianLinkFact(uuid(row, ID1), uuid(row, ID2),
                             flag(row, FLAG1), flag(row, FLAG2), validity(row)));
                     case "SCHOOL" -> schoolNames.put(uuid(row, ID1), text(row, TEXT1));
+                    case "INVITATION" -> invitedGuardians.computeIfAbsent(uuid(row, ID1), talk -> new HashSet<>())
+                            .add(uuid(row, ID2));
                     default -> throw new IllegalStateException("unknown kind of fact row: " + kind);
                 }
             }
         }
 
-        /** @param studentId null for a group-level question, whose facts then have a null student */
-        Optional<AccessFacts> facts(UUID actorId, UUID studentId, UUID groupId) {
+        /**
+         * @param studentId null for a group-level question, whose facts then have a null student
+         * @param talkId the development talk asked about, or null
+         */
+        Optional<AccessFacts> facts(UUID actorId, UUID studentId, UUID groupId, UUID talkId) {
             PersonFacts student = studentId == null ? null : person(studentId);
             PersonFacts actor = actorId == null ? null : actorId.equals(studentId) ? student : person(actorId);
             List<MembershipFact> theirMemberships = memberships.stream()
@@ -297,7 +350,7 @@ public class RosterFactsAdapter implements RosterFactsPort {
                 }
             });
             return Optional.of(new AccessFacts(actor, student, groupFacts, theirMemberships, teacherSubjects,
-                    theirLinks, theirSchoolNames));
+                    theirLinks, theirSchoolNames, talkId == null ? Set.of() : invitedGuardians.getOrDefault(talkId, Set.of())));
         }
 
         private PersonFacts person(UUID id) {

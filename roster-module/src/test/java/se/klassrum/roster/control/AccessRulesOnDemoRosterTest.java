@@ -16,7 +16,9 @@ import se.klassrum.access.api.Operation;
 import se.klassrum.access.api.PathEvaluation;
 import se.klassrum.access.api.Prerequisite;
 import se.klassrum.access.api.PrerequisiteCheck;
+import se.klassrum.access.api.RosterFactsPort;
 import se.klassrum.access.control.AccessRules;
+import se.klassrum.roster.boundary.InvitationFacts;
 import se.klassrum.roster.demo.DemoRoster;
 import se.klassrum.roster.testing.TestDatabase;
 
@@ -33,6 +35,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static se.klassrum.access.api.Prerequisite.APPLICATION_PERMISSION;
 import static se.klassrum.access.api.Prerequisite.CHILD_HAS_ROLE_AT_SCHOOL;
 import static se.klassrum.access.api.Prerequisite.CHILD_MEMBER_OF_GROUP;
+import static se.klassrum.access.api.Prerequisite.GUARDIAN_INVITED;
 import static se.klassrum.access.api.Prerequisite.GUARDIAN_LINK;
 import static se.klassrum.access.api.Prerequisite.GUARDIAN_LOGIN;
 import static se.klassrum.access.api.Prerequisite.LICENCE;
@@ -210,6 +213,11 @@ class AccessRulesOnDemoRosterTest {
                         Operation.READ, GROUP_MA1C_A, null),
                 denied("Karin: the assessment is a draft", solbacka(PERSON_KARIN), PERSON_ELSA, DataKind.ASSESSMENT,
                         Operation.READ, null, ItemFacts.assessment(SYLLABUS_MATMAT01C, false), PUBLISHED),
+                allowed("Karin reads Elsa's talk in NA24a that invites her", solbacka(PERSON_KARIN), PERSON_ELSA,
+                        DataKind.DEVELOPMENT_TALK, Operation.READ, GROUP_NA24A_MENTOR, ItemFacts.talk(TALK_INVITING_KARIN)),
+                denied("Karin: Elsa's talk in NA24a invites only Ebba", solbacka(PERSON_KARIN), PERSON_ELSA,
+                        DataKind.DEVELOPMENT_TALK, Operation.READ, GROUP_NA24A_MENTOR, ItemFacts.talk(TALK_INVITING_EBBA),
+                        GUARDIAN_INVITED),
                 denied("Karin, Ke1-D: not connected", solbacka(PERSON_KARIN), PERSON_ELSA, DataKind.POST,
                         Operation.READ, GROUP_KE1_D, null, CHILD_MEMBER_OF_GROUP),
                 denied("Karin: guardians only read", solbacka(PERSON_KARIN), PERSON_ELSA, DataKind.STUDENT_PROFILE,
@@ -311,10 +319,19 @@ class AccessRulesOnDemoRosterTest {
 
     private static Decision decide(LocalDate day, Case c) {
         AccessFacts facts = DATABASES.get(day)
-                .read(em -> new RosterFactsAdapter(em).load(c.actorPersonId(), c.student(), c.group()))
+                .read(em -> new RosterFactsAdapter(em, TALK_INVITATIONS)
+                        .load(c.actorPersonId(), RosterFactsPort.Subject.of(c.student(), c.group(), c.item())))
                 .orElseThrow(() -> new AssertionError("no facts for " + c));
         return RULES.decide(c.question(), facts, day);
     }
+
+    /** Two talks of Elsa's: the teaching module keeps them; here a stand-in select gives whom they invite. */
+    private static final UUID TALK_INVITING_KARIN = UUID.fromString("d0000000-0000-0000-0000-00000000000a");
+    private static final UUID TALK_INVITING_EBBA = UUID.fromString("d0000000-0000-0000-0000-00000000000b");
+    private static final InvitationFacts TALK_INVITATIONS = () -> "select cast(v.talk as uuid) as talk_id, "
+            + "cast(v.guardian as uuid) as guardian_id from (values ('" + TALK_INVITING_KARIN + "', '" + PERSON_KARIN
+            + "'), ('" + TALK_INVITING_EBBA + "', '" + PERSON_EBBA + "')) v(talk, guardian), question q "
+            + "where cast(v.talk as uuid) = any(q.talks)";
 
     private static Actor solbacka(UUID person) {
         return Actor.person(person, TENANT_SOLBACKA);

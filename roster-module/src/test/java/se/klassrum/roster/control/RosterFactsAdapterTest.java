@@ -22,6 +22,7 @@ import se.klassrum.access.api.RoleFact;
 import se.klassrum.access.api.SchoolRoleKind;
 import se.klassrum.access.api.TeacherSubjectFact;
 import se.klassrum.access.api.Validity;
+import se.klassrum.roster.boundary.InvitationFacts;
 import se.klassrum.roster.demo.DemoRoster;
 import se.klassrum.roster.entity.GuardianLink;
 import se.klassrum.roster.entity.GuardianLogin;
@@ -385,6 +386,48 @@ class RosterFactsAdapterTest {
 
             assertThat(counting.executed()).hasSize(1);
             assertThat(facts).hasSize(members.size() - 1);
+            em.close();
+        } finally {
+            factory.close();
+        }
+    }
+
+    @Test
+    void the_guardians_each_talk_invites_are_read_in_the_same_one_statement() throws Exception {
+        // The talks live in another module, which supplies the select; this stand-in table has the same shape.
+        db.executeSql("create table if not exists invitation_for_test (talk_id uuid not null, guardian_id uuid not null)");
+        UUID onlyKarin = UUID.fromString("d0000000-0000-0000-0000-000000000001");
+        UUID karinAndLars = UUID.fromString("d0000000-0000-0000-0000-000000000002");
+        UUID noOne = UUID.fromString("d0000000-0000-0000-0000-000000000003");
+        db.executeSql("insert into invitation_for_test values ('" + onlyKarin + "', '" + PERSON_KARIN + "'), ('"
+                + karinAndLars + "', '" + PERSON_KARIN + "'), ('" + karinAndLars + "', '" + PERSON_LARS + "')");
+        InvitationFacts invitations = () -> "select i.talk_id, i.guardian_id from invitation_for_test i, question q "
+                + "where i.talk_id = any(q.talks)";
+        List<RosterFactsPort.Subject> talks = List.of(
+                new RosterFactsPort.Subject(PERSON_ELSA, GROUP_NA24A_MENTOR, onlyKarin),
+                new RosterFactsPort.Subject(PERSON_ELSA, GROUP_NA24A_MENTOR, karinAndLars),
+                new RosterFactsPort.Subject(PERSON_ELSA, GROUP_NA24A_MENTOR, noOne),
+                new RosterFactsPort.Subject(PERSON_ELSA, GROUP_NA24A_MENTOR, UNKNOWN),
+                new RosterFactsPort.Subject(PERSON_ELSA, GROUP_NA24A_MENTOR));
+        CountingDataSource counting = new CountingDataSource(db.dataSource());
+        EntityManagerFactory factory = db.entityManagerFactoryOn(counting);
+        try {
+            EntityManager em = factory.createEntityManager();
+            counting.reset();
+            Map<RosterFactsPort.Subject, AccessFacts> facts = new RosterFactsAdapter(em, invitations)
+                    .loadAll(PERSON_KARIN, talks);
+
+            assertThat(counting.executed()).hasSize(1);
+            assertThat(facts.get(talks.get(0)).invitedGuardians()).containsExactly(PERSON_KARIN);
+            assertThat(facts.get(talks.get(1)).invitedGuardians()).containsExactlyInAnyOrder(PERSON_KARIN, PERSON_LARS);
+            assertThat(facts.get(talks.get(2)).invitedGuardians()).as("a talk that invites no one").isEmpty();
+            assertThat(facts.get(talks.get(3)).invitedGuardians()).as("a talk that does not exist").isEmpty();
+            assertThat(facts.get(talks.get(4)).invitedGuardians()).as("no talk named").isEmpty();
+            AccessFacts withoutTalk = load(PERSON_KARIN, PERSON_ELSA, GROUP_NA24A_MENTOR).orElseThrow();
+            for (RosterFactsPort.Subject talk : talks) {
+                assertThat(facts.get(talk).guardianLinks()).containsExactlyInAnyOrderElementsOf(withoutTalk.guardianLinks());
+                assertThat(facts.get(talk).groups()).isEqualTo(withoutTalk.groups());
+            }
             em.close();
         } finally {
             factory.close();

@@ -38,8 +38,12 @@ public class DevelopmentTalks {
 
     /**
      * Records a talk held in the student's mentor group, or books one: a talk on a later day than today is booked, with
-     * the guardians asked to come and no notes yet ({@link #write} adds them once it has been held). Every named
-     * guardian must be an active guardian of the student, so a talk never names someone else's parent.
+     * no notes yet ({@link #write} adds them once it has been held). The talk invites the guardians named, and only
+     * they of all guardians may read it (ACCESS-RULES.md, choice 16); every named guardian must be an active guardian
+     * of the student, so a talk never names someone else's parent.
+     *
+     * @param guardianIds the guardians invited; null invites every guardian with an active link today, and an empty
+     *                    list invites no one
      */
     @StudentData(kind = DataKind.DEVELOPMENT_TALK, operation = Operation.WRITE)
     public DevelopmentTalkView record(@GroupId UUID mentorGroupId, @StudentId UUID studentId, LocalDate heldOn,
@@ -49,7 +53,9 @@ public class DevelopmentTalks {
         Person mentor = context.find(Person.class, context.callerPersonId());
         List<Person> guardians = new ArrayList<>();
         LocalDate today = context.today();
-        for (UUID guardianId : guardianIds == null ? List.<UUID>of() : guardianIds) {
+        List<UUID> invited = guardianIds != null ? guardianIds
+                : activeLinks(studentId, today).map(link -> link.guardian().id()).toList();
+        for (UUID guardianId : invited.stream().distinct().toList()) {
             boolean linked = context.em().createQuery("select l from GuardianLink l where l.guardian.id = :guardian "
                             + "and l.child.id = :child", GuardianLink.class)
                     .setParameter("guardian", guardianId)
@@ -106,18 +112,35 @@ public class DevelopmentTalks {
      */
     @StudentData(kind = DataKind.DEVELOPMENT_TALK, operation = Operation.WRITE)
     public List<GuardianChoice> guardiansFor(@GroupId UUID mentorGroupId, @StudentId UUID studentId) {
-        LocalDate today = context.today();
-        return context.em().createQuery("select l from GuardianLink l where l.child.id = :child", GuardianLink.class)
-                .setParameter("child", studentId)
-                .getResultStream()
-                .filter(link -> link.isActiveOn(today))
+        return activeLinks(studentId, context.today())
                 .map(link -> new GuardianChoice(link.guardian().id(), link.guardian().displayName(),
                         link.relation().labelSv(), link.relation().labelEn()))
                 .sorted(Comparator.comparing(GuardianChoice::name))
                 .toList();
     }
 
-    /** The student's talks that the caller may read (one decision per talk, in its mentor group). */
+    /** The links of the student's guardians that are active on the day. */
+    private java.util.stream.Stream<GuardianLink> activeLinks(UUID studentId, LocalDate day) {
+        return context.em().createQuery("select l from GuardianLink l where l.child.id = :child", GuardianLink.class)
+                .setParameter("child", studentId)
+                .getResultStream()
+                .filter(link -> link.isActiveOn(day));
+    }
+
+    /**
+     * One talk of the student's, by its id, when the caller may read it: decided as a list of that one talk, so a talk
+     * the caller may not read (a guardian it does not invite, say) is empty exactly like a talk that does not exist.
+     */
+    @StudentData(kind = DataKind.DEVELOPMENT_TALK)
+    public List<DevelopmentTalkView> byId(UUID studentId, UUID talkId) {
+        return context.em().createQuery("select t from DevelopmentTalk t where t.id = :talk and t.student.id = :student",
+                        DevelopmentTalk.class)
+                .setParameter("talk", talkId)
+                .setParameter("student", studentId)
+                .getResultStream().map(DevelopmentTalkView::of).toList();
+    }
+
+    /** The student's talks that the caller may read (one decision per talk, in its mentor group, as that talk). */
     @StudentData(kind = DataKind.DEVELOPMENT_TALK)
     public Slice<DevelopmentTalkView> ofStudent(UUID studentId, Page page) {
         List<String> after = page.after(2);

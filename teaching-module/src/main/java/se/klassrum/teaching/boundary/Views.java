@@ -65,6 +65,10 @@ public final class Views {
         }
     }
 
+    /**
+     * A development talk. It is decided as the talk it is: a guardian receives it only when {@code guardianIds} names
+     * them (ACCESS-RULES.md, GUARDIAN_INVITED).
+     */
     public record DevelopmentTalkView(UUID id, UUID studentId, UUID groupId, UUID mentorId, String mentorName,
                                       LocalDate heldOn, List<UUID> guardianIds, String notes, String agreedGoals,
                                       OffsetDateTime updatedAt) implements StudentOwned {
@@ -73,6 +77,11 @@ public final class Views {
                     talk.mentor().displayName(), talk.heldOn(),
                     talk.guardians().stream().map(guardian -> guardian.id()).toList(), talk.notes(), talk.agreedGoals(),
                     talk.updatedAt());
+        }
+
+        @Override
+        public ItemFacts itemFacts() {
+            return ItemFacts.talk(id);
         }
     }
 

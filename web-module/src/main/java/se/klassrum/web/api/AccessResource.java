@@ -3,6 +3,7 @@ package se.klassrum.web.api;
 import jakarta.enterprise.context.RequestScoped;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import jakarta.inject.Inject;
@@ -55,7 +56,7 @@ public class AccessResource {
      * May {@code person} do {@code operation} on {@code kind} of {@code student}, and which prerequisites
      * hold on each path? For assessments, {@code syllabus} names the assessment's syllabus and
      * {@code published} whether it is published; posts, assignments, submissions and development talks
-     * name their {@code group}.
+     * name their {@code group}; a development talk may name the {@code talk}, whose invitations a guardian needs.
      */
     @GET
     @Path("explain")
@@ -67,7 +68,9 @@ public class AccessResource {
                           @QueryParam("operation") @DefaultValue("READ") String operation,
                           @QueryParam("group") String group,
                           @QueryParam("syllabus") String syllabus,
-                          @QueryParam("published") @DefaultValue("true") boolean published) {
+                          @QueryParam("published") @DefaultValue("true") boolean published,
+                          @Parameter(description = "the development talk asked about (kind DEVELOPMENT_TALK only)")
+                          @QueryParam("talk") String talk) {
         DataKind dataKind = Params.oneOf("kind", DataKind.class, kind);
         UUID groupId = Params.optionalUuid("group", group);
         if (dataKind.groupLinked() && groupId == null) {
@@ -81,6 +84,13 @@ public class AccessResource {
             item = ItemFacts.assessment(Params.uuid("syllabus", syllabus), published);
         } else if (dataKind == DataKind.ASSIGNMENT) {
             item = ItemFacts.publication(published);
+        }
+        UUID talkId = Params.optionalUuid("talk", talk);
+        if (talkId != null && dataKind != DataKind.DEVELOPMENT_TALK) {
+            throw new InvalidInputException("talk", "talk hör inte till " + dataKind, "talk does not apply to " + dataKind);
+        }
+        if (talkId != null) {
+            item = ItemFacts.talk(talkId);
         }
         Decision decision = explanations.explain(Params.uuid("person", person), Params.uuid("student", student),
                 dataKind, Params.oneOf("operation", Operation.class, operation), groupId, item);

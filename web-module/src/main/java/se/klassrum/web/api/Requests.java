@@ -67,7 +67,10 @@ public final class Requests {
             @Schema(type = SchemaType.STRING, format = "date", description = "the day of the talk; a later day books it")
             LocalDate heldOn,
 
-            @Size(max = 10) List<UUID> guardians,
+            @Size(max = 10)
+            @Schema(description = "the guardians the talk invites, each an active guardian of the student; only they "
+                    + "may read the talk. Left out: every guardian with an active link today. Empty: no guardian")
+            List<UUID> guardians,
 
             @NotNull @Size(max = MAX_TEXT) String notes,
 

@@ -29,6 +29,7 @@ import se.klassrum.access.api.Cursors;
 import se.klassrum.roster.boundary.ProtectedActors;
 import se.klassrum.access.api.Page;
 import se.klassrum.access.api.Slice;
+import se.klassrum.access.api.StudentDataNotFoundException;
 import se.klassrum.roster.boundary.StudentProfile;
 import se.klassrum.roster.boundary.GroupSyllabi;
 import se.klassrum.roster.boundary.StudentProfiles;
@@ -120,10 +121,26 @@ public class StudentsResource {
         return talks.ofStudent(Params.uuid("id", id), Params.page(limit, cursor));
     }
 
+    @GET
+    @Path("{id}/development-talks/{talk}")
+    @Operation(summary = "One of the student's development talks, when the caller may read it",
+            description = "A guardian reads only the talks that invite them (guardianIds). A talk the caller may not "
+                    + "read is answered 404 exactly like a talk that does not exist; /access/explain with the talk "
+                    + "tells why.")
+    @APIResponse(responseCode = "200", description = "The talk",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DevelopmentTalkView.class)))
+    @APIResponse(responseCode = "404", description = "No such talk of the student's, or one the caller may not read")
+    public DevelopmentTalkView developmentTalk(@PathParam("id") String id, @PathParam("talk") String talk) {
+        return talks.byId(Params.uuid("id", id), Params.uuid("talk", talk)).stream().findFirst()
+                .orElseThrow(StudentDataNotFoundException::new);
+    }
+
     @POST
     @Path("{id}/development-talks")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Records a development talk held in the student's mentor group (the mentor)")
+    @Operation(summary = "Records or books a development talk held in the student's mentor group (the mentor)",
+            description = "The talk invites the guardians given in 'guardians'; left out, it invites every guardian with "
+                    + "an active link today. Only invited guardians read the talk.")
     @APIResponse(responseCode = "201", description = "The talk",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DevelopmentTalkView.class)))
     public Response recordDevelopmentTalk(@PathParam("id") String id, @Valid @NotNull Requests.DevelopmentTalkRequest request) {

@@ -38,7 +38,7 @@ import java.util.UUID;
  * ({@link Assessments#ofStudent}). From a teaching group with a syllabus, a grading form that sets the assessment
  * through that group, offered only when {@link Assessments#checkAssess} finds every prerequisite met (otherwise
  * the missing ones are shown). From a mentor group, the development talks and a form to record one, naming those
- * of the student's guardians who were present ({@link DevelopmentTalks#guardiansFor}).
+ * of the student's guardians it invites (all of them unless the mentor chooses) ({@link DevelopmentTalks#guardiansFor}).
  *
  * <p>View-scoped so that the ids from the address survive the posts of the forms.
  */
@@ -51,7 +51,7 @@ public class StudentPage implements Serializable {
     private static final int SHOWN = 50;
 
     /**
-     * A talk as shown: the names of the guardians present instead of their ids. The pages call its methods
+     * A talk as shown: the names of the guardians invited instead of their ids. The pages call its methods
      * ({@code talk.booked()}): Jakarta EL 6 resolves a record's properties from its components only.
      */
     public record Talk(DevelopmentTalkView view, List<String> guardians) {
@@ -94,6 +94,8 @@ public class StudentPage implements Serializable {
     /** The talk form. */
     private String heldOn;
     private List<String> present = new ArrayList<>();
+    /** The mentor has submitted a choice of guardians; until then every active guardian is invited. */
+    private boolean presentChosen;
     private String notes;
     private String goals;
 
@@ -166,6 +168,7 @@ public class StudentPage implements Serializable {
 
     public void setPresent(List<String> present) {
         this.present = present == null ? new ArrayList<>() : new ArrayList<>(present);
+        presentChosen = true;
     }
 
     public String getNotes() {
@@ -459,6 +462,10 @@ public class StudentPage implements Serializable {
         try {
             guardians = talks.guardiansFor(mentorGroup.id(), studentId);
             mayRecordTalk = true;
+            if (!presentChosen) {
+                // A talk invites every guardian with an active link unless the mentor chooses otherwise.
+                present = new ArrayList<>(guardians.stream().map(guardian -> guardian.id().toString()).toList());
+            }
         } catch (AccessDeniedException denied) {
             talkDenial = Denial.of(denied, Texts.locale());
         } catch (StudentDataNotFoundException notFound) {
