@@ -60,6 +60,8 @@ public final class SafeHtml {
             .withPostprocessor(Linked::new)
             .toFactory();
 
+    /** Hidden from the OpenAPI scanner, which would otherwise describe it as a property: JSON has the string only. */
+    @Schema(hidden = true)
     private final String value;
 
     private SafeHtml(String value) {
@@ -130,8 +132,8 @@ public final class SafeHtml {
         @Override
         public void openTag(String name, List<String> attributes) {
             blocks |= BLOCKS.contains(name);
+            List<String> copy = "a".equals(name) ? withOurRel(attributes) : List.copyOf(attributes);
             linkDepth += "a".equals(name) ? 1 : 0;
-            List<String> copy = List.copyOf(attributes);
             held.add(receiver -> receiver.openTag(name, new ArrayList<>(copy)));
         }
 
@@ -187,6 +189,19 @@ public final class SafeHtml {
                     }
                 }
             });
+        }
+
+        /** A link's attributes with the one rel every link has, whatever rel it came with (the editor writes its own). */
+        private static List<String> withOurRel(List<String> attributes) {
+            List<String> kept = new ArrayList<>();
+            for (int i = 0; i + 1 < attributes.size(); i += 2) {
+                if (!"rel".equals(attributes.get(i))) {
+                    kept.add(attributes.get(i));
+                    kept.add(attributes.get(i + 1));
+                }
+            }
+            kept.addAll(LINK_RELS);
+            return List.copyOf(kept);
         }
 
         /** Only web addresses become links: a www address gets https, any other scheme than http(s) stays text. */

@@ -101,6 +101,13 @@ class SafeHtmlTest {
     }
 
     @Test
+    void theEditorsLinkKeepsItsAddressAndGetsTheSameRelAsEveryOther() {
+        assertThat(SafeHtml.of("<p><a href=\"https://www.skolverket.se/\" rel=\"noopener noreferrer\" target=\"_blank\">"
+                + "Skolverket</a></p>").value())
+                .isEqualTo("<p><a href=\"https://www.skolverket.se/\" rel=\"noopener noreferrer\">Skolverket</a></p>");
+    }
+
+    @Test
     void aLinkToAnythingButHttpHttpsOrMailtoKeepsOnlyItsText() {
         assertThat(SafeHtml.of("<a href=\"javascript:alert(1)\">a</a> <a href=\"data:text/html,x\">b</a> "
                 + "<a href=\"ftp://example.se/\">c</a> <a href=\"vbscript:x\">d</a>").value()).isEqualTo("a b c d");
