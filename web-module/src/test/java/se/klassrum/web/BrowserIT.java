@@ -26,4 +26,9 @@ class BrowserIT extends KlassrumServerTest {
     @Order(3)
     class TeachingPages extends TeachingPagesChecks {
     }
+
+    @Nested
+    @Order(4)
+    class RichTextPages extends RichTextPagesChecks {
+    }
 }

@@ -1,5 +1,6 @@
 package se.klassrum.web;
 
+import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.openqa.selenium.By;
@@ -7,6 +8,7 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.UnexpectedAlertBehaviour;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
@@ -23,6 +25,9 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -40,8 +45,12 @@ abstract class BrowserTest extends ServerCalls {
     static final Path CHROMEDRIVER = Path.of(System.getProperty("klassrum.test.chromedriver", "/usr/bin/chromedriver"));
     static final Path SCREENSHOTS = Path.of(System.getProperty("klassrum.test.screenshots", "target/screenshots"));
 
+    private static final Pattern SIGN_IN_CODE = Pattern.compile("\\b(\\d{6})\\b");
+
     WebDriver browser;
     private Path profile;
+    /** Whether a JavaScript dialog stays open for the test to find, rather than being dismissed by chromedriver. */
+    boolean dialogsStayOpen;
 
     /** Per test rather than per class, so that the report counts each test as skipped, with the reason. */
     @BeforeEach
@@ -84,6 +93,9 @@ abstract class BrowserTest extends ServerCalls {
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--user-data-dir=" + profile, "--window-size=" + width + "," + height, "--lang=" + languages.split(",")[0]);
         options.setExperimentalOption("prefs", Map.of("intl.accept_languages", languages));
+        if (dialogsStayOpen) {
+            options.setUnhandledPromptBehaviour(UnexpectedAlertBehaviour.IGNORE);
+        }
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(CHROMEDRIVER.toFile())
                 .usingAnyFreePort()
@@ -122,6 +134,33 @@ abstract class BrowserTest extends ServerCalls {
                 return detached.getMessage() != null && detached.getMessage().contains("does not belong to the document");
             }
         });
+    }
+
+    /**
+     * A guardian signs in on the portal's e-mail sign-in with the code GreenMail received, and lands on the children.
+     */
+    void signInAsGuardian(String email) throws Exception {
+        browser.navigate().to(uri("/guardian/sign-in.xhtml").toURL());
+        waitFor(By.id("signIn:email"));
+        Set<String> before = MailServer.messageIds();
+        browser.findElement(By.id("signIn:email")).sendKeys(email);
+        browser.findElement(By.id("signIn:sendCode")).click();
+        waitFor(By.id("signIn:code")).sendKeys(codeIn(MailServer.awaitNewMailTo(email, before, 15_000)));
+        browser.findElement(By.id("signIn:signInButton")).click();
+        waiting().until(ExpectedConditions.urlContains("/guardian/children.xhtml"));
+    }
+
+    /** The sign-in code in a mail of the portal. */
+    static String codeIn(MimeMessage mail) {
+        String text = com.icegreen.greenmail.util.GreenMailUtil.getBody(mail);
+        Matcher matcher = SIGN_IN_CODE.matcher(text);
+        assertThat(matcher.find()).as(text).isTrue();
+        return matcher.group(1);
+    }
+
+    /** The writing area of a rich text editor (WEB-INF/includes/editor.xhtml) by the editor's client id. */
+    WebElement editor(String clientId) {
+        return waitFor(By.cssSelector("[id='" + clientId + "'] .ql-editor"));
     }
 
     /** Types into a date or time field the way its picker would (the typed form depends on the browser's locale). */

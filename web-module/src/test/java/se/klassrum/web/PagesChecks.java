@@ -7,7 +7,6 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-import jakarta.mail.internet.MimeMessage;
 
 import javax.sql.DataSource;
 import java.io.IOException;
@@ -17,8 +16,6 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Set;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static se.klassrum.roster.demo.DemoIds.ENTRA_TENANT_SOLBACKA;
@@ -38,7 +35,6 @@ import static se.klassrum.roster.demo.DemoIds.SYLLABUS_ENGENG05;
  */
 abstract class PagesChecks extends BrowserTest {
 
-    private static final Pattern CODE = Pattern.compile("\\b(\\d{6})\\b");
 
     @Test
     void annaSeesHerGroupsAndPostsToMa1cA() throws IOException {
@@ -58,7 +54,7 @@ abstract class PagesChecks extends BrowserTest {
         assertThat(browser.findElement(By.cssSelector("label[for='write:body']")).getText()).isEqualTo("Ditt inlägg");
 
         String post = "Prov på fredag, kapitel 3 " + UUID.randomUUID();
-        browser.findElement(By.id("write:body")).sendKeys(post);
+        editor("write:body").sendKeys(post);
         browser.findElement(By.id("write:publish")).click();
 
         new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.textToBePresentInElementLocated(
@@ -88,7 +84,7 @@ abstract class PagesChecks extends BrowserTest {
         assertThat(browser.findElements(By.id("denial"))).isEmpty();
 
         String attempt = "Elsa tries to post " + UUID.randomUUID();
-        browser.findElement(By.id("write:body")).sendKeys(attempt);
+        editor("write:body").sendKeys(attempt);
         browser.findElement(By.id("write:publish")).click();
 
         String denial = waitFor(By.id("writeDenial")).getText();
@@ -252,13 +248,6 @@ abstract class PagesChecks extends BrowserTest {
         browser.navigate().to(uri("/guardian/children.xhtml").toURL());
         assertThat(waitFor(By.id("notSignedIn")).getText()).contains("Du är inte inloggad");
         assertThat(text()).doesNotContain("Elsa", comment);
-    }
-
-    private static String codeIn(MimeMessage mail) {
-        String text = com.icegreen.greenmail.util.GreenMailUtil.getBody(mail);
-        Matcher matcher = CODE.matcher(text);
-        assertThat(matcher.find()).as(text).isTrue();
-        return matcher.group(1);
     }
 
 }

@@ -1,6 +1,5 @@
 package se.klassrum.web;
 
-import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -20,8 +19,6 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.Set;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -52,7 +49,6 @@ import static se.klassrum.roster.demo.DemoIds.idpSubject;
  */
 abstract class PortalPagesChecks extends BrowserTest {
 
-    private static final Pattern CODE = Pattern.compile("\\b(\\d{6})\\b");
     private static final String KE1_D = "Ke1-D (ej ansluten)";
 
     private final HttpClient http = HttpClient.newHttpClient();
@@ -338,13 +334,6 @@ abstract class PortalPagesChecks extends BrowserTest {
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
                 .build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static String codeIn(MimeMessage mail) {
-        String text = com.icegreen.greenmail.util.GreenMailUtil.getBody(mail);
-        Matcher matcher = CODE.matcher(text);
-        assertThat(matcher.find()).as(text).isTrue();
-        return matcher.group(1);
     }
 
     /**

@@ -72,7 +72,7 @@ abstract class TeachingPagesChecks extends BrowserTest {
             assertThat(browser.findElement(By.id("assignment:dueMessage")).getText()).contains("datum och klockslag");
 
             browser.findElement(By.id("assignment:title")).sendKeys(title);
-            browser.findElement(By.id("assignment:instructions")).sendKeys("Lös uppgift 1–10 i kapitel 3.");
+            editor("assignment:instructions").sendKeys("Lös uppgift 1–10 i kapitel 3.");
             setValue(By.id("assignment:due"), LocalDate.now(SCHOOL_ZONE).minusDays(1) + "T08:00");
             clickAndWait(browser.findElement(By.id("assignment:saveDraft")));
             waitForText("sparad som utkast");
@@ -102,12 +102,12 @@ abstract class TeachingPagesChecks extends BrowserTest {
             assertThat(browser.findElement(By.id("notSubmitted")).getText()).contains("inte lämnat in");
             clickAndWait(browser.findElement(By.id("submit:submitButton")));
             assertThat(waitFor(By.id("submit:contentMessage")).getText()).isEqualTo("Skriv ditt svar först.");
-            browser.findElement(By.id("submit:content")).sendKeys("x = 2 eller x = 3");
+            editor("submit:content").sendKeys("x = 2 eller x = 3");
             clickAndWait(browser.findElement(By.id("submit:submitButton")));
             waitForText("markeras som sen");
             assertThat(browser.findElement(By.id("mine")).getText()).contains("x = 2 eller x = 3", "Sen", "Inlämnad");
             assertThat(browser.findElement(By.id("submit:submitButton")).getAttribute("textContent")).contains("Lämna in igen");
-            browser.findElement(By.id("submit:content")).sendKeys("x = 2 eller x = 3, kontrollerat");
+            editor("submit:content").sendKeys("x = 2 eller x = 3, kontrollerat");
             clickAndWait(browser.findElement(By.id("submit:submitButton")));
             new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.textToBePresentInElementLocated(
                     By.id("mine"), "kontrollerat"));
@@ -124,7 +124,7 @@ abstract class TeachingPagesChecks extends BrowserTest {
             assertThat(browser.findElement(By.id("notSubmittedList")).getText()).contains("Falk, Filip", "Isaksson, Ivar")
                     .doesNotContain("Ek, Elsa");
             screenshot("assignment-anna-submissions");
-            submission.findElement(By.cssSelector("textarea")).sendKeys("Bra lösning, visa prövningen också.");
+            submission.findElement(By.cssSelector(".ql-editor")).sendKeys("Bra lösning, visa prövningen också.");
             clickAndWait(submission.findElement(By.cssSelector("button[id$='returnButton']")));
             waitForText("återlämnad med din återkoppling");
             assertThat(waitFor(By.cssSelector("li.submission[data-student='" + PERSON_ELSA + "']")).getText())
@@ -167,7 +167,7 @@ abstract class TeachingPagesChecks extends BrowserTest {
             assertThat(browser.findElement(By.id("assessments")).getText()).contains("Inga omdömen");
 
             new Select(browser.findElement(By.id("grading:grade"))).selectByValue("B");
-            browser.findElement(By.id("grading:comment")).sendKeys(comment);
+            editor("grading:comment").sendKeys(comment);
             browser.findElement(By.id("grading:publish")).click();
             clickAndWait(browser.findElement(By.id("grading:save")));
             waitForText("sparat och publicerat");
@@ -176,7 +176,7 @@ abstract class TeachingPagesChecks extends BrowserTest {
             assertThat(new Select(browser.findElement(By.id("grading:grade"))).getFirstSelectedOption().getAttribute("value"))
                     .isEqualTo("B");
             assertThat(browser.findElement(By.id("grading-section")).getText()).contains("publicerat");
-            assertThat(browser.findElement(By.id("grading:comment")).getAttribute("value")).as("the comment, ready to revise")
+            assertThat(editor("grading:comment").getText()).as("the comment, ready to revise")
                     .isEqualTo(comment);
             screenshot("student-anna-grading");
 
@@ -244,15 +244,15 @@ abstract class TeachingPagesChecks extends BrowserTest {
                     .hasSize(2).allMatch(WebElement::isSelected);
 
             setValue(By.id("talk:heldOn"), LocalDate.now(SCHOOL_ZONE).plusDays(3).toString());
-            browser.findElement(By.id("talk:goals")).sendKeys(goals);
+            editor("talk:goals").sendKeys(goals);
             clickAndWait(browser.findElement(By.id("talk:recordTalk")));
             assertThat(waitFor(By.id("talk:notesMessage")).getText()).contains("när det har hållits");
 
             setValue(By.id("talk:heldOn"), LocalDate.now(SCHOOL_ZONE).minusDays(1).toString());
             uninvite(PERSON_EBBA);
-            browser.findElement(By.id("talk:notes")).sendKeys("Elsa trivs och vill läsa mer.");
-            if (browser.findElement(By.id("talk:goals")).getAttribute("value").isEmpty()) {
-                browser.findElement(By.id("talk:goals")).sendKeys(goals);
+            editor("talk:notes").sendKeys("Elsa trivs och vill läsa mer.");
+            if (editor("talk:goals").getText().isEmpty()) {
+                editor("talk:goals").sendKeys(goals);
             }
             clickAndWait(browser.findElement(By.id("talk:recordTalk")));
             waitForText("är dokumenterat");
@@ -296,7 +296,7 @@ abstract class TeachingPagesChecks extends BrowserTest {
             WebElement booked = talkOn(nextWeek);
             assertThat(booked.getText()).contains("bokat", "Inbjudna vårdnadshavare", "Ebba Ek").doesNotContain("Anteckningar")
                     .doesNotContain("Karin");
-            assertThat(booked.findElements(By.tagName("textarea"))).as("no notes before the talk").isEmpty();
+            assertThat(booked.findElements(By.cssSelector(".ql-editor"))).as("no notes before the talk").isEmpty();
             screenshot("student-bertil-booked-talk");
 
             // The day comes.
@@ -306,12 +306,12 @@ abstract class TeachingPagesChecks extends BrowserTest {
                     yesterday, PERSON_ELSA, nextWeek);
             browser.navigate().refresh();
             WebElement held = talkOn(yesterday);
-            held.findElement(By.cssSelector("textarea[id$='writtenNotes']")).sendKeys("Elsa vill välja naturkurs " + marker);
+            held.findElement(By.cssSelector("[id$='writtenNotes'] .ql-editor")).sendKeys("Elsa vill välja naturkurs " + marker);
             clickAndWait(held.findElement(By.cssSelector("[id$='writeTalk']")));
             waitForText("är dokumenterat");
             WebElement written = talkOn(yesterday);
             assertThat(written.getText()).contains("Elsa vill välja naturkurs " + marker, "Ebba Ek").doesNotContain("bokat");
-            assertThat(written.findElements(By.tagName("textarea"))).isEmpty();
+            assertThat(written.findElements(By.cssSelector(".ql-editor"))).isEmpty();
             assertThat(text()).doesNotContain("Exception");
         } finally {
             Sql.update(database, "delete from development_talk where student_id = ? and (notes like ? or (notes = ''"

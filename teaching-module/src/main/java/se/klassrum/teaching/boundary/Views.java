@@ -8,6 +8,7 @@ import se.klassrum.teaching.entity.DevelopmentTalk;
 import se.klassrum.teaching.entity.Grade;
 import se.klassrum.teaching.entity.Post;
 import se.klassrum.teaching.entity.PublicationStatus;
+import se.klassrum.teaching.entity.SafeHtml;
 import se.klassrum.teaching.entity.Submission;
 
 import java.time.LocalDate;
@@ -21,7 +22,7 @@ public final class Views {
     private Views() {
     }
 
-    public record PostView(UUID id, UUID groupId, UUID authorId, String authorName, String body,
+    public record PostView(UUID id, UUID groupId, UUID authorId, String authorName, SafeHtml body,
                            OffsetDateTime createdAt, OffsetDateTime editedAt) {
         static PostView of(Post post) {
             return new PostView(post.id(), post.group().id(), post.author().id(), post.author().displayName(), post.body(),
@@ -29,7 +30,7 @@ public final class Views {
         }
     }
 
-    public record AssignmentView(UUID id, UUID groupId, String title, String instructions, OffsetDateTime dueAt,
+    public record AssignmentView(UUID id, UUID groupId, String title, SafeHtml instructions, OffsetDateTime dueAt,
                                  PublicationStatus status, OffsetDateTime publishedAt) {
         static AssignmentView of(Assignment assignment) {
             return new AssignmentView(assignment.id(), assignment.group().id(), assignment.title(), assignment.instructions(),
@@ -38,8 +39,8 @@ public final class Views {
     }
 
     public record SubmissionView(UUID id, UUID assignmentId, UUID groupId, UUID studentId, String studentName,
-                                 String content, OffsetDateTime submittedAt, boolean late, Submission.Status status,
-                                 String feedback, OffsetDateTime returnedAt) implements StudentOwned {
+                                 SafeHtml content, OffsetDateTime submittedAt, boolean late, Submission.Status status,
+                                 SafeHtml feedback, OffsetDateTime returnedAt) implements StudentOwned {
         static SubmissionView of(Submission submission) {
             return new SubmissionView(submission.id(), submission.assignment().id(), submission.assignment().group().id(),
                     submission.student().id(), submission.student().displayName(), submission.content(),
@@ -49,7 +50,7 @@ public final class Views {
     }
 
     public record AssessmentView(UUID id, UUID studentId, UUID syllabusId, String syllabusCode, String syllabusName,
-                                 UUID throughGroupId, String throughGroupName, Grade grade, String comment, PublicationStatus status,
+                                 UUID throughGroupId, String throughGroupName, Grade grade, SafeHtml comment, PublicationStatus status,
                                  OffsetDateTime updatedAt) implements StudentOwned {
         static AssessmentView of(Assessment assessment) {
             return new AssessmentView(assessment.id(), assessment.student().id(), assessment.syllabus().id(),
@@ -70,7 +71,7 @@ public final class Views {
      * them (ACCESS-RULES.md, GUARDIAN_INVITED).
      */
     public record DevelopmentTalkView(UUID id, UUID studentId, UUID groupId, UUID mentorId, String mentorName,
-                                      LocalDate heldOn, List<UUID> guardianIds, String notes, String agreedGoals,
+                                      LocalDate heldOn, List<UUID> guardianIds, SafeHtml notes, SafeHtml agreedGoals,
                                       OffsetDateTime updatedAt) implements StudentOwned {
         static DevelopmentTalkView of(DevelopmentTalk talk) {
             return new DevelopmentTalkView(talk.id(), talk.student().id(), talk.group().id(), talk.mentor().id(),

@@ -90,7 +90,7 @@ public class Assessment extends RosterEntity {
     public Syllabus syllabus() { return syllabus; }
     public StudyGroup group() { return group; }
     public Grade grade() { return grade; }
-    public String comment() { return comment; }
+    public SafeHtml comment() { return SafeHtml.stored(comment); }
     public PublicationStatus status() { return status; }
     public Person assessedBy() { return assessedBy; }
     public OffsetDateTime updatedAt() { return updatedAt; }

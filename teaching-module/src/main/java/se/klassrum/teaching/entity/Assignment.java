@@ -89,7 +89,7 @@ public class Assignment extends RosterEntity {
     public StudyGroup group() { return group; }
     public Person author() { return author; }
     public String title() { return title; }
-    public String instructions() { return instructions; }
+    public SafeHtml instructions() { return SafeHtml.stored(instructions); }
     public OffsetDateTime dueAt() { return dueAt; }
     public PublicationStatus status() { return status; }
     public OffsetDateTime createdAt() { return createdAt; }

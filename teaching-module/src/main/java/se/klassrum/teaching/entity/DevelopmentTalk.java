@@ -86,7 +86,7 @@ public class DevelopmentTalk extends RosterEntity {
     public Person mentor() { return mentor; }
     public LocalDate heldOn() { return heldOn; }
     public List<Person> guardians() { return List.copyOf(guardians); }
-    public String notes() { return notes; }
-    public String agreedGoals() { return agreedGoals; }
+    public SafeHtml notes() { return SafeHtml.stored(notes); }
+    public SafeHtml agreedGoals() { return SafeHtml.stored(agreedGoals); }
     public OffsetDateTime updatedAt() { return updatedAt; }
 }

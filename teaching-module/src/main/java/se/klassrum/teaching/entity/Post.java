@@ -64,7 +64,7 @@ public class Post extends RosterEntity {
 
     public StudyGroup group() { return group; }
     public Person author() { return author; }
-    public String body() { return body; }
+    public SafeHtml body() { return SafeHtml.stored(body); }
     public OffsetDateTime createdAt() { return createdAt; }
     public OffsetDateTime editedAt() { return editedAt; }
 }

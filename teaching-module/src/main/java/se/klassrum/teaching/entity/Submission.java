@@ -98,10 +98,10 @@ public class Submission extends RosterEntity {
 
     public Assignment assignment() { return assignment; }
     public Person student() { return student; }
-    public String content() { return content; }
+    public SafeHtml content() { return SafeHtml.stored(content); }
     public OffsetDateTime submittedAt() { return submittedAt; }
     public boolean isLate() { return late; }
     public Status status() { return status; }
-    public String feedback() { return feedback; }
+    public SafeHtml feedback() { return SafeHtml.stored(feedback); }
     public OffsetDateTime returnedAt() { return returnedAt; }
 }

@@ -65,7 +65,7 @@ class ContentRulesTest {
         Submission submission = new Submission(publishedAssignment(), student, SafeHtml.of("första"), DUE.minusHours(1));
 
         submission.resubmit(SafeHtml.of("andra"), DUE.plusHours(1));
-        assertThat(submission.content()).isEqualTo("andra");
+        assertThat(submission.content().value()).isEqualTo("andra");
         assertThat(submission.isLate()).isTrue();
 
         submission.returnWithFeedback(SafeHtml.of("Bra!"), DUE.plusDays(1));

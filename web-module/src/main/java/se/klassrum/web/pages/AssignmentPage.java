@@ -188,7 +188,7 @@ public class AssignmentPage implements Serializable {
         if (groupId == null || assignmentId == null) {
             return null;
         }
-        if (content == null || content.isBlank()) {
+        if (EditorText.isBlank(content)) {
             Forms.invalid("submit", "content", "submission.contentRequired");
             return null;
         }
@@ -197,7 +197,7 @@ public class AssignmentPage implements Serializable {
             return null;
         }
         try {
-            SubmissionView submitted = assignments.submit(groupId, assignmentId, me, PlainText.toHtml(content));
+            SubmissionView submitted = assignments.submit(groupId, assignmentId, me, content);
             Texts.flash(FacesMessage.SEVERITY_INFO, submitted.late() ? "submission.submittedLate" : "submission.submitted");
         } catch (AccessDeniedException | StudentDataNotFoundException | NotSignedInException | TeachingException refused) {
             actionDenial = Refusals.denial(refused, "assignment.notFound");
@@ -214,12 +214,12 @@ public class AssignmentPage implements Serializable {
             return null;
         }
         String text = feedback.get(studentId);
-        if (text == null || text.isBlank()) {
+        if (EditorText.isBlank(text)) {
             Texts.message(FacesMessage.SEVERITY_ERROR, "submission.feedbackRequired");
             return null;
         }
         try {
-            SubmissionView returned = assignments.returnWithFeedback(groupId, assignmentId, studentId, PlainText.toHtml(text));
+            SubmissionView returned = assignments.returnWithFeedback(groupId, assignmentId, studentId, text);
             feedback.remove(studentId);
             Texts.flash(FacesMessage.SEVERITY_INFO, "submission.returned", returned.studentName());
         } catch (AccessDeniedException | StudentDataNotFoundException | NotSignedInException | TeachingException refused) {

@@ -175,12 +175,12 @@ public class GroupPage implements Serializable {
         if (groupId == null) {
             return null;
         }
-        if (body == null || body.isBlank()) {
+        if (EditorText.isBlank(body)) {
             Texts.message(FacesMessage.SEVERITY_ERROR, "group.bodyRequired");
             return null;
         }
         try {
-            posts.write(groupId, PlainText.toHtml(body));
+            posts.write(groupId, body);
         } catch (AccessDeniedException denied) {
             writeDenial = Denial.of(denied, Texts.locale());
             return null;
@@ -221,8 +221,7 @@ public class GroupPage implements Serializable {
             return null;
         }
         try {
-            assignments.create(groupId, title.strip(), instructions == null || instructions.isBlank() ? ""
-                    : PlainText.toHtml(instructions), dueAt, publish);
+            assignments.create(groupId, title.strip(), EditorText.orEmpty(instructions), dueAt, publish);
         } catch (AccessDeniedException | StudentDataNotFoundException | NotSignedInException | TeachingException refused) {
             assignmentDenial = Refusals.denial(refused, "group.notFound");
             return null;

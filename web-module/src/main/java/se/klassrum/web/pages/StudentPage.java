@@ -308,7 +308,7 @@ public class StudentPage implements Serializable {
         }
         try {
             AssessmentView saved = assessments.assess(studentId, through.syllabusId(), groupId, chosen,
-                    comment == null || comment.isBlank() ? "" : PlainText.toHtml(comment), publish);
+                    EditorText.orEmpty(comment), publish);
             Texts.flash(FacesMessage.SEVERITY_INFO, saved.status() == PublicationStatus.PUBLISHED ? "grade.savedPublished"
                     : "grade.savedDraft", saved.syllabusCode());
         } catch (AccessDeniedException | StudentDataNotFoundException | NotSignedInException | TeachingException refused) {
@@ -327,7 +327,7 @@ public class StudentPage implements Serializable {
         }
         LocalDate day = SchoolTime.parseDay(heldOn);
         boolean booking = day != null && day.isAfter(SchoolTime.today());
-        boolean noText = (notes == null || notes.isBlank()) && (goals == null || goals.isBlank());
+        boolean noText = EditorText.isBlank(notes) && EditorText.isBlank(goals);
         boolean valid = true;
         if (day == null) {
             Forms.invalid("talk", "heldOn", "talk.dayRequired");
@@ -346,7 +346,7 @@ public class StudentPage implements Serializable {
         }
         List<UUID> chosen = present.stream().map(Forms::uuid).filter(Objects::nonNull).toList();
         try {
-            talks.record(groupId, studentId, day, chosen, blankOrHtml(notes), blankOrHtml(goals));
+            talks.record(groupId, studentId, day, chosen, EditorText.orEmpty(notes), EditorText.orEmpty(goals));
             Texts.flash(FacesMessage.SEVERITY_INFO, booking ? "talk.booked" : "talk.recorded", SchoolTime.day(day));
         } catch (AccessDeniedException | StudentDataNotFoundException | NotSignedInException | TeachingException refused) {
             actionDenial = Refusals.denial(refused, "student.notFound");
@@ -377,22 +377,18 @@ public class StudentPage implements Serializable {
         }
         String written = writtenNotes.get(talkId);
         String agreed = writtenGoals.get(talkId);
-        if ((written == null || written.isBlank()) && (agreed == null || agreed.isBlank())) {
+        if (EditorText.isBlank(written) && EditorText.isBlank(agreed)) {
             Texts.flash(FacesMessage.SEVERITY_ERROR, "talk.textRequired");
             return null;
         }
         try {
-            DevelopmentTalkView saved = talks.write(groupId, studentId, talk, blankOrHtml(written), blankOrHtml(agreed));
+            DevelopmentTalkView saved = talks.write(groupId, studentId, talk, EditorText.orEmpty(written), EditorText.orEmpty(agreed));
             Texts.flash(FacesMessage.SEVERITY_INFO, "talk.recorded", SchoolTime.day(saved.heldOn()));
         } catch (AccessDeniedException | StudentDataNotFoundException | NotSignedInException | TeachingException refused) {
             actionDenial = Refusals.denial(refused, "student.notFound");
             return null;
         }
         return again(studentId, groupId);
-    }
-
-    private static String blankOrHtml(String text) {
-        return text == null || text.isBlank() ? "" : PlainText.toHtml(text);
     }
 
     private static String again(UUID studentId, UUID groupId) {
@@ -454,7 +450,7 @@ public class StudentPage implements Serializable {
             grade = current == null || current.grade() == null ? Grade.NOT_YET_ASSESSED.name() : current.grade().name();
         }
         if (comment == null && current != null) {
-            comment = HtmlToText.toText(current.comment());
+            comment = current.comment().value();
         }
     }
 
