@@ -126,9 +126,13 @@ public final class ImportScaleBenchmark {
             out.printf(Locale.ROOT, "%n===== round %d of %d, in a fresh database =====%n", round, ROUNDS);
             rounds.add(round(folder, full, delta, oneRosterDelta));
         }
+        SmallHeap smallHeap = smallHeap(full, oneRosterDelta, delta, runtime.maxMemory() * 7 / 10);
         String loadAfter = loadAverage();
         out.println("load average after (1, 5, 15 min): " + loadAfter);
-        report(stats, rounds, runtime.maxMemory(), loadBefore, loadAfter);
+        if (!rounds.isEmpty()) { // -Dimport-benchmark.rounds=0 checks only the heap
+            report(stats, rounds, runtime.maxMemory(), loadBefore, loadAfter);
+        }
+        reportSmallHeap(smallHeap);
         Files.writeString(folder.resolve("result.txt"), String.join("\n", results.values()) + "\n");
         for (Round round : rounds) {
             if (broken(round.full()) || round.delta() != null && broken(round.delta())
@@ -190,6 +194,60 @@ public final class ImportScaleBenchmark {
         } finally {
             db.close();
         }
+    }
+
+    // ---------------------------------------------------------------- the same work in 70 % of the heap
+
+    /** The three imports of a round, run again in a JVM of their own with a heap of 70 % of this one's. */
+    private record SmallHeap(long maxHeap, List<String> results, int exitCode) {
+
+        boolean succeeded() {
+            return exitCode == 0 && results.size() == 3 && results.stream().allMatch(r -> r.contains("SUCCEEDED"));
+        }
+    }
+
+    /**
+     * The heap target, judged by what it means: the full import, the delta and the next night's full set, in a fresh
+     * database, one after the other in one JVM ({@link ImportInSmallHeap}) whose heap is 70 % of this one's. The peak
+     * "after a GC" of a roomy heap says little about what an import needs: G1 leaves old garbage until it needs the room.
+     */
+    private SmallHeap smallHeap(Path full, Path oneRosterDelta, Path delta, long maxHeap) throws Exception {
+        out.printf(Locale.ROOT, "%n===== the same three imports in a heap of %d MiB (70 %%), in a fresh database =====%n",
+                maxHeap / MIB);
+        TestDatabase db = TestDatabase.create("import_small_heap");
+        try {
+            UUID tenant = db.inTransaction(em -> new RosterAdministration(em).createTenant(null, UUID.randomUUID(),
+                    "Stockholms stad (syntetisk)"));
+            Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+            Process process = new ProcessBuilder(java.toString(), "-Xmx" + maxHeap / MIB + "m", "-XX:+UseG1GC",
+                    "-XX:+ExitOnOutOfMemoryError", "-cp", System.getProperty("java.class.path"),
+                    ImportInSmallHeap.class.getName(), db.jdbcUrl(), tenant.toString(), full.toString(),
+                    oneRosterDelta.toString(), delta.toString())
+                    .redirectErrorStream(true).start();
+            List<String> results = new ArrayList<>();
+            try (var lines = new java.io.BufferedReader(new java.io.InputStreamReader(process.getInputStream(),
+                    StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = lines.readLine()) != null) {
+                    if (line.startsWith(ImportInSmallHeap.RESULT)) {
+                        results.add(line.substring(ImportInSmallHeap.RESULT.length()));
+                        out.println(line.substring(ImportInSmallHeap.RESULT.length()));
+                    } else if (line.contains("OutOfMemoryError") || line.startsWith("  ")) {
+                        out.println(line);
+                    }
+                }
+            }
+            return new SmallHeap(maxHeap, results, process.waitFor());
+        } finally {
+            db.close();
+        }
+    }
+
+    private void reportSmallHeap(SmallHeap smallHeap) {
+        line(String.format(Locale.ROOT, "the same three imports in a heap of %d MiB (70 %% of the heap), in a JVM of"
+                        + " their own: %s   target: every import succeeds   %s", smallHeap.maxHeap() / MIB,
+                smallHeap.results().isEmpty() ? "no result" : String.join("; ", smallHeap.results()),
+                smallHeap.succeeded() ? "PASS" : "FAIL (exit code " + smallHeap.exitCode() + ")"));
     }
 
     /** The machine's load average over 1, 5 and 15 minutes, from /proc/loadavg (Linux), else the JVM's 1-minute one. */
@@ -688,7 +746,7 @@ public final class ImportScaleBenchmark {
      * Watches the heap while an import runs: samples the used heap every 10 ms, and takes each garbage
      * collection's heap before (the highest it got) and after (an upper bound of the live data).
      */
-    private static final class HeapMonitor {
+    static final class HeapMonitor {
 
         record Peak(long used, long afterGc, long collections, long collectionMillis) {
         }

@@ -7,7 +7,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -45,8 +44,8 @@ final class Planner {
     private final Map<String, UUID> syllabusIds = new HashMap<>();
     /** Subjects this plan creates, by code. */
     private final Map<String, UUID> newSubjects = new HashMap<>();
-    /** Existing facts matched by a fact of the files: they stay. */
-    private final Set<UUID> matched = new HashSet<>();
+    /** The claim of an existing fact that this plan ends (see {@link TenantState.Fact#claim}). */
+    private static final Object ENDED = new Object();
     /** People, schools and groups that had a fact ended by this plan. */
     private final Set<UUID> endedParties = new HashSet<>();
 
@@ -69,7 +68,8 @@ final class Planner {
             Map<FactKey, Object> facts = existingFacts(kind);
             planFacts(kind, facts);
             if (set.fullSet) {
-                matched.clear();
+                state.planned(kind);
+                set.facts.removeIf(fact -> fact.kind() == kind);
             } else {
                 existing.put(kind, facts);
             }
@@ -240,16 +240,12 @@ final class Planner {
     /**
      * The managed facts of the roster, by what they link. Nearly every key has one fact, so a value is that fact, or a
      * list only where there are several (see {@link #all}): at Stockholm's scale a list per key would cost a hundred
-     * megabytes of heap for nothing.
+     * megabytes of heap for nothing. While a kind is planned, the files' facts that the roster lacks join them (see
+     * {@link #planFacts}).
      */
     private Map<FactKey, Object> existingFacts(RosterSet.FactKind kind) {
-        List<TenantState.Fact> all = switch (kind) {
-            case ROLE -> state.roles;
-            case MEMBERSHIP -> state.memberships;
-            case GUARDIAN_LINK -> state.guardianLinks;
-        };
         Map<FactKey, Object> byKey = new HashMap<>();
-        for (TenantState.Fact fact : all) {
+        for (TenantState.Fact fact : state.facts(kind)) {
             if (managed(kind, fact)) {
                 byKey.merge(new FactKey(fact.first(), fact.second(), fact.type()), fact, Planner::both);
             }
@@ -291,55 +287,90 @@ final class Planner {
         };
     }
 
+    /**
+     * Plans the files' facts of a kind, one by one in the order of the files, against the roster's facts of the same key
+     * (what they link and their type): one with the same first day is matched (claimed), and gets the files' last day;
+     * else the fact is new, and joins the key's value, so that a later fact of the files with the same key and first
+     * day is found as a repetition (a contradiction if its last day differs). For a full set, the roster's current
+     * facts that no fact of the files claimed end.
+     */
     private void planFacts(RosterSet.FactKind kind, Map<FactKey, Object> existing) {
-        Map<FactKey, Object> wanted = new LinkedHashMap<>();
         for (RosterSet.Fact fact : set.facts) {
             if (fact.kind() != kind) {
                 continue;
             }
             FactKey key = key(fact);
-            if (key != null) {
-                wanted.merge(key, fact, Planner::both);
+            if (key == null) {
+                continue;
             }
-        }
-        for (Map.Entry<FactKey, Object> entry : wanted.entrySet()) {
-            FactKey key = entry.getKey();
-            List<TenantState.Fact> rows = all(existing.get(key));
-            Map<LocalDate, RosterSet.Fact> byFirstDay = new HashMap<>(2);
-            for (RosterSet.Fact fact : Planner.<RosterSet.Fact>all(entry.getValue())) {
-                LocalDate from = firstDay(fact, rows);
-                RosterSet.Fact same = byFirstDay.putIfAbsent(from, fact);
-                if (same != null) {
-                    if (!Objects.equals(same.to(), fact.to())) {
-                        problems.add(fact.where(), "this contradicts " + same.where() + ": the same "
-                                + describe(kind) + " from " + from + " ends on " + (fact.to() == null ? "no day" : fact.to())
-                                + " here and on " + (same.to() == null ? "no day" : same.to()) + " there");
-                    }
-                    continue;
+            Object value = existing.get(key);
+            List<TenantState.Fact> rows = rows(value);
+            LocalDate from = firstDay(fact, rows);
+            TenantState.Fact row = null;
+            RosterSet.Fact same = null;
+            for (TenantState.Fact candidate : rows) {
+                if (candidate.from().equals(from)) {
+                    row = candidate;
+                    same = candidate.claim instanceof RosterSet.Fact claimant ? claimant : null;
                 }
-                TenantState.Fact row = rows.stream().filter(r -> r.from().equals(from)).findFirst().orElse(null);
-                if (row == null) {
-                    plan.newFacts.get(kind).add(new Plan.NewFact(kind, key.first(), key.second(), key.type(), from,
-                            fact.to()));
-                    plan.created(Plan.kindOf(kind));
-                } else {
-                    matched.add(row.id());
-                    if (!Objects.equals(row.to(), fact.to())) {
-                        plan.newEnds.get(kind).add(new Plan.NewEnd(row.id(), fact.to()));
-                        plan.updated(Plan.kindOf(kind));
+            }
+            if (row == null) {
+                for (Object each : Planner.<Object>all(value)) {
+                    if (each instanceof RosterSet.Fact planned && firstDay(planned, rows).equals(from)) {
+                        same = planned;
                     }
+                }
+            }
+            if (same != null) {
+                if (!Objects.equals(same.to(), fact.to())) {
+                    problems.add(fact.where(), "this contradicts " + same.where() + ": the same "
+                            + describe(kind) + " from " + from + " ends on " + (fact.to() == null ? "no day" : fact.to())
+                            + " here and on " + (same.to() == null ? "no day" : same.to()) + " there");
+                }
+                continue;
+            }
+            if (row == null) {
+                plan.newFacts.get(kind).add(new Plan.NewFact(kind, key.first(), key.second(), key.type(), from,
+                        fact.to()));
+                plan.created(Plan.kindOf(kind));
+                existing.merge(key, fact, Planner::both);
+            } else {
+                row.claim = fact;
+                if (!Objects.equals(row.to(), fact.to())) {
+                    plan.newEnds.get(kind).add(new Plan.NewEnd(row.id(), fact.to()));
+                    plan.updated(Plan.kindOf(kind));
                 }
             }
         }
         if (set.fullSet) {
             for (Object value : existing.values()) {
-                for (TenantState.Fact row : Planner.<TenantState.Fact>all(value)) {
-                    if (!matched.contains(row.id()) && isCurrent(row)) {
+                for (TenantState.Fact row : rows(value)) {
+                    if (row.claim == null && isCurrent(row)) {
                         end(kind, row);
                     }
                 }
             }
         }
+    }
+
+    /** The roster's facts of a key's value (leaving out the files' facts planned as new). */
+    private static List<TenantState.Fact> rows(Object value) {
+        if (value == null) {
+            return List.of();
+        }
+        if (value instanceof TenantState.Fact row) {
+            return List.of(row);
+        }
+        if (value instanceof RosterSet.Fact) {
+            return List.of();
+        }
+        List<TenantState.Fact> rows = new ArrayList<>(2);
+        for (Object each : Planner.<Object>all(value)) {
+            if (each instanceof TenantState.Fact row) {
+                rows.add(row);
+            }
+        }
+        return rows;
     }
 
     /**
@@ -361,8 +392,8 @@ final class Planner {
             if (key == null) {
                 continue;
             }
-            for (TenantState.Fact row : Planner.<TenantState.Fact>all(existing.get(removed.kind()).get(key))) {
-                if (!matched.contains(row.id()) && isCurrent(row)) {
+            for (TenantState.Fact row : rows(existing.get(removed.kind()).get(key))) {
+                if (row.claim == null && isCurrent(row)) {
                     end(removed.kind(), row);
                 }
             }
@@ -385,9 +416,9 @@ final class Planner {
         }
         for (RosterSet.FactKind kind : RosterSet.FactKind.values()) {
             for (Object value : existing.get(kind).values()) {
-                for (TenantState.Fact row : Planner.<TenantState.Fact>all(value)) {
+                for (TenantState.Fact row : rows(value)) {
                     boolean touches = removedParties.contains(row.first()) || removedParties.contains(row.second());
-                    if (touches && !matched.contains(row.id()) && isCurrent(row)) {
+                    if (touches && row.claim == null && isCurrent(row)) {
                         end(kind, row);
                     }
                 }
@@ -401,7 +432,7 @@ final class Planner {
      * day, an empty period that holds on no day, and is kept rather than deleted.
      */
     private void end(RosterSet.FactKind kind, TenantState.Fact row) {
-        matched.add(row.id());
+        row.claim = ENDED;
         LocalDate lastDay = row.from().isBefore(importDate) ? importDate.minusDays(1) : row.from().minusDays(1);
         plan.newEnds.get(kind).add(new Plan.NewEnd(row.id(), lastDay));
         plan.ended(Plan.kindOf(kind));

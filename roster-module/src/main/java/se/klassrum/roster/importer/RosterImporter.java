@@ -149,7 +149,9 @@ public final class RosterImporter {
         try {
             progress.phase("READING");
             if (problems.isEmpty()) {
-                reading = new Reading(read.get());
+                RosterSet set = read.get();
+                set.read();
+                reading = new Reading(set);
             }
             if (!problems.isEmpty()) {
                 return finish(runId, ImportStatus.REJECTED, List.of(), problems, reading.notes());

@@ -75,7 +75,93 @@ final class RosterSet {
      * @param from   the first day, or null if the files do not say
      * @param to     the last day, or null for no end
      */
-    record Fact(FactKind kind, String first, String second, Enum<?> type, LocalDate from, LocalDate to, Where where) {
+    static final class Fact {
+        private final String first;
+        private final String second;
+        private final Enum<?> type;
+        private final LocalDate from;
+        private final LocalDate to;
+        // Where it came from, as the file's (shared) name and the line: a Where per fact would cost 24 bytes a fact,
+        // 40 MB of heap at Stockholm's scale while the roster is planned. The kind is told by the type.
+        private final String file;
+        private final int line;
+
+        Fact(FactKind kind, String first, String second, Enum<?> type, LocalDate from, LocalDate to, Where where) {
+            if (kindOf(type) != kind) {
+                throw new IllegalArgumentException("a " + kind + " cannot have the type " + type);
+            }
+            this.first = first;
+            this.second = second;
+            this.type = type;
+            this.from = from;
+            this.to = to;
+            this.file = where.file();
+            this.line = Math.toIntExact(where.line());
+        }
+
+        private Fact(Fact fact, String first, String second, LocalDate from, LocalDate to) {
+            this.first = first;
+            this.second = second;
+            this.type = fact.type;
+            this.from = from;
+            this.to = to;
+            this.file = fact.file;
+            this.line = fact.line;
+        }
+
+        private static FactKind kindOf(Enum<?> type) {
+            return switch (type) {
+                case RoleKind ignored -> FactKind.ROLE;
+                case se.klassrum.roster.entity.MembershipRole ignored -> FactKind.MEMBERSHIP;
+                case GuardianRelation ignored -> FactKind.GUARDIAN_LINK;
+                default -> throw new IllegalArgumentException("not the type of a fact: " + type);
+            };
+        }
+
+        FactKind kind() {
+            return kindOf(type);
+        }
+
+        String first() {
+            return first;
+        }
+
+        String second() {
+            return second;
+        }
+
+        Enum<?> type() {
+            return type;
+        }
+
+        LocalDate from() {
+            return from;
+        }
+
+        LocalDate to() {
+            return to;
+        }
+
+        Where where() {
+            return new Where(file, line);
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Fact fact && first.equals(fact.first) && second.equals(fact.second)
+                    && type == fact.type && java.util.Objects.equals(from, fact.from) && java.util.Objects.equals(to, fact.to)
+                    && file.equals(fact.file) && line == fact.line;
+        }
+
+        @Override
+        public int hashCode() {
+            return java.util.Objects.hash(first, second, type, from, to, file, line);
+        }
+
+        @Override
+        public String toString() {
+            return kind() + "(" + first + ", " + second + ", " + type + ", " + from + ", " + to + ") at " + file + ":" + line;
+        }
     }
 
     final ImportFormat format;
@@ -120,8 +206,23 @@ final class RosterSet {
     final Map<String, Where> removedGroups = new LinkedHashMap<>();
     final List<Fact> removedFacts = new Facts();
 
-    /** One String per external id, whichever fact or row it came from (see {@link Facts}). */
-    private final Map<String, String> ids = new java.util.HashMap<>();
+    /** One String per external id, whichever fact or row it came from (see {@link Facts}); null once read. */
+    private Map<String, String> ids = new java.util.HashMap<>();
+    /** One LocalDate per day of the facts; null once read. */
+    private Map<LocalDate, LocalDate> days = new java.util.HashMap<>();
+
+    private LocalDate day(LocalDate day) {
+        return day == null ? null : days.computeIfAbsent(day, same -> same);
+    }
+
+    /**
+     * The set is read: what only served to share values between its facts is dropped (a few hundred thousand ids at
+     * a municipality's scale). Facts added later are kept as they come.
+     */
+    void read() {
+        ids = new java.util.HashMap<>();
+        days = new java.util.HashMap<>();
+    }
 
     /**
      * A list of facts that keeps one String per external id. Every CSV cell is a new String, and a municipality's
@@ -135,8 +236,10 @@ final class RosterSet {
         public boolean add(Fact fact) {
             String first = ids.computeIfAbsent(fact.first(), id -> id);
             String second = ids.computeIfAbsent(fact.second(), id -> id);
-            return super.add(first == fact.first() && second == fact.second() ? fact
-                    : new Fact(fact.kind(), first, second, fact.type(), fact.from(), fact.to(), fact.where()));
+            LocalDate from = day(fact.from());
+            LocalDate to = day(fact.to());
+            return super.add(first == fact.first() && second == fact.second() && from == fact.from() && to == fact.to()
+                    ? fact : new Fact(fact, first, second, from, to));
         }
     }
 

@@ -51,8 +51,55 @@ final class TenantState {
                  UUID syllabusId) {
     }
 
-    /** A school role, membership or guardian link, with the same meaning of first and second as in RosterSet. */
-    record Fact(UUID id, UUID first, UUID second, Enum<?> type, LocalDate from, LocalDate to) {
+    /**
+     * A school role, membership or guardian link, with the same meaning of first and second as in RosterSet. Its id is
+     * kept as two longs (a UUID object would cost 32 bytes a fact, 50 MB at Stockholm's scale); {@link #claim} is the
+     * planner's note on it.
+     */
+    static final class Fact {
+        private final long idHigh;
+        private final long idLow;
+        private final UUID first;
+        private final UUID second;
+        private final Enum<?> type;
+        private final LocalDate from;
+        private final LocalDate to;
+        /** What the planner decided for the fact: null (nothing yet), the file's fact it matched, or that it ends. */
+        Object claim;
+
+        Fact(UUID id, UUID first, UUID second, Enum<?> type, LocalDate from, LocalDate to) {
+            this.idHigh = id.getMostSignificantBits();
+            this.idLow = id.getLeastSignificantBits();
+            this.first = first;
+            this.second = second;
+            this.type = type;
+            this.from = from;
+            this.to = to;
+        }
+
+        UUID id() {
+            return new UUID(idHigh, idLow);
+        }
+
+        UUID first() {
+            return first;
+        }
+
+        UUID second() {
+            return second;
+        }
+
+        Enum<?> type() {
+            return type;
+        }
+
+        LocalDate from() {
+            return from;
+        }
+
+        LocalDate to() {
+            return to;
+        }
     }
 
     final UUID tenantId;
@@ -68,19 +115,60 @@ final class TenantState {
     final Map<String, Syllabus> syllabi = new HashMap<>();
     final Map<String, Group> groups = new HashMap<>();
     final Map<UUID, Group> groupsById = new HashMap<>();
-    final List<Fact> roles = new ArrayList<>();
-    final List<Fact> memberships = new ArrayList<>();
-    final List<Fact> guardianLinks = new ArrayList<>();
+    /**
+     * The facts of each kind. For a delta all that it can touch are read at once; for a full set (the whole roster) a
+     * kind is read when the planner asks for it ({@link #facts}) and dropped when it is done ({@link #planned}), so that
+     * only one kind is held at a time.
+     */
+    private final Map<RosterSet.FactKind, List<Fact>> facts = new java.util.EnumMap<>(RosterSet.FactKind.class);
+    private final boolean wholeRoster;
     /** "teacher|school|subject" ids of the tenant's teacher-subject links. */
     final Set<String> teacherSubjects = new HashSet<>();
 
     private final Map<LocalDate, LocalDate> dates = new HashMap<>();
     private final Connection connection;
 
-    private TenantState(Connection connection, UUID tenantId) {
+    /** The set being compared while the people are read, so that an unchanged name is held once, not twice. */
+    private RosterSet set;
+
+    private TenantState(Connection connection, UUID tenantId, RosterSet set) {
         this.connection = connection;
         this.tenantId = tenantId;
+        this.set = set;
+        this.wholeRoster = set.fullSet;
+        for (RosterSet.FactKind kind : RosterSet.FactKind.values()) {
+            facts.put(kind, new ArrayList<>());
+        }
     }
+
+    /** The facts of a kind: read now from the roster for a full set; those a delta can touch were read with the state. */
+    List<Fact> facts(RosterSet.FactKind kind) {
+        if (wholeRoster && !loaded.contains(kind)) {
+            try {
+                List<Fact> all = facts.get(kind);
+                switch (kind) {
+                    case ROLE -> query(ROLES, List.of(), rs -> all.add(fact(rs, RoleKind.valueOf(rs.getString(4)))));
+                    case MEMBERSHIP -> query(MEMBERSHIPS, List.of(),
+                            rs -> all.add(fact(rs, MembershipRole.valueOf(rs.getString(4)))));
+                    case GUARDIAN_LINK -> query(LINKS, List.of(),
+                            rs -> all.add(fact(rs, GuardianRelation.valueOf(rs.getString(4)))));
+                }
+            } catch (SQLException e) {
+                throw new IllegalStateException("the roster could not be read: " + e.getMessage(), e);
+            }
+            loaded.add(kind);
+        }
+        return facts.get(kind);
+    }
+
+    /** The planner is done with a kind of a full set: its facts are dropped. */
+    void planned(RosterSet.FactKind kind) {
+        if (wholeRoster) {
+            facts.put(kind, new ArrayList<>());
+        }
+    }
+
+    private final Set<RosterSet.FactKind> loaded = java.util.EnumSet.noneOf(RosterSet.FactKind.class);
 
     /** The JDBC connection of the EntityManager's transaction, which must have begun. */
     static Connection connection(EntityManager em) {
@@ -93,16 +181,18 @@ final class TenantState {
 
     /** What a set is compared with: everything for a full set, what it names for a delta. */
     static TenantState load(EntityManager em, UUID tenantId, RosterSet set) {
-        TenantState state = new TenantState(connection(em), tenantId);
+        TenantState state = new TenantState(connection(em), tenantId, set);
         try {
             state.loadSmallTables();
             if (set.fullSet) {
-                state.loadAll();
+                state.query(PERSONS, List.of(), state::person);
             } else {
                 state.loadNamedBy(set);
             }
         } catch (SQLException e) {
             throw new IllegalStateException("the roster could not be read: " + e.getMessage(), e);
+        } finally {
+            state.set = null;
         }
         return state;
     }
@@ -130,13 +220,6 @@ final class TenantState {
         });
     }
 
-    private void loadAll() throws SQLException {
-        query(PERSONS, List.of(), this::person);
-        query(ROLES, List.of(), rs -> roles.add(fact(rs, RoleKind.valueOf(rs.getString(4)))));
-        query(MEMBERSHIPS, List.of(), rs -> memberships.add(fact(rs, MembershipRole.valueOf(rs.getString(4)))));
-        query(LINKS, List.of(), rs -> guardianLinks.add(fact(rs, GuardianRelation.valueOf(rs.getString(4)))));
-    }
-
     private void loadNamedBy(RosterSet set) throws SQLException {
         Set<String> named = new LinkedHashSet<>(set.persons.keySet());
         named.addAll(set.removedPersons.keySet());
@@ -159,17 +242,18 @@ final class TenantState {
         Set<UUID> seen = new HashSet<>();
         for (List<UUID> chunk : chunks(people)) {
             Array ids = array("uuid", chunk);
-            query(ROLES + " and person_id = any(?)", List.of(ids), rs -> roles.add(fact(rs, RoleKind.valueOf(rs.getString(4)))));
+            query(ROLES + " and person_id = any(?)", List.of(ids),
+                    rs -> facts.get(RosterSet.FactKind.ROLE).add(fact(rs, RoleKind.valueOf(rs.getString(4)))));
             query(MEMBERSHIPS + " and m.person_id = any(?)", List.of(ids), rs -> {
                 if (seen.add(uuid(rs, 1))) {
-                    memberships.add(fact(rs, MembershipRole.valueOf(rs.getString(4))));
+                    facts.get(RosterSet.FactKind.MEMBERSHIP).add(fact(rs, MembershipRole.valueOf(rs.getString(4))));
                 }
             });
             query(LINKS + " and (guardian_id = any(?) or child_id = any(?))", List.of(ids, ids),
                     rs -> {
                         // A link between two people of different chunks comes with both.
                         if (seen.add(uuid(rs, 1))) {
-                            guardianLinks.add(fact(rs, GuardianRelation.valueOf(rs.getString(4))));
+                            facts.get(RosterSet.FactKind.GUARDIAN_LINK).add(fact(rs, GuardianRelation.valueOf(rs.getString(4))));
                         }
                     });
         }
@@ -178,7 +262,7 @@ final class TenantState {
         for (List<UUID> chunk : chunks(removedGroups)) {
             query(MEMBERSHIPS + " and m.group_id = any(?)", List.of(array("uuid", chunk)), rs -> {
                 if (seen.add(uuid(rs, 1))) {
-                    memberships.add(fact(rs, MembershipRole.valueOf(rs.getString(4))));
+                    facts.get(RosterSet.FactKind.MEMBERSHIP).add(fact(rs, MembershipRole.valueOf(rs.getString(4))));
                 }
             });
         }
@@ -196,10 +280,26 @@ final class TenantState {
             + " from guardian_link where tenant_id = ?";
 
     private void person(ResultSet rs) throws SQLException {
-        Person person = new Person(uuid(rs, 1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                date(rs, 6));
+        String externalId = rs.getString(2);
+        String givenName = rs.getString(3);
+        String familyName = rs.getString(4);
+        String email = rs.getString(5);
+        RosterSet.Person same = set == null || externalId == null ? null : set.persons.get(externalId);
+        if (same != null) {
+            // Most people of a nightly set are as the roster has them: hold their values once.
+            externalId = same.externalId();
+            givenName = same(givenName, same.givenName());
+            familyName = same(familyName, same.familyName());
+            email = same(email, same.email());
+        }
+        Person person = new Person(uuid(rs, 1), externalId, givenName, familyName, email, date(rs, 6));
         persons.put(person.externalId(), person);
         personsById.put(person.id(), person);
+    }
+
+    /** The set's value when it is equal to the roster's, so that one String serves both. */
+    private static String same(String roster, String set) {
+        return roster != null && roster.equals(set) ? set : roster;
     }
 
     /** A fact from columns id, first, second, type, valid_from, valid_to; first and second shared with the parties. */
