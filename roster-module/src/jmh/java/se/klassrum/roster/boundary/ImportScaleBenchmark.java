@@ -70,8 +70,10 @@ import java.util.stream.Collectors;
  *     plain tables of the same columns, for comparison;</li>
  *     <li>imports the OneRoster delta as the next day's upload, timed, with the heap watched;</li>
  *     <li>imports the next night's full set on the same day, timed: it must find nothing left to change;</li>
- *     <li>prints the figures and PASS or FAIL for each target (full import ≤ 3 × COPY, peak heap ≤ 70 % of the
- *     heap, delta ≤ 5 % of the full import), judged on the medians. A missed target does not fail the build; an import that does not succeed
+ *     <li>runs the full import, the delta and the next night's full set once more, in a fresh database and a JVM of
+ *     their own with 70 % of this one's heap ({@link ImportInSmallHeap});</li>
+ *     <li>prints the figures and PASS or FAIL for each target (full import ≤ 3 × COPY and delta ≤ 5 % of the full
+ *     import, judged on the medians; every import succeeds in 70 % of the heap). A missed target does not fail the build; an import that does not succeed
  *     (a generator bug) does.</li>
  * </ol>
  * A CHECKPOINT precedes every timed step, so that none pays for the writes of the one before. Before the delta the
@@ -484,14 +486,11 @@ public final class ImportScaleBenchmark {
                 }
             }
         }
-        boolean fits = maxHeap <= 1024 * MIB && !outOfMemory;
-        String heapVerdict = fits ? verdict(peak <= maxHeap * 7 / 10) : "FAIL";
-        if (fits && peakAfterGc > maxHeap * 9 / 10) {
-            heapVerdict += " (no headroom: the heap was still over 90 % full after a GC)";
-        }
-        line(String.format(Locale.ROOT, "peak heap (highest of all rounds): %d MiB used, %d MiB after a GC; max heap %d MiB"
-                        + "   target <= 70 %% of the heap (%d MiB)   %s", peak / MIB, peakAfterGc / MIB, maxHeap / MIB,
-                maxHeap * 7 / 10 / MIB, heapVerdict));
+        // Not the heap target: in a roomy heap G1 leaves old garbage until it needs the room, so these peaks say as much
+        // about the collector as about the import. The target is judged by the imports in 70 % of the heap (below).
+        line(String.format(Locale.ROOT, "peak heap in this JVM (highest of all rounds): %d MiB used, %d MiB after a GC;"
+                        + " max heap %d MiB%s", peak / MIB, peakAfterGc / MIB, maxHeap / MIB,
+                outOfMemory ? "   OUT OF MEMORY" : ""));
         for (Round round : rounds) {
             line(String.format(Locale.ROOT, "  peak heap used/after a GC (MiB): full %s, delta %s, full set again %s",
                     heap(round.full()), heap(round.delta()), heap(round.again())));
