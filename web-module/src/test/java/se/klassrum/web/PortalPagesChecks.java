@@ -50,6 +50,7 @@ import static se.klassrum.roster.demo.DemoIds.idpSubject;
 abstract class PortalPagesChecks extends BrowserTest {
 
     private static final String KE1_D = "Ke1-D (ej ansluten)";
+    private static final String MA1C_A = "Ma1c-A";
 
     private final HttpClient http = HttpClient.newHttpClient();
 
@@ -281,13 +282,61 @@ abstract class PortalPagesChecks extends BrowserTest {
             new Select(group(KE1_D).findElement(By.tagName("select"))).selectByValue("");
             group(KE1_D).findElement(By.cssSelector("input[value='Spara kursplan']")).click();
             expectNotice(KE1_D + " har ingen kursplan nu.");
+            // Disconnecting asks first, with what it would do to access, decided by the rules: Anna keeps Elsa through
+            // En5-B and Fy1a-C, so no teacher loses a student; Elsa loses Ke1-D's posts and assignments.
             group(KE1_D).findElement(By.cssSelector("input[value='Koppla från']")).click();
+            assertThat(waitFor(By.id("impact")).getText()).isEqualTo("Ingen lärare förlorar åtkomsten till någon elevs"
+                    + " uppgifter genom gruppen, och 1 elev förlorar gruppens inlägg och uppgifter.");
+            assertThat(browser.findElement(By.id("confirm-title")).getText()).isEqualTo("Koppla från " + KE1_D + "?");
+            assertThat(Sql.number(database, "select count(*) from study_group where id = ? and connected", GROUP_KE1_D))
+                    .as("nothing changes before it is confirmed").isEqualTo(1);
+            group(KE1_D).findElement(By.cssSelector("input[value='Ja, koppla från']")).click();
             expectNotice(KE1_D + " är inte längre ansluten.");
             assertThat(group(KE1_D).getAttribute("data-connected")).isEqualTo("false");
         } finally {
             Sql.update(database, "update study_group set connected = false, syllabus_id = null where id = ?", GROUP_KE1_D);
             Sql.update(database, "delete from teacher_subject where teacher_id = ? and subject_id = ?", PERSON_ANNA, SUBJECT_KEM);
         }
+    }
+
+    /**
+     * "Koppla från" on Ma1c-A says first that Anna would lose five of its six students (Elsa she keeps through En5-B
+     * and Fy1a-C) and that five would lose its posts (Klara, without a student licence, reads none today), in Swedish
+     * and in English; cancelling changes nothing. The confirmation passes axe.
+     */
+    @Test
+    void disconnectingAGroupSaysFirstWhoLosesAccessAndCancellingKeepsIt(DataSource database) throws Exception {
+        open("sv-SE,sv", 1280, 1000);
+        browser.navigate().to(uri("/sign-in.xhtml").toURL());
+        OidcServer.nextStaffSignInAs(ENTRA_TENANT_SOLBACKA, OID_SARA);
+        waitFor(By.id("staffSignIn")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.urlContains("/groups.xhtml"));
+        browser.navigate().to(uri("/admin/groups.xhtml").toURL());
+        group(MA1C_A).findElement(By.cssSelector("input[value='Koppla från']")).click();
+        assertThat(waitFor(By.id("impact")).getText()).isEqualTo("1 lärare förlorar åtkomsten till 5 elevers uppgifter"
+                + " genom gruppen, och 5 elever förlorar gruppens inlägg och uppgifter.");
+        assertThat(browser.findElement(By.id("confirm")).getAttribute("role")).isEqualTo("alertdialog");
+        assertThat(group(MA1C_A).findElements(By.cssSelector("input[value='Koppla från']")))
+                .as("the row offers the confirmation, not the same button again").isEmpty();
+        assertThat(axe("groups, confirming a disconnection (Sara)")).isEmpty();
+        screenshot("portal-admin-groups-confirm-disconnect");
+        group(MA1C_A).findElement(By.linkText("Avbryt")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.numberOfElementsToBe(By.id("impact"), 0));
+        assertThat(group(MA1C_A).getAttribute("data-connected")).isEqualTo("true");
+        assertThat(Sql.number(database, "select count(*) from study_group where id = ? and connected", GROUP_MA1C_A)).isEqualTo(1);
+
+        open("en-GB,en", 375, 812);
+        browser.navigate().to(uri("/sign-in.xhtml").toURL());
+        OidcServer.nextStaffSignInAs(ENTRA_TENANT_SOLBACKA, OID_SARA);
+        waitFor(By.id("staffSignIn")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.urlContains("/groups.xhtml"));
+        browser.navigate().to(uri("/admin/groups.xhtml").toURL());
+        group(MA1C_A).findElement(By.cssSelector("input[value='Disconnect']")).click();
+        assertThat(waitFor(By.id("impact")).getText()).isEqualTo("1 teacher loses access to the data of 5 students through"
+                + " the group, and 5 students lose the group's posts and assignments.");
+        assertNoHorizontalScroll("groups, confirming a disconnection, on a phone");
+        screenshot("portal-admin-groups-confirm-disconnect-phone");
+        assertThat(Sql.number(database, "select count(*) from study_group where id = ? and connected", GROUP_MA1C_A)).isEqualTo(1);
     }
 
     /** Anna is no school administrator: the groups page refuses her. */

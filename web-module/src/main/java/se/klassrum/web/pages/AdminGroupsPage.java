@@ -7,6 +7,7 @@ import jakarta.inject.Named;
 import se.klassrum.access.api.NotPermittedException;
 import se.klassrum.access.api.NotSignedInException;
 import se.klassrum.access.api.StudentDataNotFoundException;
+import se.klassrum.roster.boundary.GroupImpacts;
 import se.klassrum.roster.boundary.RosterAdministration;
 import se.klassrum.roster.boundary.RosterDirectory;
 import se.klassrum.roster.boundary.RosterDirectory.GroupView;
@@ -24,8 +25,8 @@ import java.util.UUID;
 /**
  * {@code /admin/groups.xhtml?school=…}: a school administrator's groups and subject links — connect or disconnect each
  * teaching or mentor group (only a connected group gives its owners and members a path to students' data), set or
- * remove a teaching group's syllabus, and link teachers to subjects (what lets them assess in those syllabi). Every
- * change first asks {@link RosterDirectory#requireSchoolAdministrator} for the group's own school, then goes through
+ * remove a teaching group's syllabus, and link teachers to subjects (what lets them assess in those syllabi). Disconnecting
+ * is confirmed first, with its impact decided by the access rules ({@link GroupImpacts}). Every change first asks {@link RosterDirectory#requireSchoolAdministrator} for the group's own school, then goes through
  * {@link RosterAdministration}; the next access decision reads the changed facts.
  */
 @Named
@@ -39,7 +40,15 @@ public class AdminGroupsPage {
     RosterAdministration administration;
 
     @Inject
+    GroupImpacts impacts;
+
+    @Inject
     jakarta.servlet.http.HttpServletRequest request;
+
+    /** The group whose disconnection awaits confirmation, its name and its impact. */
+    private UUID confirming;
+    private String confirmingName;
+    private GroupImpacts.Impact impact;
 
     private String school;
     private String teacher;
@@ -112,8 +121,40 @@ public class AdminGroupsPage {
         return change(groupId, "admin.groups.connected", id -> administration.connectGroup(id));
     }
 
+    /** Asks first: shows what disconnecting the group would do to access, and waits for {@link #confirmDisconnect}. */
     public String disconnect(String groupId) {
+        return withGroup(groupId, group -> {
+            impact = impacts.ofDisconnecting(group.id());
+            confirming = group.id();
+            confirmingName = group.name();
+            school = group.schoolId().toString();
+            return null;
+        });
+    }
+
+    public String confirmDisconnect(String groupId) {
         return change(groupId, "admin.groups.disconnected", id -> administration.disconnectGroup(id));
+    }
+
+    /**
+     * Whether the group's row asks to confirm its disconnection: after "Koppla från", and while the confirmation is
+     * posted (its form names the group in {@code confirm}, so that its button is there to be pressed).
+     */
+    public boolean confirming(GroupView group) {
+        return group.id().equals(confirming) || group.id().toString().equals(request.getParameter("confirm"));
+    }
+
+    public String getConfirmTitle() {
+        return confirmingName == null ? "" : Texts.text("admin.groups.confirmTitle", confirmingName);
+    }
+
+    /** "3 lärare förlorar åtkomsten till 27 elevers uppgifter genom gruppen, och 27 elever …" */
+    public String getImpactText() {
+        if (impact == null) {
+            return "";
+        }
+        return impact.none() ? Texts.text("admin.groups.impactNone") : Texts.text("admin.groups.impact",
+                impact.teachersLosingStudents(), impact.studentsTeachersLose(), impact.studentsLosingGroup());
     }
 
     /** Sets the syllabus chosen in the group's row, or removes it when none is chosen. */
@@ -170,6 +211,16 @@ public class AdminGroupsPage {
 
     /** A change of one group: the caller must administer that group's own school. */
     private String change(String groupId, String doneKey, java.util.function.Consumer<UUID> change) {
+        return withGroup(groupId, group -> {
+            change.accept(group.id());
+            school = group.schoolId().toString();
+            Texts.flash(FacesMessage.SEVERITY_INFO, doneKey, group.name());
+            return again();
+        });
+    }
+
+    /** Work on one group of a school the caller administers; a refusal becomes the page's message. */
+    private String withGroup(String groupId, java.util.function.Function<GroupView, String> work) {
         UUID id = uuid(groupId);
         try {
             GroupView group = id == null ? null : roster.group(id);
@@ -178,10 +229,7 @@ public class AdminGroupsPage {
                 return null;
             }
             roster.requireSchoolAdministrator(group.schoolId());
-            change.accept(id);
-            school = group.schoolId().toString();
-            Texts.flash(FacesMessage.SEVERITY_INFO, doneKey, group.name());
-            return again();
+            return work.apply(group);
         } catch (StudentDataNotFoundException notFound) {
             Texts.message(FacesMessage.SEVERITY_ERROR, "admin.groups.notFound");
         } catch (NotPermittedException | NotSignedInException notAdministrator) {
