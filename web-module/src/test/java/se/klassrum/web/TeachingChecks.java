@@ -124,6 +124,76 @@ abstract class TeachingChecks extends ServerCalls {
         assertThat(locked.body()).contains("ALREADY_RETURNED");
     }
 
+    /**
+     * Greta keeps a draft that neither Anna nor Greta's guardian Nils sees; she hands in, Anna asks for completion,
+     * Greta hands in again, and Anna returns it: the first hand-in and the completion comment stay in the history,
+     * for Anna, Greta and Nils alike. Nobody else answers the work, and returned work takes no draft.
+     */
+    @Test
+    void komplettering_aDraftIsTheStudentsAloneAndCompletionKeepsTheHistory() throws Exception {
+        String assignments = "/api/v1/groups/" + GROUP_MA1C_A + "/assignments";
+        String assignment = id(send("POST", assignments, as(OID_ANNA), "{\"title\":\"Komplettering\","
+                + "\"instructions\":\"<p>Visa alla steg</p>\",\"dueAt\":\"" + OffsetDateTime.now().plusDays(7)
+                + "\",\"publish\":true}").body());
+        String all = assignments + "/" + assignment + "/submissions";
+        String gretas = all + "/" + PERSON_GRETA;
+
+        HttpResponse<String> draft = send("PUT", gretas + "/draft", as(OID_GRETA), "{\"content\":\"Utkast: x är 2\"}");
+        assertThat(draft.statusCode()).as(draft.body()).isEqualTo(200);
+        assertThat(draft.body()).contains("\"status\":\"DRAFT\"").contains("Utkast: x är 2");
+        assertThat(get(gretas, as(OID_GRETA)).body()).contains("Utkast: x är 2");
+        assertThat(get(all, as(OID_ANNA)).body()).doesNotContain("Utkast").contains("\"items\":[]");
+        assertThat(get(gretas, as(OID_ANNA)).statusCode()).as("a draft is not there for the teacher").isEqualTo(404);
+        assertThat(get(all, guardian("nils")).body()).doesNotContain("Utkast").contains("\"items\":[]");
+        assertThat(get(gretas, guardian("nils")).statusCode()).isEqualTo(404);
+        assertThat(send("POST", gretas + "/completion", as(OID_ANNA), "{\"comment\":\"Mer\"}").statusCode())
+                .as("nothing handed in to answer").isEqualTo(404);
+        assertDenied(send("PUT", gretas + "/draft", guardian("nils"), "{\"content\":\"förälderns\"}"), "OPERATION_ALLOWED");
+        HttpResponse<String> teachersDraft = send("PUT", gretas + "/draft", as(OID_ANNA), "{\"content\":\"lärarens\"}");
+        assertThat(teachersDraft.statusCode()).isEqualTo(409);
+        assertThat(teachersDraft.body()).contains("OWN_SUBMISSION_ONLY");
+
+        assertThat(send("PUT", gretas, as(OID_GRETA), "{\"content\":\"<p>x är 2</p>\"}").body()).contains("\"status\":\"SUBMITTED\"")
+                .doesNotContain("\"draft\"").doesNotContain("Utkast");
+        assertThat(send("POST", gretas + "/completion", as(OID_FILIP), "{\"comment\":\"Fusk\"}").statusCode())
+                .as("another student is answered as if Greta, who has a protected identity, did not exist").isEqualTo(404);
+        assertDenied(send("POST", gretas + "/completion", guardian("nils"), "{\"comment\":\"Mer\"}"), "OPERATION_ALLOWED");
+        HttpResponse<String> own = send("POST", gretas + "/completion", as(OID_GRETA), "{\"comment\":\"Klart\"}");
+        assertThat(own.statusCode()).isEqualTo(409);
+        assertThat(own.body()).contains("NOT_OWN_FEEDBACK");
+        HttpResponse<String> empty = send("POST", gretas + "/completion", as(OID_ANNA), "{\"comment\":\"<p> </p>\"}");
+        assertThat(empty.statusCode()).isEqualTo(409);
+        assertThat(empty.body()).contains("EMPTY_COMMENT");
+
+        HttpResponse<String> requested = send("POST", gretas + "/completion", as(OID_ANNA),
+                "{\"comment\":\"<p>Visa <strong>uträkningen</strong></p>\"}");
+        assertThat(requested.statusCode()).as(requested.body()).isEqualTo(200);
+        assertThat(requested.body()).contains("\"status\":\"COMPLETION_REQUESTED\"").contains("<strong>uträkningen</strong>");
+        assertThat(get(gretas, as(OID_GRETA)).body()).contains("COMPLETION_REQUESTED").contains("uträkningen");
+        assertThat(get(all, guardian("nils")).body()).contains("COMPLETION_REQUESTED").contains("uträkningen");
+        HttpResponse<String> returnedTooEarly = send("POST", gretas + "/return", as(OID_ANNA), "{\"feedback\":\"Bra\"}");
+        assertThat(returnedTooEarly.statusCode()).isEqualTo(409);
+        assertThat(returnedTooEarly.body()).contains("NOT_HANDED_IN");
+
+        assertThat(send("PUT", gretas + "/draft", as(OID_GRETA), "{\"content\":\"påbörjad komplettering\"}").body())
+                .contains("\"status\":\"COMPLETION_REQUESTED\"");
+        assertThat(get(all, as(OID_ANNA)).body()).doesNotContain("påbörjad komplettering");
+        HttpResponse<String> completed = send("PUT", gretas, as(OID_GRETA), "{\"content\":\"<p>x är 2, så här</p>\"}");
+        assertThat(completed.body()).contains("\"status\":\"SUBMITTED\"").doesNotContain("\"feedback\"");
+        String forAnna = get(all, as(OID_ANNA)).body();
+        assertThat(forAnna).contains("x är 2, så här").contains("\"kind\":\"HANDED_IN\"")
+                .contains("\"kind\":\"COMPLETION_REQUESTED\"").contains("<p>x är 2</p>").contains("uträkningen")
+                .doesNotContain("påbörjad");
+        assertThat(forAnna.indexOf("<p>x är 2</p>")).as("oldest first").isLessThan(forAnna.indexOf("uträkningen"));
+
+        assertThat(send("POST", gretas + "/return", as(OID_ANNA), "{\"feedback\":\"Nu är det komplett\"}").body())
+                .contains("\"status\":\"RETURNED\"").contains("Nu är det komplett").contains("uträkningen");
+        assertThat(get(all, guardian("nils")).body()).contains("Nu är det komplett").contains("<p>x är 2</p>").contains("uträkningen");
+        HttpResponse<String> locked = send("PUT", gretas + "/draft", as(OID_GRETA), "{\"content\":\"mer\"}");
+        assertThat(locked.statusCode()).isEqualTo(409);
+        assertThat(locked.body()).contains("ALREADY_RETURNED");
+    }
+
     @Test
     void onlyATeacherMeetingTheAssessmentPrerequisitesAssessesAndStudentsSeeOnlyPublished() throws Exception {
         String assessments = "/api/v1/students/" + PERSON_FILIP + "/assessments";
@@ -224,7 +294,8 @@ abstract class TeachingChecks extends ServerCalls {
         assertThat(openapi.statusCode()).isEqualTo(200);
         assertThat(openapi.body()).contains("/api/v1/groups/{group}/posts").contains("/api/v1/students/{id}/assessments")
                 .contains("/api/v1/access/explain").contains("PostRequest").contains("/api/v1/me/groups")
-                .contains("bearer").contains("application/problem+json").contains("ALREADY_RETURNED");
+                .contains("bearer").contains("application/problem+json").contains("ALREADY_RETURNED")
+                .contains("/submissions/{student}/completion").contains("/submissions/{student}/draft").contains("CompletionRequest");
     }
 
     private static void assertDenied(HttpResponse<String> response, String code) {

@@ -146,6 +146,113 @@ abstract class TeachingPagesChecks extends BrowserTest {
     }
 
     /**
+     * Komplettering, teacher → student → teacher: Elsa saves a draft, which Anna does not see (Elsa is among those who
+     * have not handed in); Elsa hands the draft in; Anna asks for completion with a comment; Elsa reads it, hands in
+     * again and sees the history; Anna returns the work, history kept. Then Elsa on a phone in English. axe on each
+     * new state.
+     */
+    @Test
+    void annaAsksElsaToCompleteHerWorkAndTheHistoryIsKept(DataSource database) throws Exception {
+        String title = "Komplettering " + UUID.randomUUID().toString().substring(0, 8);
+        String assignment = createAssignment(database, title);
+        String page = "/assignment.xhtml?group=" + GROUP_MA1C_A + "&id=" + assignment;
+        By elsasWork = By.cssSelector("li.submission[data-student='" + PERSON_ELSA + "']");
+        List<String> problems = new ArrayList<>();
+        try {
+            open("sv-SE,sv");
+            signInAs("elsa");
+            browser.navigate().to(uri(page).toURL());
+            assertThat(waitFor(By.id("myStatus")).getText()).contains("Ej inlämnad");
+            editor("submit:content").sendKeys("Första tanke: x = 2");
+            clickAndWait(browser.findElement(By.id("submit:saveDraftButton")));
+            waitForText("Utkastet är sparat");
+            assertThat(browser.findElement(By.id("myStatus")).getText()).contains("Utkast");
+            assertThat(browser.findElement(By.id("draftNote")).getText()).contains("Bara du ser det");
+            assertThat(browser.findElement(By.id("notSubmitted")).getText()).contains("inte lämnat in");
+            assertThat(editor("submit:content").getText()).as("the draft, ready to go on with").contains("Första tanke: x = 2");
+            problems.addAll(axe("assignment with a draft (Elsa)"));
+            screenshot("assignment-elsa-draft");
+
+            // Anna does not see the draft: Elsa has not handed in.
+            signInAs("anna");
+            browser.navigate().to(uri(page).toURL());
+            waitFor(By.id("submissions-heading"));
+            assertThat(browser.findElements(elsasWork)).isEmpty();
+            assertThat(browser.findElement(By.id("notSubmittedList")).getText()).contains("Ek, Elsa");
+            assertThat(text()).doesNotContain("Första tanke");
+
+            signInAs("elsa");
+            browser.navigate().to(uri(page).toURL());
+            assertThat(waitFor(By.id("submit:submitButton")).getAttribute("textContent")).contains("Lämna in");
+            clickAndWait(browser.findElement(By.id("submit:submitButton")));
+            waitForText("Inlämnad.");
+            assertThat(browser.findElement(By.id("mine")).getText()).contains("Första tanke: x = 2", "Inlämnad");
+            assertThat(browser.findElements(By.id("draftNote"))).as("handing in uses up the draft").isEmpty();
+
+            // Anna asks for completion.
+            signInAs("anna");
+            browser.navigate().to(uri(page).toURL());
+            WebElement work = waitFor(elsasWork);
+            assertThat(work.getText()).contains("Första tanke: x = 2", "Inlämnad");
+            work.findElement(By.cssSelector(".ql-editor")).sendKeys("Visa uträkningen steg för steg.");
+            clickAndWait(work.findElement(By.cssSelector("button[id$='completionButton']")));
+            waitForText("skickad tillbaka för komplettering");
+            assertThat(waitFor(elsasWork).getText()).contains("Komplettera", "Komplettering begärd", "Visa uträkningen");
+            assertThat(waitFor(elsasWork).findElements(By.cssSelector(".ql-editor"))).as("nothing to answer now").isEmpty();
+            problems.addAll(axe("assignment, completion requested (Anna)"));
+            screenshot("assignment-anna-completion-requested");
+
+            // Elsa completes her work.
+            signInAs("elsa");
+            browser.navigate().to(uri(page).toURL());
+            assertThat(waitFor(By.id("myStatus")).getText()).contains("Komplettera");
+            assertThat(browser.findElement(By.id("completion")).getText())
+                    .contains("Läraren ber dig komplettera", "Visa uträkningen steg för steg.");
+            assertThat(browser.findElement(By.id("submit:submitButton")).getAttribute("textContent"))
+                    .contains("Lämna in kompletteringen");
+            problems.addAll(axe("assignment, asked to complete (Elsa)"));
+            screenshot("assignment-elsa-completion");
+            editor("submit:content").sendKeys("Uträkning: (x - 2)(x - 3) = 0");
+            clickAndWait(browser.findElement(By.id("submit:submitButton")));
+            waitForText("Inlämnad.");
+            assertThat(browser.findElement(By.id("mine")).getText()).contains("Uträkning").doesNotContain("Första tanke");
+            assertThat(browser.findElement(By.cssSelector(".history")).getText()).contains(
+                    "Tidigare inlämningar och återkoppling", "Första tanke: x = 2", "Komplettering begärd", "Anna",
+                    "Visa uträkningen");
+
+            // Anna reads both versions and returns the work.
+            signInAs("anna");
+            browser.navigate().to(uri(page).toURL());
+            work = waitFor(elsasWork);
+            assertThat(work.getText()).contains("Uträkning", "Första tanke: x = 2", "Visa uträkningen", "Inlämnad");
+            work.findElement(By.cssSelector(".ql-editor")).sendKeys("Nu är det komplett.");
+            clickAndWait(work.findElement(By.cssSelector("button[id$='returnButton']")));
+            waitForText("återlämnad med din återkoppling");
+            assertThat(waitFor(elsasWork).getText()).contains("Återlämnad", "Nu är det komplett.", "Första tanke: x = 2",
+                    "Visa uträkningen");
+            problems.addAll(axe("assignment, returned after completion (Anna)"));
+            screenshot("assignment-anna-history");
+
+            // Elsa on a phone, in English.
+            closeBrowser();
+            open("en-GB,en", 375, 812);
+            signInAs("elsa");
+            browser.navigate().to(uri(page).toURL());
+            assertThat(waitFor(By.id("myStatus")).getText()).contains("Returned");
+            assertThat(browser.findElement(By.cssSelector(".history")).getText()).contains("Earlier hand-ins and feedback",
+                    "Completion requested", "Visa uträkningen");
+            assertThat(browser.findElements(By.id("submit:content"))).isEmpty();
+            assertNoHorizontalScroll("assignment with history on a phone");
+            problems.addAll(axe("assignment with history, phone, English (Elsa)"));
+            screenshot("assignment-elsa-history-phone");
+        } finally {
+            Sql.update(database, "delete from submission where assignment_id = ?", UUID.fromString(assignment));
+            Sql.update(database, "delete from assignment where id = ?", UUID.fromString(assignment));
+        }
+        assertThat(problems).as("serious or critical accessibility violations").isEmpty();
+    }
+
+    /**
      * Anna opens Ivar from Ma1c-A's members and publishes an assessment in MATMAT01c through the grading form, which
      * Ivar then reads among his own; through En5-B she is told that her subject link is missing before she can type.
      */
@@ -371,15 +478,7 @@ abstract class TeachingPagesChecks extends BrowserTest {
     @Test
     void theMainPagesHaveNoSeriousOrCriticalAccessibilityViolations(DataSource database) throws Exception {
         String title = "Tillgänglighet " + UUID.randomUUID().toString().substring(0, 8);
-        HttpResponse<String> created = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        uri("/api/v1/groups/" + GROUP_MA1C_A + "/assignments"))
-                .header("Authorization", "Bearer " + TestIssuer.personToken(ENTRA_TENANT_SOLBACKA, OID_ANNA))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"title\":\"" + title + "\",\"instructions\":\"<p>Läs kapitel 4</p>\","
-                        + "\"dueAt\":\"" + OffsetDateTime.now().plusDays(7) + "\",\"publish\":true}"))
-                .build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-        String assignment = Sql.strings(database, "select id from assignment where title = ?", title).get(0);
+        String assignment = createAssignment(database, title);
         String assignmentPage = "/assignment.xhtml?group=" + GROUP_MA1C_A + "&id=" + assignment;
         List<String> problems = new ArrayList<>();
         try {
@@ -475,6 +574,19 @@ abstract class TeachingPagesChecks extends BrowserTest {
             }
         }
         return found;
+    }
+
+    /** A published assignment of Anna's in Ma1c-A, due in a week, made through the API; its id. */
+    private String createAssignment(DataSource database, String title) throws Exception {
+        HttpResponse<String> created = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        uri("/api/v1/groups/" + GROUP_MA1C_A + "/assignments"))
+                .header("Authorization", "Bearer " + TestIssuer.personToken(ENTRA_TENANT_SOLBACKA, OID_ANNA))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"title\":\"" + title + "\",\"instructions\":\"<p>Läs kapitel 4</p>\","
+                        + "\"dueAt\":\"" + OffsetDateTime.now().plusDays(7) + "\",\"publish\":true}"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        return Sql.strings(database, "select id from assignment where title = ?", title).get(0);
     }
 
     private WebElement assignmentItem(String title) {

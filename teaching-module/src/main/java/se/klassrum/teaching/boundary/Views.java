@@ -10,6 +10,7 @@ import se.klassrum.teaching.entity.Post;
 import se.klassrum.teaching.entity.PublicationStatus;
 import se.klassrum.teaching.entity.SafeHtml;
 import se.klassrum.teaching.entity.Submission;
+import se.klassrum.teaching.entity.SubmissionEntry;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -38,14 +39,38 @@ public final class Views {
         }
     }
 
+    /**
+     * A student's work on an assignment. {@code content} and {@code submittedAt} are the last hand-in (null while
+     * never handed in); {@code feedback} and {@code returnedAt} the teacher's answer to it, feedback when RETURNED and
+     * what to complete when COMPLETION_REQUESTED; {@code history} the earlier hand-ins and answers, oldest first.
+     * {@code draft} is the student's unsent draft, only ever given to the student.
+     */
     public record SubmissionView(UUID id, UUID assignmentId, UUID groupId, UUID studentId, String studentName,
                                  SafeHtml content, OffsetDateTime submittedAt, boolean late, Submission.Status status,
-                                 SafeHtml feedback, OffsetDateTime returnedAt) implements StudentOwned {
+                                 SafeHtml feedback, OffsetDateTime returnedAt, SafeHtml draft, OffsetDateTime draftSavedAt,
+                                 List<SubmissionEntryView> history) implements StudentOwned {
+
+        /** The submission as others than the student see it: without the draft. */
         static SubmissionView of(Submission submission) {
+            return of(submission, false);
+        }
+
+        static SubmissionView of(Submission submission, boolean withDraft) {
             return new SubmissionView(submission.id(), submission.assignment().id(), submission.assignment().group().id(),
                     submission.student().id(), submission.student().displayName(), submission.content(),
                     submission.submittedAt(), submission.isLate(), submission.status(), submission.feedback(),
-                    submission.returnedAt());
+                    submission.returnedAt(), withDraft ? submission.draft() : null,
+                    withDraft ? submission.draftSavedAt() : null,
+                    submission.earlierEntries().stream().map(SubmissionEntryView::of).toList());
+        }
+    }
+
+    /** One earlier hand-in or teacher's answer to one. */
+    public record SubmissionEntryView(SubmissionEntry.Kind kind, SafeHtml body, boolean late, String authorName,
+                                      OffsetDateTime at) {
+        static SubmissionEntryView of(SubmissionEntry entry) {
+            return new SubmissionEntryView(entry.kind(), entry.body(), entry.isLate(), entry.author().displayName(),
+                    entry.recordedAt());
         }
     }
 

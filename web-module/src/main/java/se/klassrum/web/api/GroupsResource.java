@@ -152,9 +152,21 @@ public class GroupsResource {
                 Params.page(limit, cursor));
     }
 
+    @GET
+    @Path("assignments/{assignment}/submissions/{student}")
+    @Operation(summary = "One student's submission with its history; the draft only for the student",
+            description = "Work the student has only drafted is not found for anyone but the student.")
+    @APIResponse(responseCode = "200", description = "The submission",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SubmissionView.class)))
+    public SubmissionView submission(@PathParam("assignment") String assignment, @PathParam("student") String student) {
+        return assignments.submissionOf(Params.uuid("group", group), Params.uuid("assignment", assignment),
+                Params.uuid("student", student));
+    }
+
     @PUT
     @Path("assignments/{assignment}/submissions/{student}")
-    @Operation(summary = "The student hands in, or replaces, their own submission")
+    @Operation(summary = "The student hands in their own work: first, again before the teacher answers, or after a "
+            + "request for completion")
     @APIResponse(responseCode = "200", description = "The submission",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SubmissionView.class)))
     public SubmissionView submit(@PathParam("assignment") String assignment, @PathParam("student") String student,
@@ -163,14 +175,37 @@ public class GroupsResource {
                 Params.uuid("student", student), request.content());
     }
 
+    @PUT
+    @Path("assignments/{assignment}/submissions/{student}/draft")
+    @Operation(summary = "The student saves a draft of their own work, which only they see until they hand it in")
+    @APIResponse(responseCode = "200", description = "The submission, with the draft",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SubmissionView.class)))
+    public SubmissionView saveDraft(@PathParam("assignment") String assignment, @PathParam("student") String student,
+                                    @Valid @NotNull Requests.SubmissionRequest request) {
+        return assignments.saveDraft(Params.uuid("group", group), Params.uuid("assignment", assignment),
+                Params.uuid("student", student), request.content());
+    }
+
     @POST
     @Path("assignments/{assignment}/submissions/{student}/return")
-    @Operation(summary = "Returns a submission to the student with feedback")
+    @Operation(summary = "Returns a handed-in submission to the student with feedback; the work is then final")
     @APIResponse(responseCode = "200", description = "The returned submission",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SubmissionView.class)))
     public SubmissionView returnSubmission(@PathParam("assignment") String assignment, @PathParam("student") String student,
                                            @Valid @NotNull Requests.FeedbackRequest request) {
         return assignments.returnWithFeedback(Params.uuid("group", group), Params.uuid("assignment", assignment),
                 Params.uuid("student", student), request.feedback());
+    }
+
+    @POST
+    @Path("assignments/{assignment}/submissions/{student}/completion")
+    @Operation(summary = "Asks for completion (komplettering): the hand-in goes back to the student with the comment, "
+            + "for another hand-in; the hand-in and the comment stay in the history")
+    @APIResponse(responseCode = "200", description = "The submission, now COMPLETION_REQUESTED",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SubmissionView.class)))
+    public SubmissionView requestCompletion(@PathParam("assignment") String assignment, @PathParam("student") String student,
+                                            @Valid @NotNull Requests.CompletionRequest request) {
+        return assignments.requestCompletion(Params.uuid("group", group), Params.uuid("assignment", assignment),
+                Params.uuid("student", student), request.comment());
     }
 }

@@ -42,6 +42,11 @@ public final class Requests {
             @NotBlank @Size(max = MAX_TEXT) String feedback) {
     }
 
+    /** What the student is to complete (komplettering), as rich text. */
+    public record CompletionRequest(
+            @NotBlank @Size(max = MAX_TEXT) String comment) {
+    }
+
     /** The teaching {@code group} the assessment is set through; its syllabus is the assessment's. */
     public record AssessmentRequest(
             @NotNull

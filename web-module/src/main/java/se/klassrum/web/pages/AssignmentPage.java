@@ -22,16 +22,19 @@ import se.klassrum.teaching.entity.Submission;
 import se.klassrum.teaching.entity.TeachingException;
 
 import java.io.Serializable;
+import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 /**
- * {@code /assignment.xhtml?group=…&id=…}: one assignment of a group. Its teachers see every submission and return
- * each with feedback (which locks it); a student sees their own submission, whether it came late and the feedback,
- * and hands in or replaces their work until it is returned. {@link Assignments} decides each through the rules:
- * a student never receives a draft, nor another student's submission.
+ * {@code /assignment.xhtml?group=…&id=…}: one assignment of a group. Its teachers see every handed-in submission and
+ * answer each: returned with feedback (which locks it) or sent back for completion (komplettering), with the history
+ * of earlier hand-ins and answers. A student sees their own work with its status (Ej inlämnad, Utkast, Inlämnad, Sen,
+ * Återlämnad, Komplettera), the feedback and the history, saves drafts that only they see, and hands in until the
+ * work is returned. {@link Assignments} decides each through the rules: a student never receives a draft assignment,
+ * nor another student's submission, and nobody but the student receives the student's draft.
  *
  * <p>View-scoped so that the ids from the address and the feedback typed per submission survive the post.
  */
@@ -138,13 +141,38 @@ public class AssignmentPage implements Serializable {
         return getSubmissions().stream().filter(this::returned).count();
     }
 
+    /** The status a user reads for the caller's own work: NOT_SUBMITTED when there is none, else its status. */
+    public String myStatus() {
+        SubmissionView own = getMine();
+        return own == null ? "NOT_SUBMITTED" : own.status().name();
+    }
+
+    /** The teacher has asked for completion of this work, which is back with the student. */
+    public boolean completionRequested(SubmissionView submission) {
+        return submission.status() == Submission.Status.COMPLETION_REQUESTED;
+    }
+
+    /** The work waits for the teacher's answer: feedback or a request for completion. */
+    public boolean awaitingAnswer(SubmissionView submission) {
+        return submission.status() == Submission.Status.SUBMITTED;
+    }
+
+    /** The work has been handed in at least once. */
+    public boolean handedIn(SubmissionView submission) {
+        return submission.submittedAt() != null;
+    }
+
+    public String at(OffsetDateTime time) {
+        return SchoolTime.when(time);
+    }
+
     /** The caller's own submission, or null. */
     public SubmissionView getMine() {
         load();
         return mine;
     }
 
-    /** A student may hand in (again) until the teacher has returned the work. */
+    /** A student may save a draft and hand in (again) until the teacher has returned the work. */
     public boolean isMaySubmit() {
         load();
         return !manage && assignment != null && assignment.status() == PublicationStatus.PUBLISHED
@@ -180,8 +208,20 @@ public class AssignmentPage implements Serializable {
         return getAssignment() == null ? "" : SchoolTime.when(assignment.dueAt());
     }
 
-    /** Hands in the student's own work (or replaces it), and says whether it came after the due time. */
+    /**
+     * Hands in the student's own work (the first time, replacing the last hand-in, or completing it), and says whether
+     * it came after the due time.
+     */
     public String submit() {
+        return own(true);
+    }
+
+    /** Saves the student's draft, which only they see until they hand it in. */
+    public String saveDraft() {
+        return own(false);
+    }
+
+    private String own(boolean handIn) {
         UUID groupId = Forms.uuid(group);
         UUID assignmentId = Forms.uuid(id);
         UUID me = Forms.me(caller);
@@ -197,8 +237,13 @@ public class AssignmentPage implements Serializable {
             return null;
         }
         try {
-            SubmissionView submitted = assignments.submit(groupId, assignmentId, me, content);
-            Texts.flash(FacesMessage.SEVERITY_INFO, submitted.late() ? "submission.submittedLate" : "submission.submitted");
+            if (handIn) {
+                SubmissionView submitted = assignments.submit(groupId, assignmentId, me, content);
+                Texts.flash(FacesMessage.SEVERITY_INFO, submitted.late() ? "submission.submittedLate" : "submission.submitted");
+            } else {
+                assignments.saveDraft(groupId, assignmentId, me, content);
+                Texts.flash(FacesMessage.SEVERITY_INFO, "submission.draftSaved");
+            }
         } catch (AccessDeniedException | StudentDataNotFoundException | NotSignedInException | TeachingException refused) {
             actionDenial = Refusals.denial(refused, "assignment.notFound");
             return null;
@@ -208,6 +253,15 @@ public class AssignmentPage implements Serializable {
 
     /** Returns the student's submission with the feedback typed beside it; the student can then no longer change it. */
     public String returnTo(UUID studentId) {
+        return answer(studentId, false);
+    }
+
+    /** Sends the student's submission back for completion, with the comment typed beside it. */
+    public String requestCompletion(UUID studentId) {
+        return answer(studentId, true);
+    }
+
+    private String answer(UUID studentId, boolean completion) {
         UUID groupId = Forms.uuid(group);
         UUID assignmentId = Forms.uuid(id);
         if (groupId == null || assignmentId == null || studentId == null) {
@@ -219,9 +273,12 @@ public class AssignmentPage implements Serializable {
             return null;
         }
         try {
-            SubmissionView returned = assignments.returnWithFeedback(groupId, assignmentId, studentId, text);
+            SubmissionView answered = completion
+                    ? assignments.requestCompletion(groupId, assignmentId, studentId, text)
+                    : assignments.returnWithFeedback(groupId, assignmentId, studentId, text);
             feedback.remove(studentId);
-            Texts.flash(FacesMessage.SEVERITY_INFO, "submission.returned", returned.studentName());
+            Texts.flash(FacesMessage.SEVERITY_INFO, completion ? "submission.completionRequested" : "submission.returned",
+                    answered.studentName());
         } catch (AccessDeniedException | StudentDataNotFoundException | NotSignedInException | TeachingException refused) {
             actionDenial = Refusals.denial(refused, "assignment.notFound");
             return null;
@@ -265,8 +322,11 @@ public class AssignmentPage implements Serializable {
                 notSubmitted = profiles.membersOf(groupId, Page.first(Page.MAX_LIMIT)).items().stream()
                         .filter(member -> submissions.stream().noneMatch(submission -> submission.studentId().equals(member.studentId())))
                         .toList();
-            } else {
-                mine = submissions.stream().filter(submission -> submission.studentId().equals(me)).findFirst().orElse(null);
+            } else if (me != null) {
+                mine = ownWork(groupId, assignmentId, me);
+                if (content == null && mine != null && mine.draft() != null) {
+                    content = mine.draft().value();
+                }
             }
         } catch (AccessDeniedException denied) {
             denial = Denial.of(denied, Texts.locale());
@@ -274,6 +334,15 @@ public class AssignmentPage implements Serializable {
             denial = Denial.simple("assignment.notFound");
         } catch (NotSignedInException notSignedIn) {
             denial = Denial.simple("auth.notSignedIn");
+        }
+    }
+
+    /** The caller's own work with its draft, or null when they have neither handed in nor saved a draft. */
+    private SubmissionView ownWork(UUID groupId, UUID assignmentId, UUID me) {
+        try {
+            return assignments.submissionOf(groupId, assignmentId, me);
+        } catch (StudentDataNotFoundException none) {
+            return null;
         }
     }
 
