@@ -5,6 +5,7 @@ import com.deque.html.axecore.results.Rule;
 import com.deque.html.axecore.selenium.AxeBuilder;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
@@ -32,6 +33,7 @@ import static se.klassrum.roster.demo.DemoIds.GROUP_MA1C_A;
 import static se.klassrum.roster.demo.DemoIds.GROUP_NA24A_MENTOR;
 import static se.klassrum.roster.demo.DemoIds.OID_ANNA;
 import static se.klassrum.roster.demo.DemoIds.PERSON_EBBA;
+import static se.klassrum.roster.demo.DemoIds.PERSON_ANNA;
 import static se.klassrum.roster.demo.DemoIds.PERSON_ELSA;
 import static se.klassrum.roster.demo.DemoIds.PERSON_IVAR;
 import static se.klassrum.roster.demo.DemoIds.PERSON_KARIN;
@@ -246,8 +248,109 @@ abstract class TeachingPagesChecks extends BrowserTest {
             problems.addAll(axe("assignment with history, phone, English (Elsa)"));
             screenshot("assignment-elsa-history-phone");
         } finally {
-            Sql.update(database, "delete from submission where assignment_id = ?", UUID.fromString(assignment));
-            Sql.update(database, "delete from assignment where id = ?", UUID.fromString(assignment));
+            deleteAssignment(database, assignment);
+        }
+        assertThat(problems).as("serious or critical accessibility violations").isEmpty();
+    }
+
+    /**
+     * Anna corrects a post and an assignment of Ma1c-A and deletes both: Elsa sees them marked "ändrad", then a
+     * placeholder instead of what was there, and has no button to change either; Elsa's guardian Karin, on her phone in
+     * English, sees the same placeholders. The rows stay with who deleted them. axe on each new state.
+     */
+    @Test
+    void annaCorrectsAndDeletesAPostAndAnAssignmentAndElsaAndKarinSeeIt(DataSource database) throws Exception {
+        String marker = UUID.randomUUID().toString().substring(0, 8);
+        String assignment = createAssignment(database, "Rättas " + marker);
+        annaPosts("/api/v1/groups/" + GROUP_MA1C_A + "/posts", "{\"body\":\"Prov fredag " + marker + "\"}");
+        String post = Sql.strings(database, "select id from post where body like ?", "%" + marker + "%").get(0);
+        By thePost = By.cssSelector("article.post[data-post='" + post + "']");
+        String page = "/assignment.xhtml?group=" + GROUP_MA1C_A + "&id=" + assignment;
+        List<String> problems = new ArrayList<>();
+        try {
+            open("sv-SE,sv");
+            signInAs("anna");
+            openGroup(GROUP_MA1C_A);
+            clickAndWait(waitFor(thePost).findElement(By.cssSelector("button[id$='edit']")));
+            WebElement area = waitFor(By.cssSelector("article.post[data-post='" + post + "'] .ql-editor"));
+            assertThat(area.getText()).contains("Prov fredag " + marker);
+            area.sendKeys(Keys.chord(Keys.CONTROL, "a"), "Prov torsdag " + marker);
+            problems.addAll(axe("group, correcting a post (Anna)"));
+            clickAndWait(waitFor(thePost).findElement(By.cssSelector("button[id$='saveEdit']")));
+            waitForText("Inlägget är ändrat");
+            assertThat(waitFor(thePost).getText()).contains("Prov torsdag " + marker, "ändrad").doesNotContain("fredag");
+
+            browser.navigate().to(uri(page).toURL());
+            clickAndWait(waitFor(By.id("correct:edit")));
+            WebElement title = waitFor(By.id("correct:editTitle"));
+            assertThat(title.getAttribute("value")).isEqualTo("Rättas " + marker);
+            title.clear();
+            title.sendKeys("Rättad " + marker);
+            problems.addAll(axe("assignment, correcting it (Anna)"));
+            clickAndWait(browser.findElement(By.id("correct:saveEdit")));
+            waitForText("Uppgiften är ändrad");
+            assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Rättad " + marker);
+            assertThat(browser.findElement(By.id("edited")).getText()).contains("ändrad");
+
+            // Elsa sees the corrections, and no way to change them.
+            signInAs("elsa");
+            openGroup(GROUP_MA1C_A);
+            assertThat(waitFor(thePost).getText()).contains("Prov torsdag " + marker, "ändrad");
+            assertThat(browser.findElements(By.cssSelector("article.post button"))).isEmpty();
+            assertThat(assignmentItem("Rättad " + marker).getText()).contains("ändrad");
+            browser.navigate().to(uri(page).toURL());
+            waitFor(By.id("submit:content"));
+            assertThat(browser.findElements(By.id("correct:edit"))).isEmpty();
+            assertThat(browser.findElements(By.id("correct:delete"))).isEmpty();
+
+            // Anna deletes both, each after a yes.
+            signInAs("anna");
+            openGroup(GROUP_MA1C_A);
+            clickAndWait(waitFor(thePost).findElement(By.cssSelector("button[id$='delete']")));
+            assertThat(waitFor(thePost).getText()).contains("Ta bort inlägget?", "Prov torsdag " + marker);
+            problems.addAll(axe("group, confirming a deletion (Anna)"));
+            clickAndWait(waitFor(thePost).findElement(By.cssSelector("button[id$='confirmDelete']")));
+            waitForText("Inlägget är borttaget");
+            assertThat(waitFor(thePost).getText()).contains("Inlägget togs bort").doesNotContain(marker);
+            browser.navigate().to(uri(page).toURL());
+            clickAndWait(waitFor(By.id("correct:delete")));
+            assertThat(waitFor(By.cssSelector(".confirm")).getText()).contains("Ta bort uppgiften?");
+            clickAndWait(browser.findElement(By.id("correct:confirmDelete")));
+            waitForText("Uppgiften är borttagen");
+            WebElement tombstone = waitFor(By.cssSelector("li.assignment-item[data-assignment='" + assignment + "']"));
+            assertThat(tombstone.getText()).contains("Uppgiften togs bort").doesNotContain(marker);
+            problems.addAll(axe("group with deleted content (Anna)"));
+            screenshot("group-anna-deleted");
+            assertThat(Sql.strings(database, "select deleted_by from post where id = ?", UUID.fromString(post)))
+                    .as("the tombstone keeps who deleted it").containsExactly(PERSON_ANNA.toString());
+
+            signInAs("elsa");
+            openGroup(GROUP_MA1C_A);
+            assertThat(waitFor(thePost).getText()).contains("Inlägget togs bort").doesNotContain(marker);
+            assertThat(waitFor(By.cssSelector("li.assignment-item[data-assignment='" + assignment + "']")).getText())
+                    .contains("Uppgiften togs bort").doesNotContain(marker);
+            assertThat(text()).doesNotContain(marker);
+            browser.navigate().to(uri(page).toURL());
+            assertThat(waitFor(By.id("tombstone")).getText()).contains("Uppgiften togs bort");
+            assertThat(browser.findElements(By.id("submit:content"))).as("no more hand-ins").isEmpty();
+            problems.addAll(axe("deleted assignment (Elsa)"));
+
+            // Karin, Elsa's guardian, on her phone in English.
+            closeBrowser();
+            open("en-GB,en", 375, 812);
+            signInAsGuardian(Sql.strings(database, "select subject from guardian_login where guardian_id = ? and "
+                    + "method = 'EMAIL' and enabled", PERSON_KARIN).get(0));
+            browser.navigate().to(uri("/guardian/child.xhtml?id=" + PERSON_ELSA).toURL());
+            assertThat(waitFor(thePost).getText()).contains("The post was deleted").doesNotContain(marker);
+            assertThat(browser.findElement(By.cssSelector("#assignments [data-assignment='" + assignment + "']")).getText())
+                    .contains("The assignment was deleted").doesNotContain(marker);
+            assertThat(text()).doesNotContain(marker);
+            assertNoHorizontalScroll("guardian's page with deleted content");
+            problems.addAll(axe("guardian's child page with deleted content, phone, English (Karin)"));
+            screenshot("guardian-karin-deleted-phone");
+        } finally {
+            Sql.update(database, "delete from post where id = ?", UUID.fromString(post));
+            deleteAssignment(database, assignment);
         }
         assertThat(problems).as("serious or critical accessibility violations").isEmpty();
     }
@@ -525,8 +628,7 @@ abstract class TeachingPagesChecks extends BrowserTest {
             problems.addAll(axe("my assessments (Elsa)"));
             screenshot("my-assessments-elsa");
         } finally {
-            Sql.update(database, "delete from submission where assignment_id = ?", UUID.fromString(assignment));
-            Sql.update(database, "delete from assignment where id = ?", UUID.fromString(assignment));
+            deleteAssignment(database, assignment);
         }
         assertThat(problems).as("serious or critical accessibility violations").isEmpty();
     }
@@ -578,15 +680,26 @@ abstract class TeachingPagesChecks extends BrowserTest {
 
     /** A published assignment of Anna's in Ma1c-A, due in a week, made through the API; its id. */
     private String createAssignment(DataSource database, String title) throws Exception {
-        HttpResponse<String> created = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        uri("/api/v1/groups/" + GROUP_MA1C_A + "/assignments"))
+        annaPosts("/api/v1/groups/" + GROUP_MA1C_A + "/assignments", "{\"title\":\"" + title + "\","
+                + "\"instructions\":\"<p>Läs kapitel 4</p>\",\"dueAt\":\"" + OffsetDateTime.now().plusDays(7)
+                + "\",\"publish\":true}");
+        return Sql.strings(database, "select id from assignment where title = ?", title).get(0);
+    }
+
+    /** Removes what a scenario wrote: the assignment and the work handed in to it. */
+    private static void deleteAssignment(DataSource database, String assignment) throws Exception {
+        Sql.update(database, "delete from submission where assignment_id = ?", UUID.fromString(assignment));
+        Sql.update(database, "delete from assignment where id = ?", UUID.fromString(assignment));
+    }
+
+    /** Anna writes through the API (a POST that creates), as the scenario's starting point. */
+    private void annaPosts(String path, String json) throws Exception {
+        HttpResponse<String> created = HttpClient.newHttpClient().send(HttpRequest.newBuilder(uri(path))
                 .header("Authorization", "Bearer " + TestIssuer.personToken(ENTRA_TENANT_SOLBACKA, OID_ANNA))
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"title\":\"" + title + "\",\"instructions\":\"<p>Läs kapitel 4</p>\","
-                        + "\"dueAt\":\"" + OffsetDateTime.now().plusDays(7) + "\",\"publish\":true}"))
+                .POST(HttpRequest.BodyPublishers.ofString(json))
                 .build(), HttpResponse.BodyHandlers.ofString());
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-        return Sql.strings(database, "select id from assignment where title = ?", title).get(0);
     }
 
     private WebElement assignmentItem(String title) {

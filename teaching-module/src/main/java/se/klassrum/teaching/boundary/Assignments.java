@@ -100,6 +100,29 @@ public class Assignments {
     }
 
     /**
+     * Corrects the title, instructions and due time: the group's teachers (the rules let only those who may write the
+     * group's assignments through). A published assignment then shows that it was edited, and when.
+     */
+    @StudentData(kind = DataKind.ASSIGNMENT, operation = Operation.WRITE)
+    public AssignmentView edit(@GroupId UUID groupId, UUID assignmentId, String title, String instructions,
+                               OffsetDateTime dueAt) {
+        Assignment assignment = assignmentOf(groupId, assignmentId);
+        assignment.edit(title, SafeHtml.of(instructions), dueAt, context.now());
+        return AssignmentView.of(assignment);
+    }
+
+    /**
+     * Deletes the assignment: the group's teachers. The row stays as a tombstone with who deleted it and when (and
+     * the submissions with it), the access decision is in the audit log, and readers see that it was taken away.
+     */
+    @StudentData(kind = DataKind.ASSIGNMENT, operation = Operation.WRITE)
+    public AssignmentView delete(@GroupId UUID groupId, UUID assignmentId) {
+        Assignment assignment = assignmentOf(groupId, assignmentId);
+        assignment.delete(context.find(Person.class, context.callerPersonId()), context.now());
+        return AssignmentView.of(assignment);
+    }
+
+    /**
      * The student hands in their own work: the first time, again before the teacher has answered (replacing the last
      * hand-in), or after the teacher asked for completion. Nobody hands in for someone else.
      */

@@ -23,19 +23,31 @@ public final class Views {
     private Views() {
     }
 
+    /**
+     * A post. {@code editedAt} says when it was last corrected; a deleted post is a tombstone: {@code deleted}, with
+     * {@code deletedAt}, and no body.
+     */
     public record PostView(UUID id, UUID groupId, UUID authorId, String authorName, SafeHtml body,
-                           OffsetDateTime createdAt, OffsetDateTime editedAt) {
+                           OffsetDateTime createdAt, OffsetDateTime editedAt, boolean deleted, OffsetDateTime deletedAt) {
         static PostView of(Post post) {
-            return new PostView(post.id(), post.group().id(), post.author().id(), post.author().displayName(), post.body(),
-                    post.createdAt(), post.editedAt());
+            return new PostView(post.id(), post.group().id(), post.author().id(), post.author().displayName(),
+                    post.isDeleted() ? null : post.body(), post.createdAt(), post.editedAt(), post.isDeleted(),
+                    post.deletedAt());
         }
     }
 
+    /**
+     * An assignment. {@code editedAt} says when it was last corrected after publishing; a deleted assignment is a
+     * tombstone: {@code deleted}, with {@code deletedAt}, its due time, and no title or instructions.
+     */
     public record AssignmentView(UUID id, UUID groupId, String title, SafeHtml instructions, OffsetDateTime dueAt,
-                                 PublicationStatus status, OffsetDateTime publishedAt) {
+                                 PublicationStatus status, OffsetDateTime publishedAt, OffsetDateTime editedAt,
+                                 boolean deleted, OffsetDateTime deletedAt) {
         static AssignmentView of(Assignment assignment) {
-            return new AssignmentView(assignment.id(), assignment.group().id(), assignment.title(), assignment.instructions(),
-                    assignment.dueAt(), assignment.status(), assignment.publishedAt());
+            boolean deleted = assignment.isDeleted();
+            return new AssignmentView(assignment.id(), assignment.group().id(), deleted ? null : assignment.title(),
+                    deleted ? null : assignment.instructions(), assignment.dueAt(), assignment.status(),
+                    assignment.publishedAt(), assignment.editedAt(), deleted, assignment.deletedAt());
         }
     }
 

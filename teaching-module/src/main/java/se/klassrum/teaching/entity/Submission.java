@@ -162,7 +162,9 @@ public class Submission extends RosterEntity {
         entries.add(new SubmissionEntry(this, entries.size(), kind, text, late, author, at));
     }
 
+    /** Returned work is final; and a deleted assignment takes no more hand-ins or answers. */
     private void refuseWhenReturned() {
+        assignment.refuseWhenDeleted();
         if (status == Status.RETURNED) {
             throw new TeachingException("ALREADY_RETURNED", "Inlämningen är redan återlämnad med återkoppling",
                     "The submission was already returned with feedback");

@@ -134,6 +134,53 @@ class ContentRulesTest {
     }
 
     @Test
+    void aCorrectedPostShowsWhenAndADeletedOneKeepsWhoAndWhenButRefusesMore() {
+        Post post = new Post(group, teacher, SafeHtml.of("Prov fredag"), DUE.minusDays(3));
+        assertThat(post.editedAt()).isNull();
+
+        post.edit(SafeHtml.of("Prov torsdag"), DUE.minusDays(2));
+        assertThat(post.body().value()).isEqualTo("Prov torsdag");
+        assertThat(post.editedAt()).isEqualTo(DUE.minusDays(2));
+
+        post.delete(teacher, DUE.minusDays(1));
+        assertThat(post.isDeleted()).isTrue();
+        assertThat(post.deletedBy()).isSameAs(teacher);
+        assertThat(post.deletedAt()).isEqualTo(DUE.minusDays(1));
+        assertThatThrownBy(() -> post.edit(SafeHtml.of("igen"), DUE))
+                .isInstanceOf(TeachingException.class).extracting("code").isEqualTo("DELETED");
+        assertThatThrownBy(() -> post.delete(teacher, DUE))
+                .isInstanceOf(TeachingException.class).extracting("code").isEqualTo("DELETED");
+    }
+
+    @Test
+    void aCorrectedAssignmentShowsWhenOncePublishedAndADeletedOneTakesNoMoreWork() {
+        Assignment draft = new Assignment(group, teacher, "Ekvationer", SafeHtml.of("x"), DUE, DUE.minusDays(7));
+        draft.edit("Ekvationer 2", SafeHtml.of("y"), DUE.plusDays(1), DUE.minusDays(6));
+        assertThat(draft.editedAt()).as("nobody saw the draft before").isNull();
+        assertThat(draft.title()).isEqualTo("Ekvationer 2");
+
+        Assignment assignment = publishedAssignment();
+        Submission submission = new Submission(assignment, student, SafeHtml.of("svar"), DUE.plusHours(1));
+        assignment.edit("Ekvationer, rättad", SafeHtml.of("<p>Lös 1–12</p>"), DUE.plusDays(2), DUE.minusDays(1));
+        assertThat(assignment.editedAt()).isEqualTo(DUE.minusDays(1));
+        assertThat(assignment.dueAt()).isEqualTo(DUE.plusDays(2));
+        assertThat(submission.isLate()).as("a hand-in keeps whether it came late").isTrue();
+        assertThatThrownBy(() -> assignment.edit(" ", SafeHtml.of("x"), DUE, DUE))
+                .isInstanceOf(TeachingException.class).extracting("code").isEqualTo("EMPTY_TITLE");
+
+        assignment.delete(teacher, DUE);
+        assertThat(assignment.deletedBy()).isSameAs(teacher);
+        assertThatThrownBy(() -> submission.handIn(SafeHtml.of("nytt svar"), DUE.plusDays(1)))
+                .isInstanceOf(TeachingException.class).extracting("code").isEqualTo("DELETED");
+        assertThatThrownBy(() -> submission.returnWithFeedback(SafeHtml.of("Bra"), teacher, DUE.plusDays(1)))
+                .isInstanceOf(TeachingException.class).extracting("code").isEqualTo("DELETED");
+        assertThatThrownBy(() -> new Submission(assignment, student, SafeHtml.of("svar"), DUE))
+                .isInstanceOf(TeachingException.class).extracting("code").isEqualTo("DELETED");
+        assertThatThrownBy(() -> assignment.edit("Igen", SafeHtml.of("x"), DUE, DUE))
+                .isInstanceOf(TeachingException.class).extracting("code").isEqualTo("DELETED");
+    }
+
+    @Test
     void anEmptySubmissionOrPostIsRefused() {
         assertThatThrownBy(() -> new Submission(publishedAssignment(), student, SafeHtml.of("<script>x</script>"), DUE))
                 .isInstanceOf(TeachingException.class).extracting("code").isEqualTo("EMPTY_SUBMISSION");

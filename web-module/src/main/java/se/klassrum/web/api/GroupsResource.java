@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -102,11 +103,22 @@ public class GroupsResource {
 
     @PUT
     @Path("posts/{post}")
-    @Operation(summary = "Edits a post (its author)")
+    @Operation(summary = "Corrects a post (the group's teachers and mentors); it then shows editedAt")
     @APIResponse(responseCode = "200", description = "The post, with its sanitised body",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PostView.class)))
     public PostView editPost(@PathParam("post") String post, @Valid @NotNull Requests.PostRequest request) {
         return posts.edit(Params.uuid("group", group), Params.uuid("post", post), request.body());
+    }
+
+    @DELETE
+    @Path("posts/{post}")
+    @Operation(summary = "Deletes a post (the group's teachers and mentors)",
+            description = "The post stays as a tombstone: readers get it with deleted and deletedAt and without its body; "
+                    + "who deleted it is kept with it, and the decision is in the audit log.")
+    @APIResponse(responseCode = "200", description = "The tombstone",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PostView.class)))
+    public PostView deletePost(@PathParam("post") String post) {
+        return posts.delete(Params.uuid("group", group), Params.uuid("post", post));
     }
 
     @GET
@@ -129,6 +141,30 @@ public class GroupsResource {
         AssignmentView created = assignments.create(Params.uuid("group", group), request.title(), request.instructions(),
                 request.dueAt(), request.publish());
         return Response.status(Response.Status.CREATED).entity(created).build();
+    }
+
+    @PUT
+    @Path("assignments/{assignment}")
+    @Operation(summary = "Corrects an assignment's title, instructions and due time (the group's teachers); once "
+            + "published it then shows editedAt. Hand-ins already made keep whether they came late")
+    @APIResponse(responseCode = "200", description = "The assignment",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AssignmentView.class)))
+    public AssignmentView editAssignment(@PathParam("assignment") String assignment,
+                                         @Valid @NotNull Requests.AssignmentChange request) {
+        return assignments.edit(Params.uuid("group", group), Params.uuid("assignment", assignment), request.title(),
+                request.instructions(), request.dueAt());
+    }
+
+    @DELETE
+    @Path("assignments/{assignment}")
+    @Operation(summary = "Deletes an assignment (the group's teachers)",
+            description = "The assignment stays as a tombstone: readers get it with deleted and deletedAt and without "
+                    + "title and instructions, and it takes no more hand-ins; who deleted it is kept with it, and the "
+                    + "decision is in the audit log.")
+    @APIResponse(responseCode = "200", description = "The tombstone",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AssignmentView.class)))
+    public AssignmentView deleteAssignment(@PathParam("assignment") String assignment) {
+        return assignments.delete(Params.uuid("group", group), Params.uuid("assignment", assignment));
     }
 
     @POST

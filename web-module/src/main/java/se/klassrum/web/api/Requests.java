@@ -34,6 +34,13 @@ public final class Requests {
             boolean publish) {
     }
 
+    /** The corrected title, instructions and due time of an assignment. */
+    public record AssignmentChange(
+            @NotBlank @Size(max = 200) String title,
+            @NotNull @Size(max = MAX_TEXT) String instructions,
+            @NotNull OffsetDateTime dueAt) {
+    }
+
     public record SubmissionRequest(
             @NotBlank @Size(max = MAX_TEXT) String content) {
     }

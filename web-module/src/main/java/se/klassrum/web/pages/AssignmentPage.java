@@ -67,6 +67,12 @@ public class AssignmentPage implements Serializable {
     private String content;
     /** The teacher's feedback, per student. */
     private final Map<UUID, String> feedback = new HashMap<>();
+    /** The teacher's correction of the assignment, while editing; whether its deletion waits for a yes. */
+    private boolean editing;
+    private String editTitle;
+    private String editInstructions;
+    private String editDue;
+    private boolean confirmingDelete;
 
     private transient boolean loaded;
     private transient GroupView groupView;
@@ -104,6 +110,43 @@ public class AssignmentPage implements Serializable {
 
     public Map<UUID, String> getFeedback() {
         return feedback;
+    }
+
+    public boolean isEditing() {
+        return editing;
+    }
+
+    public boolean isConfirmingDelete() {
+        return confirmingDelete;
+    }
+
+    public String getEditTitle() {
+        return editTitle;
+    }
+
+    public void setEditTitle(String editTitle) {
+        this.editTitle = editTitle;
+    }
+
+    public String getEditInstructions() {
+        return editInstructions;
+    }
+
+    public void setEditInstructions(String editInstructions) {
+        this.editInstructions = editInstructions;
+    }
+
+    public String getEditDue() {
+        return editDue;
+    }
+
+    public void setEditDue(String editDue) {
+        this.editDue = editDue;
+    }
+
+    /** The assignment was deleted: the page shows that, and nothing of it. */
+    public boolean deleted() {
+        return getAssignment() != null && assignment.deleted();
     }
 
     public GroupView getGroupView() {
@@ -286,6 +329,79 @@ public class AssignmentPage implements Serializable {
         return again(groupId, assignmentId);
     }
 
+    /** Opens the assignment's title, instructions and due time for correction. */
+    public String startEdit() {
+        if (getAssignment() != null && !assignment.deleted()) {
+            editing = true;
+            confirmingDelete = false;
+            editTitle = assignment.title();
+            editInstructions = assignment.instructions().value();
+            editDue = SchoolTime.local(assignment.dueAt());
+        }
+        return null;
+    }
+
+    /** Saves the correction; once published, the assignment then shows that it was edited, and when. */
+    public String saveEdit() {
+        UUID groupId = Forms.uuid(group);
+        UUID assignmentId = Forms.uuid(id);
+        if (groupId == null || assignmentId == null || !editing) {
+            return null;
+        }
+        OffsetDateTime dueAt = SchoolTime.parseLocal(editDue);
+        boolean valid = true;
+        if (editTitle == null || editTitle.isBlank()) {
+            Forms.invalid("correct", "editTitle", "assignment.titleRequired");
+            valid = false;
+        }
+        if (dueAt == null) {
+            Forms.invalid("correct", "editDue", "assignment.dueRequired");
+            valid = false;
+        }
+        if (!valid) {
+            return null;
+        }
+        try {
+            assignments.edit(groupId, assignmentId, editTitle.strip(), EditorText.orEmpty(editInstructions), dueAt);
+        } catch (AccessDeniedException | StudentDataNotFoundException | NotSignedInException | TeachingException refused) {
+            actionDenial = Refusals.denial(refused, "assignment.notFound");
+            return null;
+        }
+        Texts.flash(FacesMessage.SEVERITY_INFO, "assignment.edited");
+        return again(groupId, assignmentId);
+    }
+
+    /** Asks for a yes before the assignment is deleted. */
+    public String askDelete() {
+        confirmingDelete = true;
+        editing = false;
+        return null;
+    }
+
+    /** Leaves the assignment as it is. */
+    public String cancel() {
+        UUID groupId = Forms.uuid(group);
+        UUID assignmentId = Forms.uuid(id);
+        return groupId == null || assignmentId == null ? null : again(groupId, assignmentId);
+    }
+
+    /** Deletes the assignment and goes back to the group, where it shows as deleted. */
+    public String confirmDelete() {
+        UUID groupId = Forms.uuid(group);
+        UUID assignmentId = Forms.uuid(id);
+        if (groupId == null || assignmentId == null || !confirmingDelete) {
+            return null;
+        }
+        try {
+            assignments.delete(groupId, assignmentId);
+        } catch (AccessDeniedException | StudentDataNotFoundException | NotSignedInException | TeachingException refused) {
+            actionDenial = Refusals.denial(refused, "assignment.notFound");
+            return null;
+        }
+        Texts.flash(FacesMessage.SEVERITY_INFO, "assignment.deletedNow");
+        return "/group.xhtml?faces-redirect=true&id=" + groupId;
+    }
+
     private static String again(UUID groupId, UUID assignmentId) {
         return "/assignment.xhtml?faces-redirect=true&group=" + groupId + "&id=" + assignmentId;
     }
@@ -316,6 +432,9 @@ public class AssignmentPage implements Serializable {
                 return;
             }
             manage = assignments.mayManage(groupId);
+            if (assignment.deleted()) {
+                return;
+            }
             submissions = assignments.submissions(groupId, assignmentId, Page.first(SHOWN)).items();
             UUID me = Forms.me(caller);
             if (manage) {
