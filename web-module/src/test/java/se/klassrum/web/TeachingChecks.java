@@ -2,11 +2,14 @@ package se.klassrum.web;
 
 import org.junit.jupiter.api.Test;
 
+import javax.sql.DataSource;
+
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -55,7 +58,7 @@ abstract class TeachingChecks extends ServerCalls {
     }
 
     @Test
-    void onlyTheAuthorEditsAPost() throws Exception {
+    void onlyTheGroupsTeachersEditAPost() throws Exception {
         String post = id(send("POST", posts(GROUP_NA24A_MENTOR), as(OID_BERTIL), "{\"body\":\"Utvecklingssamtal vecka 49\"}").body());
 
         HttpResponse<String> edited = send("PUT", posts(GROUP_NA24A_MENTOR) + "/" + post, as(OID_BERTIL),
@@ -66,6 +69,98 @@ abstract class TeachingChecks extends ServerCalls {
                 "OPERATION_ALLOWED");
         assertDenied(send("PUT", posts(GROUP_NA24A_MENTOR) + "/" + post, as(OID_ANNA), "{\"body\":\"hackat\"}"),
                 "OWNS_MENTOR_GROUP");
+    }
+
+    /**
+     * A post is corrected by another of the group's teachers (Bertil, made co-owner of Ma1c-A for the test) and shown
+     * as edited; Anna deletes it, and the group and Greta's guardian see a tombstone instead of the body. The row
+     * stays with who deleted it and when, the deletion is in the audit log, and students and guardians never edit.
+     */
+    @Test
+    void theGroupsTeachersCorrectAndDeleteAPostAndReadersSeeATombstone(DataSource database) throws Exception {
+        String marker = UUID.randomUUID().toString().substring(0, 8);
+        String post = id(send("POST", posts(GROUP_MA1C_A), as(OID_ANNA), "{\"body\":\"Prov fredag " + marker + "\"}").body());
+        UUID coTeaching = UUID.randomUUID();
+        Sql.update(database, "insert into membership (id, tenant_id, group_id, person_id, role, valid_from) "
+                + "values (?, ?, ?, ?, 'OWNER', current_date - 1)", coTeaching, TENANT_SOLBACKA, GROUP_MA1C_A, PERSON_BERTIL);
+        try {
+            HttpResponse<String> edited = send("PUT", posts(GROUP_MA1C_A) + "/" + post, as(OID_BERTIL),
+                    "{\"body\":\"Prov torsdag " + marker + "\"}");
+            assertThat(edited.statusCode()).as(edited.body()).isEqualTo(200);
+            assertThat(edited.body()).contains("Prov torsdag " + marker).contains("editedAt");
+        } finally {
+            Sql.update(database, "delete from membership where id = ?", coTeaching);
+        }
+        assertDenied(send("PUT", posts(GROUP_MA1C_A) + "/" + post, as(OID_ELSA), "{\"body\":\"hackat\"}"), "OPERATION_ALLOWED");
+        assertThat(send("PUT", posts(GROUP_MA1C_A) + "/" + post + "?child=" + PERSON_GRETA, guardian("nils"),
+                "{\"body\":\"hackat\"}").statusCode()).isEqualTo(403);
+        assertDenied(send("DELETE", posts(GROUP_MA1C_A) + "/" + post, as(OID_ELSA), null), "OPERATION_ALLOWED");
+        assertThat(get(posts(GROUP_MA1C_A), as(OID_ELSA)).body()).contains("Prov torsdag " + marker).contains("editedAt");
+
+        String requestId = "delete-" + UUID.randomUUID();
+        HttpResponse<String> deleted = send("DELETE", posts(GROUP_MA1C_A) + "/" + post, as(OID_ANNA), null, null, requestId);
+        assertThat(deleted.statusCode()).as(deleted.body()).isEqualTo(200);
+        assertThat(deleted.body()).contains("\"deleted\":true").contains("deletedAt").doesNotContain(marker);
+
+        String forElsa = get(posts(GROUP_MA1C_A), as(OID_ELSA)).body();
+        assertThat(forElsa).doesNotContain(marker);
+        assertThat(item(forElsa, post)).contains("\"deleted\":true").contains("deletedAt").doesNotContain("\"body\"");
+        String forNils = get(posts(GROUP_MA1C_A) + "?child=" + PERSON_GRETA, guardian("nils")).body();
+        assertThat(forNils).doesNotContain(marker);
+        assertThat(item(forNils, post)).contains("\"deleted\":true").doesNotContain("\"body\"");
+        assertThat(Sql.strings(database, "select deleted_by || ' ' || (deleted_at is not null) from post where id = ?",
+                UUID.fromString(post))).as("the tombstone: who and when").containsExactly(PERSON_ANNA + " true");
+        assertThat(Sql.strings(database, "select actor_id || ' ' || data_kind || ' ' || operation || ' ' || decision "
+                + "from audit_entry where request_id = ?", requestId)).containsExactly(PERSON_ANNA + " POST WRITE ALLOW");
+
+        HttpResponse<String> again = send("PUT", posts(GROUP_MA1C_A) + "/" + post, as(OID_ANNA), "{\"body\":\"tillbaka\"}");
+        assertThat(again.statusCode()).isEqualTo(409);
+        assertThat(again.body()).contains("\"code\":\"DELETED\"");
+        assertThat(send("DELETE", posts(GROUP_MA1C_A) + "/" + post, as(OID_ANNA), null).statusCode()).isEqualTo(409);
+    }
+
+    /**
+     * Anna corrects a published assignment, which Elsa then sees as edited; Anna deletes it: Elsa sees that it was
+     * taken away, and nobody hands in, publishes or edits it any more. A student never edits or deletes one.
+     */
+    @Test
+    void anAssignmentIsCorrectedAndDeletedByTheGroupsTeachersOnly(DataSource database) throws Exception {
+        String assignments = "/api/v1/groups/" + GROUP_MA1C_A + "/assignments";
+        String marker = UUID.randomUUID().toString().substring(0, 8);
+        String assignment = id(send("POST", assignments, as(OID_ANNA), "{\"title\":\"Rättas " + marker + "\","
+                + "\"instructions\":\"<p>Kapitel 2</p>\",\"dueAt\":\"" + OffsetDateTime.now().plusDays(7) + "\",\"publish\":true}").body());
+        String one = assignments + "/" + assignment;
+        assertThat(send("PUT", one + "/submissions/" + PERSON_ELSA, as(OID_ELSA), "{\"content\":\"Svar\"}").statusCode())
+                .isEqualTo(200);
+
+        String correction = "{\"title\":\"Rättad " + marker + "\",\"instructions\":\"<p>Kapitel 3</p>\",\"dueAt\":\""
+                + OffsetDateTime.now().plusDays(8) + "\"}";
+        assertDenied(send("PUT", one, as(OID_ELSA), correction), "OPERATION_ALLOWED");
+        HttpResponse<String> edited = send("PUT", one, as(OID_ANNA), correction);
+        assertThat(edited.statusCode()).as(edited.body()).isEqualTo(200);
+        assertThat(edited.body()).contains("Rättad " + marker).contains("Kapitel 3").contains("editedAt");
+        assertThat(get(assignments, as(OID_ELSA)).body()).contains("Rättad " + marker).contains("editedAt");
+        HttpResponse<String> noTitle = send("PUT", one, as(OID_ANNA), "{\"title\":\" \",\"instructions\":\"x\",\"dueAt\":\""
+                + OffsetDateTime.now().plusDays(8) + "\"}");
+        assertThat(noTitle.statusCode()).isEqualTo(400);
+
+        assertDenied(send("DELETE", one, as(OID_ELSA), null), "OPERATION_ALLOWED");
+        HttpResponse<String> deleted = send("DELETE", one, as(OID_ANNA), null);
+        assertThat(deleted.statusCode()).as(deleted.body()).isEqualTo(200);
+        assertThat(deleted.body()).contains("\"deleted\":true").doesNotContain(marker).doesNotContain("Kapitel");
+        String forElsa = get(assignments, as(OID_ELSA)).body();
+        assertThat(forElsa).doesNotContain(marker).doesNotContain("Kapitel 3");
+        assertThat(item(forElsa, assignment)).contains("\"deleted\":true").doesNotContain("\"title\"");
+        assertThat(Sql.strings(database, "select deleted_by from assignment where id = ?", UUID.fromString(assignment)))
+                .containsExactly(PERSON_ANNA.toString());
+
+        for (HttpResponse<String> refused : List.of(
+                send("PUT", one + "/submissions/" + PERSON_ELSA, as(OID_ELSA), "{\"content\":\"Nytt svar\"}"),
+                send("PUT", one, as(OID_ANNA), correction),
+                send("POST", one + "/publish", as(OID_ANNA), ""))) {
+            assertThat(refused.statusCode()).as(refused.body()).isEqualTo(409);
+            assertThat(refused.body()).contains("\"code\":\"DELETED\"");
+        }
     }
 
     @Test
@@ -120,6 +215,76 @@ abstract class TeachingChecks extends ServerCalls {
         assertThat(send("POST", submissions + PERSON_ELSA + "/return", as(OID_ANNA), "{\"feedback\":\"Bra!\"}").body())
                 .contains("RETURNED").contains("Bra!");
         HttpResponse<String> locked = send("PUT", submissions + PERSON_ELSA, as(OID_ELSA), "{\"content\":\"ny\"}");
+        assertThat(locked.statusCode()).isEqualTo(409);
+        assertThat(locked.body()).contains("ALREADY_RETURNED");
+    }
+
+    /**
+     * Greta keeps a draft that neither Anna nor Greta's guardian Nils sees; she hands in, Anna asks for completion,
+     * Greta hands in again, and Anna returns it: the first hand-in and the completion comment stay in the history,
+     * for Anna, Greta and Nils alike. Nobody else answers the work, and returned work takes no draft.
+     */
+    @Test
+    void komplettering_aDraftIsTheStudentsAloneAndCompletionKeepsTheHistory() throws Exception {
+        String assignments = "/api/v1/groups/" + GROUP_MA1C_A + "/assignments";
+        String assignment = id(send("POST", assignments, as(OID_ANNA), "{\"title\":\"Komplettering\","
+                + "\"instructions\":\"<p>Visa alla steg</p>\",\"dueAt\":\"" + OffsetDateTime.now().plusDays(7)
+                + "\",\"publish\":true}").body());
+        String all = assignments + "/" + assignment + "/submissions";
+        String gretas = all + "/" + PERSON_GRETA;
+
+        HttpResponse<String> draft = send("PUT", gretas + "/draft", as(OID_GRETA), "{\"content\":\"Utkast: x är 2\"}");
+        assertThat(draft.statusCode()).as(draft.body()).isEqualTo(200);
+        assertThat(draft.body()).contains("\"status\":\"DRAFT\"").contains("Utkast: x är 2");
+        assertThat(get(gretas, as(OID_GRETA)).body()).contains("Utkast: x är 2");
+        assertThat(get(all, as(OID_ANNA)).body()).doesNotContain("Utkast").contains("\"items\":[]");
+        assertThat(get(gretas, as(OID_ANNA)).statusCode()).as("a draft is not there for the teacher").isEqualTo(404);
+        assertThat(get(all, guardian("nils")).body()).doesNotContain("Utkast").contains("\"items\":[]");
+        assertThat(get(gretas, guardian("nils")).statusCode()).isEqualTo(404);
+        assertThat(send("POST", gretas + "/completion", as(OID_ANNA), "{\"comment\":\"Mer\"}").statusCode())
+                .as("nothing handed in to answer").isEqualTo(404);
+        assertDenied(send("PUT", gretas + "/draft", guardian("nils"), "{\"content\":\"förälderns\"}"), "OPERATION_ALLOWED");
+        HttpResponse<String> teachersDraft = send("PUT", gretas + "/draft", as(OID_ANNA), "{\"content\":\"lärarens\"}");
+        assertThat(teachersDraft.statusCode()).isEqualTo(409);
+        assertThat(teachersDraft.body()).contains("OWN_SUBMISSION_ONLY");
+
+        assertThat(send("PUT", gretas, as(OID_GRETA), "{\"content\":\"<p>x är 2</p>\"}").body()).contains("\"status\":\"SUBMITTED\"")
+                .doesNotContain("\"draft\"").doesNotContain("Utkast");
+        assertThat(send("POST", gretas + "/completion", as(OID_FILIP), "{\"comment\":\"Fusk\"}").statusCode())
+                .as("another student is answered as if Greta, who has a protected identity, did not exist").isEqualTo(404);
+        assertDenied(send("POST", gretas + "/completion", guardian("nils"), "{\"comment\":\"Mer\"}"), "OPERATION_ALLOWED");
+        HttpResponse<String> own = send("POST", gretas + "/completion", as(OID_GRETA), "{\"comment\":\"Klart\"}");
+        assertThat(own.statusCode()).isEqualTo(409);
+        assertThat(own.body()).contains("NOT_OWN_FEEDBACK");
+        HttpResponse<String> empty = send("POST", gretas + "/completion", as(OID_ANNA), "{\"comment\":\"<p> </p>\"}");
+        assertThat(empty.statusCode()).isEqualTo(409);
+        assertThat(empty.body()).contains("EMPTY_COMMENT");
+
+        HttpResponse<String> requested = send("POST", gretas + "/completion", as(OID_ANNA),
+                "{\"comment\":\"<p>Visa <strong>uträkningen</strong></p>\"}");
+        assertThat(requested.statusCode()).as(requested.body()).isEqualTo(200);
+        assertThat(requested.body()).contains("\"status\":\"COMPLETION_REQUESTED\"").contains("<strong>uträkningen</strong>");
+        assertThat(get(gretas, as(OID_GRETA)).body()).contains("COMPLETION_REQUESTED").contains("uträkningen");
+        assertThat(get(all, guardian("nils")).body()).contains("COMPLETION_REQUESTED").contains("uträkningen");
+        HttpResponse<String> returnedTooEarly = send("POST", gretas + "/return", as(OID_ANNA), "{\"feedback\":\"Bra\"}");
+        assertThat(returnedTooEarly.statusCode()).isEqualTo(409);
+        assertThat(returnedTooEarly.body()).contains("NOT_HANDED_IN");
+
+        assertThat(send("PUT", gretas + "/draft", as(OID_GRETA), "{\"content\":\"påbörjad komplettering\"}").body())
+                .contains("\"status\":\"COMPLETION_REQUESTED\"");
+        assertThat(get(all, as(OID_ANNA)).body()).doesNotContain("påbörjad komplettering");
+        HttpResponse<String> completed = send("PUT", gretas, as(OID_GRETA), "{\"content\":\"<p>x är 2, så här</p>\"}");
+        assertThat(completed.body()).contains("\"status\":\"SUBMITTED\"").doesNotContain("\"feedback\"");
+        String forAnna = get(all, as(OID_ANNA)).body();
+        assertThat(forAnna).contains("x är 2, så här").contains("\"kind\":\"HANDED_IN\"")
+                .contains("\"kind\":\"COMPLETION_REQUESTED\"").contains("<p>x är 2</p>").contains("uträkningen")
+                .doesNotContain("påbörjad");
+        assertThat(forAnna.indexOf("<p>x är 2</p>")).as("oldest first").isLessThan(forAnna.indexOf("uträkningen"));
+
+        assertThat(send("POST", gretas + "/return", as(OID_ANNA), "{\"feedback\":\"Nu är det komplett\"}").body())
+                .contains("\"status\":\"RETURNED\"").contains("Nu är det komplett").contains("uträkningen");
+        assertThat(get(all, guardian("nils")).body()).contains("Nu är det komplett").contains("<p>x är 2</p>").contains("uträkningen");
+        HttpResponse<String> locked = send("PUT", gretas + "/draft", as(OID_GRETA), "{\"content\":\"mer\"}");
         assertThat(locked.statusCode()).isEqualTo(409);
         assertThat(locked.body()).contains("ALREADY_RETURNED");
     }
@@ -224,7 +389,8 @@ abstract class TeachingChecks extends ServerCalls {
         assertThat(openapi.statusCode()).isEqualTo(200);
         assertThat(openapi.body()).contains("/api/v1/groups/{group}/posts").contains("/api/v1/students/{id}/assessments")
                 .contains("/api/v1/access/explain").contains("PostRequest").contains("/api/v1/me/groups")
-                .contains("bearer").contains("application/problem+json").contains("ALREADY_RETURNED");
+                .contains("bearer").contains("application/problem+json").contains("ALREADY_RETURNED")
+                .contains("/submissions/{student}/completion").contains("/submissions/{student}/draft").contains("CompletionRequest");
     }
 
     private static void assertDenied(HttpResponse<String> response, String code) {
@@ -236,6 +402,13 @@ abstract class TeachingChecks extends ServerCalls {
         Matcher matcher = ID.matcher(body);
         assertThat(matcher.find()).as(body).isTrue();
         return matcher.group(1);
+    }
+
+    /** The JSON object of a list item (one without nested objects) by its id. */
+    private static String item(String body, String id) {
+        Matcher matcher = Pattern.compile("\\{[^{}]*\"id\":\"" + id + "\"[^{}]*}").matcher(body);
+        assertThat(matcher.find()).as(body).isTrue();
+        return matcher.group();
     }
 
     private static String field(String body, String name) {
@@ -258,6 +431,11 @@ abstract class TeachingChecks extends ServerCalls {
     }
 
     private HttpResponse<String> send(String method, String path, String token, String json, String language) throws Exception {
+        return send(method, path, token, json, language, null);
+    }
+
+    private HttpResponse<String> send(String method, String path, String token, String json, String language,
+                                      String requestId) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri(path))
                 .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
         if (json != null) {
@@ -268,6 +446,9 @@ abstract class TeachingChecks extends ServerCalls {
         }
         if (language != null) {
             request.header("Accept-Language", language);
+        }
+        if (requestId != null) {
+            request.header("X-Request-Id", requestId);
         }
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }

@@ -2,6 +2,7 @@ package se.klassrum.web;
 
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
@@ -29,6 +30,7 @@ import static se.klassrum.roster.demo.DemoIds.GROUP_MA1C_A;
 import static se.klassrum.roster.demo.DemoIds.GROUP_NA24A_MENTOR;
 import static se.klassrum.roster.demo.DemoIds.OID_ANNA;
 import static se.klassrum.roster.demo.DemoIds.PERSON_EBBA;
+import static se.klassrum.roster.demo.DemoIds.PERSON_ANNA;
 import static se.klassrum.roster.demo.DemoIds.PERSON_ELSA;
 import static se.klassrum.roster.demo.DemoIds.PERSON_IVAR;
 import static se.klassrum.roster.demo.DemoIds.PERSON_KARIN;
@@ -140,6 +142,214 @@ abstract class TeachingPagesChecks extends BrowserTest {
                 Sql.update(database, "delete from assignment where id = ?", UUID.fromString(assignment));
             }
         }
+    }
+
+    /**
+     * Komplettering, teacher → student → teacher: Elsa saves a draft, which Anna does not see (Elsa is among those who
+     * have not handed in); Elsa hands the draft in; Anna asks for completion with a comment; Elsa reads it, hands in
+     * again and sees the history; Anna returns the work, history kept. Then Elsa on a phone in English. axe on each
+     * new state.
+     */
+    @Test
+    void annaAsksElsaToCompleteHerWorkAndTheHistoryIsKept(DataSource database) throws Exception {
+        String title = "Komplettering " + UUID.randomUUID().toString().substring(0, 8);
+        String assignment = createAssignment(database, title);
+        String page = "/assignment.xhtml?group=" + GROUP_MA1C_A + "&id=" + assignment;
+        By elsasWork = By.cssSelector("li.submission[data-student='" + PERSON_ELSA + "']");
+        List<String> problems = new ArrayList<>();
+        try {
+            open("sv-SE,sv");
+            signInAs("elsa");
+            browser.navigate().to(uri(page).toURL());
+            assertThat(waitFor(By.id("myStatus")).getText()).contains("Ej inlämnad");
+            editor("submit:content").sendKeys("Första tanke: x = 2");
+            clickAndWait(browser.findElement(By.id("submit:saveDraftButton")));
+            waitForText("Utkastet är sparat");
+            assertThat(browser.findElement(By.id("myStatus")).getText()).contains("Utkast");
+            assertThat(browser.findElement(By.id("draftNote")).getText()).contains("Bara du ser det");
+            assertThat(browser.findElement(By.id("notSubmitted")).getText()).contains("inte lämnat in");
+            assertThat(editor("submit:content").getText()).as("the draft, ready to go on with").contains("Första tanke: x = 2");
+            problems.addAll(axe("assignment with a draft (Elsa)"));
+            screenshot("assignment-elsa-draft");
+
+            // Anna does not see the draft: Elsa has not handed in.
+            signInAs("anna");
+            browser.navigate().to(uri(page).toURL());
+            waitFor(By.id("submissions-heading"));
+            assertThat(browser.findElements(elsasWork)).isEmpty();
+            assertThat(browser.findElement(By.id("notSubmittedList")).getText()).contains("Ek, Elsa");
+            assertThat(text()).doesNotContain("Första tanke");
+
+            signInAs("elsa");
+            browser.navigate().to(uri(page).toURL());
+            assertThat(waitFor(By.id("submit:submitButton")).getAttribute("textContent")).contains("Lämna in");
+            clickAndWait(browser.findElement(By.id("submit:submitButton")));
+            waitForText("Inlämnad.");
+            assertThat(browser.findElement(By.id("mine")).getText()).contains("Första tanke: x = 2", "Inlämnad");
+            assertThat(browser.findElements(By.id("draftNote"))).as("handing in uses up the draft").isEmpty();
+
+            // Anna asks for completion.
+            signInAs("anna");
+            browser.navigate().to(uri(page).toURL());
+            WebElement work = waitFor(elsasWork);
+            assertThat(work.getText()).contains("Första tanke: x = 2", "Inlämnad");
+            work.findElement(By.cssSelector(".ql-editor")).sendKeys("Visa uträkningen steg för steg.");
+            clickAndWait(work.findElement(By.cssSelector("button[id$='completionButton']")));
+            waitForText("skickad tillbaka för komplettering");
+            assertThat(waitFor(elsasWork).getText()).contains("Komplettera", "Komplettering begärd", "Visa uträkningen");
+            assertThat(waitFor(elsasWork).findElements(By.cssSelector(".ql-editor"))).as("nothing to answer now").isEmpty();
+            problems.addAll(axe("assignment, completion requested (Anna)"));
+            screenshot("assignment-anna-completion-requested");
+
+            // Elsa completes her work.
+            signInAs("elsa");
+            browser.navigate().to(uri(page).toURL());
+            assertThat(waitFor(By.id("myStatus")).getText()).contains("Komplettera");
+            assertThat(browser.findElement(By.id("completion")).getText())
+                    .contains("Läraren ber dig komplettera", "Visa uträkningen steg för steg.");
+            assertThat(browser.findElement(By.id("submit:submitButton")).getAttribute("textContent"))
+                    .contains("Lämna in kompletteringen");
+            problems.addAll(axe("assignment, asked to complete (Elsa)"));
+            screenshot("assignment-elsa-completion");
+            editor("submit:content").sendKeys("Uträkning: (x - 2)(x - 3) = 0");
+            clickAndWait(browser.findElement(By.id("submit:submitButton")));
+            waitForText("Inlämnad.");
+            assertThat(browser.findElement(By.id("mine")).getText()).contains("Uträkning").doesNotContain("Första tanke");
+            assertThat(browser.findElement(By.cssSelector(".history")).getText()).contains(
+                    "Tidigare inlämningar och återkoppling", "Första tanke: x = 2", "Komplettering begärd", "Anna",
+                    "Visa uträkningen");
+
+            // Anna reads both versions and returns the work.
+            signInAs("anna");
+            browser.navigate().to(uri(page).toURL());
+            work = waitFor(elsasWork);
+            assertThat(work.getText()).contains("Uträkning", "Första tanke: x = 2", "Visa uträkningen", "Inlämnad");
+            work.findElement(By.cssSelector(".ql-editor")).sendKeys("Nu är det komplett.");
+            clickAndWait(work.findElement(By.cssSelector("button[id$='returnButton']")));
+            waitForText("återlämnad med din återkoppling");
+            assertThat(waitFor(elsasWork).getText()).contains("Återlämnad", "Nu är det komplett.", "Första tanke: x = 2",
+                    "Visa uträkningen");
+            problems.addAll(axe("assignment, returned after completion (Anna)"));
+            screenshot("assignment-anna-history");
+
+            // Elsa on a phone, in English.
+            closeBrowser();
+            open("en-GB,en", 375, 812);
+            signInAs("elsa");
+            browser.navigate().to(uri(page).toURL());
+            assertThat(waitFor(By.id("myStatus")).getText()).contains("Returned");
+            assertThat(browser.findElement(By.cssSelector(".history")).getText()).contains("Earlier hand-ins and feedback",
+                    "Completion requested", "Visa uträkningen");
+            assertThat(browser.findElements(By.id("submit:content"))).isEmpty();
+            assertNoHorizontalScroll("assignment with history on a phone");
+            problems.addAll(axe("assignment with history, phone, English (Elsa)"));
+            screenshot("assignment-elsa-history-phone");
+        } finally {
+            deleteAssignment(database, assignment);
+        }
+        assertThat(problems).as("serious or critical accessibility violations").isEmpty();
+    }
+
+    /**
+     * Anna corrects a post and an assignment of Ma1c-A and deletes both: Elsa sees them marked "ändrad", then a
+     * placeholder instead of what was there, and has no button to change either; Elsa's guardian Karin, on her phone in
+     * English, sees the same placeholders. The rows stay with who deleted them. axe on each new state.
+     */
+    @Test
+    void annaCorrectsAndDeletesAPostAndAnAssignmentAndElsaAndKarinSeeIt(DataSource database) throws Exception {
+        String marker = UUID.randomUUID().toString().substring(0, 8);
+        String assignment = createAssignment(database, "Rättas " + marker);
+        annaPosts("/api/v1/groups/" + GROUP_MA1C_A + "/posts", "{\"body\":\"Prov fredag " + marker + "\"}");
+        String post = Sql.strings(database, "select id from post where body like ?", "%" + marker + "%").get(0);
+        By thePost = By.cssSelector("article.post[data-post='" + post + "']");
+        String page = "/assignment.xhtml?group=" + GROUP_MA1C_A + "&id=" + assignment;
+        List<String> problems = new ArrayList<>();
+        try {
+            open("sv-SE,sv");
+            signInAs("anna");
+            openGroup(GROUP_MA1C_A);
+            clickAndWait(waitFor(thePost).findElement(By.cssSelector("button[id$='edit']")));
+            WebElement area = waitFor(By.cssSelector("article.post[data-post='" + post + "'] .ql-editor"));
+            assertThat(area.getText()).contains("Prov fredag " + marker);
+            area.sendKeys(Keys.chord(Keys.CONTROL, "a"), "Prov torsdag " + marker);
+            problems.addAll(axe("group, correcting a post (Anna)"));
+            clickAndWait(waitFor(thePost).findElement(By.cssSelector("button[id$='saveEdit']")));
+            waitForText("Inlägget är ändrat");
+            assertThat(waitFor(thePost).getText()).contains("Prov torsdag " + marker, "ändrad").doesNotContain("fredag");
+
+            browser.navigate().to(uri(page).toURL());
+            clickAndWait(waitFor(By.id("correct:edit")));
+            WebElement title = waitFor(By.id("correct:editTitle"));
+            assertThat(title.getAttribute("value")).isEqualTo("Rättas " + marker);
+            title.clear();
+            title.sendKeys("Rättad " + marker);
+            problems.addAll(axe("assignment, correcting it (Anna)"));
+            clickAndWait(browser.findElement(By.id("correct:saveEdit")));
+            waitForText("Uppgiften är ändrad");
+            assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Rättad " + marker);
+            assertThat(browser.findElement(By.id("edited")).getText()).contains("ändrad");
+
+            // Elsa sees the corrections, and no way to change them.
+            signInAs("elsa");
+            openGroup(GROUP_MA1C_A);
+            assertThat(waitFor(thePost).getText()).contains("Prov torsdag " + marker, "ändrad");
+            assertThat(browser.findElements(By.cssSelector("article.post button"))).isEmpty();
+            assertThat(assignmentItem("Rättad " + marker).getText()).contains("ändrad");
+            browser.navigate().to(uri(page).toURL());
+            waitFor(By.id("submit:content"));
+            assertThat(browser.findElements(By.id("correct:edit"))).isEmpty();
+            assertThat(browser.findElements(By.id("correct:delete"))).isEmpty();
+
+            // Anna deletes both, each after a yes.
+            signInAs("anna");
+            openGroup(GROUP_MA1C_A);
+            clickAndWait(waitFor(thePost).findElement(By.cssSelector("button[id$='delete']")));
+            assertThat(waitFor(thePost).getText()).contains("Ta bort inlägget?", "Prov torsdag " + marker);
+            problems.addAll(axe("group, confirming a deletion (Anna)"));
+            clickAndWait(waitFor(thePost).findElement(By.cssSelector("button[id$='confirmDelete']")));
+            waitForText("Inlägget är borttaget");
+            assertThat(waitFor(thePost).getText()).contains("Inlägget togs bort").doesNotContain(marker);
+            browser.navigate().to(uri(page).toURL());
+            clickAndWait(waitFor(By.id("correct:delete")));
+            assertThat(waitFor(By.cssSelector(".confirm")).getText()).contains("Ta bort uppgiften?");
+            clickAndWait(browser.findElement(By.id("correct:confirmDelete")));
+            waitForText("Uppgiften är borttagen");
+            WebElement tombstone = waitFor(By.cssSelector("li.assignment-item[data-assignment='" + assignment + "']"));
+            assertThat(tombstone.getText()).contains("Uppgiften togs bort").doesNotContain(marker);
+            problems.addAll(axe("group with deleted content (Anna)"));
+            screenshot("group-anna-deleted");
+            assertThat(Sql.strings(database, "select deleted_by from post where id = ?", UUID.fromString(post)))
+                    .as("the tombstone keeps who deleted it").containsExactly(PERSON_ANNA.toString());
+
+            signInAs("elsa");
+            openGroup(GROUP_MA1C_A);
+            assertThat(waitFor(thePost).getText()).contains("Inlägget togs bort").doesNotContain(marker);
+            assertThat(waitFor(By.cssSelector("li.assignment-item[data-assignment='" + assignment + "']")).getText())
+                    .contains("Uppgiften togs bort").doesNotContain(marker);
+            assertThat(text()).doesNotContain(marker);
+            browser.navigate().to(uri(page).toURL());
+            assertThat(waitFor(By.id("tombstone")).getText()).contains("Uppgiften togs bort");
+            assertThat(browser.findElements(By.id("submit:content"))).as("no more hand-ins").isEmpty();
+            problems.addAll(axe("deleted assignment (Elsa)"));
+
+            // Karin, Elsa's guardian, on her phone in English.
+            closeBrowser();
+            open("en-GB,en", 375, 812);
+            signInAsGuardian(Sql.strings(database, "select subject from guardian_login where guardian_id = ? and "
+                    + "method = 'EMAIL' and enabled", PERSON_KARIN).get(0));
+            browser.navigate().to(uri("/guardian/child.xhtml?id=" + PERSON_ELSA).toURL());
+            assertThat(waitFor(thePost).getText()).contains("The post was deleted").doesNotContain(marker);
+            assertThat(browser.findElement(By.cssSelector("#assignments [data-assignment='" + assignment + "']")).getText())
+                    .contains("The assignment was deleted").doesNotContain(marker);
+            assertThat(text()).doesNotContain(marker);
+            assertNoHorizontalScroll("guardian's page with deleted content");
+            problems.addAll(axe("guardian's child page with deleted content, phone, English (Karin)"));
+            screenshot("guardian-karin-deleted-phone");
+        } finally {
+            Sql.update(database, "delete from post where id = ?", UUID.fromString(post));
+            deleteAssignment(database, assignment);
+        }
+        assertThat(problems).as("serious or critical accessibility violations").isEmpty();
     }
 
     /**
@@ -368,15 +578,7 @@ abstract class TeachingPagesChecks extends BrowserTest {
     @Test
     void theMainPagesHaveNoSeriousOrCriticalAccessibilityViolations(DataSource database) throws Exception {
         String title = "Tillgänglighet " + UUID.randomUUID().toString().substring(0, 8);
-        HttpResponse<String> created = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        uri("/api/v1/groups/" + GROUP_MA1C_A + "/assignments"))
-                .header("Authorization", "Bearer " + TestIssuer.personToken(ENTRA_TENANT_SOLBACKA, OID_ANNA))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"title\":\"" + title + "\",\"instructions\":\"<p>Läs kapitel 4</p>\","
-                        + "\"dueAt\":\"" + OffsetDateTime.now().plusDays(7) + "\",\"publish\":true}"))
-                .build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-        String assignment = Sql.strings(database, "select id from assignment where title = ?", title).get(0);
+        String assignment = createAssignment(database, title);
         String assignmentPage = "/assignment.xhtml?group=" + GROUP_MA1C_A + "&id=" + assignment;
         List<String> problems = new ArrayList<>();
         try {
@@ -423,8 +625,7 @@ abstract class TeachingPagesChecks extends BrowserTest {
             problems.addAll(axe("my assessments (Elsa)"));
             screenshot("my-assessments-elsa");
         } finally {
-            Sql.update(database, "delete from submission where assignment_id = ?", UUID.fromString(assignment));
-            Sql.update(database, "delete from assignment where id = ?", UUID.fromString(assignment));
+            deleteAssignment(database, assignment);
         }
         assertThat(problems).as("serious or critical accessibility violations").isEmpty();
     }
@@ -458,7 +659,30 @@ abstract class TeachingPagesChecks extends BrowserTest {
         screenshot("my-assessments-phone");
     }
 
-    /** The serious and critical violations axe-core finds on the page, one line each, named after the page. */
+    /** A published assignment of Anna's in Ma1c-A, due in a week, made through the API; its id. */
+    private String createAssignment(DataSource database, String title) throws Exception {
+        annaPosts("/api/v1/groups/" + GROUP_MA1C_A + "/assignments", "{\"title\":\"" + title + "\","
+                + "\"instructions\":\"<p>Läs kapitel 4</p>\",\"dueAt\":\"" + OffsetDateTime.now().plusDays(7)
+                + "\",\"publish\":true}");
+        return Sql.strings(database, "select id from assignment where title = ?", title).get(0);
+    }
+
+    /** Removes what a scenario wrote: the assignment and the work handed in to it. */
+    private static void deleteAssignment(DataSource database, String assignment) throws Exception {
+        Sql.update(database, "delete from submission where assignment_id = ?", UUID.fromString(assignment));
+        Sql.update(database, "delete from assignment where id = ?", UUID.fromString(assignment));
+    }
+
+    /** Anna writes through the API (a POST that creates), as the scenario's starting point. */
+    private void annaPosts(String path, String json) throws Exception {
+        HttpResponse<String> created = HttpClient.newHttpClient().send(HttpRequest.newBuilder(uri(path))
+                .header("Authorization", "Bearer " + TestIssuer.personToken(ENTRA_TENANT_SOLBACKA, OID_ANNA))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    }
+
     private WebElement assignmentItem(String title) {
         return new WebDriverWait(browser, Duration.ofSeconds(20)).until(driver -> driver.findElements(By.cssSelector("li.assignment-item"))
                 .stream().filter(item -> item.getText().contains(title)).findFirst().orElse(null));

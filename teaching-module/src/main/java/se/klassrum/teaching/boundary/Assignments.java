@@ -99,39 +99,96 @@ public class Assignments {
         return AssignmentView.of(assignment);
     }
 
-    /** The student hands in (or replaces) their own work; nobody submits for someone else. */
+    /**
+     * Corrects the title, instructions and due time: the group's teachers (the rules let only those who may write the
+     * group's assignments through). A published assignment then shows that it was edited, and when.
+     */
+    @StudentData(kind = DataKind.ASSIGNMENT, operation = Operation.WRITE)
+    public AssignmentView edit(@GroupId UUID groupId, UUID assignmentId, String title, String instructions,
+                               OffsetDateTime dueAt) {
+        Assignment assignment = assignmentOf(groupId, assignmentId);
+        assignment.edit(title, SafeHtml.of(instructions), dueAt, context.now());
+        return AssignmentView.of(assignment);
+    }
+
+    /**
+     * Deletes the assignment: the group's teachers. The row stays as a tombstone with who deleted it and when (and
+     * the submissions with it), the access decision is in the audit log, and readers see that it was taken away.
+     */
+    @StudentData(kind = DataKind.ASSIGNMENT, operation = Operation.WRITE)
+    public AssignmentView delete(@GroupId UUID groupId, UUID assignmentId) {
+        Assignment assignment = assignmentOf(groupId, assignmentId);
+        assignment.delete(context.find(Person.class, context.callerPersonId()), context.now());
+        return AssignmentView.of(assignment);
+    }
+
+    /**
+     * The student hands in their own work: the first time, again before the teacher has answered (replacing the last
+     * hand-in), or after the teacher asked for completion. Nobody hands in for someone else.
+     */
     @StudentData(kind = DataKind.SUBMISSION, operation = Operation.WRITE)
     public SubmissionView submit(@GroupId UUID groupId, UUID assignmentId, @StudentId UUID studentId, String content) {
-        if (!studentId.equals(context.callerPersonId())) {
-            throw new TeachingException("OWN_SUBMISSION_ONLY", "Bara eleven själv kan lämna in", "Only the student can submit");
-        }
-        Assignment assignment = assignmentOf(groupId, assignmentId);
-        if (!assignment.isPublished()) {
-            throw new StudentDataNotFoundException();
-        }
+        Assignment assignment = ownWorkOn(groupId, assignmentId, studentId);
         OffsetDateTime now = context.now();
         Submission submission = existing(assignmentId, studentId);
         if (submission == null) {
             submission = new Submission(assignment, context.find(Person.class, studentId), SafeHtml.of(content), now);
             context.em().persist(submission);
         } else {
-            submission.resubmit(SafeHtml.of(content), now);
+            submission.handIn(SafeHtml.of(content), now);
         }
-        return SubmissionView.of(submission);
+        return SubmissionView.of(submission, true);
     }
 
     /**
-     * The submissions to the assignment that the caller may see, in order of hand-in: all for its teachers,
-     * their own for a student. A page may hold fewer items than its limit when some are not the caller's to see.
+     * The student keeps a draft of their own work. Only the student sees it: teachers and guardians see what was
+     * handed in, if anything, until the student hands the draft in.
+     */
+    @StudentData(kind = DataKind.SUBMISSION, operation = Operation.WRITE)
+    public SubmissionView saveDraft(@GroupId UUID groupId, UUID assignmentId, @StudentId UUID studentId, String text) {
+        Assignment assignment = ownWorkOn(groupId, assignmentId, studentId);
+        OffsetDateTime now = context.now();
+        Submission submission = existing(assignmentId, studentId);
+        if (submission == null) {
+            submission = Submission.draft(assignment, context.find(Person.class, studentId), SafeHtml.of(text), now);
+            context.em().persist(submission);
+        } else {
+            submission.saveDraft(SafeHtml.of(text), now);
+        }
+        return SubmissionView.of(submission, true);
+    }
+
+    /**
+     * The student's submission to the assignment, for whom the rules let see it; with the draft for the student
+     * only. Work the student has only drafted is not found for anyone else.
+     */
+    @StudentData(kind = DataKind.SUBMISSION)
+    public SubmissionView submissionOf(@GroupId UUID groupId, UUID assignmentId, @StudentId UUID studentId) {
+        assignmentOf(groupId, assignmentId);
+        Submission submission = existing(assignmentId, studentId);
+        boolean own = context.callerIs(studentId);
+        if (submission == null || (!submission.isHandedIn() && !own)) {
+            throw new StudentDataNotFoundException();
+        }
+        return SubmissionView.of(submission, own);
+    }
+
+    /**
+     * The handed-in submissions to the assignment that the caller may see, in order of hand-in: all for its
+     * teachers, their own for a student, their children's for a guardian. Drafts are nobody's but the student's and
+     * are not listed ({@link #submissionOf} gives the student theirs). A page may hold fewer items than its limit
+     * when some are not the caller's to see.
      */
     @StudentData(kind = DataKind.SUBMISSION)
     public Slice<SubmissionView> submissions(@GroupId UUID groupId, UUID assignmentId, Page page) {
         assignmentOf(groupId, assignmentId);
         List<String> after = page.after(2);
         TypedQuery<Submission> query = context.em().createQuery("select s from Submission s where s.assignment.id = :assignment"
+                        + " and s.status <> :draft"
                         + (after == null ? "" : " and (s.submittedAt > :time or (s.submittedAt = :time and s.id > :id))")
                         + " order by s.submittedAt, s.id", Submission.class)
                 .setParameter("assignment", assignmentId)
+                .setParameter("draft", Submission.Status.DRAFT)
                 .setMaxResults(page.limit() + 1);
         if (after != null) {
             query.setParameter("time", OffsetDateTime.parse(after.get(0))).setParameter("id", UUID.fromString(after.get(1)));
@@ -139,20 +196,53 @@ public class Assignments {
         return Slice.of(query.getResultList(), page, SubmissionView::of, row -> new Object[] {row.submittedAt(), row.id()});
     }
 
+    /** A teacher returns the hand-in with feedback; the work is then final. */
     @StudentData(kind = DataKind.SUBMISSION, operation = Operation.WRITE)
     public SubmissionView returnWithFeedback(@GroupId UUID groupId, UUID assignmentId, @StudentId UUID studentId,
                                              String feedback) {
+        Submission submission = handedIn(groupId, assignmentId, studentId);
+        submission.returnWithFeedback(SafeHtml.of(feedback), context.find(Person.class, context.callerPersonId()),
+                context.now());
+        return SubmissionView.of(submission);
+    }
+
+    /**
+     * A teacher asks for completion (komplettering): the work goes back to the student with the comment, for another
+     * hand-in; the hand-in and the comment stay in the history.
+     */
+    @StudentData(kind = DataKind.SUBMISSION, operation = Operation.WRITE)
+    public SubmissionView requestCompletion(@GroupId UUID groupId, UUID assignmentId, @StudentId UUID studentId,
+                                            String comment) {
+        Submission submission = handedIn(groupId, assignmentId, studentId);
+        submission.requestCompletion(SafeHtml.of(comment), context.find(Person.class, context.callerPersonId()),
+                context.now());
+        return SubmissionView.of(submission);
+    }
+
+    /** The published assignment, when the caller is the student whose work it is to be. */
+    private Assignment ownWorkOn(UUID groupId, UUID assignmentId, UUID studentId) {
+        if (!studentId.equals(context.callerPersonId())) {
+            throw new TeachingException("OWN_SUBMISSION_ONLY", "Bara eleven själv kan lämna in", "Only the student can submit");
+        }
+        Assignment assignment = assignmentOf(groupId, assignmentId);
+        if (!assignment.isPublished()) {
+            throw new StudentDataNotFoundException();
+        }
+        return assignment;
+    }
+
+    /** The student's handed-in work for a teacher to answer; a draft is not there for the teacher. */
+    private Submission handedIn(UUID groupId, UUID assignmentId, UUID studentId) {
         if (studentId.equals(context.callerPersonId())) {
             throw new TeachingException("NOT_OWN_FEEDBACK", "Man kan inte ge återkoppling på sin egen inlämning",
                     "Nobody returns their own submission");
         }
         assignmentOf(groupId, assignmentId);
         Submission submission = existing(assignmentId, studentId);
-        if (submission == null) {
+        if (submission == null || !submission.isHandedIn()) {
             throw new StudentDataNotFoundException();
         }
-        submission.returnWithFeedback(SafeHtml.of(feedback), context.now());
-        return SubmissionView.of(submission);
+        return submission;
     }
 
     private Assignment assignmentOf(UUID groupId, UUID assignmentId) {

@@ -17,14 +17,16 @@ import se.klassrum.roster.entity.StudyGroup;
 import se.klassrum.teaching.control.TeachingContext;
 import se.klassrum.teaching.entity.Post;
 import se.klassrum.teaching.entity.SafeHtml;
-import se.klassrum.teaching.entity.TeachingException;
 import se.klassrum.teaching.boundary.Views.PostView;
 
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 
-/** Posts (inlägg) of a group: read by whoever the rules let see the group's content, written by its owners. */
+/**
+ * Posts (inlägg) of a group: read by whoever the rules let see the group's content, written, corrected and deleted by
+ * its owners. A deleted post stays in the list as a tombstone without its body.
+ */
 @ApplicationScoped
 @Transactional
 public class Posts {
@@ -60,17 +62,34 @@ public class Posts {
         return PostView.of(post);
     }
 
+    /**
+     * Corrects a post: its author or another of the group's teachers (the rules let only those who may write the
+     * group's posts through). The post then shows that it was edited, and when.
+     */
     @StudentData(kind = DataKind.POST, operation = Operation.WRITE)
     public PostView edit(@GroupId UUID groupId, UUID postId, String html) {
+        Post post = postOf(groupId, postId);
+        post.edit(SafeHtml.of(html), context.now());
+        return PostView.of(post);
+    }
+
+    /**
+     * Deletes a post: its author or another of the group's teachers. The row stays as a tombstone with who deleted it
+     * and when, the access decision is in the audit log, and readers see that the post was taken away instead of
+     * its body.
+     */
+    @StudentData(kind = DataKind.POST, operation = Operation.WRITE)
+    public PostView delete(@GroupId UUID groupId, UUID postId) {
+        Post post = postOf(groupId, postId);
+        post.delete(context.find(Person.class, context.callerPersonId()), context.now());
+        return PostView.of(post);
+    }
+
+    private Post postOf(UUID groupId, UUID postId) {
         Post post = context.find(Post.class, postId);
         if (!post.group().id().equals(groupId)) {
             throw new StudentDataNotFoundException();
         }
-        if (!post.author().id().equals(context.callerPersonId())) {
-            throw new TeachingException("NOT_AUTHOR", "Bara den som skrev inlägget kan ändra det",
-                    "Only the author of a post can edit it");
-        }
-        post.edit(SafeHtml.of(html), context.now());
-        return PostView.of(post);
+        return post;
     }
 }

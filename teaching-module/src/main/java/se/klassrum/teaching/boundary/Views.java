@@ -10,6 +10,7 @@ import se.klassrum.teaching.entity.Post;
 import se.klassrum.teaching.entity.PublicationStatus;
 import se.klassrum.teaching.entity.SafeHtml;
 import se.klassrum.teaching.entity.Submission;
+import se.klassrum.teaching.entity.SubmissionEntry;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -22,30 +23,66 @@ public final class Views {
     private Views() {
     }
 
+    /**
+     * A post. {@code editedAt} says when it was last corrected; a deleted post is a tombstone: {@code deleted}, with
+     * {@code deletedAt}, and no body.
+     */
     public record PostView(UUID id, UUID groupId, UUID authorId, String authorName, SafeHtml body,
-                           OffsetDateTime createdAt, OffsetDateTime editedAt) {
+                           OffsetDateTime createdAt, OffsetDateTime editedAt, boolean deleted, OffsetDateTime deletedAt) {
         static PostView of(Post post) {
-            return new PostView(post.id(), post.group().id(), post.author().id(), post.author().displayName(), post.body(),
-                    post.createdAt(), post.editedAt());
+            return new PostView(post.id(), post.group().id(), post.author().id(), post.author().displayName(),
+                    post.isDeleted() ? null : post.body(), post.createdAt(), post.editedAt(), post.isDeleted(),
+                    post.deletedAt());
         }
     }
 
+    /**
+     * An assignment. {@code editedAt} says when it was last corrected after publishing; a deleted assignment is a
+     * tombstone: {@code deleted}, with {@code deletedAt}, its due time, and no title or instructions.
+     */
     public record AssignmentView(UUID id, UUID groupId, String title, SafeHtml instructions, OffsetDateTime dueAt,
-                                 PublicationStatus status, OffsetDateTime publishedAt) {
+                                 PublicationStatus status, OffsetDateTime publishedAt, OffsetDateTime editedAt,
+                                 boolean deleted, OffsetDateTime deletedAt) {
         static AssignmentView of(Assignment assignment) {
-            return new AssignmentView(assignment.id(), assignment.group().id(), assignment.title(), assignment.instructions(),
-                    assignment.dueAt(), assignment.status(), assignment.publishedAt());
+            boolean deleted = assignment.isDeleted();
+            return new AssignmentView(assignment.id(), assignment.group().id(), deleted ? null : assignment.title(),
+                    deleted ? null : assignment.instructions(), assignment.dueAt(), assignment.status(),
+                    assignment.publishedAt(), assignment.editedAt(), deleted, assignment.deletedAt());
         }
     }
 
+    /**
+     * A student's work on an assignment. {@code content} and {@code submittedAt} are the last hand-in (null while
+     * never handed in); {@code feedback} and {@code returnedAt} the teacher's answer to it, feedback when RETURNED and
+     * what to complete when COMPLETION_REQUESTED; {@code history} the earlier hand-ins and answers, oldest first.
+     * {@code draft} is the student's unsent draft, only ever given to the student.
+     */
     public record SubmissionView(UUID id, UUID assignmentId, UUID groupId, UUID studentId, String studentName,
                                  SafeHtml content, OffsetDateTime submittedAt, boolean late, Submission.Status status,
-                                 SafeHtml feedback, OffsetDateTime returnedAt) implements StudentOwned {
+                                 SafeHtml feedback, OffsetDateTime returnedAt, SafeHtml draft, OffsetDateTime draftSavedAt,
+                                 List<SubmissionEntryView> history) implements StudentOwned {
+
+        /** The submission as others than the student see it: without the draft. */
         static SubmissionView of(Submission submission) {
+            return of(submission, false);
+        }
+
+        static SubmissionView of(Submission submission, boolean withDraft) {
             return new SubmissionView(submission.id(), submission.assignment().id(), submission.assignment().group().id(),
                     submission.student().id(), submission.student().displayName(), submission.content(),
                     submission.submittedAt(), submission.isLate(), submission.status(), submission.feedback(),
-                    submission.returnedAt());
+                    submission.returnedAt(), withDraft ? submission.draft() : null,
+                    withDraft ? submission.draftSavedAt() : null,
+                    submission.earlierEntries().stream().map(SubmissionEntryView::of).toList());
+        }
+    }
+
+    /** One earlier hand-in or teacher's answer to one. */
+    public record SubmissionEntryView(SubmissionEntry.Kind kind, SafeHtml body, boolean late, String authorName,
+                                      OffsetDateTime at) {
+        static SubmissionEntryView of(SubmissionEntry entry) {
+            return new SubmissionEntryView(entry.kind(), entry.body(), entry.isLate(), entry.author().displayName(),
+                    entry.recordedAt());
         }
     }
 

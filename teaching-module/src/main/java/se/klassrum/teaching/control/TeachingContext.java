@@ -40,6 +40,12 @@ public class TeachingContext {
         throw new TeachingException("PERSON_REQUIRED", "Bara en person kan skriva innehåll", "Only a person can write content");
     }
 
+    /** Whether the caller is this person (an application never is). */
+    public boolean callerIs(UUID personId) {
+        return caller.currentActor().filter(actor -> actor instanceof Actor.Person person
+                && person.personId().equals(personId)).isPresent();
+    }
+
     /** Now, to the microsecond that PostgreSQL keeps. */
     public OffsetDateTime now() {
         return OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);

@@ -8,18 +8,21 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import org.eclipse.persistence.annotations.Customizer;
 import se.klassrum.roster.entity.Person;
-import se.klassrum.roster.entity.RosterEntity;
 import se.klassrum.roster.entity.StudyGroup;
 import se.klassrum.roster.entity.UuidColumns;
 
 import java.time.OffsetDateTime;
 import java.util.Objects;
 
-/** A post (inlägg) to a group. The body is sanitised rich text before it gets here. */
+/**
+ * A post (inlägg) to a group. The body is sanitised rich text before it gets here. It may be corrected after it was
+ * published (then it shows when), and deleted: the row stays as a tombstone that says who deleted it and when, and
+ * its body is no longer given to anyone, so that a reader who saw it sees that it was taken away.
+ */
 @Entity
 @Customizer(UuidColumns.class)
 @Table(name = "post")
-public class Post extends RosterEntity {
+public class Post extends DeletableContent {
 
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
     @JoinColumn(name = "group_id", nullable = false, updatable = false)
@@ -51,8 +54,14 @@ public class Post extends RosterEntity {
     }
 
     public void edit(SafeHtml newBody, OffsetDateTime at) {
+        refuseWhenDeleted();
         this.body = requireText(newBody);
-        this.editedAt = at;
+        this.editedAt = Objects.requireNonNull(at, "at");
+    }
+
+    @Override
+    protected TeachingException deletedRefusal() {
+        return new TeachingException("DELETED", "Inlägget är borttaget", "The post was deleted");
     }
 
     private static String requireText(SafeHtml html) {

@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -102,11 +103,22 @@ public class GroupsResource {
 
     @PUT
     @Path("posts/{post}")
-    @Operation(summary = "Edits a post (its author)")
+    @Operation(summary = "Corrects a post (the group's teachers and mentors); it then shows editedAt")
     @APIResponse(responseCode = "200", description = "The post, with its sanitised body",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PostView.class)))
     public PostView editPost(@PathParam("post") String post, @Valid @NotNull Requests.PostRequest request) {
         return posts.edit(Params.uuid("group", group), Params.uuid("post", post), request.body());
+    }
+
+    @DELETE
+    @Path("posts/{post}")
+    @Operation(summary = "Deletes a post (the group's teachers and mentors)",
+            description = "The post stays as a tombstone: readers get it with deleted and deletedAt and without its body; "
+                    + "who deleted it is kept with it, and the decision is in the audit log.")
+    @APIResponse(responseCode = "200", description = "The tombstone",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PostView.class)))
+    public PostView deletePost(@PathParam("post") String post) {
+        return posts.delete(Params.uuid("group", group), Params.uuid("post", post));
     }
 
     @GET
@@ -131,6 +143,30 @@ public class GroupsResource {
         return Response.status(Response.Status.CREATED).entity(created).build();
     }
 
+    @PUT
+    @Path("assignments/{assignment}")
+    @Operation(summary = "Corrects an assignment's title, instructions and due time (the group's teachers); once "
+            + "published it then shows editedAt. Hand-ins already made keep whether they came late")
+    @APIResponse(responseCode = "200", description = "The assignment",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AssignmentView.class)))
+    public AssignmentView editAssignment(@PathParam("assignment") String assignment,
+                                         @Valid @NotNull Requests.AssignmentChange request) {
+        return assignments.edit(Params.uuid("group", group), Params.uuid("assignment", assignment), request.title(),
+                request.instructions(), request.dueAt());
+    }
+
+    @DELETE
+    @Path("assignments/{assignment}")
+    @Operation(summary = "Deletes an assignment (the group's teachers)",
+            description = "The assignment stays as a tombstone: readers get it with deleted and deletedAt and without "
+                    + "title and instructions, and it takes no more hand-ins; who deleted it is kept with it, and the "
+                    + "decision is in the audit log.")
+    @APIResponse(responseCode = "200", description = "The tombstone",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AssignmentView.class)))
+    public AssignmentView deleteAssignment(@PathParam("assignment") String assignment) {
+        return assignments.delete(Params.uuid("group", group), Params.uuid("assignment", assignment));
+    }
+
     @POST
     @Path("assignments/{assignment}/publish")
     @Operation(summary = "Publishes a draft assignment to the group")
@@ -152,9 +188,21 @@ public class GroupsResource {
                 Params.page(limit, cursor));
     }
 
+    @GET
+    @Path("assignments/{assignment}/submissions/{student}")
+    @Operation(summary = "One student's submission with its history; the draft only for the student",
+            description = "Work the student has only drafted is not found for anyone but the student.")
+    @APIResponse(responseCode = "200", description = "The submission",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SubmissionView.class)))
+    public SubmissionView submission(@PathParam("assignment") String assignment, @PathParam("student") String student) {
+        return assignments.submissionOf(Params.uuid("group", group), Params.uuid("assignment", assignment),
+                Params.uuid("student", student));
+    }
+
     @PUT
     @Path("assignments/{assignment}/submissions/{student}")
-    @Operation(summary = "The student hands in, or replaces, their own submission")
+    @Operation(summary = "The student hands in their own work: first, again before the teacher answers, or after a "
+            + "request for completion")
     @APIResponse(responseCode = "200", description = "The submission",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SubmissionView.class)))
     public SubmissionView submit(@PathParam("assignment") String assignment, @PathParam("student") String student,
@@ -163,14 +211,37 @@ public class GroupsResource {
                 Params.uuid("student", student), request.content());
     }
 
+    @PUT
+    @Path("assignments/{assignment}/submissions/{student}/draft")
+    @Operation(summary = "The student saves a draft of their own work, which only they see until they hand it in")
+    @APIResponse(responseCode = "200", description = "The submission, with the draft",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SubmissionView.class)))
+    public SubmissionView saveDraft(@PathParam("assignment") String assignment, @PathParam("student") String student,
+                                    @Valid @NotNull Requests.SubmissionRequest request) {
+        return assignments.saveDraft(Params.uuid("group", group), Params.uuid("assignment", assignment),
+                Params.uuid("student", student), request.content());
+    }
+
     @POST
     @Path("assignments/{assignment}/submissions/{student}/return")
-    @Operation(summary = "Returns a submission to the student with feedback")
+    @Operation(summary = "Returns a handed-in submission to the student with feedback; the work is then final")
     @APIResponse(responseCode = "200", description = "The returned submission",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SubmissionView.class)))
     public SubmissionView returnSubmission(@PathParam("assignment") String assignment, @PathParam("student") String student,
                                            @Valid @NotNull Requests.FeedbackRequest request) {
         return assignments.returnWithFeedback(Params.uuid("group", group), Params.uuid("assignment", assignment),
                 Params.uuid("student", student), request.feedback());
+    }
+
+    @POST
+    @Path("assignments/{assignment}/submissions/{student}/completion")
+    @Operation(summary = "Asks for completion (komplettering): the hand-in goes back to the student with the comment, "
+            + "for another hand-in; the hand-in and the comment stay in the history")
+    @APIResponse(responseCode = "200", description = "The submission, now COMPLETION_REQUESTED",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SubmissionView.class)))
+    public SubmissionView requestCompletion(@PathParam("assignment") String assignment, @PathParam("student") String student,
+                                            @Valid @NotNull Requests.CompletionRequest request) {
+        return assignments.requestCompletion(Params.uuid("group", group), Params.uuid("assignment", assignment),
+                Params.uuid("student", student), request.comment());
     }
 }

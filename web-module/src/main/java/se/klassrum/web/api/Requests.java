@@ -34,12 +34,24 @@ public final class Requests {
             boolean publish) {
     }
 
+    /** The corrected title, instructions and due time of an assignment. */
+    public record AssignmentChange(
+            @NotBlank @Size(max = 200) String title,
+            @NotNull @Size(max = MAX_TEXT) String instructions,
+            @NotNull OffsetDateTime dueAt) {
+    }
+
     public record SubmissionRequest(
             @NotBlank @Size(max = MAX_TEXT) String content) {
     }
 
     public record FeedbackRequest(
             @NotBlank @Size(max = MAX_TEXT) String feedback) {
+    }
+
+    /** What the student is to complete (komplettering), as rich text. */
+    public record CompletionRequest(
+            @NotBlank @Size(max = MAX_TEXT) String comment) {
     }
 
     /** The teaching {@code group} the assessment is set through; its syllabus is the assessment's. */

@@ -22,16 +22,19 @@ import se.klassrum.teaching.entity.Submission;
 import se.klassrum.teaching.entity.TeachingException;
 
 import java.io.Serializable;
+import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 /**
- * {@code /assignment.xhtml?group=…&id=…}: one assignment of a group. Its teachers see every submission and return
- * each with feedback (which locks it); a student sees their own submission, whether it came late and the feedback,
- * and hands in or replaces their work until it is returned. {@link Assignments} decides each through the rules:
- * a student never receives a draft, nor another student's submission.
+ * {@code /assignment.xhtml?group=…&id=…}: one assignment of a group. Its teachers see every handed-in submission and
+ * answer each: returned with feedback (which locks it) or sent back for completion (komplettering), with the history
+ * of earlier hand-ins and answers. A student sees their own work with its status (Ej inlämnad, Utkast, Inlämnad, Sen,
+ * Återlämnad, Komplettera), the feedback and the history, saves drafts that only they see, and hands in until the
+ * work is returned. {@link Assignments} decides each through the rules: a student never receives a draft assignment,
+ * nor another student's submission, and nobody but the student receives the student's draft.
  *
  * <p>View-scoped so that the ids from the address and the feedback typed per submission survive the post.
  */
@@ -64,6 +67,12 @@ public class AssignmentPage implements Serializable {
     private String content;
     /** The teacher's feedback, per student. */
     private final Map<UUID, String> feedback = new HashMap<>();
+    /** The teacher's correction of the assignment, while editing; whether its deletion waits for a yes. */
+    private boolean editing;
+    private String editTitle;
+    private String editInstructions;
+    private String editDue;
+    private boolean confirmingDelete;
 
     private transient boolean loaded;
     private transient GroupView groupView;
@@ -103,6 +112,43 @@ public class AssignmentPage implements Serializable {
         return feedback;
     }
 
+    public boolean isEditing() {
+        return editing;
+    }
+
+    public boolean isConfirmingDelete() {
+        return confirmingDelete;
+    }
+
+    public String getEditTitle() {
+        return editTitle;
+    }
+
+    public void setEditTitle(String editTitle) {
+        this.editTitle = editTitle;
+    }
+
+    public String getEditInstructions() {
+        return editInstructions;
+    }
+
+    public void setEditInstructions(String editInstructions) {
+        this.editInstructions = editInstructions;
+    }
+
+    public String getEditDue() {
+        return editDue;
+    }
+
+    public void setEditDue(String editDue) {
+        this.editDue = editDue;
+    }
+
+    /** The assignment was deleted: the page shows that, and nothing of it. */
+    public boolean deleted() {
+        return getAssignment() != null && assignment.deleted();
+    }
+
     public GroupView getGroupView() {
         load();
         return groupView;
@@ -138,13 +184,38 @@ public class AssignmentPage implements Serializable {
         return getSubmissions().stream().filter(this::returned).count();
     }
 
+    /** The status a user reads for the caller's own work: NOT_SUBMITTED when there is none, else its status. */
+    public String myStatus() {
+        SubmissionView own = getMine();
+        return own == null ? "NOT_SUBMITTED" : own.status().name();
+    }
+
+    /** The teacher has asked for completion of this work, which is back with the student. */
+    public boolean completionRequested(SubmissionView submission) {
+        return submission.status() == Submission.Status.COMPLETION_REQUESTED;
+    }
+
+    /** The work waits for the teacher's answer: feedback or a request for completion. */
+    public boolean awaitingAnswer(SubmissionView submission) {
+        return submission.status() == Submission.Status.SUBMITTED;
+    }
+
+    /** The work has been handed in at least once. */
+    public boolean handedIn(SubmissionView submission) {
+        return submission.submittedAt() != null;
+    }
+
+    public String at(OffsetDateTime time) {
+        return SchoolTime.when(time);
+    }
+
     /** The caller's own submission, or null. */
     public SubmissionView getMine() {
         load();
         return mine;
     }
 
-    /** A student may hand in (again) until the teacher has returned the work. */
+    /** A student may save a draft and hand in (again) until the teacher has returned the work. */
     public boolean isMaySubmit() {
         load();
         return !manage && assignment != null && assignment.status() == PublicationStatus.PUBLISHED
@@ -180,8 +251,20 @@ public class AssignmentPage implements Serializable {
         return getAssignment() == null ? "" : SchoolTime.when(assignment.dueAt());
     }
 
-    /** Hands in the student's own work (or replaces it), and says whether it came after the due time. */
+    /**
+     * Hands in the student's own work (the first time, replacing the last hand-in, or completing it), and says whether
+     * it came after the due time.
+     */
     public String submit() {
+        return own(true);
+    }
+
+    /** Saves the student's draft, which only they see until they hand it in. */
+    public String saveDraft() {
+        return own(false);
+    }
+
+    private String own(boolean handIn) {
         UUID groupId = Forms.uuid(group);
         UUID assignmentId = Forms.uuid(id);
         UUID me = Forms.me(caller);
@@ -197,8 +280,13 @@ public class AssignmentPage implements Serializable {
             return null;
         }
         try {
-            SubmissionView submitted = assignments.submit(groupId, assignmentId, me, content);
-            Texts.flash(FacesMessage.SEVERITY_INFO, submitted.late() ? "submission.submittedLate" : "submission.submitted");
+            if (handIn) {
+                SubmissionView submitted = assignments.submit(groupId, assignmentId, me, content);
+                Texts.flash(FacesMessage.SEVERITY_INFO, submitted.late() ? "submission.submittedLate" : "submission.submitted");
+            } else {
+                assignments.saveDraft(groupId, assignmentId, me, content);
+                Texts.flash(FacesMessage.SEVERITY_INFO, "submission.draftSaved");
+            }
         } catch (AccessDeniedException | StudentDataNotFoundException | NotSignedInException | TeachingException refused) {
             actionDenial = Refusals.denial(refused, "assignment.notFound");
             return null;
@@ -208,6 +296,15 @@ public class AssignmentPage implements Serializable {
 
     /** Returns the student's submission with the feedback typed beside it; the student can then no longer change it. */
     public String returnTo(UUID studentId) {
+        return answer(studentId, false);
+    }
+
+    /** Sends the student's submission back for completion, with the comment typed beside it. */
+    public String requestCompletion(UUID studentId) {
+        return answer(studentId, true);
+    }
+
+    private String answer(UUID studentId, boolean completion) {
         UUID groupId = Forms.uuid(group);
         UUID assignmentId = Forms.uuid(id);
         if (groupId == null || assignmentId == null || studentId == null) {
@@ -219,14 +316,90 @@ public class AssignmentPage implements Serializable {
             return null;
         }
         try {
-            SubmissionView returned = assignments.returnWithFeedback(groupId, assignmentId, studentId, text);
+            SubmissionView answered = completion
+                    ? assignments.requestCompletion(groupId, assignmentId, studentId, text)
+                    : assignments.returnWithFeedback(groupId, assignmentId, studentId, text);
             feedback.remove(studentId);
-            Texts.flash(FacesMessage.SEVERITY_INFO, "submission.returned", returned.studentName());
+            Texts.flash(FacesMessage.SEVERITY_INFO, completion ? "submission.completionRequested" : "submission.returned",
+                    answered.studentName());
         } catch (AccessDeniedException | StudentDataNotFoundException | NotSignedInException | TeachingException refused) {
             actionDenial = Refusals.denial(refused, "assignment.notFound");
             return null;
         }
         return again(groupId, assignmentId);
+    }
+
+    /** Opens the assignment's title, instructions and due time for correction. */
+    public String startEdit() {
+        if (getAssignment() != null && !assignment.deleted()) {
+            editing = true;
+            confirmingDelete = false;
+            editTitle = assignment.title();
+            editInstructions = assignment.instructions().value();
+            editDue = SchoolTime.local(assignment.dueAt());
+        }
+        return null;
+    }
+
+    /** Saves the correction; once published, the assignment then shows that it was edited, and when. */
+    public String saveEdit() {
+        UUID groupId = Forms.uuid(group);
+        UUID assignmentId = Forms.uuid(id);
+        if (groupId == null || assignmentId == null || !editing) {
+            return null;
+        }
+        OffsetDateTime dueAt = SchoolTime.parseLocal(editDue);
+        boolean valid = true;
+        if (editTitle == null || editTitle.isBlank()) {
+            Forms.invalid("correct", "editTitle", "assignment.titleRequired");
+            valid = false;
+        }
+        if (dueAt == null) {
+            Forms.invalid("correct", "editDue", "assignment.dueRequired");
+            valid = false;
+        }
+        if (!valid) {
+            return null;
+        }
+        try {
+            assignments.edit(groupId, assignmentId, editTitle.strip(), EditorText.orEmpty(editInstructions), dueAt);
+        } catch (AccessDeniedException | StudentDataNotFoundException | NotSignedInException | TeachingException refused) {
+            actionDenial = Refusals.denial(refused, "assignment.notFound");
+            return null;
+        }
+        Texts.flash(FacesMessage.SEVERITY_INFO, "assignment.edited");
+        return again(groupId, assignmentId);
+    }
+
+    /** Asks for a yes before the assignment is deleted. */
+    public String askDelete() {
+        confirmingDelete = true;
+        editing = false;
+        return null;
+    }
+
+    /** Leaves the assignment as it is. */
+    public String cancel() {
+        UUID groupId = Forms.uuid(group);
+        UUID assignmentId = Forms.uuid(id);
+        return groupId == null || assignmentId == null ? null : again(groupId, assignmentId);
+    }
+
+    /** Deletes the assignment and goes back to the group, where it shows as deleted. */
+    public String confirmDelete() {
+        UUID groupId = Forms.uuid(group);
+        UUID assignmentId = Forms.uuid(id);
+        if (groupId == null || assignmentId == null || !confirmingDelete) {
+            return null;
+        }
+        try {
+            assignments.delete(groupId, assignmentId);
+        } catch (AccessDeniedException | StudentDataNotFoundException | NotSignedInException | TeachingException refused) {
+            actionDenial = Refusals.denial(refused, "assignment.notFound");
+            return null;
+        }
+        Texts.flash(FacesMessage.SEVERITY_INFO, "assignment.deletedNow");
+        return "/group.xhtml?faces-redirect=true&id=" + groupId;
     }
 
     private static String again(UUID groupId, UUID assignmentId) {
@@ -259,14 +432,20 @@ public class AssignmentPage implements Serializable {
                 return;
             }
             manage = assignments.mayManage(groupId);
+            if (assignment.deleted()) {
+                return;
+            }
             submissions = assignments.submissions(groupId, assignmentId, Page.first(SHOWN)).items();
             UUID me = Forms.me(caller);
             if (manage) {
                 notSubmitted = profiles.membersOf(groupId, Page.first(Page.MAX_LIMIT)).items().stream()
                         .filter(member -> submissions.stream().noneMatch(submission -> submission.studentId().equals(member.studentId())))
                         .toList();
-            } else {
-                mine = submissions.stream().filter(submission -> submission.studentId().equals(me)).findFirst().orElse(null);
+            } else if (me != null) {
+                mine = ownWork(groupId, assignmentId, me);
+                if (content == null && mine != null && mine.draft() != null) {
+                    content = mine.draft().value();
+                }
             }
         } catch (AccessDeniedException denied) {
             denial = Denial.of(denied, Texts.locale());
@@ -274,6 +453,15 @@ public class AssignmentPage implements Serializable {
             denial = Denial.simple("assignment.notFound");
         } catch (NotSignedInException notSignedIn) {
             denial = Denial.simple("auth.notSignedIn");
+        }
+    }
+
+    /** The caller's own work with its draft, or null when they have neither handed in nor saved a draft. */
+    private SubmissionView ownWork(UUID groupId, UUID assignmentId, UUID me) {
+        try {
+            return assignments.submissionOf(groupId, assignmentId, me);
+        } catch (StudentDataNotFoundException none) {
+            return null;
         }
     }
 

@@ -63,6 +63,10 @@ public class GroupPage implements Serializable {
     private String title;
     private String instructions;
     private String due;
+    /** The post being corrected, and its new text; the post whose deletion waits for a yes. */
+    private UUID editingPost;
+    private String editBody;
+    private UUID deletingPost;
 
     private transient boolean loaded;
     private transient GroupView group;
@@ -112,6 +116,34 @@ public class GroupPage implements Serializable {
 
     public void setDue(String due) {
         this.due = due;
+    }
+
+    public String getEditBody() {
+        return editBody;
+    }
+
+    public void setEditBody(String editBody) {
+        this.editBody = editBody;
+    }
+
+    public boolean editing(PostView post) {
+        return post.id().equals(editingPost);
+    }
+
+    public boolean confirmingDelete(PostView post) {
+        return post.id().equals(deletingPost);
+    }
+
+    public String edited(PostView post) {
+        return SchoolTime.when(post.editedAt());
+    }
+
+    public String deleted(PostView post) {
+        return SchoolTime.when(post.deletedAt());
+    }
+
+    public String at(OffsetDateTime time) {
+        return SchoolTime.when(time);
     }
 
     public GroupView getGroup() {
@@ -189,6 +221,65 @@ public class GroupPage implements Serializable {
             return null;
         }
         Texts.flash(FacesMessage.SEVERITY_INFO, "group.published");
+        return again(groupId);
+    }
+
+    /** Opens the post in the editor, in its place, with its text to correct. */
+    public String startEdit(UUID postId) {
+        getPosts().stream().filter(post -> post.id().equals(postId) && !post.deleted()).findFirst().ifPresent(post -> {
+            editingPost = postId;
+            deletingPost = null;
+            editBody = post.body().value();
+        });
+        return null;
+    }
+
+    /** Saves the corrected post, which then shows that it was edited, and when. */
+    public String saveEdit() {
+        UUID groupId = groupId();
+        if (groupId == null || editingPost == null) {
+            return null;
+        }
+        if (EditorText.isBlank(editBody)) {
+            Texts.message(FacesMessage.SEVERITY_ERROR, "group.bodyRequired");
+            return null;
+        }
+        try {
+            posts.edit(groupId, editingPost, editBody);
+        } catch (AccessDeniedException | StudentDataNotFoundException | NotSignedInException | TeachingException refused) {
+            writeDenial = Refusals.denial(refused, "group.notFound");
+            return null;
+        }
+        Texts.flash(FacesMessage.SEVERITY_INFO, "post.edited");
+        return again(groupId);
+    }
+
+    /** Asks for a yes before the post is deleted. */
+    public String askDelete(UUID postId) {
+        deletingPost = postId;
+        editingPost = null;
+        return null;
+    }
+
+    /** Leaves the post as it is. */
+    public String cancel() {
+        UUID groupId = groupId();
+        return groupId == null ? null : again(groupId);
+    }
+
+    /** Deletes the post: its readers see that it was taken away, and when. */
+    public String confirmDelete() {
+        UUID groupId = groupId();
+        if (groupId == null || deletingPost == null) {
+            return null;
+        }
+        try {
+            posts.delete(groupId, deletingPost);
+        } catch (AccessDeniedException | StudentDataNotFoundException | NotSignedInException | TeachingException refused) {
+            writeDenial = Refusals.denial(refused, "group.notFound");
+            return null;
+        }
+        Texts.flash(FacesMessage.SEVERITY_INFO, "post.deletedNow");
         return again(groupId);
     }
 

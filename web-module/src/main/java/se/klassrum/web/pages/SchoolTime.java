@@ -5,6 +5,7 @@ import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.time.format.DateTimeParseException;
 
 /**
@@ -33,6 +34,11 @@ final class SchoolTime {
     }
 
     /** The value of an {@code <input type="datetime-local">} (2026-12-01T16:00), or null when it is not one. */
+    /** The value of an {@code <input type="datetime-local">} for a time: minutes, Swedish time. */
+    static String local(OffsetDateTime time) {
+        return time == null ? null : time.atZoneSameInstant(ZONE).toLocalDateTime().truncatedTo(ChronoUnit.MINUTES).toString();
+    }
+
     static OffsetDateTime parseLocal(String text) {
         if (text == null || text.isBlank()) {
             return null;
