@@ -33,6 +33,7 @@ import static se.klassrum.roster.demo.DemoIds.PERSON_ANNA;
 import static se.klassrum.roster.demo.DemoIds.PERSON_ELSA;
 import static se.klassrum.roster.demo.DemoIds.PERSON_IVAR;
 import static se.klassrum.roster.demo.DemoIds.PERSON_KARIN;
+import static se.klassrum.roster.demo.DemoIds.SCHOOL_SOLBACKA_GYMNASIUM;
 import static se.klassrum.roster.demo.DemoIds.SUBJECT_KEM;
 import static se.klassrum.roster.demo.DemoIds.idpSubject;
 
@@ -245,6 +246,14 @@ abstract class PortalPagesChecks extends BrowserTest {
             OidcServer.nextStaffSignInAs(ENTRA_TENANT_SOLBACKA, OID_SARA);
             waitFor(By.id("staffSignIn")).click();
             new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.urlContains("/groups.xhtml"));
+            // Sara has no groups of her own: her start page is the school she administers, at a glance.
+            assertThat(text()).doesNotContain("Du har inga grupper i dag");
+            assertThat(waitFor(By.cssSelector("#administered li[data-school='Solbacka gymnasium']")).getText())
+                    .isEqualTo("Solbacka gymnasium " + gymnasiumSummary(database));
+            assertThat(browser.findElements(By.cssSelector("#administered li"))).hasSize(1);
+            assertThat(browser.findElement(By.id("administered")).getText()).contains("Importer", "Granskningslogg");
+            assertThat(axe("start page (Sara)")).isEmpty();
+            screenshot("portal-admin-start");
             browser.findElement(By.id("adminGroupsLink")).click();
             waitFor(By.id("school-heading"));
             assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Grupper och ämneskopplingar");
@@ -351,6 +360,18 @@ abstract class PortalPagesChecks extends BrowserTest {
         browser.navigate().to(uri("/admin/groups.xhtml").toURL());
         assertThat(waitFor(By.id("refusal")).getText()).contains("Only a school administrator");
         assertThat(text()).doesNotContain("Ke1-D", "Connect");
+    }
+
+    /** "7 grupper · 1 ej ansluten · 2 utan kursplan", counted in the database: the gymnasium's current groups. */
+    private static String gymnasiumSummary(DataSource database) throws Exception {
+        String current = "from study_group where school_id = '" + SCHOOL_SOLBACKA_GYMNASIUM + "' and not archived";
+        long groups = Sql.number(database, "select count(*) " + current);
+        long notConnected = Sql.number(database, "select count(*) " + current + " and not connected");
+        long withoutSyllabus = Sql.number(database, "select count(*) " + current + " and kind = 'TEACHING' and syllabus_id is null");
+        assertThat(groups).as("the demo gymnasium has several groups").isGreaterThan(1);
+        return groups + " grupper · " + (notConnected == 0 ? "alla anslutna" : notConnected == 1 ? "1 ej ansluten"
+                : notConnected + " ej anslutna") + " · " + (withoutSyllabus == 0 ? "alla undervisningsgrupper har kursplan"
+                : withoutSyllabus == 1 ? "1 utan kursplan" : withoutSyllabus + " utan kursplan");
     }
 
     private WebElement group(String name) {

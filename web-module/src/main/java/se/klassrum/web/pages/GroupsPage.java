@@ -8,6 +8,7 @@ import se.klassrum.access.api.Page;
 import se.klassrum.access.api.Slice;
 import se.klassrum.roster.boundary.RosterDirectory;
 import se.klassrum.roster.boundary.RosterDirectory.GroupView;
+import se.klassrum.roster.entity.GroupKind;
 
 import java.text.Collator;
 import java.util.ArrayList;
@@ -17,7 +18,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-/** {@code /groups.xhtml}: "Mina grupper", the caller's groups today, per school. */
+/**
+ * {@code /groups.xhtml}: "Mina grupper", the caller's groups today, per school; and, for a school administrator, the
+ * schools they administer at a glance: how many groups, how many of them not connected or without a syllabus, and the
+ * way to the administration pages.
+ */
 @Named
 @RequestScoped
 public class GroupsPage {
@@ -29,10 +34,15 @@ public class GroupsPage {
     public record School(UUID id, String name, List<GroupView> groups) {
     }
 
+    /** A school the caller administers, with its groups counted as the administration page lists them. */
+    public record Administered(UUID id, String name, int groups, int notConnected, int withoutSyllabus) {
+    }
+
     @Inject
     RosterDirectory roster;
 
     private List<School> schools;
+    private List<Administered> administered;
     private boolean signedIn = true;
 
     public List<School> getSchools() {
@@ -45,6 +55,24 @@ public class GroupsPage {
     public boolean isSignedIn() {
         getSchools();
         return signedIn;
+    }
+
+    /** The schools the caller administers (none for anyone else), each with its current groups counted. */
+    public List<Administered> getAdministered() {
+        if (administered == null) {
+            administered = isSignedIn() ? roster.administeredSchools().stream().map(school -> {
+                List<GroupView> current = roster.groupsOfSchool(school.id()).stream().filter(g -> !g.archived()).toList();
+                return new Administered(school.id(), school.name(), current.size(),
+                        (int) current.stream().filter(g -> !g.connected()).count(),
+                        (int) current.stream().filter(g -> g.kind() == GroupKind.TEACHING && g.syllabusId() == null).count());
+            }).toList() : List.of();
+        }
+        return administered;
+    }
+
+    /** "9 grupper · 1 ej ansluten · 2 utan kursplan" */
+    public String summary(Administered school) {
+        return Texts.text("groups.admin.summary", school.groups(), school.notConnected(), school.withoutSyllabus());
     }
 
     public String kind(GroupView group) {
