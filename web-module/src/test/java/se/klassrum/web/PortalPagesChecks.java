@@ -263,8 +263,26 @@ abstract class PortalPagesChecks extends BrowserTest {
             assertThat(text()).contains("Ma1c-A", "NA24a mentorsgrupp", "Mentorsgrupp").doesNotContain("Ma8-A");
             screenshot("portal-admin-groups");
 
+            // A search narrows the list, and the list keeps it, and its place, after each change.
+            long total = Sql.number(database, "select count(*) from study_group where school_id = ?", SCHOOL_SOLBACKA_GYMNASIUM);
+            browser.findElement(By.id("q")).sendKeys("ke1");
+            new Select(browser.findElement(By.id("state"))).selectByVisibleText("Ej anslutna");
+            browser.findElement(By.id("filterButton")).click();
+            new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.urlContains("q=ke1"));
+            assertThat(browser.findElements(By.cssSelector("li[data-group]"))).extracting(row -> row.getAttribute("data-group"))
+                    .containsExactly(KE1_D);
+            assertThat(browser.findElement(By.id("shown")).getText()).isEqualTo("Visar 1 av " + total + " grupper.");
+            assertThat(axe("groups, searched and filtered (Sara)")).isEmpty();
+            new Select(browser.findElement(By.id("state"))).selectByVisibleText("Alla lägen");
+            browser.findElement(By.id("filterButton")).click();
+            new WebDriverWait(browser, Duration.ofSeconds(20)).until(driver -> driver.findElements(By.cssSelector("li[data-group]")).size() == 2);
+            assertThat(browser.findElements(By.cssSelector("li[data-group]"))).extracting(row -> row.getAttribute("data-group"))
+                    .containsExactly(KE1_D, "Ke1-E");
+
             group(KE1_D).findElement(By.cssSelector("input[value='Anslut']")).click();
             expectNotice(KE1_D + " är ansluten.");
+            assertThat(browser.getCurrentUrl()).contains("q=ke1");
+            assertThat(browser.findElements(By.cssSelector("li[data-group]"))).as("the search is kept").hasSize(2);
             assertThat(group(KE1_D).getAttribute("data-connected")).isEqualTo("true");
             assertThat(group(KE1_D).findElement(By.cssSelector(".label.ok")).getText()).isEqualTo("ansluten");
             assertThat(Sql.number(database, "select count(*) from study_group where id = ? and connected", GROUP_KE1_D)).isEqualTo(1);

@@ -51,6 +51,10 @@ public class AdminGroupsPage {
     private GroupImpacts.Impact impact;
 
     private String school;
+    /** The list's search (part of a group's name) and filters, kept in the address and through every change. */
+    private String q;
+    private String kind;
+    private String state;
     private String teacher;
     private String subject;
 
@@ -58,6 +62,7 @@ public class AdminGroupsPage {
     private SchoolView current;
     private Denial refusal;
     private List<GroupView> groups;
+    private int total;
     private List<TeacherSubjectView> links;
 
     /** The schools the caller administers; the page shows one of them. */
@@ -77,12 +82,56 @@ public class AdminGroupsPage {
         return refusal;
     }
 
+    /** The school's groups that match the search and filters, by name. */
     public List<GroupView> getGroups() {
         load();
         if (groups == null) {
-            groups = current == null ? List.of() : roster.groupsOfSchool(current.id());
+            List<GroupView> all = current == null ? List.of() : roster.groupsOfSchool(current.id());
+            total = all.size();
+            groups = all.stream().filter(this::shown).toList();
         }
         return groups;
+    }
+
+    /** "Visar 2 av 8 grupper" when the list is narrowed, else "8 grupper". */
+    public String getShownText() {
+        int shown = getGroups().size();
+        return isFiltered() ? Texts.text("admin.groups.shown", shown, total) : Texts.text("admin.groups.count", total);
+    }
+
+    /** Whether a search or filter narrows the list. */
+    public boolean isFiltered() {
+        return !blank(param(q, "q")) || !blank(param(kind, "kind")) || !blank(param(state, "state"));
+    }
+
+    /**
+     * A list parameter: the view parameter once applied, else the request's. A row's form is decoded before view
+     * parameters are applied (update model values), against the list as it was shown: so each row's form sends the
+     * list's school, search and filters along.
+     */
+    private String param(String value, String name) {
+        return value != null ? value : request.getParameter(name);
+    }
+
+    private boolean shown(GroupView group) {
+        String q = param(this.q, "q");
+        String kind = param(this.kind, "kind");
+        String state = param(this.state, "state");
+        java.util.Locale locale = Texts.locale();
+        boolean named = blank(q) || group.name().toLowerCase(locale).contains(q.strip().toLowerCase(locale));
+        boolean ofKind = blank(kind) || group.kind().name().equals(kind);
+        boolean inState = blank(state) || switch (state) {
+            case "connected" -> group.connected() && !group.archived();
+            case "notConnected" -> !group.connected() && !group.archived();
+            case "noSyllabus" -> group.kind() == GroupKind.TEACHING && group.syllabusId() == null && !group.archived();
+            case "archived" -> group.archived();
+            default -> true;
+        };
+        return named && ofKind && inState;
+    }
+
+    private static boolean blank(String text) {
+        return text == null || text.isBlank();
     }
 
     public List<TeacherSubjectView> getLinks() {
@@ -219,6 +268,7 @@ public class AdminGroupsPage {
         });
     }
 
+
     /** Work on one group of a school the caller administers; a refusal becomes the page's message. */
     private String withGroup(String groupId, java.util.function.Function<GroupView, String> work) {
         UUID id = uuid(groupId);
@@ -241,8 +291,9 @@ public class AdminGroupsPage {
         return null;
     }
 
+    /** The same list again after a change: school, search and filters are the page's view parameters. */
     private String again() {
-        return "/admin/groups.xhtml?faces-redirect=true" + (school == null ? "" : "&school=" + school);
+        return "/admin/groups.xhtml?faces-redirect=true&includeViewParams=true";
     }
 
     private void load() {
@@ -260,7 +311,7 @@ public class AdminGroupsPage {
             refusal = Denial.simple("admin.notAdministrator");
             return;
         }
-        UUID wanted = uuid(school);
+        UUID wanted = uuid(param(school, "school"));
         current = schools.stream().filter(candidate -> candidate.id().equals(wanted)).findFirst().orElse(schools.get(0));
         school = current.id().toString();
     }
@@ -275,6 +326,30 @@ public class AdminGroupsPage {
 
     public String getSchool() {
         return school;
+    }
+
+    public String getQ() {
+        return q;
+    }
+
+    public void setQ(String q) {
+        this.q = q;
+    }
+
+    public String getKind() {
+        return kind;
+    }
+
+    public void setKind(String kind) {
+        this.kind = kind;
+    }
+
+    public String getState() {
+        return state;
+    }
+
+    public void setState(String state) {
+        this.state = state;
     }
 
     public void setSchool(String school) {
