@@ -1,5 +1,8 @@
 package se.klassrum.web;
 
+import com.deque.html.axecore.results.Results;
+import com.deque.html.axecore.results.Rule;
+import com.deque.html.axecore.selenium.AxeBuilder;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -23,11 +26,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -156,6 +162,22 @@ abstract class BrowserTest extends ServerCalls {
         Matcher matcher = SIGN_IN_CODE.matcher(text);
         assertThat(matcher.find()).as(text).isTrue();
         return matcher.group(1);
+    }
+
+    /** axe-core (WCAG 2.0/2.1 A and AA rules) on the page shown: its serious and critical violations, named. */
+    List<String> seriousAccessibilityViolations(String page) {
+        Results results = new AxeBuilder()
+                .withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa"))
+                .analyze(browser);
+        assertThat(results.getErrorMessage()).as("axe-core ran on " + page).isNull();
+        List<String> found = new ArrayList<>();
+        for (Rule rule : results.getViolations()) {
+            if ("serious".equals(rule.getImpact()) || "critical".equals(rule.getImpact())) {
+                found.add(page + ": " + rule.getId() + " (" + rule.getImpact() + ") " + rule.getHelp() + " — "
+                        + rule.getNodes().stream().map(node -> String.valueOf(node.getTarget())).collect(Collectors.joining(", ")));
+            }
+        }
+        return found;
     }
 
     /** The writing area of a rich text editor (WEB-INF/includes/editor.xhtml) by the editor's client id. */

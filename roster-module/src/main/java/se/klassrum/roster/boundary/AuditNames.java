@@ -8,6 +8,7 @@ import se.klassrum.access.api.Actor;
 import se.klassrum.access.api.CallerProvider;
 import se.klassrum.access.api.NoStudentData;
 import se.klassrum.roster.entity.Person;
+import se.klassrum.roster.entity.SecurityMarking;
 import se.klassrum.roster.entity.StudyGroup;
 
 import java.time.LocalDate;
@@ -23,7 +24,7 @@ import java.util.UUID;
 /**
  * The names an audit extract shows to an administrator who has been allowed to read it: the people who asked and
  * the student it is about, and the groups its refusals concern. A person with a protected identity is never named
- * (the extract says only that such a person asked); a group is named only where the reader has an active role at
+ * (the extract says only that such a person asked), nor a guardian of a child with one; a group is named only where the reader has an active role at
  * its school, as an explanation names it (docs/ACCESS-RULES.md, "Names in explanations").
  */
 @ApplicationScoped
@@ -37,8 +38,8 @@ public class AuditNames {
     @Inject
     CallerProvider caller;
 
-    /** A person as an extract names them; {@code given} and {@code full} are null for a protected identity. */
-    public record PersonName(String given, String full, boolean protectedIdentity) {
+    /** A person as an extract names them; {@code given} and {@code full} are null when the name is masked. */
+    public record PersonName(String given, String full, boolean masked) {
     }
 
     /** A group and its school, by name; both null when the reader may not see them. */
@@ -61,11 +62,18 @@ public class AuditNames {
         if (tenant == null || persons.isEmpty()) {
             return names;
         }
+        // A guardian of a protected child shares the child's family name often enough to point at the child.
+        Set<UUID> guardiansOfProtected = new HashSet<>(em.createQuery("select distinct l.guardian.id from GuardianLink l "
+                        + "where l.guardian.id in :ids and l.child.securityMarking <> :none", UUID.class)
+                .setParameter("ids", persons)
+                .setParameter("none", SecurityMarking.NONE)
+                .getResultList());
         for (Person person : em.createQuery("select p from Person p where p.id in :ids and p.tenant.id = :tenant", Person.class)
                 .setParameter("ids", persons)
                 .setParameter("tenant", tenant)
                 .getResultList()) {
-            names.put(person.id().toString(), person.isProtectedIdentity() ? new PersonName(null, null, true)
+            boolean masked = person.isProtectedIdentity() || guardiansOfProtected.contains(person.id());
+            names.put(person.id().toString(), masked ? new PersonName(null, null, true)
                     : new PersonName(person.givenName(), person.displayName(), false));
         }
         return names;

@@ -120,7 +120,7 @@ public class AuditExtract {
         Map<String, PersonName> people = names.people(ids);
         AuditSentences words = new AuditSentences(locale);
         return ids.stream()
-                .filter(id -> people.get(id) == null || !people.get(id).protectedIdentity())
+                .filter(id -> people.get(id) == null || !people.get(id).masked())
                 .map(id -> new Asker(id, words.actor(people.containsKey(id) ? "PERSON" : "APPLICATION", id, people.get(id))))
                 .sorted(Comparator.comparing(Asker::name))
                 .toList();
@@ -160,11 +160,11 @@ public class AuditExtract {
         Map<String, PersonName> personNames = names.people(people);
         Map<String, GroupName> groupNames = groups.isEmpty() ? Map.of() : names.groups(groups);
         PersonName student = personNames.get(studentId.toString());
-        String given = student == null || student.protectedIdentity() ? null : student.given();
+        String given = student == null || student.masked() ? null : student.given();
         List<Row> rows = new ArrayList<>(entries.size());
         for (AuditEntry entry : entries) {
             PersonName actorName = entry.actorId() == null ? null : personNames.get(entry.actorId());
-            boolean masked = actorName != null && actorName.protectedIdentity();
+            boolean masked = actorName != null && actorName.masked();
             String actor = words.actor(entry.actorKind(), entry.actorId(), actorName);
             boolean allowed = "ALLOW".equals(entry.decision());
             List<String> codes = codes(entry.failingCodes());
@@ -177,7 +177,7 @@ public class AuditExtract {
                     allowed ? List.of() : words.reasons(codes, entry.dataKind(), entry.operation(),
                             entry.groupId() == null ? null : groupNames.get(entry.groupId()), entry.groupId() != null)));
         }
-        return new Worded(student == null || student.protectedIdentity() ? null : student.full(), List.copyOf(rows));
+        return new Worded(student == null || student.masked() ? null : student.full(), List.copyOf(rows));
     }
 
     private static List<String> codes(String failingCodes) {

@@ -69,7 +69,7 @@ public final class AuditSentences {
         if (name == null) {
             return actorId;
         }
-        return name.protectedIdentity() ? text("actor.protected") : name.full();
+        return name.masked() ? text("actor.protected") : name.full();
     }
 
     /**
