@@ -165,7 +165,7 @@ abstract class BrowserTest extends ServerCalls {
     }
 
     /** axe-core (WCAG 2.0/2.1 A and AA rules) on the page shown: its serious and critical violations, named. */
-    List<String> seriousAccessibilityViolations(String page) {
+    List<String> axe(String page) {
         Results results = new AxeBuilder()
                 .withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa"))
                 .analyze(browser);

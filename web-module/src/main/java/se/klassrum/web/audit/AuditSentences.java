@@ -93,7 +93,7 @@ public final class AuditSentences {
         } else {
             pattern = text("sentence.ACCESS");
         }
-        return fill(pattern, values);
+        return Messages.fill(pattern, values::get);
     }
 
     /** "tillåtet" or "nekat". */
@@ -171,24 +171,5 @@ public final class AuditSentences {
 
     private String optional(String key, String otherwise) {
         return texts.containsKey(key) ? texts.getString(key) : otherwise;
-    }
-
-    /** Each {name} once, from left to right; what a value holds is never read as a placeholder. */
-    private static String fill(String pattern, Map<String, String> values) {
-        StringBuilder out = new StringBuilder(pattern.length() + 64);
-        int i = 0;
-        while (i < pattern.length()) {
-            int open = pattern.indexOf('{', i);
-            int close = open < 0 ? -1 : pattern.indexOf('}', open);
-            if (close < 0) {
-                out.append(pattern, i, pattern.length());
-                break;
-            }
-            out.append(pattern, i, open);
-            String value = values.get(pattern.substring(open + 1, close));
-            out.append(value == null ? pattern.substring(open, close + 1) : value);
-            i = close + 1;
-        }
-        return out.toString();
     }
 }
