@@ -22,12 +22,10 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.StreamingOutput;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import se.klassrum.access.audit.AuditFilter;
 import se.klassrum.roster.boundary.StudentSearch;
 import se.klassrum.web.audit.AuditCsv;
@@ -166,13 +164,16 @@ public class StudentsResource {
     @APIResponse(responseCode = "200", description = "A page of the audit extract",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AnswerSchemas.AuditExtract.class)))
     public String audit(@PathParam("id") String id, @QueryParam("limit") @DefaultValue("100") int limit,
-                        @QueryParam("cursor") String cursor, @BeanParam AuditParams filters, @Context HttpHeaders headers) {
+                        @QueryParam("cursor") String cursor, @QueryParam("actor") String actor,
+                        @QueryParam("kind") String kind, @QueryParam("from") String from, @QueryParam("to") String to,
+                        @QueryParam("outcome") String outcome, @Context HttpHeaders headers) {
         UUID studentId = Params.uuid("id", id);
         if (limit < 1 || limit > AuditExtract.MAX_PAGE) {
             throw new InvalidInputException("limit", "limit måste vara 1–" + AuditExtract.MAX_PAGE,
                     "limit must be 1–" + AuditExtract.MAX_PAGE);
         }
-        AuditExtract.Result page = extract.page(studentId, filters.filter(), cursor, limit, Language.of(headers));
+        AuditExtract.Result page = extract.page(studentId, filter(actor, kind, from, to, outcome), cursor, limit,
+                Language.of(headers));
         JsonArrayBuilder rows = Json.createArrayBuilder();
         for (AuditExtract.Row row : page.rows()) {
             rows.add(Json.createObjectBuilder()
@@ -211,10 +212,12 @@ public class StudentsResource {
                     + "field quoted; headers, sentences and outcomes in the caller's language (Accept-Language).")
     @APIResponse(responseCode = "200", description = "The audit log as CSV",
             content = @Content(mediaType = AuditCsv.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING)))
-    public Response auditCsv(@PathParam("id") String id, @BeanParam AuditParams filters, @Context HttpHeaders headers) {
+    public Response auditCsv(@PathParam("id") String id, @QueryParam("actor") String actor, @QueryParam("kind") String kind,
+                             @QueryParam("from") String from, @QueryParam("to") String to,
+                             @QueryParam("outcome") String outcome, @Context HttpHeaders headers) {
         UUID studentId = Params.uuid("id", id);
         Locale locale = Language.of(headers);
-        AuditExtract.Result log = extract.all(studentId, filters.filter(), locale);
+        AuditExtract.Result log = extract.all(studentId, filter(actor, kind, from, to, outcome), locale);
         StreamingOutput body = out -> AuditCsv.write(log.rows(), new AuditSentences(locale), out);
         return Response.ok(body, AuditCsv.MEDIA_TYPE)
                 .header("Content-Disposition", "attachment; filename=\"" + AuditCsv.fileName(studentId) + "\"")
@@ -249,30 +252,12 @@ public class StudentsResource {
         return Json.createObjectBuilder().add("items", items).build().toString();
     }
 
-    /** The audit log's filters as query parameters. */
-    public static class AuditParams {
-        @QueryParam("actor")
-        @Parameter(description = "who asked: a person's id or an application's client id, as the entries name them")
-        String actor;
-        @QueryParam("kind")
-        @Parameter(description = "the kind of data, e.g. ASSESSMENT, or GUARDIAN_LINK / GUARDIAN_LOGIN for an administrative change")
-        String kind;
-        @QueryParam("from")
-        @Parameter(description = "the first day (YYYY-MM-DD, Swedish time)")
-        String from;
-        @QueryParam("to")
-        @Parameter(description = "the last day, inclusive (YYYY-MM-DD, Swedish time)")
-        String to;
-        @QueryParam("outcome")
-        @Parameter(description = "allowed or denied")
-        String outcome;
-
-        AuditFilter filter() {
-            try {
-                return new AuditQuery(actor, kind, from, to, outcome).filter();
-            } catch (AuditQuery.InvalidFilter invalid) {
-                throw new InvalidInputException(invalid.field(), invalid.swedish(), invalid.english());
-            }
+    /** The audit log's filters from the query parameters, or a problem naming the one that cannot be read. */
+    private static AuditFilter filter(String actor, String kind, String from, String to, String outcome) {
+        try {
+            return new AuditQuery(actor, kind, from, to, outcome).filter();
+        } catch (AuditQuery.InvalidFilter invalid) {
+            throw new InvalidInputException(invalid.field(), invalid.swedish(), invalid.english());
         }
     }
 }
