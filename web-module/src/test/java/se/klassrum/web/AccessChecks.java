@@ -245,15 +245,157 @@ abstract class AccessChecks extends ServerCalls {
     }
 
     @Test
-    void theAdministratorReadsTheStudentsAuditExtract() throws Exception {
-        get("/api/v1/students/" + PERSON_FILIP, person(OID_ANNA));
+    void theAdministratorReadsTheStudentsAuditExtract(DataSource database) throws Exception {
+        String requestId = "extract-" + UUID.randomUUID();
+        get("/api/v1/students/" + PERSON_FILIP, person(OID_ANNA), null, requestId);
 
         HttpResponse<String> extract = get("/api/v1/students/" + PERSON_FILIP + "/audit", person(OID_SARA));
         HttpResponse<String> teacher = get("/api/v1/students/" + PERSON_FILIP + "/audit", person(OID_ANNA));
 
         assertThat(extract.statusCode()).isEqualTo(200);
-        assertThat(extract.body()).contains(PERSON_ANNA.toString()).contains("STUDENT_PROFILE").doesNotContain("Filip");
+        assertThat(extract.body()).contains(PERSON_ANNA.toString()).contains("STUDENT_PROFILE")
+                .contains("Anna Andersson läste Filips profil");
+        // The log keeps ids and codes, never the data: names are looked up when an administrator reads it.
+        assertThat(Sql.strings(database, "select concat_ws(' ', actor_id, student_id, group_id, data_kind, operation, "
+                + "decision, failing_codes) from audit_entry where request_id = ?", requestId))
+                .singleElement().asString().doesNotContain("Filip").doesNotContain("Anna").contains(PERSON_FILIP.toString());
         assertThat(teacher.statusCode()).isEqualTo(404);
+    }
+
+    /**
+     * The log as an administrator reads it through the API: sentences with labels and a refusal's reasons in the
+     * caller's language, filtered by who, what, when and outcome, a page at a time with a cursor that continues this
+     * student's log only, and the same filtered log as CSV. Anyone else is answered 404; a bad filter is a problem.
+     */
+    @Test
+    void theAdministratorFiltersPagesAndExportsTheLogReadAsSentences() throws Exception {
+        String marker = "sentences-" + UUID.randomUUID();
+        for (int i = 0; i < 3; i++) {
+            assertThat(get("/api/v1/students/" + PERSON_FILIP, person(OID_ANNA), null, marker + "-anna-" + i).statusCode())
+                    .isEqualTo(200);
+        }
+        assertThat(get("/api/v1/students/" + PERSON_FILIP, person(OID_CECILIA), null, marker + "-cecilia").statusCode())
+                .isEqualTo(403);
+        String today = java.time.LocalDate.now(java.time.ZoneId.of("Europe/Stockholm")).toString();
+        String log = "/api/v1/students/" + PERSON_FILIP + "/audit";
+        String annasReads = "?actor=" + PERSON_ANNA + "&kind=STUDENT_PROFILE&outcome=allowed&from=" + today + "&to=" + today;
+
+        // Anna's allowed reads, one a page: each in Swedish, followed through the cursor.
+        List<jakarta.json.JsonObject> read = new ArrayList<>();
+        String cursor = null;
+        do {
+            HttpResponse<String> page = get(log + annasReads + "&limit=1" + (cursor == null ? "" : "&cursor=" + cursor),
+                    person(OID_SARA));
+            assertThat(page.statusCode()).as(page.body()).isEqualTo(200);
+            jakarta.json.JsonObject body = Json.createReader(new StringReader(page.body())).readObject();
+            assertThat(body.getString("studentName")).isEqualTo("Filip Falk");
+            assertThat(body.getJsonArray("entries")).hasSizeLessThanOrEqualTo(1);
+            body.getJsonArray("entries").getValuesAs(jakarta.json.JsonObject.class).forEach(read::add);
+            cursor = nextCursor(page.body());
+        } while (cursor != null && read.size() < 200);
+        assertThat(read).extracting(entry -> entry.getString("sentence")).containsOnly("Anna Andersson läste Filips profil");
+        assertThat(read).extracting(entry -> entry.getString("outcome")).containsOnly("tillåtet");
+        assertThat(read).extracting(entry -> entry.getString("actor")).containsOnly(PERSON_ANNA.toString());
+        assertThat(read).extracting(entry -> entry.getString("requestId"))
+                .contains(marker + "-anna-0", marker + "-anna-1", marker + "-anna-2").doesNotContain(marker + "-cecilia");
+        assertThat(read).extracting(entry -> entry.getJsonNumber("seq").longValue()).isSortedAccordingTo(java.util.Comparator.reverseOrder())
+                .doesNotHaveDuplicates();
+
+        // Cecilia's refusal, in English, with its reasons worded as the explanations word them.
+        HttpResponse<String> denied = get(log + "?actor=" + PERSON_CECILIA + "&outcome=denied&from=" + today, person(OID_SARA), "en");
+        jakarta.json.JsonObject refusal = Json.createReader(new StringReader(denied.body())).readObject()
+                .getJsonArray("entries").getJsonObject(0);
+        assertThat(refusal.getString("sentence")).isEqualTo("Cecilia Carlsson tried to read Filip's profile");
+        assertThat(refusal.getString("outcome")).isEqualTo("denied");
+        assertThat(refusal.getString("requestId")).isEqualTo(marker + "-cecilia");
+        assertThat(refusal.getJsonArray("reasons").getValuesAs(jakarta.json.JsonString.class))
+                .isNotEmpty()
+                .extracting(jakarta.json.JsonString::getString)
+                .allSatisfy(reason -> assertThat(reason).startsWith("The ").doesNotContainPattern("[A-Z]{2,}_[A-Z]"));
+
+        // A cursor continues the student it was handed out for, never another.
+        String filipsCursor = nextCursor(get(log + annasReads + "&limit=1", person(OID_SARA)).body());
+        HttpResponse<String> elsasWithFilipsCursor = get("/api/v1/students/" + PERSON_ELSA + "/audit?limit=1&cursor=" + filipsCursor,
+                person(OID_SARA));
+        assertThat(elsasWithFilipsCursor.statusCode()).isEqualTo(400);
+        assertThat(elsasWithFilipsCursor.headers().firstValue("Content-Type")).hasValueSatisfying(type ->
+                assertThat(type).startsWith("application/problem+json"));
+        assertThat(elsasWithFilipsCursor.body()).contains("\"field\":\"cursor\"");
+
+        // A filter that cannot be read is a problem naming it; nobody but the school's administrators reads the log.
+        HttpResponse<String> badKind = get(log + "?kind=GRADES", person(OID_SARA));
+        assertThat(badKind.statusCode()).isEqualTo(400);
+        assertThat(badKind.body()).contains("\"field\":\"kind\"");
+        HttpResponse<String> badDays = get(log + "?from=" + today + "&to=2001-01-01", person(OID_SARA));
+        assertThat(badDays.statusCode()).isEqualTo(400);
+        assertThat(badDays.body()).contains("\"field\":\"to\"");
+        assertThat(get(log + annasReads, person(OID_ANNA)).statusCode()).isEqualTo(404);
+        assertThat(get(log + ".csv" + annasReads, person(OID_ANNA)).statusCode()).isEqualTo(404);
+
+        // The same filtered log as CSV: a byte order mark, quoted fields, one row per entry after the header.
+        HttpResponse<byte[]> csv = http.send(HttpRequest.newBuilder(uri(log + ".csv" + annasReads))
+                .header("Authorization", "Bearer " + person(OID_SARA)).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(csv.statusCode()).isEqualTo(200);
+        assertThat(csv.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("text/csv"));
+        assertThat(csv.headers().firstValue("Content-Disposition")).hasValueSatisfying(disposition ->
+                assertThat(disposition).contains("attachment").contains(PERSON_FILIP + ".csv"));
+        assertThat(java.util.Arrays.copyOf(csv.body(), 3)).containsExactly(0xEF, 0xBB, 0xBF);
+        List<org.apache.commons.csv.CSVRecord> rows = org.apache.commons.csv.CSVFormat.RFC4180.parse(new StringReader(
+                new String(csv.body(), StandardCharsets.UTF_8).substring(1))).getRecords();
+        assertThat(rows.get(0).values()).startsWith("Tidpunkt", "Händelse", "Vem");
+        assertThat(rows.subList(1, rows.size())).hasSize(read.size())
+                .allSatisfy(row -> assertThat(row.get(1)).isEqualTo("Anna Andersson läste Filips profil"));
+    }
+
+    /**
+     * An administrator names a student by name at their own schools. A student with a protected identity is found
+     * only by an administrator with a path to the student (here Bertil, Greta's mentor, made an administrator for
+     * the test), never by one without (Sara at Greta's school; Petra, made an administrator of another school).
+     */
+    @Test
+    void anAdministratorFindsStudentsByNameAtTheirSchoolsAndAProtectedOneOnlyWithAPath(DataSource database) throws Exception {
+        UUID bertilAdmin = UUID.randomUUID();
+        UUID petraAdmin = UUID.randomUUID();
+        java.time.LocalDate since = java.time.LocalDate.now().minusDays(10);
+        Sql.update(database, "insert into school_role (id, tenant_id, person_id, school_id, role, valid_from) "
+                + "values (?, ?, ?, ?, 'SCHOOL_ADMIN', ?)", bertilAdmin, TENANT_SOLBACKA, PERSON_BERTIL, SCHOOL_SOLBACKA_GYMNASIUM, since);
+        Sql.update(database, "insert into school_role (id, tenant_id, person_id, school_id, role, valid_from) "
+                + "values (?, ?, ?, ?, 'SCHOOL_ADMIN', ?)", petraAdmin, TENANT_SOLBACKA, PERSON_PETRA, SCHOOL_SOLBACKASKOLAN, since);
+        try {
+            HttpResponse<String> elsa = get("/api/v1/students?name=elsa%20ek", person(OID_SARA));
+            assertThat(elsa.statusCode()).as(elsa.body()).isEqualTo(200);
+            assertThat(elsa.body()).contains(PERSON_ELSA.toString()).contains("Elsa Ek").contains("Solbacka gymnasium");
+
+            // Greta Gran has a protected identity.
+            HttpResponse<String> bySara = get("/api/v1/students?name=Gran", person(OID_SARA));
+            HttpResponse<String> byPetra = get("/api/v1/students?name=Gran", person(OID_PETRA));
+            HttpResponse<String> byBertil = get("/api/v1/students?name=Gran", person(OID_BERTIL));
+            assertThat(bySara.statusCode()).isEqualTo(200);
+            assertThat(bySara.body()).isEqualTo("{\"items\":[]}");
+            assertThat(byPetra.body()).isEqualTo("{\"items\":[]}");
+            assertThat(byBertil.statusCode()).isEqualTo(200);
+            assertThat(byBertil.body()).contains(PERSON_GRETA.toString()).contains("Greta Gran");
+            assertThat(get("/api/v1/students?name=gr", person(OID_SARA)).body()).doesNotContain(PERSON_GRETA.toString())
+                    .doesNotContain("Greta");
+
+            // Each administrator finds the students of their own schools only.
+            assertThat(get("/api/v1/students?name=Rut", person(OID_PETRA)).body()).contains(PERSON_RUT.toString());
+            assertThat(get("/api/v1/students?name=Rut", person(OID_SARA)).body()).doesNotContain(PERSON_RUT.toString());
+            assertThat(get("/api/v1/students?name=Tove", person(OID_SARA)).body()).doesNotContain(PERSON_TOVE.toString());
+
+            // Nobody else searches; a search needs two characters.
+            HttpResponse<String> teacher = get("/api/v1/students?name=Elsa", person(OID_ANNA));
+            assertThat(teacher.statusCode()).isEqualTo(403);
+            assertThat(teacher.headers().firstValue("Content-Type")).hasValueSatisfying(type ->
+                    assertThat(type).startsWith("application/problem+json"));
+            assertThat(get("/api/v1/students?name=Elsa", TestIssuer.applicationToken(ENTRA_TENANT_SOLBACKA, "auditor",
+                    List.of("AuditLog.Read.All"))).statusCode()).isEqualTo(403);
+            HttpResponse<String> tooShort = get("/api/v1/students?name=E", person(OID_SARA));
+            assertThat(tooShort.statusCode()).isEqualTo(400);
+            assertThat(tooShort.body()).contains("\"field\":\"name\"");
+        } finally {
+            Sql.update(database, "delete from school_role where id in (?, ?)", bertilAdmin, petraAdmin);
+        }
     }
 
     @Test
@@ -451,9 +593,13 @@ abstract class AccessChecks extends ServerCalls {
             paths.add("/api/v1/students/" + student + "/assessments");
             paths.add("/api/v1/students/" + student + "/development-talks");
             paths.add("/api/v1/students/" + student + "/audit");
+            paths.add("/api/v1/students/" + student + "/audit.csv");
         }
         paths.add("/api/v1/schools");
         paths.add("/api/v1/me/groups");
+        for (String name : List.of("Gr", "greta", "GRAN", "greta gran")) {
+            paths.add("/api/v1/students?name=" + name.replace(" ", "%20"));
+        }
         for (UUID asked : people) {
             for (String kind : List.of("STUDENT_PROFILE", "ASSESSMENT&syllabus=" + SYLLABUS_MATMAT01C,
                     "POST&group=" + GROUP_MA1C_A, "DEVELOPMENT_TALK&group=" + GROUP_NA24A_MENTOR)) {
@@ -767,6 +913,10 @@ abstract class AccessChecks extends ServerCalls {
             paths.add("/api/v1/students/" + id + "/assessments");
             paths.add("/api/v1/students/" + id + "/development-talks");
             paths.add("/api/v1/students/" + id + "/audit");
+        }
+        for (SeededRoster.Person student : roster.protectedStudents) {
+            paths.add("/api/v1/students?name=" + java.net.URLEncoder.encode(student.givenName(), StandardCharsets.UTF_8));
+            paths.add("/api/v1/students?name=" + java.net.URLEncoder.encode(student.familyName(), StandardCharsets.UTF_8));
         }
 
         List<Caller> callers = new ArrayList<>();

@@ -164,6 +164,22 @@ abstract class BrowserTest extends ServerCalls {
         return matcher.group(1);
     }
 
+    /** axe-core (WCAG 2.0/2.1 A and AA rules) on the page shown: its serious and critical violations, named. */
+    List<String> axe(String page) {
+        Results results = new AxeBuilder()
+                .withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa"))
+                .analyze(browser);
+        assertThat(results.getErrorMessage()).as("axe-core ran on " + page).isNull();
+        List<String> found = new ArrayList<>();
+        for (Rule rule : results.getViolations()) {
+            if ("serious".equals(rule.getImpact()) || "critical".equals(rule.getImpact())) {
+                found.add(page + ": " + rule.getId() + " (" + rule.getImpact() + ") " + rule.getHelp() + " — "
+                        + rule.getNodes().stream().map(node -> String.valueOf(node.getTarget())).collect(Collectors.joining(", ")));
+            }
+        }
+        return found;
+    }
+
     /** The writing area of a rich text editor (WEB-INF/includes/editor.xhtml) by the editor's client id. */
     WebElement editor(String clientId) {
         return waitFor(By.cssSelector("[id='" + clientId + "'] .ql-editor"));
@@ -221,21 +237,5 @@ abstract class BrowserTest extends ServerCalls {
         Files.createDirectories(SCREENSHOTS);
         Path shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath();
         Files.copy(shot, SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
-    }
-
-    /** axe-core (WCAG 2.0/2.1 A and AA rules) on the page as it is: its serious and critical violations, named. */
-    List<String> axe(String page) {
-        Results results = new AxeBuilder()
-                .withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa"))
-                .analyze(browser);
-        assertThat(results.getErrorMessage()).as("axe-core ran on " + page).isNull();
-        List<String> found = new ArrayList<>();
-        for (Rule rule : results.getViolations()) {
-            if ("serious".equals(rule.getImpact()) || "critical".equals(rule.getImpact())) {
-                found.add(page + ": " + rule.getId() + " (" + rule.getImpact() + ") " + rule.getHelp() + " — "
-                        + rule.getNodes().stream().map(node -> String.valueOf(node.getTarget())).collect(Collectors.joining(", ")));
-            }
-        }
-        return found;
     }
 }

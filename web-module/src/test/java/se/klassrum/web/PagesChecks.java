@@ -14,6 +14,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
@@ -250,4 +251,93 @@ abstract class PagesChecks extends BrowserTest {
         assertThat(text()).doesNotContain("Elsa", comment);
     }
 
+
+    /**
+     * Sara, a school administrator, finds Elsa by name, filters her log to Anna's allowed profile reads of today,
+     * reads them as sentences a page at a time, downloads the same filtered log as CSV; the page has no serious or
+     * critical accessibility violation.
+     */
+    @Test
+    void saraFindsElsaByNameFiltersHerLogPagesThroughItAndDownloadsItAsCsv() throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        String annasToken = TestIssuer.personToken(ENTRA_TENANT_SOLBACKA, OID_ANNA);
+        for (int i = 0; i <= AdminAuditPageSize.ENTRIES; i++) {
+            HttpResponse<String> read = http.send(HttpRequest.newBuilder(uri("/api/v1/students/" + PERSON_ELSA))
+                    .header("Authorization", "Bearer " + annasToken).GET().build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(read.statusCode()).isEqualTo(200);
+        }
+        String today = java.time.LocalDate.now(java.time.ZoneId.of("Europe/Stockholm")).toString();
+
+        open("sv-SE,sv", 1280, 1000);
+        signInAs("sara");
+        browser.navigate().to(uri("/admin/audit.xhtml").toURL());
+        setValue(By.id("find:name"), "elsa");
+        clickAndWait(browser.findElement(By.id("find:search")));
+        WebElement found = waitFor(By.id("found"));
+        assertThat(found.getText()).contains("Elsa Ek", "Solbacka gymnasium");
+        assertThat(axe("audit log, students found (Sara)")).isEmpty();
+        clickAndWait(found.findElement(By.linkText("Elsa Ek")));
+        assertThat(waitFor(By.id("log-heading")).getText()).isEqualTo("Logg för Elsa Ek");
+
+        new Select(browser.findElement(By.id("audit:actor"))).selectByVisibleText("Anna Andersson");
+        new Select(browser.findElement(By.id("audit:kind"))).selectByVisibleText("Profil");
+        new Select(browser.findElement(By.id("audit:outcome"))).selectByVisibleText("Tillåtet");
+        setValue(By.id("audit:from"), today);
+        setValue(By.id("audit:to"), today);
+        clickAndWait(browser.findElement(By.id("audit:show")));
+        waitFor(By.id("log"));
+        assertThat(browser.getCurrentUrl()).contains("actor=" + PERSON_ANNA).contains("outcome=allowed");
+        List<String> firstPage = sentences();
+        assertThat(firstPage).hasSize(AdminAuditPageSize.ENTRIES).containsOnly("Anna Andersson läste Elsas profil");
+        Set<String> firstSeqs = seqs();
+        assertThat(browser.findElement(By.id("log")).getText()).contains("tillåtet").doesNotContain("STUDENT_PROFILE");
+        assertThat(axe("audit log, filtered (Sara)")).isEmpty();
+        screenshot("admin-audit-filtered");
+
+        clickAndWait(browser.findElement(By.id("older")));
+        waitFor(By.id("log"));
+        assertThat(sentences()).isNotEmpty().containsOnly("Anna Andersson läste Elsas profil");
+        assertThat(seqs()).doesNotContainAnyElementsOf(firstSeqs);
+        assertThat(new Select(browser.findElement(By.id("audit:actor"))).getFirstSelectedOption().getText()).isEqualTo("Anna Andersson");
+
+        // The download, as the browser fetches it with Sara's session.
+        String href = browser.findElement(By.id("csv")).getAttribute("href");
+        assertThat(href).contains("actor=" + PERSON_ANNA).contains("kind=STUDENT_PROFILE").contains("outcome=allowed");
+        @SuppressWarnings("unchecked")
+        java.util.Map<String, Object> csv = (java.util.Map<String, Object>) ((org.openqa.selenium.JavascriptExecutor) browser)
+                .executeAsyncScript("const done = arguments[arguments.length - 1];"
+                        + "fetch(arguments[0]).then(async r => { const bytes = new Uint8Array(await r.arrayBuffer());"
+                        + "done({status: r.status, type: r.headers.get('Content-Type'), bom: Array.from(bytes.slice(0, 3)),"
+                        + "text: new TextDecoder('utf-8', {ignoreBOM: true}).decode(bytes)}); });", href);
+        assertThat(csv.get("status")).isEqualTo(200L);
+        assertThat((String) csv.get("type")).startsWith("text/csv");
+        assertThat(((List<?>) csv.get("bom")).stream().map(String::valueOf).toList()).containsExactly("239", "187", "191");
+        List<org.apache.commons.csv.CSVRecord> rows = org.apache.commons.csv.CSVFormat.RFC4180.parse(
+                new java.io.StringReader(((String) csv.get("text")).substring(1))).getRecords();
+        assertThat(rows.get(0).get(1)).isEqualTo("Händelse");
+        assertThat(rows.subList(1, rows.size())).hasSizeGreaterThan(AdminAuditPageSize.ENTRIES)
+                .allSatisfy(row -> assertThat(row.get(1)).isEqualTo("Anna Andersson läste Elsas profil"));
+
+        // The explain page finds the student by name the same way and fills in her id.
+        browser.navigate().to(uri("/explain.xhtml").toURL());
+        setValue(By.id("find:name"), "ek elsa");
+        clickAndWait(waitFor(By.id("find:search")));
+        clickAndWait(waitFor(By.id("found")).findElement(By.linkText("Elsa Ek")));
+        assertThat(waitFor(By.id("explain:student")).getAttribute("value")).isEqualTo(PERSON_ELSA.toString());
+        assertThat(axe("explain, student found by name (Sara)")).isEmpty();
+    }
+
+    private List<String> sentences() {
+        return browser.findElements(By.cssSelector("#log td.sentence")).stream().map(WebElement::getText).toList();
+    }
+
+    private Set<String> seqs() {
+        return browser.findElements(By.cssSelector("#log tr[data-seq]")).stream()
+                .map(row -> row.getAttribute("data-seq")).collect(java.util.stream.Collectors.toSet());
+    }
+
+    /** The audit page's page size (AdminAuditPage.PAGE_SIZE). */
+    private static final class AdminAuditPageSize {
+        static final int ENTRIES = 50;
+    }
 }

@@ -217,7 +217,7 @@ abstract class PortalPagesChecks extends BrowserTest {
         new Select(browser.findElement(By.id("audit:demoStudent"))).selectByVisibleText("Elsa Ek");
         browser.findElement(By.id("audit:show")).click();
         WebElement log = waitFor(By.id("log"));
-        assertThat(log.getText()).contains("Logg", "Elsa Ek", "Anna Andersson", "STUDENT_PROFILE", "READ", "tillåtet");
+        assertThat(log.getText()).contains("Logg för Elsa Ek", "Anna Andersson läste Elsas profil", "tillåtet");
         assertThat(text()).doesNotContain("Exception");
         screenshot("portal-admin-audit");
 

@@ -4,6 +4,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.MissingResourceException;
 import java.util.ResourceBundle;
+import java.util.function.Function;
 
 /**
  * Explanations of prerequisite checks in Swedish (the default) or English, for a teacher or an IT
@@ -59,6 +60,21 @@ public final class Messages {
     }
 
     private static String fill(String pattern, Map<String, String> args, ResourceBundle bundle) {
+        return fill(pattern, name -> {
+            String value = args.get(name);
+            if (value == null) {
+                return null;
+            }
+            String translationKey = name + "." + value;
+            return bundle.containsKey(translationKey) ? bundle.getString(translationKey) : value;
+        });
+    }
+
+    /**
+     * Each {@code {name}} of the pattern, once and from left to right, replaced by its value; a placeholder without
+     * a value stays as it is, and what a value holds is never read as a placeholder.
+     */
+    public static String fill(String pattern, Function<String, String> values) {
         StringBuilder out = new StringBuilder(pattern.length() + 32);
         int i = 0;
         while (i < pattern.length()) {
@@ -69,14 +85,8 @@ public final class Messages {
                 break;
             }
             out.append(pattern, i, open);
-            String name = pattern.substring(open + 1, close);
-            String value = args.get(name);
-            if (value == null) {
-                out.append(pattern, open, close + 1);
-            } else {
-                String translationKey = name + "." + value;
-                out.append(bundle.containsKey(translationKey) ? bundle.getString(translationKey) : value);
-            }
+            String value = values.apply(pattern.substring(open + 1, close));
+            out.append(value == null ? pattern.substring(open, close + 1) : value);
             i = close + 1;
         }
         return out.toString();

@@ -4,11 +4,15 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Stream;
 
 /**
@@ -45,20 +49,26 @@ public class AuditLog {
      * @param beforeSeq only entries older than this one (the previous page's last), or null for the newest
      */
     public List<AuditEntry> forStudent(String tenantId, String studentId, Long beforeSeq, int limit) {
+        return forStudent(tenantId, studentId, AuditFilter.NONE, beforeSeq, limit);
+    }
+
+    /**
+     * The decisions about one student that the filter keeps, newest first. A list decided in one step counts
+     * with the outcome for this student: its entry is kept as it concerns the student.
+     *
+     * @param beforeSeq only entries older than this one (the previous page's last), or null for the newest
+     */
+    public List<AuditEntry> forStudent(String tenantId, String studentId, AuditFilter filter, Long beforeSeq, int limit) {
         long before = beforeSeq == null ? Long.MAX_VALUE : beforeSeq;
-        List<AuditEntry> entries = new ArrayList<>(em.createQuery("select e from AuditEntry e where e.tenantId = :tenant "
-                        + "and e.studentId = :student and e.seq < :before order by e.seq desc", AuditEntry.class)
-                .setParameter("tenant", tenantId)
-                .setParameter("student", studentId)
-                .setParameter("before", before)
+        List<AuditEntry> entries = new ArrayList<>(filtered(em.createQuery("select e from AuditEntry e where e.tenantId = :tenant "
+                        + "and e.studentId = :student and e.seq < :before" + conditions(filter, "e.decision")
+                        + " order by e.seq desc", AuditEntry.class), tenantId, studentId, filter, before)
                 .setMaxResults(limit)
                 .getResultList());
         // Lists decided in one step name the student among their subjects, with the outcome for them.
-        List<Object[]> inLists = em.createQuery("select e, s from AuditEntry e join e.subjects s where e.tenantId = :tenant "
-                        + "and s.studentId = :student and e.seq < :before order by e.seq desc", Object[].class)
-                .setParameter("tenant", tenantId)
-                .setParameter("student", studentId)
-                .setParameter("before", before)
+        List<Object[]> inLists = filtered(em.createQuery("select e, s from AuditEntry e join e.subjects s where e.tenantId = :tenant "
+                        + "and s.studentId = :student and e.seq < :before" + conditions(filter, "s.decision")
+                        + " order by e.seq desc", Object[].class), tenantId, studentId, filter, before)
                 .setMaxResults(limit)
                 .getResultList();
         for (Object[] row : inLists) {
@@ -66,6 +76,62 @@ public class AuditLog {
         }
         entries.sort(Comparator.comparingLong(AuditEntry::seq).reversed());
         return entries.size() > limit ? List.copyOf(entries.subList(0, limit)) : entries;
+    }
+
+    /** Who has asked about the student (person ids or client ids), each once; for choosing whom to filter by. */
+    public List<String> actorsFor(String tenantId, String studentId) {
+        Set<String> actors = new TreeSet<>(em.createQuery("select distinct e.actorId from AuditEntry e where e.tenantId = :tenant "
+                        + "and e.studentId = :student and e.actorId is not null", String.class)
+                .setParameter("tenant", tenantId)
+                .setParameter("student", studentId)
+                .getResultList());
+        actors.addAll(em.createQuery("select distinct e.actorId from AuditEntry e join e.subjects s where e.tenantId = :tenant "
+                        + "and s.studentId = :student and e.actorId is not null", String.class)
+                .setParameter("tenant", tenantId)
+                .setParameter("student", studentId)
+                .getResultList());
+        return List.copyOf(actors);
+    }
+
+    private static String conditions(AuditFilter filter, String decision) {
+        StringBuilder where = new StringBuilder();
+        if (filter.actorId() != null) {
+            where.append(" and e.actorId = :actor");
+        }
+        if (filter.dataKind() != null) {
+            where.append(" and e.dataKind = :kind");
+        }
+        if (filter.from() != null) {
+            where.append(" and e.occurredAt >= :from");
+        }
+        if (filter.until() != null) {
+            where.append(" and e.occurredAt < :until");
+        }
+        if (filter.allowed() != null) {
+            where.append(" and ").append(decision).append(" = :decision");
+        }
+        return where.toString();
+    }
+
+    private static <T> TypedQuery<T> filtered(TypedQuery<T> query, String tenantId, String studentId, AuditFilter filter,
+                                              long before) {
+        query.setParameter("tenant", tenantId).setParameter("student", studentId).setParameter("before", before);
+        if (filter.actorId() != null) {
+            query.setParameter("actor", filter.actorId());
+        }
+        if (filter.dataKind() != null) {
+            query.setParameter("kind", filter.dataKind());
+        }
+        if (filter.from() != null) {
+            query.setParameter("from", filter.from().atOffset(ZoneOffset.UTC));
+        }
+        if (filter.until() != null) {
+            query.setParameter("until", filter.until().atOffset(ZoneOffset.UTC));
+        }
+        if (filter.allowed() != null) {
+            query.setParameter("decision", filter.allowed() ? "ALLOW" : "DENY");
+        }
+        return query;
     }
 
     /** Walks a tenant's whole chain in pages and reports the first broken link, if any. */

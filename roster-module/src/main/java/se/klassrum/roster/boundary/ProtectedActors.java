@@ -41,7 +41,7 @@ public class ProtectedActors {
         return hidden;
     }
 
-    private static boolean isUuid(String value) {
+    static boolean isUuid(String value) {
         try {
             return value != null && UUID.fromString(value).toString().equals(value);
         } catch (IllegalArgumentException notAPerson) {

@@ -60,6 +60,7 @@ final class AnswerSchemas {
 
     @Schema(name = "AuditExtract", description = "Who asked about a student's data, newest first; never the data itself")
     record AuditExtract(@Schema(description = "the student's id") String student,
+                        @Schema(description = "the student's name; absent for a protected identity") String studentName,
                         List<AuditExtractEntry> entries,
                         @Schema(description = NEXT_CURSOR) String nextCursor) {
     }
@@ -75,7 +76,24 @@ final class AnswerSchemas {
                              @Schema(description = "the operation asked for, e.g. READ") String operation,
                              @Schema(description = "ALLOW or DENY") String decision,
                              @Schema(description = "the prerequisites that failed, comma-separated; empty when allowed") String failingCodes,
-                             @Schema(description = "the request the decision was made in") String requestId) {
+                             @Schema(description = "the request the decision was made in") String requestId,
+                             @Schema(description = "who asked, by name (Accept-Language): a protected person as such, "
+                                     + "an application by its client id") String actorName,
+                             @Schema(description = "the entry as a sentence (Accept-Language), e.g. \"Anna Andersson "
+                                     + "läste Elsas omdömen\"") String sentence,
+                             @Schema(description = "the outcome (Accept-Language): tillåtet / allowed, nekat / denied") String outcome,
+                             @Schema(description = "a refusal's reasons, as the explanations word them (Accept-Language); "
+                                     + "empty when allowed") List<String> reasons) {
+    }
+
+    @Schema(name = "StudentMatches", description = "Students found by name, by family and given name")
+    record StudentMatches(List<StudentMatch> items) {
+    }
+
+    @Schema(name = "StudentMatch", description = "A student found by name at a school the administrator administers")
+    record StudentMatch(@Schema(description = "the student's id") String id,
+                        @Schema(description = "given and family name") String name,
+                        @Schema(description = "the administrator's schools where the student studies") List<String> schools) {
     }
 
     @Schema(name = "AccessExplanation", description = "An access decision with every path tried and each prerequisite")

@@ -22,12 +22,16 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import se.klassrum.access.audit.AuditEntry;
-import se.klassrum.access.audit.AuditLog;
-import se.klassrum.access.boundary.Administrators;
-import se.klassrum.access.api.Cursors;
-import se.klassrum.roster.boundary.ProtectedActors;
-import se.klassrum.access.api.Page;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.StreamingOutput;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import se.klassrum.access.audit.AuditFilter;
+import se.klassrum.roster.boundary.StudentSearch;
+import se.klassrum.web.audit.AuditCsv;
+import se.klassrum.web.audit.AuditExtract;
+import se.klassrum.web.audit.AuditQuery;
+import se.klassrum.web.audit.AuditSentences;
 import se.klassrum.access.api.Slice;
 import se.klassrum.access.api.StudentDataNotFoundException;
 import se.klassrum.roster.boundary.StudentProfile;
@@ -38,11 +42,13 @@ import se.klassrum.teaching.boundary.DevelopmentTalks;
 import se.klassrum.teaching.boundary.Views.AssessmentView;
 import se.klassrum.teaching.boundary.Views.DevelopmentTalkView;
 
-import java.util.List;
-import java.util.Set;
+import java.util.Locale;
 import java.util.UUID;
 
-/** Students: a profile behind the access rules, and the audit extract of who saw what about a student. */
+/**
+ * Students: a profile behind the access rules, the audit extract of who saw what about a student, and a search by
+ * name for the administrators who must name one.
+ */
 @Path("v1/students")
 @RequestScoped
 @Tag(name = "Students", description = "Profiles, assessments (omdömen), development talks (utvecklingssamtal) and the audit extract")
@@ -54,11 +60,6 @@ import java.util.UUID;
 @APIResponse(responseCode = "409", ref = "Refused")
 public class StudentsResource {
 
-    private static final int MAX_AUDIT_ENTRIES = 500;
-
-    @Inject
-    ProtectedActors protectedActors;
-
     @Inject
     StudentProfiles profiles;
 
@@ -66,10 +67,10 @@ public class StudentsResource {
     GroupSyllabi groupSyllabi;
 
     @Inject
-    AuditLog audit;
+    AuditExtract extract;
 
     @Inject
-    Administrators administrators;
+    StudentSearch search;
 
     @Inject
     Assessments assessments;
@@ -155,50 +156,108 @@ public class StudentsResource {
      */
     @GET
     @Path("{id}/audit")
-    @Operation(summary = "Who asked about the student's data, when, what kind and the outcome (school administrators)")
+    @Operation(summary = "Who asked about the student's data, when, what kind and the outcome (school administrators)",
+            description = "Newest first, a page at a time (the cursor continues this student's log only). Each entry "
+                    + "also reads as a sentence with its outcome and a refusal's reasons, in the caller's language "
+                    + "(Accept-Language). The filters narrow: actor (an id as the entries name it), kind, from and to "
+                    + "(days, inclusive, Swedish time) and outcome (allowed or denied).")
     @APIResponse(responseCode = "200", description = "A page of the audit extract",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AnswerSchemas.AuditExtract.class)))
     public String audit(@PathParam("id") String id, @QueryParam("limit") @DefaultValue("100") int limit,
-                        @QueryParam("cursor") String cursor) {
+                        @QueryParam("cursor") String cursor, @QueryParam("actor") String actor,
+                        @QueryParam("kind") String kind, @QueryParam("from") String from, @QueryParam("to") String to,
+                        @QueryParam("outcome") String outcome, @Context HttpHeaders headers) {
         UUID studentId = Params.uuid("id", id);
-        if (limit < 1 || limit > MAX_AUDIT_ENTRIES) {
-            throw new InvalidInputException("limit", "limit måste vara 1–" + MAX_AUDIT_ENTRIES,
-                    "limit must be 1–" + MAX_AUDIT_ENTRIES);
+        if (limit < 1 || limit > AuditExtract.MAX_PAGE) {
+            throw new InvalidInputException("limit", "limit måste vara 1–" + AuditExtract.MAX_PAGE,
+                    "limit must be 1–" + AuditExtract.MAX_PAGE);
         }
-        UUID tenant = administrators.requireAdministratorOf(studentId);
-        List<String> after = Params.page(1, cursor).after(1);
-        Long beforeSeq;
-        try {
-            beforeSeq = after == null ? null : Long.valueOf(after.get(0));
-        } catch (NumberFormatException notOurs) {
-            throw new Page.InvalidCursorException();
-        }
-        List<AuditEntry> entries = audit.forStudent(tenant.toString(), studentId.toString(), beforeSeq, limit + 1);
-        boolean more = entries.size() > limit;
-        if (more) {
-            entries = entries.subList(0, limit);
-        }
-        Set<String> masked = protectedActors.among(entries.stream().map(AuditEntry::actorId).toList());
+        AuditExtract.Result page = extract.page(studentId, filter(actor, kind, from, to, outcome), cursor, limit,
+                Language.of(headers));
         JsonArrayBuilder rows = Json.createArrayBuilder();
-        for (AuditEntry entry : entries) {
-            String actor = entry.actorId() == null ? "" : masked.contains(entry.actorId()) ? ProtectedActors.MASK
-                    : entry.actorId();
+        for (AuditExtract.Row row : page.rows()) {
             rows.add(Json.createObjectBuilder()
-                    .add("seq", entry.seq())
-                    .add("occurredAt", entry.occurredAt().toInstant().toString())
-                    .add("purpose", entry.purpose())
-                    .add("actorKind", entry.actorKind())
-                    .add("actor", actor)
-                    .add("kind", entry.dataKind())
-                    .add("operation", entry.operation())
-                    .add("decision", entry.decision())
-                    .add("failingCodes", entry.failingCodes())
-                    .add("requestId", entry.requestId()));
+                    .add("seq", row.seq())
+                    .add("occurredAt", row.occurredAt().toString())
+                    .add("purpose", row.purpose())
+                    .add("actorKind", row.actorKind())
+                    .add("actor", row.actorId())
+                    .add("kind", row.kind())
+                    .add("operation", row.operation())
+                    .add("decision", row.allowed() ? "ALLOW" : "DENY")
+                    .add("failingCodes", String.join(",", row.failingCodes()))
+                    .add("requestId", row.requestId())
+                    .add("actorName", row.actor())
+                    .add("sentence", row.sentence())
+                    .add("outcome", row.outcome())
+                    .add("reasons", Json.createArrayBuilder(row.reasons())));
         }
-        var json = Json.createObjectBuilder().add("student", studentId.toString()).add("entries", rows);
-        if (more) {
-            json.add("nextCursor", Cursors.seal(List.of(Long.toString(entries.get(entries.size() - 1).seq()))));
+        var json = Json.createObjectBuilder().add("student", studentId.toString());
+        if (page.studentName() != null) {
+            json.add("studentName", page.studentName());
+        }
+        json.add("entries", rows);
+        if (page.nextCursor() != null) {
+            json.add("nextCursor", page.nextCursor());
         }
         return json.build().toString();
+    }
+
+    /** The same log, filtered the same way, whole, as a CSV file for a spreadsheet. */
+    @GET
+    @Path("{id}/audit.csv")
+    @Produces(AuditCsv.MEDIA_TYPE)
+    @Operation(summary = "The student's audit log as CSV (school administrators)",
+            description = "Every entry the filters keep, newest first: RFC 4180, UTF-8 with a byte order mark, every "
+                    + "field quoted; headers, sentences and outcomes in the caller's language (Accept-Language).")
+    @APIResponse(responseCode = "200", description = "The audit log as CSV",
+            content = @Content(mediaType = AuditCsv.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING)))
+    public Response auditCsv(@PathParam("id") String id, @QueryParam("actor") String actor, @QueryParam("kind") String kind,
+                             @QueryParam("from") String from, @QueryParam("to") String to,
+                             @QueryParam("outcome") String outcome, @Context HttpHeaders headers) {
+        UUID studentId = Params.uuid("id", id);
+        Locale locale = Language.of(headers);
+        AuditExtract.Result log = extract.all(studentId, filter(actor, kind, from, to, outcome), locale);
+        StreamingOutput body = out -> AuditCsv.write(log.rows(), new AuditSentences(locale), out);
+        return Response.ok(body, AuditCsv.MEDIA_TYPE)
+                .header("Content-Disposition", "attachment; filename=\"" + AuditCsv.fileName(studentId) + "\"")
+                .build();
+    }
+
+    /**
+     * Students by name at the schools the caller administers, for naming one (the audit log, explanations). A
+     * student with a protected identity is found only by someone with a path to the student's profile.
+     */
+    @GET
+    @Operation(summary = "Finds students by name at the schools the caller administers (school administrators)",
+            description = "Every word of name must occur in the student's name. A student with a protected identity "
+                    + "is found only by an administrator with a path to the student's profile (their mentor, say); "
+                    + "that check is audited.")
+    @APIResponse(responseCode = "200", description = "The students found, at most limit",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AnswerSchemas.StudentMatches.class)))
+    public String search(@QueryParam("name") String name, @QueryParam("limit") @DefaultValue("10") int limit) {
+        if (name == null || name.strip().length() < StudentSearch.MIN_QUERY) {
+            throw new InvalidInputException("name", "name behöver minst " + StudentSearch.MIN_QUERY + " tecken",
+                    "name needs at least " + StudentSearch.MIN_QUERY + " characters");
+        }
+        if (limit < 1 || limit > StudentSearch.MAX_RESULTS) {
+            throw new InvalidInputException("limit", "limit måste vara 1–" + StudentSearch.MAX_RESULTS,
+                    "limit must be 1–" + StudentSearch.MAX_RESULTS);
+        }
+        JsonArrayBuilder items = Json.createArrayBuilder();
+        for (StudentSearch.Match match : search.find(name, limit)) {
+            items.add(Json.createObjectBuilder().add("id", match.id().toString()).add("name", match.name())
+                    .add("schools", Json.createArrayBuilder(match.schools())));
+        }
+        return Json.createObjectBuilder().add("items", items).build().toString();
+    }
+
+    /** The audit log's filters from the query parameters, or a problem naming the one that cannot be read. */
+    private static AuditFilter filter(String actor, String kind, String from, String to, String outcome) {
+        try {
+            return new AuditQuery(actor, kind, from, to, outcome).filter();
+        } catch (AuditQuery.InvalidFilter invalid) {
+            throw new InvalidInputException(invalid.field(), invalid.swedish(), invalid.english());
+        }
     }
 }

@@ -6,26 +6,30 @@ import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import se.klassrum.access.api.NotSignedInException;
+import se.klassrum.access.api.Page;
 import se.klassrum.access.api.StudentDataNotFoundException;
-import se.klassrum.access.audit.AuditEntry;
-import se.klassrum.roster.boundary.ProtectedActors;
-import se.klassrum.access.audit.AuditLog;
 import se.klassrum.access.boundary.Administrators;
+import se.klassrum.web.audit.AuditExtract;
+import se.klassrum.web.audit.AuditQuery;
+import se.klassrum.web.audit.AuditSentences;
 import se.klassrum.web.security.DemoSessions;
 
-import java.time.OffsetDateTime;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.util.Arrays;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * {@code /admin/audit.xhtml?student=…}: who asked about a student's data, when, what kind and with what outcome —
- * never the data itself. For the student's school administrators ({@link Administrators#requireAdministratorOf}),
- * as {@code GET /api/v1/students/{id}/audit}; anyone else is told "not found", so the page reveals nothing about
- * whether the student exists. In demo mode the demo students are offered beside the id field.
+ * never the data itself — as sentences ("Anna Andersson läste Elsas omdömen · tillåtet"), filtered by who, what,
+ * when and outcome, a page at a time, and as a CSV file ({@code /admin/audit.csv}, {@code AuditCsvServlet}). For
+ * the student's school administrators ({@link Administrators#requireAdministratorOf}), as
+ * {@code GET /api/v1/students/{id}/audit}; anyone else is told "not found", so the page reveals nothing about whether
+ * the student exists. The student is found by name ({@link StudentFinder}) or named by id; in demo mode the demo
+ * students are offered too.
  */
 @Named
 @RequestScoped
@@ -33,74 +37,61 @@ public class AdminAuditPage {
 
     /** The form's id in audit.xhtml. */
     static final String FORM = "audit";
-    /** The newest entries; older ones through the API's pages. */
-    static final int SHOWN_ENTRIES = 100;
-
-    private static final ZoneId SCHOOL_ZONE = ZoneId.of("Europe/Stockholm");
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
-
-    /** One decision about the student, for the page. */
-    public record Entry(long seq, String when, String actorKind, String actor, String kind, String operation,
-                        boolean allowed, List<String> failingCodes, String requestId) {
-    }
+    /** Entries per page. */
+    static final int PAGE_SIZE = 50;
 
     @Inject
-    ProtectedActors protectedActors;
-
-    @Inject
-    Administrators administrators;
-
-    @Inject
-    AuditLog audit;
+    AuditExtract extract;
 
     @Inject
     DemoSessions demo;
 
     private String student;
     private String demoStudent;
-    private List<Entry> entries;
+    private String actor;
+    private String kind;
+    private String from;
+    private String to;
+    private String outcome;
+    private String cursor;
+
+    private AuditExtract.Result log;
+    private List<AuditExtract.Asker> askers;
     private String refusal;
-    private String studentName;
 
     /** Shows the log of the student named in the address ({@code ?student=}), if any. */
     public void onLoad() {
-        if (student != null && !student.isBlank() && entries == null && refusal == null) {
-            show();
+        if (FacesContext.getCurrentInstance().isPostback() || student == null || student.isBlank()) {
+            return;
         }
-    }
-
-    public String show() {
-        entries = null;
-        refusal = null;
         UUID studentId = studentId();
         if (studentId == null) {
-            return null;
+            return;
         }
+        AuditQuery query = new AuditQuery(actor, kind, from, to, outcome);
         try {
-            UUID tenant = administrators.requireAdministratorOf(studentId);
-            List<AuditEntry> found = audit.forStudent(tenant.toString(), studentId.toString(), null, SHOWN_ENTRIES);
-            Set<String> masked = protectedActors.among(found.stream().map(AuditEntry::actorId).toList());
-            entries = found.stream().map(entry -> entry(entry, masked)).toList();
-            studentName = demo.enabled() ? DemoPersona.ALL.stream().filter(persona -> persona.personId().equals(studentId))
-                    .map(DemoPersona::name).findFirst().orElse(null) : null;
+            log = extract.page(studentId, query.filter(), cursor, PAGE_SIZE, Texts.locale());
             student = studentId.toString();
+        } catch (AuditQuery.InvalidFilter invalid) {
+            refusal = Texts.text("admin.audit.invalidFilter." + invalid.field());
+        } catch (Page.InvalidCursorException invalid) {
+            refusal = Texts.text("admin.audit.invalidCursor");
         } catch (StudentDataNotFoundException notFound) {
             refusal = Texts.text("admin.audit.notFound");
         } catch (NotSignedInException notSignedIn) {
             refusal = Texts.text("auth.notSignedIn");
         }
-        return null;
     }
 
-    private static Entry entry(AuditEntry entry, Set<String> masked) {
-        OffsetDateTime time = entry.occurredAt();
-        List<String> codes = entry.failingCodes() == null || entry.failingCodes().isBlank() ? List.of()
-                : Arrays.stream(entry.failingCodes().split(",")).map(String::strip).filter(code -> !code.isEmpty()).toList();
-        return new Entry(entry.seq(), time == null ? "" : time.atZoneSameInstant(SCHOOL_ZONE).format(WHEN),
-                entry.actorKind(), entry.actorId() == null ? "" : masked.contains(entry.actorId()) ? ProtectedActors.MASK
-                        : entry.actorId(), entry.dataKind(), entry.operation(),
-                "ALLOW".equals(entry.decision()), codes,
-                entry.requestId());
+    /** The form: the log of the student typed or chosen, with the filters, from its newest entry. */
+    public String show() {
+        UUID studentId = studentId();
+        if (studentId == null) {
+            return null;
+        }
+        student = studentId.toString();
+        cursor = null;
+        return "/admin/audit.xhtml?faces-redirect=true&includeViewParams=true";
     }
 
     /** The typed id, or else the demo student chosen. */
@@ -125,6 +116,22 @@ public class AdminAuditPage {
         faces.validationFailed();
     }
 
+    /** The address of the CSV export of the log as filtered now. */
+    public String getCsvAddress() {
+        Map<String, String> params = new LinkedHashMap<>();
+        params.put("student", student);
+        params.put("actor", actor);
+        params.put("kind", kind);
+        params.put("from", from);
+        params.put("to", to);
+        params.put("outcome", outcome);
+        params.put("lang", Texts.locale().getLanguage());
+        return FacesContext.getCurrentInstance().getExternalContext().getRequestContextPath() + "/admin/audit.csv?"
+                + params.entrySet().stream().filter(param -> param.getValue() != null && !param.getValue().isBlank())
+                .map(param -> param.getKey() + "=" + URLEncoder.encode(param.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+    }
+
     public boolean isDemo() {
         return demo.enabled();
     }
@@ -133,19 +140,53 @@ public class AdminAuditPage {
         return demo.enabled() ? DemoPersona.ALL.stream().filter(persona -> !persona.staff()).toList() : List.of();
     }
 
-    /** The entries shown; null before a student is asked about or on a refusal. */
-    public List<Entry> getEntries() {
-        return entries;
+    /** The page of the log shown; null before a student is asked about or on a refusal. */
+    public AuditExtract.Result getLog() {
+        return log;
     }
 
-    /** Who the actor is, in demo mode, when a demo persona; otherwise the id as the log keeps it. */
-    public String actorName(Entry entry) {
-        return demo.enabled() ? DemoPersona.nameOf(entry.actor()).orElse(entry.actor()) : entry.actor();
+    /**
+     * Who has asked about the student, for the "who" filter: also when the form is sent, before the fields reach
+     * the bean, since the filter's choice is checked against them.
+     */
+    public List<AuditExtract.Asker> getAskers() {
+        if (askers == null) {
+            askers = List.of();
+            Map<String, String> sent = FacesContext.getCurrentInstance().getExternalContext().getRequestParameterMap();
+            UUID studentId = firstId(student, sent.get(FORM + ":student"), demo.enabled() ? sent.get(FORM + ":demoStudent") : null);
+            if (studentId != null) {
+                try {
+                    askers = extract.askers(studentId, Texts.locale());
+                } catch (StudentDataNotFoundException | NotSignedInException refused) {
+                    // No choice of who to offer: the log itself is refused with its reason.
+                }
+            }
+        }
+        return askers;
     }
 
-    /** The demo student's name in demo mode; null otherwise. */
-    public String getStudentName() {
-        return studentName;
+    private static UUID firstId(String... candidates) {
+        for (String candidate : candidates) {
+            if (candidate != null && !candidate.isBlank()) {
+                try {
+                    return UUID.fromString(candidate.strip());
+                } catch (IllegalArgumentException notAnId) {
+                    return null;
+                }
+            }
+        }
+        return null;
+    }
+
+    /** The kinds of data to filter by, with their names in the page's language. */
+    public Map<String, String> getKinds() {
+        AuditSentences words = new AuditSentences(Texts.locale());
+        Map<String, String> kinds = new LinkedHashMap<>();
+        for (String one : AuditQuery.KINDS) {
+            String label = words.kind(one);
+            kinds.put(Character.toUpperCase(label.charAt(0)) + label.substring(1), one);
+        }
+        return kinds;
     }
 
     public String getRefusal() {
@@ -166,5 +207,53 @@ public class AdminAuditPage {
 
     public void setDemoStudent(String demoStudent) {
         this.demoStudent = demoStudent;
+    }
+
+    public String getActor() {
+        return actor;
+    }
+
+    public void setActor(String actor) {
+        this.actor = actor;
+    }
+
+    public String getKind() {
+        return kind;
+    }
+
+    public void setKind(String kind) {
+        this.kind = kind;
+    }
+
+    public String getFrom() {
+        return from;
+    }
+
+    public void setFrom(String from) {
+        this.from = from;
+    }
+
+    public String getTo() {
+        return to;
+    }
+
+    public void setTo(String to) {
+        this.to = to;
+    }
+
+    public String getOutcome() {
+        return outcome;
+    }
+
+    public void setOutcome(String outcome) {
+        this.outcome = outcome;
+    }
+
+    public String getCursor() {
+        return cursor;
+    }
+
+    public void setCursor(String cursor) {
+        this.cursor = cursor;
     }
 }

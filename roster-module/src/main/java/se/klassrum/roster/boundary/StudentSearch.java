@@ -1,0 +1,147 @@
+package se.klassrum.roster.boundary;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
+import se.klassrum.access.api.Actor;
+import se.klassrum.access.api.DataKind;
+import se.klassrum.access.api.NoStudentData;
+import se.klassrum.access.api.NotPermittedException;
+import se.klassrum.access.api.Operation;
+import se.klassrum.access.boundary.AccessGuard;
+import se.klassrum.roster.entity.RoleKind;
+import se.klassrum.roster.entity.SchoolRole;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Finds a student by name for a school administrator who must name one (the audit log, the explain page), among
+ * the students with an active student role today at the schools the administrator administers. A student with a
+ * protected identity is found only by an administrator who also has a path to the student's profile under the
+ * access rules (their mentor, say): that check is an audited profile read, one list entry per search. The
+ * administrator's role alone opens no path, so anyone else never learns from a search that such a student exists.
+ */
+@ApplicationScoped
+public class StudentSearch {
+
+    /** The fewest characters a search needs. */
+    public static final int MIN_QUERY = 2;
+    /** The most students one search names. */
+    public static final int MAX_RESULTS = 20;
+
+    /** Read at most this many rows per search: the candidates beyond the limit a protected student may leave. */
+    private static final int CANDIDATES = 200;
+
+    @PersistenceContext(unitName = "klassrum")
+    EntityManager em;
+
+    @Inject
+    AccessGuard guard;
+
+    /** A student found: id, name and the administrator's schools where they study. */
+    public record Match(UUID id, String name, List<String> schools) {
+
+        /** The schools, comma-separated. */
+        public String schoolNames() {
+            return String.join(", ", schools);
+        }
+    }
+
+    /**
+     * The students whose names contain every word of the query, by family name and given name.
+     *
+     * @throws NotPermittedException unless the caller is a person with an active SCHOOL_ADMIN role today
+     * @throws IllegalArgumentException when the query is shorter than {@link #MIN_QUERY} or the limit is out of range
+     */
+    @NoStudentData("a school administrator's own schools' students by name, to name one for the audit log or an explanation; "
+            + "a protected student only behind an audited profile decision")
+    public List<Match> find(String query, int limit) {
+        String text = query == null ? "" : query.strip();
+        if (text.length() < MIN_QUERY) {
+            throw new IllegalArgumentException("a search needs at least " + MIN_QUERY + " characters");
+        }
+        if (limit < 1 || limit > MAX_RESULTS) {
+            throw new IllegalArgumentException("limit must be 1–" + MAX_RESULTS);
+        }
+        Actor caller = guard.currentActor();
+        if (!(caller instanceof Actor.Person person) || person.guardianLogin()) {
+            throw new NotPermittedException();
+        }
+        LocalDate today = guard.today();
+        List<UUID> schools = em.createQuery("select r.school.id from SchoolRole r where r.person.id = :person and r.role = :admin "
+                        + "and r.validity.validFrom <= :today and (r.validity.validTo is null or r.validity.validTo >= :today)",
+                        UUID.class)
+                .setParameter("person", person.personId())
+                .setParameter("admin", RoleKind.SCHOOL_ADMIN)
+                .setParameter("today", today)
+                .getResultList();
+        if (schools.isEmpty()) {
+            throw new NotPermittedException();
+        }
+        List<String> words = Arrays.stream(text.toLowerCase(Locale.ROOT).split("\\s+")).filter(word -> !word.isEmpty()).toList();
+        StringBuilder jpql = new StringBuilder("select r from SchoolRole r join fetch r.person join fetch r.school "
+                + "where r.school.id in :schools and r.role = :student "
+                + "and r.validity.validFrom <= :today and (r.validity.validTo is null or r.validity.validTo >= :today)");
+        for (int i = 0; i < words.size(); i++) {
+            jpql.append(" and lower(concat(r.person.givenName, ' ', r.person.familyName)) like :word").append(i)
+                    .append(" escape '\\'");
+        }
+        jpql.append(" order by r.person.familyName, r.person.givenName, r.person.id, r.school.name");
+        TypedQuery<SchoolRole> roles = em.createQuery(jpql.toString(), SchoolRole.class)
+                .setParameter("schools", schools)
+                .setParameter("student", RoleKind.STUDENT)
+                .setParameter("today", today)
+                .setMaxResults(CANDIDATES);
+        for (int i = 0; i < words.size(); i++) {
+            roles.setParameter("word" + i, "%" + likeEscaped(words.get(i)) + "%");
+        }
+        Map<UUID, Candidate> candidates = new LinkedHashMap<>();
+        for (SchoolRole role : roles.getResultList()) {
+            candidates.computeIfAbsent(role.person().id(), id -> new Candidate(id, role.person().displayName(),
+                    role.person().isProtectedIdentity(), new ArrayList<>())).schools().add(role.school().name());
+        }
+        List<Candidate> shielded = candidates.values().stream().filter(Candidate::protectedIdentity).toList();
+        List<UUID> allowed = pathsTo(shielded);
+        return candidates.values().stream()
+                .filter(candidate -> !candidate.protectedIdentity() || allowed.contains(candidate.id()))
+                .limit(limit)
+                .map(candidate -> new Match(candidate.id(), candidate.name(),
+                        candidate.schools().stream().distinct().toList()))
+                .toList();
+    }
+
+    /** The protected students to whose profile the caller has a path: decided and audited as one list. */
+    private List<UUID> pathsTo(List<Candidate> shielded) {
+        if (shielded.isEmpty()) {
+            return List.of();
+        }
+        AccessGuard.ListDecision decision = guard.list(DataKind.STUDENT_PROFILE, Operation.READ, null);
+        boolean[] visible = decision.visible(shielded.stream()
+                .map(candidate -> new AccessGuard.Item(candidate.id(), null, null)).toList());
+        decision.audit();
+        List<UUID> allowed = new ArrayList<>();
+        for (int i = 0; i < visible.length; i++) {
+            if (visible[i]) {
+                allowed.add(shielded.get(i).id());
+            }
+        }
+        return allowed;
+    }
+
+    /** The text as a LIKE pattern matches it literally. */
+    static String likeEscaped(String text) {
+        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+
+    private record Candidate(UUID id, String name, boolean protectedIdentity, List<String> schools) {
+    }
+}
