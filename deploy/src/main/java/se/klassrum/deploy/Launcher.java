@@ -148,7 +148,8 @@ public final class Launcher {
         PreviousDeployment.forget(root, "klassrum");
         command.addAll(List.of("--deploy", runtimeDirectory.resolve("klassrum.war").toString(),
                 "--port", Integer.toString(settings.httpPort()),
-                "--rootdir", root.toString()));
+                "--rootdir", root.toString(),
+                "--postbootcommandfile", postBootCommands(root).toString()));
         command.addAll(clusterOptions(settings));
         ProcessBuilder builder = new ProcessBuilder(command).inheritIO();
         Map<String, String> environment = builder.environment();
@@ -161,6 +162,24 @@ public final class Launcher {
             return builder.start();
         } catch (IOException e) {
             throw new LaunchFailure("could not start Payara Micro: " + e.getMessage());
+        }
+    }
+
+    /**
+     * The asadmin commands Payara Micro runs after it boots (post-boot-commands.asadmin, beside this class): text answers
+     * compressed for clients that accept gzip. Written into the server's root folder for each start.
+     */
+    static Path postBootCommands(Path root) {
+        Path file = root.resolve("post-boot-commands.asadmin");
+        try (var commands = Launcher.class.getResourceAsStream("post-boot-commands.asadmin")) {
+            if (commands == null) {
+                throw new LaunchFailure("the launcher jar lacks post-boot-commands.asadmin; build it again");
+            }
+            Files.createDirectories(root);
+            Files.copy(commands, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            return file;
+        } catch (IOException e) {
+            throw new LaunchFailure("could not write " + file + ": " + e.getMessage());
         }
     }
 

@@ -292,4 +292,38 @@ abstract class EdgesChecks extends ServerCalls {
         }
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
+
+    /**
+     * Text answers are compressed for a client that accepts gzip: the pages' PrimeFaces script (the largest thing a
+     * phone downloads), the page itself; and not for a client that does not ask for it. Over HTTP/1.1, as a reverse
+     * proxy asks (Payara does not compress HTTP/2 answers; README.md, "Behind a reverse proxy").
+     */
+    @Test
+    void textAnswersAreCompressedForAClientThatAcceptsGzip() throws Exception {
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        HttpResponse<String> page = http.send(HttpRequest.newBuilder(uri("/sign-in.xhtml")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        java.util.regex.Matcher script = java.util.regex.Pattern.compile("src=\"([^\"]*jakarta\\.faces\\.resource/[^\"]*core\\.js[^\"]*)\"")
+                .matcher(page.body());
+        assertThat(script.find()).as("the page loads PrimeFaces' core script: " + page.body()).isTrue();
+        java.net.URI core = uri("/").resolve(script.group(1).replace("&amp;", "&"));
+
+        HttpResponse<byte[]> plain = http.send(HttpRequest.newBuilder(core).build(), HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> gzipped = http.send(HttpRequest.newBuilder(core).header("Accept-Encoding", "gzip").build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(plain.statusCode()).isEqualTo(200);
+        assertThat(plain.headers().firstValue("Content-Encoding")).isEmpty();
+        assertThat(gzipped.statusCode()).isEqualTo(200);
+        assertThat(gzipped.headers().firstValue("Content-Encoding")).hasValue("gzip");
+        byte[] unpacked;
+        try (var in = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(gzipped.body()))) {
+            unpacked = in.readAllBytes();
+        }
+        assertThat(unpacked).as("the same script").isEqualTo(plain.body());
+        assertThat(gzipped.body().length).as("compressed to less than half").isLessThan(plain.body().length / 2);
+
+        HttpResponse<byte[]> html = http.send(HttpRequest.newBuilder(uri("/sign-in.xhtml")).header("Accept-Encoding", "gzip")
+                .build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(html.headers().firstValue("Content-Encoding")).hasValue("gzip");
+    }
 }
