@@ -248,7 +248,7 @@ public class AssignmentPage implements Serializable {
     }
 
     public String due() {
-        return getAssignment() == null ? "" : SchoolTime.when(assignment.dueAt());
+        return getAssignment() == null ? "" : SchoolTime.due(assignment.dueAt(), Texts.locale());
     }
 
     /**

@@ -194,7 +194,7 @@ public class GroupPage implements Serializable {
     }
 
     public String due(AssignmentView assignment) {
-        return SchoolTime.when(assignment.dueAt());
+        return SchoolTime.due(assignment.dueAt(), Texts.locale());
     }
 
     public boolean draft(AssignmentView assignment) {

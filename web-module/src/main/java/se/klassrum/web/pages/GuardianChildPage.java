@@ -156,6 +156,11 @@ public class GuardianChildPage {
         return time == null ? "" : time.atZoneSameInstant(SCHOOL_ZONE).format(DAY);
     }
 
+    /** "fre 11 dec kl. 16.00 · om 5 dagar" */
+    public String due(OffsetDateTime time) {
+        return SchoolTime.due(time, Texts.locale());
+    }
+
     public String when(OffsetDateTime time) {
         return time == null ? "" : time.atZoneSameInstant(SCHOOL_ZONE).format(WHEN);
     }

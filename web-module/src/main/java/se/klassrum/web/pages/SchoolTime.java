@@ -7,6 +7,10 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.time.format.DateTimeParseException;
+import java.time.format.TextStyle;
+import java.text.MessageFormat;
+import java.util.Locale;
+import java.util.ResourceBundle;
 
 /**
  * Times as the school sees them: in Europe/Stockholm, whatever the server's zone, both when shown and when a
@@ -24,6 +28,35 @@ final class SchoolTime {
     static String when(OffsetDateTime time) {
         return time == null ? "" : time.atZoneSameInstant(ZONE).format(WHEN);
     }
+
+    /**
+     * A due time as Swedish readers expect it, with how far off it is: "fre 11 dec kl. 16.00 · om 5 dagar"; in English
+     * "Fri 11 Dec, 16:00 · in 5 days". Days are counted in school days of the calendar, from today in Stockholm.
+     */
+    static String due(OffsetDateTime time, Locale locale) {
+        return due(time, locale, today());
+    }
+
+    static String due(OffsetDateTime time, Locale locale, LocalDate today) {
+        if (time == null) {
+            return "";
+        }
+        java.time.ZonedDateTime local = time.atZoneSameInstant(ZONE);
+        boolean swedish = "sv".equals(locale.getLanguage());
+        String weekday = local.getDayOfWeek().getDisplayName(TextStyle.SHORT, locale).replace(".", "");
+        // Swedish short month names end in a period (dec.), which a date in running text does without.
+        String month = local.getMonth().getDisplayName(TextStyle.SHORT, locale).replace(".", "");
+        String clock = local.format(swedish ? SWEDISH_CLOCK : CLOCK);
+        String when = swedish ? weekday + " " + local.getDayOfMonth() + " " + month + " kl. " + clock
+                : weekday + " " + local.getDayOfMonth() + " " + month + ", " + clock;
+        long days = ChronoUnit.DAYS.between(today, local.toLocalDate());
+        ResourceBundle texts = ResourceBundle.getBundle("se.klassrum.web.pages.messages", locale);
+        String relative = new MessageFormat(texts.getString("time.relative"), locale).format(new Object[]{days, Math.abs(days)});
+        return when + " · " + relative;
+    }
+
+    private static final DateTimeFormatter SWEDISH_CLOCK = DateTimeFormatter.ofPattern("HH.mm");
+    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm");
 
     static String day(OffsetDateTime time) {
         return time == null ? "" : time.atZoneSameInstant(ZONE).format(DAY);
