@@ -118,7 +118,7 @@ abstract class TeachingPagesChecks extends BrowserTest {
             browser.navigate().to(assignmentUrl);
             WebElement submission = waitFor(By.cssSelector("li.submission[data-student='" + PERSON_ELSA + "']"));
             assertThat(submission.getText()).contains("Elsa Ek", "kontrollerat", "Sen", "Inlämnad");
-            assertThat(browser.findElement(By.id("summary")).getText()).isEqualTo("1 inlämnade, varav 1 sena, 0 återlämnade");
+            assertThat(browser.findElement(By.id("summary")).getText()).isEqualTo("1 inlämnad, varav 1 sen, 0 återlämnade");
             assertThat(browser.findElement(By.id("notSubmittedList")).getText()).contains("Falk, Filip", "Isaksson, Ivar")
                     .doesNotContain("Ek, Elsa");
             screenshot("assignment-anna-submissions");
