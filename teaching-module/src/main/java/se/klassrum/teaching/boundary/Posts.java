@@ -6,8 +6,10 @@ import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 import se.klassrum.access.api.DataKind;
 import se.klassrum.access.api.GroupId;
+import se.klassrum.access.api.NoStudentData;
 import se.klassrum.access.api.Page;
 import se.klassrum.access.api.Slice;
+import se.klassrum.access.boundary.AccessGuard;
 import se.klassrum.access.api.Operation;
 import se.klassrum.access.api.StudentData;
 import se.klassrum.access.api.StudentDataNotFoundException;
@@ -34,6 +36,9 @@ public class Posts {
     @Inject
     TeachingContext context;
 
+    @Inject
+    AccessGuard guard;
+
     /**
      * The group's posts, newest first.
      *
@@ -51,6 +56,15 @@ public class Posts {
             query.setParameter("time", OffsetDateTime.parse(after.get(0))).setParameter("id", UUID.fromString(after.get(1)));
         }
         return Slice.of(query.getResultList(), page, PostView::of, post -> new Object[] {post.createdAt(), post.id()});
+    }
+
+    /**
+     * Whether the caller may write the group's posts (its teachers): a page offers the post form only then, instead of
+     * a form that would be refused. The guard decides and audits it.
+     */
+    @NoStudentData("answers only whether the caller may write the group's posts; the guard decides and audits it")
+    public boolean mayWrite(UUID groupId) {
+        return guard.permits(DataKind.POST, Operation.WRITE, null, groupId, null);
     }
 
     @StudentData(kind = DataKind.POST, operation = Operation.WRITE)

@@ -74,6 +74,7 @@ public class GroupPage implements Serializable {
     private transient List<AssignmentView> shownAssignments = List.of();
     private transient List<StudentProfile> members = List.of();
     private transient boolean manage;
+    private transient boolean mayPost;
     private transient Denial denial;
     private transient Denial writeDenial;
     private transient Denial assignmentDenial;
@@ -165,6 +166,12 @@ public class GroupPage implements Serializable {
     public List<StudentProfile> getMembers() {
         load();
         return members;
+    }
+
+    /** The caller may write the group's posts: the post form is shown only then. */
+    public boolean isMayPost() {
+        load();
+        return mayPost;
     }
 
     /** The caller may write the group's assignments: the teacher's forms and the members are shown. */
@@ -351,6 +358,7 @@ public class GroupPage implements Serializable {
         shownAssignments = List.of();
         members = List.of();
         manage = false;
+        mayPost = false;
         denial = null;
         UUID groupId = groupId();
         if (groupId == null) {
@@ -362,6 +370,7 @@ public class GroupPage implements Serializable {
             shownPosts = posts.inGroup(groupId, null, Page.first(SHOWN_POSTS)).items();
             shownAssignments = assignments.inGroup(groupId, null, Page.first(SHOWN_ASSIGNMENTS)).items();
             manage = assignments.mayManage(groupId);
+            mayPost = posts.mayWrite(groupId);
             if (manage) {
                 members = profiles.membersOf(groupId, Page.first(Page.MAX_LIMIT)).items();
             }
