@@ -17,6 +17,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
@@ -136,6 +137,7 @@ abstract class PortalPagesChecks extends BrowserTest {
         waitFor(By.id("signIn:email"));
         assertThat(browser.findElement(By.id("idpSignIn")).getText()).isEqualTo("Logga in med e-legitimation");
         assertNoHorizontalScroll();
+        assertTapTargetsOnAPhone("the guardian sign-in page");
         screenshot("portal-guardian-sign-in");
         Set<String> before = MailServer.messageIds();
         browser.findElement(By.id("signIn:email")).sendKeys(karin);
@@ -145,6 +147,7 @@ abstract class PortalPagesChecks extends BrowserTest {
         new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.urlContains("/guardian/children.xhtml"));
 
         WebElement elsa = waitFor(By.cssSelector("[data-child='" + PERSON_ELSA + "']"));
+        assertTapTargetsOnAPhone("the guardian's children");
         elsa.findElement(By.linkText("Inlägg, uppgifter och samtal")).click();
         new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.urlContains("/guardian/child.xhtml"));
 
@@ -156,6 +159,7 @@ abstract class PortalPagesChecks extends BrowserTest {
         assertThat(browser.findElement(By.id("assessments")).getText()).contains("Omdömen");
         assertThat(text()).doesNotContain("Greta", "Exception");
         assertNoHorizontalScroll();
+        assertTapTargetsOnAPhone("the child's page");
         screenshot("portal-guardian-child");
         scrollTo(browser.findElement(By.id("talks")));
         screenshot("portal-guardian-child-talks");
@@ -167,6 +171,30 @@ abstract class PortalPagesChecks extends BrowserTest {
         assertThat(waitFor(By.id("talks")).getText()).contains("Development talks", "Elsa trivs");
         assertThat(browser.findElement(By.cssSelector(".portal-name")).getText()).isEqualTo("For guardians");
         assertNoHorizontalScroll();
+        assertTapTargetsOnAPhone("the child's page in English");
+    }
+
+    /**
+     * Every control a guardian taps on a phone is at least 44 × 44 CSS pixels (WCAG 2.5.5): buttons, fields, and the
+     * links that stand on their own; a link inside a sentence is exempt.
+     */
+    @SuppressWarnings("unchecked")
+    private void assertTapTargetsOnAPhone(String page) {
+        List<String> small = (List<String>) ((JavascriptExecutor) browser).executeScript("""
+                const small = [];
+                for (const e of document.querySelectorAll('a, button, input:not([type=hidden]), select, textarea')) {
+                  const r = e.getBoundingClientRect();
+                  if (r.width === 0 || r.height === 0) continue;
+                  const parent = e.parentElement;
+                  const inSentence = e.tagName === 'A' && parent && parent.tagName === 'P'
+                      && parent.textContent.trim() !== e.textContent.trim();
+                  if (!inSentence && (r.height < 44 || r.width < 44)) {
+                    small.push(e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + ' "' + e.textContent.trim().slice(0, 30)
+                        + '" ' + Math.round(r.width) + '×' + Math.round(r.height));
+                  }
+                }
+                return small;""");
+        assertThat(small).as("controls smaller than 44 × 44 px on " + page).isEmpty();
     }
 
     /**
