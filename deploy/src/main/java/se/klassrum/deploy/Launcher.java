@@ -149,7 +149,7 @@ public final class Launcher {
         command.addAll(List.of("--deploy", runtimeDirectory.resolve("klassrum.war").toString(),
                 "--port", Integer.toString(settings.httpPort()),
                 "--rootdir", root.toString(),
-                "--postbootcommandfile", postBootCommands(root).toString()));
+                "--prebootcommandfile", preBootCommands(root).toString()));
         command.addAll(clusterOptions(settings));
         ProcessBuilder builder = new ProcessBuilder(command).inheritIO();
         Map<String, String> environment = builder.environment();
@@ -166,14 +166,15 @@ public final class Launcher {
     }
 
     /**
-     * The asadmin commands Payara Micro runs after it boots (post-boot-commands.asadmin, beside this class): text answers
-     * compressed for clients that accept gzip. Written into the server's root folder for each start.
+     * The asadmin commands Payara Micro runs before it boots (pre-boot-commands.asadmin, beside this class): text
+     * answers compressed for clients that accept gzip. Before the boot, so that no listener is restarted once bound (a
+     * restart may move an automatically bound port). Written into the server's root folder for each start.
      */
-    static Path postBootCommands(Path root) {
-        Path file = root.resolve("post-boot-commands.asadmin");
-        try (var commands = Launcher.class.getResourceAsStream("post-boot-commands.asadmin")) {
+    static Path preBootCommands(Path root) {
+        Path file = root.resolve("pre-boot-commands.asadmin");
+        try (var commands = Launcher.class.getResourceAsStream("pre-boot-commands.asadmin")) {
             if (commands == null) {
-                throw new LaunchFailure("the launcher jar lacks post-boot-commands.asadmin; build it again");
+                throw new LaunchFailure("the launcher jar lacks pre-boot-commands.asadmin; build it again");
             }
             Files.createDirectories(root);
             Files.copy(commands, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);

@@ -29,16 +29,16 @@ class LauncherTest {
         assertThat(again).as("kept across restarts").isEqualTo(first);
     }
 
-    /** Payara Micro gets the post-boot commands the server tests run with too: text answers compressed. */
+    /** Payara Micro gets the pre-boot commands the server tests run with too: text answers compressed. */
     @Test
     void payaraMicroIsToldToCompressTextAnswers(@org.junit.jupiter.api.io.TempDir Path root) throws IOException {
-        Path commands = Launcher.postBootCommands(root.resolve("payara"));
+        Path commands = Launcher.preBootCommands(root.resolve("payara"));
 
         List<String> lines = java.nio.file.Files.readAllLines(commands);
         assertThat(lines).allSatisfy(line -> assertThat(line).startsWith("set configs.config.server-config."));
         assertThat(lines).contains("set configs.config.server-config.network-config.protocols.protocol.http-listener"
                 + ".http.compression=on");
-        assertThat(Launcher.postBootCommands(root.resolve("payara"))).as("written again for each start").isEqualTo(commands);
+        assertThat(Launcher.preBootCommands(root.resolve("payara"))).as("written again for each start").isEqualTo(commands);
     }
 
     @Test
