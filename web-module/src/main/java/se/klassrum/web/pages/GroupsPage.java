@@ -7,8 +7,8 @@ import se.klassrum.access.api.NotSignedInException;
 import se.klassrum.access.api.Page;
 import se.klassrum.access.api.Slice;
 import se.klassrum.roster.boundary.RosterDirectory;
+import se.klassrum.roster.boundary.RosterDirectory.AdministeredSchool;
 import se.klassrum.roster.boundary.RosterDirectory.GroupView;
-import se.klassrum.roster.entity.GroupKind;
 
 import java.text.Collator;
 import java.util.ArrayList;
@@ -34,15 +34,11 @@ public class GroupsPage {
     public record School(UUID id, String name, List<GroupView> groups) {
     }
 
-    /** A school the caller administers, with its groups counted as the administration page lists them. */
-    public record Administered(UUID id, String name, int groups, int notConnected, int withoutSyllabus) {
-    }
-
     @Inject
     RosterDirectory roster;
 
     private List<School> schools;
-    private List<Administered> administered;
+    private List<AdministeredSchool> administered;
     private boolean signedIn = true;
 
     public List<School> getSchools() {
@@ -58,20 +54,15 @@ public class GroupsPage {
     }
 
     /** The schools the caller administers (none for anyone else), each with its current groups counted. */
-    public List<Administered> getAdministered() {
+    public List<AdministeredSchool> getAdministered() {
         if (administered == null) {
-            administered = isSignedIn() ? roster.administeredSchools().stream().map(school -> {
-                List<GroupView> current = roster.groupsOfSchool(school.id()).stream().filter(g -> !g.archived()).toList();
-                return new Administered(school.id(), school.name(), current.size(),
-                        (int) current.stream().filter(g -> !g.connected()).count(),
-                        (int) current.stream().filter(g -> g.kind() == GroupKind.TEACHING && g.syllabusId() == null).count());
-            }).toList() : List.of();
+            administered = isSignedIn() ? roster.administeredSchoolsWithGroupCounts() : List.of();
         }
         return administered;
     }
 
     /** "9 grupper · 1 ej ansluten · 2 utan kursplan" */
-    public String summary(Administered school) {
+    public String summary(AdministeredSchool school) {
         return Texts.text("groups.admin.summary", school.groups(), school.notConnected(), school.withoutSyllabus());
     }
 
