@@ -54,6 +54,39 @@ public final class Messages {
         return fill(pattern, check.args(), bundle);
     }
 
+    /**
+     * A failed check as told to the person it is about, who is reading their own refusal: "Du är inte kopplad till
+     * …" instead of "Användaren är inte kopplad till …". A check without such a wording is described as usual.
+     */
+    public static String toCaller(PrerequisiteCheck check, Locale locale) {
+        ResourceBundle bundle = bundle(locale);
+        String base = check.code().name() + (check.passed() ? ".passed" : ".failed");
+        String detail = check.detail();
+        if (detail != null && bundle.containsKey(base + "." + detail)) {
+            String own = base + "." + detail + ".you";
+            return bundle.containsKey(own) ? fill(bundle.getString(own), check.args(), bundle) : describe(check, locale);
+        }
+        return bundle.containsKey(base + ".you") ? fill(bundle.getString(base + ".you"), check.args(), bundle)
+                : describe(check, locale);
+    }
+
+    /**
+     * What the person refused can do about a failed check ("Be skoladministratören koppla dig till ämnet …"), or
+     * null when there is nothing to do but ask why.
+     */
+    public static String nextStep(PrerequisiteCheck check, Locale locale) {
+        if (check.passed()) {
+            return null;
+        }
+        ResourceBundle bundle = bundle(locale);
+        String base = check.code().name() + ".next";
+        String detail = check.detail();
+        if (detail != null && bundle.containsKey(base + "." + detail)) {
+            return fill(bundle.getString(base + "." + detail), check.args(), bundle);
+        }
+        return bundle.containsKey(base) ? fill(bundle.getString(base), check.args(), bundle) : null;
+    }
+
     static ResourceBundle bundle(Locale locale) {
         boolean english = locale != null && "en".equals(locale.getLanguage());
         return ResourceBundle.getBundle(BUNDLE, english ? Locale.ROOT : SWEDISH, NO_FALLBACK);

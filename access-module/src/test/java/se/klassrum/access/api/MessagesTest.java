@@ -101,4 +101,32 @@ class MessagesTest {
 
         assertThat(Messages.describe(check)).isEqualTo("Användaren har rollen Mentor på Solbackaskolan");
     }
+
+    @Test
+    void aRefusalIsToldToThePersonItIsAboutWithWhatTheyCanDo() {
+        PrerequisiteCheck subject = new PrerequisiteCheck(Prerequisite.TEACHER_SUBJECT, false,
+                Map.of("syllabus", "ENGENG05", "school", "Solbacka gymnasium", "detail", "notLinked"));
+
+        assertThat(Messages.toCaller(subject, null))
+                .isEqualTo("Du är inte kopplad till ämnet för kursplanen ENGENG05 på Solbacka gymnasium");
+        assertThat(Messages.toCaller(subject, Locale.ENGLISH))
+                .isEqualTo("You are not linked to the subject of the syllabus ENGENG05 at Solbacka gymnasium");
+        assertThat(Messages.nextStep(subject, null))
+                .isEqualTo("Be skoladministratören koppla dig till ämnet för kursplanen ENGENG05 på Solbacka gymnasium.");
+        assertThat(Messages.describe(subject)).as("the explain page still speaks of the person asked about")
+                .startsWith("Användaren är inte kopplad");
+    }
+
+    @Test
+    void aCheckWithoutItsOwnWordingForTheReaderIsDescribedAsUsual() {
+        PrerequisiteCheck archived = new PrerequisiteCheck(Prerequisite.OWNS_TEACHING_GROUP, false,
+                Map.of("group", "8B", "school", "Norrskolan", "detail", "archived"));
+        PrerequisiteCheck draft = new PrerequisiteCheck(Prerequisite.PUBLISHED, false, Map.of("kind", "ASSESSMENT"));
+
+        assertThat(Messages.toCaller(archived, null)).as("a detail's own message wins over the general one")
+                .isEqualTo("Gruppen 8B är arkiverad");
+        assertThat(Messages.toCaller(draft, null)).isEqualTo(Messages.describe(draft, null));
+        assertThat(Messages.nextStep(draft, null)).as("nothing to do about a draft").isNull();
+        assertThat(Messages.nextStep(new PrerequisiteCheck(Prerequisite.LICENCE, true, Map.of()), null)).isNull();
+    }
 }
