@@ -171,6 +171,14 @@ public class AccessGuard {
             return visible;
         }
 
+        /**
+         * The prerequisites that failed for an item, by the item's place among all items this list has decided so far;
+         * empty when it was allowed. Items refused for the same reasons can share one explanation.
+         */
+        public List<String> failingCodes(int index) {
+            return outcomes.get(index).failingCodes();
+        }
+
         /** Records every decision of the list in one audit entry, in the caller's tenant's chain. */
         public void audit() {
             boolean allAllowed = outcomes.stream().allMatch(AuditRecord.Outcome::allowed);

@@ -52,12 +52,13 @@ public class RosterDirectory {
     }
 
     public record GroupView(UUID id, UUID schoolId, String schoolName, String name, GroupKind kind, String schoolYear,
-                            boolean connected, boolean archived, UUID syllabusId, String syllabusCode) {
+                            boolean connected, boolean archived, UUID syllabusId, String syllabusCode, String syllabusName) {
         static GroupView of(StudyGroup group) {
             return new GroupView(group.id(), group.school().id(), group.school().name(), group.name(), group.kind(),
                     group.schoolYear(), group.isConnected(), group.isArchived(),
                     group.syllabus().map(syllabus -> syllabus.id()).orElse(null),
-                    group.syllabus().map(syllabus -> syllabus.code()).orElse(null));
+                    group.syllabus().map(syllabus -> syllabus.code()).orElse(null),
+                    group.syllabus().map(syllabus -> syllabus.name()).orElse(null));
         }
     }
 
@@ -158,6 +159,59 @@ public class RosterDirectory {
                 .getResultStream()
                 .map(school -> new SchoolView(school.id(), school.name(), school.schoolUnitCode().orElse(null)))
                 .toList();
+    }
+
+    /**
+     * Groups by name, for a person who must name one (the explain page): those whose name holds the text, ignoring
+     * case, among the groups of the schools the caller administers and the caller's own groups today, by name; at
+     * most {@code limit}. Group names are no student's data.
+     */
+    @NoStudentData("groups by name among the caller's schools and own groups; names no student")
+    public List<GroupView> groupsNamed(String text, int limit) {
+        Actor actor = caller.currentActor().orElseThrow(() -> new NotSignedInException("Sign in to find a group"));
+        if (!(actor instanceof Actor.Person person) || text == null || text.isBlank()) {
+            return List.of();
+        }
+        return em.createQuery("select g from StudyGroup g where lower(g.name) like :pattern escape '\\' and ("
+                        + " g.school.id in (select r.school.id from SchoolRole r where r.person.id = :person and r.role = :admin"
+                        + " and r.validity.validFrom <= :today and (r.validity.validTo is null or r.validity.validTo >= :today))"
+                        + " or exists (select m from Membership m where m.group = g and m.person.id = :person"
+                        + " and m.validity.validFrom <= :today and (m.validity.validTo is null or m.validity.validTo >= :today)))"
+                        + " order by g.name, g.id", StudyGroup.class)
+                .setParameter("pattern", containing(text))
+                .setParameter("person", person.personId())
+                .setParameter("admin", RoleKind.SCHOOL_ADMIN)
+                .setParameter("today", LocalDate.now(SCHOOL_ZONE))
+                .setMaxResults(limit)
+                .getResultStream()
+                .map(GroupView::of)
+                .toList();
+    }
+
+    /**
+     * The organisation's syllabi whose code or name holds the text, ignoring case, by code; at most {@code limit}.
+     */
+    @NoStudentData("syllabi of the caller's organisation by code or name; names no student")
+    public List<SyllabusView> syllabiNamed(String text, int limit) {
+        if (text == null || text.isBlank()) {
+            return List.of();
+        }
+        return em.createQuery("select s from Syllabus s join fetch s.subject where s.tenant.id = :tenant and"
+                        + " (lower(s.code) like :pattern escape '\\' or lower(s.name) like :pattern escape '\\')"
+                        + " order by s.code, s.id", Syllabus.class)
+                .setParameter("tenant", tenant())
+                .setParameter("pattern", containing(text))
+                .setMaxResults(limit)
+                .getResultStream()
+                .map(syllabus -> new SyllabusView(syllabus.id(), syllabus.code(), syllabus.name(), syllabus.subject().code()))
+                .toList();
+    }
+
+    /** A LIKE pattern for "holds the text", the text's own wildcards taken literally. */
+    private static String containing(String text) {
+        String escaped = text.strip().toLowerCase(java.util.Locale.ROOT)
+                .replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+        return "%" + escaped + "%";
     }
 
     /** A school the caller administers with its current (not archived) groups counted. */
