@@ -26,7 +26,6 @@ import static se.klassrum.roster.demo.DemoIds.PERSON_ANNA;
 import static se.klassrum.roster.demo.DemoIds.PERSON_ELSA;
 import static se.klassrum.roster.demo.DemoIds.PERSON_HUGO;
 import static se.klassrum.roster.demo.DemoIds.PERSON_KARIN;
-import static se.klassrum.roster.demo.DemoIds.SYLLABUS_ENGENG05;
 
 /**
  * The web pages in a real browser: Debian's headless Chromium, driven through its chromedriver, against the WAR
@@ -132,7 +131,7 @@ abstract class PagesChecks extends BrowserTest {
         browser.findElement(By.id("explain:student")).clear();
         browser.findElement(By.id("explain:student")).sendKeys(PERSON_ELSA.toString());
         new Select(browser.findElement(By.id("explain:kind"))).selectByValue("ASSESSMENT");
-        browser.findElement(By.id("explain:syllabus")).sendKeys(SYLLABUS_ENGENG05.toString());
+        browser.findElement(By.id("explain:syllabus")).sendKeys("engeng05");
         browser.findElement(By.id("explain:ask")).click();
 
         WebElement subject = waitFor(By.cssSelector("#answer [data-path='TEACHER'] li[data-code='TEACHER_SUBJECT']"));
@@ -141,6 +140,24 @@ abstract class PagesChecks extends BrowserTest {
         assertThat(browser.findElement(By.cssSelector("#answer h2")).getText()).contains("Inte tillåtet");
         scrollTo(browser.findElement(By.id("answer")));
         screenshot("explain-anna");
+
+        // Groups by name, among the schools Sara administers: two match "Ma1c", the whole name picks one, and
+        // Petra's Ma8-A at a school Sara does not administer is not found.
+        browser.findElement(By.id("explain:syllabus")).clear();
+        new Select(browser.findElement(By.id("explain:kind"))).selectByValue("POST");
+        browser.findElement(By.id("explain:group")).sendKeys("Ma1c");
+        clickAndWait(browser.findElement(By.id("explain:ask")));
+        assertThat(waitFor(By.id("explain:groupMessage")).getText())
+                .contains("Flera passar", "Ma1c-A (Solbacka gymnasium)", "Skriv hela namnet");
+        browser.findElement(By.id("explain:group")).clear();
+        browser.findElement(By.id("explain:group")).sendKeys("Ma8-A");
+        clickAndWait(browser.findElement(By.id("explain:ask")));
+        assertThat(waitFor(By.id("explain:groupMessage")).getText()).contains("Ingen grupp");
+        browser.findElement(By.id("explain:group")).clear();
+        browser.findElement(By.id("explain:group")).sendKeys("ma1c-a");
+        clickAndWait(browser.findElement(By.id("explain:ask")));
+        assertThat(waitFor(By.cssSelector("#answer h2")).getText()).contains("Tillåtet");
+        browser.findElement(By.id("explain:group")).clear();
 
         // Petra and Hugo: Petra teaches at Solbackaskolan, which Sara does not administer, so neither that school
         // nor Petra's group there is named to her; the gymnasium, which she administers, is.
@@ -201,7 +218,8 @@ abstract class PagesChecks extends BrowserTest {
         waitFor(By.id("signIn:email"));
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Logga in");
         assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("sv");
-        assertThat(browser.findElement(By.cssSelector("label[for='signIn:email']")).getText()).isEqualTo("E-postadress");
+        assertThat(browser.findElement(By.cssSelector("label[for='signIn:email']")).getText())
+                .as("a required field is marked").isEqualTo("E-postadress *");
         assertThat(((Number) script("return window.innerWidth")).intValue()).isEqualTo(375);
         assertNoHorizontalScroll();
         screenshot("guardian-sign-in");
@@ -211,7 +229,7 @@ abstract class PagesChecks extends BrowserTest {
         browser.findElement(By.id("signIn:sendCode")).click();
         waitFor(By.id("signIn:code"));
         assertThat(text()).contains("Om adressen hör till en inloggning i Klassrum har vi skickat en kod till den.");
-        assertThat(browser.findElement(By.cssSelector("label[for='signIn:code']")).getText()).isEqualTo("Kod från e-postmeddelandet");
+        assertThat(browser.findElement(By.cssSelector("label[for='signIn:code']")).getText()).isEqualTo("Kod från e-postmeddelandet *");
         String code = codeIn(MailServer.awaitNewMailTo(karin, before, 15_000));
         assertNoHorizontalScroll();
         screenshot("guardian-code");
@@ -233,7 +251,7 @@ abstract class PagesChecks extends BrowserTest {
         WebElement elsa = waitFor(By.cssSelector("[data-child='" + PERSON_ELSA + "']"));
         assertThat(elsa.findElement(By.tagName("h2")).getText()).isEqualTo("Elsa Ek");
         WebElement assessment = elsa.findElement(By.cssSelector("li.assessment[data-syllabus='MATMAT01c']"));
-        assertThat(assessment.getText()).contains("MATMAT01c", "Betyg", "B", comment);
+        assertThat(assessment.getText()).contains("MATMAT01c", "Omdöme", "B", comment);
         assertThat(text()).doesNotContain("Greta", "Exception");
         assertThat((String) script("return document.cookie")).as("the session cookie is HttpOnly").doesNotContain("klassrum_guardian");
         assertNoHorizontalScroll();

@@ -289,6 +289,155 @@ abstract class TeachingChecks extends ServerCalls {
         assertThat(locked.body()).contains("ALREADY_RETURNED");
     }
 
+    /**
+     * Status at a glance through the API: Anna's "Att rätta" lists Elsa's hand-in and not Greta's draft, another
+     * teacher's lists neither; "Att göra" gives Elsa, Greta, Greta's guardian and their teacher each the status they may
+     * see (Greta's draft is hers alone), and gives another student nothing of Greta, who has a protected identity.
+     */
+    @Test
+    void statusAtAGlance_toReviewAndToDoAreDecidedPerStudent() throws Exception {
+        String marker = UUID.randomUUID().toString().substring(0, 8);
+        String assignments = "/api/v1/groups/" + GROUP_MA1C_A + "/assignments";
+        String assignment = id(send("POST", assignments, as(OID_ANNA), "{\"title\":\"Översikt " + marker + "\","
+                + "\"instructions\":\"<p>Lös 1–5</p>\",\"dueAt\":\"" + OffsetDateTime.now().plusDays(2)
+                + "\",\"publish\":true}").body());
+        String submissions = assignments + "/" + assignment + "/submissions/";
+        assertThat(send("PUT", submissions + PERSON_GRETA + "/draft", as(OID_GRETA), "{\"content\":\"påbörjad\"}")
+                .statusCode()).isEqualTo(200);
+        assertThat(send("PUT", submissions + PERSON_ELSA, as(OID_ELSA), "{\"content\":\"Mitt svar\"}").statusCode())
+                .isEqualTo(200);
+
+        String annas = get("/api/v1/me/to-review?limit=100", as(OID_ANNA)).body();
+        assertThat(workItem(annas, assignment, PERSON_ELSA)).contains("\"studentName\":\"Elsa Ek\"")
+                .contains("\"assignmentTitle\":\"Översikt " + marker + "\"").contains("\"late\":false");
+        assertThat(itemsOf(annas, assignment)).as("a draft waits for nobody").hasSize(1);
+        assertThat(get("/api/v1/me/to-review?limit=100", as(OID_BERTIL)).body()).doesNotContain(assignment);
+        assertThat(get("/api/v1/me/to-review", as(OID_ELSA)).body()).doesNotContain(assignment);
+
+        String elsasWork = "/api/v1/students/" + PERSON_ELSA + "/work?limit=100";
+        assertThat(workItem(get(elsasWork, as(OID_ELSA)).body(), assignment, PERSON_ELSA)).contains("\"status\":\"SUBMITTED\"");
+        assertThat(workItem(get(elsasWork, as(OID_ANNA)).body(), assignment, PERSON_ELSA)).contains("\"status\":\"SUBMITTED\"");
+        assertThat(get(elsasWork, as(OID_FILIP)).body()).doesNotContain(assignment);
+        assertThat(get(elsasWork, guardian("nils")).body()).as("Nils is Greta's guardian, not Elsa's").doesNotContain(assignment);
+
+        String gretasWork = "/api/v1/students/" + PERSON_GRETA + "/work?limit=100";
+        assertThat(workItem(get(gretasWork, as(OID_GRETA)).body(), assignment, PERSON_GRETA)).contains("\"status\":\"DRAFT\"");
+        assertThat(workItem(get(gretasWork, guardian("nils")).body(), assignment, PERSON_GRETA))
+                .as("the draft is Greta's alone").contains("\"status\":\"NOT_SUBMITTED\"");
+        assertThat(workItem(get(gretasWork, as(OID_ANNA)).body(), assignment, PERSON_GRETA)).contains("\"status\":\"NOT_SUBMITTED\"");
+        HttpResponse<String> forFilip = get(gretasWork, as(OID_FILIP));
+        assertThat(forFilip.statusCode()).isEqualTo(200);
+        assertThat(forFilip.body()).contains("\"items\":[]").doesNotContain("nextCursor");
+
+        String later = "/api/v1/students/" + PERSON_ELSA + "/work?limit=100&dueFrom=" + OffsetDateTime.now().plusDays(3).toInstant();
+        assertThat(get(later, as(OID_ELSA)).body()).doesNotContain(assignment);
+        HttpResponse<String> badTime = get("/api/v1/students/" + PERSON_ELSA + "/work?dueFrom=tomorrow", as(OID_ELSA));
+        assertThat(badTime.statusCode()).isEqualTo(400);
+        assertThat(badTime.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+        assertThat(badTime.body()).contains("dueFrom");
+    }
+
+    /**
+     * The assessment grid of Ma1c-A: Anna sets two students' assessments in one save and publishes them in another; a
+     * save that also names Julia, who left the group, writes nothing. In En5-B, without the subject link, every row says
+     * why it may not be set. Bertil, mentor of some of the students, sets none, and a student sees no draft of anyone.
+     */
+    @Test
+    void theAssessmentGridSetsManyAtOnceAndWritesNothingWhenOneRowIsRefused(DataSource database) throws Exception {
+        String grid = "/api/v1/groups/" + GROUP_MA1C_A + "/assessment-grid";
+        List<UUID> free = new java.util.ArrayList<>();
+        for (UUID student : List.of(PERSON_GRETA, PERSON_ELSA, PERSON_HUGO, PERSON_FILIP)) {
+            if (Sql.number(database, "select count(*) from assessment where student_id = ? and group_id = ?", student,
+                    GROUP_MA1C_A) == 0) {
+                free.add(student);
+            }
+        }
+        assertThat(free).as("students of Ma1c-A that no other test has assessed through it").hasSizeGreaterThanOrEqualTo(2);
+        UUID first = free.get(0);
+        UUID second = free.get(1);
+        try {
+            HttpResponse<String> rows = get(grid, as(OID_ANNA));
+            assertThat(rows.statusCode()).as(rows.body()).isEqualTo(200);
+            assertThat(gridRow(rows.body(), first)).contains("\"settable\":true").doesNotContain("assessmentId");
+            assertThat(rows.body()).as("Julia left the group a week ago").doesNotContain(PERSON_JULIA.toString());
+
+            HttpResponse<String> notAMember = send("PUT", grid, as(OID_ANNA), "{\"rows\":[{\"student\":\"" + first
+                    + "\",\"grade\":\"C\",\"comment\":\"<p>Stabil</p>\"},{\"student\":\"" + PERSON_JULIA
+                    + "\",\"grade\":\"E\",\"comment\":\"\"}],\"publish\":false}");
+            assertThat(notAMember.statusCode()).as(notAMember.body()).isEqualTo(409);
+            assertThat(notAMember.body()).containsAnyOf("NOT_SETTABLE", "NOT_A_MEMBER");
+            assertThat(Sql.number(database, "select count(*) from assessment where student_id = ? and group_id = ?", first,
+                    GROUP_MA1C_A)).as("nothing written when one row is refused").isZero();
+
+            HttpResponse<String> saved = send("PUT", grid, as(OID_ANNA), "{\"rows\":[{\"student\":\"" + first
+                    + "\",\"grade\":\"C\",\"comment\":\"<p>Stabil <script>x()</script></p>\"},{\"student\":\"" + second
+                    + "\",\"grade\":\"NOT_YET_ASSESSED\",\"comment\":\"\"}],\"publish\":false}");
+            assertThat(saved.statusCode()).as(saved.body()).isEqualTo(200);
+            assertThat(saved.body()).contains("\"written\":2").contains("\"published\":0");
+            String after = get(grid, as(OID_ANNA)).body();
+            assertThat(gridRow(after, first)).contains("\"grade\":\"C\"").contains("\"status\":\"DRAFT\"")
+                    .contains("Stabil").doesNotContain("script");
+            assertThat(gridRow(after, second)).contains("\"grade\":\"NOT_YET_ASSESSED\"");
+            assertThat(get("/api/v1/students/" + first + "/assessments", guardianOrSelfOf(first)).body())
+                    .as("a draft is the teachers' alone").doesNotContain("MATMAT01c");
+
+            HttpResponse<String> published = send("PUT", grid, as(OID_ANNA), "{\"rows\":[],\"publish\":true}");
+            assertThat(published.body()).contains("\"written\":0").contains("\"published\":2");
+            assertThat(gridRow(get(grid, as(OID_ANNA)).body(), first)).contains("\"status\":\"PUBLISHED\"");
+            assertThat(get("/api/v1/students/" + first + "/assessments", guardianOrSelfOf(first)).body())
+                    .contains("MATMAT01c").contains("\"grade\":\"C\"");
+
+            String forBertil = get(grid, as(OID_BERTIL)).body();
+            assertThat(forBertil).doesNotContain("\"settable\":true");
+            assertThat(send("PUT", grid, as(OID_BERTIL), "{\"rows\":[{\"student\":\"" + first
+                    + "\",\"grade\":\"A\",\"comment\":\"\"}],\"publish\":false}").statusCode()).isEqualTo(409);
+            assertThat(gridRow(get(grid, as(OID_ANNA)).body(), first)).contains("\"grade\":\"C\"");
+            assertThat(get(grid, as(OID_FILIP)).body()).doesNotContain("\"status\":\"DRAFT\"")
+                    .doesNotContain("\"settable\":true");
+            assertThat(get("/api/v1/groups/" + UUID.randomUUID() + "/assessment-grid", as(OID_ANNA)).statusCode()).isEqualTo(404);
+            String english = get("/api/v1/groups/" + GROUP_EN5_B + "/assessment-grid", as(OID_ANNA)).body();
+            assertThat(english).contains("\"settable\":false").contains("TEACHER_SUBJECT").doesNotContain("\"settable\":true");
+        } finally {
+            for (UUID student : List.of(first, second)) {
+                Sql.update(database, "delete from assessment where student_id = ? and group_id = ?", student, GROUP_MA1C_A);
+            }
+        }
+    }
+
+    /** A token of the student themself, by the demo's keys. */
+    private static String guardianOrSelfOf(UUID student) {
+        for (String key : List.of("elsa", "filip", "greta", "hugo")) {
+            if (se.klassrum.roster.demo.DemoIds.person(key).equals(student)) {
+                return as(se.klassrum.roster.demo.DemoIds.entraObjectId(key));
+            }
+        }
+        throw new IllegalArgumentException("no demo student " + student);
+    }
+
+    /** The JSON object of a grid row by its student. */
+    private static String gridRow(String body, UUID student) {
+        Matcher matcher = Pattern.compile("\\{[^{}]*\"studentId\":\"" + student + "\"[^{}]*}").matcher(body);
+        assertThat(matcher.find()).as(body).isTrue();
+        return matcher.group();
+    }
+
+    /** The JSON object of a work list item by its assignment and student. */
+    private static String workItem(String body, String assignmentId, UUID studentId) {
+        return itemsOf(body, assignmentId).stream().filter(item -> item.contains("\"studentId\":\"" + studentId + "\""))
+                .findFirst().orElseThrow(() -> new AssertionError("no item of assignment " + assignmentId + " and student "
+                        + studentId + " in " + body));
+    }
+
+    /** The JSON objects of the list items (without nested objects) of an assignment. */
+    private static List<String> itemsOf(String body, String assignmentId) {
+        Matcher matcher = Pattern.compile("\\{[^{}]*\"assignmentId\":\"" + assignmentId + "\"[^{}]*}").matcher(body);
+        List<String> items = new java.util.ArrayList<>();
+        while (matcher.find()) {
+            items.add(matcher.group());
+        }
+        return items;
+    }
+
     @Test
     void onlyATeacherMeetingTheAssessmentPrerequisitesAssessesAndStudentsSeeOnlyPublished() throws Exception {
         String assessments = "/api/v1/students/" + PERSON_FILIP + "/assessments";

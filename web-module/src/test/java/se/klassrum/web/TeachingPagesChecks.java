@@ -33,6 +33,10 @@ import static se.klassrum.roster.demo.DemoIds.PERSON_ANNA;
 import static se.klassrum.roster.demo.DemoIds.PERSON_ELSA;
 import static se.klassrum.roster.demo.DemoIds.PERSON_IVAR;
 import static se.klassrum.roster.demo.DemoIds.PERSON_KARIN;
+import static se.klassrum.roster.demo.DemoIds.PERSON_GRETA;
+import static se.klassrum.roster.demo.DemoIds.PERSON_FILIP;
+import static se.klassrum.roster.demo.DemoIds.PERSON_HUGO;
+import static se.klassrum.roster.demo.DemoIds.PERSON_KLARA;
 
 /**
  * The teaching pages in a real browser (Debian's headless Chromium, as {@link PagesChecks}): a teacher's assignments,
@@ -62,12 +66,29 @@ abstract class TeachingPagesChecks extends BrowserTest {
             signInAs("anna");
             openGroup(GROUP_MA1C_A);
             assertThat(browser.findElement(By.id("members-heading")).getText()).isEqualTo("Medlemmar");
-            assertThat(browser.findElement(By.cssSelector("label[for='assignment:title']")).getText()).isEqualTo("Rubrik");
+            assertThat(browser.findElement(By.cssSelector("label[for='assignment:title']")).getText())
+                    .as("a required field is marked").isEqualTo("Rubrik *");
+            assertThat(browser.findElement(By.id("assignment:title")).getAttribute("aria-required")).isEqualTo("true");
 
             // Nothing typed: each required field says so, and nothing is created.
             clickAndWait(browser.findElement(By.id("assignment:saveDraft")));
             assertThat(waitFor(By.id("assignment:titleMessage")).getText()).isEqualTo("Ge uppgiften en rubrik.");
             assertThat(browser.findElement(By.id("assignment:dueMessage")).getText()).contains("datum och klockslag");
+            assertThat(browser.getCurrentUrl()).as("the address still names the group").contains("id=" + GROUP_MA1C_A);
+            assertThat(browser.switchTo().activeElement().getAttribute("id")).as("the focus is on the first problem")
+                    .isEqualTo("assignment:title");
+            assertThat(browser.findElement(By.id("assignment:title")).getAttribute("aria-invalid")).isEqualTo("true");
+            assertThat(browser.findElement(By.id("assignment:due")).getAttribute("aria-invalid")).isEqualTo("true");
+            assertThat(text().split("Ge uppgiften en rubrik.", -1)).as("each error is shown once").hasSize(2);
+
+            // A form is sent once: while it is on its way, its button says so and cannot be pressed again.
+            ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
+                    "document.addEventListener('submit', function (event) { event.preventDefault(); });");
+            WebElement saveDraftButton = browser.findElement(By.id("assignment:saveDraft"));
+            saveDraftButton.click();
+            new WebDriverWait(browser, Duration.ofSeconds(5)).until(driver -> !saveDraftButton.isEnabled());
+            assertThat(saveDraftButton.getAttribute("aria-busy")).isEqualTo("true");
+            openGroup(GROUP_MA1C_A);
 
             browser.findElement(By.id("assignment:title")).sendKeys(title);
             editor("assignment:instructions").sendKeys("Lös uppgift 1–10 i kapitel 3.");
@@ -389,7 +410,8 @@ abstract class TeachingPagesChecks extends BrowserTest {
             // Through En5-B: Anna is not linked to English, so no form, but the reason.
             browser.navigate().to(uri("/student.xhtml?id=" + PERSON_ELSA + "&group=" + GROUP_EN5_B).toURL());
             WebElement denial = waitFor(By.id("gradeDenial"));
-            assertThat(denial.getText()).contains("Åtkomst nekad", "En förutsättning saknas", "inte kopplad till ämnet");
+            assertThat(denial.getText()).contains("Åtkomst nekad", "En förutsättning saknas",
+                    "Du är inte kopplad till ämnet", "Be skoladministratören koppla dig till ämnet");
             assertThat(browser.findElements(By.id("grading:grade"))).isEmpty();
             screenshot("student-anna-grading-denied");
 
@@ -398,7 +420,7 @@ abstract class TeachingPagesChecks extends BrowserTest {
             clickAndWait(browser.findElement(By.id("myAssessmentsLink")));
             WebElement mine = waitFor(By.cssSelector("li.assessment[data-syllabus='MATMAT01c']"));
             assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Mina omdömen");
-            assertThat(mine.getText()).contains("Matematik 1c", "Betyg", "B", comment);
+            assertThat(mine.getText()).contains("Matematik 1c", "Omdöme", "B", comment);
             assertThat(text()).doesNotContain("Exception");
             screenshot("my-assessments-ivar");
         } finally {
@@ -664,6 +686,201 @@ abstract class TeachingPagesChecks extends BrowserTest {
                 + "\"instructions\":\"<p>Läs kapitel 4</p>\",\"dueAt\":\"" + OffsetDateTime.now().plusDays(7)
                 + "\",\"publish\":true}");
         return Sql.strings(database, "select id from assignment where title = ?", title).get(0);
+    }
+
+    /**
+     * The start page says what waits: Anna's "Att rätta" lists Elsa's late hand-in and the group page counts it per
+     * assignment; Elsa's "Att göra" puts what she has still to do first and marks work returned since she last looked
+     * as new, as her group's page does with a post of Anna's; Karin sees on her phone, in English, where Elsa's work
+     * stands on each assignment. axe on each.
+     */
+    @Test
+    void theStartPageShowsWhatWaitsForTheTeacherTheStudentAndTheGuardian(DataSource database) throws Exception {
+        String marker = UUID.randomUUID().toString().substring(0, 8);
+        UUID handedIn = UUID.randomUUID();
+        UUID open = UUID.randomUUID();
+        List<String> problems = new ArrayList<>();
+        Sql.update(database, "insert into assignment (id, group_id, author_id, title, instructions, due_at, status, created_at, "
+                + "published_at) values (?, ?, ?, ?, '<p>Visa uträkningen</p>', now() - interval '1 day', 'PUBLISHED', "
+                + "now() - interval '3 days', now() - interval '3 days')", handedIn, GROUP_MA1C_A, PERSON_ANNA, "Inlämnad " + marker);
+        Sql.update(database, "insert into assignment (id, group_id, author_id, title, instructions, due_at, status, created_at, "
+                + "published_at) values (?, ?, ?, ?, '<p>Läs kapitel 4</p>', now() + interval '2 days', 'PUBLISHED', now(), now())",
+                open, GROUP_MA1C_A, PERSON_ANNA, "Att lösa " + marker);
+        Sql.update(database, "insert into submission (id, assignment_id, student_id, content, submitted_at, late, status) "
+                + "values (?, ?, ?, '<p>x = 4</p>', now() - interval '2 hours', true, 'SUBMITTED')", UUID.randomUUID(), handedIn,
+                PERSON_ELSA);
+        UUID returned = UUID.randomUUID();
+        Sql.update(database, "insert into assignment (id, group_id, author_id, title, instructions, due_at, status, created_at, "
+                + "published_at) values (?, ?, ?, ?, '<p>Rita grafen</p>', now() - interval '2 days', 'PUBLISHED', "
+                + "now() - interval '5 days', now() - interval '5 days')", returned, GROUP_MA1C_A, PERSON_ANNA, "Återlämnad " + marker);
+        Sql.update(database, "insert into submission (id, assignment_id, student_id, content, submitted_at, late, status, feedback, "
+                + "returned_at) values (?, ?, ?, '<p>En parabel</p>', now() - interval '3 days', false, 'RETURNED', "
+                + "'<p>Bra</p>', now() - interval '1 hour')", UUID.randomUUID(), returned, PERSON_ELSA);
+        String post = null;
+        try {
+            open("sv-SE,sv");
+            signInAs("anna");
+            WebElement toReview = waitFor(By.cssSelector("#toReview li[data-assignment='" + handedIn + "'][data-student='"
+                    + PERSON_ELSA + "']"));
+            assertThat(browser.findElement(By.id("to-review-heading")).getText()).isEqualTo("Att rätta");
+            assertThat(toReview.getText()).contains("Inlämnad " + marker, "Ma1c-A", "Elsa Ek", "lämnade in", "Sen");
+            assertThat(browser.findElements(By.id("toDo"))).as("Anna studies in no group").isEmpty();
+            problems.addAll(axe("start page, to review (Anna)"));
+            screenshot("start-anna-to-review");
+            clickAndWait(toReview.findElement(By.linkText("Inlämnad " + marker)));
+            waitFor(By.cssSelector("li.submission[data-student='" + PERSON_ELSA + "']"));
+
+            openGroup(GROUP_MA1C_A);
+            int students = browser.findElements(By.cssSelector("#members [data-student]")).size();
+            assertThat(students).as("the members Anna sees").isGreaterThan(1);
+            assertThat(waitFor(By.cssSelector("[data-progress='" + handedIn + "']")).getText())
+                    .isEqualTo("1/" + students + " inlämnade · 1 sen · 1 att rätta");
+            assertThat(browser.findElement(By.cssSelector("[data-progress='" + open + "']")).getText())
+                    .isEqualTo("0/" + students + " inlämnade · 0 sena · 0 att rätta");
+
+            signInAs("elsa");
+            List<WebElement> items = waitFor(By.id("toDo")).findElements(By.cssSelector("li.work-item"));
+            List<String> order = items.stream().map(item -> item.getAttribute("data-assignment"))
+                    .filter(id -> id.equals(open.toString()) || id.equals(handedIn.toString())).toList();
+            assertThat(order).as("what is still to do comes first").containsExactly(open.toString(), handedIn.toString());
+            assertThat(workItem(open).getText()).contains("Att lösa " + marker, "Ma1c-A", "Ej inlämnad", "om 2 dagar");
+            assertThat(workItem(handedIn).getText()).contains("Inlämnad " + marker, "Sen");
+            assertThat(browser.findElements(By.id("toReview"))).as("Elsa owns no group").isEmpty();
+            clickAndWait(workItem(open).findElement(By.linkText("Att lösa " + marker)));
+            assertThat(waitFor(By.id("notSubmitted")).getText()).contains("inte lämnat in");
+            browser.navigate().back();
+
+            // Work returned since Elsa last looked is new until she opens it.
+            assertThat(workItem(returned).getText()).contains("Återlämnad", "Ny");
+            clickAndWait(workItem(returned).findElement(By.linkText("Återlämnad " + marker)));
+            assertThat(waitFor(By.id("feedback")).getText()).contains("Bra");
+            browser.navigate().to(uri("/groups.xhtml").toURL());
+            assertThat(workItem(returned).getText()).contains("Återlämnad").doesNotContain("Ny");
+
+            // A post that Anna writes is new to Elsa once, on the group's page.
+            annaPosts("/api/v1/groups/" + GROUP_MA1C_A + "/posts", "{\"body\":\"<p>Prov på fredag " + marker + "</p>\"}");
+            post = Sql.strings(database, "select id from post where body like ?", "%Prov på fredag " + marker + "%").get(0);
+            openGroup(GROUP_MA1C_A);
+            By thePost = By.cssSelector("article.post[data-post='" + post + "']");
+            assertThat(waitFor(thePost).findElements(By.cssSelector(".label.new"))).hasSize(1);
+            openGroup(GROUP_MA1C_A);
+            assertThat(waitFor(thePost).findElements(By.cssSelector(".label.new"))).as("read once, no longer new").isEmpty();
+            problems.addAll(axe("start page, to do (Elsa)"));
+            screenshot("start-elsa-to-do");
+
+            closeBrowser();
+            open("en-GB,en", 375, 812);
+            signInAs("elsa");
+            assertThat(waitFor(By.id("to-do-heading")).getText()).isEqualTo("To do");
+            assertThat(workItem(open).getText()).contains("Not handed in");
+            assertThat(workItem(handedIn).getText()).contains("Late");
+            assertNoHorizontalScroll("start page on a phone (Elsa)");
+            problems.addAll(axe("start page, to do, phone, English (Elsa)"));
+            screenshot("start-elsa-to-do-phone");
+
+            closeBrowser();
+            open("en-GB,en", 375, 812);
+            signInAsGuardian(Sql.strings(database, "select subject from guardian_login where guardian_id = ? and "
+                    + "method = 'EMAIL' and enabled", PERSON_KARIN).get(0));
+            browser.navigate().to(uri("/guardian/child.xhtml?id=" + PERSON_ELSA).toURL());
+            assertThat(waitFor(By.cssSelector("#assignments [data-assignment='" + open + "'] .work-status")).getText())
+                    .isEqualTo("Not handed in");
+            assertThat(browser.findElement(By.cssSelector("#assignments [data-assignment='" + handedIn + "'] .work-status"))
+                    .getText()).isEqualTo("Late");
+            assertNoHorizontalScroll("guardian's child page with statuses");
+            problems.addAll(axe("guardian's child page with statuses, phone, English (Karin)"));
+            screenshot("guardian-karin-statuses-phone");
+        } finally {
+            deleteAssignment(database, handedIn.toString());
+            deleteAssignment(database, open.toString());
+            deleteAssignment(database, returned.toString());
+            if (post != null) {
+                Sql.update(database, "delete from post where id = ?", UUID.fromString(post));
+            }
+        }
+        assertThat(problems).as("serious or critical accessibility violations").isEmpty();
+    }
+
+    /**
+     * Anna assesses from Ma1c-A's grid: the course by name with its code, one save as a draft and one that publishes;
+     * in En5-B, where she lacks the subject link, every row says why and offers no fields; then the grid in English on
+     * a phone. axe on each state.
+     */
+    @Test
+    void annaAssessesFromTheGroupsGridAndPublishesInOneStep(DataSource database) throws Exception {
+        UUID student = null;
+        for (UUID candidate : List.of(PERSON_GRETA, PERSON_HUGO, PERSON_FILIP, PERSON_ELSA)) {
+            if (Sql.number(database, "select count(*) from assessment where student_id = ? and group_id = ?", candidate,
+                    GROUP_MA1C_A) == 0) {
+                student = candidate;
+                break;
+            }
+        }
+        assertThat(student).as("a student of Ma1c-A that no other test has assessed through it").isNotNull();
+        String comment = "Säker på ekvationer " + UUID.randomUUID().toString().substring(0, 8);
+        List<String> problems = new ArrayList<>();
+        try {
+            open("sv-SE,sv");
+            signInAs("anna");
+            openGroup(GROUP_MA1C_A);
+            clickAndWait(browser.findElement(By.linkText("Bedöm hela gruppen")));
+            assertThat(waitFor(By.tagName("h1")).getText()).isEqualTo("Omdömen – Ma1c-A");
+            assertThat(browser.findElement(By.id("syllabus")).getText()).contains("Matematik 1c", "MATMAT01c");
+            WebElement row = browser.findElement(By.cssSelector("li.grid-row[data-student='" + student + "']"));
+            assertThat(row.getText()).contains("Omdöme", "Ej bedömd");
+            new Select(row.findElement(By.tagName("select"))).selectByVisibleText("C");
+            row.findElement(By.cssSelector(".ql-editor")).sendKeys(comment);
+            problems.addAll(axe("assessment grid (Anna)"));
+            clickAndWait(browser.findElement(By.id("grid:save")));
+            waitForText("1 omdöme sparat, inget publicerat.");
+            WebElement savedRow = waitFor(By.cssSelector("li.grid-row[data-student='" + student + "']"));
+            assertThat(savedRow.findElement(By.cssSelector(".grid-status")).getText()).isEqualTo("Utkast");
+            assertThat(new Select(savedRow.findElement(By.tagName("select"))).getFirstSelectedOption().getText()).isEqualTo("C");
+            assertThat(savedRow.findElement(By.cssSelector(".ql-editor")).getText()).contains(comment);
+            screenshot("assessment-grid-anna-draft");
+
+            clickAndWait(browser.findElement(By.id("grid:saveAndPublish")));
+            waitForText("publicerat");
+            assertThat(browser.findElement(By.id("messages")).getText()).contains("1 publicerat");
+            assertThat(waitFor(By.cssSelector("li.grid-row[data-student='" + student + "'] .grid-status")).getText())
+                    .isEqualTo("Publicerat");
+            assertThat(Sql.strings(database, "select grade || ' ' || status from assessment where student_id = ? and group_id = ?",
+                    student, GROUP_MA1C_A)).containsExactly("C PUBLISHED");
+            problems.addAll(axe("assessment grid after publishing (Anna)"));
+            screenshot("assessment-grid-anna-published");
+
+            // En5-B: Anna is not linked to English, so every row says so and offers no fields.
+            openGroup(GROUP_EN5_B);
+            clickAndWait(browser.findElement(By.linkText("Bedöm hela gruppen")));
+            List<WebElement> refused = waitFor(By.id("grid")).findElements(By.cssSelector("li.grid-row"));
+            assertThat(refused).isNotEmpty().allSatisfy(refusedRow -> {
+                assertThat(refusedRow.getAttribute("data-settable")).isEqualTo("false");
+                assertThat(refusedRow.findElements(By.tagName("select"))).isEmpty();
+                assertThat(refusedRow.findElement(By.cssSelector(".denial")).getText())
+                        .contains("Du är inte kopplad till ämnet", "Be skoladministratören koppla dig");
+            });
+            assertThat(browser.findElements(By.id("grid:save"))).as("nothing to save").isEmpty();
+            problems.addAll(axe("assessment grid without the subject link (Anna)"));
+            screenshot("assessment-grid-anna-refused");
+
+            closeBrowser();
+            open("en-GB,en", 375, 812);
+            signInAs("anna");
+            browser.navigate().to(uri("/assessment-grid.xhtml?group=" + GROUP_MA1C_A).toURL());
+            assertThat(waitFor(By.tagName("h1")).getText()).isEqualTo("Assessments – Ma1c-A");
+            assertThat(browser.findElement(By.cssSelector("li.grid-row[data-student='" + student + "']")).getText())
+                    .contains("Assessment", "Published");
+            assertNoHorizontalScroll("assessment grid on a phone");
+            problems.addAll(axe("assessment grid, phone, English (Anna)"));
+            screenshot("assessment-grid-anna-phone");
+        } finally {
+            Sql.update(database, "delete from assessment where student_id = ? and group_id = ?", student, GROUP_MA1C_A);
+        }
+        assertThat(problems).as("serious or critical accessibility violations").isEmpty();
+    }
+
+    private WebElement workItem(UUID assignment) {
+        return waitFor(By.cssSelector("#toDo li.work-item[data-assignment='" + assignment + "']"));
     }
 
     /** Removes what a scenario wrote: the assignment and the work handed in to it. */

@@ -40,6 +40,12 @@ public class TeachingContext {
         throw new TeachingException("PERSON_REQUIRED", "Bara en person kan skriva innehåll", "Only a person can write content");
     }
 
+    /** The caller as a person; null for an application or when nobody is signed in. */
+    public UUID callerPersonIdOrNull() {
+        return caller.currentActor().filter(actor -> actor instanceof Actor.Person)
+                .map(actor -> ((Actor.Person) actor).personId()).orElse(null);
+    }
+
     /** Whether the caller is this person (an application never is). */
     public boolean callerIs(UUID personId) {
         return caller.currentActor().filter(actor -> actor instanceof Actor.Person person

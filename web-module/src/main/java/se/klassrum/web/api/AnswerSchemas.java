@@ -9,6 +9,8 @@ import se.klassrum.teaching.boundary.Views.AssignmentView;
 import se.klassrum.teaching.boundary.Views.DevelopmentTalkView;
 import se.klassrum.teaching.boundary.Views.PostView;
 import se.klassrum.teaching.boundary.Views.SubmissionView;
+import se.klassrum.teaching.boundary.WorkOverviews.HandInToReview;
+import se.klassrum.teaching.boundary.WorkOverviews.WorkItem;
 
 import java.util.List;
 
@@ -169,5 +171,13 @@ final class AnswerSchemas {
 
     @Schema(name = "CreatedId", description = "The id of what was created")
     record CreatedId(String id) {
+    }
+
+    @Schema(name = "PageOfHandInToReview", description = "A page of hand-ins waiting for feedback")
+    record PageOfHandInToReview(List<HandInToReview> items, @Schema(description = NEXT_CURSOR) String nextCursor) {
+    }
+
+    @Schema(name = "PageOfWorkItem", description = "A page of a student's assignments with where the work stands")
+    record PageOfWorkItem(List<WorkItem> items, @Schema(description = NEXT_CURSOR) String nextCursor) {
     }
 }

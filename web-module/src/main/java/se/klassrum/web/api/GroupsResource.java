@@ -17,21 +17,24 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import se.klassrum.access.api.Slice;
 import se.klassrum.roster.boundary.RosterDirectory;
 import se.klassrum.roster.boundary.StudentProfile;
 import se.klassrum.roster.boundary.StudentProfiles;
+import se.klassrum.teaching.boundary.AssessmentGrids;
 import se.klassrum.teaching.boundary.Assignments;
 import se.klassrum.teaching.boundary.Posts;
-import se.klassrum.access.api.Slice;
 import se.klassrum.teaching.boundary.Views.AssignmentView;
 import se.klassrum.teaching.boundary.Views.PostView;
 import se.klassrum.teaching.boundary.Views.SubmissionView;
 
+import java.util.List;
 
 /** A group's members, posts, assignments and submissions, each behind the access rules. */
 @Path("v1/groups/{group}")
@@ -56,6 +59,9 @@ public class GroupsResource {
 
     @Inject
     Posts posts;
+
+    @Inject
+    AssessmentGrids grids;
 
     @Inject
     Assignments assignments;
@@ -243,5 +249,27 @@ public class GroupsResource {
                                             @Valid @NotNull Requests.CompletionRequest request) {
         return assignments.requestCompletion(Params.uuid("group", group), Params.uuid("assignment", assignment),
                 Params.uuid("student", student), request.comment());
+    }
+
+    @GET
+    @Path("assessment-grid")
+    @Operation(summary = "The teaching group's students with their assessments (omdömen) in its syllabus, as far as the "
+            + "caller may read them; each row says whether the caller may set it, and if not which prerequisites failed")
+    @APIResponse(responseCode = "200", description = "The rows, by the students' names",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(type = SchemaType.ARRAY, implementation = AssessmentGrids.GridRow.class)))
+    public List<AssessmentGrids.GridRow> assessmentGrid() {
+        return grids.rows(Params.uuid("group", group));
+    }
+
+    @PUT
+    @Path("assessment-grid")
+    @Operation(summary = "Sets many assessments of the teaching group at once, and publishes its drafts on request: "
+            + "every row is decided first, and nothing is saved when any may not be set (409 NOT_SETTABLE)")
+    @APIResponse(responseCode = "200", description = "How many assessments were written and published",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AssessmentGrids.Saved.class)))
+    public AssessmentGrids.Saved saveAssessmentGrid(@Valid @NotNull Requests.AssessmentGridRequest request) {
+        return grids.save(Params.uuid("group", group), request.rows().stream()
+                .map(row -> new AssessmentGrids.Change(row.student(), row.grade(), row.comment())).toList(), request.publish());
     }
 }

@@ -1,5 +1,7 @@
 package se.klassrum.web.api;
 
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.UUID;
 
@@ -23,6 +25,19 @@ final class Params {
 
     static UUID optionalUuid(String field, String value) {
         return value == null || value.isBlank() ? null : uuid(field, value);
+    }
+
+    /** An optional ISO 8601 time with its offset, e.g. {@code 2026-11-01T00:00:00Z}; null when absent. */
+    static OffsetDateTime optionalTime(String field, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return OffsetDateTime.parse(value.trim());
+        } catch (DateTimeParseException notATime) {
+            throw new InvalidInputException(field, field + " måste vara en tid enligt ISO 8601 med tidszon, t.ex. "
+                    + "2026-11-01T00:00:00Z", field + " must be an ISO 8601 time with its offset, e.g. 2026-11-01T00:00:00Z");
+        }
     }
 
     /** A page request from the {@code limit} and {@code cursor} query parameters. */

@@ -1,5 +1,6 @@
 package se.klassrum.web.api;
 
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -68,6 +69,27 @@ public final class Requests {
 
             @Schema(type = SchemaType.BOOLEAN, description = "true shows the assessment to the student and their guardians")
             boolean publish) {
+    }
+
+    /** A save of a group's assessment grid: the changed rows, and whether to publish every draft of the group's rows. */
+    public record AssessmentGridRequest(
+            @NotNull @Size(max = 500) List<@NotNull @Valid AssessmentGridRow> rows,
+
+            @Schema(type = SchemaType.BOOLEAN, description = "true also publishes every draft of the group's rows")
+            boolean publish) {
+    }
+
+    /** One changed row of a group's assessment grid. */
+    public record AssessmentGridRow(
+            @NotNull
+            @Schema(type = SchemaType.STRING, format = "uuid", description = "the student, an active member of the group")
+            UUID student,
+
+            @NotNull
+            @Schema(type = SchemaType.STRING, implementation = Grade.class, description = "the grade, F–A, or NOT_YET_ASSESSED")
+            Grade grade,
+
+            @NotNull @Size(max = MAX_TEXT) String comment) {
     }
 
     public record DevelopmentTalkRequest(

@@ -2,6 +2,8 @@ package se.klassrum.web.api;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import se.klassrum.teaching.boundary.WorkOverviews;
+import se.klassrum.teaching.boundary.WorkOverviews.HandInToReview;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -31,6 +33,9 @@ import se.klassrum.roster.boundary.RosterDirectory.SchoolView;
 public class RosterResource {
 
     @Inject
+    WorkOverviews work;
+
+    @Inject
     RosterDirectory directory;
 
     @GET
@@ -49,5 +54,14 @@ public class RosterResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AnswerSchemas.PageOfGroupView.class)))
     public Slice<GroupView> myGroups(@QueryParam("limit") @DefaultValue("20") int limit, @QueryParam("cursor") String cursor) {
         return directory.myGroups(Params.page(limit, cursor));
+    }
+
+    @GET
+    @Path("me/to-review")
+    @Operation(summary = "Att rätta: the hand-ins waiting for the caller's feedback in the groups they own, oldest first")
+    @APIResponse(responseCode = "200", description = "A page of the hand-ins",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AnswerSchemas.PageOfHandInToReview.class)))
+    public Slice<HandInToReview> toReview(@QueryParam("limit") @DefaultValue("20") int limit, @QueryParam("cursor") String cursor) {
+        return work.toReview(Params.page(limit, cursor));
     }
 }

@@ -41,6 +41,9 @@ import se.klassrum.teaching.boundary.Assessments;
 import se.klassrum.teaching.boundary.DevelopmentTalks;
 import se.klassrum.teaching.boundary.Views.AssessmentView;
 import se.klassrum.teaching.boundary.Views.DevelopmentTalkView;
+import se.klassrum.teaching.boundary.WorkOverviews;
+import se.klassrum.teaching.boundary.WorkOverviews.WorkItem;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
 import java.util.Locale;
 import java.util.UUID;
@@ -78,6 +81,9 @@ public class StudentsResource {
     @Inject
     DevelopmentTalks talks;
 
+    @Inject
+    WorkOverviews work;
+
     @GET
     @Path("{id}")
     @Operation(summary = "A student's profile: name, contact and current groups")
@@ -109,6 +115,21 @@ public class StudentsResource {
                 .orElseThrow(() -> new InvalidInputException("group", "Gruppen har ingen kursplan", "The group has no syllabus"));
         return assessments.assess(Params.uuid("id", id), syllabus, request.group(), request.grade(), request.comment(),
                 request.publish());
+    }
+
+    @GET
+    @Path("{id}/work")
+    @Operation(summary = "Att göra: the published assignments of the student's current groups by due time, each with "
+            + "where the student's work stands (NOT_SUBMITTED, DRAFT for the student only, SUBMITTED, LATE, RETURNED, "
+            + "COMPLETION_REQUESTED), as far as the caller may see it")
+    @APIResponse(responseCode = "200", description = "A page of the assignments",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AnswerSchemas.PageOfWorkItem.class)))
+    public Slice<WorkItem> work(@PathParam("id") String id,
+                                @Parameter(description = "leave out assignments due before this time (ISO 8601, e.g. 2026-11-01T00:00:00Z)")
+                                @QueryParam("dueFrom") String dueFrom,
+                                @QueryParam("limit") @DefaultValue("20") int limit,
+                                @QueryParam("cursor") String cursor) {
+        return work.workOf(Params.uuid("id", id), Params.optionalTime("dueFrom", dueFrom), Params.page(limit, cursor));
     }
 
     @GET

@@ -79,6 +79,19 @@ public class AuditExtract {
      * @throws Page.InvalidCursorException for a cursor this server did not hand out for this student
      */
     public Result page(UUID studentId, AuditFilter filter, String cursor, int limit, Locale locale) {
+        return page(studentId, filter, cursor, limit, locale, false);
+    }
+
+    /**
+     * A page of the student's log as a reader follows it: what one request read about the student, allowed, is one
+     * entry ("Karin Ek läste Elsas inlägg, uppgifter och omdömen · tillåtet") instead of one per list it read.
+     * Refusals stay one entry each, with their reasons.
+     */
+    public Result pageOfViews(UUID studentId, AuditFilter filter, String cursor, int limit, Locale locale) {
+        return page(studentId, filter, cursor, limit, locale, true);
+    }
+
+    private Result page(UUID studentId, AuditFilter filter, String cursor, int limit, Locale locale, boolean views) {
         if (limit < 1 || limit > MAX_PAGE) {
             throw new IllegalArgumentException("limit must be 1–" + MAX_PAGE);
         }
@@ -89,7 +102,7 @@ public class AuditExtract {
         if (more) {
             entries = entries.subList(0, limit);
         }
-        Worded worded = word(studentId, entries, locale);
+        Worded worded = word(studentId, entries, locale, views);
         String next = more ? Cursors.seal(List.of(studentId.toString(), Long.toString(entries.get(entries.size() - 1).seq())))
                 : null;
         return new Result(studentId, worded.studentName(), worded.rows(), next);
@@ -103,7 +116,7 @@ public class AuditExtract {
         Long before = null;
         while (true) {
             List<AuditEntry> entries = audit.forStudent(tenant.toString(), studentId.toString(), filter, before, EXPORT_PAGE);
-            Worded worded = word(studentId, entries, locale);
+            Worded worded = word(studentId, entries, locale, false);
             studentName = worded.studentName();
             rows.addAll(worded.rows());
             if (entries.size() < EXPORT_PAGE) {
@@ -144,7 +157,7 @@ public class AuditExtract {
     private record Worded(String studentName, List<Row> rows) {
     }
 
-    private Worded word(UUID studentId, List<AuditEntry> entries, Locale locale) {
+    private Worded word(UUID studentId, List<AuditEntry> entries, Locale locale, boolean views) {
         AuditSentences words = new AuditSentences(locale);
         Set<String> people = new HashSet<>();
         people.add(studentId.toString());
@@ -177,7 +190,46 @@ public class AuditExtract {
                     allowed ? List.of() : words.reasons(codes, entry.dataKind(), entry.operation(),
                             entry.groupId() == null ? null : groupNames.get(entry.groupId()), entry.groupId() != null)));
         }
-        return new Worded(student == null || student.masked() ? null : student.full(), List.copyOf(rows));
+        return new Worded(student == null || student.masked() ? null : student.full(),
+                views ? views(rows, words, given) : List.copyOf(rows));
+    }
+
+    /**
+     * Joins the allowed reads of one request by one asker, next to each other in the log, into one row whose sentence
+     * names every kind read, in the order first read; its kind lists them, comma-separated.
+     */
+    static List<Row> views(List<Row> rows, AuditSentences words, String studentGiven) {
+        List<Row> joined = new ArrayList<>(rows.size());
+        int i = 0;
+        while (i < rows.size()) {
+            Row first = rows.get(i);
+            int end = i + 1;
+            while (end < rows.size() && sameView(first, rows.get(end))) {
+                end++;
+            }
+            if (end - i == 1) {
+                joined.add(first);
+            } else {
+                List<String> kinds = new ArrayList<>();
+                for (int k = end - 1; k >= i; k--) {
+                    if (!kinds.contains(rows.get(k).kind())) {
+                        kinds.add(rows.get(k).kind());
+                    }
+                }
+                joined.add(new Row(first.seq(), first.occurredAt(), first.when(), first.purpose(), first.actorKind(),
+                        first.actorId(), first.actor(), String.join(",", kinds), first.operation(), true, List.of(),
+                        first.requestId(), words.viewSentence(first.actor(), studentGiven, kinds), first.outcome(), List.of()));
+            }
+            i = end;
+        }
+        return List.copyOf(joined);
+    }
+
+    private static boolean sameView(Row first, Row next) {
+        return first.requestId() != null && first.requestId().equals(next.requestId()) && first.allowed() && next.allowed()
+                && "ACCESS".equals(first.purpose()) && "ACCESS".equals(next.purpose())
+                && "READ".equals(first.operation()) && "READ".equals(next.operation())
+                && first.actorId().equals(next.actorId());
     }
 
     private static List<String> codes(String failingCodes) {

@@ -96,6 +96,24 @@ public final class AuditSentences {
         return Messages.fill(pattern, values::get);
     }
 
+    /**
+     * What one request read about the student, allowed, as one sentence: "Karin Ek läste Elsas inlägg, uppgifter och
+     * omdömen".
+     *
+     * @param student the student's given name, or null when the log may not name them
+     */
+    public String viewSentence(String actor, String student, List<String> kinds) {
+        List<String> named = kinds.stream().map(this::kind).distinct().toList();
+        String joined = named.size() == 1 ? named.get(0)
+                : String.join(", ", named.subList(0, named.size() - 1)) + " " + text("list.and") + " " + named.get(named.size() - 1);
+        Map<String, String> values = new HashMap<>();
+        values.put("actor", actor);
+        values.put("student", student == null ? text("student.unnamed") : possessive(student));
+        values.put("kind", joined);
+        values.put("verb", text("verb.READ.allowed"));
+        return Messages.fill(text("sentence.ACCESS"), values::get);
+    }
+
     /** "tillåtet" or "nekat". */
     public String outcome(boolean allowed) {
         return text(allowed ? "outcome.allowed" : "outcome.denied");

@@ -70,7 +70,7 @@ public class AdminAuditPage {
         }
         AuditQuery query = new AuditQuery(actor, kind, from, to, outcome);
         try {
-            log = extract.page(studentId, query.filter(), cursor, PAGE_SIZE, Texts.locale());
+            log = extract.pageOfViews(studentId, query.filter(), cursor, PAGE_SIZE, Texts.locale());
             student = studentId.toString();
         } catch (AuditQuery.InvalidFilter invalid) {
             refusal = Texts.text("admin.audit.invalidFilter." + invalid.field());

@@ -15,6 +15,7 @@ import se.klassrum.roster.boundary.RosterDirectory.GroupView;
 import se.klassrum.roster.boundary.StudentProfile;
 import se.klassrum.roster.boundary.StudentProfiles;
 import se.klassrum.teaching.boundary.Assignments;
+import se.klassrum.teaching.boundary.ReadingMarks;
 import se.klassrum.teaching.boundary.Views.AssignmentView;
 import se.klassrum.teaching.boundary.Views.SubmissionView;
 import se.klassrum.teaching.entity.PublicationStatus;
@@ -48,6 +49,9 @@ public class AssignmentPage implements Serializable {
     private static final int SHOWN = Page.MAX_LIMIT;
     /** How far the page looks for the assignment among the group's (five pages of a hundred). */
     private static final int MAX_PAGES = 5;
+
+    @Inject
+    ReadingMarks reading;
 
     @Inject
     RosterDirectory roster;
@@ -443,6 +447,7 @@ public class AssignmentPage implements Serializable {
                         .toList();
             } else if (me != null) {
                 mine = ownWork(groupId, assignmentId, me);
+                reading.read(List.of(assignmentId));
                 if (content == null && mine != null && mine.draft() != null) {
                     content = mine.draft().value();
                 }

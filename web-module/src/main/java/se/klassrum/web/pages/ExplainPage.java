@@ -15,6 +15,7 @@ import se.klassrum.access.api.PathEvaluation;
 import se.klassrum.access.api.PrerequisiteCheck;
 import se.klassrum.access.api.StudentDataNotFoundException;
 import se.klassrum.access.boundary.AccessExplanations;
+import se.klassrum.roster.boundary.RosterDirectory;
 import se.klassrum.web.security.DemoSessions;
 
 import java.util.ArrayList;
@@ -22,6 +23,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * {@code /explain.xhtml}: "why can't I see this student?" — may a person do an operation on a kind of a
@@ -51,8 +54,14 @@ public class ExplainPage {
     public record Answer(boolean allowed, List<PathView> paths) {
     }
 
+    /** How many groups or syllabi a name that matches several lists. */
+    private static final int MATCHES_SHOWN = 5;
+
     @Inject
     AccessExplanations explanations;
+
+    @Inject
+    RosterDirectory roster;
 
     @Inject
     DemoSessions demo;
@@ -79,8 +88,10 @@ public class ExplainPage {
         Operation op = oneOf(Operation.class, operation, "operation");
         UUID personId = chosen(person, demoPerson, "person");
         UUID studentId = chosen(student, demoStudent, "student");
-        UUID groupId = uuid(group, "group");
-        UUID syllabusId = uuid(syllabus, "syllabus");
+        UUID groupId = byIdOrName(group, "group", text -> roster.groupsNamed(text, MATCHES_SHOWN + 1).stream()
+                .map(found -> new Match(found.id(), found.name(), found.name() + " (" + found.schoolName() + ")")).toList());
+        UUID syllabusId = byIdOrName(syllabus, "syllabus", text -> roster.syllabiNamed(text, MATCHES_SHOWN + 1).stream()
+                .map(found -> new Match(found.id(), found.code(), found.code() + " " + found.name())).toList());
         if (dataKind != null) {
             if (dataKind.groupLinked() && groupId == null && blank(group)) {
                 invalid("group", "explain.groupRequired");
@@ -143,6 +154,40 @@ public class ExplainPage {
         return result;
     }
 
+    /** A group or syllabus found by name: its id, the name to match exactly, and how the page names it. */
+    private record Match(UUID id, String name, String label) {
+    }
+
+    /**
+     * The id typed, or the one group (syllabus) whose name (code) holds the text: the one named exactly so, else the
+     * only match. None or several are the field's message, the several named, so that the reader can be precise.
+     */
+    private static UUID byIdOrName(String text, String field, Function<String, List<Match>> search) {
+        if (blank(text)) {
+            return null;
+        }
+        try {
+            return UUID.fromString(text.strip());
+        } catch (IllegalArgumentException byName) {
+            List<Match> found = search.apply(text.strip());
+            List<Match> exact = found.stream().filter(named -> named.name().equalsIgnoreCase(text.strip())).toList();
+            if (exact.size() == 1) {
+                return exact.get(0).id();
+            }
+            if (found.size() == 1) {
+                return found.get(0).id();
+            }
+            if (found.isEmpty()) {
+                invalid(field, "explain." + field + "NotFound");
+            } else {
+                String names = found.stream().limit(MATCHES_SHOWN).map(Match::label).collect(Collectors.joining(", "))
+                        + (found.size() > MATCHES_SHOWN ? " …" : "");
+                invalidWith(field, Texts.text("explain.several", names));
+            }
+            return null;
+        }
+    }
+
     private static UUID uuid(String text, String field) {
         if (blank(text)) {
             return null;
@@ -166,8 +211,12 @@ public class ExplainPage {
     }
 
     private static void invalid(String field, String key) {
+        invalidWith(field, Texts.text(key));
+    }
+
+    private static void invalidWith(String field, String message) {
         FacesContext faces = FacesContext.getCurrentInstance();
-        faces.addMessage(FORM + ":" + field, new FacesMessage(FacesMessage.SEVERITY_ERROR, Texts.text(key), null));
+        faces.addMessage(FORM + ":" + field, new FacesMessage(FacesMessage.SEVERITY_ERROR, message, null));
         faces.validationFailed();
     }
 

@@ -5,6 +5,7 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import se.klassrum.access.api.AccessDeniedException;
+import se.klassrum.access.api.CallerProvider;
 import se.klassrum.access.api.NotSignedInException;
 import se.klassrum.access.api.Page;
 import se.klassrum.access.api.StudentDataNotFoundException;
@@ -15,6 +16,9 @@ import se.klassrum.roster.boundary.StudentProfiles;
 import se.klassrum.teaching.boundary.Assignments;
 import se.klassrum.teaching.boundary.Posts;
 import se.klassrum.teaching.boundary.Views.AssignmentView;
+import se.klassrum.teaching.boundary.ReadingMarks;
+import se.klassrum.teaching.boundary.WorkOverviews;
+import se.klassrum.teaching.boundary.WorkOverviews.AssignmentProgress;
 import se.klassrum.teaching.boundary.Views.PostView;
 import se.klassrum.teaching.entity.PublicationStatus;
 import se.klassrum.teaching.entity.TeachingException;
@@ -22,6 +26,8 @@ import se.klassrum.teaching.entity.TeachingException;
 import java.io.Serializable;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -53,6 +59,15 @@ public class GroupPage implements Serializable {
     Assignments assignments;
 
     @Inject
+    WorkOverviews work;
+
+    @Inject
+    ReadingMarks reading;
+
+    @Inject
+    CallerProvider caller;
+
+    @Inject
     StudentProfiles profiles;
 
     /** The view parameter {@code id}. */
@@ -73,6 +88,8 @@ public class GroupPage implements Serializable {
     private transient List<PostView> shownPosts = List.of();
     private transient List<AssignmentView> shownAssignments = List.of();
     private transient List<StudentProfile> members = List.of();
+    private transient Map<UUID, AssignmentProgress> progress = Map.of();
+    private transient Set<UUID> newPosts = Set.of();
     private transient boolean manage;
     private transient boolean mayPost;
     private transient Denial denial;
@@ -202,6 +219,23 @@ public class GroupPage implements Serializable {
 
     public String due(AssignmentView assignment) {
         return SchoolTime.due(assignment.dueAt(), Texts.locale());
+    }
+
+    /**
+     * For the group's teachers, how far its students have come with a published assignment: "4/6 inlämnade · 1 sen ·
+     * 2 att rätta", counted over the students and hand-ins the caller may see; null for anyone else and for drafts.
+     */
+    public String progress(AssignmentView assignment) {
+        load();
+        AssignmentProgress counted = progress.get(assignment.id());
+        return counted == null ? null : Texts.text("work.progress", counted.handedIn(), members.size(), counted.late(),
+                counted.toReview());
+    }
+
+    /** A post written by someone else since the caller last read the group's posts: marked "Ny". */
+    public boolean isNew(PostView post) {
+        load();
+        return newPosts.contains(post.id());
     }
 
     public boolean draft(AssignmentView assignment) {
@@ -357,6 +391,7 @@ public class GroupPage implements Serializable {
         shownPosts = List.of();
         shownAssignments = List.of();
         members = List.of();
+        progress = Map.of();
         manage = false;
         mayPost = false;
         denial = null;
@@ -368,11 +403,17 @@ public class GroupPage implements Serializable {
         try {
             group = roster.group(groupId);
             shownPosts = posts.inGroup(groupId, null, Page.first(SHOWN_POSTS)).items();
+            newPosts = Unread.posts(shownPosts, reading.lastRead(List.of(groupId)).get(groupId), Forms.me(caller));
+            reading.read(List.of(groupId));
             shownAssignments = assignments.inGroup(groupId, null, Page.first(SHOWN_ASSIGNMENTS)).items();
             manage = assignments.mayManage(groupId);
             mayPost = posts.mayWrite(groupId);
             if (manage) {
                 members = profiles.membersOf(groupId, Page.first(Page.MAX_LIMIT)).items();
+                List<UUID> published = shownAssignments.stream()
+                        .filter(assignment -> !assignment.deleted() && !draft(assignment)).map(AssignmentView::id).toList();
+                progress = published.isEmpty() ? Map.of()
+                        : AssignmentProgress.count(published, work.handInsInGroup(groupId));
             }
         } catch (AccessDeniedException denied) {
             denial = Denial.of(denied, Texts.locale());

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import se.klassrum.access.api.AccessDeniedException;
+import se.klassrum.access.api.CallerProvider;
 import se.klassrum.access.api.NotSignedInException;
 import se.klassrum.access.api.Page;
 import se.klassrum.access.api.StudentDataNotFoundException;
@@ -19,6 +20,10 @@ import se.klassrum.teaching.boundary.Views.AssessmentView;
 import se.klassrum.teaching.boundary.Views.AssignmentView;
 import se.klassrum.teaching.boundary.Views.DevelopmentTalkView;
 import se.klassrum.teaching.boundary.Views.PostView;
+import se.klassrum.teaching.boundary.ReadingMarks;
+import se.klassrum.teaching.boundary.WorkOverviews;
+import se.klassrum.teaching.boundary.WorkOverviews.WorkItem;
+import se.klassrum.teaching.boundary.WorkOverviews.WorkStatus;
 import se.klassrum.teaching.entity.Grade;
 
 import java.time.LocalDate;
@@ -28,8 +33,11 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 /**
  * {@code /guardian/child.xhtml?id=…}: everything about one child that the guardian may see, on a phone: the posts
@@ -47,6 +55,9 @@ public class GuardianChildPage {
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
     /** Enough for a term; the page does not paginate. */
     private static final int SHOWN = 50;
+
+    /** The child's assignments with their status: as many pages as a school year needs. */
+    private static final int MAX_WORK_PAGES = 10;
 
     /** A post, with the name of the group it was written to. */
     public record GroupPost(String groupName, PostView post) {
@@ -81,6 +92,15 @@ public class GuardianChildPage {
     @Inject
     DevelopmentTalks talks;
 
+    @Inject
+    WorkOverviews work;
+
+    @Inject
+    ReadingMarks reading;
+
+    @Inject
+    CallerProvider caller;
+
     private String id;
     private boolean loaded;
     private StudentProfile child;
@@ -91,6 +111,8 @@ public class GuardianChildPage {
     private final List<Denial> groupDenials = new ArrayList<>();
     private Part<AssessmentView> shownAssessments;
     private Part<DevelopmentTalkView> shownTalks;
+    private Map<UUID, WorkStatus> statuses = Map.of();
+    private Set<UUID> newPosts = Set.of();
 
     public String getId() {
         return id;
@@ -165,6 +187,23 @@ public class GuardianChildPage {
         return time == null ? "" : time.atZoneSameInstant(SCHOOL_ZONE).format(WHEN);
     }
 
+    /** A post that others wrote since the guardian last opened the child's page: marked "Ny". */
+    public boolean isNew(PostView post) {
+        return newPosts.contains(post.id());
+    }
+
+    /** Where the child's work on the assignment stands ("Ej inlämnad", "Sen", "Återlämnad"…); null when not known. */
+    public String status(AssignmentView assignment) {
+        WorkStatus status = statuses.get(assignment.id());
+        return status == null ? null : Texts.text("work.status." + status.name());
+    }
+
+    /** Whether the child still has something to do on the assignment. */
+    public boolean open(AssignmentView assignment) {
+        WorkStatus status = statuses.get(assignment.id());
+        return status != null && status.open();
+    }
+
     public String heldOn(DevelopmentTalkView talk) {
         LocalDate date = talk.heldOn();
         return date == null ? "" : date.format(DAY);
@@ -208,7 +247,8 @@ public class GuardianChildPage {
                         .forEach(assignment -> assignmentList.add(new GroupAssignment(group.name(), assignment)));
             } catch (AccessDeniedException denied) {
                 Denial groupDenial = Denial.of(denied, Texts.locale());
-                groupDenials.add(new Denial(groupDenial.title() + ": " + group.name(), groupDenial.missing()));
+                groupDenials.add(new Denial(groupDenial.title() + ": " + group.name(), groupDenial.missing(),
+                        groupDenial.nextSteps()));
             } catch (StudentDataNotFoundException notFound) {
                 // a group that ended between the two reads: nothing to show
             }
@@ -218,9 +258,23 @@ public class GuardianChildPage {
         assignmentList.sort(Comparator.comparing((GroupAssignment assignment) -> assignment.assignment().dueAt(),
                 Comparator.nullsLast(Comparator.naturalOrder())));
         shownPosts = List.copyOf(postList);
+        // The guardian's reading of this child's page: posts by others since the last one are new.
+        newPosts = Unread.posts(postList.stream().map(GroupPost::post).toList(),
+                reading.lastRead(List.of(childId)).get(childId), Forms.me(caller));
+        reading.read(List.of(childId));
         shownAssignments = List.copyOf(assignmentList);
+        statuses = workStatuses(childId);
         shownAssessments = part(() -> assessments.ofStudent(childId, Page.first(SHOWN)).items());
         shownTalks = part(() -> talks.ofStudent(childId, Page.first(SHOWN)).items());
+    }
+
+    private Map<UUID, WorkStatus> workStatuses(UUID childId) {
+        try {
+            return Slices.all(page -> work.workOf(childId, null, page), MAX_WORK_PAGES).stream()
+                    .collect(Collectors.toMap(WorkItem::assignmentId, WorkItem::status, (first, second) -> first));
+        } catch (AccessDeniedException | StudentDataNotFoundException notShown) {
+            return Map.of();
+        }
     }
 
     private static <T> Part<T> part(Supplier<List<T>> read) {
