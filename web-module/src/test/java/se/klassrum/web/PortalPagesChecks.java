@@ -240,6 +240,43 @@ abstract class PortalPagesChecks extends BrowserTest {
         assertThat(run.getText()).contains("Avvisad", "orgs.csv", "Problem", "users.csv");
         screenshot("portal-admin-imports");
 
+        // The same through the page: a zip with the file in a folder, as a register exports it. The import runs on
+        // the server, the page comes back with it, and its problems are listed; the roster is unchanged.
+        java.nio.file.Path zip = java.nio.file.Files.createTempFile("klassrum-roster-", ".zip");
+        try (java.util.zip.ZipOutputStream out = new java.util.zip.ZipOutputStream(java.nio.file.Files.newOutputStream(zip))) {
+            out.putNextEntry(new java.util.zip.ZipEntry("export/orgs.csv"));
+            out.write("sourcedId,name,type,parentSourcedId\r\nsolbacka-zip,Solbacka zipskola,school,\r\n"
+                    .getBytes(StandardCharsets.UTF_8));
+            out.closeEntry();
+            out.putNextEntry(new java.util.zip.ZipEntry("export/readme.txt"));
+            out.write("not a roster file".getBytes(StandardCharsets.UTF_8));
+            out.closeEntry();
+        }
+        int runsBefore = browser.findElements(By.cssSelector("article.import-run")).size();
+        List<String> problems = new java.util.ArrayList<>(axe("imports page with its upload form (Sara)"));
+        browser.findElement(By.id("importUpload:files")).sendKeys(zip.toAbsolutePath().toString());
+        clickAndWait(browser.findElement(By.id("importUpload:import")));
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(driver ->
+                driver.findElements(By.cssSelector("article.import-run")).size() > runsBefore);
+        WebElement fromPage = browser.findElements(By.cssSelector("article.import-run")).get(0);
+        assertThat(fromPage.getAttribute("data-status")).isEqualTo("REJECTED");
+        assertThat(fromPage.getText()).contains("orgs.csv", "Problem", "users.csv").doesNotContain("readme.txt");
+        assertThat(text()).contains("Importen");
+        assertThat(browser.getCurrentUrl()).endsWith("/admin/imports.xhtml");
+        java.nio.file.Files.deleteIfExists(zip);
+
+        // A file that is no roster file starts nothing and says so.
+        java.nio.file.Path notes = java.nio.file.Files.createTempFile("klassrum-notes-", ".txt");
+        java.nio.file.Files.writeString(notes, "hej");
+        browser.findElement(By.id("importUpload:files")).sendKeys(notes.toAbsolutePath().toString());
+        clickAndWait(browser.findElement(By.id("importUpload:import")));
+        assertThat(waitFor(By.id("messages")).getText()).contains("Importen startade inte", "Inte en CSV- eller zip-fil");
+        assertThat(browser.findElements(By.cssSelector("article.import-run"))).hasSize(runsBefore + 1);
+        java.nio.file.Files.deleteIfExists(notes);
+        problems.addAll(axe("imports page after an upload (Sara)"));
+        assertThat(problems).as("serious or critical accessibility violations").isEmpty();
+        screenshot("portal-admin-imports-uploaded");
+
         browser.findElement(By.id("auditLink")).click();
         waitFor(By.id("audit:student"));
         new Select(browser.findElement(By.id("audit:demoStudent"))).selectByVisibleText("Elsa Ek");
@@ -341,7 +378,7 @@ abstract class PortalPagesChecks extends BrowserTest {
             // En5-B and Fy1a-C, so no teacher loses a student; Elsa loses Ke1-D's posts and assignments.
             group(KE1_D).findElement(By.cssSelector("input[value='Koppla från']")).click();
             assertThat(waitFor(By.id("impact")).getText()).isEqualTo("Ingen lärare förlorar åtkomsten till någon elevs"
-                    + " uppgifter genom gruppen, och 1 elev förlorar gruppens inlägg och uppgifter.");
+                    + " information genom gruppen, och 1 elev förlorar gruppens inlägg och uppgifter.");
             assertThat(browser.findElement(By.id("confirm-title")).getText()).isEqualTo("Koppla från " + KE1_D + "?");
             assertThat(Sql.number(database, "select count(*) from study_group where id = ? and connected", GROUP_KE1_D))
                     .as("nothing changes before it is confirmed").isEqualTo(1);
@@ -368,7 +405,7 @@ abstract class PortalPagesChecks extends BrowserTest {
         new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.urlContains("/groups.xhtml"));
         browser.navigate().to(uri("/admin/groups.xhtml").toURL());
         group(MA1C_A).findElement(By.cssSelector("input[value='Koppla från']")).click();
-        assertThat(waitFor(By.id("impact")).getText()).isEqualTo("1 lärare förlorar åtkomsten till 5 elevers uppgifter"
+        assertThat(waitFor(By.id("impact")).getText()).isEqualTo("1 lärare förlorar åtkomsten till 5 elevers information"
                 + " genom gruppen, och 5 elever förlorar gruppens inlägg och uppgifter.");
         assertThat(browser.findElement(By.id("confirm")).getAttribute("role")).isEqualTo("alertdialog");
         assertThat(group(MA1C_A).findElements(By.cssSelector("input[value='Koppla från']")))

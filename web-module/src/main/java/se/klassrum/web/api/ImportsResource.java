@@ -36,19 +36,13 @@ import se.klassrum.roster.entity.ImportCount;
 import se.klassrum.roster.entity.ImportStatus;
 import se.klassrum.roster.importer.ImportFolders;
 import se.klassrum.roster.importer.ImportSummary;
+import se.klassrum.web.platform.ImportUploads;
 import se.klassrum.web.api.Problem.Text;
 
-import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.StandardCopyOption;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 import static jakarta.ws.rs.core.Response.Status.BAD_REQUEST;
 import static jakarta.ws.rs.core.Response.Status.NOT_FOUND;
@@ -75,12 +69,13 @@ import static jakarta.ws.rs.core.Response.Status.SERVICE_UNAVAILABLE;
 @APIResponse(responseCode = "404", ref = "NotFound")
 public class ImportsResource {
 
-    private static final Pattern SAFE_FILE_NAME = Pattern.compile("[A-Za-z0-9._-]{1,100}\\.csv", Pattern.CASE_INSENSITIVE);
-    private static final int MAX_FILES = 20;
     private static final String ANOTHER_RUNNING = "The organisation has an import or sync in progress, named in `run`;"
             + " nothing was read (Retry-After)";
     private static final String SERVER_BUSY = "The server already reads as many imports as KLASSRUM_IMPORT_PARALLEL"
             + " allows; nothing was read (Retry-After)";
+
+    @Inject
+    ImportUploads uploads;
 
     @Inject
     RosterImports imports;
@@ -109,33 +104,38 @@ public class ImportsResource {
 
     @POST
     @Consumes(MediaType.MULTIPART_FORM_DATA)
-    @Operation(summary = "Imports uploaded CSV files (one part per file, named as in its format, e.g. orgs.csv)")
+    @Operation(summary = "Imports uploaded CSV files (one part per file, named as in its format, e.g. orgs.csv), or a zip"
+            + " of them")
     @APIResponse(responseCode = "201", description = "The import run, with its counts",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AnswerSchemas.ImportRun.class)))
     @APIResponse(responseCode = "409", description = ANOTHER_RUNNING)
     @APIResponse(responseCode = "503", description = SERVER_BUSY)
     public Response upload(List<EntityPart> parts) {
         UUID tenant = administrators.requireAdministrator(Administrators.IMPORT_PERMISSION);
-        if (parts == null || parts.isEmpty() || parts.size() > MAX_FILES) {
-            throw new InvalidInputException("file", "Skicka 1–" + MAX_FILES + " CSV-filer", "Send 1–" + MAX_FILES + " CSV files");
+        if (parts == null || parts.isEmpty() || parts.size() > ImportUploads.MAX_FILES) {
+            throw new InvalidInputException("file", "Skicka 1–" + ImportUploads.MAX_FILES + " CSV-filer eller en zip-fil",
+                    "Send 1–" + ImportUploads.MAX_FILES + " CSV files or a zip file");
         }
-        java.nio.file.Path folder = null;
+        java.nio.file.Path folder;
         try {
-            folder = Files.createTempDirectory("klassrum-import-");
-            for (EntityPart part : parts) {
-                String name = part.getFileName().orElse(part.getName());
-                if (name == null || !SAFE_FILE_NAME.matcher(name).matches()) {
-                    throw new InvalidInputException("file", "Ogiltigt filnamn: " + name, "Not a CSV file name: " + name);
+            folder = uploads.stage(parts.stream().map(part -> (ImportUploads.Upload) new ImportUploads.Upload() {
+                @Override
+                public String name() {
+                    return part.getFileName().orElse(part.getName());
                 }
-                try (InputStream content = part.getContent()) {
-                    Files.copy(content, folder.resolve(name), StandardCopyOption.REPLACE_EXISTING);
+
+                @Override
+                public InputStream open() {
+                    return part.getContent();
                 }
-            }
+            }).toList());
+        } catch (ImportUploads.RefusedUpload refused) {
+            throw new InvalidInputException("file", refused.swedish(), refused.english());
+        }
+        try {
             return answer(imports.importFolder(tenant, folder, actor()));
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not store the uploaded files", e);
         } finally {
-            deleteQuietly(folder);
+            ImportUploads.delete(folder);
         }
     }
 
@@ -275,16 +275,5 @@ public class ImportsResource {
         return caller.currentActor().map(actor -> actor instanceof Actor.Person person
                         ? "person:" + person.personId() : "application:" + ((Actor.Application) actor).clientId())
                 .orElseThrow();
-    }
-
-    private static void deleteQuietly(java.nio.file.Path folder) {
-        if (folder == null) {
-            return;
-        }
-        try (Stream<java.nio.file.Path> files = Files.walk(folder)) {
-            files.sorted(Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
-        } catch (IOException ignored) {
-            // a temporary folder; the system cleans it up if we cannot
-        }
     }
 }

@@ -1,27 +1,37 @@
 package se.klassrum.web.pages;
 
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.application.FacesMessage;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import jakarta.servlet.http.Part;
+import se.klassrum.access.api.CallerProvider;
 import se.klassrum.access.api.NotPermittedException;
 import se.klassrum.access.api.NotSignedInException;
 import se.klassrum.access.boundary.Administrators;
 import se.klassrum.roster.boundary.RosterImports;
 import se.klassrum.roster.entity.ImportCount;
 import se.klassrum.roster.entity.Labelled;
+import se.klassrum.roster.importer.ImportNotAdmitted;
 import se.klassrum.roster.importer.ImportSummary;
+import se.klassrum.web.platform.ImportUploads;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
 /**
  * {@code /admin/imports.xhtml}: the organisation's roster import runs, newest first — status, files, counts, the
  * phase and progress of a running import, and each problem of a refused one as {@code file:line: message}. For
- * school administrators ({@link Administrators#requireAdministrator}), as {@code GET /api/v1/imports}.
+ * school administrators ({@link Administrators#requireAdministrator}), as {@code GET /api/v1/imports}. An
+ * administrator uploads the register's CSV files, a folder of them or a zip; the import runs on the server while
+ * the page follows it (it reloads itself while a run is running).
  */
 @Named
 @RequestScoped
@@ -39,8 +49,81 @@ public class AdminImportsPage {
     @Inject
     se.klassrum.web.security.DemoSessions demo;
 
+    @Inject
+    ImportUploads uploads;
+
+    @Inject
+    CallerProvider caller;
+
     private List<ImportSummary> runs;
     private Denial refusal;
+    private List<Part> files = List.of();
+    private List<Part> folder = List.of();
+
+    public List<Part> getFiles() {
+        return files;
+    }
+
+    public void setFiles(List<Part> files) {
+        this.files = files == null ? List.of() : files;
+    }
+
+    public List<Part> getFolder() {
+        return folder;
+    }
+
+    public void setFolder(List<Part> folder) {
+        this.folder = folder == null ? List.of() : folder;
+    }
+
+    /**
+     * Imports what was uploaded, on the server, and shows the runs again with the new one running or ended; an upload
+     * that cannot be imported, or an organisation that already imports, is told here and starts nothing.
+     */
+    public String upload() {
+        UUID tenant;
+        try {
+            tenant = administrators.requireAdministrator(Administrators.IMPORT_PERMISSION);
+        } catch (NotSignedInException | NotPermittedException refused) {
+            load();
+            return null;
+        }
+        List<ImportUploads.Upload> chosen = new ArrayList<>();
+        for (Part part : concat(files, folder)) {
+            if (part.getSize() > 0 || part.getSubmittedFileName() != null && !part.getSubmittedFileName().isBlank()) {
+                chosen.add(new ImportUploads.Upload() {
+                    @Override
+                    public String name() {
+                        return part.getSubmittedFileName();
+                    }
+
+                    @Override
+                    public InputStream open() throws IOException {
+                        return part.getInputStream();
+                    }
+                });
+            }
+        }
+        try {
+            java.nio.file.Path staged = uploads.stage(chosen);
+            UUID run = uploads.importInBackground(tenant, staged, "person:" + Forms.me(caller));
+            Texts.flash(FacesMessage.SEVERITY_INFO, run == null ? "admin.imports.started" : "admin.imports.startedRun");
+            return "/admin/imports.xhtml?faces-redirect=true";
+        } catch (ImportUploads.RefusedUpload refused) {
+            Texts.message(FacesMessage.SEVERITY_ERROR, "admin.imports.refusedUpload",
+                    "en".equals(Texts.locale().getLanguage()) ? refused.english() : refused.swedish());
+        } catch (ImportNotAdmitted busy) {
+            Texts.message(FacesMessage.SEVERITY_ERROR, busy.reason() == ImportNotAdmitted.Reason.ORGANISATION_BUSY
+                    ? "admin.imports.organisationBusy" : "admin.imports.nodeBusy");
+        }
+        return null;
+    }
+
+    private static List<Part> concat(List<Part> first, List<Part> second) {
+        List<Part> all = new ArrayList<>(first);
+        all.addAll(second);
+        return all;
+    }
 
     public List<ImportSummary> getRuns() {
         load();
