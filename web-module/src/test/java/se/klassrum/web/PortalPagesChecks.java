@@ -283,6 +283,14 @@ abstract class PortalPagesChecks extends BrowserTest {
         browser.findElement(By.id("audit:show")).click();
         WebElement log = waitFor(By.id("log"));
         assertThat(log.getText()).contains("Logg för Elsa Ek", "Anna Andersson läste Elsas profil", "tillåtet");
+        // The data extract for Elsa's request: the page's download is the same file as the API's, and it is logged.
+        String extractAddress = browser.findElement(By.id("extract")).getAttribute("href");
+        assertThat(extractAddress).contains("/admin/extract.json?student=" + PERSON_ELSA);
+        Object fetched = ((org.openqa.selenium.JavascriptExecutor) browser).executeAsyncScript(
+                "const done = arguments[arguments.length - 1];"
+                        + "fetch(arguments[0]).then(r => r.text().then(t => done(r.status + ' ' + r.headers.get('Content-Disposition')"
+                        + " + ' ' + t))).catch(e => done('failed ' + e));", extractAddress);
+        assertThat(String.valueOf(fetched)).startsWith("200 attachment").contains("\"givenName\":\"Elsa\"", "\"accessLog\"");
         assertThat(text()).doesNotContain("Exception");
         screenshot("portal-admin-audit");
 

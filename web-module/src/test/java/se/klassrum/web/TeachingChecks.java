@@ -421,6 +421,35 @@ abstract class TeachingChecks extends ServerCalls {
         return matcher.group();
     }
 
+    /**
+     * Sara, administrator of Elsa's school, takes out everything Klassrum holds about Elsa as one file, with Elsa's
+     * hand-ins and who asked about her; the extract itself is in Elsa's audit log. Anna, Elsa's teacher but no
+     * administrator, and Sara for a student of a school she does not administer, get 404.
+     */
+    @Test
+    void aSchoolAdministratorTakesOutEverythingHeldAboutAStudentAsOneLoggedFile() throws Exception {
+        String marker = UUID.randomUUID().toString().substring(0, 8);
+        String assignments = "/api/v1/groups/" + GROUP_MA1C_A + "/assignments";
+        String assignment = id(send("POST", assignments, as(OID_ANNA), "{\"title\":\"Utdrag " + marker + "\","
+                + "\"instructions\":\"<p>Skriv</p>\",\"dueAt\":\"" + OffsetDateTime.now().plusDays(1) + "\",\"publish\":true}").body());
+        assertThat(send("PUT", assignments + "/" + assignment + "/submissions/" + PERSON_ELSA, as(OID_ELSA),
+                "{\"content\":\"Mitt svar " + marker + "\"}").statusCode()).isEqualTo(200);
+
+        HttpResponse<String> extract = get("/api/v1/students/" + PERSON_ELSA + "/extract", as(OID_SARA));
+        assertThat(extract.statusCode()).as(extract.body()).isEqualTo(200);
+        assertThat(extract.headers().firstValue("Content-Disposition").orElse(""))
+                .startsWith("attachment").contains("klassrum-extract-" + PERSON_ELSA + ".json");
+        assertThat(extract.headers().firstValue("Cache-Control").orElse("")).contains("no-store");
+        assertThat(extract.body()).contains("\"givenName\":\"Elsa\"", "\"group\":\"Ma1c-A\"", "\"guardians\"",
+                "Mitt svar " + marker, "\"assignment\":\"Utdrag " + marker + "\"", "\"accessLog\"", "\"assessments\"",
+                "\"developmentTalks\"");
+
+        assertThat(get("/api/v1/students/" + PERSON_ELSA + "/extract", as(OID_ANNA)).statusCode()).isEqualTo(404);
+        assertThat(get("/api/v1/students/" + PERSON_RUT + "/extract", as(OID_SARA)).statusCode()).isEqualTo(404);
+        assertThat(get("/api/v1/students/" + PERSON_ELSA + "/audit?kind=STUDENT_DATA", as(OID_SARA)).body())
+                .contains("registerutdrag");
+    }
+
     /** The JSON object of a work list item by its assignment and student. */
     private static String workItem(String body, String assignmentId, UUID studentId) {
         return itemsOf(body, assignmentId).stream().filter(item -> item.contains("\"studentId\":\"" + studentId + "\""))

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -30,6 +31,7 @@ import se.klassrum.access.audit.AuditFilter;
 import se.klassrum.roster.boundary.StudentSearch;
 import se.klassrum.web.audit.AuditCsv;
 import se.klassrum.web.audit.AuditExtract;
+import se.klassrum.web.audit.DataSubjectFile;
 import se.klassrum.web.audit.AuditQuery;
 import se.klassrum.web.audit.AuditSentences;
 import se.klassrum.access.api.Slice;
@@ -83,6 +85,9 @@ public class StudentsResource {
 
     @Inject
     WorkOverviews work;
+
+    @Inject
+    DataSubjectFile dataSubjectFile;
 
     @GET
     @Path("{id}")
@@ -225,6 +230,23 @@ public class StudentsResource {
     }
 
     /** The same log, filtered the same way, whole, as a CSV file for a spreadsheet. */
+    @GET
+    @Path("{id}/extract")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Everything Klassrum holds about the student and who asked about it, as one JSON file: the "
+            + "answer to the student's request under GDPR article 15 (school administrators of the student's school; "
+            + "audited)")
+    @APIResponse(responseCode = "200", description = "The extract, as a file to keep",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT)))
+    public Response extract(@PathParam("id") String id, @Context HttpHeaders headers) {
+        UUID studentId = Params.uuid("id", id);
+        JsonObject file = dataSubjectFile.of(studentId, Language.of(headers));
+        return Response.ok(file.toString(), MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8"))
+                .header("Content-Disposition", "attachment; filename=\"" + DataSubjectFile.fileName(studentId) + "\"")
+                .header("Cache-Control", "no-store")
+                .build();
+    }
+
     @GET
     @Path("{id}/audit.csv")
     @Produces(AuditCsv.MEDIA_TYPE)

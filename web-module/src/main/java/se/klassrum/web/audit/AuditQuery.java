@@ -27,6 +27,7 @@ public record AuditQuery(String actor, String kind, String from, String to, Stri
         }
         kinds.add("GUARDIAN_LINK");
         kinds.add("GUARDIAN_LOGIN");
+        kinds.add("STUDENT_DATA");
         KINDS = List.copyOf(kinds);
     }
 

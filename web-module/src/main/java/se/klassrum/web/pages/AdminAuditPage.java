@@ -117,6 +117,13 @@ public class AdminAuditPage {
     }
 
     /** The address of the CSV export of the log as filtered now. */
+    /** The download of everything Klassrum holds about the student, for the student's request (GDPR article 15). */
+    public String getExtractAddress() {
+        return FacesContext.getCurrentInstance().getExternalContext().getRequestContextPath() + "/admin/extract.json?student="
+                + URLEncoder.encode(student == null ? "" : student.strip(), StandardCharsets.UTF_8) + "&lang="
+                + Texts.locale().getLanguage();
+    }
+
     public String getCsvAddress() {
         Map<String, String> params = new LinkedHashMap<>();
         params.put("student", student);

@@ -197,7 +197,7 @@ public class AdminGroupsPage {
         return confirmingName == null ? "" : Texts.text("admin.groups.confirmTitle", confirmingName);
     }
 
-    /** "3 lärare förlorar åtkomsten till 27 elevers uppgifter genom gruppen, och 27 elever …" */
+    /** "3 lärare förlorar åtkomsten till 27 elevers information genom gruppen, och 27 elever …" */
     public String getImpactText() {
         if (impact == null) {
             return "";

@@ -36,7 +36,7 @@ class AuditCsvTest {
 
         assertThat(Arrays.copyOf(bytes, 3)).containsExactly(0xEF, 0xBB, 0xBF);
         assertThat(new String(bytes, StandardCharsets.UTF_8)).isEqualTo("\uFEFF\"Tidpunkt\",\"Händelse\",\"Vem\",\"Vem (id)\","
-                + "\"Uppgifter\",\"Åtgärd\",\"Utfall\",\"Skäl\",\"Koder\",\"Förfrågan\",\"Post\"\r\n");
+                + "\"Slags information\",\"Åtgärd\",\"Utfall\",\"Skäl\",\"Koder\",\"Förfrågan\",\"Post\"\r\n");
         assertThat(new String(csv(List.of(), Locale.ENGLISH), StandardCharsets.UTF_8)).startsWith("\uFEFF\"Time\",\"Event\",\"Who\"");
     }
 
