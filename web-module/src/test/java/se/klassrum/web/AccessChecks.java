@@ -594,9 +594,15 @@ abstract class AccessChecks extends ServerCalls {
             paths.add("/api/v1/students/" + student + "/development-talks");
             paths.add("/api/v1/students/" + student + "/audit");
             paths.add("/api/v1/students/" + student + "/audit.csv");
+            paths.add("/api/v1/students/" + student + "/work");
+            paths.add("/api/v1/students/" + student + "/extract");
+        }
+        for (UUID group : groups) {
+            paths.add("/api/v1/groups/" + group + "/assessment-grid");
         }
         paths.add("/api/v1/schools");
         paths.add("/api/v1/me/groups");
+        paths.add("/api/v1/me/to-review");
         for (String name : List.of("Gr", "greta", "GRAN", "greta gran")) {
             paths.add("/api/v1/students?name=" + name.replace(" ", "%20"));
         }

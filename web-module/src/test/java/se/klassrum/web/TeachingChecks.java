@@ -424,7 +424,8 @@ abstract class TeachingChecks extends ServerCalls {
     /**
      * Sara, administrator of Elsa's school, takes out everything Klassrum holds about Elsa as one file, with Elsa's
      * hand-ins and who asked about her; the extract itself is in Elsa's audit log. Anna, Elsa's teacher but no
-     * administrator, and Sara for a student of a school she does not administer, get 404.
+     * administrator, Sara for a student of a school she does not administer, and Sara for Greta, whose identity is
+     * protected and to whom she has no path, get 404.
      */
     @Test
     void aSchoolAdministratorTakesOutEverythingHeldAboutAStudentAsOneLoggedFile() throws Exception {
@@ -446,6 +447,9 @@ abstract class TeachingChecks extends ServerCalls {
 
         assertThat(get("/api/v1/students/" + PERSON_ELSA + "/extract", as(OID_ANNA)).statusCode()).isEqualTo(404);
         assertThat(get("/api/v1/students/" + PERSON_RUT + "/extract", as(OID_SARA)).statusCode()).isEqualTo(404);
+        HttpResponse<String> protectedOne = get("/api/v1/students/" + PERSON_GRETA + "/extract", as(OID_SARA));
+        assertThat(protectedOne.statusCode()).as("Greta has a protected identity and Sara no path to her").isEqualTo(404);
+        assertThat(protectedOne.body()).doesNotContain("Greta").doesNotContain("Gran");
         assertThat(get("/api/v1/students/" + PERSON_ELSA + "/audit?kind=STUDENT_DATA", as(OID_SARA)).body())
                 .contains("registerutdrag");
     }

@@ -7,7 +7,10 @@ import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.transaction.Transactional;
+import se.klassrum.access.api.DataKind;
 import se.klassrum.access.api.NoStudentData;
+import se.klassrum.access.api.Operation;
+import se.klassrum.access.api.StudentDataNotFoundException;
 import se.klassrum.access.audit.AuditLog;
 import se.klassrum.access.audit.AuditRecord;
 import se.klassrum.access.boundary.AccessGuard;
@@ -32,8 +35,9 @@ import java.util.UUID;
  * What Klassrum holds about one student, for the school's answer to the student's request under GDPR article 15: the
  * student's particulars, roles, groups and guardians from the roster, and their hand-ins, assessments and development
  * talks. It is not a way around the access rules but the data controller's own duty: only an administrator of a
- * school where the student has a role asks for it (as for the student's audit log), and each extract is written to
- * the audit log in the student's chain as an administrative act.
+ * school where the student has a role asks for it (as for the student's audit log), for a student with a protected
+ * identity only an administrator who also has a path to the student's profile (as for the search by name), and each
+ * extract is written to the audit log in the student's chain as an administrative act.
  */
 @ApplicationScoped
 @Transactional
@@ -61,6 +65,10 @@ public class DataSubjectExtracts {
     public JsonObject extract(UUID studentId) {
         UUID tenant = administrators.requireAdministratorOf(studentId);
         Person student = context.find(Person.class, studentId);
+        // A protected identity is named to no one without a path, an administrator included (as the name search).
+        if (student.isProtectedIdentity() && !guard.permits(DataKind.STUDENT_PROFILE, Operation.READ, studentId, null, null)) {
+            throw new StudentDataNotFoundException();
+        }
         JsonObjectBuilder extract = Json.createObjectBuilder()
                 .add("student", person(student))
                 .add("schoolRoles", schoolRoles(studentId))
