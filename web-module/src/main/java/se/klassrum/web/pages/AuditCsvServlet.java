@@ -2,11 +2,8 @@ package se.klassrum.web.pages;
 
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
-import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import se.klassrum.access.api.NotSignedInException;
-import se.klassrum.access.api.StudentDataNotFoundException;
 import se.klassrum.web.audit.AuditCsv;
 import se.klassrum.web.audit.AuditExtract;
 import se.klassrum.web.audit.AuditQuery;
@@ -22,7 +19,7 @@ import java.util.UUID;
  * Anyone who may not read the student's log gets 404, as for a student that does not exist.
  */
 @WebServlet("/admin/audit.csv")
-public class AuditCsvServlet extends HttpServlet {
+public class AuditCsvServlet extends StudentFileServlet {
 
     private static final long serialVersionUID = 1L;
 
@@ -30,32 +27,15 @@ public class AuditCsvServlet extends HttpServlet {
     transient AuditExtract extract;
 
     @Override
-    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        Locale locale = "en".equals(request.getParameter("lang")) ? Locale.ENGLISH : Locale.forLanguageTag("sv");
-        UUID student;
-        try {
-            student = UUID.fromString(String.valueOf(request.getParameter("student")).strip());
-        } catch (IllegalArgumentException notAnId) {
-            response.sendError(HttpServletResponse.SC_BAD_REQUEST);
-            return;
-        }
+    void write(UUID student, Locale locale, HttpServletRequest request, HttpServletResponse response) throws IOException {
         AuditExtract.Result log;
         try {
             log = extract.all(student, new AuditQuery(request.getParameter("actor"), request.getParameter("kind"),
                     request.getParameter("from"), request.getParameter("to"), request.getParameter("outcome")).filter(), locale);
         } catch (AuditQuery.InvalidFilter invalid) {
-            response.sendError(HttpServletResponse.SC_BAD_REQUEST);
-            return;
-        } catch (NotSignedInException notSignedIn) {
-            response.sendError(HttpServletResponse.SC_UNAUTHORIZED);
-            return;
-        } catch (StudentDataNotFoundException notFound) {
-            response.sendError(HttpServletResponse.SC_NOT_FOUND);
-            return;
+            throw new BadRequest();
         }
-        response.setContentType(AuditCsv.MEDIA_TYPE);
-        response.setHeader("Content-Disposition", "attachment; filename=\"" + AuditCsv.fileName(student) + "\"");
-        response.setHeader("Cache-Control", "no-store");
+        attachment(response, AuditCsv.MEDIA_TYPE, AuditCsv.fileName(student));
         AuditCsv.write(log.rows(), new AuditSentences(locale), response.getOutputStream());
     }
 }
