@@ -19,6 +19,7 @@ import se.klassrum.roster.entity.Person;
 import se.klassrum.roster.entity.StudyGroup;
 import se.klassrum.teaching.boundary.Views.AssignmentView;
 import se.klassrum.teaching.boundary.Views.SubmissionView;
+import se.klassrum.teaching.control.AttachedFiles;
 import se.klassrum.teaching.control.TeachingContext;
 import se.klassrum.teaching.entity.Assignment;
 import se.klassrum.teaching.entity.PublicationStatus;
@@ -43,6 +44,9 @@ public class Assignments {
 
     @Inject
     AccessGuard guard;
+
+    @Inject
+    AttachedFiles files;
 
     /**
      * The group's assignments by due time. Asked about published assignments; drafts are added only for a
@@ -113,12 +117,14 @@ public class Assignments {
 
     /**
      * Deletes the assignment: the group's teachers. The row stays as a tombstone with who deleted it and when (and
-     * the submissions with it), the access decision is in the audit log, and readers see that it was taken away.
+     * the submissions with it), the access decision is in the audit log, and readers see that it was taken away. The
+     * files of its instructions are removed, from the storage once the deletion has committed.
      */
     @StudentData(kind = DataKind.ASSIGNMENT, operation = Operation.WRITE)
     public AssignmentView delete(@GroupId UUID groupId, UUID assignmentId) {
         Assignment assignment = assignmentOf(groupId, assignmentId);
         assignment.delete(context.find(Person.class, context.callerPersonId()), context.now());
+        files.removeAll(files.of(assignment));
         return AssignmentView.of(assignment);
     }
 
@@ -137,6 +143,8 @@ public class Assignments {
         } else {
             submission.handIn(SafeHtml.of(content), now);
         }
+        context.em().flush();
+        files.goWith(submission, submission.lastEntry());
         return SubmissionView.of(submission, true);
     }
 
@@ -203,6 +211,8 @@ public class Assignments {
         Submission submission = handedIn(groupId, assignmentId, studentId);
         submission.returnWithFeedback(SafeHtml.of(feedback), context.find(Person.class, context.callerPersonId()),
                 context.now());
+        context.em().flush();
+        files.goWith(submission, submission.lastEntry());
         return SubmissionView.of(submission);
     }
 
@@ -216,6 +226,8 @@ public class Assignments {
         Submission submission = handedIn(groupId, assignmentId, studentId);
         submission.requestCompletion(SafeHtml.of(comment), context.find(Person.class, context.callerPersonId()),
                 context.now());
+        context.em().flush();
+        files.goWith(submission, submission.lastEntry());
         return SubmissionView.of(submission);
     }
 

@@ -16,6 +16,7 @@ import se.klassrum.access.api.StudentDataNotFoundException;
 import se.klassrum.access.api.StudentId;
 import se.klassrum.roster.entity.Person;
 import se.klassrum.roster.entity.StudyGroup;
+import se.klassrum.teaching.control.AttachedFiles;
 import se.klassrum.teaching.control.TeachingContext;
 import se.klassrum.teaching.entity.Post;
 import se.klassrum.teaching.entity.SafeHtml;
@@ -38,6 +39,9 @@ public class Posts {
 
     @Inject
     AccessGuard guard;
+
+    @Inject
+    AttachedFiles files;
 
     /**
      * The group's posts, newest first.
@@ -90,12 +94,13 @@ public class Posts {
     /**
      * Deletes a post: its author or another of the group's teachers. The row stays as a tombstone with who deleted it
      * and when, the access decision is in the audit log, and readers see that the post was taken away instead of
-     * its body.
+     * its body. Its files are removed, from the storage once the deletion has committed.
      */
     @StudentData(kind = DataKind.POST, operation = Operation.WRITE)
     public PostView delete(@GroupId UUID groupId, UUID postId) {
         Post post = postOf(groupId, postId);
         post.delete(context.find(Person.class, context.callerPersonId()), context.now());
+        files.removeAll(files.of(post));
         return PostView.of(post);
     }
 

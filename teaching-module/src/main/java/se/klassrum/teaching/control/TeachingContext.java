@@ -40,6 +40,11 @@ public class TeachingContext {
         throw new TeachingException("PERSON_REQUIRED", "Bara en person kan skriva innehåll", "Only a person can write content");
     }
 
+    /** The organisation of the caller's sign-in or token; none without a caller. */
+    public UUID callerTenantId() {
+        return caller.currentActor().map(Actor::tenantId).orElseThrow(StudentDataNotFoundException::new);
+    }
+
     /** Whether the caller is this person (an application never is). */
     public boolean callerIs(UUID personId) {
         return caller.currentActor().filter(actor -> actor instanceof Actor.Person person
