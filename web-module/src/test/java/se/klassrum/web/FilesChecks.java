@@ -14,8 +14,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
+import java.nio.file.attribute.FileTime;
 import java.sql.Statement;
+import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -37,6 +40,10 @@ abstract class FilesChecks extends ServerCalls {
     private static final Pattern ID = Pattern.compile("\"id\":\"([0-9a-f-]{36})\"");
     private static final byte[] PDF = ("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n")
             .getBytes(StandardCharsets.US_ASCII);
+
+    /** Names of stored files that no attachment row has: as random as the application's own keys. */
+    private static final String STRAY = "Zs" + UUID.randomUUID().toString().replace("-", "") + "strayfile";
+    private static final String YOUNG = "Zy" + UUID.randomUUID().toString().replace("-", "") + "youngfile";
 
     private final HttpClient http = HttpClient.newHttpClient();
 
@@ -175,7 +182,7 @@ abstract class FilesChecks extends ServerCalls {
     void deletingAPostRemovesItsFilesFromTheStorage() throws Exception {
         String post = post(GROUP_MA1C_A, "Fel bild");
         String key = key(upload(post + "/files", as(OID_ANNA), new Part("fel.png", "image/png", png())).body());
-        Path file = Path.of(System.getProperty("klassrum.test.files.dir"), key.substring(0, 2), key);
+        Path file = stored(key);
         assertThat(file).exists();
 
         assertThat(send("DELETE", post, as(OID_ANNA), null).statusCode()).isEqualTo(200);
@@ -183,6 +190,34 @@ abstract class FilesChecks extends ServerCalls {
         assertThat(file).doesNotExist();
         assertNotFound(download(post + "/files/" + key, as(OID_ANNA)));
         assertThat(get(post + "/files", as(OID_ANNA)).body()).isEqualTo("[]");
+    }
+
+    /**
+     * The sweep (every 3 s in the tests, files older than 10 minutes) removes a stored file that no row names and
+     * keeps an attachment's file of the same age, and a young stray one (an upload whose row is not committed yet).
+     */
+    @Test
+    void theSweepRemovesOldStoredFilesThatNoAttachmentNames() throws Exception {
+        String post = post(GROUP_MA1C_A, "Sparas");
+        String key = key(upload(post + "/files", as(OID_ANNA), new Part("kvar.pdf", "application/pdf", PDF)).body());
+        Path attached = stored(key);
+        Path stray = Files.write(Files.createDirectories(stored(STRAY).getParent()).resolve(STRAY), PDF);
+        Path young = Files.write(Files.createDirectories(stored(YOUNG).getParent()).resolve(YOUNG), PDF);
+        FileTime hourAgo = FileTime.from(Instant.now().minus(1, ChronoUnit.HOURS));
+        Files.setLastModifiedTime(attached, hourAgo);
+        Files.setLastModifiedTime(stray, hourAgo);
+        try {
+            Instant until = Instant.now().plusSeconds(30);
+            while (Files.exists(stray) && Instant.now().isBefore(until)) {
+                Thread.sleep(250);
+            }
+            assertThat(stray).as("an old file without a row").doesNotExist();
+            assertThat(attached).as("an attachment's file").exists();
+            assertThat(young).as("a young file without a row yet").exists();
+            assertThat(download(post + "/files/" + key, as(OID_ANNA)).body()).isEqualTo(PDF);
+        } finally {
+            Files.deleteIfExists(young);
+        }
     }
 
     @Test
@@ -193,6 +228,11 @@ abstract class FilesChecks extends ServerCalls {
                 .contains("/api/v1/groups/{group}/assignments/{assignment}/submissions/{student}/files")
                 .contains("multipart/form-data").contains("FileUpload").contains("uploadedByName").contains("pendingAnswer")
                 .contains("#/components/responses/FileTooLarge").contains("#/components/responses/FileTypeNotAllowed");
+    }
+
+    /** Where the deployment's folder storage keeps the file of a key. */
+    private static Path stored(String key) {
+        return Path.of(System.getProperty("klassrum.test.files.dir"), key.substring(0, 2), key);
     }
 
     private record Part(String name, String type, byte[] content) {

@@ -17,7 +17,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.NoSuchFileException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -32,6 +37,7 @@ import java.util.logging.Logger;
 public class AttachedFiles {
 
     private static final Logger LOG = Logger.getLogger(AttachedFiles.class.getName());
+    private static final int SWEEP_BATCH = 500;
 
     @Inject
     FileStorage storage;
@@ -117,6 +123,37 @@ public class AttachedFiles {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * Removes the stored objects that no attachment row names any more and that are older than {@code minimumAge}
+     * (a removal after a commit that failed, a node that stopped between a commit and its removals). Younger ones are
+     * left alone: an upload stores its object before its row commits.
+     *
+     * @return how many objects it removed
+     */
+    public int sweep(Duration minimumAge) throws IOException {
+        Instant before = Instant.now().minus(minimumAge);
+        List<String> old = new ArrayList<>();
+        storage.forEach(object -> {
+            if (object.storedAt().isBefore(before)) {
+                old.add(object.key());
+            }
+        });
+        int removed = 0;
+        for (int from = 0; from < old.size(); from += SWEEP_BATCH) {
+            List<String> batch = old.subList(from, Math.min(old.size(), from + SWEEP_BATCH));
+            Set<String> named = new HashSet<>(context.em().createQuery(
+                            "select a.storageKey from Attachment a where a.storageKey in :keys", String.class)
+                    .setParameter("keys", batch).getResultList());
+            for (String key : batch) {
+                if (!named.contains(key)) {
+                    storage.delete(key);
+                    removed++;
+                }
+            }
+        }
+        return removed;
     }
 
     private void remove(String key) {
