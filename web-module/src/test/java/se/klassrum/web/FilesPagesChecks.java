@@ -8,9 +8,6 @@ import org.openqa.selenium.WebElement;
 import javax.imageio.ImageIO;
 import javax.sql.DataSource;
 import java.awt.image.BufferedImage;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,13 +16,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static se.klassrum.roster.demo.DemoIds.ENTRA_TENANT_SOLBACKA;
 import static se.klassrum.roster.demo.DemoIds.GROUP_MA1C_A;
-import static se.klassrum.roster.demo.DemoIds.OID_ANNA;
 import static se.klassrum.roster.demo.DemoIds.PERSON_ELSA;
 import static se.klassrum.roster.demo.DemoIds.PERSON_KARIN;
 
@@ -37,7 +30,6 @@ import static se.klassrum.roster.demo.DemoIds.PERSON_KARIN;
  */
 abstract class FilesPagesChecks extends BrowserTest {
 
-    private static final Pattern ID = Pattern.compile("\"id\":\"([0-9a-f-]{36})\"");
     private static final byte[] PDF = ("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n")
             .getBytes(StandardCharsets.US_ASCII);
 
@@ -148,18 +140,5 @@ abstract class FilesPagesChecks extends BrowserTest {
                         + "fetch(arguments[0], {credentials: 'same-origin'}).then(r => r.arrayBuffer().then(b => done({"
                         + "status: r.status, disposition: r.headers.get('Content-Disposition'), size: b.byteLength})))"
                         + ".catch(e => done({status: -1, disposition: String(e), size: 0}));", href);
-    }
-
-    /** Anna writes through the API (a POST that creates), as the scenario's starting point; the new item's id. */
-    private String annaCreates(String path, String json) throws Exception {
-        HttpResponse<String> created = HttpClient.newHttpClient().send(HttpRequest.newBuilder(uri(path))
-                .header("Authorization", "Bearer " + TestIssuer.personToken(ENTRA_TENANT_SOLBACKA, OID_ANNA))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json))
-                .build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-        Matcher id = ID.matcher(created.body());
-        assertThat(id.find()).as(created.body()).isTrue();
-        return id.group(1);
     }
 }

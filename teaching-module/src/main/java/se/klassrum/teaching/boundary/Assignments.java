@@ -98,7 +98,7 @@ public class Assignments {
 
     @StudentData(kind = DataKind.ASSIGNMENT, operation = Operation.WRITE)
     public AssignmentView publish(@GroupId UUID groupId, UUID assignmentId) {
-        Assignment assignment = assignmentOf(groupId, assignmentId);
+        Assignment assignment = context.assignmentOf(groupId, assignmentId);
         assignment.publish(context.now());
         return AssignmentView.of(assignment);
     }
@@ -110,7 +110,7 @@ public class Assignments {
     @StudentData(kind = DataKind.ASSIGNMENT, operation = Operation.WRITE)
     public AssignmentView edit(@GroupId UUID groupId, UUID assignmentId, String title, String instructions,
                                OffsetDateTime dueAt) {
-        Assignment assignment = assignmentOf(groupId, assignmentId);
+        Assignment assignment = context.assignmentOf(groupId, assignmentId);
         assignment.edit(title, SafeHtml.of(instructions), dueAt, context.now());
         return AssignmentView.of(assignment);
     }
@@ -122,7 +122,7 @@ public class Assignments {
      */
     @StudentData(kind = DataKind.ASSIGNMENT, operation = Operation.WRITE)
     public AssignmentView delete(@GroupId UUID groupId, UUID assignmentId) {
-        Assignment assignment = assignmentOf(groupId, assignmentId);
+        Assignment assignment = context.assignmentOf(groupId, assignmentId);
         assignment.delete(context.find(Person.class, context.callerPersonId()), context.now());
         files.removeAll(files.of(assignment));
         return AssignmentView.of(assignment);
@@ -136,7 +136,7 @@ public class Assignments {
     public SubmissionView submit(@GroupId UUID groupId, UUID assignmentId, @StudentId UUID studentId, String content) {
         Assignment assignment = ownWorkOn(groupId, assignmentId, studentId);
         OffsetDateTime now = context.now();
-        Submission submission = existing(assignmentId, studentId);
+        Submission submission = context.submissionOf(assignmentId, studentId);
         if (submission == null) {
             submission = new Submission(assignment, context.find(Person.class, studentId), SafeHtml.of(content), now);
             context.em().persist(submission);
@@ -156,7 +156,7 @@ public class Assignments {
     public SubmissionView saveDraft(@GroupId UUID groupId, UUID assignmentId, @StudentId UUID studentId, String text) {
         Assignment assignment = ownWorkOn(groupId, assignmentId, studentId);
         OffsetDateTime now = context.now();
-        Submission submission = existing(assignmentId, studentId);
+        Submission submission = context.submissionOf(assignmentId, studentId);
         if (submission == null) {
             submission = Submission.draft(assignment, context.find(Person.class, studentId), SafeHtml.of(text), now);
             context.em().persist(submission);
@@ -172,8 +172,8 @@ public class Assignments {
      */
     @StudentData(kind = DataKind.SUBMISSION)
     public SubmissionView submissionOf(@GroupId UUID groupId, UUID assignmentId, @StudentId UUID studentId) {
-        assignmentOf(groupId, assignmentId);
-        Submission submission = existing(assignmentId, studentId);
+        context.assignmentOf(groupId, assignmentId);
+        Submission submission = context.submissionOf(assignmentId, studentId);
         boolean own = context.callerIs(studentId);
         if (submission == null || (!submission.isHandedIn() && !own)) {
             throw new StudentDataNotFoundException();
@@ -189,7 +189,7 @@ public class Assignments {
      */
     @StudentData(kind = DataKind.SUBMISSION)
     public Slice<SubmissionView> submissions(@GroupId UUID groupId, UUID assignmentId, Page page) {
-        assignmentOf(groupId, assignmentId);
+        context.assignmentOf(groupId, assignmentId);
         List<String> after = page.after(2);
         TypedQuery<Submission> query = context.em().createQuery("select s from Submission s where s.assignment.id = :assignment"
                         + " and s.status <> :draft"
@@ -236,7 +236,7 @@ public class Assignments {
         if (!studentId.equals(context.callerPersonId())) {
             throw new TeachingException("OWN_SUBMISSION_ONLY", "Bara eleven själv kan lämna in", "Only the student can submit");
         }
-        Assignment assignment = assignmentOf(groupId, assignmentId);
+        Assignment assignment = context.assignmentOf(groupId, assignmentId);
         if (!assignment.isPublished()) {
             throw new StudentDataNotFoundException();
         }
@@ -249,27 +249,11 @@ public class Assignments {
             throw new TeachingException("NOT_OWN_FEEDBACK", "Man kan inte ge återkoppling på sin egen inlämning",
                     "Nobody returns their own submission");
         }
-        assignmentOf(groupId, assignmentId);
-        Submission submission = existing(assignmentId, studentId);
+        context.assignmentOf(groupId, assignmentId);
+        Submission submission = context.submissionOf(assignmentId, studentId);
         if (submission == null || !submission.isHandedIn()) {
             throw new StudentDataNotFoundException();
         }
         return submission;
-    }
-
-    private Assignment assignmentOf(UUID groupId, UUID assignmentId) {
-        Assignment assignment = context.find(Assignment.class, assignmentId);
-        if (!assignment.group().id().equals(groupId)) {
-            throw new StudentDataNotFoundException();
-        }
-        return assignment;
-    }
-
-    private Submission existing(UUID assignmentId, UUID studentId) {
-        return context.em().createQuery("select s from Submission s where s.assignment.id = :assignment "
-                        + "and s.student.id = :student", Submission.class)
-                .setParameter("assignment", assignmentId)
-                .setParameter("student", studentId)
-                .getResultStream().findFirst().orElse(null);
     }
 }

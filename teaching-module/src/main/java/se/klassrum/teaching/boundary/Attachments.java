@@ -58,7 +58,7 @@ public class Attachments {
     /** Attaches files to a post: its group's teachers, as writing the post. */
     @StudentData(kind = DataKind.POST, operation = Operation.WRITE)
     public List<FileView> attachToPost(@GroupId UUID groupId, UUID postId, List<Uploads.Upload> uploads) {
-        Post post = postOf(groupId, postId);
+        Post post = context.postOf(groupId, postId);
         return attach(uploads, (key, upload) -> Attachment.onPost(post, key, upload.name(), upload.mediaType(),
                 upload.size(), caller(), context.now()));
     }
@@ -66,7 +66,7 @@ public class Attachments {
     /** The post's files, for whoever may read the group's posts. */
     @StudentData(kind = DataKind.POST)
     public List<FileView> ofPost(@GroupId UUID groupId, UUID postId, @StudentId UUID child) {
-        Post post = postOf(groupId, postId);
+        Post post = context.postOf(groupId, postId);
         if (post.isDeleted()) {
             return List.of();
         }
@@ -87,7 +87,7 @@ public class Attachments {
     /** Attaches files to an assignment's instructions: its group's teachers. */
     @StudentData(kind = DataKind.ASSIGNMENT, operation = Operation.WRITE)
     public List<FileView> attachToAssignment(@GroupId UUID groupId, UUID assignmentId, List<Uploads.Upload> uploads) {
-        Assignment assignment = assignmentOf(groupId, assignmentId);
+        Assignment assignment = context.assignmentOf(groupId, assignmentId);
         return attach(uploads, (key, upload) -> Attachment.onAssignment(assignment, key, upload.name(),
                 upload.mediaType(), upload.size(), caller(), context.now()));
     }
@@ -118,8 +118,8 @@ public class Attachments {
     @StudentData(kind = DataKind.SUBMISSION, operation = Operation.WRITE)
     public List<FileView> attachToSubmission(@GroupId UUID groupId, UUID assignmentId, @StudentId UUID studentId,
                                              List<Uploads.Upload> uploads) {
-        Assignment assignment = assignmentOf(groupId, assignmentId);
-        Submission submission = existing(assignmentId, studentId);
+        Assignment assignment = context.assignmentOf(groupId, assignmentId);
+        Submission submission = context.submissionOf(assignmentId, studentId);
         if (context.callerIs(studentId)) {
             if (!assignment.isPublished()) {
                 throw new StudentDataNotFoundException();
@@ -213,8 +213,8 @@ public class Attachments {
 
     /** The submission, when the caller may see it: a never handed-in one is the student's only. */
     private Submission visibleSubmission(UUID groupId, UUID assignmentId, UUID studentId) {
-        assignmentOf(groupId, assignmentId);
-        Submission submission = existing(assignmentId, studentId);
+        context.assignmentOf(groupId, assignmentId);
+        Submission submission = context.submissionOf(assignmentId, studentId);
         if (submission == null || (!submission.isHandedIn() && !context.callerIs(studentId))) {
             throw new StudentDataNotFoundException();
         }
@@ -222,7 +222,7 @@ public class Attachments {
     }
 
     private Assignment readableAssignment(UUID groupId, UUID assignmentId, UUID child) {
-        Assignment assignment = assignmentOf(groupId, assignmentId);
+        Assignment assignment = context.assignmentOf(groupId, assignmentId);
         if (assignment.isDeleted() || (!assignment.isPublished()
                 && !guard.permits(DataKind.ASSIGNMENT, Operation.READ, child, groupId, ItemFacts.publication(false)))) {
             throw new StudentDataNotFoundException();
@@ -232,29 +232,5 @@ public class Attachments {
 
     private Person caller() {
         return context.find(Person.class, context.callerPersonId());
-    }
-
-    private Post postOf(UUID groupId, UUID postId) {
-        Post post = context.find(Post.class, postId);
-        if (!post.group().id().equals(groupId)) {
-            throw new StudentDataNotFoundException();
-        }
-        return post;
-    }
-
-    private Assignment assignmentOf(UUID groupId, UUID assignmentId) {
-        Assignment assignment = context.find(Assignment.class, assignmentId);
-        if (!assignment.group().id().equals(groupId)) {
-            throw new StudentDataNotFoundException();
-        }
-        return assignment;
-    }
-
-    private Submission existing(UUID assignmentId, UUID studentId) {
-        return context.em().createQuery("select s from Submission s where s.assignment.id = :assignment "
-                        + "and s.student.id = :student", Submission.class)
-                .setParameter("assignment", assignmentId)
-                .setParameter("student", studentId)
-                .getResultStream().findFirst().orElse(null);
     }
 }

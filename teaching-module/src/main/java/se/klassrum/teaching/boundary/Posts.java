@@ -12,7 +12,6 @@ import se.klassrum.access.api.Slice;
 import se.klassrum.access.boundary.AccessGuard;
 import se.klassrum.access.api.Operation;
 import se.klassrum.access.api.StudentData;
-import se.klassrum.access.api.StudentDataNotFoundException;
 import se.klassrum.access.api.StudentId;
 import se.klassrum.roster.entity.Person;
 import se.klassrum.roster.entity.StudyGroup;
@@ -86,7 +85,7 @@ public class Posts {
      */
     @StudentData(kind = DataKind.POST, operation = Operation.WRITE)
     public PostView edit(@GroupId UUID groupId, UUID postId, String html) {
-        Post post = postOf(groupId, postId);
+        Post post = context.postOf(groupId, postId);
         post.edit(SafeHtml.of(html), context.now());
         return PostView.of(post);
     }
@@ -98,17 +97,9 @@ public class Posts {
      */
     @StudentData(kind = DataKind.POST, operation = Operation.WRITE)
     public PostView delete(@GroupId UUID groupId, UUID postId) {
-        Post post = postOf(groupId, postId);
+        Post post = context.postOf(groupId, postId);
         post.delete(context.find(Person.class, context.callerPersonId()), context.now());
         files.removeAll(files.of(post));
         return PostView.of(post);
-    }
-
-    private Post postOf(UUID groupId, UUID postId) {
-        Post post = context.find(Post.class, postId);
-        if (!post.group().id().equals(groupId)) {
-            throw new StudentDataNotFoundException();
-        }
-        return post;
     }
 }
