@@ -153,6 +153,8 @@ public final class Launcher {
         command.addAll(clusterOptions(settings));
         ProcessBuilder builder = new ProcessBuilder(command).inheritIO();
         Map<String, String> environment = builder.environment();
+        // The application keeps attachments below it too (KLASSRUM_FILES_DIR, by default <data>/files).
+        environment.put("KLASSRUM_DATA_DIR", settings.dataDirectory().toString());
         environment.put("KLASSRUM_DB_URL", database.url());
         environment.put("KLASSRUM_DB_USER", database.user());
         environment.put("KLASSRUM_DB_PASSWORD", database.password());

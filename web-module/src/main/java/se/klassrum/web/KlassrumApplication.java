@@ -19,6 +19,8 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import se.klassrum.web.api.ProblemExamples;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 
+import java.util.Map;
+
 /**
  * The integration API. Resources carry their version in the path ({@code /api/v1/...}); callers
  * authenticate with a MicroProfile JWT (issuer and key from the {@code klassrum.jwt.*} settings).
@@ -40,7 +42,11 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
                         scheme = "bearer", bearerFormat = "JWT",
                         description = "A person's token carries tid (Entra tenant id) and oid (Entra object id); an "
                                 + "application's token carries idtyp=app and its permissions in roles."),
-                schemas = @Schema(name = "Problem", type = SchemaType.OBJECT,
+                schemas = {@Schema(name = "FileUpload", type = SchemaType.OBJECT,
+                        description = "An upload: one or more files, each in a part named file",
+                        properties = @SchemaProperty(name = "file", type = SchemaType.STRING, format = "binary",
+                                description = "a file; repeat the part for several")),
+                        @Schema(name = "Problem", type = SchemaType.OBJECT,
                         description = "An RFC 9457 problem",
                         properties = {
                                 @SchemaProperty(name = "type", type = SchemaType.STRING,
@@ -58,7 +64,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
                                 @SchemaProperty(name = "field", type = SchemaType.STRING,
                                         description = "400: the invalid parameter"),
                                 @SchemaProperty(name = "code", type = SchemaType.STRING,
-                                        description = "409: why the domain refused the change")}),
+                                        description = "409: why the domain refused the change")})},
                 responses = {
                         @APIResponse(name = "InvalidInput", description = "A parameter or body field is invalid; each one is named",
                                 content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem"),
@@ -72,9 +78,19 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
                         @APIResponse(name = "NotFound", description = "No such student, group or item for the caller (also when it is in another tenant)",
                                 content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem"),
                                         examples = @ExampleObject(name = "NotFound", value = ProblemExamples.NOT_FOUND))),
+                        @APIResponse(name = "FileTooLarge", description = "The file is larger than KLASSRUM_FILES_MAX_BYTES; nothing of the upload is kept",
+                                content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem"))),
+                        @APIResponse(name = "FileTypeNotAllowed", description = "The file's bytes show a type that KLASSRUM_FILES_TYPES does not allow; nothing of the upload is kept",
+                                content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem"))),
                         @APIResponse(name = "Refused", description = "The domain refuses the change; code says why",
                                 content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem"),
                                         examples = @ExampleObject(name = "Refused", value = ProblemExamples.REFUSED)))
                 }))
 public class KlassrumApplication extends Application {
+
+    /** Multipart bodies (uploads of attachments) are read by Jersey's multipart support, which Payara ships. */
+    @Override
+    public Map<String, Object> getProperties() {
+        return Map.of("jersey.config.server.provider.classnames", "org.glassfish.jersey.media.multipart.MultiPartFeature");
+    }
 }

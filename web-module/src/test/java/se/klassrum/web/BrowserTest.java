@@ -20,8 +20,12 @@ import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import se.klassrum.roster.demo.DemoIds;
 
 import java.io.IOException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -51,6 +55,7 @@ abstract class BrowserTest extends ServerCalls {
     static final Path CHROMEDRIVER = Path.of(System.getProperty("klassrum.test.chromedriver", "/usr/bin/chromedriver"));
     static final Path SCREENSHOTS = Path.of(System.getProperty("klassrum.test.screenshots", "target/screenshots"));
 
+    private static final Pattern CREATED_ID = Pattern.compile("\"id\":\"([0-9a-f-]{36})\"");
     private static final Pattern SIGN_IN_CODE = Pattern.compile("\\b(\\d{6})\\b");
 
     WebDriver browser;
@@ -231,6 +236,19 @@ abstract class BrowserTest extends ServerCalls {
         Object widths = script("return [document.documentElement.scrollWidth, window.innerWidth]");
         assertThat((Boolean) script("return document.documentElement.scrollWidth <= window.innerWidth"))
                 .as("%s: no horizontal scrolling, [scrollWidth, innerWidth] = %s", page, widths).isTrue();
+    }
+
+    /** Anna writes through the API (a POST that creates), as a scenario's starting point; the new item's id. */
+    String annaCreates(String path, String json) throws Exception {
+        HttpResponse<String> created = HttpClient.newHttpClient().send(HttpRequest.newBuilder(uri(path))
+                .header("Authorization", "Bearer " + TestIssuer.personToken(DemoIds.ENTRA_TENANT_SOLBACKA, DemoIds.OID_ANNA))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        Matcher id = CREATED_ID.matcher(created.body());
+        assertThat(id.find()).as(created.body()).isTrue();
+        return id.group(1);
     }
 
     void screenshot(String name) throws IOException {

@@ -10,9 +10,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 import javax.sql.DataSource;
 import java.io.IOException;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -22,12 +19,10 @@ import java.util.List;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static se.klassrum.roster.demo.DemoIds.ENTRA_TENANT_SOLBACKA;
 import static se.klassrum.roster.demo.DemoIds.GROUP_EN5_B;
 import static se.klassrum.roster.demo.DemoIds.GROUP_KE1_E;
 import static se.klassrum.roster.demo.DemoIds.GROUP_MA1C_A;
 import static se.klassrum.roster.demo.DemoIds.GROUP_NA24A_MENTOR;
-import static se.klassrum.roster.demo.DemoIds.OID_ANNA;
 import static se.klassrum.roster.demo.DemoIds.PERSON_EBBA;
 import static se.klassrum.roster.demo.DemoIds.PERSON_ANNA;
 import static se.klassrum.roster.demo.DemoIds.PERSON_ELSA;
@@ -891,12 +886,7 @@ abstract class TeachingPagesChecks extends BrowserTest {
 
     /** Anna writes through the API (a POST that creates), as the scenario's starting point. */
     private void annaPosts(String path, String json) throws Exception {
-        HttpResponse<String> created = HttpClient.newHttpClient().send(HttpRequest.newBuilder(uri(path))
-                .header("Authorization", "Bearer " + TestIssuer.personToken(ENTRA_TENANT_SOLBACKA, OID_ANNA))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json))
-                .build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        annaCreates(path, json);
     }
 
     private WebElement assignmentItem(String title) {

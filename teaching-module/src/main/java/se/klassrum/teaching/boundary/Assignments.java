@@ -19,6 +19,7 @@ import se.klassrum.roster.entity.Person;
 import se.klassrum.roster.entity.StudyGroup;
 import se.klassrum.teaching.boundary.Views.AssignmentView;
 import se.klassrum.teaching.boundary.Views.SubmissionView;
+import se.klassrum.teaching.control.AttachedFiles;
 import se.klassrum.teaching.control.TeachingContext;
 import se.klassrum.teaching.entity.Assignment;
 import se.klassrum.teaching.entity.PublicationStatus;
@@ -43,6 +44,9 @@ public class Assignments {
 
     @Inject
     AccessGuard guard;
+
+    @Inject
+    AttachedFiles files;
 
     /**
      * The group's assignments by due time. Asked about published assignments; drafts are added only for a
@@ -94,7 +98,7 @@ public class Assignments {
 
     @StudentData(kind = DataKind.ASSIGNMENT, operation = Operation.WRITE)
     public AssignmentView publish(@GroupId UUID groupId, UUID assignmentId) {
-        Assignment assignment = assignmentOf(groupId, assignmentId);
+        Assignment assignment = context.assignmentOf(groupId, assignmentId);
         assignment.publish(context.now());
         return AssignmentView.of(assignment);
     }
@@ -106,19 +110,21 @@ public class Assignments {
     @StudentData(kind = DataKind.ASSIGNMENT, operation = Operation.WRITE)
     public AssignmentView edit(@GroupId UUID groupId, UUID assignmentId, String title, String instructions,
                                OffsetDateTime dueAt) {
-        Assignment assignment = assignmentOf(groupId, assignmentId);
+        Assignment assignment = context.assignmentOf(groupId, assignmentId);
         assignment.edit(title, SafeHtml.of(instructions), dueAt, context.now());
         return AssignmentView.of(assignment);
     }
 
     /**
      * Deletes the assignment: the group's teachers. The row stays as a tombstone with who deleted it and when (and
-     * the submissions with it), the access decision is in the audit log, and readers see that it was taken away.
+     * the submissions with it), the access decision is in the audit log, and readers see that it was taken away. The
+     * files of its instructions are removed, from the storage once the deletion has committed.
      */
     @StudentData(kind = DataKind.ASSIGNMENT, operation = Operation.WRITE)
     public AssignmentView delete(@GroupId UUID groupId, UUID assignmentId) {
-        Assignment assignment = assignmentOf(groupId, assignmentId);
+        Assignment assignment = context.assignmentOf(groupId, assignmentId);
         assignment.delete(context.find(Person.class, context.callerPersonId()), context.now());
+        files.removeAll(files.of(assignment));
         return AssignmentView.of(assignment);
     }
 
@@ -130,13 +136,15 @@ public class Assignments {
     public SubmissionView submit(@GroupId UUID groupId, UUID assignmentId, @StudentId UUID studentId, String content) {
         Assignment assignment = ownWorkOn(groupId, assignmentId, studentId);
         OffsetDateTime now = context.now();
-        Submission submission = existing(assignmentId, studentId);
+        Submission submission = context.submissionOf(assignmentId, studentId);
         if (submission == null) {
             submission = new Submission(assignment, context.find(Person.class, studentId), SafeHtml.of(content), now);
             context.em().persist(submission);
         } else {
             submission.handIn(SafeHtml.of(content), now);
         }
+        context.em().flush();
+        files.goWith(submission, submission.lastEntry());
         return SubmissionView.of(submission, true);
     }
 
@@ -148,7 +156,7 @@ public class Assignments {
     public SubmissionView saveDraft(@GroupId UUID groupId, UUID assignmentId, @StudentId UUID studentId, String text) {
         Assignment assignment = ownWorkOn(groupId, assignmentId, studentId);
         OffsetDateTime now = context.now();
-        Submission submission = existing(assignmentId, studentId);
+        Submission submission = context.submissionOf(assignmentId, studentId);
         if (submission == null) {
             submission = Submission.draft(assignment, context.find(Person.class, studentId), SafeHtml.of(text), now);
             context.em().persist(submission);
@@ -164,8 +172,8 @@ public class Assignments {
      */
     @StudentData(kind = DataKind.SUBMISSION)
     public SubmissionView submissionOf(@GroupId UUID groupId, UUID assignmentId, @StudentId UUID studentId) {
-        assignmentOf(groupId, assignmentId);
-        Submission submission = existing(assignmentId, studentId);
+        context.assignmentOf(groupId, assignmentId);
+        Submission submission = context.submissionOf(assignmentId, studentId);
         boolean own = context.callerIs(studentId);
         if (submission == null || (!submission.isHandedIn() && !own)) {
             throw new StudentDataNotFoundException();
@@ -181,7 +189,7 @@ public class Assignments {
      */
     @StudentData(kind = DataKind.SUBMISSION)
     public Slice<SubmissionView> submissions(@GroupId UUID groupId, UUID assignmentId, Page page) {
-        assignmentOf(groupId, assignmentId);
+        context.assignmentOf(groupId, assignmentId);
         List<String> after = page.after(2);
         TypedQuery<Submission> query = context.em().createQuery("select s from Submission s where s.assignment.id = :assignment"
                         + " and s.status <> :draft"
@@ -203,6 +211,8 @@ public class Assignments {
         Submission submission = handedIn(groupId, assignmentId, studentId);
         submission.returnWithFeedback(SafeHtml.of(feedback), context.find(Person.class, context.callerPersonId()),
                 context.now());
+        context.em().flush();
+        files.goWith(submission, submission.lastEntry());
         return SubmissionView.of(submission);
     }
 
@@ -216,6 +226,8 @@ public class Assignments {
         Submission submission = handedIn(groupId, assignmentId, studentId);
         submission.requestCompletion(SafeHtml.of(comment), context.find(Person.class, context.callerPersonId()),
                 context.now());
+        context.em().flush();
+        files.goWith(submission, submission.lastEntry());
         return SubmissionView.of(submission);
     }
 
@@ -224,7 +236,7 @@ public class Assignments {
         if (!studentId.equals(context.callerPersonId())) {
             throw new TeachingException("OWN_SUBMISSION_ONLY", "Bara eleven själv kan lämna in", "Only the student can submit");
         }
-        Assignment assignment = assignmentOf(groupId, assignmentId);
+        Assignment assignment = context.assignmentOf(groupId, assignmentId);
         if (!assignment.isPublished()) {
             throw new StudentDataNotFoundException();
         }
@@ -237,27 +249,11 @@ public class Assignments {
             throw new TeachingException("NOT_OWN_FEEDBACK", "Man kan inte ge återkoppling på sin egen inlämning",
                     "Nobody returns their own submission");
         }
-        assignmentOf(groupId, assignmentId);
-        Submission submission = existing(assignmentId, studentId);
+        context.assignmentOf(groupId, assignmentId);
+        Submission submission = context.submissionOf(assignmentId, studentId);
         if (submission == null || !submission.isHandedIn()) {
             throw new StudentDataNotFoundException();
         }
         return submission;
-    }
-
-    private Assignment assignmentOf(UUID groupId, UUID assignmentId) {
-        Assignment assignment = context.find(Assignment.class, assignmentId);
-        if (!assignment.group().id().equals(groupId)) {
-            throw new StudentDataNotFoundException();
-        }
-        return assignment;
-    }
-
-    private Submission existing(UUID assignmentId, UUID studentId) {
-        return context.em().createQuery("select s from Submission s where s.assignment.id = :assignment "
-                        + "and s.student.id = :student", Submission.class)
-                .setParameter("assignment", assignmentId)
-                .setParameter("student", studentId)
-                .getResultStream().findFirst().orElse(null);
     }
 }

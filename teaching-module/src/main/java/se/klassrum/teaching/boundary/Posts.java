@@ -12,10 +12,10 @@ import se.klassrum.access.api.Slice;
 import se.klassrum.access.boundary.AccessGuard;
 import se.klassrum.access.api.Operation;
 import se.klassrum.access.api.StudentData;
-import se.klassrum.access.api.StudentDataNotFoundException;
 import se.klassrum.access.api.StudentId;
 import se.klassrum.roster.entity.Person;
 import se.klassrum.roster.entity.StudyGroup;
+import se.klassrum.teaching.control.AttachedFiles;
 import se.klassrum.teaching.control.TeachingContext;
 import se.klassrum.teaching.entity.Post;
 import se.klassrum.teaching.entity.SafeHtml;
@@ -38,6 +38,9 @@ public class Posts {
 
     @Inject
     AccessGuard guard;
+
+    @Inject
+    AttachedFiles files;
 
     /**
      * The group's posts, newest first.
@@ -82,7 +85,7 @@ public class Posts {
      */
     @StudentData(kind = DataKind.POST, operation = Operation.WRITE)
     public PostView edit(@GroupId UUID groupId, UUID postId, String html) {
-        Post post = postOf(groupId, postId);
+        Post post = context.postOf(groupId, postId);
         post.edit(SafeHtml.of(html), context.now());
         return PostView.of(post);
     }
@@ -90,20 +93,13 @@ public class Posts {
     /**
      * Deletes a post: its author or another of the group's teachers. The row stays as a tombstone with who deleted it
      * and when, the access decision is in the audit log, and readers see that the post was taken away instead of
-     * its body.
+     * its body. Its files are removed, from the storage once the deletion has committed.
      */
     @StudentData(kind = DataKind.POST, operation = Operation.WRITE)
     public PostView delete(@GroupId UUID groupId, UUID postId) {
-        Post post = postOf(groupId, postId);
+        Post post = context.postOf(groupId, postId);
         post.delete(context.find(Person.class, context.callerPersonId()), context.now());
+        files.removeAll(files.of(post));
         return PostView.of(post);
-    }
-
-    private Post postOf(UUID groupId, UUID postId) {
-        Post post = context.find(Post.class, postId);
-        if (!post.group().id().equals(groupId)) {
-            throw new StudentDataNotFoundException();
-        }
-        return post;
     }
 }

@@ -4,6 +4,7 @@ import se.klassrum.access.api.ItemFacts;
 import se.klassrum.access.api.StudentOwned;
 import se.klassrum.teaching.entity.Assessment;
 import se.klassrum.teaching.entity.Assignment;
+import se.klassrum.teaching.entity.Attachment;
 import se.klassrum.teaching.entity.DevelopmentTalk;
 import se.klassrum.teaching.entity.Grade;
 import se.klassrum.teaching.entity.Post;
@@ -83,6 +84,22 @@ public final class Views {
         static SubmissionEntryView of(SubmissionEntry entry) {
             return new SubmissionEntryView(entry.kind(), entry.body(), entry.isLate(), entry.author().displayName(),
                     entry.recordedAt());
+        }
+    }
+
+    /**
+     * An attached file. {@code key} names it in its download address; {@code entry} is the position in the
+     * submission's history of the hand-in or answer it came with, null for a post's or assignment's file and for a
+     * file still waiting: {@code draft} (the student's, theirs alone) or {@code pendingAnswer} (a teacher's, until
+     * the answer is given).
+     */
+    public record FileView(String key, String name, String mediaType, long size, String uploadedByName,
+                           OffsetDateTime uploadedAt, Integer entry, boolean draft, boolean pendingAnswer) {
+        static FileView of(Attachment attachment) {
+            return new FileView(attachment.storageKey(), attachment.fileName(), attachment.mediaType(), attachment.size(),
+                    attachment.uploadedBy().displayName(), attachment.uploadedAt(),
+                    attachment.entry() == null ? null : attachment.entry().position(), attachment.isDraft(),
+                    attachment.isPendingAnswer());
         }
     }
 

@@ -7,6 +7,9 @@ import jakarta.persistence.PersistenceContext;
 import se.klassrum.access.api.Actor;
 import se.klassrum.access.api.CallerProvider;
 import se.klassrum.access.api.StudentDataNotFoundException;
+import se.klassrum.teaching.entity.Assignment;
+import se.klassrum.teaching.entity.Post;
+import se.klassrum.teaching.entity.Submission;
 import se.klassrum.teaching.entity.TeachingException;
 
 import java.time.Clock;
@@ -46,6 +49,11 @@ public class TeachingContext {
                 .map(actor -> ((Actor.Person) actor).personId()).orElse(null);
     }
 
+    /** The organisation of the caller's sign-in or token; none without a caller. */
+    public UUID callerTenantId() {
+        return caller.currentActor().map(Actor::tenantId).orElseThrow(StudentDataNotFoundException::new);
+    }
+
     /** Whether the caller is this person (an application never is). */
     public boolean callerIs(UUID personId) {
         return caller.currentActor().filter(actor -> actor instanceof Actor.Person person
@@ -68,6 +76,33 @@ public class TeachingContext {
             throw new StudentDataNotFoundException();
         }
         return entity;
+    }
+
+    /** The group's post; a 404 for a post of another group. */
+    public Post postOf(UUID groupId, UUID postId) {
+        Post post = find(Post.class, postId);
+        if (!post.group().id().equals(groupId)) {
+            throw new StudentDataNotFoundException();
+        }
+        return post;
+    }
+
+    /** The group's assignment; a 404 for an assignment of another group. */
+    public Assignment assignmentOf(UUID groupId, UUID assignmentId) {
+        Assignment assignment = find(Assignment.class, assignmentId);
+        if (!assignment.group().id().equals(groupId)) {
+            throw new StudentDataNotFoundException();
+        }
+        return assignment;
+    }
+
+    /** The student's submission to the assignment, or null while they have none. */
+    public Submission submissionOf(UUID assignmentId, UUID studentId) {
+        return em.createQuery("select s from Submission s where s.assignment.id = :assignment "
+                        + "and s.student.id = :student", Submission.class)
+                .setParameter("assignment", assignmentId)
+                .setParameter("student", studentId)
+                .getResultStream().findFirst().orElse(null);
     }
 
     public EntityManager em() {

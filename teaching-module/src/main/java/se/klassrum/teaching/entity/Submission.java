@@ -104,6 +104,11 @@ public class Submission extends RosterEntity {
         return submission;
     }
 
+    /** The student starts with files only: a draft without text, which nobody else sees. */
+    public static Submission forFiles(Assignment assignment, Person student) {
+        return new Submission(assignment, student);
+    }
+
     /** Keeps the student's draft; what was handed in before stays as the teacher sees it. */
     public void saveDraft(SafeHtml text, OffsetDateTime at) {
         refuseWhenReturned();
@@ -160,6 +165,19 @@ public class Submission extends RosterEntity {
 
     private void record(SubmissionEntry.Kind kind, SafeHtml text, Person author, OffsetDateTime at) {
         entries.add(new SubmissionEntry(this, entries.size(), kind, text, late, author, at));
+    }
+
+    /** Refuses more of the student's work (a draft's files) once it is returned or its assignment deleted. */
+    public void refuseWhenClosed() {
+        refuseWhenReturned();
+    }
+
+    /** The hand-in or answer recorded last, which the waiting files go with. */
+    public SubmissionEntry lastEntry() {
+        if (entries.isEmpty()) {
+            throw new IllegalStateException("nothing was recorded yet");
+        }
+        return entries.get(entries.size() - 1);
     }
 
     /** Returned work is final; and a deleted assignment takes no more hand-ins or answers. */

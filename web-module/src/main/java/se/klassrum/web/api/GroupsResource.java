@@ -14,6 +14,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.EntityPart;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -21,6 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import se.klassrum.access.api.Slice;
@@ -29,12 +31,16 @@ import se.klassrum.roster.boundary.StudentProfile;
 import se.klassrum.roster.boundary.StudentProfiles;
 import se.klassrum.teaching.boundary.AssessmentGrids;
 import se.klassrum.teaching.boundary.Assignments;
+import se.klassrum.teaching.boundary.Attachments;
 import se.klassrum.teaching.boundary.Posts;
 import se.klassrum.teaching.boundary.Views.AssignmentView;
+import se.klassrum.teaching.boundary.Views.FileView;
 import se.klassrum.teaching.boundary.Views.PostView;
 import se.klassrum.teaching.boundary.Views.SubmissionView;
+import se.klassrum.teaching.control.Uploads;
 
 import java.util.List;
+import java.util.UUID;
 
 /** A group's members, posts, assignments and submissions, each behind the access rules. */
 @Path("v1/groups/{group}")
@@ -50,6 +56,15 @@ import java.util.List;
 public class GroupsResource {
 
     private static final String CHILD = "For a guardian: the child to read for";
+    private static final String UPLOAD = "multipart/form-data with one or more parts named file. Each file is at most "
+            + "KLASSRUM_FILES_MAX_BYTES (413 otherwise) and of a type in KLASSRUM_FILES_TYPES as its bytes show it, "
+            + "whatever the client says (415 otherwise). Nothing is kept of a refused upload.";
+    private static final String DOWNLOAD = "Decided as a read of the content the file belongs to, and audited so. An "
+            + "unknown file, another organisation's and one the caller may not read all answer the same 404. Sent as an "
+            + "attachment (filename* of RFC 6266) with X-Content-Type-Options: nosniff, Cache-Control: no-store and a "
+            + "sandboxing Content-Security-Policy.";
+    private static final String INLINE = "true shows a PDF or image in the browser (Content-Disposition: inline); "
+            + "other types are always downloaded";
 
     @Inject
     StudentProfiles profiles;
@@ -65,6 +80,12 @@ public class GroupsResource {
 
     @Inject
     Assignments assignments;
+
+    @Inject
+    Attachments attachments;
+
+    @Inject
+    Uploads uploads;
 
     @PathParam("group")
     String group;
@@ -271,5 +292,137 @@ public class GroupsResource {
     public AssessmentGrids.Saved saveAssessmentGrid(@Valid @NotNull Requests.AssessmentGridRequest request) {
         return grids.save(Params.uuid("group", group), request.rows().stream()
                 .map(row -> new AssessmentGrids.Change(row.student(), row.grade(), row.comment())).toList(), request.publish());
+    }
+
+    @GET
+    @Path("posts/{post}/files")
+    @Operation(summary = "The post's files, for whoever may read the group's posts")
+    @APIResponse(responseCode = "200", description = "The files, oldest first",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = FileView.class)))
+    public List<FileView> postFiles(@PathParam("post") String post,
+                                    @QueryParam("child") @Parameter(description = CHILD) String child) {
+        return attachments.ofPost(Params.uuid("group", group), Params.uuid("post", post), Params.optionalUuid("child", child));
+    }
+
+    @POST
+    @Path("posts/{post}/files")
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @Operation(summary = "Attaches files to a post (the group's teachers and mentors)", description = UPLOAD)
+    @APIResponse(responseCode = "201", description = "The attached files",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = FileView.class)))
+    @APIResponse(responseCode = "413", ref = "FileTooLarge")
+    @APIResponse(responseCode = "415", ref = "FileTypeNotAllowed")
+    public Response attachToPost(@PathParam("post") String post,
+                                 @RequestBody(content = @Content(mediaType = MediaType.MULTIPART_FORM_DATA,
+                                         schema = @Schema(ref = "FileUpload"))) List<EntityPart> parts) {
+        UUID groupId = Params.uuid("group", group);
+        UUID postId = Params.uuid("post", post);
+        return created(FileAnswers.attach(uploads, parts, received -> attachments.attachToPost(groupId, postId, received)));
+    }
+
+    @GET
+    @Path("posts/{post}/files/{key}")
+    @Produces(MediaType.WILDCARD)
+    @Operation(summary = "Downloads a file of a post", description = DOWNLOAD)
+    @APIResponse(responseCode = "200", description = "The file", content = @Content(mediaType = MediaType.APPLICATION_OCTET_STREAM))
+    public Response postFile(@PathParam("post") String post, @PathParam("key") String key,
+                             @QueryParam("child") @Parameter(description = CHILD) String child,
+                             @QueryParam("inline") @Parameter(description = INLINE) boolean inline) {
+        UUID groupId = Params.uuid("group", group);
+        UUID postId = Params.uuid("post", post);
+        UUID childId = Params.optionalUuid("child", child);
+        return FileAnswers.download(() -> attachments.postFile(groupId, postId, childId, key), inline);
+    }
+
+    @GET
+    @Path("assignments/{assignment}/files")
+    @Operation(summary = "The files of an assignment's instructions, for whoever sees the assignment")
+    @APIResponse(responseCode = "200", description = "The files, oldest first",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = FileView.class)))
+    public List<FileView> assignmentFiles(@PathParam("assignment") String assignment,
+                                          @QueryParam("child") @Parameter(description = CHILD) String child) {
+        return attachments.ofAssignment(Params.uuid("group", group), Params.uuid("assignment", assignment),
+                Params.optionalUuid("child", child));
+    }
+
+    @POST
+    @Path("assignments/{assignment}/files")
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @Operation(summary = "Attaches files to an assignment's instructions (the group's teachers)", description = UPLOAD)
+    @APIResponse(responseCode = "201", description = "The attached files",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = FileView.class)))
+    @APIResponse(responseCode = "413", ref = "FileTooLarge")
+    @APIResponse(responseCode = "415", ref = "FileTypeNotAllowed")
+    public Response attachToAssignment(@PathParam("assignment") String assignment,
+                                       @RequestBody(content = @Content(mediaType = MediaType.MULTIPART_FORM_DATA,
+                                               schema = @Schema(ref = "FileUpload"))) List<EntityPart> parts) {
+        UUID groupId = Params.uuid("group", group);
+        UUID assignmentId = Params.uuid("assignment", assignment);
+        return created(FileAnswers.attach(uploads, parts,
+                received -> attachments.attachToAssignment(groupId, assignmentId, received)));
+    }
+
+    @GET
+    @Path("assignments/{assignment}/files/{key}")
+    @Produces(MediaType.WILDCARD)
+    @Operation(summary = "Downloads a file of an assignment's instructions", description = DOWNLOAD)
+    @APIResponse(responseCode = "200", description = "The file", content = @Content(mediaType = MediaType.APPLICATION_OCTET_STREAM))
+    public Response assignmentFile(@PathParam("assignment") String assignment, @PathParam("key") String key,
+                                   @QueryParam("child") @Parameter(description = CHILD) String child,
+                                   @QueryParam("inline") @Parameter(description = INLINE) boolean inline) {
+        UUID groupId = Params.uuid("group", group);
+        UUID assignmentId = Params.uuid("assignment", assignment);
+        UUID childId = Params.optionalUuid("child", child);
+        return FileAnswers.download(() -> attachments.assignmentFile(groupId, assignmentId, childId, key), inline);
+    }
+
+    @GET
+    @Path("assignments/{assignment}/submissions/{student}/files")
+    @Operation(summary = "The files of a student's work that the caller may see",
+            description = "Files that came with a hand-in or answer (entry) for whoever sees the submission; the "
+                    + "student's draft files (draft) for the student only; a teacher's files for the next answer "
+                    + "(pendingAnswer) for the group's teachers only.")
+    @APIResponse(responseCode = "200", description = "The files, oldest first",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = FileView.class)))
+    public List<FileView> submissionFiles(@PathParam("assignment") String assignment, @PathParam("student") String student) {
+        return attachments.ofSubmission(Params.uuid("group", group), Params.uuid("assignment", assignment),
+                Params.uuid("student", student));
+    }
+
+    @POST
+    @Path("assignments/{assignment}/submissions/{student}/files")
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @Operation(summary = "Attaches files to a student's work: the student's go with their next hand-in, a teacher's "
+            + "with their next answer (feedback or a request for completion)", description = UPLOAD)
+    @APIResponse(responseCode = "201", description = "The attached files",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = FileView.class)))
+    @APIResponse(responseCode = "413", ref = "FileTooLarge")
+    @APIResponse(responseCode = "415", ref = "FileTypeNotAllowed")
+    public Response attachToSubmission(@PathParam("assignment") String assignment, @PathParam("student") String student,
+                                       @RequestBody(content = @Content(mediaType = MediaType.MULTIPART_FORM_DATA,
+                                               schema = @Schema(ref = "FileUpload"))) List<EntityPart> parts) {
+        UUID groupId = Params.uuid("group", group);
+        UUID assignmentId = Params.uuid("assignment", assignment);
+        UUID studentId = Params.uuid("student", student);
+        return created(FileAnswers.attach(uploads, parts,
+                received -> attachments.attachToSubmission(groupId, assignmentId, studentId, received)));
+    }
+
+    @GET
+    @Path("assignments/{assignment}/submissions/{student}/files/{key}")
+    @Produces(MediaType.WILDCARD)
+    @Operation(summary = "Downloads a file of a student's work", description = DOWNLOAD)
+    @APIResponse(responseCode = "200", description = "The file", content = @Content(mediaType = MediaType.APPLICATION_OCTET_STREAM))
+    public Response submissionFile(@PathParam("assignment") String assignment, @PathParam("student") String student,
+                                   @PathParam("key") String key,
+                                   @QueryParam("inline") @Parameter(description = INLINE) boolean inline) {
+        UUID groupId = Params.uuid("group", group);
+        UUID assignmentId = Params.uuid("assignment", assignment);
+        UUID studentId = Params.uuid("student", student);
+        return FileAnswers.download(() -> attachments.submissionFile(groupId, assignmentId, studentId, key), inline);
+    }
+
+    private static Response created(List<FileView> files) {
+        return Response.status(Response.Status.CREATED).entity(files).build();
     }
 }

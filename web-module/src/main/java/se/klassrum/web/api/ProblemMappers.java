@@ -18,6 +18,7 @@ import se.klassrum.access.api.StudentDataNotFoundException;
 import se.klassrum.roster.entity.RosterException;
 import se.klassrum.roster.importer.ImportNotAdmitted;
 import se.klassrum.roster.sync.graph.GraphException;
+import se.klassrum.teaching.entity.FileRefusedException;
 import se.klassrum.teaching.entity.TeachingException;
 import se.klassrum.web.api.Problem.Text;
 
@@ -231,6 +232,25 @@ final class ProblemMappers {
                             new Text("Microsoft Graph svarade inte som väntat", "Microsoft Graph did not answer as expected"),
                             new Text("Microsoft Graph: " + failed.getMessage(), "Microsoft Graph: " + failed.getMessage()))
                     .with("graphStatus", String.valueOf(failed.status()))
+                    .response();
+        }
+    }
+
+    /** An upload not taken: too large (413) or of a type not allowed (415). Nothing of it was kept. */
+    @Provider
+    public static class FileRefused implements ExceptionMapper<FileRefusedException> {
+        @Context
+        HttpHeaders headers;
+
+        @Override
+        public Response toResponse(FileRefusedException refused) {
+            boolean tooLarge = refused.reason() == FileRefusedException.Reason.TOO_LARGE;
+            return Problem.in(headers, tooLarge ? "file-too-large" : "file-type-not-allowed",
+                            tooLarge ? Response.Status.REQUEST_ENTITY_TOO_LARGE : Response.Status.UNSUPPORTED_MEDIA_TYPE,
+                            tooLarge ? new Text("Filen är för stor", "The file is too large")
+                                    : new Text("Filtypen tas inte emot", "The type of file is not accepted"),
+                            new Text(refused.swedish(), refused.english()))
+                    .with("code", refused.code())
                     .response();
         }
     }
