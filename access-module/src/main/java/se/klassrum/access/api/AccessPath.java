@@ -6,6 +6,11 @@ public enum AccessPath {
     MENTOR,
     STUDENT,
     GUARDIAN,
+    /**
+     * Read-only history through an archived teaching group, for a teacher who still owns it (rule H1): its posts and
+     * assignments, and the hand-ins and feedback of its former students who still study at the school.
+     */
+    HISTORY,
     /** An integration acting without a person, on tenant-scoped application permissions. */
     APPLICATION
 }

@@ -45,5 +45,12 @@ public enum Prerequisite {
     /** The path may do this operation on this kind of data at all (for example, no teacher reads development talks). */
     OPERATION_ALLOWED,
     /** Application path: the application holds the permission for this kind of data and operation. */
-    APPLICATION_PERMISSION
+    APPLICATION_PERMISSION,
+    /**
+     * History path: the actor is an active owner of the named teaching group, which is connected and archived, and
+     * the student was a member of it (a membership that has begun, ended or not).
+     */
+    OWNS_ARCHIVED_GROUP,
+    /** History path, group-level: a former member of the archived group still holds an active STUDENT role at its school. */
+    FORMER_STUDENT_ACTIVE
 }

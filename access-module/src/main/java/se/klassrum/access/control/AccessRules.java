@@ -31,6 +31,11 @@ public final class AccessRules {
         AccessPath.TEACHER, AccessPath.MENTOR, AccessPath.STUDENT, AccessPath.GUARDIAN
     };
 
+    /** For what an archived group keeps (posts, assignments, submissions), also the read-only history path (H1). */
+    private static final AccessPath[] PERSON_PATHS_WITH_HISTORY = {
+        AccessPath.TEACHER, AccessPath.MENTOR, AccessPath.STUDENT, AccessPath.GUARDIAN, AccessPath.HISTORY
+    };
+
     /** A person signed in through a guardian login acts as a guardian and nothing else. */
     private static final AccessPath[] GUARDIAN_LOGIN_PATHS = {AccessPath.GUARDIAN};
 
@@ -113,6 +118,9 @@ public final class AccessRules {
         if (facts.actor() == null || !facts.actor().personId().equals(person.personId())) {
             throw new IllegalArgumentException("the facts describe another actor than the question");
         }
-        return person.guardianLogin() ? GUARDIAN_LOGIN_PATHS : PERSON_PATHS;
+        if (person.guardianLogin()) {
+            return GUARDIAN_LOGIN_PATHS;
+        }
+        return PathRules.keptInHistory(question.kind()) ? PERSON_PATHS_WITH_HISTORY : PERSON_PATHS;
     }
 }

@@ -36,7 +36,13 @@ enum Check {
     /** Development talks: the talk asked about names the guardian among those it invites. */
     GUARDIAN_INVITED(Prerequisite.GUARDIAN_INVITED, false),
     PUBLISHED(Prerequisite.PUBLISHED, false),
-    APPLICATION_PERMISSION(Prerequisite.APPLICATION_PERMISSION, false);
+    APPLICATION_PERMISSION(Prerequisite.APPLICATION_PERMISSION, false),
+    /** History: the actor owns the named archived (connected) teaching group, and the student was a member of it. */
+    OWNS_ARCHIVED_GROUP(Prerequisite.OWNS_ARCHIVED_GROUP, true),
+    /** History, group-level: the actor owns the named archived (connected) teaching group; no student condition. */
+    OWNS_NAMED_ARCHIVED_GROUP(Prerequisite.OWNS_ARCHIVED_GROUP, true),
+    /** History, group-level: some former member of the named group still holds an active STUDENT role at its school. */
+    FORMER_STUDENT_ACTIVE(Prerequisite.FORMER_STUDENT_ACTIVE, true);
 
     final Prerequisite code;
     /** Depends on the candidate school or group, so it is judged once per candidate rather than once per path. */

@@ -21,6 +21,9 @@ final class PathRules {
     private static final Check[][][] STUDENT = new Check[KINDS][2][];
     private static final Check[][] GUARDIAN = new Check[KINDS][];
     private static final Check[] APPLICATION = {SAME_TENANT, APPLICATION_PERMISSION};
+    /** Read-only history through an archived teaching group (rule H1); tried only for {@link #keptInHistory} kinds. */
+    private static final Check[] HISTORY = {OPERATION_ALLOWED, SAME_TENANT, TEACHER_LICENCE, ROLE_TEACHER, STUDENT_AT_SCHOOL,
+        OWNS_ARCHIVED_GROUP};
 
     // Group-level questions: only posts and assignments, always naming their group.
     private static final Check[] TEACHER_GROUP_LEVEL = {OPERATION_ALLOWED, SAME_TENANT, TEACHER_LICENCE, ROLE_TEACHER,
@@ -30,6 +33,9 @@ final class PathRules {
     private static final Check[][] STUDENT_GROUP_LEVEL = new Check[KINDS][];
     /** A guardian always asks about a child; the path is reported, and fails, so that the explanation says so. */
     private static final Check[] GUARDIAN_GROUP_LEVEL = {OPERATION_ALLOWED, SAME_TENANT, NO_CHILD_NAMED, GUARDIAN_LOGIN};
+    /** The archived group's own content is read while one of its former students still studies at the school. */
+    private static final Check[] HISTORY_GROUP_LEVEL = {OPERATION_ALLOWED, SAME_TENANT, TEACHER_LICENCE, ROLE_TEACHER,
+        OWNS_NAMED_ARCHIVED_GROUP, FORMER_STUDENT_ACTIVE};
 
     static {
         for (DataKind kind : DataKind.values()) {
@@ -105,6 +111,14 @@ final class PathRules {
                 || kind == DataKind.ASSESSMENT || kind == DataKind.DEVELOPMENT_TALK;
     }
 
+    /**
+     * What an archived group keeps as read-only history for its owners (rule H1): its posts and assignments, and its
+     * students' hand-ins with their feedback. The history path is tried for these kinds only.
+     */
+    static boolean keptInHistory(DataKind kind) {
+        return kind == DataKind.POST || kind == DataKind.ASSIGNMENT || kind == DataKind.SUBMISSION;
+    }
+
     /** Kinds with drafts, which students and guardians never see. */
     static boolean hasDrafts(DataKind kind) {
         return kind == DataKind.ASSESSMENT || kind == DataKind.ASSIGNMENT;
@@ -121,6 +135,7 @@ final class PathRules {
                 case MENTOR -> MENTOR_GROUP_LEVEL;
                 case STUDENT -> STUDENT_GROUP_LEVEL[kind.ordinal()];
                 case GUARDIAN -> GUARDIAN_GROUP_LEVEL;
+                case HISTORY -> HISTORY_GROUP_LEVEL;
                 case APPLICATION -> APPLICATION;
             };
         }
@@ -129,6 +144,7 @@ final class PathRules {
             case MENTOR -> MENTOR[kind.ordinal()];
             case STUDENT -> STUDENT[kind.ordinal()][studentProtected ? 1 : 0];
             case GUARDIAN -> GUARDIAN[kind.ordinal()];
+            case HISTORY -> HISTORY;
             case APPLICATION -> APPLICATION;
         };
     }
@@ -141,6 +157,7 @@ final class PathRules {
             case MENTOR -> read || (kind != DataKind.STUDENT_PROFILE && kind != DataKind.ASSESSMENT);
             case STUDENT -> read || kind == DataKind.SUBMISSION;
             case GUARDIAN -> read;
+            case HISTORY -> read && keptInHistory(kind);
             case APPLICATION -> true;
         };
     }

@@ -29,7 +29,8 @@ import se.klassrum.access.api.Validity;
 /**
  * Random small rosters and questions, biased so that every path is allowed often enough to matter:
  * mostly one tenant, dates clustered around today (ended yesterday, ends today, starts tomorrow), birth
- * dates around the 18th birthday, and a leap-day child. A share of {@value #GROUP_LEVEL_SHARE} of the
+ * dates around the 18th birthday, and a leap-day child; one group in five is archived, so that the history path
+ * (an archived group's owner reading it) is allowed often enough to matter. A share of {@value #GROUP_LEVEL_SHARE} of the
  * questions about posts and assignments are group-level: asked by the same people, about no student.
  */
 final class RandomRosters {
@@ -226,7 +227,7 @@ final class RandomRosters {
         int syllabus = teaching && chance(0.75) ? random.nextInt(SYLLABI.length) : -1;
         UUID subject = syllabus < 0 || chance(0.05) ? null : SYLLABUS_SUBJECT[syllabus];
         return new GroupFact(id, chance(0.92) ? TENANTS[0] : TENANTS[1], school(), "G" + index,
-                teaching ? GroupKind.TEACHING : GroupKind.MENTOR, chance(0.85), chance(0.12),
+                teaching ? GroupKind.TEACHING : GroupKind.MENTOR, chance(0.85), chance(0.2),
                 syllabus < 0 ? null : SYLLABI[syllabus], syllabus < 0 ? null : "SYL" + syllabus, subject);
     }
 
@@ -242,6 +243,14 @@ final class RandomRosters {
         List<MembershipFact> inGroup = new ArrayList<>();
         if (chance(0.6) && !roster.memberships().isEmpty()) {
             MembershipFact seed = pick(roster.memberships());
+            // A share of the questions about what an archived group keeps come from one: its owners reading history.
+            List<UUID> archived = roster.groups().stream().filter(GroupFact::archived).map(GroupFact::groupId).toList();
+            List<MembershipFact> inArchived = roster.memberships().stream()
+                    .filter(m -> archived.contains(m.groupId())).toList();
+            boolean history = kind == DataKind.POST || kind == DataKind.ASSIGNMENT || kind == DataKind.SUBMISSION;
+            if (history && !inArchived.isEmpty() && chance(0.3)) {
+                seed = pick(inArchived);
+            }
             if (kind.groupLinked()) {
                 groupId = seed.groupId();
             }

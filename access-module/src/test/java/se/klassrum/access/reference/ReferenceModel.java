@@ -61,6 +61,11 @@ final class ReferenceModel {
             for (AccessPath path : List.of(AccessPath.TEACHER, AccessPath.MENTOR, AccessPath.STUDENT, AccessPath.GUARDIAN)) {
                 verdicts.add(model.verdict(path));
             }
+            // Section 2: the history path is judged for posts, assignments and submissions, and for nothing else.
+            DataKind kind = question.kind();
+            if (kind == DataKind.POST || kind == DataKind.ASSIGNMENT || kind == DataKind.SUBMISSION) {
+                verdicts.add(model.verdict(AccessPath.HISTORY));
+            }
         }
         return verdicts;
     }
@@ -196,12 +201,51 @@ final class ReferenceModel {
                     out.add(new Outcome(Prerequisite.PUBLISHED, q.item() != null && q.item().published()));
                 }
             }
+            case HISTORY -> {
+                out.add(new Outcome(Prerequisite.OPERATION_ALLOWED, read)); // read only: nobody writes in an archived group
+                out.add(new Outcome(Prerequisite.SAME_TENANT, sameTenant(c)));
+                out.add(new Outcome(Prerequisite.LICENCE, hasActiveLicence(LicenceKind.TEACHER)));
+                out.add(new Outcome(Prerequisite.ROLE_TEACHER, hasActiveRole(actor(), c.school(), SchoolRoleKind.TEACHER)));
+                out.add(new Outcome(Prerequisite.STUDENT_AT_SCHOOL, hasActiveRole(student(), c.school(), SchoolRoleKind.STUDENT)));
+                out.add(new Outcome(Prerequisite.OWNS_ARCHIVED_GROUP, ownsArchivedGroup(c.group())
+                        && wasMember(c.group(), q.studentId())));
+            }
             case APPLICATION -> {
                 out.add(new Outcome(Prerequisite.SAME_TENANT, sameTenant(c)));
                 out.add(new Outcome(Prerequisite.APPLICATION_PERMISSION, permitted()));
             }
         }
         return out;
+    }
+
+    /** OWNS_ARCHIVED_GROUP without the student: an archived, still connected teaching group the actor owns today. */
+    private boolean ownsArchivedGroup(GroupFact group) {
+        return group != null && group.kind() == GroupKind.TEACHING && group.connected() && group.archived()
+                && activeMembership(group, actorId(), MembershipRole.OWNER);
+    }
+
+    /** "Was a member": a MEMBER membership whose first day has come, ended or not. */
+    private boolean wasMember(GroupFact group, UUID person) {
+        for (MembershipFact m : roster.memberships()) {
+            if (m.groupId().equals(group.groupId()) && m.personId().equals(person) && m.role() == MembershipRole.MEMBER
+                    && (m.validity().from() == null || m.validity().from().compareTo(today) <= 0)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** FORMER_STUDENT_ACTIVE: somebody, anybody in the roster, who was a member of the group still studies at its school. */
+    private boolean someFormerStudentStillStudiesThere(GroupFact group) {
+        if (group == null || !group.archived()) {
+            return false; // only an archived group has former students in the sense of H1
+        }
+        for (PersonFacts person : roster.people()) {
+            if (wasMember(group, person.personId()) && hasActiveRole(person, group.schoolId(), SchoolRoleKind.STUDENT)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -248,6 +292,14 @@ final class ReferenceModel {
                 out.add(new Outcome(Prerequisite.SAME_TENANT, groupSameTenant(group)));
                 out.add(new Outcome(Prerequisite.GUARDIAN_LINK, false)); // no child named
                 out.add(new Outcome(Prerequisite.GUARDIAN_LOGIN, actor().guardianLoginActive()));
+            }
+            case HISTORY -> {
+                out.add(new Outcome(Prerequisite.OPERATION_ALLOWED, read));
+                out.add(new Outcome(Prerequisite.SAME_TENANT, groupSameTenant(group)));
+                out.add(new Outcome(Prerequisite.LICENCE, hasActiveLicence(LicenceKind.TEACHER)));
+                out.add(new Outcome(Prerequisite.ROLE_TEACHER, hasActiveRole(actor(), school, SchoolRoleKind.TEACHER)));
+                out.add(new Outcome(Prerequisite.OWNS_ARCHIVED_GROUP, ownsArchivedGroup(group)));
+                out.add(new Outcome(Prerequisite.FORMER_STUDENT_ACTIVE, someFormerStudentStillStudiesThere(group)));
             }
             case APPLICATION -> {
                 out.add(new Outcome(Prerequisite.SAME_TENANT, groupSameTenant(group)));
