@@ -11,6 +11,13 @@ public enum AccessPath {
      * assignments, and the hand-ins and feedback of its former students who still study at the school.
      */
     HISTORY,
+    /**
+     * The student's own development overview (utvecklingsöversikt, rules H2 and S4): assessed work from groups the
+     * student was a member of, archived, disconnected or left included, while the student studies somewhere.
+     */
+    OVERVIEW,
+    /** The development overview of a guardian's child (rule H3), under the guardian rules. */
+    GUARDIAN_OVERVIEW,
     /** An integration acting without a person, on tenant-scoped application permissions. */
     APPLICATION
 }

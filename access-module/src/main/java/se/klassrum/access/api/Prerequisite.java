@@ -52,5 +52,11 @@ public enum Prerequisite {
      */
     OWNS_ARCHIVED_GROUP,
     /** History path, group-level: a former member of the archived group still holds an active STUDENT role at its school. */
-    FORMER_STUDENT_ACTIVE
+    FORMER_STUDENT_ACTIVE,
+    /** Overview paths: the student holds an active STUDENT role at some school of the organisation. */
+    STUDENT_SOMEWHERE,
+    /** Overview paths: the student was a member of the question's group (a membership that has begun), whatever its state. */
+    WAS_MEMBER_OF_GROUP,
+    /** Overview paths: the item is assessed work: a published assignment marked as assessed, with the student's own hand-in that has feedback. */
+    ASSESSED_WORK
 }

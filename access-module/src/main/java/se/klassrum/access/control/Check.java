@@ -42,7 +42,13 @@ enum Check {
     /** History, group-level: the actor owns the named archived (connected) teaching group; no student condition. */
     OWNS_NAMED_ARCHIVED_GROUP(Prerequisite.OWNS_ARCHIVED_GROUP, true),
     /** History, group-level: some former member of the named group still holds an active STUDENT role at its school. */
-    FORMER_STUDENT_ACTIVE(Prerequisite.FORMER_STUDENT_ACTIVE, true);
+    FORMER_STUDENT_ACTIVE(Prerequisite.FORMER_STUDENT_ACTIVE, true),
+    /** Overview: the student holds an active STUDENT role at any school; the same for every candidate. */
+    STUDENT_SOMEWHERE(Prerequisite.STUDENT_SOMEWHERE, false),
+    /** Overview: the student was a member of the question's group, whatever its state and the membership's end. */
+    WAS_MEMBER_OF_GROUP(Prerequisite.WAS_MEMBER_OF_GROUP, true),
+    /** Overview: the item is the student's assessed work. */
+    ASSESSED_WORK(Prerequisite.ASSESSED_WORK, false);
 
     final Prerequisite code;
     /** Depends on the candidate school or group, so it is judged once per candidate rather than once per path. */

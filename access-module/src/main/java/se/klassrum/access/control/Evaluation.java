@@ -293,6 +293,10 @@ final class Evaluation {
             case OWNS_ARCHIVED_GROUP -> archivedOwnershipFailure(group, true);
             case OWNS_NAMED_ARCHIVED_GROUP -> archivedOwnershipFailure(group, false);
             case FORMER_STUDENT_ACTIVE -> formerStudentFailure(group);
+            case STUDENT_SOMEWHERE -> studentSomewhereFailure();
+            case WAS_MEMBER_OF_GROUP -> group == null ? groupMissing()
+                    : wasMember(group, student.personId()) ? null : NEVER_MEMBER;
+            case ASSESSED_WORK -> question.item() != null && question.item().assessedWork() ? null : FAILED;
             case SYLLABUS_LINKED -> syllabusFailure(group);
             case TEACHER_SUBJECT -> subjectFailure(group, school);
             case OWN_DATA -> actor.personId().equals(student.personId()) ? null : OWN;
@@ -401,15 +405,32 @@ final class Evaluation {
         if (!studentWasMember) {
             return null;
         }
+        return wasMember(group, student.personId()) ? null : NEVER_MEMBER;
+    }
+
+    /** A MEMBER membership of the group that has begun, whether or not it has ended. */
+    private boolean wasMember(GroupFact group, UUID personId) {
         List<MembershipFact> memberships = facts.memberships();
         for (int i = 0, n = memberships.size(); i < n; i++) {
             MembershipFact membership = memberships.get(i);
             if (membership.role() == MembershipRole.MEMBER && membership.groupId().equals(group.groupId())
-                    && membership.personId().equals(student.personId()) && hasBegun(membership.validity().from())) {
+                    && membership.personId().equals(personId) && hasBegun(membership.validity().from())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The overview: the student holds an active STUDENT role at some school of the organisation. */
+    private String studentSomewhereFailure() {
+        List<RoleFact> roles = student.roles();
+        for (int i = 0, n = roles.size(); i < n; i++) {
+            RoleFact role = roles.get(i);
+            if (role.role() == SchoolRoleKind.STUDENT && role.validity().isActiveOn(today)) {
                 return null;
             }
         }
-        return NEVER_MEMBER;
+        return FAILED;
     }
 
     private boolean hasBegun(LocalDate from) {
@@ -543,8 +564,9 @@ final class Evaluation {
                     withDetail(Map.of("group", groupName(), "school", schoolName()), detailArg);
             case OWNS_NAMED_TEACHING_GROUP, OWNS_NAMED_MENTOR_GROUP, OWNS_NAMED_ARCHIVED_GROUP ->
                     withDetail(Map.of("group", groupName(), "school", schoolName()), passed ? GROUP_LEVEL : detailArg);
-            case OWNS_ARCHIVED_GROUP, FORMER_STUDENT_ACTIVE ->
+            case OWNS_ARCHIVED_GROUP, FORMER_STUDENT_ACTIVE, WAS_MEMBER_OF_GROUP ->
                     withDetail(Map.of("group", groupName(), "school", schoolName()), detailArg);
+            case STUDENT_SOMEWHERE, ASSESSED_WORK -> Map.of();
             case SYLLABUS_LINKED -> withDetail(Map.of("group", groupName(), "syllabus", syllabusCode()), detailArg);
             case TEACHER_SUBJECT -> withDetail(Map.of("group", groupName(), "syllabus", syllabusCode(),
                     "school", schoolName()), detailArg);

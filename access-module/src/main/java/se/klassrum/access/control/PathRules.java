@@ -21,6 +21,12 @@ final class PathRules {
     private static final Check[][][] STUDENT = new Check[KINDS][2][];
     private static final Check[][] GUARDIAN = new Check[KINDS][];
     private static final Check[] APPLICATION = {SAME_TENANT, APPLICATION_PERMISSION};
+    /** The student's own development overview (H2, S4); tried for {@link #inOverview} kinds, at student level only. */
+    private static final Check[] OVERVIEW = {OPERATION_ALLOWED, SAME_TENANT, STUDENT_LICENCE, STUDENT_SOMEWHERE, OWN_DATA,
+        WAS_MEMBER_OF_GROUP, ASSESSED_WORK};
+    /** A guardian's view of the child's development overview (H3). */
+    private static final Check[] GUARDIAN_OVERVIEW = {OPERATION_ALLOWED, SAME_TENANT, GUARDIAN_LINK, GUARDIAN_LOGIN,
+        STUDENT_SOMEWHERE, WAS_MEMBER_OF_GROUP, ASSESSED_WORK};
     /** Read-only history through an archived teaching group (rule H1); tried only for {@link #keptInHistory} kinds. */
     private static final Check[] HISTORY = {OPERATION_ALLOWED, SAME_TENANT, TEACHER_LICENCE, ROLE_TEACHER, STUDENT_AT_SCHOOL,
         OWNS_ARCHIVED_GROUP};
@@ -119,6 +125,15 @@ final class PathRules {
         return kind == DataKind.POST || kind == DataKind.ASSIGNMENT || kind == DataKind.SUBMISSION;
     }
 
+    /**
+     * What the development overview holds as assessed work (rules H2, H3): assignments and the student's hand-ins.
+     * The overview paths are tried for these kinds, at student level only; its published assessments come through
+     * the student and guardian paths, which already reach them at any school where the student studies.
+     */
+    static boolean inOverview(DataKind kind) {
+        return kind == DataKind.ASSIGNMENT || kind == DataKind.SUBMISSION;
+    }
+
     /** Kinds with drafts, which students and guardians never see. */
     static boolean hasDrafts(DataKind kind) {
         return kind == DataKind.ASSESSMENT || kind == DataKind.ASSIGNMENT;
@@ -136,6 +151,8 @@ final class PathRules {
                 case STUDENT -> STUDENT_GROUP_LEVEL[kind.ordinal()];
                 case GUARDIAN -> GUARDIAN_GROUP_LEVEL;
                 case HISTORY -> HISTORY_GROUP_LEVEL;
+                case OVERVIEW, GUARDIAN_OVERVIEW -> throw new IllegalArgumentException(
+                        "the development overview is about one student, never a group as a whole");
                 case APPLICATION -> APPLICATION;
             };
         }
@@ -145,6 +162,8 @@ final class PathRules {
             case STUDENT -> STUDENT[kind.ordinal()][studentProtected ? 1 : 0];
             case GUARDIAN -> GUARDIAN[kind.ordinal()];
             case HISTORY -> HISTORY;
+            case OVERVIEW -> OVERVIEW;
+            case GUARDIAN_OVERVIEW -> GUARDIAN_OVERVIEW;
             case APPLICATION -> APPLICATION;
         };
     }
@@ -158,6 +177,7 @@ final class PathRules {
             case STUDENT -> read || kind == DataKind.SUBMISSION;
             case GUARDIAN -> read;
             case HISTORY -> read && keptInHistory(kind);
+            case OVERVIEW, GUARDIAN_OVERVIEW -> read && inOverview(kind);
             case APPLICATION -> true;
         };
     }

@@ -929,8 +929,12 @@ class AccessRulesTest {
             Decision decision = question.decide();
 
             assertThat(decision.allowed()).isFalse();
-            // An archived group's history (posts, assignments, submissions) has a path of its own (H1).
-            if (kind == POST || kind == ASSIGNMENT || kind == SUBMISSION) {
+            // An archived group's history (posts, assignments, submissions) has a path of its own (H1), and a
+            // student's assessed work the development overview, the student's and the guardian's (H2, H3).
+            if (kind == ASSIGNMENT || kind == SUBMISSION) {
+                assertThat(decision.paths()).extracting(p -> p.path()).containsExactly(TEACHER, MENTOR, STUDENT, GUARDIAN,
+                        AccessPath.HISTORY, AccessPath.OVERVIEW, AccessPath.GUARDIAN_OVERVIEW);
+            } else if (kind == POST) {
                 assertThat(decision.paths()).extracting(p -> p.path())
                         .containsExactly(TEACHER, MENTOR, STUDENT, GUARDIAN, AccessPath.HISTORY);
             } else {

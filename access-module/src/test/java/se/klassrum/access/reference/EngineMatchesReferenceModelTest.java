@@ -119,8 +119,13 @@ class EngineMatchesReferenceModelTest {
         assertThat(decisions).isGreaterThanOrEqualTo(100_000);
         // The comparison only means something if every path is allowed, and denied, often enough.
         for (AccessPath path : AccessPath.values()) {
-            // The history path needs an archived group, owned by a teacher of its school: rarer than the others.
-            int enough = path == AccessPath.HISTORY ? 50 : 300;
+            // The history path needs an archived group owned by a teacher of its school, the overview paths assessed
+            // work of a group the student was in: rarer than the others.
+            int enough = switch (path) {
+                case HISTORY, OVERVIEW -> 50;
+                case GUARDIAN_OVERVIEW -> 25;
+                default -> 300;
+            };
             assertThat(allowedByPath[path.ordinal()]).as("decisions allowed through %s", path).isGreaterThan(enough);
         }
         // Nobody writes in an archived group: the history path is denied a write that it would otherwise allow.
@@ -136,6 +141,8 @@ class EngineMatchesReferenceModelTest {
         assertThat(groupLevelAllowedByPath[AccessPath.HISTORY.ordinal()]).as("group-level decisions allowed through history")
                 .isGreaterThan(12);
         assertThat(groupLevelAllowedByPath[AccessPath.GUARDIAN.ordinal()]).isZero();
+        assertThat(groupLevelAllowedByPath[AccessPath.OVERVIEW.ordinal()]).isZero();
+        assertThat(groupLevelAllowedByPath[AccessPath.GUARDIAN_OVERVIEW.ordinal()]).isZero();
         assertThat(groupLevel - groupLevelAllowed).isGreaterThan(groupLevel / 2);
         // Development talks both ways on the guardian path: read by an invited guardian, denied for want of an invitation.
         assertThat(talksReadByInvitedGuardians).as("talks read by invited guardians").isGreaterThan(15);

@@ -311,7 +311,11 @@ final class RandomRosters {
             // A question about talks mostly names one of the roster's talks, sometimes one that does not exist.
             UUID talk = kind != DataKind.DEVELOPMENT_TALK || chance(0.1) ? null
                     : chance(0.9) ? pick(TALKS) : UUID.randomUUID();
-            item = new ItemFacts(null, chance(0.6), chance(0.3) ? student : null, talk);
+            // Now and then an assignment or submission is the student's assessed work (the development overview).
+            boolean assessed = student != null && (kind == DataKind.ASSIGNMENT || kind == DataKind.SUBMISSION)
+                    && chance(0.35);
+            item = assessed ? new ItemFacts(null, true, chance(0.5) ? student : null, null, true)
+                    : new ItemFacts(null, chance(0.6), chance(0.3) ? student : null, talk);
         }
         return new AccessQuestion(actor, student, kind, operation, groupId, item);
     }

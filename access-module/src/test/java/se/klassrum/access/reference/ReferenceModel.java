@@ -66,6 +66,11 @@ final class ReferenceModel {
             if (kind == DataKind.POST || kind == DataKind.ASSIGNMENT || kind == DataKind.SUBMISSION) {
                 verdicts.add(model.verdict(AccessPath.HISTORY));
             }
+            // ... and the development overview, student and guardian, for a student's assignments and submissions.
+            if ((kind == DataKind.ASSIGNMENT || kind == DataKind.SUBMISSION) && question.studentId() != null) {
+                verdicts.add(model.verdict(AccessPath.OVERVIEW));
+                verdicts.add(model.verdict(AccessPath.GUARDIAN_OVERVIEW));
+            }
         }
         return verdicts;
     }
@@ -210,12 +215,40 @@ final class ReferenceModel {
                 out.add(new Outcome(Prerequisite.OWNS_ARCHIVED_GROUP, ownsArchivedGroup(c.group())
                         && wasMember(c.group(), q.studentId())));
             }
+            case OVERVIEW -> {
+                out.add(new Outcome(Prerequisite.OPERATION_ALLOWED, read));
+                out.add(new Outcome(Prerequisite.SAME_TENANT, sameTenant(c)));
+                out.add(new Outcome(Prerequisite.LICENCE, hasActiveLicence(LicenceKind.STUDENT)));
+                out.add(new Outcome(Prerequisite.STUDENT_SOMEWHERE, studiesSomewhere()));
+                out.add(new Outcome(Prerequisite.MEMBER_OF_LINKED_GROUP, actorId().equals(q.studentId())));
+                out.add(new Outcome(Prerequisite.WAS_MEMBER_OF_GROUP, c.group() != null && wasMember(c.group(), q.studentId())));
+                out.add(new Outcome(Prerequisite.ASSESSED_WORK, q.item() != null && q.item().assessedWork()));
+            }
+            case GUARDIAN_OVERVIEW -> {
+                out.add(new Outcome(Prerequisite.OPERATION_ALLOWED, read));
+                out.add(new Outcome(Prerequisite.SAME_TENANT, sameTenant(c)));
+                out.add(new Outcome(Prerequisite.GUARDIAN_LINK, activeGuardianLink()));
+                out.add(new Outcome(Prerequisite.GUARDIAN_LOGIN, actor().guardianLoginActive()));
+                out.add(new Outcome(Prerequisite.STUDENT_SOMEWHERE, studiesSomewhere()));
+                out.add(new Outcome(Prerequisite.WAS_MEMBER_OF_GROUP, c.group() != null && wasMember(c.group(), q.studentId())));
+                out.add(new Outcome(Prerequisite.ASSESSED_WORK, q.item() != null && q.item().assessedWork()));
+            }
             case APPLICATION -> {
                 out.add(new Outcome(Prerequisite.SAME_TENANT, sameTenant(c)));
                 out.add(new Outcome(Prerequisite.APPLICATION_PERMISSION, permitted()));
             }
         }
         return out;
+    }
+
+    /** STUDENT_SOMEWHERE: an active STUDENT role at any school at all. */
+    private boolean studiesSomewhere() {
+        for (RoleFact role : student().roles()) {
+            if (role.role() == SchoolRoleKind.STUDENT && valid(role.validity().from(), role.validity().to())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** OWNS_ARCHIVED_GROUP without the student: an archived, still connected teaching group the actor owns today. */

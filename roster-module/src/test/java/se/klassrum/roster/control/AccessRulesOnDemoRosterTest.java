@@ -74,6 +74,7 @@ import static se.klassrum.roster.demo.DemoIds.PERSON_MARIA;
 import static se.klassrum.roster.demo.DemoIds.PERSON_NILS;
 import static se.klassrum.roster.demo.DemoIds.PERSON_OLLE;
 import static se.klassrum.roster.demo.DemoIds.PERSON_OLOF;
+import static se.klassrum.roster.demo.DemoIds.PERSON_OLOF;
 import static se.klassrum.roster.demo.DemoIds.PERSON_PETRA;
 import static se.klassrum.roster.demo.DemoIds.PERSON_RUT;
 import static se.klassrum.roster.demo.DemoIds.PERSON_SARA;
@@ -152,6 +153,18 @@ class AccessRulesOnDemoRosterTest {
                         null),
                 denied("Anna, last year's Ma1c-A: nobody writes in an archived group", solbacka(PERSON_ANNA),
                         PERSON_HUGO, DataKind.POST, Operation.WRITE, GROUP_MA1C_A_PREVIOUS, null, OWNS_TEACHING_GROUP),
+                allowed("Hugo reads his assessed hand-in of last year's archived Ma1c-A: his development overview",
+                        solbacka(PERSON_HUGO), PERSON_HUGO, DataKind.SUBMISSION, Operation.READ, GROUP_MA1C_A_PREVIOUS,
+                        ItemFacts.assessedWork(PERSON_HUGO)),
+                allowed("Olof reads Hugo's assessed assignment of last year's Ma1c-A: the overview, as a guardian",
+                        solbacka(PERSON_OLOF), PERSON_HUGO, DataKind.ASSIGNMENT, Operation.READ, GROUP_MA1C_A_PREVIOUS,
+                        ItemFacts.assessedWork(PERSON_HUGO)),
+                denied("Hugo, last year's Ma1c-A: a hand-in that is not assessed work stays in the archived group",
+                        solbacka(PERSON_HUGO), PERSON_HUGO, DataKind.SUBMISSION, Operation.READ, GROUP_MA1C_A_PREVIOUS,
+                        new ItemFacts(null, true, PERSON_HUGO), MEMBER_OF_LINKED_GROUP),
+                denied("Anna, 'her own assessed work' in last year's Ma1c-A: she studies nowhere, so has no overview",
+                        solbacka(PERSON_ANNA), PERSON_ANNA, DataKind.SUBMISSION, Operation.READ, GROUP_MA1C_A_PREVIOUS,
+                        ItemFacts.assessedWork(PERSON_ANNA), STUDENT_AT_SCHOOL, OWNS_TEACHING_GROUP),
                 denied("Anna, last year's Ma1c-A: Elsa was never in it", solbacka(PERSON_ANNA), PERSON_ELSA,
                         DataKind.SUBMISSION, Operation.READ, GROUP_MA1C_A_PREVIOUS, null, OWNS_TEACHING_GROUP),
                 denied("Bertil, last year's Ma1c-A: not its owner", solbacka(PERSON_BERTIL), PERSON_HUGO,
