@@ -18,6 +18,11 @@ public enum AccessPath {
     OVERVIEW,
     /** The development overview of a guardian's child (rule H3), under the guardian rules. */
     GUARDIAN_OVERVIEW,
+    /**
+     * The active mentor's view of the student's earlier assessed work (rule H4): from the student's earlier teaching
+     * groups at the school of the mentor's current mentor group.
+     */
+    MENTOR_HISTORY,
     /** An integration acting without a person, on tenant-scoped application permissions. */
     APPLICATION
 }

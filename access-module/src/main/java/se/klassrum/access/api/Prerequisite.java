@@ -58,5 +58,9 @@ public enum Prerequisite {
     /** Overview paths: the student was a member of the question's group (a membership that has begun), whatever its state. */
     WAS_MEMBER_OF_GROUP,
     /** Overview paths: the item is assessed work: a published assignment marked as assessed, with the student's own hand-in that has feedback. */
-    ASSESSED_WORK
+    ASSESSED_WORK,
+    /** Mentor history: the actor owns a connected, non-archived mentor group at the school, with the student as active member. */
+    MENTORS_STUDENT,
+    /** Mentor history: the question's group is a teaching group the student was in, now archived, disconnected or left. */
+    EARLIER_TEACHING_GROUP
 }

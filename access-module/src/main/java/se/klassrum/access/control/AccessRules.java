@@ -36,10 +36,13 @@ public final class AccessRules {
         AccessPath.TEACHER, AccessPath.MENTOR, AccessPath.STUDENT, AccessPath.GUARDIAN, AccessPath.HISTORY
     };
 
-    /** Assignments and submissions of a student: also the history and the development overview (H1, H2, H3). */
+    /**
+     * Assignments and submissions of a student: also the history, the development overview and the mentor's view of
+     * earlier assessed work (H1 to H4).
+     */
     private static final AccessPath[] PERSON_PATHS_WITH_OVERVIEW = {
         AccessPath.TEACHER, AccessPath.MENTOR, AccessPath.STUDENT, AccessPath.GUARDIAN, AccessPath.HISTORY,
-        AccessPath.OVERVIEW, AccessPath.GUARDIAN_OVERVIEW
+        AccessPath.OVERVIEW, AccessPath.GUARDIAN_OVERVIEW, AccessPath.MENTOR_HISTORY
     };
 
     /** A person signed in through a guardian login acts as a guardian and nothing else. */

@@ -48,7 +48,11 @@ enum Check {
     /** Overview: the student was a member of the question's group, whatever its state and the membership's end. */
     WAS_MEMBER_OF_GROUP(Prerequisite.WAS_MEMBER_OF_GROUP, true),
     /** Overview: the item is the student's assessed work. */
-    ASSESSED_WORK(Prerequisite.ASSESSED_WORK, false);
+    ASSESSED_WORK(Prerequisite.ASSESSED_WORK, false),
+    /** Mentor history: the actor is the student's active mentor at the candidate school. */
+    MENTORS_STUDENT(Prerequisite.MENTORS_STUDENT, true),
+    /** Mentor history: the question's group is an earlier teaching group of the student. */
+    EARLIER_TEACHING_GROUP(Prerequisite.EARLIER_TEACHING_GROUP, true);
 
     final Prerequisite code;
     /** Depends on the candidate school or group, so it is judged once per candidate rather than once per path. */

@@ -67,6 +67,8 @@ final class Evaluation {
     static final String NOT_ARCHIVED = "notArchived";
     /** History (H1): the student never was a member of the group. */
     static final String NEVER_MEMBER = "neverMember";
+    /** Mentor history (H4): the student is still an active member of the connected group, so it is not earlier. */
+    static final String CURRENT = "current";
     /** Failed, and there is nothing more specific to say. */
     private static final String FAILED = "";
     private static final Map<String, String> GROUP_LEVEL_ARGS = Map.of("detail", GROUP_LEVEL);
@@ -297,6 +299,8 @@ final class Evaluation {
             case WAS_MEMBER_OF_GROUP -> group == null ? groupMissing()
                     : wasMember(group, student.personId()) ? null : NEVER_MEMBER;
             case ASSESSED_WORK -> question.item() != null && question.item().assessedWork() ? null : FAILED;
+            case MENTORS_STUDENT -> mentorsStudentFailure(school);
+            case EARLIER_TEACHING_GROUP -> earlierTeachingGroupFailure(group);
             case SYLLABUS_LINKED -> syllabusFailure(group);
             case TEACHER_SUBJECT -> subjectFailure(group, school);
             case OWN_DATA -> actor.personId().equals(student.personId()) ? null : OWN;
@@ -419,6 +423,39 @@ final class Evaluation {
             }
         }
         return false;
+    }
+
+    /** Mentor history (H4): the actor owns a connected, non-archived mentor group at the school with the student in it. */
+    private String mentorsStudentFailure(UUID school) {
+        if (school == null) {
+            return namedGroupUnknown ? UNKNOWN_GROUP : NO_SCHOOL;
+        }
+        for (GroupFact mentorGroup : facts.groups().values()) {
+            if (mentorGroup.kind() == GroupKind.MENTOR && mentorGroup.schoolId().equals(school) && mentorGroup.isUsable()
+                    && hasMembership(mentorGroup.groupId(), actor.personId(), MembershipRole.OWNER)
+                    && hasMembership(mentorGroup.groupId(), student.personId(), MembershipRole.MEMBER)) {
+                return null;
+            }
+        }
+        return FAILED;
+    }
+
+    /**
+     * Mentor history (H4): a teaching group the student was a member of and that is now earlier: archived,
+     * disconnected, or left (no active membership today).
+     */
+    private String earlierTeachingGroupFailure(GroupFact group) {
+        if (group == null) {
+            return groupMissing();
+        }
+        if (group.kind() != GroupKind.TEACHING) {
+            return WRONG_KIND;
+        }
+        if (!wasMember(group, student.personId())) {
+            return NEVER_MEMBER;
+        }
+        return group.isUsable() && hasMembership(group.groupId(), student.personId(), MembershipRole.MEMBER)
+                ? CURRENT : null;
     }
 
     /** The overview: the student holds an active STUDENT role at some school of the organisation. */
@@ -567,6 +604,8 @@ final class Evaluation {
             case OWNS_ARCHIVED_GROUP, FORMER_STUDENT_ACTIVE, WAS_MEMBER_OF_GROUP ->
                     withDetail(Map.of("group", groupName(), "school", schoolName()), detailArg);
             case STUDENT_SOMEWHERE, ASSESSED_WORK -> Map.of();
+            case MENTORS_STUDENT, EARLIER_TEACHING_GROUP ->
+                    withDetail(Map.of("group", groupName(), "school", schoolName()), detailArg);
             case SYLLABUS_LINKED -> withDetail(Map.of("group", groupName(), "syllabus", syllabusCode()), detailArg);
             case TEACHER_SUBJECT -> withDetail(Map.of("group", groupName(), "syllabus", syllabusCode(),
                     "school", schoolName()), detailArg);

@@ -27,6 +27,9 @@ final class PathRules {
     /** A guardian's view of the child's development overview (H3). */
     private static final Check[] GUARDIAN_OVERVIEW = {OPERATION_ALLOWED, SAME_TENANT, GUARDIAN_LINK, GUARDIAN_LOGIN,
         STUDENT_SOMEWHERE, WAS_MEMBER_OF_GROUP, ASSESSED_WORK};
+    /** The active mentor's view of earlier assessed work at the school (H4); tried where the overview is. */
+    private static final Check[] MENTOR_HISTORY = {OPERATION_ALLOWED, SAME_TENANT, TEACHER_LICENCE, ROLE_MENTOR,
+        STUDENT_AT_SCHOOL, MENTORS_STUDENT, EARLIER_TEACHING_GROUP, ASSESSED_WORK};
     /** Read-only history through an archived teaching group (rule H1); tried only for {@link #keptInHistory} kinds. */
     private static final Check[] HISTORY = {OPERATION_ALLOWED, SAME_TENANT, TEACHER_LICENCE, ROLE_TEACHER, STUDENT_AT_SCHOOL,
         OWNS_ARCHIVED_GROUP};
@@ -151,7 +154,7 @@ final class PathRules {
                 case STUDENT -> STUDENT_GROUP_LEVEL[kind.ordinal()];
                 case GUARDIAN -> GUARDIAN_GROUP_LEVEL;
                 case HISTORY -> HISTORY_GROUP_LEVEL;
-                case OVERVIEW, GUARDIAN_OVERVIEW -> throw new IllegalArgumentException(
+                case OVERVIEW, GUARDIAN_OVERVIEW, MENTOR_HISTORY -> throw new IllegalArgumentException(
                         "the development overview is about one student, never a group as a whole");
                 case APPLICATION -> APPLICATION;
             };
@@ -164,6 +167,7 @@ final class PathRules {
             case HISTORY -> HISTORY;
             case OVERVIEW -> OVERVIEW;
             case GUARDIAN_OVERVIEW -> GUARDIAN_OVERVIEW;
+            case MENTOR_HISTORY -> MENTOR_HISTORY;
             case APPLICATION -> APPLICATION;
         };
     }
@@ -177,7 +181,7 @@ final class PathRules {
             case STUDENT -> read || kind == DataKind.SUBMISSION;
             case GUARDIAN -> read;
             case HISTORY -> read && keptInHistory(kind);
-            case OVERVIEW, GUARDIAN_OVERVIEW -> read && inOverview(kind);
+            case OVERVIEW, GUARDIAN_OVERVIEW, MENTOR_HISTORY -> read && inOverview(kind);
             case APPLICATION -> true;
         };
     }

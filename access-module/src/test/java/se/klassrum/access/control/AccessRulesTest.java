@@ -933,7 +933,7 @@ class AccessRulesTest {
             // student's assessed work the development overview, the student's and the guardian's (H2, H3).
             if (kind == ASSIGNMENT || kind == SUBMISSION) {
                 assertThat(decision.paths()).extracting(p -> p.path()).containsExactly(TEACHER, MENTOR, STUDENT, GUARDIAN,
-                        AccessPath.HISTORY, AccessPath.OVERVIEW, AccessPath.GUARDIAN_OVERVIEW);
+                        AccessPath.HISTORY, AccessPath.OVERVIEW, AccessPath.GUARDIAN_OVERVIEW, AccessPath.MENTOR_HISTORY);
             } else if (kind == POST) {
                 assertThat(decision.paths()).extracting(p -> p.path())
                         .containsExactly(TEACHER, MENTOR, STUDENT, GUARDIAN, AccessPath.HISTORY);

@@ -148,6 +148,42 @@ class OverviewRulesTest {
     }
 
     @Test
+    void theActiveMentorAtTheSchoolReadsEarlierAssessedWorkFromTeachingGroupsThere() {
+        // Back at Solbackaskolan: Elin returns this term, and Mats is her mentor now.
+        elin.role(solbacka, SchoolRoleKind.STUDENT, world.from(TODAY));
+        World.Person mats = world.person("Mats").mentorAt(solbacka);
+        world.mentorGroup("Mentorsgrupp 9A", solbacka).owner(mats).member(elin, world.from(TODAY));
+        World.Group current = world.teachingGroup("9A Matematik", solbacka).member(elin);
+
+        for (World.Group earlier : List.of(oldMaths, leftEnglish)) {
+            Decision decision = assessedWork(mats.asks(), SUBMISSION, earlier).decide();
+            assertThat(decision.allowingPath()).as(earlier.name).get().extracting(p -> p.path())
+                    .isEqualTo(AccessPath.MENTOR_HISTORY);
+        }
+        assertThat(assessedWork(mats.asks(), SUBMISSION, current).decide().allowed()).as("current work").isFalse();
+        assertThat(World.check(assessedWork(mats.asks(), SUBMISSION, current).decide(), AccessPath.MENTOR_HISTORY,
+                Prerequisite.EARLIER_TEACHING_GROUP).detail()).isEqualTo("current");
+        assertThat(mats.asks().toRead(POST).of(elin).in(oldMaths).decide().allowed()).as("old posts").isFalse();
+        assertThat(mats.asks().toRead(SUBMISSION).of(elin).in(oldMaths).item(new ItemFacts(null, true, elin.id))
+                .decide().allowed()).as("work that is not assessed").isFalse();
+        assertThat(mats.asks().toWrite(SUBMISSION).of(elin).in(oldMaths).item(ItemFacts.assessedWork(elin.id))
+                .decide().allowed()).as("read only").isFalse();
+        assertThat(assessedWork(mats.asks(), SUBMISSION, mentorGroup).decide().allowed()).as("a mentor group")
+                .isFalse();
+    }
+
+    @Test
+    void aMentorAtAnotherSchoolOrAnEarlierMentorDoesNotReadIt() {
+        World.Person nils = world.person("Nils").mentorAt(norr);
+        world.mentorGroup("Mentorsgrupp 1A", norr).owner(nils).member(elin, world.from(TODAY));
+        World.Person mats = world.person("Mats").mentorAt(solbacka);
+        world.mentorGroup("Mentorsgrupp 8B", solbacka).owner(mats).member(elin, world.until(YESTERDAY));
+
+        assertThat(assessedWork(nils.asks(), SUBMISSION, oldMaths).decide().allowed()).as("new school").isFalse();
+        assertThat(assessedWork(mats.asks(), SUBMISSION, oldMaths).decide().allowed()).as("earlier mentor").isFalse();
+    }
+
+    @Test
     void teachersDoNotOpenTheOverview() {
         World.Person nils = world.person("Nils").teacherAt(norr);
         world.mentorGroup("Mentorsgrupp 1A", norr).owner(nils).member(elin, world.from(TODAY));

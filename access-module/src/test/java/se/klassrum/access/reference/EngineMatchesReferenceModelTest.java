@@ -124,6 +124,9 @@ class EngineMatchesReferenceModelTest {
             int enough = switch (path) {
                 case HISTORY, OVERVIEW -> 50;
                 case GUARDIAN_OVERVIEW -> 25;
+                // A mentor owning the student's mentor group, at the school of an earlier teaching group: some 15
+                // a run; rule H4 is tested case by case in OverviewRulesTest.
+                case MENTOR_HISTORY -> 3;
                 default -> 300;
             };
             assertThat(allowedByPath[path.ordinal()]).as("decisions allowed through %s", path).isGreaterThan(enough);
@@ -143,6 +146,7 @@ class EngineMatchesReferenceModelTest {
         assertThat(groupLevelAllowedByPath[AccessPath.GUARDIAN.ordinal()]).isZero();
         assertThat(groupLevelAllowedByPath[AccessPath.OVERVIEW.ordinal()]).isZero();
         assertThat(groupLevelAllowedByPath[AccessPath.GUARDIAN_OVERVIEW.ordinal()]).isZero();
+        assertThat(groupLevelAllowedByPath[AccessPath.MENTOR_HISTORY.ordinal()]).isZero();
         assertThat(groupLevel - groupLevelAllowed).isGreaterThan(groupLevel / 2);
         // Development talks both ways on the guardian path: read by an invited guardian, denied for want of an invitation.
         assertThat(talksReadByInvitedGuardians).as("talks read by invited guardians").isGreaterThan(15);

@@ -316,6 +316,33 @@ final class RandomRosters {
                     && chance(0.35);
             item = assessed ? new ItemFacts(null, true, chance(0.5) ? student : null, null, true)
                     : new ItemFacts(null, chance(0.6), chance(0.3) ? student : null, talk);
+            // Assessed work is often asked about by an owner of a mentor group the student is in (rule H4).
+            if (assessed && actor instanceof Actor.Person && chance(0.4)) {
+                UUID child = student;
+                List<UUID> mentorGroups = roster.groups().stream().filter(g -> g.kind() == GroupKind.MENTOR)
+                        .map(GroupFact::groupId).toList();
+                List<MembershipFact> mentors = roster.memberships().stream()
+                        .filter(m -> m.role() == MembershipRole.OWNER && mentorGroups.contains(m.groupId())
+                                && roster.memberships().stream().anyMatch(s -> s.personId().equals(child)
+                                        && s.role() == MembershipRole.MEMBER && s.groupId().equals(m.groupId())))
+                        .toList();
+                if (!mentors.isEmpty()) {
+                    MembershipFact mentor = pick(mentors);
+                    actor = Actor.person(mentor.personId(), roster.person(mentor.personId()).tenantId());
+                    // ... mostly about one of the student's teaching groups at the mentor group's school.
+                    UUID school = roster.groups().stream().filter(g -> g.groupId().equals(mentor.groupId()))
+                            .findFirst().orElseThrow().schoolId();
+                    List<UUID> teachingThere = roster.memberships().stream()
+                            .filter(m -> m.personId().equals(child) && m.role() == MembershipRole.MEMBER)
+                            .map(MembershipFact::groupId)
+                            .filter(g -> roster.groups().stream().anyMatch(t -> t.groupId().equals(g)
+                                    && t.kind() == GroupKind.TEACHING && t.schoolId().equals(school)))
+                            .toList();
+                    if (!teachingThere.isEmpty() && chance(0.8)) {
+                        groupId = pick(teachingThere);
+                    }
+                }
+            }
         }
         return new AccessQuestion(actor, student, kind, operation, groupId, item);
     }

@@ -70,6 +70,7 @@ final class ReferenceModel {
             if ((kind == DataKind.ASSIGNMENT || kind == DataKind.SUBMISSION) && question.studentId() != null) {
                 verdicts.add(model.verdict(AccessPath.OVERVIEW));
                 verdicts.add(model.verdict(AccessPath.GUARDIAN_OVERVIEW));
+                verdicts.add(model.verdict(AccessPath.MENTOR_HISTORY)); // H4: the mentor's view of earlier work
             }
         }
         return verdicts;
@@ -233,12 +234,46 @@ final class ReferenceModel {
                 out.add(new Outcome(Prerequisite.WAS_MEMBER_OF_GROUP, c.group() != null && wasMember(c.group(), q.studentId())));
                 out.add(new Outcome(Prerequisite.ASSESSED_WORK, q.item() != null && q.item().assessedWork()));
             }
+            case MENTOR_HISTORY -> {
+                out.add(new Outcome(Prerequisite.OPERATION_ALLOWED, read));
+                out.add(new Outcome(Prerequisite.SAME_TENANT, sameTenant(c)));
+                out.add(new Outcome(Prerequisite.LICENCE, hasActiveLicence(LicenceKind.TEACHER)));
+                out.add(new Outcome(Prerequisite.ROLE_MENTOR, hasActiveRole(actor(), c.school(), SchoolRoleKind.MENTOR)));
+                out.add(new Outcome(Prerequisite.STUDENT_AT_SCHOOL, hasActiveRole(student(), c.school(), SchoolRoleKind.STUDENT)));
+                out.add(new Outcome(Prerequisite.MENTORS_STUDENT, activeMentorAt(c.school())));
+                out.add(new Outcome(Prerequisite.EARLIER_TEACHING_GROUP, earlierTeachingGroup(c.group())));
+                out.add(new Outcome(Prerequisite.ASSESSED_WORK, q.item() != null && q.item().assessedWork()));
+            }
             case APPLICATION -> {
                 out.add(new Outcome(Prerequisite.SAME_TENANT, sameTenant(c)));
                 out.add(new Outcome(Prerequisite.APPLICATION_PERMISSION, permitted()));
             }
         }
         return out;
+    }
+
+    /** MENTORS_STUDENT: some usable mentor group at the school, owned by the actor today, with the student in it today. */
+    private boolean activeMentorAt(UUID school) {
+        if (school == null) {
+            return false;
+        }
+        for (GroupFact group : roster.groups()) {
+            if (group.kind() == GroupKind.MENTOR && group.schoolId().equals(school) && usable(group)
+                    && activeMembership(group, actorId(), MembershipRole.OWNER)
+                    && activeMembership(group, q.studentId(), MembershipRole.MEMBER)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** EARLIER_TEACHING_GROUP: a teaching group the student was in, that is archived, disconnected, or left. */
+    private boolean earlierTeachingGroup(GroupFact group) {
+        if (group == null || group.kind() != GroupKind.TEACHING || !wasMember(group, q.studentId())) {
+            return false;
+        }
+        boolean stillIn = activeMembership(group, q.studentId(), MembershipRole.MEMBER);
+        return group.archived() || !group.connected() || !stillIn;
     }
 
     /** STUDENT_SOMEWHERE: an active STUDENT role at any school at all. */
