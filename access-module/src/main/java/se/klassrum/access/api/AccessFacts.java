@@ -26,6 +26,9 @@ import java.util.UUID;
  * @param schoolNames school names for explanations; a school without a name is shown by its id
  * @param invitedGuardians the guardians the question's development talk invites; empty when the question names
  *                         no talk, when the talk invites no one and when there is no such talk
+ * @param archivedGroupStudents for each archived group a question names: its members (whatever their membership's
+ *                              end) with a STUDENT role at the group's school, with that role's validity; what the
+ *                              history path (rule H1) reads of a group-level question
  */
 public record AccessFacts(PersonFacts actor,
                           PersonFacts student,
@@ -34,15 +37,29 @@ public record AccessFacts(PersonFacts actor,
                           List<TeacherSubjectFact> teacherSubjects,
                           List<GuardianLinkFact> guardianLinks,
                           Map<UUID, String> schoolNames,
-                          Set<UUID> invitedGuardians) {
+                          Set<UUID> invitedGuardians,
+                          List<ArchivedGroupStudentFact> archivedGroupStudents) {
 
     public AccessFacts {
+        archivedGroupStudents = List.copyOf(archivedGroupStudents);
         groups = Collections.unmodifiableMap(new LinkedHashMap<>(groups));
         memberships = List.copyOf(memberships);
         teacherSubjects = List.copyOf(teacherSubjects);
         guardianLinks = List.copyOf(guardianLinks);
         schoolNames = Map.copyOf(schoolNames);
         invitedGuardians = Set.copyOf(invitedGuardians);
+    }
+
+    /** Facts without the students of archived groups: for a question that names no archived group. */
+    public AccessFacts(PersonFacts actor,
+                       PersonFacts student,
+                       Map<UUID, GroupFact> groups,
+                       List<MembershipFact> memberships,
+                       List<TeacherSubjectFact> teacherSubjects,
+                       List<GuardianLinkFact> guardianLinks,
+                       Map<UUID, String> schoolNames,
+                       Set<UUID> invitedGuardians) {
+        this(actor, student, groups, memberships, teacherSubjects, guardianLinks, schoolNames, invitedGuardians, List.of());
     }
 
     /** Facts about a question that names no development talk. */
@@ -53,7 +70,7 @@ public record AccessFacts(PersonFacts actor,
                        List<TeacherSubjectFact> teacherSubjects,
                        List<GuardianLinkFact> guardianLinks,
                        Map<UUID, String> schoolNames) {
-        this(actor, student, groups, memberships, teacherSubjects, guardianLinks, schoolNames, Set.of());
+        this(actor, student, groups, memberships, teacherSubjects, guardianLinks, schoolNames, Set.of(), List.of());
     }
 
     public AccessFacts(PersonFacts actor,
@@ -62,7 +79,7 @@ public record AccessFacts(PersonFacts actor,
                        List<MembershipFact> memberships,
                        List<TeacherSubjectFact> teacherSubjects,
                        List<GuardianLinkFact> guardianLinks) {
-        this(actor, student, groups, memberships, teacherSubjects, guardianLinks, Map.of(), Set.of());
+        this(actor, student, groups, memberships, teacherSubjects, guardianLinks, Map.of(), Set.of(), List.of());
     }
 
     public String schoolName(UUID schoolId) {

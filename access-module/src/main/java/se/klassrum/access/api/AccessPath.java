@@ -6,6 +6,23 @@ public enum AccessPath {
     MENTOR,
     STUDENT,
     GUARDIAN,
+    /**
+     * Read-only history through an archived teaching group, for a teacher who still owns it (rule H1): its posts and
+     * assignments, and the hand-ins and feedback of its former students who still study at the school.
+     */
+    HISTORY,
+    /**
+     * The student's own development overview (utvecklingsöversikt, rules H2 and S4): assessed work from groups the
+     * student was a member of, archived, disconnected or left included, while the student studies somewhere.
+     */
+    OVERVIEW,
+    /** The development overview of a guardian's child (rule H3), under the guardian rules. */
+    GUARDIAN_OVERVIEW,
+    /**
+     * The active mentor's view of the student's earlier assessed work (rule H4): from the student's earlier teaching
+     * groups at the school of the mentor's current mentor group.
+     */
+    MENTOR_HISTORY,
     /** An integration acting without a person, on tenant-scoped application permissions. */
     APPLICATION
 }

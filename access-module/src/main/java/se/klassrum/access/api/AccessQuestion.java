@@ -49,6 +49,9 @@ public record AccessQuestion(Actor actor,
         if (item != null && item.talkId() != null && kind != DataKind.DEVELOPMENT_TALK) {
             throw new IllegalArgumentException("only a question about a development talk names a talk, not " + kind);
         }
+        if (item != null && item.assessedWork() && kind != DataKind.ASSIGNMENT && kind != DataKind.SUBMISSION) {
+            throw new IllegalArgumentException("only assignments and submissions are assessed work, not " + kind);
+        }
         if (item != null && item.ownerStudentId() != null) {
             if (studentId == null) {
                 throw new IllegalArgumentException("the item belongs to a student: ask about that student, not the group");

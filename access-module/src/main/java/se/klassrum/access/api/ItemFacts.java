@@ -11,11 +11,17 @@ import java.util.UUID;
  *                       question's student, which catches a caller asking about the wrong student
  * @param talkId the development talk asked about, when the question is about one talk; the facts the guard
  *               loads then hold the guardians that talk invites. Only for development talks
+ * @param assessedWork the item is the student's assessed work (rules H2, H3): a published assignment marked as
+ *                     assessed, with the student's own hand-in that has feedback. Only for assignments and submissions
  */
-public record ItemFacts(UUID syllabusId, boolean published, UUID ownerStudentId, UUID talkId) {
+public record ItemFacts(UUID syllabusId, boolean published, UUID ownerStudentId, UUID talkId, boolean assessedWork) {
+
+    public ItemFacts(UUID syllabusId, boolean published, UUID ownerStudentId, UUID talkId) {
+        this(syllabusId, published, ownerStudentId, talkId, false);
+    }
 
     public ItemFacts(UUID syllabusId, boolean published, UUID ownerStudentId) {
-        this(syllabusId, published, ownerStudentId, null);
+        this(syllabusId, published, ownerStudentId, null, false);
     }
 
     public static ItemFacts assessment(UUID syllabusId, boolean published) {
@@ -29,5 +35,13 @@ public record ItemFacts(UUID syllabusId, boolean published, UUID ownerStudentId,
     /** One development talk: a guardian reads it only when the talk names them among its invited guardians. */
     public static ItemFacts talk(UUID talkId) {
         return new ItemFacts(null, false, null, java.util.Objects.requireNonNull(talkId, "talkId"));
+    }
+
+    /**
+     * The student's assessed work (the development overview, rules H2 and H3): a published assignment marked as
+     * assessed, or the student's own hand-in to one, with feedback.
+     */
+    public static ItemFacts assessedWork(UUID studentId) {
+        return new ItemFacts(null, true, java.util.Objects.requireNonNull(studentId, "studentId"), null, true);
     }
 }

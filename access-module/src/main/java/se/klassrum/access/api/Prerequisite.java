@@ -45,5 +45,22 @@ public enum Prerequisite {
     /** The path may do this operation on this kind of data at all (for example, no teacher reads development talks). */
     OPERATION_ALLOWED,
     /** Application path: the application holds the permission for this kind of data and operation. */
-    APPLICATION_PERMISSION
+    APPLICATION_PERMISSION,
+    /**
+     * History path: the actor is an active owner of the named teaching group, which is connected and archived, and
+     * the student was a member of it (a membership that has begun, ended or not).
+     */
+    OWNS_ARCHIVED_GROUP,
+    /** History path, group-level: a former member of the archived group still holds an active STUDENT role at its school. */
+    FORMER_STUDENT_ACTIVE,
+    /** Overview paths: the student holds an active STUDENT role at some school of the organisation. */
+    STUDENT_SOMEWHERE,
+    /** Overview paths: the student was a member of the question's group (a membership that has begun), whatever its state. */
+    WAS_MEMBER_OF_GROUP,
+    /** Overview paths: the item is assessed work: a published assignment marked as assessed, with the student's own hand-in that has feedback. */
+    ASSESSED_WORK,
+    /** Mentor history: the actor owns a connected, non-archived mentor group at the school, with the student as active member. */
+    MENTORS_STUDENT,
+    /** Mentor history: the question's group is a teaching group the student was in, now archived, disconnected or left. */
+    EARLIER_TEACHING_GROUP
 }

@@ -101,7 +101,8 @@ final class ExplanationNames {
             }
         }
         return new AccessFacts(explained.actor(), explained.student(), shownGroups, explained.memberships(),
-                explained.teacherSubjects(), explained.guardianLinks(), shownSchools, explained.invitedGuardians());
+                explained.teacherSubjects(), explained.guardianLinks(), shownSchools, explained.invitedGuardians(),
+                explained.archivedGroupStudents());
     }
 
     private static GroupFact withheld(GroupFact group) {

@@ -31,8 +31,25 @@ public final class AccessRules {
         AccessPath.TEACHER, AccessPath.MENTOR, AccessPath.STUDENT, AccessPath.GUARDIAN
     };
 
+    /** For what an archived group keeps (posts, assignments, submissions), also the read-only history path (H1). */
+    private static final AccessPath[] PERSON_PATHS_WITH_HISTORY = {
+        AccessPath.TEACHER, AccessPath.MENTOR, AccessPath.STUDENT, AccessPath.GUARDIAN, AccessPath.HISTORY
+    };
+
+    /**
+     * Assignments and submissions of a student: also the history, the development overview and the mentor's view of
+     * earlier assessed work (H1 to H4).
+     */
+    private static final AccessPath[] PERSON_PATHS_WITH_OVERVIEW = {
+        AccessPath.TEACHER, AccessPath.MENTOR, AccessPath.STUDENT, AccessPath.GUARDIAN, AccessPath.HISTORY,
+        AccessPath.OVERVIEW, AccessPath.GUARDIAN_OVERVIEW, AccessPath.MENTOR_HISTORY
+    };
+
     /** A person signed in through a guardian login acts as a guardian and nothing else. */
     private static final AccessPath[] GUARDIAN_LOGIN_PATHS = {AccessPath.GUARDIAN};
+
+    /** A guardian login asking about a child's assignments and submissions: also the child's development overview. */
+    private static final AccessPath[] GUARDIAN_LOGIN_PATHS_WITH_OVERVIEW = {AccessPath.GUARDIAN, AccessPath.GUARDIAN_OVERVIEW};
 
     /** An application is judged on its permissions only. */
     private static final AccessPath[] APPLICATION_PATHS = {AccessPath.APPLICATION};
@@ -113,6 +130,13 @@ public final class AccessRules {
         if (facts.actor() == null || !facts.actor().personId().equals(person.personId())) {
             throw new IllegalArgumentException("the facts describe another actor than the question");
         }
-        return person.guardianLogin() ? GUARDIAN_LOGIN_PATHS : PERSON_PATHS;
+        boolean overview = !question.groupLevel() && PathRules.inOverview(question.kind());
+        if (person.guardianLogin()) {
+            return overview ? GUARDIAN_LOGIN_PATHS_WITH_OVERVIEW : GUARDIAN_LOGIN_PATHS;
+        }
+        if (overview) {
+            return PERSON_PATHS_WITH_OVERVIEW;
+        }
+        return PathRules.keptInHistory(question.kind()) ? PERSON_PATHS_WITH_HISTORY : PERSON_PATHS;
     }
 }

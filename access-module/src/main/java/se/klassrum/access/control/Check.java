@@ -36,7 +36,23 @@ enum Check {
     /** Development talks: the talk asked about names the guardian among those it invites. */
     GUARDIAN_INVITED(Prerequisite.GUARDIAN_INVITED, false),
     PUBLISHED(Prerequisite.PUBLISHED, false),
-    APPLICATION_PERMISSION(Prerequisite.APPLICATION_PERMISSION, false);
+    APPLICATION_PERMISSION(Prerequisite.APPLICATION_PERMISSION, false),
+    /** History: the actor owns the named archived (connected) teaching group, and the student was a member of it. */
+    OWNS_ARCHIVED_GROUP(Prerequisite.OWNS_ARCHIVED_GROUP, true),
+    /** History, group-level: the actor owns the named archived (connected) teaching group; no student condition. */
+    OWNS_NAMED_ARCHIVED_GROUP(Prerequisite.OWNS_ARCHIVED_GROUP, true),
+    /** History, group-level: some former member of the named group still holds an active STUDENT role at its school. */
+    FORMER_STUDENT_ACTIVE(Prerequisite.FORMER_STUDENT_ACTIVE, true),
+    /** Overview: the student holds an active STUDENT role at any school; the same for every candidate. */
+    STUDENT_SOMEWHERE(Prerequisite.STUDENT_SOMEWHERE, false),
+    /** Overview: the student was a member of the question's group, whatever its state and the membership's end. */
+    WAS_MEMBER_OF_GROUP(Prerequisite.WAS_MEMBER_OF_GROUP, true),
+    /** Overview: the item is the student's assessed work. */
+    ASSESSED_WORK(Prerequisite.ASSESSED_WORK, false),
+    /** Mentor history: the actor is the student's active mentor at the candidate school. */
+    MENTORS_STUDENT(Prerequisite.MENTORS_STUDENT, true),
+    /** Mentor history: the question's group is an earlier teaching group of the student. */
+    EARLIER_TEACHING_GROUP(Prerequisite.EARLIER_TEACHING_GROUP, true);
 
     final Prerequisite code;
     /** Depends on the candidate school or group, so it is judged once per candidate rather than once per path. */

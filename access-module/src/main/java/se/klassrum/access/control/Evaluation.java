@@ -10,6 +10,7 @@ import se.klassrum.access.api.AccessPath;
 import se.klassrum.access.api.AccessQuestion;
 import se.klassrum.access.api.Actor;
 import se.klassrum.access.api.ApplicationPermissions;
+import se.klassrum.access.api.ArchivedGroupStudentFact;
 import se.klassrum.access.api.GroupFact;
 import se.klassrum.access.api.GroupKind;
 import se.klassrum.access.api.GuardianLinkFact;
@@ -62,6 +63,12 @@ final class Evaluation {
     static final String NO_TALK = "noTalk";
     /** A guardian's group-level question names no child. */
     static final String NO_CHILD = "noChild";
+    /** History (H1): the group is not archived, so it is read through the rules of a current group. */
+    static final String NOT_ARCHIVED = "notArchived";
+    /** History (H1): the student never was a member of the group. */
+    static final String NEVER_MEMBER = "neverMember";
+    /** Mentor history (H4): the student is still an active member of the connected group, so it is not earlier. */
+    static final String CURRENT = "current";
     /** Failed, and there is nothing more specific to say. */
     private static final String FAILED = "";
     private static final Map<String, String> GROUP_LEVEL_ARGS = Map.of("detail", GROUP_LEVEL);
@@ -285,6 +292,15 @@ final class Evaluation {
             case OWNS_MENTOR_GROUP -> ownershipFailure(group, GroupKind.MENTOR, true);
             case OWNS_NAMED_TEACHING_GROUP -> ownershipFailure(group, GroupKind.TEACHING, false);
             case OWNS_NAMED_MENTOR_GROUP -> ownershipFailure(group, GroupKind.MENTOR, false);
+            case OWNS_ARCHIVED_GROUP -> archivedOwnershipFailure(group, true);
+            case OWNS_NAMED_ARCHIVED_GROUP -> archivedOwnershipFailure(group, false);
+            case FORMER_STUDENT_ACTIVE -> formerStudentFailure(group);
+            case STUDENT_SOMEWHERE -> studentSomewhereFailure();
+            case WAS_MEMBER_OF_GROUP -> group == null ? groupMissing()
+                    : wasMember(group, student.personId()) ? null : NEVER_MEMBER;
+            case ASSESSED_WORK -> question.item() != null && question.item().assessedWork() ? null : FAILED;
+            case MENTORS_STUDENT -> mentorsStudentFailure(school);
+            case EARLIER_TEACHING_GROUP -> earlierTeachingGroupFailure(group);
             case SYLLABUS_LINKED -> syllabusFailure(group);
             case TEACHER_SUBJECT -> subjectFailure(group, school);
             case OWN_DATA -> actor.personId().equals(student.personId()) ? null : OWN;
@@ -368,6 +384,113 @@ final class Evaluation {
             return null;
         }
         return hasMembership(group.groupId(), student.personId(), MembershipRole.MEMBER) ? null : STUDENT_NOT_MEMBER;
+    }
+
+    /**
+     * History (H1): a connected, archived teaching group the actor still owns; with a student, one who was a member of
+     * it (a MEMBER membership that has begun, whether or not it has ended).
+     */
+    private String archivedOwnershipFailure(GroupFact group, boolean studentWasMember) {
+        if (group == null) {
+            return groupMissing();
+        }
+        if (group.kind() != GroupKind.TEACHING) {
+            return WRONG_KIND;
+        }
+        if (!group.connected()) {
+            return NOT_CONNECTED;
+        }
+        if (!group.archived()) {
+            return NOT_ARCHIVED;
+        }
+        if (!hasMembership(group.groupId(), actor.personId(), MembershipRole.OWNER)) {
+            return NOT_OWNER;
+        }
+        if (!studentWasMember) {
+            return null;
+        }
+        return wasMember(group, student.personId()) ? null : NEVER_MEMBER;
+    }
+
+    /** A MEMBER membership of the group that has begun, whether or not it has ended. */
+    private boolean wasMember(GroupFact group, UUID personId) {
+        List<MembershipFact> memberships = facts.memberships();
+        for (int i = 0, n = memberships.size(); i < n; i++) {
+            MembershipFact membership = memberships.get(i);
+            if (membership.role() == MembershipRole.MEMBER && membership.groupId().equals(group.groupId())
+                    && membership.personId().equals(personId) && hasBegun(membership.validity().from())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Mentor history (H4): the actor owns a connected, non-archived mentor group at the school with the student in it. */
+    private String mentorsStudentFailure(UUID school) {
+        if (school == null) {
+            return namedGroupUnknown ? UNKNOWN_GROUP : NO_SCHOOL;
+        }
+        for (GroupFact mentorGroup : facts.groups().values()) {
+            if (mentorGroup.kind() == GroupKind.MENTOR && mentorGroup.schoolId().equals(school) && mentorGroup.isUsable()
+                    && hasMembership(mentorGroup.groupId(), actor.personId(), MembershipRole.OWNER)
+                    && hasMembership(mentorGroup.groupId(), student.personId(), MembershipRole.MEMBER)) {
+                return null;
+            }
+        }
+        return FAILED;
+    }
+
+    /**
+     * Mentor history (H4): a teaching group the student was a member of and that is now earlier: archived,
+     * disconnected, or left (no active membership today).
+     */
+    private String earlierTeachingGroupFailure(GroupFact group) {
+        if (group == null) {
+            return groupMissing();
+        }
+        if (group.kind() != GroupKind.TEACHING) {
+            return WRONG_KIND;
+        }
+        if (!wasMember(group, student.personId())) {
+            return NEVER_MEMBER;
+        }
+        return group.isUsable() && hasMembership(group.groupId(), student.personId(), MembershipRole.MEMBER)
+                ? CURRENT : null;
+    }
+
+    /** The overview: the student holds an active STUDENT role at some school of the organisation. */
+    private String studentSomewhereFailure() {
+        List<RoleFact> roles = student.roles();
+        for (int i = 0, n = roles.size(); i < n; i++) {
+            RoleFact role = roles.get(i);
+            if (role.role() == SchoolRoleKind.STUDENT && role.validity().isActiveOn(today)) {
+                return null;
+            }
+        }
+        return FAILED;
+    }
+
+    private boolean hasBegun(LocalDate from) {
+        return from == null || !from.isAfter(today);
+    }
+
+    /** History (H1), group-level: one of the group's former members still holds an active STUDENT role at its school. */
+    private String formerStudentFailure(GroupFact group) {
+        if (group == null) {
+            return groupMissing();
+        }
+        if (!group.archived()) {
+            return NOT_ARCHIVED;
+        }
+        List<ArchivedGroupStudentFact> students = facts.archivedGroupStudents();
+        for (int i = 0, n = students.size(); i < n; i++) {
+            ArchivedGroupStudentFact former = students.get(i);
+            if (former.groupId().equals(group.groupId()) && hasBegun(former.memberFrom())
+                    && former.studentRole().isActiveOn(today)) {
+                return null;
+            }
+        }
+        return FAILED;
     }
 
     private static String usabilityFailure(GroupFact group) {
@@ -476,8 +599,13 @@ final class Evaluation {
                     withDetail(Map.of("school", schoolName(), "group", groupName()), detailArg);
             case OWNS_TEACHING_GROUP, OWNS_MENTOR_GROUP, MEMBER_OF_LINKED_GROUP, CHILD_MEMBER_OF_GROUP ->
                     withDetail(Map.of("group", groupName(), "school", schoolName()), detailArg);
-            case OWNS_NAMED_TEACHING_GROUP, OWNS_NAMED_MENTOR_GROUP ->
+            case OWNS_NAMED_TEACHING_GROUP, OWNS_NAMED_MENTOR_GROUP, OWNS_NAMED_ARCHIVED_GROUP ->
                     withDetail(Map.of("group", groupName(), "school", schoolName()), passed ? GROUP_LEVEL : detailArg);
+            case OWNS_ARCHIVED_GROUP, FORMER_STUDENT_ACTIVE, WAS_MEMBER_OF_GROUP ->
+                    withDetail(Map.of("group", groupName(), "school", schoolName()), detailArg);
+            case STUDENT_SOMEWHERE, ASSESSED_WORK -> Map.of();
+            case MENTORS_STUDENT, EARLIER_TEACHING_GROUP ->
+                    withDetail(Map.of("group", groupName(), "school", schoolName()), detailArg);
             case SYLLABUS_LINKED -> withDetail(Map.of("group", groupName(), "syllabus", syllabusCode()), detailArg);
             case TEACHER_SUBJECT -> withDetail(Map.of("group", groupName(), "syllabus", syllabusCode(),
                     "school", schoolName()), detailArg);

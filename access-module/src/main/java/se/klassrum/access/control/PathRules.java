@@ -21,6 +21,18 @@ final class PathRules {
     private static final Check[][][] STUDENT = new Check[KINDS][2][];
     private static final Check[][] GUARDIAN = new Check[KINDS][];
     private static final Check[] APPLICATION = {SAME_TENANT, APPLICATION_PERMISSION};
+    /** The student's own development overview (H2, S4); tried for {@link #inOverview} kinds, at student level only. */
+    private static final Check[] OVERVIEW = {OPERATION_ALLOWED, SAME_TENANT, STUDENT_LICENCE, STUDENT_SOMEWHERE, OWN_DATA,
+        WAS_MEMBER_OF_GROUP, ASSESSED_WORK};
+    /** A guardian's view of the child's development overview (H3). */
+    private static final Check[] GUARDIAN_OVERVIEW = {OPERATION_ALLOWED, SAME_TENANT, GUARDIAN_LINK, GUARDIAN_LOGIN,
+        STUDENT_SOMEWHERE, WAS_MEMBER_OF_GROUP, ASSESSED_WORK};
+    /** The active mentor's view of earlier assessed work at the school (H4); tried where the overview is. */
+    private static final Check[] MENTOR_HISTORY = {OPERATION_ALLOWED, SAME_TENANT, TEACHER_LICENCE, ROLE_MENTOR,
+        STUDENT_AT_SCHOOL, MENTORS_STUDENT, EARLIER_TEACHING_GROUP, ASSESSED_WORK};
+    /** Read-only history through an archived teaching group (rule H1); tried only for {@link #keptInHistory} kinds. */
+    private static final Check[] HISTORY = {OPERATION_ALLOWED, SAME_TENANT, TEACHER_LICENCE, ROLE_TEACHER, STUDENT_AT_SCHOOL,
+        OWNS_ARCHIVED_GROUP};
 
     // Group-level questions: only posts and assignments, always naming their group.
     private static final Check[] TEACHER_GROUP_LEVEL = {OPERATION_ALLOWED, SAME_TENANT, TEACHER_LICENCE, ROLE_TEACHER,
@@ -30,6 +42,9 @@ final class PathRules {
     private static final Check[][] STUDENT_GROUP_LEVEL = new Check[KINDS][];
     /** A guardian always asks about a child; the path is reported, and fails, so that the explanation says so. */
     private static final Check[] GUARDIAN_GROUP_LEVEL = {OPERATION_ALLOWED, SAME_TENANT, NO_CHILD_NAMED, GUARDIAN_LOGIN};
+    /** The archived group's own content is read while one of its former students still studies at the school. */
+    private static final Check[] HISTORY_GROUP_LEVEL = {OPERATION_ALLOWED, SAME_TENANT, TEACHER_LICENCE, ROLE_TEACHER,
+        OWNS_NAMED_ARCHIVED_GROUP, FORMER_STUDENT_ACTIVE};
 
     static {
         for (DataKind kind : DataKind.values()) {
@@ -105,6 +120,23 @@ final class PathRules {
                 || kind == DataKind.ASSESSMENT || kind == DataKind.DEVELOPMENT_TALK;
     }
 
+    /**
+     * What an archived group keeps as read-only history for its owners (rule H1): its posts and assignments, and its
+     * students' hand-ins with their feedback. The history path is tried for these kinds only.
+     */
+    static boolean keptInHistory(DataKind kind) {
+        return kind == DataKind.POST || kind == DataKind.ASSIGNMENT || kind == DataKind.SUBMISSION;
+    }
+
+    /**
+     * What the development overview holds as assessed work (rules H2, H3): assignments and the student's hand-ins.
+     * The overview paths are tried for these kinds, at student level only; its published assessments come through
+     * the student and guardian paths, which already reach them at any school where the student studies.
+     */
+    static boolean inOverview(DataKind kind) {
+        return kind == DataKind.ASSIGNMENT || kind == DataKind.SUBMISSION;
+    }
+
     /** Kinds with drafts, which students and guardians never see. */
     static boolean hasDrafts(DataKind kind) {
         return kind == DataKind.ASSESSMENT || kind == DataKind.ASSIGNMENT;
@@ -121,6 +153,9 @@ final class PathRules {
                 case MENTOR -> MENTOR_GROUP_LEVEL;
                 case STUDENT -> STUDENT_GROUP_LEVEL[kind.ordinal()];
                 case GUARDIAN -> GUARDIAN_GROUP_LEVEL;
+                case HISTORY -> HISTORY_GROUP_LEVEL;
+                case OVERVIEW, GUARDIAN_OVERVIEW, MENTOR_HISTORY -> throw new IllegalArgumentException(
+                        "the development overview is about one student, never a group as a whole");
                 case APPLICATION -> APPLICATION;
             };
         }
@@ -129,6 +164,10 @@ final class PathRules {
             case MENTOR -> MENTOR[kind.ordinal()];
             case STUDENT -> STUDENT[kind.ordinal()][studentProtected ? 1 : 0];
             case GUARDIAN -> GUARDIAN[kind.ordinal()];
+            case HISTORY -> HISTORY;
+            case OVERVIEW -> OVERVIEW;
+            case GUARDIAN_OVERVIEW -> GUARDIAN_OVERVIEW;
+            case MENTOR_HISTORY -> MENTOR_HISTORY;
             case APPLICATION -> APPLICATION;
         };
     }
@@ -141,6 +180,8 @@ final class PathRules {
             case MENTOR -> read || (kind != DataKind.STUDENT_PROFILE && kind != DataKind.ASSESSMENT);
             case STUDENT -> read || kind == DataKind.SUBMISSION;
             case GUARDIAN -> read;
+            case HISTORY -> read && keptInHistory(kind);
+            case OVERVIEW, GUARDIAN_OVERVIEW, MENTOR_HISTORY -> read && inOverview(kind);
             case APPLICATION -> true;
         };
     }

@@ -71,6 +71,28 @@ class ExplanationNamesTest {
     }
 
     @Test
+    void theHistoryOfAnArchivedGroupIsExplainedWithTheSameDecisionWhateverNamesAreWithheld() {
+        // Petra still owns last year's archived group Ma8-A at Solskolan; Hugo was in it and studies there still.
+        PersonFacts petra = person(PETRA, List.of(new LicenceFact(LicenceKind.TEACHER, SINCE)),
+                List.of(new RoleFact(SOLSKOLAN, SchoolRoleKind.TEACHER, SINCE)));
+        Map<UUID, GroupFact> groups = Map.of(MA8A, new GroupFact(MA8A, TENANT, SOLSKOLAN, "Ma8-A", GroupKind.TEACHING,
+                true, true, null, null, null));
+        AccessFacts petrasFacts = new AccessFacts(petra, null, groups,
+                List.of(new MembershipFact(MA8A, PETRA, MembershipRole.OWNER, SINCE)), List.of(), List.of(),
+                Map.of(SOLSKOLAN, "Solskolan"), java.util.Set.of(),
+                List.of(new se.klassrum.access.api.ArchivedGroupStudentFact(MA8A, HUGO, SINCE.from(), SINCE)));
+        AccessQuestion question = AccessQuestion.aboutGroup(Actor.person(PETRA, TENANT), DataKind.POST, Operation.READ,
+                MA8A, null);
+
+        Decision full = rules.decide(question, petrasFacts, TODAY);
+        Decision read = rules.decide(question, ExplanationNames.forReader(petrasFacts, facts(SARA), SARA, TODAY), TODAY);
+
+        assertThat(full.allowed()).isTrue();
+        assertSameDecision(read, full);
+        assertThat(text(read)).doesNotContain("Ma8-A").doesNotContain("Solskolan");
+    }
+
+    @Test
     void aTeacherExplainingThemselvesIsNotToldTheStudentsGroupsAtASchoolWhereTheyHaveNoRole() {
         AccessQuestion question = question(PETRA, DataKind.ASSESSMENT, null, ItemFacts.assessment(UUID.randomUUID(), true));
         AccessFacts petrasFacts = facts(PETRA);

@@ -203,13 +203,17 @@ class AccessRulesTest {
         }
 
         @Test
-        void archivedGroupGivesNoAccess() {
+        void archivedGroupIsNoLongerWorkedInButItsOwnerReadsItsHistory() {
             maths.archived();
 
-            Decision decision = annaReadsPost();
+            Decision read = annaReadsPost();
+            Decision write = anna.asks().toWrite(POST).of(elin).in(maths).decide();
 
-            assertOnlyFailure(decision, TEACHER, OWNS_TEACHING_GROUP);
-            assertThat(check(decision, TEACHER, OWNS_TEACHING_GROUP).detail()).isEqualTo("archived");
+            assertThat(path(read, TEACHER).failingCodes()).containsExactly(OWNS_TEACHING_GROUP);
+            assertThat(check(read, TEACHER, OWNS_TEACHING_GROUP).detail()).isEqualTo("archived");
+            assertThat(read.allowingPath()).get().extracting(p -> p.path()).isEqualTo(AccessPath.HISTORY);
+            assertThat(write.allowed()).isFalse();
+            assertThat(path(write, AccessPath.HISTORY).failingCodes()).containsExactly(OPERATION_ALLOWED);
         }
 
         @Test
@@ -925,7 +929,17 @@ class AccessRulesTest {
             Decision decision = question.decide();
 
             assertThat(decision.allowed()).isFalse();
-            assertThat(decision.paths()).extracting(p -> p.path()).containsExactly(TEACHER, MENTOR, STUDENT, GUARDIAN);
+            // An archived group's history (posts, assignments, submissions) has a path of its own (H1), and a
+            // student's assessed work the development overview, the student's and the guardian's (H2, H3).
+            if (kind == ASSIGNMENT || kind == SUBMISSION) {
+                assertThat(decision.paths()).extracting(p -> p.path()).containsExactly(TEACHER, MENTOR, STUDENT, GUARDIAN,
+                        AccessPath.HISTORY, AccessPath.OVERVIEW, AccessPath.GUARDIAN_OVERVIEW, AccessPath.MENTOR_HISTORY);
+            } else if (kind == POST) {
+                assertThat(decision.paths()).extracting(p -> p.path())
+                        .containsExactly(TEACHER, MENTOR, STUDENT, GUARDIAN, AccessPath.HISTORY);
+            } else {
+                assertThat(decision.paths()).extracting(p -> p.path()).containsExactly(TEACHER, MENTOR, STUDENT, GUARDIAN);
+            }
             assertThat(decision.failingCodes()).isNotEmpty();
         }
 
@@ -1020,7 +1034,8 @@ class AccessRulesTest {
         void noPathChecksAStudent(DataKind kind) {
             Decision decision = gustav.asks().toRead(kind).aboutGroup(maths).decide();
 
-            assertThat(decision.paths()).extracting(p -> p.path()).containsExactly(TEACHER, MENTOR, STUDENT, GUARDIAN);
+            assertThat(decision.paths()).extracting(p -> p.path())
+                    .containsExactly(TEACHER, MENTOR, STUDENT, GUARDIAN, AccessPath.HISTORY);
             for (var evaluation : decision.paths()) {
                 assertThat(evaluation.checks()).extracting(PrerequisiteCheck::code)
                         .doesNotContain(STUDENT_AT_SCHOOL, CHILD_HAS_ROLE_AT_SCHOOL, CHILD_MEMBER_OF_GROUP);
@@ -1082,13 +1097,14 @@ class AccessRulesTest {
         }
 
         @Test
-        void archivedOrDisconnectedGroupGivesNoAccess() {
+        void archivedGroupIsNotWorkedInAndDisconnectedGivesNoAccess() {
             World.Group disconnected = world.teachingGroup("9B Matematik", solbacka).owner(anna).disconnected();
             maths.archived();
 
-            Decision archived = annaAboutMaths(POST).decide();
+            Decision archived = anna.asks().toWrite(POST).aboutGroup(maths).decide();
             Decision notConnected = anna.asks().toRead(POST).aboutGroup(disconnected).decide();
 
+            // Reading an archived group is its history (H1, HistoryRulesTest); nobody works in it any longer.
             assertOnlyFailure(archived, TEACHER, OWNS_TEACHING_GROUP);
             assertThat(check(archived, TEACHER, OWNS_TEACHING_GROUP).detail()).isEqualTo("archived");
             assertOnlyFailure(notConnected, TEACHER, OWNS_TEACHING_GROUP);

@@ -12,6 +12,7 @@ import se.klassrum.access.api.AccessFacts;
 import se.klassrum.access.api.AccessPath;
 import se.klassrum.access.api.AccessQuestion;
 import se.klassrum.access.api.Actor;
+import se.klassrum.access.api.ArchivedGroupStudentFact;
 import se.klassrum.access.api.DataKind;
 import se.klassrum.access.api.Decision;
 import se.klassrum.access.api.GroupFact;
@@ -441,7 +442,35 @@ final class World {
         }
         return new AccessFacts(actor == null ? null : actor.facts(), student == null ? null : student.facts(),
                 selectedGroups, selected,
-                subjects, guardianLinks, schoolNames, talk == null ? Set.of() : talks.getOrDefault(talk, Set.of()));
+                subjects, guardianLinks, schoolNames, talk == null ? Set.of() : talks.getOrDefault(talk, Set.of()),
+                archivedGroupStudents(questionGroup));
+    }
+
+    /** The members of the question's group, when it is archived, with their STUDENT roles at its school. */
+    private List<ArchivedGroupStudentFact> archivedGroupStudents(UUID questionGroup) {
+        List<ArchivedGroupStudentFact> found = new ArrayList<>();
+        for (Group group : groups) {
+            if (!group.id.equals(questionGroup) || !group.archived) {
+                continue;
+            }
+            for (MembershipFact membership : memberships) {
+                if (!membership.groupId().equals(group.id) || membership.role() != MembershipRole.MEMBER) {
+                    continue;
+                }
+                for (Person person : people) {
+                    if (!person.id.equals(membership.personId())) {
+                        continue;
+                    }
+                    for (RoleFact role : person.roles) {
+                        if (role.role() == SchoolRoleKind.STUDENT && role.schoolId().equals(group.school.id())) {
+                            found.add(new ArchivedGroupStudentFact(group.id, person.id, membership.validity().from(),
+                                    role.validity()));
+                        }
+                    }
+                }
+            }
+        }
+        return found;
     }
 
     static PathEvaluation path(Decision decision, AccessPath path) {

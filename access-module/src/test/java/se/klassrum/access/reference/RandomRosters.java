@@ -29,7 +29,8 @@ import se.klassrum.access.api.Validity;
 /**
  * Random small rosters and questions, biased so that every path is allowed often enough to matter:
  * mostly one tenant, dates clustered around today (ended yesterday, ends today, starts tomorrow), birth
- * dates around the 18th birthday, and a leap-day child. A share of {@value #GROUP_LEVEL_SHARE} of the
+ * dates around the 18th birthday, and a leap-day child; one group in five is archived, so that the history path
+ * (an archived group's owner reading it) is allowed often enough to matter. A share of {@value #GROUP_LEVEL_SHARE} of the
  * questions about posts and assignments are group-level: asked by the same people, about no student.
  */
 final class RandomRosters {
@@ -226,7 +227,7 @@ final class RandomRosters {
         int syllabus = teaching && chance(0.75) ? random.nextInt(SYLLABI.length) : -1;
         UUID subject = syllabus < 0 || chance(0.05) ? null : SYLLABUS_SUBJECT[syllabus];
         return new GroupFact(id, chance(0.92) ? TENANTS[0] : TENANTS[1], school(), "G" + index,
-                teaching ? GroupKind.TEACHING : GroupKind.MENTOR, chance(0.85), chance(0.12),
+                teaching ? GroupKind.TEACHING : GroupKind.MENTOR, chance(0.85), chance(0.2),
                 syllabus < 0 ? null : SYLLABI[syllabus], syllabus < 0 ? null : "SYL" + syllabus, subject);
     }
 
@@ -242,6 +243,14 @@ final class RandomRosters {
         List<MembershipFact> inGroup = new ArrayList<>();
         if (chance(0.6) && !roster.memberships().isEmpty()) {
             MembershipFact seed = pick(roster.memberships());
+            // A share of the questions about what an archived group keeps come from one: its owners reading history.
+            List<UUID> archived = roster.groups().stream().filter(GroupFact::archived).map(GroupFact::groupId).toList();
+            List<MembershipFact> inArchived = roster.memberships().stream()
+                    .filter(m -> archived.contains(m.groupId())).toList();
+            boolean history = kind == DataKind.POST || kind == DataKind.ASSIGNMENT || kind == DataKind.SUBMISSION;
+            if (history && !inArchived.isEmpty() && chance(0.3)) {
+                seed = pick(inArchived);
+            }
             if (kind.groupLinked()) {
                 groupId = seed.groupId();
             }
@@ -302,7 +311,38 @@ final class RandomRosters {
             // A question about talks mostly names one of the roster's talks, sometimes one that does not exist.
             UUID talk = kind != DataKind.DEVELOPMENT_TALK || chance(0.1) ? null
                     : chance(0.9) ? pick(TALKS) : UUID.randomUUID();
-            item = new ItemFacts(null, chance(0.6), chance(0.3) ? student : null, talk);
+            // Now and then an assignment or submission is the student's assessed work (the development overview).
+            boolean assessed = student != null && (kind == DataKind.ASSIGNMENT || kind == DataKind.SUBMISSION)
+                    && chance(0.35);
+            item = assessed ? new ItemFacts(null, true, chance(0.5) ? student : null, null, true)
+                    : new ItemFacts(null, chance(0.6), chance(0.3) ? student : null, talk);
+            // Assessed work is often asked about by an owner of a mentor group the student is in (rule H4).
+            if (assessed && actor instanceof Actor.Person && chance(0.4)) {
+                UUID child = student;
+                List<UUID> mentorGroups = roster.groups().stream().filter(g -> g.kind() == GroupKind.MENTOR)
+                        .map(GroupFact::groupId).toList();
+                List<MembershipFact> mentors = roster.memberships().stream()
+                        .filter(m -> m.role() == MembershipRole.OWNER && mentorGroups.contains(m.groupId())
+                                && roster.memberships().stream().anyMatch(s -> s.personId().equals(child)
+                                        && s.role() == MembershipRole.MEMBER && s.groupId().equals(m.groupId())))
+                        .toList();
+                if (!mentors.isEmpty()) {
+                    MembershipFact mentor = pick(mentors);
+                    actor = Actor.person(mentor.personId(), roster.person(mentor.personId()).tenantId());
+                    // ... mostly about one of the student's teaching groups at the mentor group's school.
+                    UUID school = roster.groups().stream().filter(g -> g.groupId().equals(mentor.groupId()))
+                            .findFirst().orElseThrow().schoolId();
+                    List<UUID> teachingThere = roster.memberships().stream()
+                            .filter(m -> m.personId().equals(child) && m.role() == MembershipRole.MEMBER)
+                            .map(MembershipFact::groupId)
+                            .filter(g -> roster.groups().stream().anyMatch(t -> t.groupId().equals(g)
+                                    && t.kind() == GroupKind.TEACHING && t.schoolId().equals(school)))
+                            .toList();
+                    if (!teachingThere.isEmpty() && chance(0.8)) {
+                        groupId = pick(teachingThere);
+                    }
+                }
+            }
         }
         return new AccessQuestion(actor, student, kind, operation, groupId, item);
     }

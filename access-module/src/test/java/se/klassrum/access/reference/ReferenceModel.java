@@ -61,6 +61,17 @@ final class ReferenceModel {
             for (AccessPath path : List.of(AccessPath.TEACHER, AccessPath.MENTOR, AccessPath.STUDENT, AccessPath.GUARDIAN)) {
                 verdicts.add(model.verdict(path));
             }
+            // Section 2: the history path is judged for posts, assignments and submissions, and for nothing else.
+            DataKind kind = question.kind();
+            if (kind == DataKind.POST || kind == DataKind.ASSIGNMENT || kind == DataKind.SUBMISSION) {
+                verdicts.add(model.verdict(AccessPath.HISTORY));
+            }
+            // ... and the development overview, student and guardian, for a student's assignments and submissions.
+            if ((kind == DataKind.ASSIGNMENT || kind == DataKind.SUBMISSION) && question.studentId() != null) {
+                verdicts.add(model.verdict(AccessPath.OVERVIEW));
+                verdicts.add(model.verdict(AccessPath.GUARDIAN_OVERVIEW));
+                verdicts.add(model.verdict(AccessPath.MENTOR_HISTORY)); // H4: the mentor's view of earlier work
+            }
         }
         return verdicts;
     }
@@ -196,12 +207,113 @@ final class ReferenceModel {
                     out.add(new Outcome(Prerequisite.PUBLISHED, q.item() != null && q.item().published()));
                 }
             }
+            case HISTORY -> {
+                out.add(new Outcome(Prerequisite.OPERATION_ALLOWED, read)); // read only: nobody writes in an archived group
+                out.add(new Outcome(Prerequisite.SAME_TENANT, sameTenant(c)));
+                out.add(new Outcome(Prerequisite.LICENCE, hasActiveLicence(LicenceKind.TEACHER)));
+                out.add(new Outcome(Prerequisite.ROLE_TEACHER, hasActiveRole(actor(), c.school(), SchoolRoleKind.TEACHER)));
+                out.add(new Outcome(Prerequisite.STUDENT_AT_SCHOOL, hasActiveRole(student(), c.school(), SchoolRoleKind.STUDENT)));
+                out.add(new Outcome(Prerequisite.OWNS_ARCHIVED_GROUP, ownsArchivedGroup(c.group())
+                        && wasMember(c.group(), q.studentId())));
+            }
+            case OVERVIEW -> {
+                out.add(new Outcome(Prerequisite.OPERATION_ALLOWED, read));
+                out.add(new Outcome(Prerequisite.SAME_TENANT, sameTenant(c)));
+                out.add(new Outcome(Prerequisite.LICENCE, hasActiveLicence(LicenceKind.STUDENT)));
+                out.add(new Outcome(Prerequisite.STUDENT_SOMEWHERE, studiesSomewhere()));
+                out.add(new Outcome(Prerequisite.MEMBER_OF_LINKED_GROUP, actorId().equals(q.studentId())));
+                out.add(new Outcome(Prerequisite.WAS_MEMBER_OF_GROUP, c.group() != null && wasMember(c.group(), q.studentId())));
+                out.add(new Outcome(Prerequisite.ASSESSED_WORK, q.item() != null && q.item().assessedWork()));
+            }
+            case GUARDIAN_OVERVIEW -> {
+                out.add(new Outcome(Prerequisite.OPERATION_ALLOWED, read));
+                out.add(new Outcome(Prerequisite.SAME_TENANT, sameTenant(c)));
+                out.add(new Outcome(Prerequisite.GUARDIAN_LINK, activeGuardianLink()));
+                out.add(new Outcome(Prerequisite.GUARDIAN_LOGIN, actor().guardianLoginActive()));
+                out.add(new Outcome(Prerequisite.STUDENT_SOMEWHERE, studiesSomewhere()));
+                out.add(new Outcome(Prerequisite.WAS_MEMBER_OF_GROUP, c.group() != null && wasMember(c.group(), q.studentId())));
+                out.add(new Outcome(Prerequisite.ASSESSED_WORK, q.item() != null && q.item().assessedWork()));
+            }
+            case MENTOR_HISTORY -> {
+                out.add(new Outcome(Prerequisite.OPERATION_ALLOWED, read));
+                out.add(new Outcome(Prerequisite.SAME_TENANT, sameTenant(c)));
+                out.add(new Outcome(Prerequisite.LICENCE, hasActiveLicence(LicenceKind.TEACHER)));
+                out.add(new Outcome(Prerequisite.ROLE_MENTOR, hasActiveRole(actor(), c.school(), SchoolRoleKind.MENTOR)));
+                out.add(new Outcome(Prerequisite.STUDENT_AT_SCHOOL, hasActiveRole(student(), c.school(), SchoolRoleKind.STUDENT)));
+                out.add(new Outcome(Prerequisite.MENTORS_STUDENT, activeMentorAt(c.school())));
+                out.add(new Outcome(Prerequisite.EARLIER_TEACHING_GROUP, earlierTeachingGroup(c.group())));
+                out.add(new Outcome(Prerequisite.ASSESSED_WORK, q.item() != null && q.item().assessedWork()));
+            }
             case APPLICATION -> {
                 out.add(new Outcome(Prerequisite.SAME_TENANT, sameTenant(c)));
                 out.add(new Outcome(Prerequisite.APPLICATION_PERMISSION, permitted()));
             }
         }
         return out;
+    }
+
+    /** MENTORS_STUDENT: some usable mentor group at the school, owned by the actor today, with the student in it today. */
+    private boolean activeMentorAt(UUID school) {
+        if (school == null) {
+            return false;
+        }
+        for (GroupFact group : roster.groups()) {
+            if (group.kind() == GroupKind.MENTOR && group.schoolId().equals(school) && usable(group)
+                    && activeMembership(group, actorId(), MembershipRole.OWNER)
+                    && activeMembership(group, q.studentId(), MembershipRole.MEMBER)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** EARLIER_TEACHING_GROUP: a teaching group the student was in, that is archived, disconnected, or left. */
+    private boolean earlierTeachingGroup(GroupFact group) {
+        if (group == null || group.kind() != GroupKind.TEACHING || !wasMember(group, q.studentId())) {
+            return false;
+        }
+        boolean stillIn = activeMembership(group, q.studentId(), MembershipRole.MEMBER);
+        return group.archived() || !group.connected() || !stillIn;
+    }
+
+    /** STUDENT_SOMEWHERE: an active STUDENT role at any school at all. */
+    private boolean studiesSomewhere() {
+        for (RoleFact role : student().roles()) {
+            if (role.role() == SchoolRoleKind.STUDENT && valid(role.validity().from(), role.validity().to())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** OWNS_ARCHIVED_GROUP without the student: an archived, still connected teaching group the actor owns today. */
+    private boolean ownsArchivedGroup(GroupFact group) {
+        return group != null && group.kind() == GroupKind.TEACHING && group.connected() && group.archived()
+                && activeMembership(group, actorId(), MembershipRole.OWNER);
+    }
+
+    /** "Was a member": a MEMBER membership whose first day has come, ended or not. */
+    private boolean wasMember(GroupFact group, UUID person) {
+        for (MembershipFact m : roster.memberships()) {
+            if (m.groupId().equals(group.groupId()) && m.personId().equals(person) && m.role() == MembershipRole.MEMBER
+                    && (m.validity().from() == null || m.validity().from().compareTo(today) <= 0)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** FORMER_STUDENT_ACTIVE: somebody, anybody in the roster, who was a member of the group still studies at its school. */
+    private boolean someFormerStudentStillStudiesThere(GroupFact group) {
+        if (group == null || !group.archived()) {
+            return false; // only an archived group has former students in the sense of H1
+        }
+        for (PersonFacts person : roster.people()) {
+            if (wasMember(group, person.personId()) && hasActiveRole(person, group.schoolId(), SchoolRoleKind.STUDENT)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -248,6 +360,14 @@ final class ReferenceModel {
                 out.add(new Outcome(Prerequisite.SAME_TENANT, groupSameTenant(group)));
                 out.add(new Outcome(Prerequisite.GUARDIAN_LINK, false)); // no child named
                 out.add(new Outcome(Prerequisite.GUARDIAN_LOGIN, actor().guardianLoginActive()));
+            }
+            case HISTORY -> {
+                out.add(new Outcome(Prerequisite.OPERATION_ALLOWED, read));
+                out.add(new Outcome(Prerequisite.SAME_TENANT, groupSameTenant(group)));
+                out.add(new Outcome(Prerequisite.LICENCE, hasActiveLicence(LicenceKind.TEACHER)));
+                out.add(new Outcome(Prerequisite.ROLE_TEACHER, hasActiveRole(actor(), school, SchoolRoleKind.TEACHER)));
+                out.add(new Outcome(Prerequisite.OWNS_ARCHIVED_GROUP, ownsArchivedGroup(group)));
+                out.add(new Outcome(Prerequisite.FORMER_STUDENT_ACTIVE, someFormerStudentStillStudiesThere(group)));
             }
             case APPLICATION -> {
                 out.add(new Outcome(Prerequisite.SAME_TENANT, groupSameTenant(group)));

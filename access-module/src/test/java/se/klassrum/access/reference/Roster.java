@@ -12,6 +12,9 @@ import java.util.UUID;
 import se.klassrum.access.api.AccessFacts;
 import se.klassrum.access.api.AccessQuestion;
 import se.klassrum.access.api.Actor;
+import se.klassrum.access.api.ArchivedGroupStudentFact;
+import se.klassrum.access.api.MembershipRole;
+import se.klassrum.access.api.SchoolRoleKind;
 import se.klassrum.access.api.GroupFact;
 import se.klassrum.access.api.GuardianLinkFact;
 import se.klassrum.access.api.MembershipFact;
@@ -101,8 +104,26 @@ record Roster(LocalDate today,
                 invited.add(invitation.guardianId());
             }
         }
+        // The students of the question's group when it is archived: its MEMBERs, with their STUDENT roles at its school.
+        List<ArchivedGroupStudentFact> archivedGroupStudents = new ArrayList<>();
+        GroupFact questionGroup = question.groupId() == null ? null : selectedGroups.get(question.groupId());
+        if (questionGroup != null && questionGroup.archived()) {
+            for (MembershipFact membership : memberships) {
+                if (membership.groupId().equals(questionGroup.groupId()) && membership.role() == MembershipRole.MEMBER) {
+                    PersonFacts member = people.stream().filter(p -> p.personId().equals(membership.personId()))
+                            .findFirst().orElse(null);
+                    for (se.klassrum.access.api.RoleFact role : member == null ? List.<se.klassrum.access.api.RoleFact>of()
+                            : member.roles()) {
+                        if (role.role() == SchoolRoleKind.STUDENT && role.schoolId().equals(questionGroup.schoolId())) {
+                            archivedGroupStudents.add(new ArchivedGroupStudentFact(questionGroup.groupId(),
+                                    membership.personId(), membership.validity().from(), role.validity()));
+                        }
+                    }
+                }
+            }
+        }
         return new AccessFacts(actorId == null ? null : person(actorId), studentId == null ? null : person(studentId),
-                selectedGroups, selected, subjects, links, Map.of(), invited);
+                selectedGroups, selected, subjects, links, Map.of(), invited, archivedGroupStudents);
     }
 
     Roster withPeople(List<PersonFacts> people) {

@@ -123,7 +123,7 @@ public class GroupImpacts {
         groups.put(groupId, new GroupFact(group.groupId(), group.tenantId(), group.schoolId(), group.name(), group.kind(),
                 false, group.archived(), group.syllabusId(), group.syllabusCode(), group.subjectId()));
         return new AccessFacts(facts.actor(), facts.student(), groups, facts.memberships(), facts.teacherSubjects(),
-                facts.guardianLinks(), facts.schoolNames(), facts.invitedGuardians());
+                facts.guardianLinks(), facts.schoolNames(), facts.invitedGuardians(), facts.archivedGroupStudents());
     }
 
     /** The group's active owners (true) and other active members (false) today. */

@@ -6,6 +6,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import se.klassrum.access.api.AccessFacts;
+import se.klassrum.access.api.ArchivedGroupStudentFact;
 import se.klassrum.access.api.GroupFact;
 import se.klassrum.access.api.GuardianLinkFact;
 import se.klassrum.access.api.LicenceFact;
@@ -42,7 +43,7 @@ import java.util.UUID;
  * <p>
  * One statement, because a decision is made on every request that touches student data: a round trip per
  * kind of fact (or per group) would multiply the latency of every page. It is native SQL because the facts
- * are ten kinds of rows (the tenth, the guardians a development talk invites, only when a question names a
+ * are eleven kinds of rows (the students of an archived group the questions name among them; the last, the guardians a development talk invites, only when a question names a
  * talk), and a {@code UNION ALL} of tagged rows is the one way to fetch them together that JPQL does not offer. Native SQL also never passes through the persistence context or a cache, so the
  * snapshot is always the latest committed state (ACCESS-RULES.md, OWASP ASVS 8.3.2). If the caller's own
  * transaction holds unflushed changes, EclipseLink writes them first (flush mode AUTO), so the snapshot sees
@@ -65,6 +66,8 @@ public class RosterFactsAdapter implements RosterFactsPort {
     // Every row has the same columns: kind, id1..id4, text1..text2, flag1..flag2, date1..date2. The first
     // branch types them all: PostgreSQL resolves a UNION pairwise, so a null that is untyped in the first
     // two branches would become text and clash with uuid later on.
+    // An archived group a question names also brings its students (MEMBERs with a STUDENT role at its school, the
+    // membership's first day as ISO text): the history path reads whether one of them still studies there.
     // Groups are ordered by name: the order is the last tie-break between equally close candidates in an
     // explanation, and it must depend neither on the physical order of the rows nor on the server's locale.
     static final String FACTS_SQL = """
@@ -129,6 +132,14 @@ public class RosterFactsAdapter implements RosterFactsPort {
                        k.continues_after_majority, k.valid_from, k.valid_to
                 from guardian_link k, question q
                 where k.guardian_id = q.actor_id and k.child_id = any(q.students)
+                union all
+                select 'ARCHIVED_GROUP_STUDENT', m.group_id, m.person_id, null, null, null,
+                       to_char(m.valid_from, 'YYYY-MM-DD'), null, null, r.valid_from, r.valid_to
+                from study_group g
+                join membership m on m.group_id = g.id and m.role = 'MEMBER'
+                join school_role r on r.person_id = m.person_id and r.school_id = g.school_id and r.role = 'STUDENT'
+                cross join question q
+                where g.id = any(q.groups) and g.archived
                 union all
                 select 'SCHOOL', s.id, null, null, null, s.name, null, null, null, null, null
                 from school s
@@ -284,6 +295,7 @@ public class RosterFactsAdapter implements RosterFactsPort {
         private final List<GuardianLinkFact> guardianLinks = new ArrayList<>();
         private final Map<UUID, String> schoolNames = new HashMap<>();
         private final Map<UUID, Set<UUID>> invitedGuardians = new HashMap<>();
+        private final List<ArchivedGroupStudentFact> archivedGroupStudents = new ArrayList<>();
 
         Snapshot(List<Object[]> rows) {
             for (Object[] row : rows) {
@@ -305,6 +317,8 @@ public class RosterFactsAdapter implements RosterFactsPort {
                     case "GUARDIAN_LINK" -> guardianLinks.add(new GuardianLinkFact(uuid(row, ID1), uuid(row, ID2),
                             flag(row, FLAG1), flag(row, FLAG2), validity(row)));
                     case "SCHOOL" -> schoolNames.put(uuid(row, ID1), text(row, TEXT1));
+                    case "ARCHIVED_GROUP_STUDENT" -> archivedGroupStudents.add(new ArchivedGroupStudentFact(uuid(row, ID1),
+                            uuid(row, ID2), LocalDate.parse(text(row, TEXT2)), validity(row)));
                     case "INVITATION" -> invitedGuardians.computeIfAbsent(uuid(row, ID1), talk -> new HashSet<>())
                             .add(uuid(row, ID2));
                     default -> throw new IllegalStateException("unknown kind of fact row: " + kind);
@@ -350,7 +364,9 @@ public class RosterFactsAdapter implements RosterFactsPort {
                 }
             });
             return Optional.of(new AccessFacts(actor, student, groupFacts, theirMemberships, teacherSubjects,
-                    theirLinks, theirSchoolNames, talkId == null ? Set.of() : invitedGuardians.getOrDefault(talkId, Set.of())));
+                    theirLinks, theirSchoolNames, talkId == null ? Set.of() : invitedGuardians.getOrDefault(talkId, Set.of()),
+                    groupId == null ? List.of() : archivedGroupStudents.stream()
+                            .filter(former -> former.groupId().equals(groupId)).toList()));
         }
 
         private PersonFacts person(UUID id) {

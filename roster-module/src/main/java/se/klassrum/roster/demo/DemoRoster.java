@@ -250,10 +250,11 @@ public final class DemoRoster {
         owner("ke1-d", "anna", thisYear);
         member("ke1-d", "elsa", thisYear);
 
-        // Still connected: archiving alone must be enough to close it.
+        // Still connected: archiving alone must be enough to close it for work. Anna still owns it (groups are
+        // archived, not deleted), so she reads its history read only while Hugo studies at the school (rule H1).
         group("ma1c-a-previous", "solbacka-gymnasium", GroupKind.TEACHING, "Ma1c-A " + previous, previous,
                 "matmat01c", true).archive();
-        owner("ma1c-a-previous", "anna", lastYearOnly);
+        owner("ma1c-a-previous", "anna", sinceLastYear);
         member("ma1c-a-previous", "hugo", lastYearOnly);
 
         // Bertil's mentor group

@@ -9,6 +9,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import se.klassrum.access.api.AccessFacts;
+import se.klassrum.access.api.ArchivedGroupStudentFact;
 import se.klassrum.access.api.GroupFact;
 import se.klassrum.access.api.GroupKind;
 import se.klassrum.access.api.GuardianLinkFact;
@@ -136,7 +137,7 @@ class RosterFactsAdapterTest {
                 new MembershipFact(GROUP_FY1A_C, PERSON_ANNA, MembershipRole.OWNER, thisYear),
                 new MembershipFact(GROUP_KE1_D, PERSON_ANNA, MembershipRole.OWNER, thisYear),
                 new MembershipFact(GROUP_MA1C_A_PREVIOUS, PERSON_ANNA, MembershipRole.OWNER,
-                        Validity.between(LAST_YEAR, LAST_YEAR_END)),
+                        Validity.from(LAST_YEAR)),
                 new MembershipFact(GROUP_MA1C_A, PERSON_ELSA, MembershipRole.MEMBER, thisYear),
                 new MembershipFact(GROUP_EN5_B, PERSON_ELSA, MembershipRole.MEMBER, thisYear),
                 new MembershipFact(GROUP_FY1A_C, PERSON_ELSA, MembershipRole.MEMBER, thisYear),
@@ -261,7 +262,7 @@ class RosterFactsAdapterTest {
                 new MembershipFact(GROUP_FY1A_C, PERSON_ANNA, MembershipRole.OWNER, thisYear),
                 new MembershipFact(GROUP_KE1_D, PERSON_ANNA, MembershipRole.OWNER, thisYear),
                 new MembershipFact(GROUP_MA1C_A_PREVIOUS, PERSON_ANNA, MembershipRole.OWNER,
-                        Validity.between(LAST_YEAR, LAST_YEAR_END)));
+                        Validity.from(LAST_YEAR)));
         assertThat(facts.groups().keySet()).as("Anna's groups, ordered by name; no student's").containsExactly(
                 GROUP_EN5_B, GROUP_FY1A_C, GROUP_KE1_D, GROUP_MA1C_A, GROUP_MA1C_A_PREVIOUS);
         assertThat(facts.teacherSubjects()).containsExactly(
@@ -326,6 +327,7 @@ class RosterFactsAdapterTest {
                 Arguments.of(PERSON_GRETA, null, GROUP_MA1C_A),
                 Arguments.of(PERSON_KARIN, null, GROUP_MA1C_A),
                 Arguments.of(PERSON_OLLE, null, GROUP_MA1C_A),
+                Arguments.of(PERSON_ANNA, null, GROUP_MA1C_A_PREVIOUS),
                 Arguments.of(null, null, GROUP_MA8_A));
     }
 
@@ -342,6 +344,20 @@ class RosterFactsAdapterTest {
         assertThat(actual.teacherSubjects()).containsExactlyInAnyOrderElementsOf(expected.teacherSubjects());
         assertThat(actual.guardianLinks()).containsExactlyInAnyOrderElementsOf(expected.guardianLinks());
         assertThat(actual.schoolNames()).isEqualTo(expected.schoolNames());
+        assertThat(actual.archivedGroupStudents()).containsExactlyInAnyOrderElementsOf(expected.archivedGroupStudents());
+    }
+
+    @Test
+    void an_archived_group_a_question_names_brings_its_students_with_their_student_roles_at_its_school() {
+        AccessFacts groupLevel = load(PERSON_ANNA, null, GROUP_MA1C_A_PREVIOUS).orElseThrow();
+        AccessFacts current = load(PERSON_ANNA, null, GROUP_MA1C_A).orElseThrow();
+        AccessFacts noGroup = load(PERSON_ANNA, PERSON_HUGO, null).orElseThrow();
+
+        assertThat(groupLevel.archivedGroupStudents()).contains(new ArchivedGroupStudentFact(GROUP_MA1C_A_PREVIOUS,
+                PERSON_HUGO, LAST_YEAR, Validity.from(THIS_YEAR)));
+        assertThat(groupLevel.archivedGroupStudents()).allMatch(s -> s.groupId().equals(GROUP_MA1C_A_PREVIOUS));
+        assertThat(current.archivedGroupStudents()).as("a group that is not archived").isEmpty();
+        assertThat(noGroup.archivedGroupStudents()).as("a question that names no group").isEmpty();
     }
 
     @Test
@@ -368,6 +384,8 @@ class RosterFactsAdapterTest {
                         .containsExactlyInAnyOrderElementsOf(expected.memberships());
                 assertThat(actual.guardianLinks()).containsExactlyInAnyOrderElementsOf(expected.guardianLinks());
                 assertThat(actual.schoolNames()).isEqualTo(expected.schoolNames());
+                assertThat(actual.archivedGroupStudents()).as("students of an archived group of " + subject)
+                        .containsExactlyInAnyOrderElementsOf(expected.archivedGroupStudents());
             }
         });
     }
@@ -519,8 +537,21 @@ class RosterFactsAdapterTest {
                 .forEach(r -> schoolNames.put(r.school().id(), r.school().name()));
         all(TeacherSubject.class, t -> t.teacher().id().equals(actorId))
                 .forEach(t -> schoolNames.put(t.school().id(), t.school().name()));
+        // An archived question group: its MEMBERs with their STUDENT roles at its school (rule H1).
+        List<ArchivedGroupStudentFact> archivedGroupStudents = new ArrayList<>();
+        StudyGroup questionGroup = groupId == null ? null : DEMO.get(StudyGroup.class, groupId);
+        if (questionGroup != null && questionGroup.isArchived()) {
+            for (Membership m : all(Membership.class, m -> m.group().id().equals(groupId)
+                    && m.role() == se.klassrum.roster.entity.MembershipRole.MEMBER)) {
+                all(SchoolRole.class, r -> r.person().equals(m.person()) && r.school().equals(questionGroup.school())
+                        && r.role() == se.klassrum.roster.entity.RoleKind.STUDENT)
+                        .forEach(r -> archivedGroupStudents.add(new ArchivedGroupStudentFact(groupId, m.person().id(),
+                                m.validity().validFrom(), validity(r.validity()))));
+            }
+        }
         return new AccessFacts(actorId == null ? null : expectedPerson(actorId),
-                studentId == null ? null : expectedPerson(studentId), groups, memberships, subjects, links, schoolNames);
+                studentId == null ? null : expectedPerson(studentId), groups, memberships, subjects, links, schoolNames,
+                Set.of(), archivedGroupStudents);
     }
 
     private static PersonFacts expectedPerson(UUID id) {
