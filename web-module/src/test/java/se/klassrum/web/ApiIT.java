@@ -51,4 +51,9 @@ class ApiIT extends KlassrumServerTest {
     @Order(8)
     class ImportAdmission extends ImportAdmissionChecks {
     }
+
+    @Nested
+    @Order(9)
+    class TalkBookings extends TalkBookingChecks {
+    }
 }

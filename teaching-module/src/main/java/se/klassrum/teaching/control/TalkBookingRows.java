@@ -26,6 +26,12 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class TalkBookingRows {
 
+    /**
+     * EclipseLink's hint to read a booking again even when this transaction holds it already: the rows are written
+     * with plain SQL, which the persistence context does not see.
+     */
+    private static final String REFRESH = "eclipselink.refresh";
+
     @Inject
     TeachingContext context;
 
@@ -126,6 +132,7 @@ public class TalkBookingRows {
         }
         return em().createQuery("select b from TalkBooking b where b.talkId in :talks", TalkBooking.class)
                 .setParameter("talks", List.copyOf(talkIds))
+                .setHint(REFRESH, "true")
                 .getResultStream()
                 .map(this::view)
                 .collect(Collectors.toMap(TalkBookingView::id, Function.identity()));
@@ -136,6 +143,7 @@ public class TalkBookingRows {
         return em().createQuery("select b from TalkBooking b where b.slot.offer.group.id = :group "
                         + "order by b.slot.startsAt, b.talkId", TalkBooking.class)
                 .setParameter("group", groupId)
+                .setHint(REFRESH, "true")
                 .getResultStream()
                 .map(this::view)
                 .toList();
