@@ -31,4 +31,9 @@ class BrowserIT extends KlassrumServerTest {
     @Order(4)
     class RichTextPages extends RichTextPagesChecks {
     }
+
+    @Nested
+    @Order(5)
+    class TalkPages extends TalkPagesChecks {
+    }
 }

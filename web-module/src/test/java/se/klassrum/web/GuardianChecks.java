@@ -33,7 +33,7 @@ abstract class GuardianChecks extends ServerCalls {
         HttpResponse<String> asked = post("/api/v1/guardian/sign-in/code", "{\"email\":\"" + karin + "\"}", null);
         assertThat(asked.statusCode()).isEqualTo(202);
         MimeMessage mail = MailServer.awaitNewMailTo(karin, before, 10_000);
-        String code = GuardianSignIns.codeIn(mail);
+        String code = BrowserTest.codeIn(mail);
 
         HttpResponse<String> signedIn = post("/api/v1/guardian/sign-in",
                 "{\"email\":\"" + karin + "\",\"code\":\"" + code + "\"}", null);
@@ -217,7 +217,7 @@ abstract class GuardianChecks extends ServerCalls {
             }
             if (mail != null) {
                 HttpResponse<String> signedIn = post("/api/v1/guardian/sign-in",
-                        "{\"email\":\"" + address + "\",\"code\":\"" + GuardianSignIns.codeIn(mail) + "\"}", null);
+                        "{\"email\":\"" + address + "\",\"code\":\"" + BrowserTest.codeIn(mail) + "\"}", null);
                 assertThat(signedIn.statusCode()).as("a guardian session for a teacher").isEqualTo(401);
             }
         } finally {

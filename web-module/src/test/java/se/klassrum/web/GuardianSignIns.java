@@ -10,15 +10,11 @@ import java.net.http.HttpResponse;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** A guardian's sign-in to the portal with a code mailed through the test's SMTP server, as the scenarios need it. */
 final class GuardianSignIns {
-
-    private static final Pattern CODE = Pattern.compile("\\b(\\d{6})\\b");
 
     private GuardianSignIns() {
     }
@@ -31,16 +27,9 @@ final class GuardianSignIns {
                 .isEqualTo(202);
         MimeMessage mail = MailServer.awaitNewMailTo(address, before, 10_000);
         HttpResponse<String> signedIn = post(uri, http, "/api/v1/guardian/sign-in",
-                "{\"email\":\"" + address + "\",\"code\":\"" + codeIn(mail) + "\"}");
+                "{\"email\":\"" + address + "\",\"code\":\"" + BrowserTest.codeIn(mail) + "\"}");
         assertThat(signedIn.statusCode()).isEqualTo(204);
         return sessionCookie(signedIn);
-    }
-
-    static String codeIn(MimeMessage mail) throws Exception {
-        String text = com.icegreen.greenmail.util.GreenMailUtil.getBody(mail);
-        Matcher matcher = CODE.matcher(text);
-        assertThat(matcher.find()).as(text).isTrue();
-        return matcher.group(1);
     }
 
     static String sessionCookie(HttpResponse<String> response) {
