@@ -239,6 +239,56 @@ abstract class TalkBookingChecks extends ServerCalls {
         }
     }
 
+    /**
+     * The booking's mail goes through the outbox to the guardians the talk invites, with the calendar file attached
+     * and nothing about the student but a link; Ebba, whose link to Elsa ended yesterday, is not invited and gets none.
+     */
+    @Test
+    void theBookingMailCarriesTheCalendarFileAndAGuardianWhoseLinkEndedGetsNone(DataSource database) throws Exception {
+        LocalDate day = LocalDate.now(SWEDEN).plusDays(15);
+        List<String> times = offer(day, "09:00");
+        String karin = "Cookie " + GuardianSignIns.signIn(this::uri, http, database, PERSON_KARIN);
+        String karinsAddress = Sql.strings(database, "select email from person where id = ?", PERSON_KARIN).get(0);
+        String ebbasAddress = Sql.strings(database, "select email from person where id = ?", PERSON_EBBA).get(0);
+        try {
+            Sql.update(database, "update guardian_link set valid_to = ? where id = ?", LocalDate.now(SWEDEN).minusDays(1),
+                    GUARDIAN_LINK_EBBA_ELSA);
+            java.util.Set<String> before = MailServer.messageIds();
+            HttpResponse<String> booked = book(karin, PERSON_ELSA, times.get(0), null);
+            assertThat(booked.statusCode()).as(booked.body()).isEqualTo(201);
+            String talk = json(booked.body()).getString("id");
+
+            jakarta.mail.internet.MimeMessage mail = MailServer.awaitNewMailTo(karinsAddress, before, 30_000);
+            assertThat(mail.getSubject()).isEqualTo("Utvecklingssamtal bokat / Development talk booked");
+            jakarta.mail.internet.MimeMultipart parts = (jakarta.mail.internet.MimeMultipart) mail.getContent();
+            String text = (String) parts.getBodyPart(0).getContent();
+            assertThat(text).contains("Rum 204", "kl. 09.00", "09:00", "/guardian/child.xhtml?id=" + PERSON_ELSA)
+                    .doesNotContain("Elsa");
+            jakarta.mail.BodyPart file = parts.getBodyPart(1);
+            assertThat(file.getContentType()).startsWith("text/calendar");
+            assertThat(file.getFileName()).isEqualTo("utvecklingssamtal.ics");
+            String calendar = new String(file.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            assertThat(calendar).contains("BEGIN:VEVENT", "UID:" + talk + "@klassrum", "LOCATION:Rum 204")
+                    .doesNotContain("Elsa");
+            String ofThisTalk = "%UID:" + talk + "@klassrum%";
+            assertThat(Sql.number(database, "select count(*) from mail_outbox where recipient_id = ? and kind = "
+                    + "'TALK_BOOKED' and sent_at is not null and calendar like ?", PERSON_KARIN, ofThisTalk))
+                    .as("written once, sent once").isEqualTo(1);
+            assertThat(Sql.number(database, "select count(*) from mail_outbox where recipient_id = ? and calendar like ?",
+                    PERSON_EBBA, ofThisTalk)).as("nothing for Ebba").isZero();
+            assertThat(java.util.Arrays.stream(MailServer.received()).filter(m -> {
+                try {
+                    return m.getAllRecipients()[0].toString().equalsIgnoreCase(ebbasAddress)
+                            && !before.contains(m.getMessageID());
+                } catch (jakarta.mail.MessagingException e) {
+                    throw new IllegalStateException(e);
+                }
+            })).isEmpty();
+        } finally {
+            Sql.update(database, "update guardian_link set valid_to = null where id = ?", GUARDIAN_LINK_EBBA_ELSA);
+        }
+    }
+
     /** Bertil offers 30-minute times on the day at the starts given; their ids in order. */
     private List<String> offer(LocalDate day, String... starts) throws Exception {
         List<String> times = new ArrayList<>();

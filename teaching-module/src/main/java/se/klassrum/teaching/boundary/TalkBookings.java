@@ -21,6 +21,7 @@ import se.klassrum.teaching.boundary.Views.TalkOfferView;
 import se.klassrum.teaching.boundary.Views.TalkSlotView;
 import se.klassrum.teaching.control.TalkBookingRows;
 import se.klassrum.teaching.control.TalkGuardians;
+import se.klassrum.teaching.control.TalkMails;
 import se.klassrum.teaching.control.TeachingContext;
 import se.klassrum.teaching.entity.DevelopmentTalk;
 import se.klassrum.teaching.entity.SafeHtml;
@@ -62,6 +63,9 @@ public class TalkBookings {
 
     @Inject
     AccessGuard guard;
+
+    @Inject
+    TalkMails mails;
 
     /**
      * Offers times for development talks in a mentor group, with the questions to prepare.
@@ -129,7 +133,7 @@ public class TalkBookings {
         if (!rows.insert(talk.id(), slot.offer().id(), slot.id(), studentId, context.callerPersonId(), context.now())) {
             throw rows.bookingOf(slot.offer().id(), studentId) ? alreadyBooked() : slotTaken();
         }
-        return booking(talk.id());
+        return told(TalkMails.Kind.TALK_BOOKED, booking(talk.id()), talk);
     }
 
     /**
@@ -158,8 +162,9 @@ public class TalkBookings {
             }
             throw taken;
         }
-        context.find(DevelopmentTalk.class, talkId).reschedule(TalkTimes.day(slot.startsAt()), context.now());
-        return booking(talkId);
+        DevelopmentTalk talk = context.find(DevelopmentTalk.class, talkId);
+        talk.reschedule(TalkTimes.day(slot.startsAt()), context.now());
+        return told(TalkMails.Kind.TALK_MOVED, booking(talkId), talk);
     }
 
     /**
@@ -177,6 +182,7 @@ public class TalkBookings {
             throw new TeachingException("TALK_DOCUMENTED", "Samtalet är redan dokumenterat och kan inte avbokas",
                     "The talk is documented already and cannot be cancelled");
         }
+        told(TalkMails.Kind.TALK_CANCELLED, current, talk);
         context.em().remove(talk);
     }
 
@@ -189,7 +195,7 @@ public class TalkBookings {
         invitedBooking(mentorGroupId, studentId, talkId);
         guard.require(DataKind.TALK_OFFER, Operation.WRITE, null, mentorGroupId, null);
         rows.confirm(talkId, context.now());
-        return booking(talkId);
+        return told(TalkMails.Kind.TALK_CONFIRMED, booking(talkId), context.find(DevelopmentTalk.class, talkId));
     }
 
     /**
@@ -249,6 +255,12 @@ public class TalkBookings {
         if (booking == null || !booking.studentId().equals(studentId) || !booking.groupId().equals(mentorGroupId)) {
             throw new StudentDataNotFoundException();
         }
+        return booking;
+    }
+
+    /** Mails the guardians the talk invites what happened to its booking, through the outbox. */
+    private TalkBookingView told(TalkMails.Kind kind, TalkBookingView booking, DevelopmentTalk talk) {
+        mails.tell(kind, booking, talk.guardians().stream().map(Person::id).toList());
         return booking;
     }
 
