@@ -56,4 +56,9 @@ class ApiIT extends KlassrumServerTest {
     @Order(9)
     class Files extends FilesChecks {
     }
+
+    @Nested
+    @Order(10)
+    class TalkBookings extends TalkBookingChecks {
+    }
 }

@@ -36,4 +36,9 @@ class BrowserIT extends KlassrumServerTest {
     @Order(5)
     class FilesPages extends FilesPagesChecks {
     }
+
+    @Nested
+    @Order(6)
+    class TalkPages extends TalkPagesChecks {
+    }
 }

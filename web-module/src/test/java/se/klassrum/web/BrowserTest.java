@@ -228,6 +228,29 @@ abstract class BrowserTest extends ServerCalls {
         return ((JavascriptExecutor) browser).executeScript(script, arguments);
     }
 
+    /**
+     * Every control a guardian taps on a phone is at least 44 × 44 CSS pixels (WCAG 2.5.5): buttons, fields, and the
+     * links that stand on their own; a link inside a sentence is exempt.
+     */
+    @SuppressWarnings("unchecked")
+    void assertTapTargetsOnAPhone(String page) {
+        List<String> small = (List<String>) ((JavascriptExecutor) browser).executeScript("""
+                const small = [];
+                for (const e of document.querySelectorAll('a, button, input:not([type=hidden]), select, textarea')) {
+                  const r = e.getBoundingClientRect();
+                  if (r.width === 0 || r.height === 0) continue;
+                  const parent = e.parentElement;
+                  const inSentence = e.tagName === 'A' && parent && parent.tagName === 'P'
+                      && parent.textContent.trim() !== e.textContent.trim();
+                  if (!inSentence && (r.height < 44 || r.width < 44)) {
+                    small.push(e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + ' "' + e.textContent.trim().slice(0, 30)
+                        + '" ' + Math.round(r.width) + '×' + Math.round(r.height));
+                  }
+                }
+                return small;""");
+        assertThat(small).as("controls smaller than 44 × 44 px on " + page).isEmpty();
+    }
+
     void assertNoHorizontalScroll() {
         assertNoHorizontalScroll("the page");
     }

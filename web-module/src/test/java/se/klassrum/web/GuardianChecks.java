@@ -8,13 +8,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static se.klassrum.roster.demo.DemoIds.*;
@@ -26,7 +20,6 @@ import static se.klassrum.roster.demo.DemoIds.*;
  */
 abstract class GuardianChecks extends ServerCalls {
 
-    private static final Pattern CODE = Pattern.compile("\\b(\\d{6})\\b");
 
 
 
@@ -34,18 +27,18 @@ abstract class GuardianChecks extends ServerCalls {
 
     @Test
     void aGuardianSignsInWithTheMailedCodeOnceAndSeesTheirChild(DataSource database) throws Exception {
-        String karin = emailLoginOf(database, PERSON_KARIN);
+        String karin = GuardianSignIns.emailLoginOf(database, PERSON_KARIN);
         java.util.Set<String> before = MailServer.messageIds();
 
         HttpResponse<String> asked = post("/api/v1/guardian/sign-in/code", "{\"email\":\"" + karin + "\"}", null);
         assertThat(asked.statusCode()).isEqualTo(202);
         MimeMessage mail = MailServer.awaitNewMailTo(karin, before, 10_000);
-        String code = codeIn(mail);
+        String code = BrowserTest.codeIn(mail);
 
         HttpResponse<String> signedIn = post("/api/v1/guardian/sign-in",
                 "{\"email\":\"" + karin + "\",\"code\":\"" + code + "\"}", null);
         assertThat(signedIn.statusCode()).isEqualTo(204);
-        String session = sessionCookie(signedIn);
+        String session = GuardianSignIns.sessionCookie(signedIn);
         assertThat(signedIn.headers().firstValue("Set-Cookie").orElseThrow()).contains("HttpOnly").contains("SameSite=Strict");
 
         HttpResponse<String> children = get("/api/v1/guardian/children", session);
@@ -129,7 +122,7 @@ abstract class GuardianChecks extends ServerCalls {
     @Test
     void theSchoolSwitchesEmailSignInOffForItsGuardians(DataSource database) throws Exception {
         String sara = TestIssuer.personToken(ENTRA_TENANT_SOLBACKA, OID_SARA);
-        String karin = emailLoginOf(database, PERSON_KARIN);
+        String karin = GuardianSignIns.emailLoginOf(database, PERSON_KARIN);
         assertThat(putBearer("/api/v1/guardian/administration/policy", "{\"emailEnabled\":true,\"idpEnabled\":true}",
                 TestIssuer.personToken(ENTRA_TENANT_SOLBACKA, OID_ANNA)).statusCode()).isEqualTo(403);
         try {
@@ -224,7 +217,7 @@ abstract class GuardianChecks extends ServerCalls {
             }
             if (mail != null) {
                 HttpResponse<String> signedIn = post("/api/v1/guardian/sign-in",
-                        "{\"email\":\"" + address + "\",\"code\":\"" + codeIn(mail) + "\"}", null);
+                        "{\"email\":\"" + address + "\",\"code\":\"" + BrowserTest.codeIn(mail) + "\"}", null);
                 assertThat(signedIn.statusCode()).as("a guardian session for a teacher").isEqualTo(401);
             }
         } finally {
@@ -408,42 +401,8 @@ abstract class GuardianChecks extends ServerCalls {
     }
 
     private String signIn(DataSource database, UUID guardian) throws Exception {
-        String address = emailLoginOf(database, guardian);
-        java.util.Set<String> before = MailServer.messageIds();
-        assertThat(post("/api/v1/guardian/sign-in/code", "{\"email\":\"" + address + "\"}", null).statusCode()).isEqualTo(202);
-        MimeMessage mail = MailServer.awaitNewMailTo(address, before, 10_000);
-        HttpResponse<String> signedIn = post("/api/v1/guardian/sign-in",
-                "{\"email\":\"" + address + "\",\"code\":\"" + codeIn(mail) + "\"}", null);
-        assertThat(signedIn.statusCode()).isEqualTo(204);
-        return sessionCookie(signedIn);
+        return GuardianSignIns.signIn(this::uri, http, database, guardian);
     }
-
-
-    private static String codeIn(MimeMessage mail) throws Exception {
-        String text = com.icegreen.greenmail.util.GreenMailUtil.getBody(mail);
-        Matcher matcher = CODE.matcher(text);
-        assertThat(matcher.find()).as(text).isTrue();
-        return matcher.group(1);
-    }
-
-    private static String sessionCookie(HttpResponse<String> response) {
-        String header = response.headers().allValues("Set-Cookie").stream()
-                .filter(value -> value.startsWith("klassrum_guardian=")).findFirst().orElseThrow();
-        return header.substring(0, header.indexOf(';'));
-    }
-
-    private static String emailLoginOf(DataSource database, UUID guardian) throws SQLException {
-        try (Connection connection = database.getConnection();
-             PreparedStatement statement = connection.prepareStatement(
-                     "select subject from guardian_login where guardian_id = ? and method = 'EMAIL' and enabled")) {
-            statement.setObject(1, guardian);
-            try (ResultSet rows = statement.executeQuery()) {
-                assertThat(rows.next()).isTrue();
-                return rows.getString(1);
-            }
-        }
-    }
-
 
     private HttpResponse<String> post(String path, String json, String cookie) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri(path))

@@ -34,7 +34,7 @@ public record AccessQuestion(Actor actor,
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(operation, "operation");
         if (studentId == null && !kind.groupContent()) {
-            throw new NullPointerException("studentId: only posts and assignments can be asked about at group level, not "
+            throw new NullPointerException("studentId: only posts, assignments and talk times offered can be asked about at group level, not "
                     + kind);
         }
         if (kind.groupLinked() && groupId == null) {
@@ -78,8 +78,8 @@ public record AccessQuestion(Actor actor,
                                             ItemFacts item) {
         Objects.requireNonNull(kind, "kind");
         if (!kind.groupContent()) {
-            throw new IllegalArgumentException(kind + " is about a student: only posts and assignments can be asked "
-                    + "about at group level");
+            throw new IllegalArgumentException(kind + " is about a student: only posts, assignments and talk times "
+                    + "offered can be asked about at group level");
         }
         Objects.requireNonNull(groupId, "groupId");
         return new AccessQuestion(actor, null, kind, operation, groupId, item);

@@ -19,6 +19,8 @@ public final class ApplicationPermissions {
         area(DataKind.SUBMISSION, "Submissions");
         area(DataKind.ASSESSMENT, "Assessments");
         area(DataKind.DEVELOPMENT_TALK, "DevelopmentTalks");
+        area(DataKind.TALK_OFFER, "TalkOffers");
+        area(DataKind.TALK_BOOKING, "TalkBookings");
     }
 
     private static void area(DataKind kind, String area) {

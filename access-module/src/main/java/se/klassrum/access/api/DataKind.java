@@ -13,7 +13,17 @@ public enum DataKind {
     /** An assessment (omdöme): per student and per syllabus, not per group. */
     ASSESSMENT(false),
     /** A development talk (utvecklingssamtal), linked to the group it was held in, usually a mentor group. */
-    DEVELOPMENT_TALK(true);
+    DEVELOPMENT_TALK(true),
+    /**
+     * The times a mentor offers for development talks in a mentor group (place, length, preparation questions):
+     * content of the group as a whole, like posts, and about no student.
+     */
+    TALK_OFFER(true),
+    /**
+     * A student's booking of an offered time for a development talk, with the answers to its preparation
+     * questions: the student's, booked by a guardian or by the student.
+     */
+    TALK_BOOKING(true);
 
     private final boolean groupLinked;
 
@@ -31,11 +41,11 @@ public enum DataKind {
     }
 
     /**
-     * Whether an item of this kind is content of its group as a whole, not about one student: posts and
-     * assignments. Only for these may a question be group-level, naming the group and no student (see
+     * Whether an item of this kind is content of its group as a whole, not about one student: posts,
+     * assignments and the talk times offered in a group. Only for these may a question be group-level, naming the group and no student (see
      * {@link AccessQuestion#aboutGroup}).
      */
     public boolean groupContent() {
-        return this == POST || this == ASSIGNMENT;
+        return this == POST || this == ASSIGNMENT || this == TALK_OFFER;
     }
 }

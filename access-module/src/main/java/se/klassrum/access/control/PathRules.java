@@ -117,7 +117,7 @@ final class PathRules {
     /** Data that is the student's own: a student sees it only about themself. */
     static boolean isPersonal(DataKind kind) {
         return kind == DataKind.STUDENT_PROFILE || kind == DataKind.SUBMISSION
-                || kind == DataKind.ASSESSMENT || kind == DataKind.DEVELOPMENT_TALK;
+                || kind == DataKind.ASSESSMENT || kind == DataKind.DEVELOPMENT_TALK || kind == DataKind.TALK_BOOKING;
     }
 
     /**
@@ -176,14 +176,20 @@ final class PathRules {
     static boolean allows(AccessPath path, DataKind kind, Operation operation) {
         boolean read = operation == Operation.READ;
         return switch (path) {
-            case TEACHER -> kind != DataKind.DEVELOPMENT_TALK && (read || kind != DataKind.STUDENT_PROFILE);
+            case TEACHER -> !isTalk(kind) && (read || kind != DataKind.STUDENT_PROFILE);
             case MENTOR -> read || (kind != DataKind.STUDENT_PROFILE && kind != DataKind.ASSESSMENT);
-            case STUDENT -> read || kind == DataKind.SUBMISSION;
-            case GUARDIAN -> read;
+            // A talk is booked by the student's guardians, or by the student (ACCESS-RULES, choice 17).
+            case STUDENT -> read || kind == DataKind.SUBMISSION || kind == DataKind.TALK_BOOKING;
+            case GUARDIAN -> read || kind == DataKind.TALK_BOOKING;
             case HISTORY -> read && keptInHistory(kind);
             case OVERVIEW, GUARDIAN_OVERVIEW, MENTOR_HISTORY -> read && inOverview(kind);
             case APPLICATION -> true;
         };
+    }
+
+    /** Development talks, the times offered for them and their bookings: the mentor's business, never a teacher's. */
+    static boolean isTalk(DataKind kind) {
+        return kind == DataKind.DEVELOPMENT_TALK || kind == DataKind.TALK_OFFER || kind == DataKind.TALK_BOOKING;
     }
 
     /** Whether the path looks for its school and group among all groups of the snapshot, when the question names none. */

@@ -71,12 +71,12 @@ class AccessQuestionTest {
     }
 
     @Test
-    void onlyPostsAndAssignmentsAreGroupContent() {
+    void onlyPostsAssignmentsAndTalkTimesOfferedAreGroupContent() {
         for (DataKind kind : DataKind.values()) {
             assertThat(kind.groupContent()).as("%s", kind)
-                    .isEqualTo(kind == DataKind.POST || kind == DataKind.ASSIGNMENT);
+                    .isEqualTo(kind == DataKind.POST || kind == DataKind.ASSIGNMENT || kind == DataKind.TALK_OFFER);
         }
-        for (DataKind kind : new DataKind[] {DataKind.SUBMISSION, DataKind.DEVELOPMENT_TALK}) {
+        for (DataKind kind : new DataKind[] {DataKind.SUBMISSION, DataKind.DEVELOPMENT_TALK, DataKind.TALK_BOOKING}) {
             assertThatThrownBy(() -> AccessQuestion.aboutGroup(ACTOR, kind, Operation.READ, GROUP, null))
                     .isInstanceOf(IllegalArgumentException.class);
             assertThatThrownBy(() -> new AccessQuestion(ACTOR, null, kind, Operation.READ, GROUP, null))

@@ -13,6 +13,8 @@ import static se.klassrum.access.api.DataKind.DEVELOPMENT_TALK;
 import static se.klassrum.access.api.DataKind.POST;
 import static se.klassrum.access.api.DataKind.STUDENT_PROFILE;
 import static se.klassrum.access.api.DataKind.SUBMISSION;
+import static se.klassrum.access.api.DataKind.TALK_BOOKING;
+import static se.klassrum.access.api.DataKind.TALK_OFFER;
 import static se.klassrum.access.api.Prerequisite.*;
 import static se.klassrum.access.control.World.check;
 import static se.klassrum.access.control.World.path;
@@ -1346,6 +1348,80 @@ class AccessRulesTest {
                         "permission", "path", "kind", "operation", "detail"));
                 assertThat(check.args().values()).doesNotContain(elin.name, elin.id.toString());
             }
+        }
+    }
+
+    /** Choice 17: the mentor offers talk times in the mentor group, guardians (or the student) book one. */
+    @Nested
+    class TalkBookings {
+
+        @Test
+        void theMentorOffersTimesInTheMentorGroupAndNoTeacherDoes() {
+            World.Group annasMentorGroup = world.mentorGroup("Mentorsgrupp 9B", solbacka).owner(anna);
+            anna.mentorAt(solbacka);
+
+            assertThat(mats.asks().toWrite(TALK_OFFER).aboutGroup(mentorGroup).decide().allowed()).isTrue();
+            assertThat(anna.asks().toWrite(TALK_OFFER).aboutGroup(annasMentorGroup).decide().allowed())
+                    .as("as the mentor of her own mentor group").isTrue();
+            Decision teacher = anna.asks().toWrite(TALK_OFFER).aboutGroup(maths).decide();
+            assertThat(teacher.allowed()).as("a teaching group has no talk times").isFalse();
+            assertThat(path(teacher, TEACHER).failingCodes()).contains(OPERATION_ALLOWED);
+            assertOnlyFailure(mats.asks().toWrite(TALK_OFFER).aboutGroup(annasMentorGroup).decide(), MENTOR,
+                    OWNS_MENTOR_GROUP);
+        }
+
+        @Test
+        void membersReadTheTimesOfferedButOnlyTheMentorWritesThem() {
+            assertThat(elin.asks().toRead(TALK_OFFER).aboutGroup(mentorGroup).decide().allowed()).isTrue();
+            assertOnlyFailure(elin.asks().toWrite(TALK_OFFER).aboutGroup(mentorGroup).decide(), STUDENT,
+                    OPERATION_ALLOWED);
+            assertThat(gustav.asks().toRead(TALK_OFFER).of(elin).in(mentorGroup).decide().allowed()).isTrue();
+            assertOnlyFailure(gustav.asks().toWrite(TALK_OFFER).of(elin).in(mentorGroup).decide(), GUARDIAN,
+                    OPERATION_ALLOWED);
+        }
+
+        @Test
+        void aLinkedGuardianWithALoginBooksForTheirChildInTheMentorGroup() {
+            Decision booking = gustav.asks().toWrite(TALK_BOOKING).of(elin).in(mentorGroup).decide();
+
+            assertThat(booking.allowed()).isTrue();
+            assertThat(path(booking, GUARDIAN).checks()).extracting(PrerequisiteCheck::code)
+                    .containsExactly(OPERATION_ALLOWED, SAME_TENANT, GUARDIAN_LINK, GUARDIAN_LOGIN,
+                            CHILD_HAS_ROLE_AT_SCHOOL, CHILD_MEMBER_OF_GROUP);
+            assertThat(mats.asks().toWrite(TALK_BOOKING).of(elin).in(mentorGroup).decide().allowed()).isTrue();
+            assertOnlyFailure(anna.asks().toRead(TALK_BOOKING).of(elin).in(maths).decide(), TEACHER, OPERATION_ALLOWED);
+        }
+
+        @Test
+        void aGuardianWhoseLinkEndedOrWithoutALoginBooksNothing() {
+            World.Person karin = world.person("Karin").guardianLogin();
+            world.guardianLink(karin, elin).valid(world.until(YESTERDAY));
+            World.Person nils = world.person("Nils");
+            world.guardianLink(nils, elin);
+
+            assertOnlyFailure(karin.asks().toWrite(TALK_BOOKING).of(elin).in(mentorGroup).decide(), GUARDIAN,
+                    GUARDIAN_LINK);
+            assertOnlyFailure(nils.asks().toWrite(TALK_BOOKING).of(elin).in(mentorGroup).decide(), GUARDIAN,
+                    GUARDIAN_LOGIN);
+        }
+
+        @Test
+        void theStudentBooksOnlyTheirOwnTalkAndOnlyInTheirGroup() {
+            World.Person ali = world.person("Ali").studentAt(solbacka);
+            mentorGroup.member(ali);
+            World.Group otherMentorGroup = world.mentorGroup("Mentorsgrupp 9C", solbacka).owner(mats);
+
+            assertThat(elin.asks().toWrite(TALK_BOOKING).of(elin).in(mentorGroup).decide().allowed()).isTrue();
+            assertOnlyFailure(ali.asks().toRead(TALK_BOOKING).of(elin).in(mentorGroup).decide(), STUDENT,
+                    MEMBER_OF_LINKED_GROUP);
+            assertOnlyFailure(elin.asks().toWrite(TALK_BOOKING).of(elin).in(otherMentorGroup).decide(), STUDENT,
+                    MEMBER_OF_LINKED_GROUP);
+        }
+
+        @Test
+        void aBookingIsNeverAskedAboutAtGroupLevel() {
+            assertThatThrownBy(() -> AccessQuestion.aboutGroup(Actor.person(mats.id, World.TENANT), TALK_BOOKING,
+                    Operation.READ, mentorGroup.id, null)).isInstanceOf(IllegalArgumentException.class);
         }
     }
 }

@@ -47,7 +47,8 @@ final class RandomRosters {
     static final List<String> PERMISSIONS = List.of("Students.Read.All", "Students.ReadWrite.All", "Posts.Read.All",
             "Posts.ReadWrite.All", "Assignments.Read.All", "Assignments.ReadWrite.All", "Submissions.Read.All",
             "Submissions.ReadWrite.All", "Assessments.Read.All", "Assessments.ReadWrite.All",
-            "DevelopmentTalks.Read.All", "DevelopmentTalks.ReadWrite.All");
+            "DevelopmentTalks.Read.All", "DevelopmentTalks.ReadWrite.All", "TalkOffers.Read.All",
+            "TalkOffers.ReadWrite.All", "TalkBookings.Read.All", "TalkBookings.ReadWrite.All");
 
     /** The development talks of a roster; each may invite some of the guardians. */
     static final UUID[] TALKS = ids("d", 3);
@@ -279,7 +280,7 @@ final class RandomRosters {
             } else if (!inGroup.isEmpty() && chance(0.8)) {
                 List<MembershipFact> owners = inGroup.stream().filter(m -> m.role() == MembershipRole.OWNER).toList();
                 actorId = (owners.isEmpty() || chance(0.3) ? pick(inGroup) : pick(owners)).personId();
-            } else if (chance(kind == DataKind.DEVELOPMENT_TALK ? 0.6 : 0.3) && !roster.guardianLinks().isEmpty()) {
+            } else if (chance(kind == DataKind.DEVELOPMENT_TALK || kind == DataKind.TALK_BOOKING ? 0.6 : 0.3) && !roster.guardianLinks().isEmpty()) {
                 GuardianLinkFact link = pick(roster.guardianLinks());
                 actorId = link.guardianId();
                 student = link.childId();

@@ -144,8 +144,9 @@ final class ReferenceModel {
         boolean read = q.operation() == Operation.READ;
         switch (path) {
             case TEACHER -> {
-                out.add(new Outcome(Prerequisite.OPERATION_ALLOWED,
-                        kind != DataKind.DEVELOPMENT_TALK && !(kind == DataKind.STUDENT_PROFILE && !read)));
+                boolean talk = kind == DataKind.DEVELOPMENT_TALK || kind == DataKind.TALK_OFFER
+                        || kind == DataKind.TALK_BOOKING;
+                out.add(new Outcome(Prerequisite.OPERATION_ALLOWED, !talk && !(kind == DataKind.STUDENT_PROFILE && !read)));
                 out.add(new Outcome(Prerequisite.SAME_TENANT, sameTenant(c)));
                 out.add(new Outcome(Prerequisite.LICENCE, hasActiveLicence(LicenceKind.TEACHER)));
                 out.add(new Outcome(Prerequisite.ROLE_TEACHER, hasActiveRole(actor(), c.school(), SchoolRoleKind.TEACHER)));
@@ -163,7 +164,7 @@ final class ReferenceModel {
             }
             case MENTOR -> {
                 boolean mayWrite = kind == DataKind.POST || kind == DataKind.ASSIGNMENT || kind == DataKind.SUBMISSION
-                        || kind == DataKind.DEVELOPMENT_TALK;
+                        || kind == DataKind.DEVELOPMENT_TALK || kind == DataKind.TALK_OFFER || kind == DataKind.TALK_BOOKING;
                 out.add(new Outcome(Prerequisite.OPERATION_ALLOWED, read || mayWrite));
                 out.add(new Outcome(Prerequisite.SAME_TENANT, sameTenant(c)));
                 out.add(new Outcome(Prerequisite.LICENCE, hasActiveLicence(LicenceKind.TEACHER)));
@@ -172,13 +173,15 @@ final class ReferenceModel {
                 out.add(new Outcome(Prerequisite.OWNS_MENTOR_GROUP, ownsGroupWithStudent(c.group(), GroupKind.MENTOR)));
             }
             case STUDENT -> {
-                out.add(new Outcome(Prerequisite.OPERATION_ALLOWED, read || kind == DataKind.SUBMISSION));
+                out.add(new Outcome(Prerequisite.OPERATION_ALLOWED,
+                        read || kind == DataKind.SUBMISSION || kind == DataKind.TALK_BOOKING));
                 out.add(new Outcome(Prerequisite.SAME_TENANT, sameTenant(c)));
                 out.add(new Outcome(Prerequisite.LICENCE, hasActiveLicence(LicenceKind.STUDENT)));
                 out.add(new Outcome(Prerequisite.ROLE_STUDENT, hasActiveRole(actor(), c.school(), SchoolRoleKind.STUDENT)));
                 out.add(new Outcome(Prerequisite.STUDENT_AT_SCHOOL, hasActiveRole(student(), c.school(), SchoolRoleKind.STUDENT)));
                 boolean personal = kind == DataKind.STUDENT_PROFILE || kind == DataKind.SUBMISSION
-                        || kind == DataKind.ASSESSMENT || kind == DataKind.DEVELOPMENT_TALK;
+                        || kind == DataKind.ASSESSMENT || kind == DataKind.DEVELOPMENT_TALK
+                        || kind == DataKind.TALK_BOOKING;
                 if (personal || student().protectedIdentity()) {
                     out.add(new Outcome(Prerequisite.MEMBER_OF_LINKED_GROUP, actorId().equals(q.studentId())));
                 }
@@ -191,7 +194,7 @@ final class ReferenceModel {
                 }
             }
             case GUARDIAN -> {
-                out.add(new Outcome(Prerequisite.OPERATION_ALLOWED, read));
+                out.add(new Outcome(Prerequisite.OPERATION_ALLOWED, read || kind == DataKind.TALK_BOOKING));
                 out.add(new Outcome(Prerequisite.SAME_TENANT, sameTenant(c)));
                 out.add(new Outcome(Prerequisite.GUARDIAN_LINK, activeGuardianLink()));
                 out.add(new Outcome(Prerequisite.GUARDIAN_LOGIN, actor().guardianLoginActive()));
@@ -329,7 +332,8 @@ final class ReferenceModel {
         List<Outcome> out = new ArrayList<>();
         switch (path) {
             case TEACHER -> {
-                out.add(new Outcome(Prerequisite.OPERATION_ALLOWED, true)); // R W posts and assignments
+                // R W posts and assignments; never the talk times of a mentor group
+                out.add(new Outcome(Prerequisite.OPERATION_ALLOWED, q.kind() != DataKind.TALK_OFFER));
                 out.add(new Outcome(Prerequisite.SAME_TENANT, groupSameTenant(group)));
                 out.add(new Outcome(Prerequisite.LICENCE, hasActiveLicence(LicenceKind.TEACHER)));
                 out.add(new Outcome(Prerequisite.ROLE_TEACHER, hasActiveRole(actor(), school, SchoolRoleKind.TEACHER)));
@@ -337,7 +341,7 @@ final class ReferenceModel {
                         && activeMembership(group, actorId(), MembershipRole.OWNER)));
             }
             case MENTOR -> {
-                out.add(new Outcome(Prerequisite.OPERATION_ALLOWED, true)); // R W posts and assignments
+                out.add(new Outcome(Prerequisite.OPERATION_ALLOWED, true)); // R W posts, assignments, talk times
                 out.add(new Outcome(Prerequisite.SAME_TENANT, groupSameTenant(group)));
                 out.add(new Outcome(Prerequisite.LICENCE, hasActiveLicence(LicenceKind.TEACHER)));
                 out.add(new Outcome(Prerequisite.ROLE_MENTOR, hasActiveRole(actor(), school, SchoolRoleKind.MENTOR)));
@@ -511,6 +515,8 @@ final class ReferenceModel {
             case SUBMISSION -> "Submissions";
             case ASSESSMENT -> "Assessments";
             case DEVELOPMENT_TALK -> "DevelopmentTalks";
+            case TALK_OFFER -> "TalkOffers";
+            case TALK_BOOKING -> "TalkBookings";
         };
         Set<String> held = ((Actor.Application) q.actor()).permissions();
         return held.contains(area + ".ReadWrite.All")

@@ -10,7 +10,9 @@ import jakarta.mail.PasswordAuthentication;
 import jakarta.mail.Session;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
 import org.eclipse.microprofile.config.Config;
 
 import java.nio.charset.StandardCharsets;
@@ -98,6 +100,32 @@ public class CodeMailer {
         message.setText(mail.text(), StandardCharsets.UTF_8.name());
         message.setSentDate(new Date());
         // RFC 3834: an automatic message, so that out-of-office replies are not sent back to it.
+        message.setHeader("Auto-Submitted", "auto-generated");
+        message.setHeader("Content-Language", "sv, en");
+        Transport.send(message);
+    }
+
+    /**
+     * Sends a mail of the outbox: the text, and a calendar file (RFC 5545) as an attachment when there is one.
+     *
+     * @throws MessagingException when the server cannot be reached or refuses the mail
+     */
+    public void sendNotice(String to, String subject, String text, String calendar) throws MessagingException {
+        MimeMessage message = new MimeMessage(session);
+        message.setFrom(settings.from());
+        message.setRecipient(Message.RecipientType.TO, new InternetAddress(to, true));
+        message.setSubject(subject, StandardCharsets.UTF_8.name());
+        if (calendar == null) {
+            message.setText(text, StandardCharsets.UTF_8.name());
+        } else {
+            MimeBodyPart body = new MimeBodyPart();
+            body.setText(text, StandardCharsets.UTF_8.name());
+            MimeBodyPart file = new MimeBodyPart();
+            file.setContent(calendar, "text/calendar; charset=utf-8; method=PUBLISH");
+            file.setFileName("utvecklingssamtal.ics");
+            message.setContent(new MimeMultipart(body, file));
+        }
+        message.setSentDate(new Date());
         message.setHeader("Auto-Submitted", "auto-generated");
         message.setHeader("Content-Language", "sv, en");
         Transport.send(message);

@@ -12,20 +12,22 @@ import se.klassrum.access.api.Slice;
 import se.klassrum.access.api.StudentData;
 import se.klassrum.access.api.StudentDataNotFoundException;
 import se.klassrum.access.api.StudentId;
-import se.klassrum.roster.entity.GuardianLink;
 import se.klassrum.roster.entity.Person;
 import se.klassrum.roster.entity.StudyGroup;
 import se.klassrum.teaching.boundary.Views.DevelopmentTalkView;
 import se.klassrum.teaching.boundary.Views.GuardianChoice;
+import se.klassrum.teaching.boundary.Views.TalkBookingView;
+import se.klassrum.teaching.control.TalkBookingRows;
+import se.klassrum.teaching.control.TalkGuardians;
 import se.klassrum.teaching.control.TeachingContext;
 import se.klassrum.teaching.entity.DevelopmentTalk;
 import se.klassrum.teaching.entity.SafeHtml;
 import se.klassrum.teaching.entity.TeachingException;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /** Development talks (utvecklingssamtal): written by the mentor, read by the mentor, the student and guardians. */
@@ -35,6 +37,12 @@ public class DevelopmentTalks {
 
     @Inject
     TeachingContext context;
+
+    @Inject
+    TalkGuardians talkGuardians;
+
+    @Inject
+    TalkBookingRows bookings;
 
     /**
      * Records a talk held in the student's mentor group, or books one: a talk on a later day than today is booked, with
@@ -51,22 +59,8 @@ public class DevelopmentTalks {
         StudyGroup group = context.find(StudyGroup.class, mentorGroupId);
         Person student = context.find(Person.class, studentId);
         Person mentor = context.find(Person.class, context.callerPersonId());
-        List<Person> guardians = new ArrayList<>();
         LocalDate today = context.today();
-        List<UUID> invited = guardianIds != null ? guardianIds
-                : activeLinks(studentId, today).map(link -> link.guardian().id()).toList();
-        for (UUID guardianId : invited.stream().distinct().toList()) {
-            boolean linked = context.em().createQuery("select l from GuardianLink l where l.guardian.id = :guardian "
-                            + "and l.child.id = :child", GuardianLink.class)
-                    .setParameter("guardian", guardianId)
-                    .setParameter("child", studentId)
-                    .getResultStream().anyMatch(link -> link.isActiveOn(today));
-            if (!linked) {
-                throw new TeachingException("NOT_A_GUARDIAN", "En deltagare är inte elevens vårdnadshavare",
-                        "A participant is not a guardian of the student");
-            }
-            guardians.add(context.find(Person.class, guardianId));
-        }
+        List<Person> guardians = talkGuardians.invited(studentId, guardianIds, today);
         if (heldOn != null && heldOn.isAfter(today) && !(isBlank(notes) && isBlank(agreedGoals))) {
             throw notHeldYet();
         }
@@ -94,7 +88,7 @@ public class DevelopmentTalks {
             throw notHeldYet();
         }
         talk.record(SafeHtml.of(notes), SafeHtml.of(agreedGoals), context.now());
-        return DevelopmentTalkView.of(talk);
+        return DevelopmentTalkView.of(talk, bookings.byTalk(talk.id()));
     }
 
     private static boolean isBlank(String text) {
@@ -112,19 +106,11 @@ public class DevelopmentTalks {
      */
     @StudentData(kind = DataKind.DEVELOPMENT_TALK, operation = Operation.WRITE)
     public List<GuardianChoice> guardiansFor(@GroupId UUID mentorGroupId, @StudentId UUID studentId) {
-        return activeLinks(studentId, context.today())
+        return talkGuardians.activeLinks(studentId, context.today())
                 .map(link -> new GuardianChoice(link.guardian().id(), link.guardian().displayName(),
                         link.relation().labelSv(), link.relation().labelEn()))
                 .sorted(Comparator.comparing(GuardianChoice::name))
                 .toList();
-    }
-
-    /** The links of the student's guardians that are active on the day. */
-    private java.util.stream.Stream<GuardianLink> activeLinks(UUID studentId, LocalDate day) {
-        return context.em().createQuery("select l from GuardianLink l where l.child.id = :child", GuardianLink.class)
-                .setParameter("child", studentId)
-                .getResultStream()
-                .filter(link -> link.isActiveOn(day));
     }
 
     /**
@@ -137,7 +123,7 @@ public class DevelopmentTalks {
                         DevelopmentTalk.class)
                 .setParameter("talk", talkId)
                 .setParameter("student", studentId)
-                .getResultStream().map(DevelopmentTalkView::of).toList();
+                .getResultStream().map(talk -> DevelopmentTalkView.of(talk, bookings.byTalk(talk.id()))).toList();
     }
 
     /** The student's talks that the caller may read (one decision per talk, in its mentor group, as that talk). */
@@ -152,6 +138,9 @@ public class DevelopmentTalks {
         if (after != null) {
             query.setParameter("day", LocalDate.parse(after.get(0))).setParameter("id", UUID.fromString(after.get(1)));
         }
-        return Slice.of(query.getResultList(), page, DevelopmentTalkView::of, row -> new Object[] {row.heldOn(), row.id()});
+        List<DevelopmentTalk> talks = query.getResultList();
+        Map<UUID, TalkBookingView> booked = bookings.forTalks(talks.stream().map(DevelopmentTalk::id).toList());
+        return Slice.of(talks, page, talk -> DevelopmentTalkView.of(talk, booked.get(talk.id())),
+                row -> new Object[] {row.heldOn(), row.id()});
     }
 }

@@ -126,12 +126,22 @@ public final class Views {
      */
     public record DevelopmentTalkView(UUID id, UUID studentId, UUID groupId, UUID mentorId, String mentorName,
                                       LocalDate heldOn, List<UUID> guardianIds, SafeHtml notes, SafeHtml agreedGoals,
-                                      OffsetDateTime updatedAt) implements StudentOwned {
+                                      OffsetDateTime updatedAt, TalkBookingView booking) implements StudentOwned {
         static DevelopmentTalkView of(DevelopmentTalk talk) {
+            return of(talk, null);
+        }
+
+        /** @param booking the time the talk is booked in, or null for a talk recorded without a booking */
+        static DevelopmentTalkView of(DevelopmentTalk talk, TalkBookingView booking) {
             return new DevelopmentTalkView(talk.id(), talk.student().id(), talk.group().id(), talk.mentor().id(),
                     talk.mentor().displayName(), talk.heldOn(),
                     talk.guardians().stream().map(guardian -> guardian.id()).toList(), talk.notes(), talk.agreedGoals(),
-                    talk.updatedAt());
+                    talk.updatedAt(), booking);
+        }
+
+        /** Booked and not yet documented: what the student and the guardians see is the time they are invited to. */
+        public boolean onlyBooked() {
+            return booking != null && notes.value().isEmpty() && agreedGoals.value().isEmpty();
         }
 
         @Override
@@ -142,5 +152,31 @@ public final class Views {
 
     /** A guardian of a student whom a talk may name: the relation as SS 12000 words it, in Swedish and English. */
     public record GuardianChoice(UUID id, String name, String relationSv, String relationEn) {
+    }
+
+    /** Times a mentor offers for development talks in a mentor group; each says only whether it is free. */
+    public record TalkOfferView(UUID id, UUID groupId, String mentorName, String title, List<String> questions,
+                                List<TalkSlotView> times, OffsetDateTime createdAt) {
+    }
+
+    /** One time offered: {@code free} until someone books it; whose booking holds it is never said here. */
+    public record TalkSlotView(UUID id, OffsetDateTime startsAt, OffsetDateTime endsAt, int minutes, String place,
+                               boolean free) {
+    }
+
+    /**
+     * A booked time: the talk it is booked for ({@code id} is the talk's), when and where, who booked it, whether the
+     * mentor has confirmed it, and the preparation questions with the answers given so far.
+     */
+    public record TalkBookingView(UUID id, UUID studentId, String studentName, UUID groupId, UUID offerId, String title,
+                                  String mentorName, UUID timeId, OffsetDateTime startsAt, OffsetDateTime endsAt,
+                                  int minutes, String place, UUID bookedBy, OffsetDateTime bookedAt,
+                                  OffsetDateTime confirmedAt, List<String> questions, List<TalkAnswerView> answers)
+            implements StudentOwned {
+    }
+
+    /** One person's answer to a preparation question (its {@code position} in the offer's questions, from 0). */
+    public record TalkAnswerView(int position, UUID authorId, String authorName, String answer,
+                                 OffsetDateTime answeredAt) {
     }
 }

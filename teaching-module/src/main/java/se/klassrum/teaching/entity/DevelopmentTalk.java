@@ -81,6 +81,17 @@ public class DevelopmentTalk extends RosterEntity {
         this.updatedAt = Objects.requireNonNull(at, "at");
     }
 
+    /** A booked talk moved to another day (its booking moved to another time). */
+    public void reschedule(LocalDate day, OffsetDateTime at) {
+        this.heldOn = Objects.requireNonNull(day, "day");
+        this.updatedAt = Objects.requireNonNull(at, "at");
+    }
+
+    /** Whether notes or agreed goals have been written: a documented talk is no longer only a booking. */
+    public boolean documented() {
+        return !notes.isEmpty() || !agreedGoals.isEmpty();
+    }
+
     public Person student() { return student; }
     public StudyGroup group() { return group; }
     public Person mentor() { return mentor; }

@@ -1,6 +1,8 @@
 package se.klassrum.web.api;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -9,6 +11,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import se.klassrum.teaching.entity.Grade;
 
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
@@ -109,5 +112,77 @@ public final class Requests {
             @NotNull @Size(max = MAX_TEXT) String notes,
 
             @NotNull @Size(max = MAX_TEXT) String agreedGoals) {
+    }
+
+    /** Times the mentor offers for development talks in a mentor group. */
+    public record TalkOfferRequest(
+            @Size(max = 200)
+            @Schema(description = "the heading the times are offered under; left out: Utvecklingssamtal")
+            String title,
+
+            @Size(max = 10)
+            @Schema(description = "questions the student and the guardians answer before the talk")
+            List<@NotNull @Size(max = 1000) String> questions,
+
+            @NotNull @Size(min = 1, max = 200) @Valid
+            @Schema(description = "the times offered; none may overlap another")
+            List<@NotNull TalkTimeRequest> times) {
+    }
+
+    /** One time offered, in Swedish time. */
+    public record TalkTimeRequest(
+            @NotNull
+            @Schema(type = SchemaType.STRING, format = "date", description = "the day")
+            LocalDate day,
+
+            @NotNull
+            @Schema(type = SchemaType.STRING, description = "the start on the clock, Swedish time, e.g. 14:00", example = "14:00")
+            LocalTime start,
+
+            @Min(5) @Max(240)
+            @Schema(type = SchemaType.INTEGER, description = "the length in minutes, 5–240")
+            int minutes,
+
+            @NotBlank @Size(max = 500)
+            @Schema(description = "the room, or a meeting link")
+            String place) {
+    }
+
+    /** A booking of an offered time for a student. */
+    public record TalkBookingRequest(
+            @NotNull
+            @Schema(type = SchemaType.STRING, format = "uuid", description = "the student the talk is about")
+            UUID student,
+
+            @NotNull
+            @Schema(type = SchemaType.STRING, format = "uuid", description = "the time booked, one of an offer's times")
+            UUID time,
+
+            @Size(max = 10)
+            @Schema(description = "the guardians the talk invites, each an active guardian of the student; only they "
+                    + "may read the talk and its booking. Left out: every guardian with an active link today")
+            List<UUID> guardians) {
+    }
+
+    /** Moving a booking to another time of the same offer. */
+    public record TalkChangeRequest(
+            @NotNull
+            @Schema(type = SchemaType.STRING, format = "uuid", description = "the student the talk is about")
+            UUID student,
+
+            @NotNull
+            @Schema(type = SchemaType.STRING, format = "uuid", description = "the new time, of the same offer")
+            UUID time) {
+    }
+
+    /** The caller's answers to the preparation questions of a booked talk, in the questions' order. */
+    public record TalkAnswersRequest(
+            @NotNull
+            @Schema(type = SchemaType.STRING, format = "uuid", description = "the student the talk is about")
+            UUID student,
+
+            @NotNull @Size(max = 10)
+            @Schema(description = "an answer per question, in order; an empty answer takes an earlier one back")
+            List<@NotNull @Size(max = 4000) String> answers) {
     }
 }

@@ -1,8 +1,10 @@
 package se.klassrum.web.pages;
 
-import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import jakarta.faces.view.ViewScoped;
+
+import java.io.Serializable;
 import se.klassrum.access.api.AccessDeniedException;
 import se.klassrum.access.api.CallerProvider;
 import se.klassrum.access.api.NotSignedInException;
@@ -16,6 +18,11 @@ import se.klassrum.teaching.boundary.Assessments;
 import se.klassrum.teaching.boundary.Assignments;
 import se.klassrum.teaching.boundary.DevelopmentTalks;
 import se.klassrum.teaching.boundary.Posts;
+import se.klassrum.teaching.boundary.TalkBookings;
+import se.klassrum.teaching.boundary.Views.TalkBookingView;
+import se.klassrum.teaching.boundary.Views.TalkOfferView;
+import se.klassrum.teaching.boundary.Views.TalkSlotView;
+import se.klassrum.teaching.entity.TeachingException;
 import se.klassrum.teaching.boundary.Views.AssessmentView;
 import se.klassrum.teaching.boundary.Views.AssignmentView;
 import se.klassrum.teaching.boundary.Views.DevelopmentTalkView;
@@ -25,6 +32,8 @@ import se.klassrum.teaching.boundary.WorkOverviews;
 import se.klassrum.teaching.boundary.WorkOverviews.WorkItem;
 import se.klassrum.teaching.boundary.WorkOverviews.WorkStatus;
 import se.klassrum.teaching.entity.Grade;
+
+import jakarta.faces.application.FacesMessage;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -47,8 +56,10 @@ import java.util.stream.Collectors;
  * hiding the others; a child who is not the guardian's is "not found" as a whole.
  */
 @Named
-@RequestScoped
-public class GuardianChildPage {
+@ViewScoped
+public class GuardianChildPage implements Serializable {
+
+    private static final long serialVersionUID = 1L;
 
     private static final ZoneId SCHOOL_ZONE = ZoneId.of("Europe/Stockholm");
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd");
@@ -65,6 +76,13 @@ public class GuardianChildPage {
 
     /** An assignment, with the name of its group. */
     public record GroupAssignment(String groupName, AssignmentView assignment) {
+    }
+
+    /**
+     * Times offered in one of the child's mentor groups: the free ones to book, or to move the child's booking to when
+     * the child has one in this offer ({@code booked}, the talk it is booked for).
+     */
+    public record OfferChoice(UUID groupId, TalkOfferView offer, List<TalkSlotView> free, TalkBookingView booked) {
     }
 
     /** Some part of the child's data, or why the guardian may not see it. */
@@ -101,18 +119,23 @@ public class GuardianChildPage {
     @Inject
     CallerProvider caller;
 
+    @Inject
+    TalkBookings bookings;
+
     private String id;
-    private boolean loaded;
-    private StudentProfile child;
-    private Denial denial;
-    private boolean signedIn = true;
-    private List<GroupPost> shownPosts = List.of();
-    private List<GroupAssignment> shownAssignments = List.of();
-    private final List<Denial> groupDenials = new ArrayList<>();
-    private Part<AssessmentView> shownAssessments;
-    private Part<DevelopmentTalkView> shownTalks;
-    private Map<UUID, WorkStatus> statuses = Map.of();
-    private Set<UUID> newPosts = Set.of();
+    private transient boolean loaded;
+    private transient StudentProfile child;
+    private transient Denial denial;
+    private transient boolean signedIn = true;
+    private transient List<GroupPost> shownPosts = List.of();
+    private transient List<GroupAssignment> shownAssignments = List.of();
+    private transient List<Denial> groupDenials = new ArrayList<>();
+    private transient Part<AssessmentView> shownAssessments;
+    private transient Part<DevelopmentTalkView> shownTalks;
+    private transient List<OfferChoice> shownOffers = List.of();
+    private transient Denial actionDenial;
+    private transient Map<UUID, WorkStatus> statuses = Map.of();
+    private transient Set<UUID> newPosts = Set.of();
 
     public String getId() {
         return id;
@@ -169,6 +192,64 @@ public class GuardianChildPage {
         return shownTalks;
     }
 
+    /** The times the guardian may book for the child, by offer; only offers with a time still to come. */
+    public List<OfferChoice> getOffers() {
+        load();
+        return shownOffers;
+    }
+
+    /** Why the last booking, change or cancellation was refused; null when nothing was. */
+    public Denial getActionDenial() {
+        return actionDenial;
+    }
+
+    /** "Bokat fre 18 dec kl. 14.00 – du är inbjuden" */
+    public String booked(TalkBookingView booking) {
+        return Texts.text("guardian.child.booked", SchoolTime.at(booking.startsAt(), Texts.locale()));
+    }
+
+    /** "fre 18 dec kl. 14.00 · om 12 dagar" */
+    public String at(OffsetDateTime time) {
+        return SchoolTime.due(time, Texts.locale());
+    }
+
+    /** The calendar file of a booked talk, from the API, which the guardian's session signs in to as well. */
+    public String calendar(TalkBookingView booking) {
+        return "/api/v1/groups/" + booking.groupId() + "/talks/bookings/" + booking.id() + "/calendar?student="
+                + booking.studentId();
+    }
+
+    /** Books a time for the child; the talk invites every guardian with an active link (choice 16). */
+    public String book(String groupId, String timeId) {
+        return act(() -> bookings.book(UUID.fromString(groupId), uuid(id), UUID.fromString(timeId), null),
+                "guardian.child.bookedMessage");
+    }
+
+    /** Moves the child's booking to another time of the same offer. */
+    public String change(String groupId, String talkId, String timeId) {
+        return act(() -> bookings.change(UUID.fromString(groupId), uuid(id), UUID.fromString(talkId),
+                UUID.fromString(timeId)), "guardian.child.changedMessage");
+    }
+
+    /** Cancels the child's booking. */
+    public String cancel(String groupId, String talkId) {
+        return act(() -> {
+            bookings.cancel(UUID.fromString(groupId), uuid(id), UUID.fromString(talkId));
+            return null;
+        }, "guardian.child.cancelledMessage");
+    }
+
+    private String act(Supplier<?> action, String doneKey) {
+        try {
+            action.get();
+        } catch (AccessDeniedException | StudentDataNotFoundException | NotSignedInException | TeachingException refused) {
+            actionDenial = Refusals.denial(refused, "guardian.childNotFound");
+            return null;
+        }
+        Texts.flash(FacesMessage.SEVERITY_INFO, doneKey);
+        return "/guardian/child.xhtml?faces-redirect=true&id=" + id;
+    }
+
     public String grade(AssessmentView assessment) {
         Grade grade = assessment.grade();
         return grade == null || grade == Grade.NOT_YET_ASSESSED ? Texts.text("guardian.notYetAssessed") : grade.name();
@@ -220,6 +301,8 @@ public class GuardianChildPage {
             return;
         }
         loaded = true;
+        signedIn = true;
+        groupDenials = new ArrayList<>();
         UUID childId = uuid(id);
         if (childId == null) {
             denial = Denial.simple("guardian.childNotFound");
@@ -266,6 +349,33 @@ public class GuardianChildPage {
         statuses = workStatuses(childId);
         shownAssessments = part(() -> assessments.ofStudent(childId, Page.first(SHOWN)).items());
         shownTalks = part(() -> talks.ofStudent(childId, Page.first(SHOWN)).items());
+        shownOffers = offers(childId);
+    }
+
+    /** The offers of the child's mentor groups with times still free or a booking of the child's in them. */
+    private List<OfferChoice> offers(UUID childId) {
+        List<TalkBookingView> booked = shownTalks.items().stream().map(DevelopmentTalkView::booking)
+                .filter(java.util.Objects::nonNull).toList();
+        OffsetDateTime now = OffsetDateTime.now();
+        List<OfferChoice> choices = new ArrayList<>();
+        for (GroupView group : roster.groupsOf(childId)) {
+            List<TalkOfferView> offered;
+            try {
+                offered = bookings.offers(group.id(), childId);
+            } catch (AccessDeniedException | StudentDataNotFoundException notForThisGuardian) {
+                continue;
+            }
+            for (TalkOfferView offer : offered) {
+                List<TalkSlotView> free = offer.times().stream()
+                        .filter(time -> time.free() && time.startsAt().isAfter(now)).toList();
+                TalkBookingView mine = booked.stream().filter(b -> b.offerId().equals(offer.id())).findFirst()
+                        .orElse(null);
+                if (!free.isEmpty() || mine != null) {
+                    choices.add(new OfferChoice(group.id(), offer, free, mine));
+                }
+            }
+        }
+        return List.copyOf(choices);
     }
 
     private Map<UUID, WorkStatus> workStatuses(UUID childId) {

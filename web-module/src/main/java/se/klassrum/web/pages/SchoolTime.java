@@ -42,17 +42,26 @@ final class SchoolTime {
             return "";
         }
         java.time.ZonedDateTime local = time.atZoneSameInstant(ZONE);
+        String when = at(time, locale);
+        long days = ChronoUnit.DAYS.between(today, local.toLocalDate());
+        ResourceBundle texts = ResourceBundle.getBundle("se.klassrum.web.pages.messages", locale);
+        String relative = new MessageFormat(texts.getString("time.relative"), locale).format(new Object[]{days, Math.abs(days)});
+        return when + " · " + relative;
+    }
+
+    /** A time as Swedish readers expect it: "fre 11 dec kl. 16.00"; in English "Fri 11 Dec, 16:00". */
+    static String at(OffsetDateTime time, Locale locale) {
+        if (time == null) {
+            return "";
+        }
+        java.time.ZonedDateTime local = time.atZoneSameInstant(ZONE);
         boolean swedish = "sv".equals(locale.getLanguage());
         String weekday = local.getDayOfWeek().getDisplayName(TextStyle.SHORT, locale).replace(".", "");
         // Swedish short month names end in a period (dec.), which a date in running text does without.
         String month = local.getMonth().getDisplayName(TextStyle.SHORT, locale).replace(".", "");
         String clock = local.format(swedish ? SWEDISH_CLOCK : CLOCK);
-        String when = swedish ? weekday + " " + local.getDayOfMonth() + " " + month + " kl. " + clock
+        return swedish ? weekday + " " + local.getDayOfMonth() + " " + month + " kl. " + clock
                 : weekday + " " + local.getDayOfMonth() + " " + month + ", " + clock;
-        long days = ChronoUnit.DAYS.between(today, local.toLocalDate());
-        ResourceBundle texts = ResourceBundle.getBundle("se.klassrum.web.pages.messages", locale);
-        String relative = new MessageFormat(texts.getString("time.relative"), locale).format(new Object[]{days, Math.abs(days)});
-        return when + " · " + relative;
     }
 
     private static final DateTimeFormatter SWEDISH_CLOCK = DateTimeFormatter.ofPattern("HH.mm");

@@ -1,0 +1,86 @@
+package se.klassrum.teaching.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The rows of {@code mail_outbox}: a mail is written in the transaction of what it tells about, so that it is sent
+ * exactly when that change is committed, and a sender claims due rows with {@code for update skip locked}, so that
+ * any node may send and no mail goes twice. A failed attempt waits longer each time ({@link #backoff}).
+ */
+@ApplicationScoped
+public class MailOutbox {
+
+    /** A claimed mail, with its recipient's address as the roster has it now (null when there is none). */
+    public record Claimed(UUID id, String address, String subject, String body, String calendar, int attempts) {
+    }
+
+    @Inject
+    TeachingContext context;
+
+    /** Writes a mail to the person; sent once the current transaction commits. */
+    public void enqueue(UUID recipientId, String kind, String subject, String body, String calendar, OffsetDateTime at) {
+        context.em().createNativeQuery("""
+                        insert into mail_outbox (id, recipient_id, kind, subject, body, calendar, created_at, next_attempt_at)
+                        values (cast(?1 as uuid), cast(?2 as uuid), ?3, ?4, ?5, ?6, ?7, ?7)
+                        """)
+                .setParameter(1, UUID.randomUUID().toString())
+                .setParameter(2, recipientId.toString())
+                .setParameter(3, kind)
+                .setParameter(4, subject)
+                .setParameter(5, body)
+                .setParameter(6, calendar)
+                .setParameter(7, at)
+                .executeUpdate();
+    }
+
+    /**
+     * Claims up to {@code max} due mails for the current transaction: rows another node has claimed are skipped, and
+     * stay locked until that node's transaction ends.
+     */
+    public List<Claimed> claim(int max, OffsetDateTime now) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = context.em().createNativeQuery("""
+                        select cast(o.id as varchar), p.email, o.subject, o.body, o.calendar, o.attempts
+                        from mail_outbox o join person p on p.id = o.recipient_id
+                        where o.sent_at is null and o.next_attempt_at <= ?1
+                        order by o.next_attempt_at
+                        limit ?2
+                        for update of o skip locked
+                        """)
+                .setParameter(1, now)
+                .setParameter(2, max)
+                .getResultList();
+        return rows.stream().map(row -> new Claimed(UUID.fromString((String) row[0]), (String) row[1], (String) row[2],
+                (String) row[3], (String) row[4], ((Number) row[5]).intValue())).toList();
+    }
+
+    public void sent(UUID id, OffsetDateTime at) {
+        context.em().createNativeQuery("update mail_outbox set sent_at = ?2, attempts = attempts + 1, last_error = null "
+                        + "where id = cast(?1 as uuid)")
+                .setParameter(1, id.toString())
+                .setParameter(2, at)
+                .executeUpdate();
+    }
+
+    /** Records a failed attempt; the mail is tried again after {@link #backoff}. */
+    public void failed(UUID id, int attemptsBefore, String error, OffsetDateTime now) {
+        context.em().createNativeQuery("update mail_outbox set attempts = attempts + 1, last_error = ?2, "
+                        + "next_attempt_at = ?3 where id = cast(?1 as uuid)")
+                .setParameter(1, id.toString())
+                .setParameter(2, error == null ? "" : error.substring(0, Math.min(error.length(), 500)))
+                .setParameter(3, now.plus(backoff(attemptsBefore + 1)))
+                .executeUpdate();
+    }
+
+    /** 30 s after the first failure, doubling each time, at most 6 hours: a mail is never given up. */
+    public static Duration backoff(int failures) {
+        long seconds = 30L << Math.min(Math.max(failures - 1, 0), 10);
+        return Duration.ofSeconds(Math.min(seconds, Duration.ofHours(6).toSeconds()));
+    }
+}

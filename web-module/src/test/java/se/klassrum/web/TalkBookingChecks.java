@@ -1,0 +1,368 @@
+package se.klassrum.web;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import javax.sql.DataSource;
+import java.io.StringReader;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static se.klassrum.roster.demo.DemoIds.*;
+
+/**
+ * Bookable development talks in Bertil's mentor group NA24a (Elsa, Filip and Greta): Bertil offers times, Greta's
+ * guardian Nils books, changes and cancels one, Bertil confirms it, Filip, whose only guardian link is switched off,
+ * books his own, and two guardians booking one time at once get one booking and a clear refusal.
+ */
+abstract class TalkBookingChecks extends ServerCalls {
+
+    private static final ZoneId SWEDEN = ZoneId.of("Europe/Stockholm");
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    /** The offers a test made, removed with their bookings and talks afterwards. */
+    private final List<String> offers = new ArrayList<>();
+
+    private static String as(UUID objectId) {
+        return "Bearer " + TestIssuer.personToken(ENTRA_TENANT_SOLBACKA, objectId);
+    }
+
+    private static String nils() {
+        return "Bearer " + TestIssuer.subjectToken(ENTRA_TENANT_SOLBACKA, idpSubject("nils"));
+    }
+
+    private static String talks(String rest) {
+        return "/api/v1/groups/" + GROUP_NA24A_MENTOR + "/talks/" + rest;
+    }
+
+    @AfterEach
+    void removeTheOffers(DataSource database) throws Exception {
+        for (String offer : offers) {
+            Sql.update(database, "delete from development_talk where id in (select talk_id from talk_booking "
+                    + "where offer_id = ?)", UUID.fromString(offer));
+            Sql.update(database, "delete from talk_offer where id = ?", UUID.fromString(offer));
+        }
+        offers.clear();
+    }
+
+    @Test
+    void theMentorOffersTimesAGuardianBooksChangesAndCancelsAndTheMentorConfirms() throws Exception {
+        LocalDate day = LocalDate.now(SWEDEN).plusDays(10);
+        HttpResponse<String> offered = send("POST", talks("offers"), as(OID_BERTIL), "{\"title\":\"Utvecklingssamtal HT\","
+                + "\"questions\":[\"Vad går bra i skolan?\",\"Vad vill du bli bättre på?\"],\"times\":["
+                + time(day, "14:00", "Rum 204") + "," + time(day, "14:30", "Rum 204") + ","
+                + time(day, "15:00", "https://teams.example/na24a") + "]}", null);
+        assertThat(offered.statusCode()).as(offered.body()).isEqualTo(201);
+        JsonObject offer = json(offered.body());
+        offers.add(offer.getString("id"));
+        List<String> times = offer.getJsonArray("times").getValuesAs(JsonObject.class).stream()
+                .map(time -> time.getString("id")).toList();
+        assertThat(times).hasSize(3);
+        assertThat(offer.getJsonArray("questions").getString(1)).isEqualTo("Vad vill du bli bättre på?");
+
+        assertThat(send("POST", talks("offers"), as(OID_ANNA), "{\"times\":[" + time(day, "09:00", "Rum 1") + "]}", null)
+                .statusCode()).as("a teacher who is not the group's mentor").isEqualTo(403);
+        assertDenied(send("POST", talks("offers"), as(OID_ELSA), "{\"times\":[" + time(day, "09:00", "Rum 1") + "]}", null),
+                "OPERATION_ALLOWED");
+
+        assertThat(free(send("GET", talks("offers?child=" + PERSON_GRETA), nils(), null, null), times.get(0))).isTrue();
+        HttpResponse<String> booked = book(nils(), PERSON_GRETA, times.get(0), null);
+        assertThat(booked.statusCode()).as(booked.body()).isEqualTo(201);
+        JsonObject booking = json(booked.body());
+        String talk = booking.getString("id");
+        assertThat(booking.getString("timeId")).isEqualTo(times.get(0));
+        assertThat(booking.getString("place")).isEqualTo("Rum 204");
+        assertThat(booking.getString("bookedBy")).isEqualTo(PERSON_NILS.toString());
+        assertThat(booking.get("confirmedAt")).as("not confirmed yet").isIn(null, JsonValue.NULL);
+        assertThat(OffsetDateTime.parse(booking.getString("startsAt")).toInstant())
+                .isEqualTo(day.atTime(14, 0).atZone(SWEDEN).toInstant());
+        assertThat(free(send("GET", talks("offers?child=" + PERSON_GRETA), nils(), null, null), times.get(0)))
+                .as("the booked time").isFalse();
+        assertThat(send("GET", talks("offers"), as(OID_ELSA), null, null).body()).as("classmates see times, not whose")
+                .doesNotContain(PERSON_GRETA.toString()).doesNotContain(talk);
+
+        assertRefused(book(nils(), PERSON_GRETA, times.get(1), null), "ALREADY_BOOKED");
+
+        HttpResponse<String> changed = send("PUT", talks("bookings/" + talk), nils(), "{\"student\":\"" + PERSON_GRETA
+                + "\",\"time\":\"" + times.get(2) + "\"}", null);
+        assertThat(changed.statusCode()).as(changed.body()).isEqualTo(200);
+        assertThat(json(changed.body()).getString("place")).isEqualTo("https://teams.example/na24a");
+        assertThat(free(send("GET", talks("offers"), as(OID_BERTIL), null, null), times.get(0))).as("freed").isTrue();
+
+        HttpResponse<String> gretas = send("GET", "/api/v1/students/" + PERSON_GRETA + "/development-talks", as(OID_GRETA),
+                null, null);
+        assertThat(gretas.statusCode()).isEqualTo(200);
+        assertThat(gretas.body()).as("Greta sees her booked talk with its time").contains(talk).contains(times.get(2))
+                .contains("https://teams.example/na24a");
+
+        HttpResponse<String> answered = send("PUT", talks("bookings/" + talk + "/answers"), nils(), "{\"student\":\""
+                + PERSON_GRETA + "\",\"answers\":[\"Greta trivs i klassen\",\"Matematiken\"]}", null);
+        assertThat(answered.statusCode()).as(answered.body()).isEqualTo(200);
+        HttpResponse<String> overview = send("GET", talks("bookings"), as(OID_BERTIL), null, null);
+        assertThat(overview.statusCode()).isEqualTo(200);
+        assertThat(overview.body()).as("the mentor reads the answers").contains(talk, "Greta trivs i klassen", "Nils Gran");
+        assertThat(send("GET", talks("bookings"), nils(), null, null).statusCode()).as("the overview is the mentor's")
+                .isEqualTo(403);
+
+        assertThat(send("POST", talks("bookings/" + talk + "/confirmation?student=" + PERSON_GRETA), nils(), null, null)
+                .statusCode()).as("a guardian books but never confirms").isEqualTo(403);
+        HttpResponse<String> confirmed = send("POST", talks("bookings/" + talk + "/confirmation?student=" + PERSON_GRETA),
+                as(OID_BERTIL), null, null);
+        assertThat(confirmed.statusCode()).as(confirmed.body()).isEqualTo(200);
+        assertThat(json(confirmed.body()).getString("confirmedAt")).isNotBlank();
+
+        HttpResponse<String> calendar = send("GET", talks("bookings/" + talk + "/calendar?student=" + PERSON_GRETA),
+                nils(), null, "en");
+        assertThat(calendar.statusCode()).as(calendar.body()).isEqualTo(200);
+        assertThat(calendar.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/calendar");
+        assertThat(calendar.headers().firstValue("Content-Disposition").orElseThrow())
+                .contains("attachment", "utvecklingssamtal-" + day + ".ics");
+        String utc = day.atTime(15, 0).atZone(SWEDEN).withZoneSameInstant(ZoneOffset.UTC)
+                .format(DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'"));
+        assertThat(calendar.body()).startsWith("BEGIN:VCALENDAR").contains("BEGIN:VEVENT", "DTSTART:" + utc,
+                "UID:" + talk + "@klassrum", "LOCATION:https://teams.example/na24a", "STATUS:CONFIRMED",
+                "Development talk with Bertil").doesNotContain("Greta");
+        assertThat(send("GET", talks("bookings/" + talk + "/calendar?student=" + PERSON_GRETA), as(OID_ANNA), null, null)
+                .statusCode()).as("a teacher never reads a talk").isEqualTo(404);
+
+        HttpResponse<String> cancelled = send("DELETE", talks("bookings/" + talk + "?student=" + PERSON_GRETA), nils(),
+                null, null);
+        assertThat(cancelled.statusCode()).as(cancelled.body()).isEqualTo(204);
+        assertThat(free(send("GET", talks("offers?child=" + PERSON_GRETA), nils(), null, null), times.get(2))).isTrue();
+        assertThat(send("GET", "/api/v1/students/" + PERSON_GRETA + "/development-talks", as(OID_GRETA), null, null)
+                .body()).as("the cancelled talk is gone").doesNotContain(talk);
+    }
+
+    /**
+     * Filip's only guardian link is switched off, so he books his own talk; Elsa has guardians with active links, so
+     * they book hers.
+     */
+    @Test
+    void aStudentWithoutAnActiveGuardianBooksTheirOwnTalk() throws Exception {
+        List<String> times = offer(LocalDate.now(SWEDEN).plusDays(11), "10:00", "10:30");
+
+        HttpResponse<String> filips = book(as(OID_FILIP), PERSON_FILIP, times.get(0), null);
+        assertThat(filips.statusCode()).as(filips.body()).isEqualTo(201);
+        assertThat(json(filips.body()).getString("bookedBy")).isEqualTo(PERSON_FILIP.toString());
+
+        HttpResponse<String> elsas = book(as(OID_ELSA), PERSON_ELSA, times.get(1), null);
+        assertRefused(elsas, "GUARDIANS_BOOK");
+        assertThat(elsas.body()).contains("Din vårdnadshavare bokar samtalstiden");
+        assertDenied(book(as(OID_FILIP), PERSON_ELSA, times.get(1), null), "MEMBER_OF_LINKED_GROUP");
+    }
+
+    /**
+     * Karin (for Elsa) and Nils (for Greta) book the same time at the same moment, three times over: each time one
+     * booking is made and the other is refused with SLOT_TAKEN, and the refused one leaves no talk behind.
+     */
+    @Test
+    void twoGuardiansBookingOneTimeAtOnceGetOneBookingAndAClearRefusal(DataSource database) throws Exception {
+        LocalDate day = LocalDate.now(SWEDEN).plusDays(12);
+        String karin = "Cookie " + GuardianSignIns.signIn(this::uri, http, database, PERSON_KARIN);
+        for (String start : List.of("08:00", "09:00", "10:00")) {
+            String time = offer(day, start).get(0);
+            CompletableFuture<HttpResponse<String>> forElsa = bookAsync(karin, PERSON_ELSA, time);
+            CompletableFuture<HttpResponse<String>> forGreta = bookAsync(nils(), PERSON_GRETA, time);
+            List<HttpResponse<String>> answers = List.of(forElsa.get(), forGreta.get());
+
+            assertThat(answers).extracting(HttpResponse::statusCode).as(answers.toString()).containsExactlyInAnyOrder(201, 409);
+            HttpResponse<String> refused = answers.stream().filter(answer -> answer.statusCode() == 409).findFirst()
+                    .orElseThrow();
+            assertRefused(refused, "SLOT_TAKEN");
+            assertThat(refused.body()).contains("Tiden hann bokas av någon annan");
+            assertThat(Sql.number(database, "select count(*) from talk_booking where slot_id = ?", UUID.fromString(time)))
+                    .isEqualTo(1);
+            assertThat(Sql.number(database, "select count(*) from development_talk t where t.held_on = ? and not exists "
+                    + "(select 1 from talk_booking b where b.talk_id = t.id) and t.student_id in (?, ?)", day,
+                    PERSON_ELSA, PERSON_GRETA)).as("the refused booking left no talk").isZero();
+            Sql.update(database, "delete from development_talk where id in (select talk_id from talk_booking "
+                    + "where slot_id = ?)", UUID.fromString(time));
+        }
+        String time = offer(day, "11:00").get(0);
+        assertThat(book(nils(), PERSON_GRETA, time, null).statusCode()).isEqualTo(201);
+        HttpResponse<String> english = send("POST", talks("bookings"), karin, "{\"student\":\"" + PERSON_ELSA
+                + "\",\"time\":\"" + time + "\"}", "en");
+        assertRefused(english, "SLOT_TAKEN");
+        assertThat(english.body()).contains("Someone else booked the time first. Choose another time.");
+    }
+
+    /**
+     * Karin books Elsa's talk inviting only herself (ACCESS-RULES.md, choice 16): Ebba, Elsa's other guardian, sees the
+     * times but can neither move, cancel nor download that booking. Once Karin's link has ended she books nothing.
+     */
+    @Test
+    void aGuardianTheTalkDoesNotInviteCannotMoveCancelOrDownloadIt(DataSource database) throws Exception {
+        List<String> times = offer(LocalDate.now(SWEDEN).plusDays(13), "13:00", "13:30");
+        String karin = "Cookie " + GuardianSignIns.signIn(this::uri, http, database, PERSON_KARIN);
+        try {
+            Sql.update(database, "update guardian_login set enabled = true where id = ?", GUARDIAN_LOGIN_EBBA);
+            String ebba = "Cookie " + GuardianSignIns.signIn(this::uri, http, database, PERSON_EBBA);
+            HttpResponse<String> booked = book(karin, PERSON_ELSA, times.get(0), List.of(PERSON_KARIN));
+            assertThat(booked.statusCode()).as(booked.body()).isEqualTo(201);
+            String talk = json(booked.body()).getString("id");
+
+            assertThat(send("GET", talks("offers?child=" + PERSON_ELSA), ebba, null, null).statusCode()).isEqualTo(200);
+            assertDenied(send("PUT", talks("bookings/" + talk), ebba, "{\"student\":\"" + PERSON_ELSA + "\",\"time\":\""
+                    + times.get(1) + "\"}", null), "GUARDIAN_INVITED");
+            assertDenied(send("DELETE", talks("bookings/" + talk + "?student=" + PERSON_ELSA), ebba, null, null),
+                    "GUARDIAN_INVITED");
+            assertThat(send("GET", talks("bookings/" + talk + "/calendar?student=" + PERSON_ELSA), ebba, null, null)
+                    .statusCode()).isEqualTo(404);
+            assertThat(send("GET", talks("bookings/" + talk + "/calendar?student=" + PERSON_ELSA), karin, null, null)
+                    .statusCode()).isEqualTo(200);
+
+            Sql.update(database, "update guardian_link set valid_to = ? where id = ?", LocalDate.now(SWEDEN).minusDays(1),
+                    GUARDIAN_LINK_KARIN_ELSA);
+            assertDenied(send("PUT", talks("bookings/" + talk), karin, "{\"student\":\"" + PERSON_ELSA + "\",\"time\":\""
+                    + times.get(1) + "\"}", null), "GUARDIAN_LINK");
+            assertDenied(send("DELETE", talks("bookings/" + talk + "?student=" + PERSON_ELSA), karin, null, null),
+                    "GUARDIAN_LINK");
+        } finally {
+            Sql.update(database, "update guardian_link set valid_to = null where id = ?", GUARDIAN_LINK_KARIN_ELSA);
+            Sql.update(database, "update guardian_login set enabled = false where id = ?", GUARDIAN_LOGIN_EBBA);
+        }
+    }
+
+    /**
+     * The booking's mail goes through the outbox to the guardians the talk invites, with the calendar file attached
+     * and nothing about the student but a link; Ebba, whose link to Elsa ended yesterday, is not invited and gets none.
+     */
+    @Test
+    void theBookingMailCarriesTheCalendarFileAndAGuardianWhoseLinkEndedGetsNone(DataSource database) throws Exception {
+        LocalDate day = LocalDate.now(SWEDEN).plusDays(15);
+        List<String> times = offer(day, "09:00");
+        String karin = "Cookie " + GuardianSignIns.signIn(this::uri, http, database, PERSON_KARIN);
+        String karinsAddress = Sql.strings(database, "select email from person where id = ?", PERSON_KARIN).get(0);
+        String ebbasAddress = Sql.strings(database, "select email from person where id = ?", PERSON_EBBA).get(0);
+        try {
+            Sql.update(database, "update guardian_link set valid_to = ? where id = ?", LocalDate.now(SWEDEN).minusDays(1),
+                    GUARDIAN_LINK_EBBA_ELSA);
+            java.util.Set<String> before = MailServer.messageIds();
+            HttpResponse<String> booked = book(karin, PERSON_ELSA, times.get(0), null);
+            assertThat(booked.statusCode()).as(booked.body()).isEqualTo(201);
+            String talk = json(booked.body()).getString("id");
+
+            jakarta.mail.internet.MimeMessage mail = MailServer.awaitNewMailTo(karinsAddress, before, 30_000);
+            assertThat(mail.getSubject()).isEqualTo("Utvecklingssamtal bokat / Development talk booked");
+            jakarta.mail.internet.MimeMultipart parts = (jakarta.mail.internet.MimeMultipart) mail.getContent();
+            String text = (String) parts.getBodyPart(0).getContent();
+            assertThat(text).contains("Rum 204", "kl. 09.00", "09:00", "/guardian/child.xhtml?id=" + PERSON_ELSA)
+                    .doesNotContain("Elsa");
+            jakarta.mail.BodyPart file = parts.getBodyPart(1);
+            assertThat(file.getContentType()).startsWith("text/calendar");
+            assertThat(file.getFileName()).isEqualTo("utvecklingssamtal.ics");
+            String calendar = new String(file.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            assertThat(calendar).contains("BEGIN:VEVENT", "UID:" + talk + "@klassrum", "LOCATION:Rum 204")
+                    .doesNotContain("Elsa");
+            String ofThisTalk = "%UID:" + talk + "@klassrum%";
+            assertThat(Sql.number(database, "select count(*) from mail_outbox where recipient_id = ? and kind = "
+                    + "'TALK_BOOKED' and sent_at is not null and calendar like ?", PERSON_KARIN, ofThisTalk))
+                    .as("written once, sent once").isEqualTo(1);
+            assertThat(Sql.number(database, "select count(*) from mail_outbox where recipient_id = ? and calendar like ?",
+                    PERSON_EBBA, ofThisTalk)).as("nothing for Ebba").isZero();
+            assertThat(java.util.Arrays.stream(MailServer.received()).filter(m -> {
+                try {
+                    return m.getAllRecipients()[0].toString().equalsIgnoreCase(ebbasAddress)
+                            && !before.contains(m.getMessageID());
+                } catch (jakarta.mail.MessagingException e) {
+                    throw new IllegalStateException(e);
+                }
+            })).isEmpty();
+        } finally {
+            Sql.update(database, "update guardian_link set valid_to = null where id = ?", GUARDIAN_LINK_EBBA_ELSA);
+        }
+    }
+
+    /** Bertil offers 30-minute times on the day at the starts given; their ids in order. */
+    private List<String> offer(LocalDate day, String... starts) throws Exception {
+        List<String> times = new ArrayList<>();
+        for (String start : starts) {
+            times.add(time(day, start, "Rum 204"));
+        }
+        HttpResponse<String> offered = send("POST", talks("offers"), as(OID_BERTIL),
+                "{\"times\":[" + String.join(",", times) + "]}", null);
+        assertThat(offered.statusCode()).as(offered.body()).isEqualTo(201);
+        JsonObject offer = json(offered.body());
+        offers.add(offer.getString("id"));
+        return offer.getJsonArray("times").getValuesAs(JsonObject.class).stream().map(t -> t.getString("id")).toList();
+    }
+
+    private static String time(LocalDate day, String start, String place) {
+        return "{\"day\":\"" + day + "\",\"start\":\"" + start + "\",\"minutes\":30,\"place\":\"" + place + "\"}";
+    }
+
+    private HttpResponse<String> book(String authorization, UUID student, String time, List<UUID> guardians)
+            throws Exception {
+        return send("POST", talks("bookings"), authorization, "{\"student\":\"" + student + "\",\"time\":\"" + time + "\""
+                + (guardians == null ? "" : ",\"guardians\":[" + String.join(",", guardians.stream()
+                .map(g -> "\"" + g + "\"").toList()) + "]") + "}", null);
+    }
+
+    private CompletableFuture<HttpResponse<String>> bookAsync(String authorization, UUID student, String time) {
+        return http.sendAsync(request("POST", talks("bookings"), authorization, "{\"student\":\"" + student
+                + "\",\"time\":\"" + time + "\"}", null).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Whether the time is free in the offers answered. */
+    private static boolean free(HttpResponse<String> offers, String time) {
+        assertThat(offers.statusCode()).as(offers.body()).isEqualTo(200);
+        JsonArray all = Json.createReader(new StringReader(offers.body())).readArray();
+        return all.getValuesAs(JsonObject.class).stream()
+                .flatMap(offer -> offer.getJsonArray("times").getValuesAs(JsonObject.class).stream())
+                .filter(t -> t.getString("id").equals(time)).findFirst().orElseThrow().getBoolean("free");
+    }
+
+    private static JsonObject json(String body) {
+        return Json.createReader(new StringReader(body)).readObject();
+    }
+
+    private static void assertDenied(HttpResponse<String> response, String code) {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(403);
+        assertThat(response.body()).contains("access-denied").contains("\"code\":\"" + code + "\"");
+    }
+
+    private static void assertRefused(HttpResponse<String> response, String code) {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(409);
+        assertThat(response.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
+        assertThat(json(response.body()).getString("code")).isEqualTo(code);
+    }
+
+    /** @param authorization "Bearer ..." for a token, "Cookie ..." for a guardian's session */
+    private HttpResponse<String> send(String method, String path, String authorization, String json, String language)
+            throws Exception {
+        return http.send(request(method, path, authorization, json, language).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpRequest.Builder request(String method, String path, String authorization, String json, String language) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path))
+                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+        if (json != null) {
+            request.header("Content-Type", "application/json");
+        }
+        if (authorization.startsWith("Cookie ")) {
+            request.header("Cookie", authorization.substring("Cookie ".length()));
+        } else {
+            request.header("Authorization", authorization);
+        }
+        if (language != null) {
+            request.header("Accept-Language", language);
+        }
+        return request;
+    }
+}
