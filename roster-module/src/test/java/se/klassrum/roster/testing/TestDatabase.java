@@ -46,6 +46,13 @@ public final class TestDatabase implements AutoCloseable {
             "guardian_login", "import_run", "import_run_count", "graph_sync_state", "graph_group_state",
             "graph_group_listing", "ss12000_snapshot");
 
+    /**
+     * The test persistence unit: the roster module's "klassrum", or the one a module that adds entities of its own
+     * names through {@code klassrum.test.persistence-unit} (two units of one name on a class path are found in no
+     * fixed order).
+     */
+    public static final String UNIT = System.getProperty("klassrum.test.persistence-unit", "klassrum");
+
     private static final AtomicInteger DATABASES = new AtomicInteger();
     private static EmbeddedPostgres server;
 
@@ -57,7 +64,7 @@ public final class TestDatabase implements AutoCloseable {
         this.name = name;
         this.dataSource = server().getDatabase("postgres", name);
         Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
-        this.entityManagerFactory = Persistence.createEntityManagerFactory("klassrum", Map.of(
+        this.entityManagerFactory = Persistence.createEntityManagerFactory(UNIT, Map.of(
                 "jakarta.persistence.jdbc.url", server().getJdbcUrl("postgres", name),
                 "jakarta.persistence.jdbc.user", "postgres",
                 "jakarta.persistence.jdbc.password", "postgres"));
@@ -121,7 +128,7 @@ public final class TestDatabase implements AutoCloseable {
      */
     public EntityManagerFactory entityManagerFactoryOn(DataSource connections) {
         // A session name of its own, so that EclipseLink does not hand back the unit it already made for this name.
-        return Persistence.createEntityManagerFactory("klassrum", Map.of(
+        return Persistence.createEntityManagerFactory(UNIT, Map.of(
                 "jakarta.persistence.nonJtaDataSource", connections,
                 "eclipselink.session-name", name + "-on-" + System.identityHashCode(connections)));
     }
@@ -137,7 +144,7 @@ public final class TestDatabase implements AutoCloseable {
                 "jakarta.persistence.jdbc.password", "postgres",
                 "eclipselink.session-name", name + "-with-" + DATABASES.incrementAndGet()));
         all.putAll(properties);
-        return Persistence.createEntityManagerFactory("klassrum", all);
+        return Persistence.createEntityManagerFactory(UNIT, all);
     }
 
     /** Runs the work in one transaction on a new EntityManager, as a {@code @Transactional} method would. */

@@ -48,7 +48,7 @@ public final class TestTransactions implements ImportTransactions, AutoCloseable
         properties.put("jakarta.persistence.jdbc.url", jdbcUrl);
         properties.put("jakarta.persistence.jdbc.user", "postgres");
         properties.put("jakarta.persistence.jdbc.password", "postgres");
-        return new TestTransactions(jakarta.persistence.Persistence.createEntityManagerFactory("klassrum", properties),
+        return new TestTransactions(jakarta.persistence.Persistence.createEntityManagerFactory(TestDatabase.UNIT, properties),
                 () -> java.sql.DriverManager.getConnection(jdbcUrl, "postgres", "postgres"));
     }
 
