@@ -180,4 +180,57 @@ final class AnswerSchemas {
     @Schema(name = "PageOfWorkItem", description = "A page of a student's assignments with where the work stands")
     record PageOfWorkItem(List<WorkItem> items, @Schema(description = NEXT_CURSOR) String nextCursor) {
     }
+
+    @Schema(name = "DataSubjectExtract", description = "Everything Klassrum holds about a student and who asked about it: "
+            + "the school's answer to the student's request under GDPR article 15. Times are ISO 8601; texts are the "
+            + "stored sanitised HTML")
+    record DataSubjectExtract(ExtractStudent student, List<ExtractPeriod> schoolRoles, List<ExtractGroup> groups,
+                              List<ExtractGuardian> guardians, List<ExtractSubmission> submissions,
+                              List<ExtractAssessment> assessments, List<ExtractTalk> developmentTalks,
+                              @Schema(description = "when the extract was made") String extractedAt,
+                              List<ExtractLogEntry> accessLog) {
+    }
+
+    @Schema(name = "ExtractStudent", description = "The student's particulars from the register")
+    record ExtractStudent(String id, String givenName, String familyName, String externalId, boolean protectedIdentity,
+                          @Schema(description = "absent when not known") String email,
+                          @Schema(description = "absent when not known") String birthDate) {
+    }
+
+    @Schema(name = "ExtractPeriod", description = "A role at a school and when it held")
+    record ExtractPeriod(String school, String role, String from, @Schema(description = "empty: still holds") String to) {
+    }
+
+    @Schema(name = "ExtractGroup", description = "A group the student is or was in, and when")
+    record ExtractGroup(String group, String school, String kind, String role, String from,
+                        @Schema(description = "empty: still holds") String to) {
+    }
+
+    @Schema(name = "ExtractGuardian", description = "A guardian link of the student")
+    record ExtractGuardian(String guardian, String relation, boolean active, String from,
+                           @Schema(description = "empty: still holds") String to) {
+    }
+
+    @Schema(name = "ExtractSubmission", description = "The student's work on an assignment, with its draft and history")
+    record ExtractSubmission(String assignment, String group, String status, String content, String submittedAt,
+                             boolean late, String feedback, String returnedAt, String draft,
+                             List<ExtractHistoryEntry> history) {
+    }
+
+    @Schema(name = "ExtractHistoryEntry", description = "An earlier hand-in or a teacher's answer to one")
+    record ExtractHistoryEntry(String kind, String text, String by, String at) {
+    }
+
+    @Schema(name = "ExtractAssessment", description = "An assessment (omdöme) of the student")
+    record ExtractAssessment(String syllabus, String course, String group, String grade, String comment, String status,
+                             String assessedBy, String updatedAt) {
+    }
+
+    @Schema(name = "ExtractTalk", description = "A development talk (utvecklingssamtal) of the student")
+    record ExtractTalk(String heldOn, String mentor, String notes, String agreedGoals, String updatedAt) {
+    }
+
+    @Schema(name = "ExtractLogEntry", description = "Who asked about the student, as the audit log tells it")
+    record ExtractLogEntry(String at, String who, String what, String outcome, List<String> reasons) {
+    }
 }

@@ -237,7 +237,8 @@ public class StudentsResource {
             + "answer to the student's request under GDPR article 15 (school administrators of the student's school; "
             + "audited)")
     @APIResponse(responseCode = "200", description = "The extract, as a file to keep",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = AnswerSchemas.DataSubjectExtract.class)))
     public Response extract(@PathParam("id") String id, @Context HttpHeaders headers) {
         UUID studentId = Params.uuid("id", id);
         JsonObject file = dataSubjectFile.of(studentId, Language.of(headers));
