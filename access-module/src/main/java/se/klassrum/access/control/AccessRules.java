@@ -89,7 +89,12 @@ public final class AccessRules {
         int closestFailed = Integer.MAX_VALUE;
         for (AccessPath path : tried) {
             Check[] checks = evaluation.checks(path);
-            int bits = evaluation.passedBits(path, checks);
+            // Only a path that fails fewer checks than the closest so far can change the codes, so the search of
+            // the others stops as soon as that is out of reach.
+            int bits = evaluation.passedBits(path, checks, closestFailed);
+            if (bits == Evaluation.NOT_CLOSER) {
+                continue;
+            }
             int failed = checks.length - Integer.bitCount(bits);
             if (failed == 0) {
                 return Verdict.ALLOWED;

@@ -92,6 +92,13 @@ final class Evaluation {
     private int bestProgress;
     private UUID bestSchool;
     private GroupFact bestGroup;
+    /** Whether any candidate was judged for the path, kept or not: the last fallback is for a path without any. */
+    private boolean anyCandidate;
+    /**
+     * A candidate that fails this many per-candidate checks cannot matter to a verdict and is not judged to the end;
+     * {@link Integer#MAX_VALUE} when every candidate is judged whole, as for an explanation.
+     */
+    private int candidateFailureBound;
 
     /**
      * @param explained the decision will be explained, so the candidate reported for an allowing path must be the
@@ -134,22 +141,45 @@ final class Evaluation {
      * an explanation: the whole of a decision the guard makes when it allows.
      */
     int passedBits(AccessPath path, Check[] checks) {
+        return passedBits(path, checks, Integer.MAX_VALUE);
+    }
+
+    /**
+     * As {@link #passedBits(AccessPath, Check[])} for a path that matters to a verdict only if it fails fewer than
+     * {@code failureBound} checks: a path whose checks independent of any candidate already fail that many is not
+     * searched, and a candidate is given up at the failure that makes it no closer. The bits are exact whenever the
+     * path fails fewer than the bound.
+     *
+     * @return the passed checks' bits, or {@link #NOT_CLOSER} when the path fails at least {@code failureBound} checks
+     */
+    int passedBits(AccessPath path, Check[] checks, int failureBound) {
         int perCandidate = 0;
         int independentBits = 0;
+        int independentFailures = 0;
         for (int i = 0; i < checks.length; i++) {
             if (checks[i].perCandidate) {
                 perCandidate |= 1 << i;
             } else if (failure(path, checks[i], null, null) == null) {
                 independentBits |= 1 << i;
+            } else if (++independentFailures >= failureBound) {
+                return NOT_CLOSER;
             }
         }
         bestBits = -1;
         bestProgress = -1;
         bestSchool = null;
         bestGroup = null;
+        anyCandidate = false;
+        candidateFailureBound = failureBound == Integer.MAX_VALUE ? Integer.MAX_VALUE : failureBound - independentFailures;
         findBestCandidate(path, checks, perCandidate);
+        if (bestBits < 0) {
+            return NOT_CLOSER;
+        }
         return (independentBits | bestBits) & ((1 << checks.length) - 1);
     }
+
+    /** {@link #passedBits(AccessPath, Check[], int)}: the path fails at least as many checks as the bound. */
+    static final int NOT_CLOSER = -1;
 
     private void findBestCandidate(AccessPath path, Check[] checks, int perCandidate) {
         if (question.groupId() != null) {
@@ -176,7 +206,7 @@ final class Evaluation {
         if (considerRoleSchools(path, checks, perCandidate, actor) || considerRoleSchools(path, checks, perCandidate, student)) {
             return;
         }
-        if (bestBits < 0) {
+        if (!anyCandidate) {
             consider(path, checks, perCandidate, null, null);
         }
     }
@@ -235,8 +265,10 @@ final class Evaluation {
      * @return true when this candidate passes every per-candidate check, so no better one can follow
      */
     private boolean consider(AccessPath path, Check[] checks, int perCandidate, UUID school, GroupFact group) {
+        anyCandidate = true;
         int bits = 0;
         int progress = 0;
+        int failures = 0;
         for (int i = 0; i < checks.length; i++) {
             if ((perCandidate & (1 << i)) == 0) {
                 continue;
@@ -244,6 +276,8 @@ final class Evaluation {
             String failure = failure(path, checks[i], school, group);
             if (failure == null) {
                 bits |= 1 << i;
+            } else if (++failures >= candidateFailureBound) {
+                return false;
             }
             progress += progress(checks[i], failure);
         }
