@@ -1,8 +1,11 @@
 package se.klassrum.access.control;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import se.klassrum.access.api.AccessFacts;
@@ -92,6 +95,15 @@ final class Evaluation {
     private int bestProgress;
     private UUID bestSchool;
     private GroupFact bestGroup;
+    /**
+     * Up to this many memberships, and outside the search of every group, a membership is looked up by scanning them:
+     * cheaper than collecting an index.
+     */
+    private static final int SCANNED_MEMBERSHIPS = 12;
+    /** Set once a path's search judges every group in the snapshot, each asking the same few memberships. */
+    private boolean searchingEveryGroup;
+    /** Null until a roster too large to scan is asked about. */
+    private List<ActiveGroups> activeGroups;
     /** Whether any candidate was judged for the path, kept or not: the last fallback is for a path without any. */
     private boolean anyCandidate;
     /**
@@ -195,6 +207,7 @@ final class Evaluation {
             if (!explained && allowedThroughStudentsGroups(path, checks, perCandidate)) {
                 return;
             }
+            searchingEveryGroup = true;
             for (GroupFact group : facts.groups().values()) {
                 if (consider(path, checks, perCandidate, group.schoolId(), group)) {
                     return;
@@ -609,14 +622,44 @@ final class Evaluation {
 
     private boolean hasMembership(UUID groupId, UUID personId, MembershipRole role) {
         List<MembershipFact> memberships = facts.memberships();
-        for (int i = 0, n = memberships.size(); i < n; i++) {
-            MembershipFact membership = memberships.get(i);
-            if (membership.role() == role && membership.groupId().equals(groupId)
-                    && membership.personId().equals(personId) && membership.validity().isActiveOn(today)) {
-                return true;
+        if (!searchingEveryGroup || memberships.size() <= SCANNED_MEMBERSHIPS) {
+            for (int i = 0, n = memberships.size(); i < n; i++) {
+                MembershipFact membership = memberships.get(i);
+                if (membership.role() == role && membership.groupId().equals(groupId)
+                        && membership.personId().equals(personId) && membership.validity().isActiveOn(today)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+        return activeGroups(personId, role).contains(groupId);
+    }
+
+    /**
+     * The groups in which the person has an active membership in the role, collected on first use: a search that
+     * judges every group of a busy roster asks the same few (person, role) pairs once per candidate.
+     */
+    private Set<UUID> activeGroups(UUID personId, MembershipRole role) {
+        if (activeGroups == null) {
+            activeGroups = new ArrayList<>(3);
+        }
+        for (int i = 0, n = activeGroups.size(); i < n; i++) {
+            ActiveGroups known = activeGroups.get(i);
+            if (known.role == role && known.personId.equals(personId)) {
+                return known.groups;
             }
         }
-        return false;
+        Set<UUID> groups = new HashSet<>();
+        for (MembershipFact membership : facts.memberships()) {
+            if (membership.role() == role && membership.personId().equals(personId) && membership.validity().isActiveOn(today)) {
+                groups.add(membership.groupId());
+            }
+        }
+        activeGroups.add(new ActiveGroups(personId, role, groups));
+        return groups;
+    }
+
+    private record ActiveGroups(UUID personId, MembershipRole role, Set<UUID> groups) {
     }
 
     private Map<String, String> args(AccessPath path, Check check, boolean passed, String detail) {
