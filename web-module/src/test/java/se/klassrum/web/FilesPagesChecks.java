@@ -279,6 +279,8 @@ abstract class FilesPagesChecks extends BrowserTest {
             problems.addAll(axe("assignment returned with a file, phone, English (Elsa)"));
             scrollTo(returned);
             screenshot("files-assignment-elsa-returned-phone");
+            assertThat(browser.findElements(By.id("my-files"))).as("no heading over files that are not there, nor a form")
+                    .isEmpty();
 
             // Filip, another student of the group, in Swedish: the instructions' files, nothing of Elsa's.
             closeBrowser();
