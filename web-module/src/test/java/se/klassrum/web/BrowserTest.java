@@ -22,6 +22,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import se.klassrum.roster.demo.DemoIds;
 
+import javax.sql.DataSource;
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -35,6 +36,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -272,6 +274,12 @@ abstract class BrowserTest extends ServerCalls {
         Matcher id = CREATED_ID.matcher(created.body());
         assertThat(id.find()).as(created.body()).isTrue();
         return id.group(1);
+    }
+
+    /** Removes what a scenario wrote: the assignment and the work handed in to it (their files go with them). */
+    static void deleteAssignment(DataSource database, String assignment) throws Exception {
+        Sql.update(database, "delete from submission where assignment_id = ?", UUID.fromString(assignment));
+        Sql.update(database, "delete from assignment where id = ?", UUID.fromString(assignment));
     }
 
     void screenshot(String name) throws IOException {

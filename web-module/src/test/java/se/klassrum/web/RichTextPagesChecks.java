@@ -158,6 +158,27 @@ abstract class RichTextPagesChecks extends BrowserTest {
             assertPayloadPostsInert(marker, "editor", payloads.size(), "Karin");
             assertNoHorizontalScroll("Karin's page with the payloads");
 
+            // Elsa and Anna on their phones, in English.
+            closeBrowser();
+            open("en-GB,en", 375, 812);
+            recordDialogs();
+            signInAs("elsa");
+            openGroup(GROUP_MA1C_A);
+            assertFormatted(post(marker), marker);
+            assertNoHorizontalScroll("Elsa's group page with a long word on a phone");
+            scrollTo(post(marker));
+            screenshot("richtext-elsa-phone-en");
+            signInAs("anna");
+            openGroup(GROUP_MA1C_A);
+            assertFormatted(post(marker), marker);
+            assertThat(browser.findElement(By.cssSelector("[id='write:body_toolbar'] button.ql-bold")).getAttribute("aria-label"))
+                    .isEqualTo("Bold");
+            assertThat(editor("write:body").getAttribute("role")).isEqualTo("textbox");
+            assertNoHorizontalScroll("Anna's group page with the editor on a phone");
+            assertNoDialog("Anna's group page on a phone");
+            scrollTo(post(marker));
+            screenshot("richtext-anna-phone-en");
+
             assertThat(requests).as("requests to the loopback port the payloads point to").isEmpty();
         } finally {
             listener.stop(0);

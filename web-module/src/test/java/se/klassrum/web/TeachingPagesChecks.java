@@ -16,6 +16,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -47,6 +48,9 @@ import static se.klassrum.roster.demo.DemoIds.PERSON_KLARA;
 abstract class TeachingPagesChecks extends BrowserTest {
 
     private static final ZoneId SCHOOL_ZONE = ZoneId.of("Europe/Stockholm");
+    /** The demo personas of the students the grid scenario may assess. */
+    private static final Map<UUID, String> PERSONAS = Map.of(PERSON_GRETA, "greta", PERSON_HUGO, "hugo", PERSON_FILIP,
+            "filip", PERSON_ELSA, "elsa");
 
     /**
      * Anna drafts an assignment in Ma1c-A (due yesterday) and publishes it; Elsa does not see the draft, then hands
@@ -259,6 +263,17 @@ abstract class TeachingPagesChecks extends BrowserTest {
             assertNoHorizontalScroll("assignment with history on a phone");
             problems.addAll(axe("assignment with history, phone, English (Elsa)"));
             screenshot("assignment-elsa-history-phone");
+
+            // Anna on her phone, in English.
+            signInAs("anna");
+            browser.navigate().to(uri(page).toURL());
+            assertThat(waitFor(elsasWork).getText()).contains("Returned", "Nu är det komplett.", "Earlier hand-ins and feedback",
+                    "Completion requested", "Visa uträkningen");
+            assertThat(browser.findElement(By.id("summary")).getText()).isEqualTo("1 handed in, 0 of them late, 1 returned");
+            assertNoHorizontalScroll("assignment with history on a phone (Anna)");
+            problems.addAll(axe("assignment with history, phone, English (Anna)"));
+            scrollTo(waitFor(elsasWork));
+            screenshot("assignment-anna-history-phone");
         } finally {
             deleteAssignment(database, assignment);
         }
@@ -346,6 +361,28 @@ abstract class TeachingPagesChecks extends BrowserTest {
             assertThat(waitFor(By.id("tombstone")).getText()).contains("Uppgiften togs bort");
             assertThat(browser.findElements(By.id("submit:content"))).as("no more hand-ins").isEmpty();
             problems.addAll(axe("deleted assignment (Elsa)"));
+
+            // Elsa and Anna on their phones, in English.
+            closeBrowser();
+            open("en-GB,en", 375, 812);
+            signInAs("elsa");
+            openGroup(GROUP_MA1C_A);
+            assertThat(waitFor(thePost).getText()).contains("The post was deleted").doesNotContain(marker);
+            assertThat(waitFor(By.cssSelector("li.assignment-item[data-assignment='" + assignment + "']")).getText())
+                    .contains("The assignment was deleted").doesNotContain(marker);
+            assertNoHorizontalScroll("group with deleted content on a phone (Elsa)");
+            problems.addAll(axe("group with deleted content, phone, English (Elsa)"));
+            scrollTo(waitFor(thePost));
+            screenshot("group-elsa-deleted-phone");
+            browser.navigate().to(uri(page).toURL());
+            assertThat(waitFor(By.id("tombstone")).getText()).contains("The assignment was deleted");
+            signInAs("anna");
+            openGroup(GROUP_MA1C_A);
+            assertThat(waitFor(thePost).getText()).contains("The post was deleted").doesNotContain(marker);
+            assertThat(waitFor(thePost).findElements(By.tagName("button"))).as("nothing left to change").isEmpty();
+            assertNoHorizontalScroll("group with deleted content on a phone (Anna)");
+            scrollTo(waitFor(thePost));
+            screenshot("group-anna-deleted-phone");
 
             // Karin, Elsa's guardian, on her phone in English.
             closeBrowser();
@@ -773,6 +810,26 @@ abstract class TeachingPagesChecks extends BrowserTest {
             problems.addAll(axe("start page, to do, phone, English (Elsa)"));
             screenshot("start-elsa-to-do-phone");
 
+            signInAs("anna");
+            assertThat(waitFor(By.id("to-review-heading")).getText()).isEqualTo("To review");
+            assertThat(waitFor(By.cssSelector("#toReview li[data-assignment='" + handedIn + "'][data-student='" + PERSON_ELSA
+                    + "']")).getText()).contains("Inlämnad " + marker, "Elsa Ek", "Late");
+            assertNoHorizontalScroll("start page on a phone (Anna)");
+            problems.addAll(axe("start page, to review, phone, English (Anna)"));
+            screenshot("start-anna-to-review-phone");
+            openGroup(GROUP_MA1C_A);
+            assertThat(waitFor(By.cssSelector("[data-progress='" + handedIn + "']")).getText())
+                    .isEqualTo("1/" + students + " handed in · 1 late · 1 to review");
+            // A required field left empty, in English: said beside it, marked invalid, and focused.
+            clickAndWait(browser.findElement(By.id("assignment:saveDraft")));
+            assertThat(waitFor(By.id("assignment:titleMessage")).getText()).isEqualTo("Give the assignment a title.");
+            assertThat(browser.findElement(By.id("assignment:title")).getAttribute("aria-invalid")).isEqualTo("true");
+            assertThat(browser.switchTo().activeElement().getAttribute("id")).isEqualTo("assignment:title");
+            assertNoHorizontalScroll("group with an invalid form on a phone (Anna)");
+            problems.addAll(axe("group with an invalid form, phone, English (Anna)"));
+            scrollTo(browser.findElement(By.id("assignment:title")));
+            screenshot("group-anna-invalid-phone");
+
             closeBrowser();
             open("en-GB,en", 375, 812);
             signInAsGuardian(Sql.strings(database, "select subject from guardian_login where guardian_id = ? and "
@@ -868,6 +925,16 @@ abstract class TeachingPagesChecks extends BrowserTest {
             assertNoHorizontalScroll("assessment grid on a phone");
             problems.addAll(axe("assessment grid, phone, English (Anna)"));
             screenshot("assessment-grid-anna-phone");
+
+            // The student reads it among their own, on a phone in English.
+            signInAs(PERSONAS.get(student));
+            browser.navigate().to(uri("/my-assessments.xhtml").toURL());
+            assertThat(waitFor(By.tagName("h1")).getText()).isEqualTo("My assessments");
+            assertThat(waitFor(By.cssSelector("li.assessment[data-syllabus='MATMAT01c']")).getText())
+                    .contains("Matematik 1c", "C", comment);
+            assertNoHorizontalScroll("my assessments on a phone, English");
+            problems.addAll(axe("my assessments, phone, English (student)"));
+            screenshot("my-assessments-student-phone-en");
         } finally {
             Sql.update(database, "delete from assessment where student_id = ? and group_id = ?", student, GROUP_MA1C_A);
         }
@@ -876,12 +943,6 @@ abstract class TeachingPagesChecks extends BrowserTest {
 
     private WebElement workItem(UUID assignment) {
         return waitFor(By.cssSelector("#toDo li.work-item[data-assignment='" + assignment + "']"));
-    }
-
-    /** Removes what a scenario wrote: the assignment and the work handed in to it. */
-    private static void deleteAssignment(DataSource database, String assignment) throws Exception {
-        Sql.update(database, "delete from submission where assignment_id = ?", UUID.fromString(assignment));
-        Sql.update(database, "delete from assignment where id = ?", UUID.fromString(assignment));
     }
 
     /** Anna writes through the API (a POST that creates), as the scenario's starting point. */

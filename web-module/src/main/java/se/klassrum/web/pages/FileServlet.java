@@ -26,10 +26,11 @@ import java.util.UUID;
 import java.util.function.Function;
 
 /**
- * The pages' attachments, for the person signed in on them: {@code GET /files/posts/{group}/{post}/{key}} and
- * {@code GET /files/submissions/{group}/{assignment}/{student}/{key}} download ({@code ?child=} for a guardian,
- * {@code ?inline=true} to show a PDF or picture); {@code POST} to the same addresses without the key uploads the parts
- * named {@code file}. The same business methods as the API decide, so the same rules hold and are audited; an unknown,
+ * The pages' attachments, for the person signed in on them: {@code GET /files/posts/{group}/{post}/{key}},
+ * {@code GET /files/assignments/{group}/{assignment}/{key}} (the instructions' files) and
+ * {@code GET /files/submissions/{group}/{assignment}/{student}/{key}} (the hand-ins' and the teacher's answers') download
+ * ({@code ?child=} for a guardian, {@code ?inline=true} to show a PDF or picture); {@code POST} to the same addresses
+ * without the key uploads the parts named {@code file}. The same business methods as the API decide, so the same rules hold and are audited; an unknown,
  * foreign or refused file is a 404 alike. An upload from the page's script (header {@code X-Klassrum-Upload}) is
  * answered 204, or with the refusal as text in the page's language; a plain form post is sent back to its page.
  * Uploads come only from the site's own pages (the browser's {@code Sec-Fetch-Site} or {@code Origin}).
@@ -54,6 +55,8 @@ public class FileServlet extends HttpServlet {
             UUID child = optionalUuid(request.getParameter("child"));
             if (path.length == 4 && path[0].equals("posts")) {
                 download = attachments.postFile(uuid(path[1]), uuid(path[2]), child, path[3]);
+            } else if (path.length == 4 && path[0].equals("assignments")) {
+                download = attachments.assignmentFile(uuid(path[1]), uuid(path[2]), child, path[3]);
             } else if (path.length == 5 && path[0].equals("submissions")) {
                 download = attachments.submissionFile(uuid(path[1]), uuid(path[2]), uuid(path[3]), path[4]);
             } else {
@@ -90,6 +93,10 @@ public class FileServlet extends HttpServlet {
                 UUID group = uuid(path[1]);
                 UUID post = uuid(path[2]);
                 attach = files -> attachments.attachToPost(group, post, files);
+            } else if (path.length == 3 && path[0].equals("assignments")) {
+                UUID group = uuid(path[1]);
+                UUID assignment = uuid(path[2]);
+                attach = files -> attachments.attachToAssignment(group, assignment, files);
             } else if (path.length == 4 && path[0].equals("submissions")) {
                 UUID group = uuid(path[1]);
                 UUID assignment = uuid(path[2]);
