@@ -291,7 +291,10 @@ final class LoadEnvironment implements AutoCloseable {
         env.put("KLASSRUM_DEMO_DATA", "false");
         // Every run starts from new data folders: a start-up cache would be recorded and never used.
         env.put("KLASSRUM_STARTUP_CACHE", "false");
-        env.put("KLASSRUM_SERVER_JVM_OPTIONS", System.getProperty("load.server-jvm-options", "-Xmx2g"));
+        // From the environment, since options with spaces do not pass through the Gatling plugin's JVM arguments intact
+        // (e.g. LOAD_SERVER_JVM_OPTIONS="-Xmx2g -XX:StartFlightRecording=filename=/tmp/node.jfr,dumponexit=true").
+        env.put("KLASSRUM_SERVER_JVM_OPTIONS", System.getProperty("load.server-jvm-options",
+                System.getenv().getOrDefault("LOAD_SERVER_JVM_OPTIONS", "-Xmx2g")));
         env.put("KLASSRUM_JWT_ISSUER", ISSUER);
         env.put("KLASSRUM_JWT_AUDIENCE", AUDIENCE);
         env.put("KLASSRUM_JWT_PUBLICKEY_LOCATION", "file:" + work.resolve("jwt-public.pem"));
