@@ -274,6 +274,16 @@ abstract class BrowserTest extends ServerCalls {
         return id.group(1);
     }
 
+    /** A download from the page's own session, as the browser makes it: its status, disposition and size. */
+    @SuppressWarnings("unchecked")
+    Map<String, Object> fetch(String href) {
+        return (Map<String, Object>) ((JavascriptExecutor) browser).executeAsyncScript(
+                "const done = arguments[arguments.length - 1];"
+                        + "fetch(arguments[0], {credentials: 'same-origin'}).then(r => r.arrayBuffer().then(b => done({"
+                        + "status: r.status, disposition: r.headers.get('Content-Disposition'), size: b.byteLength})))"
+                        + ".catch(e => done({status: -1, disposition: String(e), size: 0}));", href);
+    }
+
     void screenshot(String name) throws IOException {
         Files.createDirectories(SCREENSHOTS);
         Path shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath();

@@ -2,7 +2,6 @@ package se.klassrum.web;
 
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 
 import javax.imageio.ImageIO;
@@ -130,15 +129,5 @@ abstract class FilesPagesChecks extends BrowserTest {
             Sql.update(database, "delete from assignment where id = ?", UUID.fromString(assignment));
         }
         assertThat(problems).as("serious or critical accessibility violations").isEmpty();
-    }
-
-    /** A download from the page's own session, as the browser makes it: its status, disposition and size. */
-    @SuppressWarnings("unchecked")
-    private Map<String, Object> fetch(String href) {
-        return (Map<String, Object>) ((JavascriptExecutor) browser).executeAsyncScript(
-                "const done = arguments[arguments.length - 1];"
-                        + "fetch(arguments[0], {credentials: 'same-origin'}).then(r => r.arrayBuffer().then(b => done({"
-                        + "status: r.status, disposition: r.headers.get('Content-Disposition'), size: b.byteLength})))"
-                        + ".catch(e => done({status: -1, disposition: String(e), size: 0}));", href);
     }
 }
