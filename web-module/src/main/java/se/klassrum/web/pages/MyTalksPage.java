@@ -2,7 +2,6 @@ package se.klassrum.web.pages;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.application.FacesMessage;
-import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import se.klassrum.access.api.AccessDeniedException;
@@ -16,7 +15,6 @@ import se.klassrum.teaching.boundary.Views.DevelopmentTalkView;
 import se.klassrum.teaching.boundary.Views.TalkBookingView;
 import se.klassrum.teaching.entity.TeachingException;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -73,18 +71,17 @@ public class MyTalksPage {
 
     /** The student's own earlier answer to a question, to fill the form with. */
     public String answered(TalkBookingView booking, int position) {
-        UUID me = Forms.me(caller);
-        return booking.answers().stream().filter(a -> a.position() == position && a.authorId().equals(me))
-                .map(a -> a.answer()).findFirst().orElse("");
+        return TalkAnswers.answered(booking, Forms.me(caller), position);
     }
 
     /** The positions of a booking's questions, 0 up, for the form. */
     public List<Integer> positions(TalkBookingView booking) {
-        List<Integer> positions = new ArrayList<>();
-        for (int i = 0; i < booking.questions().size(); i++) {
-            positions.add(i);
-        }
-        return positions;
+        return TalkAnswers.positions(booking);
+    }
+
+    /** Whether the talk's preparation questions are still to be answered (until the talk begins). */
+    public boolean answerable(DevelopmentTalkView talk) {
+        return TalkAnswers.open(talk);
     }
 
     /** Saves the student's answers to the preparation questions of a booked talk. */
@@ -96,14 +93,8 @@ public class MyTalksPage {
             actionDenial = Denial.simple("talk.notFound");
             return null;
         }
-        List<String> given = new ArrayList<>();
-        for (int i = 0; i < booking.questions().size(); i++) {
-            String answer = FacesContext.getCurrentInstance().getExternalContext().getRequestParameterMap()
-                    .get("answer-" + talkId + "-" + i);
-            given.add(answer == null ? "" : answer);
-        }
         try {
-            bookings.answer(UUID.fromString(groupId), me, booking.id(), given);
+            bookings.answer(UUID.fromString(groupId), me, booking.id(), TalkAnswers.given(booking));
         } catch (AccessDeniedException | StudentDataNotFoundException | NotSignedInException | TeachingException refused) {
             actionDenial = Refusals.denial(refused, "talk.notFound");
             return null;
