@@ -247,29 +247,13 @@ public class GuardianChildPage implements Serializable {
      */
     public String answer(String groupId, String talkId) {
         load();
-        TalkBookingView booking = shownTalks.items().stream().map(DevelopmentTalkView::booking)
-                .filter(b -> b != null && b.id().toString().equals(talkId)).findFirst().orElse(null);
+        TalkBookingView booking = TalkAnswers.booking(shownTalks.items(), talkId);
         if (booking == null) {
             actionDenial = Denial.simple("talk.notFound");
             return null;
         }
         return act(() -> bookings.answer(UUID.fromString(groupId), uuid(id), booking.id(), TalkAnswers.given(booking)),
                 "talk.answered");
-    }
-
-    /** The guardian's own earlier answer to a question, to fill the form with. */
-    public String answered(TalkBookingView booking, int position) {
-        return TalkAnswers.answered(booking, Forms.me(caller), position);
-    }
-
-    /** The positions of a booking's questions, 0 up, for the form. */
-    public List<Integer> positions(TalkBookingView booking) {
-        return TalkAnswers.positions(booking);
-    }
-
-    /** Whether the talk's preparation questions are still to be answered (until the talk begins). */
-    public boolean answerable(DevelopmentTalkView talk) {
-        return TalkAnswers.open(talk);
     }
 
     private String act(Supplier<?> action, String doneKey) {

@@ -69,26 +69,10 @@ public class MyTalksPage {
                 + booking.studentId();
     }
 
-    /** The student's own earlier answer to a question, to fill the form with. */
-    public String answered(TalkBookingView booking, int position) {
-        return TalkAnswers.answered(booking, Forms.me(caller), position);
-    }
-
-    /** The positions of a booking's questions, 0 up, for the form. */
-    public List<Integer> positions(TalkBookingView booking) {
-        return TalkAnswers.positions(booking);
-    }
-
-    /** Whether the talk's preparation questions are still to be answered (until the talk begins). */
-    public boolean answerable(DevelopmentTalkView talk) {
-        return TalkAnswers.open(talk);
-    }
-
     /** Saves the student's answers to the preparation questions of a booked talk. */
     public String answer(String groupId, String talkId) {
         UUID me = Forms.me(caller);
-        TalkBookingView booking = getTalks().stream().map(DevelopmentTalkView::booking)
-                .filter(b -> b != null && b.id().toString().equals(talkId)).findFirst().orElse(null);
+        TalkBookingView booking = TalkAnswers.booking(getTalks(), talkId);
         if (me == null || booking == null) {
             actionDenial = Denial.simple("talk.notFound");
             return null;

@@ -1,6 +1,10 @@
 package se.klassrum.web.pages;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.faces.context.FacesContext;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import se.klassrum.access.api.CallerProvider;
 import se.klassrum.teaching.boundary.Views.DevelopmentTalkView;
 import se.klassrum.teaching.boundary.Views.TalkBookingView;
 
@@ -15,30 +19,39 @@ import java.util.UUID;
  * page) answer them: one text area per question, named {@code answer-<talk>-<position>}, filled with the person's own
  * earlier answer, and offered until the talk begins (the boundary refuses a later answer all the same).
  */
-final class TalkAnswers {
+@Named
+@ApplicationScoped
+public class TalkAnswers {
 
-    private TalkAnswers() {
-    }
+    @Inject
+    CallerProvider caller;
 
     /** Whether the talk's questions are still to be answered: booked, not documented, and not begun. */
-    static boolean open(DevelopmentTalkView talk) {
+    public boolean open(DevelopmentTalkView talk) {
         return talk.onlyBooked() && !talk.booking().questions().isEmpty()
                 && talk.booking().startsAt().isAfter(OffsetDateTime.now());
     }
 
-    /** The person's own earlier answer to a question, to fill the form with; empty when none. */
-    static String answered(TalkBookingView booking, UUID person, int position) {
-        return booking.answers().stream().filter(a -> a.position() == position && a.authorId().equals(person))
+    /** The signed-in person's own earlier answer to a question, to fill the form with; empty when none. */
+    public String answered(TalkBookingView booking, int position) {
+        UUID me = Forms.me(caller);
+        return booking.answers().stream().filter(a -> a.position() == position && a.authorId().equals(me))
                 .map(a -> a.answer()).findFirst().orElse("");
     }
 
     /** The positions of a booking's questions, 0 up, for the form. */
-    static List<Integer> positions(TalkBookingView booking) {
+    public List<Integer> positions(TalkBookingView booking) {
         List<Integer> positions = new ArrayList<>();
         for (int i = 0; i < booking.questions().size(); i++) {
             positions.add(i);
         }
         return positions;
+    }
+
+    /** The booking of the talk among those shown; null when it is not one of them. */
+    static TalkBookingView booking(List<DevelopmentTalkView> talks, String talkId) {
+        return talks.stream().map(DevelopmentTalkView::booking)
+                .filter(b -> b != null && b.id().toString().equals(talkId)).findFirst().orElse(null);
     }
 
     /** The answers the form sent, one per question in order; a question left blank is an empty answer. */
