@@ -11,6 +11,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import javax.sql.DataSource;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -316,6 +317,93 @@ abstract class PortalPagesChecks extends BrowserTest {
         javax.imageio.ImageIO.write(new java.awt.image.BufferedImage(16, 16, java.awt.image.BufferedImage.TYPE_INT_RGB),
                 "png", picture);
         return picture.toByteArray();
+    }
+
+    /**
+     * A link to a page, opened by nobody signed in, leads to the sign-in that fits it, which says so, and once signed
+     * in to the page asked for: Anna's link to an assignment through the identity provider, Karin's to Elsa's page
+     * on her phone with the e-mail code. Signed in already, Karin's sign-in page goes straight on to Elsa's page.
+     */
+    @Test
+    void aSignedOutDeepLinkLeadsThroughTheSignInToThePageAskedFor(DataSource database) throws Exception {
+        String title = "Deep link " + UUID.randomUUID().toString().substring(0, 8);
+        String assignment = annaCreates("/api/v1/groups/" + GROUP_MA1C_A + "/assignments", "{\"title\":\"" + title
+                + "\",\"instructions\":\"<p>Läs kapitel 5</p>\",\"dueAt\":\"" + OffsetDateTime.now().plusDays(7)
+                + "\",\"publish\":true}");
+        try {
+            open("sv-SE,sv", 1280, 1000);
+            browser.navigate().to(uri("/assignment.xhtml?group=" + GROUP_MA1C_A + "&id=" + assignment).toURL());
+            waiting().until(ExpectedConditions.urlContains("/sign-in.xhtml?next="));
+            assertThat(waitFor(By.id("notSignedIn")).getText())
+                    .isEqualTo("Du är inte inloggad. Logga in, så kommer du sedan till sidan du ville öppna.");
+            assertThat(text()).doesNotContain(title);
+            assertThat(axe("the sign-in page after a deep link")).isEmpty();
+            screenshot("portal-deep-link-staff-sign-in");
+            OidcServer.nextStaffSignInAs(ENTRA_TENANT_SOLBACKA, OID_ANNA);
+            browser.findElement(By.id("staffSignIn")).click();
+            waiting().until(ExpectedConditions.urlContains("/assignment.xhtml?group=" + GROUP_MA1C_A + "&id=" + assignment));
+            assertThat(waitFor(By.tagName("h1")).getText()).isEqualTo(title);
+            assertThat(text()).contains("Inloggad som Anna Andersson", "Läs kapitel 5");
+            screenshot("portal-deep-link-staff-landed");
+            closeBrowser();
+
+            open("sv-SE,sv", 375, 812);
+            String childPage = "/guardian/child.xhtml?id=" + PERSON_ELSA;
+            browser.navigate().to(uri(childPage).toURL());
+            waiting().until(ExpectedConditions.urlContains("/guardian/sign-in.xhtml?next="));
+            assertThat(waitFor(By.id("notSignedIn")).getText()).startsWith("Du är inte inloggad.");
+            assertThat(text()).doesNotContain("Elsa");
+            assertNoHorizontalScroll("the guardian sign-in after a deep link");
+            assertTapTargetsOnAPhone("the guardian sign-in after a deep link");
+            assertThat(axe("the guardian sign-in after a deep link")).isEmpty();
+            screenshot("portal-deep-link-guardian-sign-in");
+            signInWithCode(GuardianSignIns.emailLoginOf(database, PERSON_KARIN));
+            waiting().until(ExpectedConditions.urlContains(childPage));
+            assertThat(waitFor(By.tagName("h1")).getText()).isEqualTo("Elsa Ek");
+            screenshot("portal-deep-link-guardian-landed");
+
+            browser.navigate().to(uri("/guardian/sign-in.xhtml?next=" + URLEncoder.encode(childPage, StandardCharsets.UTF_8)).toURL());
+            waiting().until(ExpectedConditions.urlContains(childPage));
+            assertThat(waitFor(By.tagName("h1")).getText()).as("signed in already").isEqualTo("Elsa Ek");
+        } finally {
+            Sql.update(database, "delete from assignment where id = ?", UUID.fromString(assignment));
+        }
+    }
+
+    /**
+     * A sign-in returns only to a page of this site: a return address of another site, however it is written or
+     * encoded, is not carried on, and the sign-in lands where it does without one, on this site.
+     */
+    @Test
+    void openRedirectAttemptsLandOnTheStartPage(DataSource database) throws Exception {
+        List<String> attempts = List.of("//evil.example", "https://evil.example", "/\\evil.example",
+                "/%2F%2Fevil.example", "%2F%2Fevil.example", "/%5Cevil.example", "/%252F%252Fevil.example",
+                "/\t/evil.example");
+        open("en-GB,en", 1280, 1000);
+        for (String attempt : attempts) {
+            String next = URLEncoder.encode(attempt, StandardCharsets.UTF_8);
+            browser.navigate().to(uri("/sign-in.xhtml?next=" + next).toURL());
+            assertThat(waitFor(By.id("staffSignIn")).getAttribute("href")).as(attempt).doesNotContain("next");
+            assertThat(browser.findElements(By.id("notSignedIn"))).as(attempt).isEmpty();
+
+            // The sign-in flow itself, asked directly.
+            OidcServer.nextStaffSignInAs(ENTRA_TENANT_SOLBACKA, OID_ANNA);
+            browser.navigate().to(uri("/sign-in/oidc?next=" + next).toURL());
+            waiting().until(ExpectedConditions.urlContains("/groups.xhtml"));
+            assertThat(java.net.URI.create(browser.getCurrentUrl()).getHost()).as(attempt).isEqualTo(uri("/").getHost());
+            assertThat(text()).as(attempt).contains("Signed in as Anna Andersson");
+        }
+        closeBrowser();
+
+        open("en-GB,en", 375, 812);
+        for (String attempt : List.of("//evil.example", "https://evil.example")) {
+            browser.navigate().to(uri("/guardian/sign-in.xhtml?next=" + URLEncoder.encode(attempt, StandardCharsets.UTF_8)).toURL());
+            assertThat(browser.findElements(By.id("notSignedIn"))).as(attempt).isEmpty();
+            signInWithCode(GuardianSignIns.emailLoginOf(database, PERSON_KARIN));
+            waiting().until(ExpectedConditions.urlContains("/guardian/children.xhtml"));
+            assertThat(java.net.URI.create(browser.getCurrentUrl()).getHost()).as(attempt).isEqualTo(uri("/").getHost());
+            signOut();
+        }
     }
 
     /**
