@@ -154,13 +154,17 @@ abstract class BrowserTest extends ServerCalls {
      */
     void signInAsGuardian(String email) throws Exception {
         browser.navigate().to(uri("/guardian/sign-in.xhtml").toURL());
-        waitFor(By.id("signIn:email"));
+        signInWithCode(email);
+        waiting().until(ExpectedConditions.urlContains("/guardian/children.xhtml"));
+    }
+
+    /** On the guardian sign-in page shown: the address, then the code mailed to it, typed in and sent. */
+    void signInWithCode(String email) throws Exception {
         Set<String> before = MailServer.messageIds();
-        browser.findElement(By.id("signIn:email")).sendKeys(email);
+        waitFor(By.id("signIn:email")).sendKeys(email);
         browser.findElement(By.id("signIn:sendCode")).click();
         waitFor(By.id("signIn:code")).sendKeys(codeIn(MailServer.awaitNewMailTo(email, before, 15_000)));
         browser.findElement(By.id("signIn:signInButton")).click();
-        waiting().until(ExpectedConditions.urlContains("/guardian/children.xhtml"));
     }
 
     /** The sign-in code in a mail of the portal. */
@@ -280,6 +284,20 @@ abstract class BrowserTest extends ServerCalls {
     static void deleteAssignment(DataSource database, String assignment) throws Exception {
         Sql.update(database, "delete from submission where assignment_id = ?", UUID.fromString(assignment));
         Sql.update(database, "delete from assignment where id = ?", UUID.fromString(assignment));
+    }
+
+    /**
+     * A download from the page's own session, as the browser makes it: its status, disposition, size, and whether it
+     * is sent with nosniff and no-store.
+     */
+    @SuppressWarnings("unchecked")
+    Map<String, Object> fetch(String href) {
+        return (Map<String, Object>) ((JavascriptExecutor) browser).executeAsyncScript(
+                "const done = arguments[arguments.length - 1];"
+                        + "fetch(arguments[0], {credentials: 'same-origin'}).then(r => r.arrayBuffer().then(b => done({"
+                        + "status: r.status, disposition: r.headers.get('Content-Disposition'), size: b.byteLength,"
+                        + "nosniff: r.headers.get('X-Content-Type-Options'), cache: r.headers.get('Cache-Control')})))"
+                        + ".catch(e => done({status: -1, disposition: String(e), size: 0}));", href);
     }
 
     void screenshot(String name) throws IOException {

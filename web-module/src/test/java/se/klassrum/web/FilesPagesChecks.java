@@ -3,7 +3,6 @@ package se.klassrum.web;
 import jakarta.json.Json;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -395,19 +394,5 @@ abstract class FilesPagesChecks extends BrowserTest {
         assertThat(status.getText()).isEqualTo(reason);
         assertThat(browser.findElement(By.id(files + "-progress")).isDisplayed()).isFalse();
         assertThat(browser.findElement(By.id(files + "-send")).isEnabled()).as("the form can be used again").isTrue();
-    }
-
-    /**
-     * A download from the page's own session, as the browser makes it: its status, disposition, size, and whether it
-     * is sent with nosniff and no-store.
-     */
-    @SuppressWarnings("unchecked")
-    private Map<String, Object> fetch(String href) {
-        return (Map<String, Object>) ((JavascriptExecutor) browser).executeAsyncScript(
-                "const done = arguments[arguments.length - 1];"
-                        + "fetch(arguments[0], {credentials: 'same-origin'}).then(r => r.arrayBuffer().then(b => done({"
-                        + "status: r.status, disposition: r.headers.get('Content-Disposition'), size: b.byteLength,"
-                        + "nosniff: r.headers.get('X-Content-Type-Options'), cache: r.headers.get('Cache-Control')})))"
-                        + ".catch(e => done({status: -1, disposition: String(e), size: 0}));", href);
     }
 }

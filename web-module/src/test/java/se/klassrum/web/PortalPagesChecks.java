@@ -11,6 +11,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import javax.sql.DataSource;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -18,6 +19,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -27,10 +29,14 @@ import static se.klassrum.roster.demo.DemoIds.ENTRA_TENANT_SOLBACKA;
 import static se.klassrum.roster.demo.DemoIds.GROUP_KE1_D;
 import static se.klassrum.roster.demo.DemoIds.GROUP_MA1C_A;
 import static se.klassrum.roster.demo.DemoIds.GROUP_NA24A_MENTOR;
+import static se.klassrum.roster.demo.DemoIds.GUARDIAN_LINK_EBBA_ELSA;
+import static se.klassrum.roster.demo.DemoIds.GUARDIAN_LOGIN_EBBA;
 import static se.klassrum.roster.demo.DemoIds.OID_ANNA;
 import static se.klassrum.roster.demo.DemoIds.OID_BERTIL;
+import static se.klassrum.roster.demo.DemoIds.OID_ELSA;
 import static se.klassrum.roster.demo.DemoIds.OID_SARA;
 import static se.klassrum.roster.demo.DemoIds.PERSON_ANNA;
+import static se.klassrum.roster.demo.DemoIds.PERSON_EBBA;
 import static se.klassrum.roster.demo.DemoIds.PERSON_ELSA;
 import static se.klassrum.roster.demo.DemoIds.PERSON_IVAR;
 import static se.klassrum.roster.demo.DemoIds.PERSON_KARIN;
@@ -53,6 +59,9 @@ abstract class PortalPagesChecks extends BrowserTest {
 
     private static final String KE1_D = "Ke1-D (ej ansluten)";
     private static final String MA1C_A = "Ma1c-A";
+
+    private static final byte[] PDF = ("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n")
+            .getBytes(StandardCharsets.US_ASCII);
 
     private final HttpClient http = HttpClient.newHttpClient();
 
@@ -174,6 +183,228 @@ abstract class PortalPagesChecks extends BrowserTest {
         assertTapTargetsOnAPhone("the child's page in English");
     }
 
+
+    /**
+     * Karin on her phone, in Swedish and English, follows Elsa's work: the hand-in to an assignment with its
+     * komplettering history, Anna's feedback as rendered (and cleaned) rich text, and the files of the hand-in and of
+     * the feedback, downloadable, the picture shown in the browser; a late hand-in says so, and the draft Elsa keeps
+     * after it stays hers. Ebba, whose link to Elsa ended yesterday, sees none of it and cannot download the file.
+     */
+    @Test
+    void karinFollowsElsasHandInsFeedbackAndFilesButNotHerDraft(DataSource database) throws Exception {
+        String marker = UUID.randomUUID().toString().substring(0, 8);
+        String report = "Labbrapport " + marker;
+        String overdue = "Veckouppgift " + marker;
+        String first = annaCreates("/api/v1/groups/" + GROUP_MA1C_A + "/assignments", "{\"title\":\"" + report
+                + "\",\"instructions\":\"<p>Skriv rapporten</p>\",\"dueAt\":\"" + OffsetDateTime.now().plusDays(7)
+                + "\",\"publish\":true}");
+        String second = annaCreates("/api/v1/groups/" + GROUP_MA1C_A + "/assignments", "{\"title\":\"" + overdue
+                + "\",\"instructions\":\"<p>Lös uppgifterna</p>\",\"dueAt\":\"" + OffsetDateTime.now().minusDays(1)
+                + "\",\"publish\":true}");
+        String work = "/api/v1/groups/" + GROUP_MA1C_A + "/assignments/" + first + "/submissions/" + PERSON_ELSA;
+        String late = "/api/v1/groups/" + GROUP_MA1C_A + "/assignments/" + second + "/submissions/" + PERSON_ELSA;
+        try {
+            attach(work + "/files", OID_ELSA, "rapport.pdf", "application/pdf", PDF);
+            api("PUT", work, OID_ELSA, "{\"content\":\"<p>Första versionen " + marker + "</p>\"}", 200);
+            api("POST", work + "/completion", OID_ANNA, "{\"comment\":\"<p>Lägg till en slutsats " + marker + "</p>\"}", 200);
+            api("PUT", work, OID_ELSA, "{\"content\":\"<p>Andra versionen " + marker + "</p>\"}", 200);
+            attach(work + "/files", OID_ANNA, "rattning.png", "image/png", png());
+            api("POST", work + "/return", OID_ANNA, "{\"feedback\":\"<p><strong>Bra jobbat " + marker
+                    + "</strong></p><script>document.title='x'</script>\"}", 200);
+            api("PUT", late, OID_ELSA, "{\"content\":\"<p>Sen inlämning " + marker + "</p>\"}", 200);
+            api("PUT", late + "/draft", OID_ELSA, "{\"content\":\"<p>Hemligt utkast " + marker + "</p>\"}", 200);
+
+            open("sv-SE,sv", 375, 812);
+            signInAsGuardian(GuardianSignIns.emailLoginOf(database, PERSON_KARIN));
+            browser.navigate().to(uri("/guardian/child.xhtml?id=" + PERSON_ELSA).toURL());
+            WebElement handIn = waitFor(By.id("handIn-" + first));
+            assertThat(handIn.getText()).contains("Inlämnat", "Andra versionen " + marker, "I tid", "rapport.pdf",
+                    "rattning.png", "Visa", "Återkoppling", "Bra jobbat " + marker,
+                    "Tidigare inlämningar och återkoppling", "Första versionen " + marker, "Komplettering begärd",
+                    "Lägg till en slutsats " + marker);
+            assertThat(handIn.findElements(By.cssSelector(".meta .label.warn"))).as("on time, not late").isEmpty();
+            assertThat(handIn.findElement(By.cssSelector(".feedback strong")).getText()).isEqualTo("Bra jobbat " + marker);
+            assertThat(browser.getTitle()).as("the feedback's script is not run").isNotEqualTo("x");
+            assertThat(handIn.findElements(By.tagName("script"))).isEmpty();
+            WebElement lateHandIn = waitFor(By.id("handIn-" + second));
+            assertThat(lateHandIn.getText()).contains("Sen inlämning " + marker);
+            assertThat(lateHandIn.findElement(By.cssSelector(".meta .label.warn")).getText()).isEqualTo("Sen");
+            assertThat(text()).doesNotContain("Hemligt utkast " + marker, "Exception");
+            List<String> problems = new java.util.ArrayList<>(axe("the child's page with hand-ins (Karin)"));
+            assertNoHorizontalScroll("the child's page with hand-ins");
+            assertTapTargetsOnAPhone("the child's page with hand-ins");
+            scrollTo(handIn);
+            screenshot("portal-guardian-child-hand-in");
+
+            String reportLink = fileLink(handIn, "rapport.pdf", "a.file-download");
+            Map<String, Object> download = fetch(reportLink);
+            assertThat(download.get("status")).isEqualTo(200L);
+            assertThat((String) download.get("disposition")).startsWith("attachment;");
+            assertThat(download.get("size")).isEqualTo((long) PDF.length);
+            String preview = fileLink(handIn, "rattning.png", "a.file-view");
+            assertThat((String) fetch(preview).get("disposition")).startsWith("inline;");
+            browser.navigate().to(new java.net.URI(preview).toURL());
+            assertThat((Boolean) waiting().until(driver -> script(
+                    "return document.images.length === 1 && document.images[0].complete && document.images[0].naturalWidth === 16")))
+                    .as("the feedback's picture is shown in the browser").isTrue();
+            screenshot("portal-guardian-hand-in-preview");
+            browser.navigate().back();
+
+            WebElement english = waitFor(By.id("language:en"));
+            clickAndWait(english);
+            WebElement inEnglish = waitFor(By.id("handIn-" + first));
+            assertThat(inEnglish.getText()).contains("Handed in", "On time", "Feedback", "Bra jobbat " + marker,
+                    "Earlier hand-ins and feedback", "Completion requested", "rapport.pdf", "View");
+            assertThat(waitFor(By.id("handIn-" + second)).findElement(By.cssSelector(".meta .label.warn")).getText())
+                    .isEqualTo("Late");
+            assertThat(text()).doesNotContain("Hemligt utkast " + marker);
+            problems.addAll(axe("the child's page with hand-ins in English (Karin)"));
+            assertNoHorizontalScroll("the child's page with hand-ins in English");
+            assertTapTargetsOnAPhone("the child's page with hand-ins in English");
+            scrollTo(inEnglish);
+            screenshot("portal-guardian-child-hand-in-en");
+            assertThat(problems).as("serious or critical accessibility violations").isEmpty();
+            closeBrowser();
+
+            // Ebba, Elsa's other guardian, whose link ended yesterday.
+            Sql.update(database, "update guardian_login set enabled = true where id = ?", GUARDIAN_LOGIN_EBBA);
+            Sql.update(database, "update guardian_link set valid_to = ? where id = ?",
+                    java.time.LocalDate.now(java.time.ZoneId.of("Europe/Stockholm")).minusDays(1), GUARDIAN_LINK_EBBA_ELSA);
+            open("sv-SE,sv", 375, 812);
+            signInAsGuardian(GuardianSignIns.emailLoginOf(database, PERSON_EBBA));
+            browser.navigate().to(uri("/guardian/child.xhtml?id=" + PERSON_ELSA).toURL());
+            waitFor(By.id("denial"));
+            assertThat(browser.findElements(By.cssSelector("[data-hand-in]"))).isEmpty();
+            assertThat(text()).doesNotContain("Andra versionen " + marker, "Bra jobbat " + marker, "rapport.pdf",
+                    "Sen inlämning " + marker);
+            assertThat(fetch(reportLink).get("status")).as("the hand-in's file for Ebba").isEqualTo(404L);
+            screenshot("portal-guardian-link-ended-no-hand-ins");
+        } finally {
+            Sql.update(database, "update guardian_link set valid_to = null where id = ?", GUARDIAN_LINK_EBBA_ELSA);
+            Sql.update(database, "update guardian_login set enabled = false where id = ?", GUARDIAN_LOGIN_EBBA);
+            for (String assignment : List.of(first, second)) {
+                Sql.update(database, "delete from submission where assignment_id = ?", UUID.fromString(assignment));
+                Sql.update(database, "delete from assignment where id = ?", UUID.fromString(assignment));
+            }
+        }
+    }
+
+    /** The address of the file's link ("a.file-download" or "a.file-view") in the list of files under the item. */
+    private static String fileLink(WebElement item, String name, String link) {
+        return item.findElements(By.cssSelector(".files li")).stream().filter(file -> file.getText().contains(name))
+                .findFirst().orElseThrow().findElement(By.cssSelector(link)).getAttribute("href");
+    }
+
+    /** A file the person with this Entra object id attaches through the API (one multipart part named "file"). */
+    private void attach(String path, UUID objectId, String name, String type, byte[] content) throws Exception {
+        String boundary = "klassrum-" + UUID.randomUUID();
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + name
+                + "\"\r\nContent-Type: " + type + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        body.write(content);
+        body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        HttpResponse<String> attached = http.send(HttpRequest.newBuilder(uri(path))
+                .header("Authorization", "Bearer " + TestIssuer.personToken(ENTRA_TENANT_SOLBACKA, objectId))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(attached.statusCode()).as(attached.body()).isEqualTo(201);
+    }
+
+    /** A picture of 16 × 16 pixels. */
+    private static byte[] png() throws IOException {
+        ByteArrayOutputStream picture = new ByteArrayOutputStream();
+        javax.imageio.ImageIO.write(new java.awt.image.BufferedImage(16, 16, java.awt.image.BufferedImage.TYPE_INT_RGB),
+                "png", picture);
+        return picture.toByteArray();
+    }
+
+    /**
+     * A link to a page, opened by nobody signed in, leads to the sign-in that fits it, which says so, and once signed
+     * in to the page asked for: Anna's link to an assignment through the identity provider, Karin's to Elsa's page
+     * on her phone with the e-mail code. Signed in already, Karin's sign-in page goes straight on to Elsa's page.
+     */
+    @Test
+    void aSignedOutDeepLinkLeadsThroughTheSignInToThePageAskedFor(DataSource database) throws Exception {
+        String title = "Deep link " + UUID.randomUUID().toString().substring(0, 8);
+        String assignment = annaCreates("/api/v1/groups/" + GROUP_MA1C_A + "/assignments", "{\"title\":\"" + title
+                + "\",\"instructions\":\"<p>Läs kapitel 5</p>\",\"dueAt\":\"" + OffsetDateTime.now().plusDays(7)
+                + "\",\"publish\":true}");
+        try {
+            open("sv-SE,sv", 1280, 1000);
+            browser.navigate().to(uri("/assignment.xhtml?group=" + GROUP_MA1C_A + "&id=" + assignment).toURL());
+            waiting().until(ExpectedConditions.urlContains("/sign-in.xhtml?next="));
+            assertThat(waitFor(By.id("notSignedIn")).getText())
+                    .isEqualTo("Du är inte inloggad. Logga in, så kommer du sedan till sidan du ville öppna.");
+            assertThat(text()).doesNotContain(title);
+            assertThat(axe("the sign-in page after a deep link")).isEmpty();
+            screenshot("portal-deep-link-staff-sign-in");
+            OidcServer.nextStaffSignInAs(ENTRA_TENANT_SOLBACKA, OID_ANNA);
+            browser.findElement(By.id("staffSignIn")).click();
+            waiting().until(ExpectedConditions.urlContains("/assignment.xhtml?group=" + GROUP_MA1C_A + "&id=" + assignment));
+            assertThat(waitFor(By.tagName("h1")).getText()).isEqualTo(title);
+            assertThat(text()).contains("Inloggad som Anna Andersson", "Läs kapitel 5");
+            screenshot("portal-deep-link-staff-landed");
+            closeBrowser();
+
+            open("sv-SE,sv", 375, 812);
+            String childPage = "/guardian/child.xhtml?id=" + PERSON_ELSA;
+            browser.navigate().to(uri(childPage).toURL());
+            waiting().until(ExpectedConditions.urlContains("/guardian/sign-in.xhtml?next="));
+            assertThat(waitFor(By.id("notSignedIn")).getText()).startsWith("Du är inte inloggad.");
+            assertThat(text()).doesNotContain("Elsa");
+            assertNoHorizontalScroll("the guardian sign-in after a deep link");
+            assertTapTargetsOnAPhone("the guardian sign-in after a deep link");
+            assertThat(axe("the guardian sign-in after a deep link")).isEmpty();
+            screenshot("portal-deep-link-guardian-sign-in");
+            signInWithCode(GuardianSignIns.emailLoginOf(database, PERSON_KARIN));
+            waiting().until(ExpectedConditions.urlContains(childPage));
+            assertThat(waitFor(By.tagName("h1")).getText()).isEqualTo("Elsa Ek");
+            screenshot("portal-deep-link-guardian-landed");
+
+            browser.navigate().to(uri("/guardian/sign-in.xhtml?next=" + URLEncoder.encode(childPage, StandardCharsets.UTF_8)).toURL());
+            waiting().until(ExpectedConditions.urlContains(childPage));
+            assertThat(waitFor(By.tagName("h1")).getText()).as("signed in already").isEqualTo("Elsa Ek");
+        } finally {
+            Sql.update(database, "delete from assignment where id = ?", UUID.fromString(assignment));
+        }
+    }
+
+    /**
+     * A sign-in returns only to a page of this site: a return address of another site, however it is written or
+     * encoded, is not carried on, and the sign-in lands where it does without one, on this site.
+     */
+    @Test
+    void openRedirectAttemptsLandOnTheStartPage(DataSource database) throws Exception {
+        List<String> attempts = List.of("//evil.example", "https://evil.example", "/\\evil.example",
+                "/%2F%2Fevil.example", "%2F%2Fevil.example", "/%5Cevil.example", "/%252F%252Fevil.example",
+                "/\t/evil.example");
+        open("en-GB,en", 1280, 1000);
+        for (String attempt : attempts) {
+            String next = URLEncoder.encode(attempt, StandardCharsets.UTF_8);
+            browser.navigate().to(uri("/sign-in.xhtml?next=" + next).toURL());
+            assertThat(waitFor(By.id("staffSignIn")).getAttribute("href")).as(attempt).doesNotContain("next");
+            assertThat(browser.findElements(By.id("notSignedIn"))).as(attempt).isEmpty();
+
+            // The sign-in flow itself, asked directly.
+            OidcServer.nextStaffSignInAs(ENTRA_TENANT_SOLBACKA, OID_ANNA);
+            browser.navigate().to(uri("/sign-in/oidc?next=" + next).toURL());
+            waiting().until(ExpectedConditions.urlContains("/groups.xhtml"));
+            assertThat(java.net.URI.create(browser.getCurrentUrl()).getHost()).as(attempt).isEqualTo(uri("/").getHost());
+            assertThat(text()).as(attempt).contains("Signed in as Anna Andersson");
+        }
+        closeBrowser();
+
+        open("en-GB,en", 375, 812);
+        for (String attempt : List.of("//evil.example", "https://evil.example")) {
+            browser.navigate().to(uri("/guardian/sign-in.xhtml?next=" + URLEncoder.encode(attempt, StandardCharsets.UTF_8)).toURL());
+            assertThat(browser.findElements(By.id("notSignedIn"))).as(attempt).isEmpty();
+            signInWithCode(GuardianSignIns.emailLoginOf(database, PERSON_KARIN));
+            waiting().until(ExpectedConditions.urlContains("/guardian/children.xhtml"));
+            assertThat(java.net.URI.create(browser.getCurrentUrl()).getHost()).as(attempt).isEqualTo(uri("/").getHost());
+            signOut();
+        }
+    }
 
     /**
      * Lars Isaksson signs in through the identity provider's button and lands on his children; Ivar turned 18 and no

@@ -87,6 +87,27 @@ abstract class TalkPagesChecks extends BrowserTest {
             assertTapTargetsOnAPhone("the child's page with a booked talk");
             screenshot("talk-booked-guardian-phone");
 
+            // Karin answers the preparation question on her phone, and changes her answer before the talk.
+            WebElement question = waitFor(By.cssSelector("#talks article.talk textarea"));
+            assertThat(browser.findElement(By.cssSelector("label[for='" + question.getAttribute("id") + "']")).getText())
+                    .isEqualTo("Vad vill du prata om?");
+            question.sendKeys("Hur det går i matten " + marker);
+            clickAndWait(browser.findElement(By.cssSelector("#talks input[id$='saveAnswers']")));
+            waitForText("Dina svar är sparade.");
+            WebElement answered = waitFor(By.cssSelector("#talks article.talk textarea"));
+            assertThat(answered.getAttribute("value")).isEqualTo("Hur det går i matten " + marker);
+            answered.clear();
+            answered.sendKeys("Matten och kemin " + marker);
+            clickAndWait(browser.findElement(By.cssSelector("#talks input[id$='saveAnswers']")));
+            waitForText("Dina svar är sparade.");
+            assertThat(waitFor(By.cssSelector("#talks article.talk textarea")).getAttribute("value"))
+                    .isEqualTo("Matten och kemin " + marker);
+            assertThat(axe("the child's page with an answered question (Karin)")).isEmpty();
+            assertNoHorizontalScroll("the child's page with an answered question");
+            assertTapTargetsOnAPhone("the child's page with an answered question");
+            scrollTo(waitFor(By.cssSelector("#talks article.talk")));
+            screenshot("talk-answered-guardian-phone");
+
             WebElement english = browser.findElement(By.id("language:en"));
             clickAndWait(english);
             WebElement inEnglish = waitFor(By.cssSelector("#talks article.talk"));
@@ -112,6 +133,8 @@ abstract class TalkPagesChecks extends BrowserTest {
             mine.findElement(By.cssSelector("textarea")).sendKeys("Kemin " + marker);
             clickAndWait(mine.findElement(By.cssSelector("input[id$='saveAnswers']")));
             waitForText("Your answers are saved.");
+            assertThat(waitFor(By.cssSelector("li.talk[data-talk='" + talk + "'] textarea")).getAttribute("value"))
+                    .as("her own answer, not her guardian's").isEqualTo("Kemin " + marker);
             assertThat(axe("my talks (Elsa)")).isEmpty();
             screenshot("talk-my-talks-student");
             closeBrowser();
@@ -121,7 +144,9 @@ abstract class TalkPagesChecks extends BrowserTest {
             signInAs("bertil");
             browser.navigate().to(uri("/talk-times.xhtml?group=" + GROUP_NA24A_MENTOR).toURL());
             WebElement first = offerTitled(title).findElements(By.cssSelector("[data-time]")).get(0);
-            assertThat(first.getText()).contains("Elsa Ek", "bokad", "Kemin " + marker);
+            assertThat(first.getText()).contains("Elsa Ek", "bokad", "Kemin " + marker, "Matten och kemin " + marker,
+                    "Karin Ek").doesNotContain("Hur det går i matten " + marker);
+            screenshot("talk-times-answers-mentor");
             clickAndWait(first.findElement(By.cssSelector("input[id$='confirm']")));
             waitForText("Bokningen är bekräftad.");
             assertThat(offerTitled(title).findElements(By.cssSelector("[data-time]")).get(0).getText())

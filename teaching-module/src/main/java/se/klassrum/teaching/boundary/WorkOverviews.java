@@ -12,12 +12,16 @@ import se.klassrum.access.api.Page;
 import se.klassrum.access.api.Slice;
 import se.klassrum.access.api.StudentData;
 import se.klassrum.access.api.StudentOwned;
+import se.klassrum.teaching.boundary.Views.FileView;
+import se.klassrum.teaching.boundary.Views.SubmissionView;
 import se.klassrum.teaching.control.TeachingContext;
+import se.klassrum.teaching.entity.Attachment;
 import se.klassrum.teaching.entity.PublicationStatus;
 import se.klassrum.teaching.entity.Submission;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -99,6 +103,24 @@ public class WorkOverviews {
     /** One student's hand-in to an assignment of a group, as counted in {@link AssignmentProgress}. */
     public record HandInState(UUID assignmentId, UUID groupId, UUID studentId, Submission.Status status, boolean late)
             implements StudentOwned {
+    }
+
+    /**
+     * A student's work on one published assignment as others read it: the last hand-in with the teacher's answer
+     * and the earlier hand-ins and answers ({@code submission}, never the draft), and the files that came with a
+     * hand-in or an answer ({@code files}, oldest first; neither a draft's nor an answer's still waiting).
+     */
+    public record HandIn(SubmissionView submission, List<FileView> files) implements StudentOwned {
+
+        @Override
+        public UUID studentId() {
+            return submission.studentId();
+        }
+
+        @Override
+        public UUID groupId() {
+            return submission.groupId();
+        }
     }
 
     /** What the caller does in the connected, current groups today: teaches in (owns) some, studies in some. */
@@ -213,6 +235,40 @@ public class WorkOverviews {
                 .getResultStream()
                 .map(row -> new HandInState((UUID) row[0], groupId, (UUID) row[1], (Submission.Status) row[2], (Boolean) row[3]))
                 .toList();
+    }
+
+    /**
+     * What the student has handed in to the published assignments of the connected, current groups they are a member
+     * of today, with the teacher's feedback, the komplettering history and the files of each hand-in and answer:
+     * for the student's guardians and teachers as for the student. Drafts are the student's alone and are never
+     * among them. The rules decide every hand-in, as one list.
+     */
+    @StudentData(kind = DataKind.SUBMISSION)
+    public List<HandIn> handInsOf(UUID studentId) {
+        List<Submission> submissions = context.em().createQuery("select s from Submission s join s.assignment a"
+                        + " join a.group g where s.student.id = :student and s.status <> :draft"
+                        + " and a.status = :published and a.deletedAt is null and g.connected = true and g.archived = false"
+                        + " and exists (select m from Membership m where m.group = g and m.person.id = :student"
+                        + " and m.role = :member and m.validity.validFrom <= :today"
+                        + " and (m.validity.validTo is null or m.validity.validTo >= :today))"
+                        + " order by a.dueAt, a.id", Submission.class)
+                .setParameter("student", studentId)
+                .setParameter("draft", Submission.Status.DRAFT)
+                .setParameter("published", PublicationStatus.PUBLISHED)
+                .setParameter("member", MembershipRole.MEMBER)
+                .setParameter("today", context.today())
+                .getResultList();
+        if (submissions.isEmpty()) {
+            return List.of();
+        }
+        Map<UUID, List<FileView>> files = new LinkedHashMap<>();
+        context.em().createQuery("select f from Attachment f where f.submission in :submissions and f.entry is not null"
+                        + " order by f.uploadedAt, f.id", Attachment.class)
+                .setParameter("submissions", submissions)
+                .getResultList()
+                .forEach(file -> files.computeIfAbsent(file.submission().id(), id -> new ArrayList<>()).add(FileView.of(file)));
+        return submissions.stream().map(submission -> new HandIn(SubmissionView.of(submission),
+                List.copyOf(files.getOrDefault(submission.id(), List.of())))).toList();
     }
 
     static WorkStatus status(Submission.Status stored, boolean late, boolean ownDraftsShown) {

@@ -29,6 +29,7 @@ import se.klassrum.teaching.boundary.Views.DevelopmentTalkView;
 import se.klassrum.teaching.boundary.Views.PostView;
 import se.klassrum.teaching.boundary.ReadingMarks;
 import se.klassrum.teaching.boundary.WorkOverviews;
+import se.klassrum.teaching.boundary.WorkOverviews.HandIn;
 import se.klassrum.teaching.boundary.WorkOverviews.WorkItem;
 import se.klassrum.teaching.boundary.WorkOverviews.WorkStatus;
 import se.klassrum.teaching.entity.Grade;
@@ -136,6 +137,7 @@ public class GuardianChildPage implements Serializable {
     private transient Denial actionDenial;
     private transient Map<UUID, WorkStatus> statuses = Map.of();
     private transient Set<UUID> newPosts = Set.of();
+    private transient Map<UUID, HandIn> handIns = Map.of();
 
     public String getId() {
         return id;
@@ -239,6 +241,21 @@ public class GuardianChildPage implements Serializable {
         }, "guardian.child.cancelledMessage");
     }
 
+    /**
+     * Saves the guardian's answers to the preparation questions of the child's booked talk; until the talk begins they
+     * may be changed, and a blank answer takes an earlier one back. The mentor reads them with the booking.
+     */
+    public String answer(String groupId, String talkId) {
+        load();
+        TalkBookingView booking = TalkAnswers.booking(shownTalks.items(), talkId);
+        if (booking == null) {
+            actionDenial = Denial.simple("talk.notFound");
+            return null;
+        }
+        return act(() -> bookings.answer(UUID.fromString(groupId), uuid(id), booking.id(), TalkAnswers.given(booking)),
+                "talk.answered");
+    }
+
     private String act(Supplier<?> action, String doneKey) {
         try {
             action.get();
@@ -283,6 +300,20 @@ public class GuardianChildPage implements Serializable {
     public boolean open(AssignmentView assignment) {
         WorkStatus status = statuses.get(assignment.id());
         return status != null && status.open();
+    }
+
+    /**
+     * What the child handed in to the assignment, with the feedback and files: one, or none when nothing is handed in
+     * (a draft is never) or the guardian may not see it.
+     */
+    public List<HandIn> handIn(AssignmentView assignment) {
+        HandIn handIn = handIns.get(assignment.id());
+        return handIn == null ? List.of() : List.of(handIn);
+    }
+
+    /** "fre 11 dec kl. 16.00"; in English "Fri 11 Dec, 16:00". */
+    public String time(OffsetDateTime time) {
+        return SchoolTime.at(time, Texts.locale());
     }
 
     public String heldOn(DevelopmentTalkView talk) {
@@ -347,6 +378,7 @@ public class GuardianChildPage implements Serializable {
         reading.read(List.of(childId));
         shownAssignments = List.copyOf(assignmentList);
         statuses = workStatuses(childId);
+        handIns = handInsOf(childId);
         shownAssessments = part(() -> assessments.ofStudent(childId, Page.first(SHOWN)).items());
         shownTalks = part(() -> talks.ofStudent(childId, Page.first(SHOWN)).items());
         shownOffers = offers(childId);
@@ -382,6 +414,16 @@ public class GuardianChildPage implements Serializable {
         try {
             return Slices.all(page -> work.workOf(childId, null, page), MAX_WORK_PAGES).stream()
                     .collect(Collectors.toMap(WorkItem::assignmentId, WorkItem::status, (first, second) -> first));
+        } catch (AccessDeniedException | StudentDataNotFoundException notShown) {
+            return Map.of();
+        }
+    }
+
+    /** The child's hand-ins by assignment, decided as one list; none when the rules let the guardian see none. */
+    private Map<UUID, HandIn> handInsOf(UUID childId) {
+        try {
+            return work.handInsOf(childId).stream().collect(Collectors.toMap(handIn -> handIn.submission().assignmentId(),
+                    handIn -> handIn, (first, second) -> first));
         } catch (AccessDeniedException | StudentDataNotFoundException notShown) {
             return Map.of();
         }

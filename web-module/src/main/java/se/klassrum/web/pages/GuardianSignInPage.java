@@ -8,6 +8,9 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+
+import se.klassrum.access.api.Actor;
+import se.klassrum.access.api.CallerProvider;
 import se.klassrum.guardian.boundary.ClientAddresses;
 import se.klassrum.guardian.boundary.CodeRequestAnswer;
 import se.klassrum.guardian.boundary.GuardianEmailLogin;
@@ -15,8 +18,11 @@ import se.klassrum.guardian.boundary.GuardianOidcLogin;
 import se.klassrum.guardian.boundary.GuardianSessions;
 import se.klassrum.guardian.boundary.GuardianSignIn;
 import se.klassrum.web.security.GuardianCookies;
+import se.klassrum.web.security.ReturnPaths;
 
+import java.io.IOException;
 import java.io.Serializable;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -24,7 +30,8 @@ import java.util.Optional;
  * {@code /guardian/sign-in.xhtml}: a guardian signs in by a code mailed to their address. First the address
  * ({@link GuardianEmailLogin#requestCode}, whose answer never says whether the address is known), then the code
  * ({@link GuardianEmailLogin#verify}, then {@link GuardianSessions#open}); the session cookie is the same as the
- * API's ({@link GuardianCookies}), and the guardian lands on their children.
+ * API's ({@link GuardianCookies}), and the guardian lands on their children, or on the page of the portal asked for
+ * before signing in ({@code ?next=}, {@link ReturnPaths}: a path of this site only).
  *
  * When sign-in through the organiser's identity provider is set up ({@link GuardianOidcLogin}), a button leads to
  * its flow ({@code /api/v1/guardian/sign-in/oidc}), which ends in the same session.
@@ -52,6 +59,11 @@ public class GuardianSignInPage implements Serializable {
     @Inject
     GuardianOidcLogin oidc;
 
+    @Inject
+    CallerProvider caller;
+
+    /** The page of the portal asked for before signing in ({@code ?next=}); null for the children. */
+    private String next;
     private String email;
     private String code;
     /** The second step: a code was asked for (whether or not one was sent). */
@@ -84,7 +96,42 @@ public class GuardianSignInPage implements Serializable {
         GuardianSessions.OpenedSession session = sessions.open(signIn.get());
         ExternalContext external = external();
         GuardianCookies.setSession((HttpServletResponse) external.getResponse(), session, external.isSecure());
-        return "/guardian/children.xhtml?faces-redirect=true";
+        return landing();
+    }
+
+    /**
+     * On opening the page: a guardian signed in already (who followed a link in a mail, whose session cookie the
+     * browser sends again once the way on starts on this site) goes on to the page asked for at once.
+     */
+    public String whenSignedIn() {
+        boolean guardian = caller.currentActor().filter(Actor.Person.class::isInstance)
+                .map(actor -> ((Actor.Person) actor).guardianLogin()).orElse(false);
+        return guardian && getNext() != null ? landing() : null;
+    }
+
+    /** The page asked for ({@link ReturnPaths}: a path of this site only), or the children. */
+    private String landing() {
+        String asked = getNext();
+        if (asked == null) {
+            return "/guardian/children.xhtml?faces-redirect=true";
+        }
+        ExternalContext external = external();
+        try {
+            external.redirect(external.getRequestContextPath() + asked);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        FacesContext.getCurrentInstance().responseComplete();
+        return null;
+    }
+
+    /** The page asked for before signing in, when it is a path of this site; null otherwise. */
+    public String getNext() {
+        return ReturnPaths.checked(next).orElse(null);
+    }
+
+    public void setNext(String next) {
+        this.next = next;
     }
 
     /** Back to the first step, for another address. */

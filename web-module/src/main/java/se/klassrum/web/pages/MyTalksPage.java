@@ -2,7 +2,6 @@ package se.klassrum.web.pages;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.application.FacesMessage;
-import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import se.klassrum.access.api.AccessDeniedException;
@@ -16,7 +15,6 @@ import se.klassrum.teaching.boundary.Views.DevelopmentTalkView;
 import se.klassrum.teaching.boundary.Views.TalkBookingView;
 import se.klassrum.teaching.entity.TeachingException;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -71,39 +69,16 @@ public class MyTalksPage {
                 + booking.studentId();
     }
 
-    /** The student's own earlier answer to a question, to fill the form with. */
-    public String answered(TalkBookingView booking, int position) {
-        UUID me = Forms.me(caller);
-        return booking.answers().stream().filter(a -> a.position() == position && a.authorId().equals(me))
-                .map(a -> a.answer()).findFirst().orElse("");
-    }
-
-    /** The positions of a booking's questions, 0 up, for the form. */
-    public List<Integer> positions(TalkBookingView booking) {
-        List<Integer> positions = new ArrayList<>();
-        for (int i = 0; i < booking.questions().size(); i++) {
-            positions.add(i);
-        }
-        return positions;
-    }
-
     /** Saves the student's answers to the preparation questions of a booked talk. */
     public String answer(String groupId, String talkId) {
         UUID me = Forms.me(caller);
-        TalkBookingView booking = getTalks().stream().map(DevelopmentTalkView::booking)
-                .filter(b -> b != null && b.id().toString().equals(talkId)).findFirst().orElse(null);
+        TalkBookingView booking = TalkAnswers.booking(getTalks(), talkId);
         if (me == null || booking == null) {
             actionDenial = Denial.simple("talk.notFound");
             return null;
         }
-        List<String> given = new ArrayList<>();
-        for (int i = 0; i < booking.questions().size(); i++) {
-            String answer = FacesContext.getCurrentInstance().getExternalContext().getRequestParameterMap()
-                    .get("answer-" + talkId + "-" + i);
-            given.add(answer == null ? "" : answer);
-        }
         try {
-            bookings.answer(UUID.fromString(groupId), me, booking.id(), given);
+            bookings.answer(UUID.fromString(groupId), me, booking.id(), TalkAnswers.given(booking));
         } catch (AccessDeniedException | StudentDataNotFoundException | NotSignedInException | TeachingException refused) {
             actionDenial = Refusals.denial(refused, "talk.notFound");
             return null;

@@ -58,8 +58,11 @@ public class StaffOidcLogin {
     private static final int MAX_CODE_LENGTH = 4096;
     private static final Logger LOG = Logger.getLogger(StaffOidcLogin.class.getName());
 
-    /** A sign-in sent to the provider and not yet back; only in the server-side session. */
-    record Pending(String state, String nonce, String codeVerifier, String redirectUri, Instant expires)
+    /**
+     * A sign-in sent to the provider and not yet back; only in the server-side session. {@code next} is the page of
+     * this site to land on once signed in ({@link ReturnPaths}), or null for "Mina grupper".
+     */
+    record Pending(String state, String nonce, String codeVerifier, String redirectUri, Instant expires, String next)
             implements Serializable {
         private static final long serialVersionUID = 1L;
     }
@@ -112,6 +115,16 @@ public class StaffOidcLogin {
      * @return where to send the browser (the provider's authorization endpoint)
      */
     public URI start(HttpServletRequest request) throws UnavailableException {
+        return start(request, null);
+    }
+
+    /**
+     * Starts a sign-in that lands on a page of this site once signed in.
+     *
+     * @param next the page to land on, kept only when {@link ReturnPaths} accepts it; null for none
+     * @return where to send the browser (the provider's authorization endpoint)
+     */
+    public URI start(HttpServletRequest request, String next) throws UnavailableException {
         if (!isEnabled()) {
             throw new UnavailableException("Staff sign-in through an identity provider is off: set " + ISSUER);
         }
@@ -127,8 +140,21 @@ public class StaffOidcLogin {
             throw new UnavailableException("The identity provider cannot be reached");
         }
         request.getSession(true).setAttribute(PENDING, new Pending(state.getValue(), nonce.getValue(),
-                verifier.getValue(), callback.toString(), Instant.now().plus(FLOW_LIFETIME)));
+                verifier.getValue(), callback.toString(), Instant.now().plus(FLOW_LIFETIME),
+                ReturnPaths.checked(next).orElse(null)));
         return authorization;
+    }
+
+    /**
+     * The page of this site the sign-in started in this browser is to land on; empty when none was asked for (or no
+     * sign-in was started). Read before {@link #complete}, which forgets the started sign-in.
+     */
+    public Optional<String> returnPath(HttpServletRequest request) {
+        HttpSession session = request.getSession(false);
+        if (session != null && session.getAttribute(PENDING) instanceof Pending pending) {
+            return ReturnPaths.checked(pending.next());
+        }
+        return Optional.empty();
     }
 
     /**

@@ -10,7 +10,8 @@ import java.io.IOException;
 
 /**
  * The browser's way through {@link StaffOidcLogin}: {@code GET /sign-in/oidc} sends it to the identity provider,
- * which sends it back to {@code GET /sign-in/oidc/callback}; signed in, the browser lands on "Mina grupper".
+ * which sends it back to {@code GET /sign-in/oidc/callback}; signed in, the browser lands on "Mina grupper", or on
+ * the page of this site named by {@code /sign-in/oidc?next=…} ({@link ReturnPaths}: a path of this site only).
  * Anything else goes back to the sign-in page, which says what happened in the browser's language.
  */
 @WebServlet(urlPatterns = {"/sign-in/oidc", StaffOidcLogin.CALLBACK_PATH})
@@ -35,13 +36,14 @@ public class StaffSignInServlet extends HttpServlet {
         }
         if (!StaffOidcLogin.CALLBACK_PATH.equals(request.getServletPath())) {
             try {
-                response.sendRedirect(login.start(request).toString());
+                response.sendRedirect(login.start(request, request.getParameter(ReturnPaths.PARAMETER)).toString());
             } catch (StaffOidcLogin.UnavailableException e) {
                 response.sendRedirect(context + SIGN_IN_PAGE + "?unavailable=true");
             }
             return;
         }
+        String landing = login.returnPath(request).orElse(SIGNED_IN_PAGE);
         boolean signedIn = login.complete(request, request.getParameter("state"), request.getParameter("code")).isPresent();
-        response.sendRedirect(context + (signedIn ? SIGNED_IN_PAGE : SIGN_IN_PAGE + "?failed=true"));
+        response.sendRedirect(context + (signedIn ? landing : SIGN_IN_PAGE + "?failed=true"));
     }
 }

@@ -35,12 +35,7 @@ public class StartServlet extends HttpServlet {
         response.setHeader("Cache-Control", "no-store");
         String context = request.getContextPath();
         if (!"/start".equals(request.getServletPath())) {
-            response.setContentType("text/html");
-            response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-            String start = context + "/start";
-            response.getWriter().write("<!DOCTYPE html><html><head><meta charset=\"UTF-8\">"
-                    + "<meta http-equiv=\"refresh\" content=\"0; url=" + start + "\"><title>Klassrum</title></head>"
-                    + "<body><p><a href=\"" + start + "\">Klassrum</a></p></body></html>");
+            moveOn(response, context + "/start");
             return;
         }
         if (hasGuardianSession(request)) {
@@ -50,6 +45,20 @@ public class StartServlet extends HttpServlet {
         } else {
             response.sendRedirect(context + StaffSignInServlet.SIGN_IN_PAGE);
         }
+    }
+
+    /**
+     * Answers with a page that moves on to the address at once: a navigation that starts on this site, which carries
+     * the guardian's SameSite=Strict cookie. The address is the context path and URL-encoded text only, which needs
+     * no escaping in the attribute.
+     */
+    static void moveOn(HttpServletResponse response, String address) throws IOException {
+        response.setHeader("Cache-Control", "no-store");
+        response.setContentType("text/html");
+        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        response.getWriter().write("<!DOCTYPE html><html><head><meta charset=\"UTF-8\">"
+                + "<meta http-equiv=\"refresh\" content=\"0; url=" + address + "\"><title>Klassrum</title></head>"
+                + "<body><p><a href=\"" + address + "\">Klassrum</a></p></body></html>");
     }
 
     private static boolean hasGuardianSession(HttpServletRequest request) {
