@@ -185,4 +185,8 @@ public final class Requests {
             @Schema(description = "an answer per question, in order; an empty answer takes an earlier one back")
             List<@NotNull @Size(max = 4000) String> answers) {
     }
+
+    /** @param ids the notifications read; empty or left out for every one the caller may see */
+    public record NotificationsRead(@Size(max = 100) List<UUID> ids) {
+    }
 }
