@@ -123,6 +123,113 @@ abstract class NotificationsChecks extends ServerCalls {
         }
     }
 
+    /**
+     * Elsa wants a mail at once, in English; so does Karin, in Swedish, whose link to Elsa has ended. Anna writes a
+     * post: Elsa's mail comes in English with the deep link and nothing of the post; Karin's is decided again when it
+     * is to be sent, withheld, and never sent.
+     */
+    @Test
+    void aMailIsDecidedWhenSentAndWrittenInTheReadersLanguage(DataSource database) throws Exception {
+        String karin = "Cookie " + GuardianSignIns.signIn(this::uri, http, database, PERSON_KARIN);
+        String elsasAddress = Sql.strings(database, "select email from person where id = ?", PERSON_ELSA).get(0);
+        String karinsAddress = Sql.strings(database, "select email from person where id = ?", PERSON_KARIN).get(0);
+        String preferences = "/api/v1/me/mail-preferences";
+        HttpResponse<String> chosen = call("PUT", preferences, as(OID_ELSA),
+                "{\"frequency\":\"IMMEDIATELY\",\"language\":\"en\"}", null);
+        assertThat(chosen.statusCode()).as(chosen.body()).isEqualTo(200);
+        assertThat(call("PUT", preferences, karin, "{\"frequency\":\"IMMEDIATELY\",\"language\":\"sv\"}", null).statusCode())
+                .isEqualTo(200);
+        JsonObject elsas = json(call("GET", preferences, as(OID_ELSA), null, null).body());
+        assertThat(elsas.getString("frequency")).isEqualTo("IMMEDIATELY");
+        assertThat(elsas.getString("language")).isEqualTo("en");
+        assertThat(elsas.getBoolean("chosen")).isTrue();
+        HttpResponse<String> weekly = call("PUT", preferences, as(OID_ELSA), "{\"frequency\":\"WEEKLY\",\"language\":\"sv\"}",
+                null);
+        assertThat(weekly.statusCode()).isEqualTo(400);
+        assertThat(weekly.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
+        try {
+            Sql.update(database, "update guardian_link set valid_to = ? where id = ?",
+                    LocalDate.now(ZoneId.of("Europe/Stockholm")).minusDays(1), GUARDIAN_LINK_KARIN_ELSA);
+            java.util.Set<String> before = MailServer.messageIds();
+            HttpResponse<String> posted = call("POST", "/api/v1/groups/" + GROUP_MA1C_A + "/posts", as(OID_ANNA),
+                    "{\"body\":\"<p>Hemligt innehåll i inlägget</p>\"}", null);
+            assertThat(posted.statusCode()).as(posted.body()).isEqualTo(201);
+
+            jakarta.mail.internet.MimeMessage mail = MailServer.awaitNewMailTo(elsasAddress, before, 30_000);
+            assertThat(mail.getSubject()).isEqualTo("Klassrum: New post in Ma1c-A");
+            assertThat((String) mail.getContent()).contains("/group.xhtml?id=" + GROUP_MA1C_A).doesNotContain("Hemligt");
+
+            long deadline = System.currentTimeMillis() + 30_000;
+            while (Sql.number(database, "select count(*) from mail_outbox where recipient_id = ? and kind = 'NOTIFICATION'"
+                    + " and withheld_at is not null and about_id = ?", PERSON_KARIN, PERSON_ELSA) == 0
+                    && System.currentTimeMillis() < deadline) {
+                Thread.sleep(100);
+            }
+            assertThat(Sql.number(database, "select count(*) from mail_outbox where recipient_id = ? and kind = "
+                    + "'NOTIFICATION' and withheld_at is not null and sent_at is null and about_id = ?", PERSON_KARIN,
+                    PERSON_ELSA)).as("Karin's mail was decided again when it was to be sent, and withheld").isPositive();
+assertThat(MailServer.newMailTo(karinsAddress, before, "Klassrum: Nytt inlägg i Ma1c-A")).as("no mail to Karin")
+                    .isEmpty();
+        } finally {
+            Sql.update(database, "update guardian_link set valid_to = null where id = ?", GUARDIAN_LINK_KARIN_ELSA);
+            Sql.update(database, "delete from mail_preference where person_id in (?, ?)", PERSON_ELSA, PERSON_KARIN);
+        }
+    }
+
+    /**
+     * The day before a booked talk, the student and the invited guardian are reminded through the outbox, once each,
+     * in their own language, with the calendar file: Nils (in English) and Greta (in Swedish).
+     */
+    @Test
+    void theDayBeforeABookedTalkTheInvitedAreRemindedOnceInTheirLanguageWithTheCalendarFile(DataSource database)
+            throws Exception {
+        String nils = "Bearer " + TestIssuer.subjectToken(ENTRA_TENANT_SOLBACKA, idpSubject("nils"));
+        String nilsAddress = Sql.strings(database, "select email from person where id = ?", PERSON_NILS).get(0);
+        String gretasAddress = Sql.strings(database, "select email from person where id = ?", PERSON_GRETA).get(0);
+        assertThat(call("PUT", "/api/v1/me/mail-preferences", nils, "{\"frequency\":\"OFF\",\"language\":\"en\"}", null)
+                .statusCode()).isEqualTo(200);
+        LocalDate tomorrow = LocalDate.now(ZoneId.of("Europe/Stockholm")).plusDays(1);
+        String talks = "/api/v1/groups/" + GROUP_NA24A_MENTOR + "/talks/";
+        HttpResponse<String> offered = call("POST", talks + "offers", as(OID_BERTIL), "{\"title\":\"Samtal inför jul\","
+                + "\"times\":[{\"day\":\"" + tomorrow + "\",\"start\":\"14:00\",\"minutes\":30,\"place\":\"Rum 12\"}]}",
+                null);
+        assertThat(offered.statusCode()).as(offered.body()).isEqualTo(201);
+        JsonObject offer = json(offered.body());
+        String time = offer.getJsonArray("times").getJsonObject(0).getString("id");
+        try {
+            java.util.Set<String> before = MailServer.messageIds();
+            HttpResponse<String> booked = call("POST", talks + "bookings", nils, "{\"student\":\"" + PERSON_GRETA
+                    + "\",\"time\":\"" + time + "\"}", null);
+            assertThat(booked.statusCode()).as(booked.body()).isEqualTo(201);
+            String talk = json(booked.body()).getString("id");
+
+            jakarta.mail.internet.MimeMessage toNils = MailServer.awaitNewMailTo(nilsAddress, before,
+                    "Reminder: development talk tomorrow", 30_000);
+            jakarta.mail.internet.MimeMultipart parts = (jakarta.mail.internet.MimeMultipart) toNils.getContent();
+            assertThat((String) parts.getBodyPart(0).getContent())
+                    .contains("Samtal inför jul is tomorrow", "Rum 12", "/guardian/child.xhtml?id=" + PERSON_GRETA)
+                    .doesNotContain("Greta");
+            assertThat(parts.getBodyPart(1).getContentType()).startsWith("text/calendar");
+            assertThat(new String(parts.getBodyPart(1).getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8))
+                    .contains("BEGIN:VEVENT", "UID:" + talk + "@klassrum");
+            jakarta.mail.internet.MimeMessage toGreta = MailServer.awaitNewMailTo(gretasAddress, before,
+                    "Påminnelse: utvecklingssamtal i morgon", 30_000);
+            assertThat((String) ((jakarta.mail.internet.MimeMultipart) toGreta.getContent()).getBodyPart(0).getContent())
+                    .contains("Samtal inför jul är i morgon", "/my-talks.xhtml");
+
+            Thread.sleep(12_000);
+            assertThat(Sql.number(database, "select count(*) from mail_outbox where kind = 'TALK_REMINDER' and talk_id = ?"
+                    + " and recipient_id = ?", UUID.fromString(talk), PERSON_NILS)).as("written once").isEqualTo(1);
+            assertThat(MailServer.newMailTo(nilsAddress, before, "Reminder: development talk tomorrow")).as("sent once")
+                    .hasSize(1);
+        } finally {
+            Sql.update(database, "delete from development_talk where id in (select talk_id from talk_booking "
+                    + "where offer_id = ?)", UUID.fromString(offer.getString("id")));
+            Sql.update(database, "delete from talk_offer where id = ?", UUID.fromString(offer.getString("id")));
+            Sql.update(database, "delete from mail_preference where person_id = ?", PERSON_NILS);
+        }
+    }
+
     private static void assertAbout(JsonObject item, String kind, UUID student, String assignment) {
         assertThat(item.getString("kind")).isEqualTo(kind);
         assertThat(item.getString("studentId")).isEqualTo(student.toString());

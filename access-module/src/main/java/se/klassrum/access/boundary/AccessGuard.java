@@ -111,6 +111,14 @@ public class AccessGuard {
     }
 
     /**
+     * As {@link #mixedList}, decided for the given person instead of the caller: what a notification mail tells is
+     * decided again as its recipient when it is sent, outside any request.
+     */
+    public ListDecision mixedListFor(Actor actor, String listName, Operation operation) {
+        return new ListDecision(actor, null, listName, operation, null);
+    }
+
+    /**
      * One item of a list: the student it is about, its group and its facts.
      *
      * @param kind the item's kind in a {@link #mixedList}; null in a list of one kind

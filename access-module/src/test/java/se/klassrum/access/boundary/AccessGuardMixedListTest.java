@@ -15,7 +15,6 @@ import org.junit.jupiter.api.Test;
 
 import se.klassrum.access.api.AccessFacts;
 import se.klassrum.access.api.Actor;
-import se.klassrum.access.api.CallerProvider;
 import se.klassrum.access.api.DataKind;
 import se.klassrum.access.api.GroupFact;
 import se.klassrum.access.api.GroupKind;
@@ -30,7 +29,6 @@ import se.klassrum.access.api.RoleFact;
 import se.klassrum.access.api.RosterFactsPort;
 import se.klassrum.access.api.SchoolRoleKind;
 import se.klassrum.access.api.Validity;
-import se.klassrum.access.audit.AuditLog;
 import se.klassrum.access.audit.AuditRecord;
 
 /**
@@ -54,25 +52,7 @@ class AccessGuardMixedListTest {
 
     @BeforeEach
     void guard() {
-        guard = new AccessGuard();
-        guard.roster = new Roster();
-        guard.caller = new CallerProvider() {
-            @Override
-            public Optional<Actor> currentActor() {
-                return Optional.of(Actor.guardian(GUARDIAN, TENANT));
-            }
-
-            @Override
-            public String requestId() {
-                return "req-1";
-            }
-        };
-        guard.audit = new AuditLog() {
-            @Override
-            public void record(AuditRecord record) {
-                audited.add(record);
-            }
-        };
+        guard = PlainGuard.of(new Roster(), () -> Actor.guardian(GUARDIAN, TENANT), audited);
     }
 
     /** A guardian of CHILD (the link as the test sets it); CHILD and CLASSMATE are members of GROUP. */

@@ -4,8 +4,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import se.klassrum.access.api.Cursors;
-import se.klassrum.access.api.DataKind;
-import se.klassrum.access.api.ItemFacts;
 import se.klassrum.access.api.NoStudentData;
 import se.klassrum.access.api.Operation;
 import se.klassrum.access.api.Page;
@@ -89,7 +87,7 @@ public class Notifications {
         NotificationRows.Shown names = rows.shown(shown);
         List<NotificationView> items = shown.stream().map(event -> new NotificationView(event.eventId(), event.kind(),
                 event.at(), event.groupId(), names.groupNames().get(event.groupId()), event.about(),
-                names.personNames().get(event.about()), event.contentId(), assignmentOf(event, names),
+                names.personNames().get(event.about()), event.contentId(), names.assignmentFor(event),
                 names.titles().get(event.contentId()), names.talkTimes().get(event.contentId()),
                 !read.containsKey(event.eventId()))).toList();
         return new NotificationPage(items, next, unread);
@@ -137,7 +135,7 @@ public class Notifications {
         int batch = Math.min(Page.MAX_LIMIT, wanted);
         while (true) {
             List<Candidate> candidates = rows.candidates(reader, tenant, from, batch);
-            boolean[] allowed = list.visible(candidates.stream().map(Notifications::item).toList());
+            boolean[] allowed = list.visible(candidates.stream().map(Candidate::item).toList());
             for (int i = 0; i < candidates.size() && visible.size() < wanted; i++) {
                 if (allowed[i]) {
                     visible.add(candidates.get(i));
@@ -150,28 +148,5 @@ public class Notifications {
         }
         list.audit();
         return visible;
-    }
-
-    /** The question an event asks the rules for this reader: its kind of data, about the student, in its group. */
-    static AccessGuard.Item item(Candidate event) {
-        return switch (event.kind()) {
-            case POST_PUBLISHED -> new AccessGuard.Item(event.about(), event.groupId(), null, DataKind.POST);
-            case ASSIGNMENT_PUBLISHED, ASSIGNMENT_CHANGED -> new AccessGuard.Item(event.about(), event.groupId(),
-                    ItemFacts.publication(true), DataKind.ASSIGNMENT);
-            case HAND_IN_WAITING, WORK_RETURNED, COMPLETION_REQUESTED -> new AccessGuard.Item(event.about(),
-                    event.groupId(), null, DataKind.SUBMISSION);
-            case ASSESSMENT_PUBLISHED -> new AccessGuard.Item(event.about(), null,
-                    ItemFacts.assessment(event.syllabusId(), true), DataKind.ASSESSMENT);
-            case TALK_BOOKED, TALK_MOVED, TALK_CONFIRMED, TALK_CANCELLED -> new AccessGuard.Item(event.about(),
-                    event.groupId(), null, DataKind.TALK_BOOKING);
-        };
-    }
-
-    private static UUID assignmentOf(Candidate event, NotificationRows.Shown names) {
-        return switch (event.kind()) {
-            case ASSIGNMENT_PUBLISHED, ASSIGNMENT_CHANGED -> event.contentId();
-            case HAND_IN_WAITING, WORK_RETURNED, COMPLETION_REQUESTED -> names.assignmentOf().get(event.contentId());
-            default -> null;
-        };
     }
 }

@@ -2,6 +2,9 @@ package se.klassrum.teaching.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import se.klassrum.access.api.DataKind;
+import se.klassrum.access.api.ItemFacts;
+import se.klassrum.access.boundary.AccessGuard;
 import se.klassrum.teaching.entity.Happened;
 
 import java.time.OffsetDateTime;
@@ -42,6 +45,21 @@ public class NotificationRows {
     public record Candidate(UUID eventId, Happened.Kind kind, UUID groupId, UUID contentId, UUID about,
                             OffsetDateTime at, UUID syllabusId) {
 
+        /** The question the event asks the rules for this reader: its kind of data, about the student, in its group. */
+        public AccessGuard.Item item() {
+            return switch (kind) {
+                case POST_PUBLISHED -> new AccessGuard.Item(about, groupId, null, DataKind.POST);
+                case ASSIGNMENT_PUBLISHED, ASSIGNMENT_CHANGED -> new AccessGuard.Item(about, groupId,
+                        ItemFacts.publication(true), DataKind.ASSIGNMENT);
+                case HAND_IN_WAITING, WORK_RETURNED, COMPLETION_REQUESTED -> new AccessGuard.Item(about, groupId, null,
+                        DataKind.SUBMISSION);
+                case ASSESSMENT_PUBLISHED -> new AccessGuard.Item(about, null, ItemFacts.assessment(syllabusId, true),
+                        DataKind.ASSESSMENT);
+                case TALK_BOOKED, TALK_MOVED, TALK_CONFIRMED, TALK_CANCELLED -> new AccessGuard.Item(about, groupId, null,
+                        DataKind.TALK_BOOKING);
+            };
+        }
+
         /** The keys a page continues after: time, event, student. */
         public List<String> keys() {
             return List.of(at.toString(), eventId.toString(), about.toString());
@@ -51,6 +69,15 @@ public class NotificationRows {
     /** What a list shows of an event the reader may see: names and a title, loaded only for those. */
     public record Shown(Map<UUID, String> groupNames, Map<UUID, String> personNames, Map<UUID, String> titles,
                         Map<UUID, UUID> assignmentOf, Map<UUID, OffsetDateTime> talkTimes) {
+
+        /** The assignment of an assignment or hand-in event; null for other kinds. */
+        public UUID assignmentFor(Candidate event) {
+            return switch (event.kind()) {
+                case ASSIGNMENT_PUBLISHED, ASSIGNMENT_CHANGED -> event.contentId();
+                case HAND_IN_WAITING, WORK_RETURNED, COMPLETION_REQUESTED -> assignmentOf.get(event.contentId());
+                default -> null;
+            };
+        }
     }
 
     @Inject
@@ -105,6 +132,95 @@ public class NotificationRows {
         return rows.stream().map(row -> new Candidate(UUID.fromString((String) row[0]), Happened.Kind.valueOf((String) row[1]),
                 UUID.fromString((String) row[2]), UUID.fromString((String) row[3]), UUID.fromString((String) row[4]),
                 time(row[5]), row[6] == null ? null : UUID.fromString((String) row[6]))).toList();
+    }
+
+    /**
+     * Who may be told of the events the condition selects (from {@code notification_event n}), as (recipient, about)
+     * pairs: the same audiences as {@link #candidates}, through memberships not ended before today and every guardian
+     * link (few per child). Only to choose whom to write a mail to; the mail is decided as its recipient when it is
+     * sent, so a link that has ended, or a login switched off, withholds it then.
+     */
+    private static String recipients(String events) {
+        String current = " and (%1$s.valid_to is null or %1$s.valid_to >= current_date)";
+        String group = "n.kind = any (cast('" + names(GROUP_CONTENT) + "' as varchar[]))";
+        String personal = "n.kind = any (cast('" + names(PERSONAL) + "' as varchar[]))";
+        String teachers = "n.kind = any (cast('" + names(TO_TEACHERS) + "' as varchar[]))";
+        return "select m.person_id as recipient, m.person_id as about from notification_event n"
+                + " join membership m on m.group_id = n.group_id and m.role = 'MEMBER'"
+                + " where " + events + " and " + group + current.formatted("m")
+                + " and m.person_id is distinct from n.actor_id"
+                + " union select l.guardian_id, m.person_id from notification_event n"
+                + " join membership m on m.group_id = n.group_id and m.role = 'MEMBER'"
+                + " join guardian_link l on l.child_id = m.person_id"
+                + " where " + events + " and " + group + current.formatted("m")
+                + " and l.guardian_id is distinct from n.actor_id"
+                + " union select n.student_id, n.student_id from notification_event n"
+                + " where " + events + " and " + personal + " and n.student_id is distinct from n.actor_id"
+                + " union select l.guardian_id, n.student_id from notification_event n"
+                + " join guardian_link l on l.child_id = n.student_id"
+                + " where " + events + " and " + personal
+                + " and l.guardian_id is distinct from n.actor_id"
+                + " union select m.person_id, n.student_id from notification_event n"
+                + " join membership m on m.group_id = n.group_id and m.role = 'OWNER'"
+                + " where " + events + " and " + teachers + current.formatted("m")
+                + " and m.person_id is distinct from n.actor_id";
+    }
+
+    /**
+     * Writes a mail to the outbox for each person who may be told of the event and wants to be told at once, in the
+     * current transaction. The mail names the event and the student; it is written and decided when sent.
+     */
+    public void mailAtOnce(UUID eventId, String defaultFrequency, OffsetDateTime at) {
+        context.em().createNativeQuery("insert into mail_outbox (id, recipient_id, kind, subject, body, created_at,"
+                        + " next_attempt_at, event_id, about_id, once_key)"
+                        + " select cast(md5(?1 || ':' || r.recipient || ':' || r.about) as uuid), r.recipient,"
+                        + " 'NOTIFICATION', '', '', ?2, ?2, cast(?1 as uuid), r.about, ?1 || ':' || r.recipient || ':' || r.about"
+                        + " from (" + recipients("n.id = cast(?1 as uuid)") + ") r"
+                        + " left join mail_preference p on p.person_id = r.recipient"
+                        + " where coalesce(p.frequency, ?3) = 'IMMEDIATELY'"
+                        + " on conflict do nothing")
+                .setParameter(1, eventId.toString())
+                .setParameter(2, at)
+                .setParameter(3, defaultFrequency)
+                .executeUpdate();
+    }
+
+    /**
+     * Writes the day's digest to the outbox for each person who may be told of an event of the period and wants a
+     * daily digest: one per person and day, whichever node writes it first ({@code once_key}).
+     *
+     * @return how many digests were written now
+     */
+    public int mailDigests(OffsetDateTime from, OffsetDateTime until, String day, String defaultFrequency) {
+        return context.em().createNativeQuery("insert into mail_outbox (id, recipient_id, kind, subject, body, created_at,"
+                        + " next_attempt_at, period_from, once_key)"
+                        + " select cast(md5('DIGEST:' || r.recipient || ':' || ?3) as uuid), r.recipient, 'DIGEST', '', '',"
+                        + " ?2, ?2, ?1, 'DIGEST:' || r.recipient || ':' || ?3"
+                        + " from (select distinct recipient from (" + recipients("n.created_at >= ?1 and n.created_at < ?2")
+                        + ") pairs) r left join mail_preference p on p.person_id = r.recipient"
+                        + " where coalesce(p.frequency, ?4) = 'DAILY'"
+                        + " on conflict do nothing")
+                .setParameter(1, from)
+                .setParameter(2, until)
+                .setParameter(3, day)
+                .setParameter(4, defaultFrequency)
+                .executeUpdate();
+    }
+
+    /** One event as the reader may read it about one student, or null when it is gone. */
+    public Candidate candidate(UUID eventId, UUID about) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> found = context.em().createNativeQuery("""
+                        select n.kind, cast(n.group_id as varchar), cast(n.content_id as varchar), n.created_at,
+                               cast(a.syllabus_id as varchar)
+                        from notification_event n left join assessment a on a.id = n.content_id
+                        where n.id = cast(?1 as uuid) and (n.kind <> 'ASSESSMENT_PUBLISHED' or a.id is not null)
+                        """)
+                .setParameter(1, eventId.toString())
+                .getResultList();
+        return found.stream().findFirst().map(row -> new Candidate(eventId, Happened.Kind.valueOf((String) row[0]),
+                UUID.fromString((String) row[1]), UUID.fromString((String) row[2]), about, time(row[3]),
+                row[4] == null ? null : UUID.fromString((String) row[4]))).orElse(null);
     }
 
     /** The names and titles the shown events need, each read once for the whole page. */

@@ -7,7 +7,9 @@ import jakarta.inject.Named;
 import se.klassrum.access.api.Actor;
 import se.klassrum.access.api.CallerProvider;
 import se.klassrum.access.api.Page;
+import se.klassrum.teaching.boundary.MailPreferences;
 import se.klassrum.teaching.boundary.Notifications;
+import se.klassrum.teaching.control.NotificationPreferences;
 import se.klassrum.teaching.boundary.Notifications.NotificationPage;
 import se.klassrum.teaching.boundary.Notifications.NotificationView;
 import se.klassrum.teaching.control.NotificationLinks;
@@ -33,6 +35,12 @@ public class NotificationsPage {
 
     @Inject
     CallerProvider caller;
+
+    @Inject
+    MailPreferences mailPreferences;
+
+    private String frequency;
+    private String language;
 
     private String open;
     private NotificationPage page;
@@ -94,6 +102,35 @@ public class NotificationsPage {
         String target = NotificationLinks.target(item.kind(), item.groupId(), item.studentId(), item.assignmentId(),
                 item.studentId().equals(reader()), guardian());
         return target + (target.contains("?") ? "&" : "?") + "faces-redirect=true";
+    }
+
+    /** The caller's mail choice, for the form. */
+    public String getFrequency() {
+        if (frequency == null && reader() != null) {
+            frequency = mailPreferences.mine().frequency().name();
+        }
+        return frequency;
+    }
+
+    public void setFrequency(String frequency) {
+        this.frequency = frequency;
+    }
+
+    public String getLanguage() {
+        if (language == null && reader() != null) {
+            language = mailPreferences.mine().language();
+        }
+        return language;
+    }
+
+    public void setLanguage(String language) {
+        this.language = language;
+    }
+
+    public String saveMail() {
+        mailPreferences.choose(NotificationPreferences.Frequency.valueOf(frequency), language);
+        Texts.flash(FacesMessage.SEVERITY_INFO, "notifications.mail.saved");
+        return "/notifications.xhtml?faces-redirect=true";
     }
 
     public String markAllRead() {
