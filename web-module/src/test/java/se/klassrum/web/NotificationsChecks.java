@@ -133,7 +133,7 @@ abstract class NotificationsChecks extends ServerCalls {
         String karin = "Cookie " + GuardianSignIns.signIn(this::uri, http, database, PERSON_KARIN);
         String elsasAddress = Sql.strings(database, "select email from person where id = ?", PERSON_ELSA).get(0);
         String karinsAddress = Sql.strings(database, "select email from person where id = ?", PERSON_KARIN).get(0);
-        String preferences = "/api/v1/me/mail-preferences";
+        String preferences = "/api/v1/me/notifications/mail-preferences";
         HttpResponse<String> chosen = call("PUT", preferences, as(OID_ELSA),
                 "{\"frequency\":\"IMMEDIATELY\",\"language\":\"en\"}", null);
         assertThat(chosen.statusCode()).as(chosen.body()).isEqualTo(200);
@@ -186,7 +186,7 @@ assertThat(MailServer.newMailTo(karinsAddress, before, "Klassrum: Nytt inlägg i
         String nils = "Bearer " + TestIssuer.subjectToken(ENTRA_TENANT_SOLBACKA, idpSubject("nils"));
         String nilsAddress = Sql.strings(database, "select email from person where id = ?", PERSON_NILS).get(0);
         String gretasAddress = Sql.strings(database, "select email from person where id = ?", PERSON_GRETA).get(0);
-        assertThat(call("PUT", "/api/v1/me/mail-preferences", nils, "{\"frequency\":\"OFF\",\"language\":\"en\"}", null)
+        assertThat(call("PUT", "/api/v1/me/notifications/mail-preferences", nils, "{\"frequency\":\"OFF\",\"language\":\"en\"}", null)
                 .statusCode()).isEqualTo(200);
         LocalDate tomorrow = LocalDate.now(ZoneId.of("Europe/Stockholm")).plusDays(1);
         String talks = "/api/v1/groups/" + GROUP_NA24A_MENTOR + "/talks/";

@@ -32,7 +32,7 @@ import java.util.List;
  * children's and their talks, decided by the access rules when read (ACCESS-RULES.md, choice 18); and how the caller
  * wants to be mailed about them.
  */
-@Path("v1/me")
+@Path("v1/me/notifications")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -49,7 +49,6 @@ public class NotificationsResource {
     MailPreferences preferences;
 
     @GET
-    @Path("notifications")
     @Operation(summary = "The caller's notifications, newest first, a page at a time",
             description = "Each says what happened (kind), where (group), to whom (the caller, their child, or for a "
                     + "teacher the student who handed in) and whether the caller has read it. What the caller may not "
@@ -63,7 +62,7 @@ public class NotificationsResource {
     }
 
     @POST
-    @Path("notifications/read")
+    @Path("read")
     @Operation(summary = "Marks notifications as read",
             description = "The ids given, or with none every notification among the newest "
                     + Notifications.COUNT_WINDOW + " that the caller may see.")
