@@ -59,6 +59,40 @@ public final class MailServer implements BeforeAllCallback {
         throw new AssertionError("no new mail to " + recipient + " within " + millis + " ms");
     }
 
+    /** Waits (bounded) for a new message to the recipient with the subject. */
+    public static MimeMessage awaitNewMailTo(String recipient, java.util.Set<String> before, String subject, long millis)
+            throws InterruptedException {
+        long deadline = System.currentTimeMillis() + millis;
+        while (System.currentTimeMillis() < deadline) {
+            java.util.List<MimeMessage> found = newMailTo(recipient, before, subject);
+            if (!found.isEmpty()) {
+                return found.get(0);
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("no new mail \"" + subject + "\" to " + recipient + " within " + millis + " ms");
+    }
+
+    /** The messages to the recipient that are not among {@code before}, with the subject (null: any). */
+    public static java.util.List<MimeMessage> newMailTo(String recipient, java.util.Set<String> before, String subject) {
+        java.util.List<MimeMessage> found = new java.util.ArrayList<>();
+        for (MimeMessage message : greenMail.getReceivedMessages()) {
+            if (!before.contains(messageId(message)) && recipient.equalsIgnoreCase(recipientOf(message))
+                    && (subject == null || subject.equals(subjectOf(message)))) {
+                found.add(message);
+            }
+        }
+        return found;
+    }
+
+    private static String subjectOf(MimeMessage message) {
+        try {
+            return message.getSubject();
+        } catch (jakarta.mail.MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private static String messageId(MimeMessage message) {
         try {
             return message.getMessageID();

@@ -69,6 +69,54 @@ abstract class PagesChecks extends BrowserTest {
         assertThat(text()).contains("Du är inte inloggad").doesNotContain("Ma1c-A");
     }
 
+    /**
+     * Anna publishes an assignment; Elsa sees the count of her unread notifications beside "Notiser", reads the list in
+     * Swedish, opens the new assignment from it (which marks it read, so the count goes down by one) and reads the list
+     * in English.
+     */
+    @Test
+    void elsaSeesHerUnreadNotificationsCountedAndListedInSwedishAndEnglish() throws Exception {
+        String title = "Notis " + UUID.randomUUID().toString().substring(0, 8);
+        String assignment = annaCreates("/api/v1/groups/" + GROUP_MA1C_A + "/assignments", "{\"title\":\"" + title
+                + "\",\"instructions\":\"<p>Läs kapitel 4</p>\",\"dueAt\":\"" + java.time.OffsetDateTime.now().plusDays(5)
+                + "\",\"publish\":true}");
+        open("sv-SE,sv");
+        signInAs("elsa");
+        WebElement bell = waitFor(By.id("notificationsLink"));
+        int unread = Integer.parseInt(browser.findElement(By.id("unreadCount")).getText());
+        assertThat(unread).as("at least Anna's new assignment").isPositive();
+        assertThat(bell.getAttribute("textContent").strip()).as("what a screen reader hears")
+                .matches("Notiser\\s*" + unread + ", " + unread + " olästa");
+
+        clickAndWait(bell);
+        waitFor(By.id("notifications"));
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Notiser");
+        WebElement item = browser.findElement(By.xpath("//li[contains(@class,'notification') and .//a[text()='Ny uppgift i "
+                + "Ma1c-A: " + title + "']]"));
+        assertThat(item.getAttribute("class")).contains("unread");
+        assertThat(item.getText()).contains("Ny");
+        screenshot("notifications-elsa-sv");
+        assertThat(axe("notifications (Elsa, Swedish)")).isEmpty();
+
+        clickAndWait(item.findElement(By.cssSelector("a.open")));
+        waiting().until(ExpectedConditions.urlContains("/assignment.xhtml"));
+        assertThat(browser.getCurrentUrl()).contains("id=" + assignment);
+        assertThat(browser.findElements(By.id("unreadCount")).stream().map(WebElement::getText).findFirst().orElse("0"))
+                .as("opened, so read").isEqualTo(String.valueOf(unread - 1));
+
+        closeBrowser();
+        open("en-GB,en");
+        signInAs("elsa");
+        clickAndWait(waitFor(By.id("notificationsLink")));
+        waitFor(By.id("notifications"));
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Notifications");
+        WebElement english = browser.findElement(By.xpath("//li[contains(@class,'notification') and .//a[text()="
+                + "'New assignment in Ma1c-A: " + title + "']]"));
+        assertThat(english.getAttribute("class")).doesNotContain("unread");
+        screenshot("notifications-elsa-en");
+        assertThat(axe("notifications (Elsa, English)")).isEmpty();
+    }
+
     @Test
     void elsaReadsMa1cAButMayNotWriteAndIsToldWhyInEnglish() throws IOException {
         open("en-GB,en");

@@ -6,7 +6,9 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URL;
+import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,6 +37,37 @@ abstract class ServerCalls {
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    /**
+     * Sends a request as a caller: {@code authorization} is an Authorization header's value, or {@code "Cookie "}
+     * followed by a guardian's session cookie.
+     *
+     * @param json     the JSON body, or null for none
+     * @param language the Accept-Language, or null for none
+     */
+    HttpResponse<String> call(String method, String path, String authorization, String json, String language)
+            throws IOException, InterruptedException {
+        return HTTP.send(callRequest(method, path, authorization, json, language).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    HttpRequest.Builder callRequest(String method, String path, String authorization, String json, String language) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path))
+                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+        if (json != null) {
+            request.header("Content-Type", "application/json");
+        }
+        if (authorization.startsWith("Cookie ")) {
+            request.header("Cookie", authorization.substring("Cookie ".length()));
+        } else {
+            request.header("Authorization", authorization);
+        }
+        if (language != null) {
+            request.header("Accept-Language", language);
+        }
+        return request;
     }
 
     /** A roster upload to {@code POST /api/v1/imports}: the files of the folder, one multipart part each. */

@@ -10,7 +10,6 @@ import org.junit.jupiter.api.Test;
 import javax.sql.DataSource;
 import java.io.StringReader;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -64,7 +63,7 @@ abstract class TalkBookingChecks extends ServerCalls {
     @Test
     void theMentorOffersTimesAGuardianBooksChangesAndCancelsAndTheMentorConfirms() throws Exception {
         LocalDate day = LocalDate.now(SWEDEN).plusDays(10);
-        HttpResponse<String> offered = send("POST", talks("offers"), as(OID_BERTIL), "{\"title\":\"Utvecklingssamtal HT\","
+        HttpResponse<String> offered = call("POST", talks("offers"), as(OID_BERTIL), "{\"title\":\"Utvecklingssamtal HT\","
                 + "\"questions\":[\"Vad går bra i skolan?\",\"Vad vill du bli bättre på?\"],\"times\":["
                 + time(day, "14:00", "Rum 204") + "," + time(day, "14:30", "Rum 204") + ","
                 + time(day, "15:00", "https://teams.example/na24a") + "]}", null);
@@ -76,12 +75,12 @@ abstract class TalkBookingChecks extends ServerCalls {
         assertThat(times).hasSize(3);
         assertThat(offer.getJsonArray("questions").getString(1)).isEqualTo("Vad vill du bli bättre på?");
 
-        assertThat(send("POST", talks("offers"), as(OID_ANNA), "{\"times\":[" + time(day, "09:00", "Rum 1") + "]}", null)
+        assertThat(call("POST", talks("offers"), as(OID_ANNA), "{\"times\":[" + time(day, "09:00", "Rum 1") + "]}", null)
                 .statusCode()).as("a teacher who is not the group's mentor").isEqualTo(403);
-        assertDenied(send("POST", talks("offers"), as(OID_ELSA), "{\"times\":[" + time(day, "09:00", "Rum 1") + "]}", null),
+        assertDenied(call("POST", talks("offers"), as(OID_ELSA), "{\"times\":[" + time(day, "09:00", "Rum 1") + "]}", null),
                 "OPERATION_ALLOWED");
 
-        assertThat(free(send("GET", talks("offers?child=" + PERSON_GRETA), nils(), null, null), times.get(0))).isTrue();
+        assertThat(free(call("GET", talks("offers?child=" + PERSON_GRETA), nils(), null, null), times.get(0))).isTrue();
         HttpResponse<String> booked = book(nils(), PERSON_GRETA, times.get(0), null);
         assertThat(booked.statusCode()).as(booked.body()).isEqualTo(201);
         JsonObject booking = json(booked.body());
@@ -92,42 +91,42 @@ abstract class TalkBookingChecks extends ServerCalls {
         assertThat(booking.get("confirmedAt")).as("not confirmed yet").isIn(null, JsonValue.NULL);
         assertThat(OffsetDateTime.parse(booking.getString("startsAt")).toInstant())
                 .isEqualTo(day.atTime(14, 0).atZone(SWEDEN).toInstant());
-        assertThat(free(send("GET", talks("offers?child=" + PERSON_GRETA), nils(), null, null), times.get(0)))
+        assertThat(free(call("GET", talks("offers?child=" + PERSON_GRETA), nils(), null, null), times.get(0)))
                 .as("the booked time").isFalse();
-        assertThat(send("GET", talks("offers"), as(OID_ELSA), null, null).body()).as("classmates see times, not whose")
+        assertThat(call("GET", talks("offers"), as(OID_ELSA), null, null).body()).as("classmates see times, not whose")
                 .doesNotContain(PERSON_GRETA.toString()).doesNotContain(talk);
 
         assertRefused(book(nils(), PERSON_GRETA, times.get(1), null), "ALREADY_BOOKED");
 
-        HttpResponse<String> changed = send("PUT", talks("bookings/" + talk), nils(), "{\"student\":\"" + PERSON_GRETA
+        HttpResponse<String> changed = call("PUT", talks("bookings/" + talk), nils(), "{\"student\":\"" + PERSON_GRETA
                 + "\",\"time\":\"" + times.get(2) + "\"}", null);
         assertThat(changed.statusCode()).as(changed.body()).isEqualTo(200);
         assertThat(json(changed.body()).getString("place")).isEqualTo("https://teams.example/na24a");
-        assertThat(free(send("GET", talks("offers"), as(OID_BERTIL), null, null), times.get(0))).as("freed").isTrue();
+        assertThat(free(call("GET", talks("offers"), as(OID_BERTIL), null, null), times.get(0))).as("freed").isTrue();
 
-        HttpResponse<String> gretas = send("GET", "/api/v1/students/" + PERSON_GRETA + "/development-talks", as(OID_GRETA),
+        HttpResponse<String> gretas = call("GET", "/api/v1/students/" + PERSON_GRETA + "/development-talks", as(OID_GRETA),
                 null, null);
         assertThat(gretas.statusCode()).isEqualTo(200);
         assertThat(gretas.body()).as("Greta sees her booked talk with its time").contains(talk).contains(times.get(2))
                 .contains("https://teams.example/na24a");
 
-        HttpResponse<String> answered = send("PUT", talks("bookings/" + talk + "/answers"), nils(), "{\"student\":\""
+        HttpResponse<String> answered = call("PUT", talks("bookings/" + talk + "/answers"), nils(), "{\"student\":\""
                 + PERSON_GRETA + "\",\"answers\":[\"Greta trivs i klassen\",\"Matematiken\"]}", null);
         assertThat(answered.statusCode()).as(answered.body()).isEqualTo(200);
-        HttpResponse<String> overview = send("GET", talks("bookings"), as(OID_BERTIL), null, null);
+        HttpResponse<String> overview = call("GET", talks("bookings"), as(OID_BERTIL), null, null);
         assertThat(overview.statusCode()).isEqualTo(200);
         assertThat(overview.body()).as("the mentor reads the answers").contains(talk, "Greta trivs i klassen", "Nils Gran");
-        assertThat(send("GET", talks("bookings"), nils(), null, null).statusCode()).as("the overview is the mentor's")
+        assertThat(call("GET", talks("bookings"), nils(), null, null).statusCode()).as("the overview is the mentor's")
                 .isEqualTo(403);
 
-        assertThat(send("POST", talks("bookings/" + talk + "/confirmation?student=" + PERSON_GRETA), nils(), null, null)
+        assertThat(call("POST", talks("bookings/" + talk + "/confirmation?student=" + PERSON_GRETA), nils(), null, null)
                 .statusCode()).as("a guardian books but never confirms").isEqualTo(403);
-        HttpResponse<String> confirmed = send("POST", talks("bookings/" + talk + "/confirmation?student=" + PERSON_GRETA),
+        HttpResponse<String> confirmed = call("POST", talks("bookings/" + talk + "/confirmation?student=" + PERSON_GRETA),
                 as(OID_BERTIL), null, null);
         assertThat(confirmed.statusCode()).as(confirmed.body()).isEqualTo(200);
         assertThat(json(confirmed.body()).getString("confirmedAt")).isNotBlank();
 
-        HttpResponse<String> calendar = send("GET", talks("bookings/" + talk + "/calendar?student=" + PERSON_GRETA),
+        HttpResponse<String> calendar = call("GET", talks("bookings/" + talk + "/calendar?student=" + PERSON_GRETA),
                 nils(), null, "en");
         assertThat(calendar.statusCode()).as(calendar.body()).isEqualTo(200);
         assertThat(calendar.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/calendar");
@@ -138,14 +137,14 @@ abstract class TalkBookingChecks extends ServerCalls {
         assertThat(calendar.body()).startsWith("BEGIN:VCALENDAR").contains("BEGIN:VEVENT", "DTSTART:" + utc,
                 "UID:" + talk + "@klassrum", "LOCATION:https://teams.example/na24a", "STATUS:CONFIRMED",
                 "Development talk with Bertil").doesNotContain("Greta");
-        assertThat(send("GET", talks("bookings/" + talk + "/calendar?student=" + PERSON_GRETA), as(OID_ANNA), null, null)
+        assertThat(call("GET", talks("bookings/" + talk + "/calendar?student=" + PERSON_GRETA), as(OID_ANNA), null, null)
                 .statusCode()).as("a teacher never reads a talk").isEqualTo(404);
 
-        HttpResponse<String> cancelled = send("DELETE", talks("bookings/" + talk + "?student=" + PERSON_GRETA), nils(),
+        HttpResponse<String> cancelled = call("DELETE", talks("bookings/" + talk + "?student=" + PERSON_GRETA), nils(),
                 null, null);
         assertThat(cancelled.statusCode()).as(cancelled.body()).isEqualTo(204);
-        assertThat(free(send("GET", talks("offers?child=" + PERSON_GRETA), nils(), null, null), times.get(2))).isTrue();
-        assertThat(send("GET", "/api/v1/students/" + PERSON_GRETA + "/development-talks", as(OID_GRETA), null, null)
+        assertThat(free(call("GET", talks("offers?child=" + PERSON_GRETA), nils(), null, null), times.get(2))).isTrue();
+        assertThat(call("GET", "/api/v1/students/" + PERSON_GRETA + "/development-talks", as(OID_GRETA), null, null)
                 .body()).as("the cancelled talk is gone").doesNotContain(talk);
     }
 
@@ -196,7 +195,7 @@ abstract class TalkBookingChecks extends ServerCalls {
         }
         String time = offer(day, "11:00").get(0);
         assertThat(book(nils(), PERSON_GRETA, time, null).statusCode()).isEqualTo(201);
-        HttpResponse<String> english = send("POST", talks("bookings"), karin, "{\"student\":\"" + PERSON_ELSA
+        HttpResponse<String> english = call("POST", talks("bookings"), karin, "{\"student\":\"" + PERSON_ELSA
                 + "\",\"time\":\"" + time + "\"}", "en");
         assertRefused(english, "SLOT_TAKEN");
         assertThat(english.body()).contains("Someone else booked the time first. Choose another time.");
@@ -217,21 +216,21 @@ abstract class TalkBookingChecks extends ServerCalls {
             assertThat(booked.statusCode()).as(booked.body()).isEqualTo(201);
             String talk = json(booked.body()).getString("id");
 
-            assertThat(send("GET", talks("offers?child=" + PERSON_ELSA), ebba, null, null).statusCode()).isEqualTo(200);
-            assertDenied(send("PUT", talks("bookings/" + talk), ebba, "{\"student\":\"" + PERSON_ELSA + "\",\"time\":\""
+            assertThat(call("GET", talks("offers?child=" + PERSON_ELSA), ebba, null, null).statusCode()).isEqualTo(200);
+            assertDenied(call("PUT", talks("bookings/" + talk), ebba, "{\"student\":\"" + PERSON_ELSA + "\",\"time\":\""
                     + times.get(1) + "\"}", null), "GUARDIAN_INVITED");
-            assertDenied(send("DELETE", talks("bookings/" + talk + "?student=" + PERSON_ELSA), ebba, null, null),
+            assertDenied(call("DELETE", talks("bookings/" + talk + "?student=" + PERSON_ELSA), ebba, null, null),
                     "GUARDIAN_INVITED");
-            assertThat(send("GET", talks("bookings/" + talk + "/calendar?student=" + PERSON_ELSA), ebba, null, null)
+            assertThat(call("GET", talks("bookings/" + talk + "/calendar?student=" + PERSON_ELSA), ebba, null, null)
                     .statusCode()).isEqualTo(404);
-            assertThat(send("GET", talks("bookings/" + talk + "/calendar?student=" + PERSON_ELSA), karin, null, null)
+            assertThat(call("GET", talks("bookings/" + talk + "/calendar?student=" + PERSON_ELSA), karin, null, null)
                     .statusCode()).isEqualTo(200);
 
             Sql.update(database, "update guardian_link set valid_to = ? where id = ?", LocalDate.now(SWEDEN).minusDays(1),
                     GUARDIAN_LINK_KARIN_ELSA);
-            assertDenied(send("PUT", talks("bookings/" + talk), karin, "{\"student\":\"" + PERSON_ELSA + "\",\"time\":\""
+            assertDenied(call("PUT", talks("bookings/" + talk), karin, "{\"student\":\"" + PERSON_ELSA + "\",\"time\":\""
                     + times.get(1) + "\"}", null), "GUARDIAN_LINK");
-            assertDenied(send("DELETE", talks("bookings/" + talk + "?student=" + PERSON_ELSA), karin, null, null),
+            assertDenied(call("DELETE", talks("bookings/" + talk + "?student=" + PERSON_ELSA), karin, null, null),
                     "GUARDIAN_LINK");
         } finally {
             Sql.update(database, "update guardian_link set valid_to = null where id = ?", GUARDIAN_LINK_KARIN_ELSA);
@@ -295,7 +294,7 @@ abstract class TalkBookingChecks extends ServerCalls {
         for (String start : starts) {
             times.add(time(day, start, "Rum 204"));
         }
-        HttpResponse<String> offered = send("POST", talks("offers"), as(OID_BERTIL),
+        HttpResponse<String> offered = call("POST", talks("offers"), as(OID_BERTIL),
                 "{\"times\":[" + String.join(",", times) + "]}", null);
         assertThat(offered.statusCode()).as(offered.body()).isEqualTo(201);
         JsonObject offer = json(offered.body());
@@ -309,13 +308,13 @@ abstract class TalkBookingChecks extends ServerCalls {
 
     private HttpResponse<String> book(String authorization, UUID student, String time, List<UUID> guardians)
             throws Exception {
-        return send("POST", talks("bookings"), authorization, "{\"student\":\"" + student + "\",\"time\":\"" + time + "\""
+        return call("POST", talks("bookings"), authorization, "{\"student\":\"" + student + "\",\"time\":\"" + time + "\""
                 + (guardians == null ? "" : ",\"guardians\":[" + String.join(",", guardians.stream()
                 .map(g -> "\"" + g + "\"").toList()) + "]") + "}", null);
     }
 
     private CompletableFuture<HttpResponse<String>> bookAsync(String authorization, UUID student, String time) {
-        return http.sendAsync(request("POST", talks("bookings"), authorization, "{\"student\":\"" + student
+        return http.sendAsync(callRequest("POST", talks("bookings"), authorization, "{\"student\":\"" + student
                 + "\",\"time\":\"" + time + "\"}", null).build(), HttpResponse.BodyHandlers.ofString());
     }
 
@@ -341,28 +340,5 @@ abstract class TalkBookingChecks extends ServerCalls {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(409);
         assertThat(response.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
         assertThat(json(response.body()).getString("code")).isEqualTo(code);
-    }
-
-    /** @param authorization "Bearer ..." for a token, "Cookie ..." for a guardian's session */
-    private HttpResponse<String> send(String method, String path, String authorization, String json, String language)
-            throws Exception {
-        return http.send(request(method, path, authorization, json, language).build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private HttpRequest.Builder request(String method, String path, String authorization, String json, String language) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path))
-                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
-        if (json != null) {
-            request.header("Content-Type", "application/json");
-        }
-        if (authorization.startsWith("Cookie ")) {
-            request.header("Cookie", authorization.substring("Cookie ".length()));
-        } else {
-            request.header("Authorization", authorization);
-        }
-        if (language != null) {
-            request.header("Accept-Language", language);
-        }
-        return request;
     }
 }

@@ -98,26 +98,54 @@ public class AccessGuard {
      *                  before any item is decided, audited in the caller's own chain only
      */
     public ListDecision list(DataKind kind, Operation operation, UUID listGroup) {
-        return new ListDecision(currentActor(), kind, operation, listGroup);
+        return new ListDecision(currentActor(), kind, kind.name(), operation, listGroup);
     }
 
-    /** One item of a list: the student it is about, its group and its facts. */
-    public record Item(UUID studentId, UUID groupId, ItemFacts facts) {
+    /**
+     * Starts deciding a list whose items are of different kinds (a reader's notifications: posts, hand-ins,
+     * assessments, talk bookings): each item names its own kind ({@link Item#kind}), and the list is audited once,
+     * under {@code listName}.
+     */
+    public ListDecision mixedList(String listName, Operation operation) {
+        return new ListDecision(currentActor(), null, listName, operation, null);
+    }
+
+    /**
+     * As {@link #mixedList}, decided for the given person instead of the caller: what a notification mail tells is
+     * decided again as its recipient when it is sent, outside any request.
+     */
+    public ListDecision mixedListFor(Actor actor, String listName, Operation operation) {
+        return new ListDecision(actor, null, listName, operation, null);
+    }
+
+    /**
+     * One item of a list: the student it is about, its group and its facts.
+     *
+     * @param kind the item's kind in a {@link #mixedList}; null in a list of one kind
+     */
+    public record Item(UUID studentId, UUID groupId, ItemFacts facts, DataKind kind) {
+
+        public Item(UUID studentId, UUID groupId, ItemFacts facts) {
+            this(studentId, groupId, facts, null);
+        }
     }
 
     /** The decisions of one list, made in batches and audited as one record. */
     public final class ListDecision {
 
         private final Actor actor;
+        /** The kind of every item; null when each item names its own. */
         private final DataKind kind;
+        private final String auditKind;
         private final Operation operation;
         private final UUID listGroup;
         private final List<AuditRecord.Outcome> outcomes = new ArrayList<>();
         private boolean groupChecked;
 
-        private ListDecision(Actor actor, DataKind kind, Operation operation, UUID listGroup) {
+        private ListDecision(Actor actor, DataKind kind, String auditKind, Operation operation, UUID listGroup) {
             this.actor = actor;
             this.kind = kind;
+            this.auditKind = auditKind;
             this.operation = operation;
             this.listGroup = listGroup;
         }
@@ -150,24 +178,36 @@ public class AccessGuard {
             }
             LocalDate today = today();
             boolean[] visible = new boolean[items.size()];
-            int allowed = 0;
+            int[][] perKind = new int[DataKind.values().length][2];
             for (int i = 0; i < items.size(); i++) {
                 Item item = items.get(i);
+                DataKind itemKind = item.kind() != null ? item.kind() : kind;
                 AccessFacts known = facts.get(RosterFactsPort.Subject.of(item.studentId(), item.groupId(), item.facts()));
                 List<String> failing;
                 if (known == null) {
                     failing = List.of(UNKNOWN_STUDENT_OR_GROUP);
                 } else {
-                    Verdict verdict = rules.verdict(new AccessQuestion(actor, item.studentId(), kind,
+                    Verdict verdict = rules.verdict(new AccessQuestion(actor, item.studentId(), itemKind,
                             operation, item.groupId(), item.facts()), known, today);
                     visible[i] = verdict.allowed();
                     failing = codeNames(verdict);
                 }
                 outcomes.add(new AuditRecord.Outcome(item.studentId().toString(),
                         item.groupId() == null ? null : item.groupId().toString(), visible[i], failing));
-                allowed += visible[i] ? 1 : 0;
+                perKind[itemKind.ordinal()][visible[i] ? 1 : 0]++;
             }
-            measured(kind, AccessMetrics.Form.LIST, allowed, items.size() - allowed, started);
+            // The batch's time is counted once, with its first kind; the decisions are counted by kind.
+            boolean timed = false;
+            for (DataKind counted : DataKind.values()) {
+                int[] count = perKind[counted.ordinal()];
+                if (count[0] + count[1] > 0) {
+                    measured(counted, AccessMetrics.Form.LIST, count[1], count[0], timed ? System.nanoTime() : started);
+                    timed = true;
+                }
+            }
+            if (!timed && kind != null) {
+                measured(kind, AccessMetrics.Form.LIST, 0, 0, started);
+            }
             return visible;
         }
 
@@ -183,7 +223,7 @@ public class AccessGuard {
         public void audit() {
             boolean allAllowed = outcomes.stream().allMatch(AuditRecord.Outcome::allowed);
             List<String> failing = outcomes.stream().flatMap(outcome -> outcome.failingCodes().stream()).distinct().toList();
-            audit.record(record(AuditRecord.Purpose.ACCESS, actor, actor.tenantId(), kind.name(), operation.name(), null,
+            audit.record(record(AuditRecord.Purpose.ACCESS, actor, actor.tenantId(), auditKind, operation.name(), null,
                     listGroup, allAllowed, failing, outcomes));
         }
     }

@@ -16,7 +16,6 @@ import org.junit.jupiter.api.Test;
 import se.klassrum.access.api.AccessDeniedException;
 import se.klassrum.access.api.AccessFacts;
 import se.klassrum.access.api.Actor;
-import se.klassrum.access.api.CallerProvider;
 import se.klassrum.access.api.DataKind;
 import se.klassrum.access.api.GroupFact;
 import se.klassrum.access.api.GroupKind;
@@ -32,7 +31,6 @@ import se.klassrum.access.api.RosterFactsPort;
 import se.klassrum.access.api.SchoolRoleKind;
 import se.klassrum.access.api.StudentDataNotFoundException;
 import se.klassrum.access.api.Validity;
-import se.klassrum.access.audit.AuditLog;
 import se.klassrum.access.audit.AuditRecord;
 
 /**
@@ -64,25 +62,7 @@ class AccessGuardGroupLevelTest {
                 null, null, null));
         groups.put(FOREIGN_GROUP, new GroupFact(FOREIGN_GROUP, OTHER_TENANT, UUID.randomUUID(), "Ma1c-N",
                 GroupKind.TEACHING, true, false, null, null, null));
-        guard = new AccessGuard();
-        guard.roster = new Roster();
-        guard.caller = new CallerProvider() {
-            @Override
-            public Optional<Actor> currentActor() {
-                return Optional.ofNullable(caller);
-            }
-
-            @Override
-            public String requestId() {
-                return "req-1";
-            }
-        };
-        guard.audit = new AuditLog() {
-            @Override
-            public void record(AuditRecord record) {
-                audited.add(record);
-            }
-        };
+        guard = PlainGuard.of(new Roster(), () -> caller, audited);
     }
 
     /** Group-level facts as an adapter reads them: the actor, the actor's memberships, the named group, no student. */

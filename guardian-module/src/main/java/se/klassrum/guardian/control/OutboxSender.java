@@ -11,6 +11,8 @@ import jakarta.mail.MessagingException;
 import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import se.klassrum.teaching.control.MailOutbox;
+import se.klassrum.teaching.control.NotificationMails;
+import se.klassrum.teaching.control.TalkReminders;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -39,6 +41,12 @@ public class OutboxSender {
     CodeMailer mailer;
 
     @Inject
+    NotificationMails notificationMails;
+
+    @Inject
+    TalkReminders reminders;
+
+    @Inject
     @ConfigProperty(name = "klassrum.mail.outbox.interval-seconds", defaultValue = "5")
     long intervalSeconds;
 
@@ -54,10 +62,17 @@ public class OutboxSender {
 
     private void run() {
         try {
+            self().writeReminders();
             self().sendDue();
         } catch (RuntimeException failure) {
             LOG.log(Level.WARNING, "Sending the mail outbox failed; the next run tries again", failure);
         }
+    }
+
+    /** Writes the reminders of tomorrow's talks not written yet; each node may, the outbox's key keeps them once. */
+    @Transactional
+    public int writeReminders() {
+        return reminders.writeDue(OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS));
     }
 
     /** One batch of due mails, claimed, sent and marked in one transaction. */
@@ -70,8 +85,23 @@ public class OutboxSender {
                 outbox.failed(mail.id(), mail.attempts(), "no e-mail address", now);
                 continue;
             }
+            String subject = mail.subject();
+            String body = mail.body();
+            String calendar = mail.calendar();
+            boolean reminder = TalkReminders.KIND.equals(mail.kind());
+            if (mail.notification() || reminder) {
+                // Decided again as its recipient, and written in their language, now that it is sent.
+                var composed = reminder ? reminders.compose(mail) : notificationMails.compose(mail);
+                if (composed.isEmpty()) {
+                    outbox.withheld(mail.id(), now);
+                    continue;
+                }
+                subject = composed.get().subject();
+                body = composed.get().body();
+                calendar = composed.get().calendar();
+            }
             try {
-                mailer.sendNotice(mail.address(), mail.subject(), mail.body(), mail.calendar());
+                mailer.sendNotice(mail.address(), subject, body, calendar);
                 outbox.sent(mail.id(), now);
                 sent++;
             } catch (MessagingException | RuntimeException refused) {

@@ -1,6 +1,7 @@
 package se.klassrum.teaching.boundary;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
@@ -18,6 +19,7 @@ import se.klassrum.teaching.boundary.Views.AssessmentView;
 import se.klassrum.teaching.control.TeachingContext;
 import se.klassrum.teaching.entity.Assessment;
 import se.klassrum.teaching.entity.Grade;
+import se.klassrum.teaching.entity.Happened;
 import se.klassrum.teaching.entity.SafeHtml;
 import se.klassrum.teaching.entity.TeachingException;
 
@@ -36,6 +38,10 @@ public class Assessments {
 
     @Inject
     TeachingContext context;
+
+    /** What happened, for the readers' notifications (written in this transaction by {@code NotificationEvents}). */
+    @Inject
+    Event<Happened> happened;
 
     /**
      * Sets (or revises) the assessment of a student in the syllabus of a teaching group the caller owns.
@@ -64,6 +70,7 @@ public class Assessments {
         }
         if (publish && !assessment.isPublished()) {
             assessment.publish(context.now());
+            happened.fire(new Happened(Happened.Kind.ASSESSMENT_PUBLISHED, groupId, assessment.id(), studentId));
         }
         return AssessmentView.of(assessment);
     }

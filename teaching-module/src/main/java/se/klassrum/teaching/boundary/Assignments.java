@@ -1,6 +1,7 @@
 package se.klassrum.teaching.boundary;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
@@ -22,6 +23,7 @@ import se.klassrum.teaching.boundary.Views.SubmissionView;
 import se.klassrum.teaching.control.AttachedFiles;
 import se.klassrum.teaching.control.TeachingContext;
 import se.klassrum.teaching.entity.Assignment;
+import se.klassrum.teaching.entity.Happened;
 import se.klassrum.teaching.entity.PublicationStatus;
 import se.klassrum.teaching.entity.SafeHtml;
 import se.klassrum.teaching.entity.Submission;
@@ -47,6 +49,10 @@ public class Assignments {
 
     @Inject
     AttachedFiles files;
+
+    /** What happened, for the readers' notifications (written in this transaction by {@code NotificationEvents}). */
+    @Inject
+    Event<Happened> happened;
 
     /**
      * The group's assignments by due time. Asked about published assignments; drafts are added only for a
@@ -93,13 +99,20 @@ public class Assignments {
             assignment.publish(now);
         }
         context.em().persist(assignment);
+        if (publish) {
+            happened.fire(new Happened(Happened.Kind.ASSIGNMENT_PUBLISHED, groupId, assignment.id(), null));
+        }
         return AssignmentView.of(assignment);
     }
 
     @StudentData(kind = DataKind.ASSIGNMENT, operation = Operation.WRITE)
     public AssignmentView publish(@GroupId UUID groupId, UUID assignmentId) {
         Assignment assignment = context.assignmentOf(groupId, assignmentId);
+        boolean wasPublished = assignment.isPublished();
         assignment.publish(context.now());
+        if (!wasPublished) {
+            happened.fire(new Happened(Happened.Kind.ASSIGNMENT_PUBLISHED, groupId, assignmentId, null));
+        }
         return AssignmentView.of(assignment);
     }
 
@@ -112,6 +125,9 @@ public class Assignments {
                                OffsetDateTime dueAt) {
         Assignment assignment = context.assignmentOf(groupId, assignmentId);
         assignment.edit(title, SafeHtml.of(instructions), dueAt, context.now());
+        if (assignment.isPublished()) {
+            happened.fire(new Happened(Happened.Kind.ASSIGNMENT_CHANGED, groupId, assignmentId, null));
+        }
         return AssignmentView.of(assignment);
     }
 
@@ -145,6 +161,7 @@ public class Assignments {
         }
         context.em().flush();
         files.goWith(submission, submission.lastEntry());
+        happened.fire(new Happened(Happened.Kind.HAND_IN_WAITING, groupId, submission.id(), studentId));
         return SubmissionView.of(submission, true);
     }
 
@@ -213,6 +230,7 @@ public class Assignments {
                 context.now());
         context.em().flush();
         files.goWith(submission, submission.lastEntry());
+        happened.fire(new Happened(Happened.Kind.WORK_RETURNED, groupId, submission.id(), studentId));
         return SubmissionView.of(submission);
     }
 
@@ -228,6 +246,7 @@ public class Assignments {
                 context.now());
         context.em().flush();
         files.goWith(submission, submission.lastEntry());
+        happened.fire(new Happened(Happened.Kind.COMPLETION_REQUESTED, groupId, submission.id(), studentId));
         return SubmissionView.of(submission);
     }
 

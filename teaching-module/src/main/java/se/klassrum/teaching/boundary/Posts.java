@@ -1,6 +1,7 @@
 package se.klassrum.teaching.boundary;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
@@ -17,6 +18,7 @@ import se.klassrum.roster.entity.Person;
 import se.klassrum.roster.entity.StudyGroup;
 import se.klassrum.teaching.control.AttachedFiles;
 import se.klassrum.teaching.control.TeachingContext;
+import se.klassrum.teaching.entity.Happened;
 import se.klassrum.teaching.entity.Post;
 import se.klassrum.teaching.entity.SafeHtml;
 import se.klassrum.teaching.boundary.Views.PostView;
@@ -41,6 +43,10 @@ public class Posts {
 
     @Inject
     AttachedFiles files;
+
+    /** What happened, for the readers' notifications (written in this transaction by {@code NotificationEvents}). */
+    @Inject
+    Event<Happened> happened;
 
     /**
      * The group's posts, newest first.
@@ -76,6 +82,7 @@ public class Posts {
         Person author = context.find(Person.class, context.callerPersonId());
         Post post = new Post(group, author, SafeHtml.of(html), context.now());
         context.em().persist(post);
+        happened.fire(new Happened(Happened.Kind.POST_PUBLISHED, groupId, post.id(), null));
         return PostView.of(post);
     }
 

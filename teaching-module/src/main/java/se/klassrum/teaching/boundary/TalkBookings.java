@@ -1,6 +1,7 @@
 package se.klassrum.teaching.boundary;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
@@ -24,6 +25,7 @@ import se.klassrum.teaching.control.TalkGuardians;
 import se.klassrum.teaching.control.TalkMails;
 import se.klassrum.teaching.control.TeachingContext;
 import se.klassrum.teaching.entity.DevelopmentTalk;
+import se.klassrum.teaching.entity.Happened;
 import se.klassrum.teaching.entity.SafeHtml;
 import se.klassrum.teaching.entity.TalkOffer;
 import se.klassrum.teaching.entity.TalkSlot;
@@ -66,6 +68,10 @@ public class TalkBookings {
 
     @Inject
     TalkMails mails;
+
+    /** What happened, for the readers' notifications (written in this transaction by {@code NotificationEvents}). */
+    @Inject
+    Event<Happened> happened;
 
     /**
      * Offers times for development talks in a mentor group, with the questions to prepare.
@@ -261,6 +267,8 @@ public class TalkBookings {
     /** Mails the guardians the talk invites what happened to its booking, through the outbox. */
     private TalkBookingView told(TalkMails.Kind kind, TalkBookingView booking, DevelopmentTalk talk) {
         mails.tell(kind, booking, talk.guardians().stream().map(Person::id).toList());
+        happened.fire(new Happened(Happened.Kind.valueOf(kind.name()), booking.groupId(), booking.id(),
+                booking.studentId()));
         return booking;
     }
 

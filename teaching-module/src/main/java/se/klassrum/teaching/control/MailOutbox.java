@@ -16,8 +16,22 @@ import java.util.UUID;
 @ApplicationScoped
 public class MailOutbox {
 
-    /** A claimed mail, with its recipient's address as the roster has it now (null when there is none). */
-    public record Claimed(UUID id, String address, String subject, String body, String calendar, int attempts) {
+    /**
+     * A claimed mail, with its recipient's address as the roster has it now (null when there is none). A notification
+     * mail ({@code eventId} or {@code periodFrom} set) has no text yet: it is decided and written when sent
+     * ({@link NotificationMails}).
+     *
+     * @param eventId    the event an immediate notification mail tells about, with {@code aboutId}, its student
+     * @param periodFrom the start of a digest's period (a day)
+     * @param talkId     the talk a reminder ({@link TalkReminders}) is about
+     */
+    public record Claimed(UUID id, String address, String subject, String body, String calendar, int attempts,
+                          UUID recipientId, String kind, UUID eventId, UUID aboutId, OffsetDateTime periodFrom,
+                          OffsetDateTime createdAt, UUID talkId) {
+
+        public boolean notification() {
+            return eventId != null || periodFrom != null;
+        }
     }
 
     @Inject
@@ -46,9 +60,11 @@ public class MailOutbox {
     public List<Claimed> claim(int max, OffsetDateTime now) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = context.em().createNativeQuery("""
-                        select cast(o.id as varchar), p.email, o.subject, o.body, o.calendar, o.attempts
+                        select cast(o.id as varchar), p.email, o.subject, o.body, o.calendar, o.attempts,
+                               cast(o.recipient_id as varchar), o.kind, cast(o.event_id as varchar),
+                               cast(o.about_id as varchar), o.period_from, o.created_at, cast(o.talk_id as varchar)
                         from mail_outbox o join person p on p.id = o.recipient_id
-                        where o.sent_at is null and o.next_attempt_at <= ?1
+                        where o.sent_at is null and o.withheld_at is null and o.next_attempt_at <= ?1
                         order by o.next_attempt_at
                         limit ?2
                         for update of o skip locked
@@ -57,7 +73,9 @@ public class MailOutbox {
                 .setParameter(2, max)
                 .getResultList();
         return rows.stream().map(row -> new Claimed(UUID.fromString((String) row[0]), (String) row[1], (String) row[2],
-                (String) row[3], (String) row[4], ((Number) row[5]).intValue())).toList();
+                (String) row[3], (String) row[4], ((Number) row[5]).intValue(), UUID.fromString((String) row[6]),
+                (String) row[7], uuid(row[8]), uuid(row[9]), row[10] == null ? null : NotificationRows.time(row[10]),
+                NotificationRows.time(row[11]), uuid(row[12]))).toList();
     }
 
     public void sent(UUID id, OffsetDateTime at) {
@@ -66,6 +84,18 @@ public class MailOutbox {
                 .setParameter(1, id.toString())
                 .setParameter(2, at)
                 .executeUpdate();
+    }
+
+    /** A notification mail the rules no longer let through when it was to be sent: kept as withheld, never sent. */
+    public void withheld(UUID id, OffsetDateTime at) {
+        context.em().createNativeQuery("update mail_outbox set withheld_at = ?2 where id = cast(?1 as uuid)")
+                .setParameter(1, id.toString())
+                .setParameter(2, at)
+                .executeUpdate();
+    }
+
+    private static UUID uuid(Object column) {
+        return column == null ? null : UUID.fromString(column.toString());
     }
 
     /** Records a failed attempt; the mail is tried again after {@link #backoff}. */

@@ -185,4 +185,14 @@ public final class Requests {
             @Schema(description = "an answer per question, in order; an empty answer takes an earlier one back")
             List<@NotNull @Size(max = 4000) String> answers) {
     }
+
+    /** How the caller wants to be mailed about their notifications. */
+    public record MailPreferenceRequest(
+            @NotNull se.klassrum.teaching.control.NotificationPreferences.Frequency frequency,
+            @NotNull @jakarta.validation.constraints.Pattern(regexp = "sv|en") String language) {
+    }
+
+    /** @param ids the notifications read; empty or left out for every one the caller may see */
+    public record NotificationsRead(@Size(max = 100) List<UUID> ids) {
+    }
 }

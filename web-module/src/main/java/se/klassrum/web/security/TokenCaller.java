@@ -73,6 +73,9 @@ public class TokenCaller implements CallerProvider {
     @Inject
     AuditLog auditLog;
 
+    @Inject
+    jakarta.enterprise.inject.spi.BeanManager beans;
+
     /** How far a token's {@code iat} and {@code nbf} may be ahead of this server's clock. */
     @Inject
     @ConfigProperty(name = "klassrum.jwt.clock-skew-seconds", defaultValue = "60")
@@ -92,6 +95,10 @@ public class TokenCaller implements CallerProvider {
     @Override
     @SuppressWarnings("unchecked")
     public Optional<Actor> currentActor() {
+        if (outsideARequest()) {
+            // A scheduled task (the mail sender deciding as a mail's recipient) has no caller of its own.
+            return Optional.empty();
+        }
         if (request.getAttribute(CALLER) instanceof Optional<?> known) {
             return (Optional<Actor>) known;
         }
@@ -103,7 +110,15 @@ public class TokenCaller implements CallerProvider {
 
     @Override
     public String requestId() {
-        return RequestIds.of(request);
+        return outsideARequest() ? "scheduled-" + UUID.randomUUID() : RequestIds.of(request);
+    }
+
+    private boolean outsideARequest() {
+        try {
+            return !beans.getContext(jakarta.enterprise.context.RequestScoped.class).isActive();
+        } catch (jakarta.enterprise.context.ContextNotActiveException none) {
+            return true;
+        }
     }
 
     private boolean isApiRequest() {
