@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import se.klassrum.access.api.AccessDeniedException;
 import se.klassrum.access.api.AccessFacts;
+import se.klassrum.access.api.AccessPath;
 import se.klassrum.access.api.AccessQuestion;
 import se.klassrum.access.api.Actor;
 import se.klassrum.access.api.CallerProvider;
@@ -98,7 +99,18 @@ public class AccessGuard {
      *                  before any item is decided, audited in the caller's own chain only
      */
     public ListDecision list(DataKind kind, Operation operation, UUID listGroup) {
-        return new ListDecision(currentActor(), kind, operation, listGroup);
+        return list(kind, operation, listGroup, Set.of());
+    }
+
+    /**
+     * A list whose items are seen only through some paths (the development overview: the student's, a guardian's and
+     * the active mentor's paths, not a teacher's): an item that another path alone allows is refused, with the
+     * failing codes of the closest of these paths.
+     *
+     * @param through the paths an item may be seen through; empty for any path
+     */
+    public ListDecision list(DataKind kind, Operation operation, UUID listGroup, Set<AccessPath> through) {
+        return new ListDecision(currentActor(), kind, operation, listGroup, Set.copyOf(through));
     }
 
     /** One item of a list: the student it is about, its group and its facts. */
@@ -112,14 +124,16 @@ public class AccessGuard {
         private final DataKind kind;
         private final Operation operation;
         private final UUID listGroup;
+        private final Set<AccessPath> through;
         private final List<AuditRecord.Outcome> outcomes = new ArrayList<>();
         private boolean groupChecked;
 
-        private ListDecision(Actor actor, DataKind kind, Operation operation, UUID listGroup) {
+        private ListDecision(Actor actor, DataKind kind, Operation operation, UUID listGroup, Set<AccessPath> through) {
             this.actor = actor;
             this.kind = kind;
             this.operation = operation;
             this.listGroup = listGroup;
+            this.through = through;
         }
 
         /**
@@ -158,8 +172,10 @@ public class AccessGuard {
                 if (known == null) {
                     failing = List.of(UNKNOWN_STUDENT_OR_GROUP);
                 } else {
-                    Verdict verdict = rules.verdict(new AccessQuestion(actor, item.studentId(), kind,
-                            operation, item.groupId(), item.facts()), known, today);
+                    AccessQuestion question = new AccessQuestion(actor, item.studentId(), kind, operation, item.groupId(),
+                            item.facts());
+                    Verdict verdict = through.isEmpty() ? rules.verdict(question, known, today)
+                            : Verdict.through(rules.decide(question, known, today), through);
                     visible[i] = verdict.allowed();
                     failing = codeNames(verdict);
                 }
