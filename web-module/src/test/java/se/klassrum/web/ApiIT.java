@@ -61,4 +61,9 @@ class ApiIT extends KlassrumServerTest {
     @Order(10)
     class TalkBookings extends TalkBookingChecks {
     }
+
+    @Nested
+    @Order(11)
+    class Overview extends OverviewChecks {
+    }
 }

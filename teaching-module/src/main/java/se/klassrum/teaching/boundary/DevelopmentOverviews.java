@@ -52,16 +52,16 @@ public class DevelopmentOverviews {
     }
 
     /** One returned piece of work in the overview. */
-    public record Work(UUID assignmentId, String title, SafeHtml feedback, OffsetDateTime returnedAt) {
+    public record OverviewWork(UUID assignmentId, String title, SafeHtml feedback, OffsetDateTime returnedAt) {
     }
 
     /** The work of one group, with what the group was: its name, school year and subject. */
-    public record GroupWork(UUID groupId, String groupName, String schoolYear, String syllabusCode, String subjectName,
-                            List<Work> work) {
+    public record OverviewGroup(UUID groupId, String groupName, String schoolYear, String syllabusCode, String subjectName,
+                            List<OverviewWork> work) {
     }
 
     /** A student's development overview: their assessed work by group, the latest school year first. */
-    public record DevelopmentOverview(UUID studentId, List<GroupWork> groups) {
+    public record DevelopmentOverview(UUID studentId, List<OverviewGroup> groups) {
 
         /**
          * Groups the work the caller may see. An overview in which the caller sees nothing is answered like a student
@@ -80,11 +80,11 @@ public class DevelopmentOverviews {
                     .thenComparing(AssessedWork::returnedAt, Comparator.reverseOrder()));
             Map<UUID, List<AssessedWork>> byGroup = new LinkedHashMap<>();
             ordered.forEach(work -> byGroup.computeIfAbsent(work.groupId(), id -> new ArrayList<>()).add(work));
-            List<GroupWork> groups = byGroup.values().stream().map(works -> {
+            List<OverviewGroup> groups = byGroup.values().stream().map(works -> {
                 AssessedWork first = works.get(0);
-                return new GroupWork(first.groupId(), first.groupName(), first.schoolYear(), first.syllabusCode(),
+                return new OverviewGroup(first.groupId(), first.groupName(), first.schoolYear(), first.syllabusCode(),
                         first.subjectName(), works.stream()
-                        .map(w -> new Work(w.assignmentId(), w.title(), w.feedback(), w.returnedAt())).toList());
+                        .map(w -> new OverviewWork(w.assignmentId(), w.title(), w.feedback(), w.returnedAt())).toList());
             }).toList();
             return new DevelopmentOverview(studentId, groups);
         }

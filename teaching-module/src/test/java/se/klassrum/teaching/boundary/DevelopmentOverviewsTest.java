@@ -4,7 +4,7 @@ import org.junit.jupiter.api.Test;
 import se.klassrum.access.api.StudentDataNotFoundException;
 import se.klassrum.teaching.boundary.DevelopmentOverviews.AssessedWork;
 import se.klassrum.teaching.boundary.DevelopmentOverviews.DevelopmentOverview;
-import se.klassrum.teaching.boundary.DevelopmentOverviews.GroupWork;
+import se.klassrum.teaching.boundary.DevelopmentOverviews.OverviewGroup;
 import se.klassrum.teaching.entity.SafeHtml;
 
 import java.time.OffsetDateTime;
@@ -38,11 +38,11 @@ class DevelopmentOverviewsTest {
         DevelopmentOverview overview = DevelopmentOverview.of(ELSA, seen, false);
 
         assertThat(overview.studentId()).isEqualTo(ELSA);
-        assertThat(overview.groups()).extracting(GroupWork::groupName).containsExactly("En5-B", "Ma1c-A 2025/26");
-        GroupWork maths = overview.groups().get(1);
+        assertThat(overview.groups()).extracting(OverviewGroup::groupName).containsExactly("En5-B", "Ma1c-A 2025/26");
+        OverviewGroup maths = overview.groups().get(1);
         assertThat(maths.schoolYear()).isEqualTo("2025/26");
         assertThat(maths.subjectName()).isEqualTo("Matematik");
-        assertThat(maths.work()).extracting(DevelopmentOverviews.Work::title).containsExactly("Ekvationer", "Procent");
+        assertThat(maths.work()).extracting(DevelopmentOverviews.OverviewWork::title).containsExactly("Ekvationer", "Procent");
         assertThat(maths.work().get(0).feedback().value()).contains("jobbat").doesNotContain("script");
     }
 
