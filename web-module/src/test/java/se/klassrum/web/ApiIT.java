@@ -66,4 +66,9 @@ class ApiIT extends KlassrumServerTest {
     @Order(11)
     class Notifications extends NotificationsChecks {
     }
+
+    @Nested
+    @Order(12)
+    class Overview extends OverviewChecks {
+    }
 }

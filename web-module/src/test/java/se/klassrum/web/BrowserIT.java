@@ -41,4 +41,9 @@ class BrowserIT extends KlassrumServerTest {
     @Order(6)
     class TalkPages extends TalkPagesChecks {
     }
+
+    @Nested
+    @Order(7)
+    class DevelopmentPages extends DevelopmentPagesChecks {
+    }
 }

@@ -36,4 +36,13 @@ public @interface StudentData {
      */
     @Nonbinding
     boolean publishedOnly() default false;
+
+    /**
+     * For a filtered list: the paths through which an item may be seen. Empty (the default) means any path. A list
+     * that is a view of its own, like the development overview (which teachers do not open as such), names its paths:
+     * an item that only another path allows is left out, and audited as refused with the failing codes of the
+     * closest of the named paths.
+     */
+    @Nonbinding
+    AccessPath[] paths() default {};
 }

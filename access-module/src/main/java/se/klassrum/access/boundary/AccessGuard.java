@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import se.klassrum.access.api.AccessDeniedException;
 import se.klassrum.access.api.AccessFacts;
+import se.klassrum.access.api.AccessPath;
 import se.klassrum.access.api.AccessQuestion;
 import se.klassrum.access.api.Actor;
 import se.klassrum.access.api.CallerProvider;
@@ -98,7 +99,18 @@ public class AccessGuard {
      *                  before any item is decided, audited in the caller's own chain only
      */
     public ListDecision list(DataKind kind, Operation operation, UUID listGroup) {
-        return new ListDecision(currentActor(), kind, kind.name(), operation, listGroup);
+        return list(kind, operation, listGroup, Set.of());
+    }
+
+    /**
+     * A list whose items are seen only through some paths (the development overview: the student's, a guardian's and
+     * the active mentor's paths, not a teacher's): an item that another path alone allows is refused, with the
+     * failing codes of the closest of these paths.
+     *
+     * @param through the paths an item may be seen through; empty for any path
+     */
+    public ListDecision list(DataKind kind, Operation operation, UUID listGroup, Set<AccessPath> through) {
+        return new ListDecision(currentActor(), kind, kind.name(), operation, listGroup, Set.copyOf(through));
     }
 
     /**
@@ -107,7 +119,7 @@ public class AccessGuard {
      * under {@code listName}.
      */
     public ListDecision mixedList(String listName, Operation operation) {
-        return new ListDecision(currentActor(), null, listName, operation, null);
+        return new ListDecision(currentActor(), null, listName, operation, null, Set.of());
     }
 
     /**
@@ -115,7 +127,7 @@ public class AccessGuard {
      * decided again as its recipient when it is sent, outside any request.
      */
     public ListDecision mixedListFor(Actor actor, String listName, Operation operation) {
-        return new ListDecision(actor, null, listName, operation, null);
+        return new ListDecision(actor, null, listName, operation, null, Set.of());
     }
 
     /**
@@ -139,15 +151,18 @@ public class AccessGuard {
         private final String auditKind;
         private final Operation operation;
         private final UUID listGroup;
+        private final Set<AccessPath> through;
         private final List<AuditRecord.Outcome> outcomes = new ArrayList<>();
         private boolean groupChecked;
 
-        private ListDecision(Actor actor, DataKind kind, String auditKind, Operation operation, UUID listGroup) {
+        private ListDecision(Actor actor, DataKind kind, String auditKind, Operation operation, UUID listGroup,
+                             Set<AccessPath> through) {
             this.actor = actor;
             this.kind = kind;
             this.auditKind = auditKind;
             this.operation = operation;
             this.listGroup = listGroup;
+            this.through = through;
         }
 
         /**
@@ -187,8 +202,10 @@ public class AccessGuard {
                 if (known == null) {
                     failing = List.of(UNKNOWN_STUDENT_OR_GROUP);
                 } else {
-                    Verdict verdict = rules.verdict(new AccessQuestion(actor, item.studentId(), itemKind,
-                            operation, item.groupId(), item.facts()), known, today);
+                    AccessQuestion question = new AccessQuestion(actor, item.studentId(), itemKind, operation,
+                            item.groupId(), item.facts());
+                    Verdict verdict = through.isEmpty() ? rules.verdict(question, known, today)
+                            : Verdict.through(rules.decide(question, known, today), through);
                     visible[i] = verdict.allowed();
                     failing = codeNames(verdict);
                 }

@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.interceptor.AroundInvoke;
 import jakarta.interceptor.Interceptor;
 import jakarta.interceptor.InvocationContext;
+import se.klassrum.access.api.AccessPath;
 import se.klassrum.access.api.Cursors;
 import se.klassrum.access.api.DataKind;
 import se.klassrum.access.api.GroupId;
@@ -22,7 +23,9 @@ import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -64,7 +67,7 @@ public class StudentDataInterceptor {
             return page(invocation, binding, groupId);
         }
         if (binding.operation() == Operation.READ && Collection.class.isAssignableFrom(method.getReturnType())) {
-            AccessGuard.ListDecision list = guard.list(binding.kind(), binding.operation(), groupId);
+            AccessGuard.ListDecision list = guard.list(binding.kind(), binding.operation(), groupId, paths(binding));
             List<?> all = List.copyOf((Collection<?>) invocation.proceed());
             boolean[] visible = list.visible(items(binding, groupId, all));
             list.audit();
@@ -88,7 +91,7 @@ public class StudentDataInterceptor {
     private Slice<Object> page(InvocationContext invocation, StudentData binding, UUID groupId) throws Exception {
         int pageArgument = pageArgument(invocation.getMethod());
         Page requested = (Page) invocation.getParameters()[pageArgument];
-        AccessGuard.ListDecision list = guard.list(binding.kind(), binding.operation(), groupId);
+        AccessGuard.ListDecision list = guard.list(binding.kind(), binding.operation(), groupId, paths(binding));
         List<Object> kept = new ArrayList<>(requested.limit());
         List<List<String>> keptKeys = new ArrayList<>(requested.limit());
         boolean more = false;
@@ -120,6 +123,11 @@ public class StudentDataInterceptor {
         String next = more && last != null ? Cursors.seal(last) : null;
         return new Slice<>(kept, next, new Slice.Positions(keptKeys.stream().map(k -> k == null ? List.<String>of() : k)
                 .toList(), more));
+    }
+
+    /** The paths a list's items are seen through; empty for any. */
+    private static Set<AccessPath> paths(StudentData binding) {
+        return binding.paths().length == 0 ? Set.of() : EnumSet.copyOf(List.of(binding.paths()));
     }
 
     private static int pageArgument(Method method) {

@@ -7,7 +7,9 @@ import static se.klassrum.access.api.DataKind.POST;
 import static se.klassrum.access.api.DataKind.SUBMISSION;
 
 import java.time.LocalDate;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -19,6 +21,7 @@ import se.klassrum.access.api.ItemFacts;
 import se.klassrum.access.api.Messages;
 import se.klassrum.access.api.Prerequisite;
 import se.klassrum.access.api.SchoolRoleKind;
+import se.klassrum.access.api.Verdict;
 
 /**
  * The development overview (utvecklingsöversikt, docs/ACCESS-RULES.md rules H2, H3 and S4): Elin moved from
@@ -197,5 +200,34 @@ class OverviewRulesTest {
                 .member(elin, world.until(YESTERDAY)).archived();
 
         assertThat(assessedWork(elin.asks(), SUBMISSION, foreign).decide().allowed()).isFalse();
+    }
+
+    /**
+     * The overview as a list of its own (Verdict.through its three paths): the teacher who owns Elin's current group
+     * reads her returned work there through the teacher's path, but not in her overview; Elin and Gustav do.
+     */
+    @Test
+    void throughTheOverviewsPathsOnlyTheStudentHerGuardianAndHerMentorSeeTheWork() {
+        elin.role(solbacka, SchoolRoleKind.STUDENT, world.from(TODAY));
+        World.Person maja = world.person("Maja").teacherAt(solbacka);
+        World.Group current = world.teachingGroup("9A Matematik", solbacka).owner(maja).member(elin);
+        Set<AccessPath> overview = EnumSet.of(AccessPath.OVERVIEW, AccessPath.GUARDIAN_OVERVIEW, AccessPath.MENTOR_HISTORY);
+
+        Decision teacher = assessedWork(maja.asks(), SUBMISSION, current).decide();
+        assertThat(teacher.allowed()).as("the teacher's own group").isTrue();
+        Verdict inOverview = Verdict.through(teacher, overview);
+        assertThat(inOverview.allowed()).as("not in the overview").isFalse();
+        assertThat(inOverview.failingCodes()).isNotEmpty();
+
+        for (World.Group group : List.of(current, oldMaths, leftEnglish)) {
+            assertThat(Verdict.through(assessedWork(elin.asks(), SUBMISSION, group).decide(), overview).allowed())
+                    .as("Elin, %s", group.name).isTrue();
+            assertThat(Verdict.through(assessedWork(gustav.asksThroughGuardianLogin(), SUBMISSION, group).decide(),
+                    overview).allowed()).as("Gustav, %s", group.name).isTrue();
+        }
+        Decision classmate = assessedWork(world.person("Olle").studentAt(solbacka).asks(), SUBMISSION, oldMaths).decide();
+        assertThat(Verdict.through(classmate, overview).failingCodes()).isEqualTo(
+                classmate.paths().stream().filter(p -> overview.contains(p.path()))
+                        .min(java.util.Comparator.comparingInt(p -> p.failedCount())).orElseThrow().failingCodes());
     }
 }

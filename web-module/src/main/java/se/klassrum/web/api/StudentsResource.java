@@ -40,6 +40,8 @@ import se.klassrum.roster.boundary.StudentProfile;
 import se.klassrum.roster.boundary.GroupSyllabi;
 import se.klassrum.roster.boundary.StudentProfiles;
 import se.klassrum.teaching.boundary.Assessments;
+import se.klassrum.teaching.boundary.DevelopmentOverviews;
+import se.klassrum.teaching.boundary.DevelopmentOverviews.DevelopmentOverview;
 import se.klassrum.teaching.boundary.DevelopmentTalks;
 import se.klassrum.teaching.boundary.Views.AssessmentView;
 import se.klassrum.teaching.boundary.Views.DevelopmentTalkView;
@@ -89,6 +91,9 @@ public class StudentsResource {
     @Inject
     DataSubjectFile dataSubjectFile;
 
+    @Inject
+    DevelopmentOverviews overviews;
+
     @GET
     @Path("{id}")
     @Operation(summary = "A student's profile: name, contact and current groups")
@@ -135,6 +140,22 @@ public class StudentsResource {
                                 @QueryParam("limit") @DefaultValue("20") int limit,
                                 @QueryParam("cursor") String cursor) {
         return work.workOf(Params.uuid("id", id), Params.optionalTime("dueFrom", dueFrom), Params.page(limit, cursor));
+    }
+
+    @GET
+    @Path("{id}/overview")
+    @Operation(summary = "The development overview (utvecklingsöversikt): the student's assessed work by group, also "
+            + "from archived groups and groups the student has left",
+            description = "Assessed work is a published assignment's hand-in returned with the teacher's feedback. The "
+                    + "student, a guardian with an active link and login, and the student's active mentor (earlier "
+                    + "groups at the mentor's school only) see it; the items are decided as one list and audited once. "
+                    + "To anyone else, and when the caller sees nothing and is not the student, the answer is the one "
+                    + "for a student that does not exist. Published assessments are at /students/{id}/assessments.")
+    @APIResponse(responseCode = "200", description = "The overview, the latest school year first",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DevelopmentOverview.class)))
+    public DevelopmentOverview overview(@PathParam("id") String id) {
+        UUID studentId = Params.uuid("id", id);
+        return DevelopmentOverview.of(studentId, overviews.assessedWorkOf(studentId), overviews.callerIs(studentId));
     }
 
     @GET
