@@ -245,11 +245,10 @@ abstract class TalkBookingChecks extends ServerCalls {
      */
     @Test
     void theBookingMailCarriesTheCalendarFileAndAGuardianWhoseLinkEndedGetsNone(DataSource database) throws Exception {
-        LocalDate day = LocalDate.now(SWEDEN).plusDays(15);
-        List<String> times = offer(day, "09:00");
+        List<String> times = offer(LocalDate.now(SWEDEN).plusDays(15), "09:00");
         String karin = "Cookie " + GuardianSignIns.signIn(this::uri, http, database, PERSON_KARIN);
-        String karinsAddress = Sql.strings(database, "select email from person where id = ?", PERSON_KARIN).get(0);
-        String ebbasAddress = Sql.strings(database, "select email from person where id = ?", PERSON_EBBA).get(0);
+        String karinsAddress = address(database, PERSON_KARIN);
+        String ebbasAddress = address(database, PERSON_EBBA);
         try {
             Sql.update(database, "update guardian_link set valid_to = ? where id = ?", LocalDate.now(SWEDEN).minusDays(1),
                     GUARDIAN_LINK_EBBA_ELSA);
@@ -289,11 +288,10 @@ abstract class TalkBookingChecks extends ServerCalls {
      */
     @Test
     void aBookingMailIsDecidedWhenSentAndWrittenInTheReadersLanguage(DataSource database) throws Exception {
-        LocalDate day = LocalDate.now(SWEDEN).plusDays(16);
-        List<String> times = offer(day, "10:00");
+        List<String> times = offer(LocalDate.now(SWEDEN).plusDays(16), "10:00");
         String karin = "Cookie " + GuardianSignIns.signIn(this::uri, http, database, PERSON_KARIN);
-        String karinsAddress = Sql.strings(database, "select email from person where id = ?", PERSON_KARIN).get(0);
-        String ebbasAddress = Sql.strings(database, "select email from person where id = ?", PERSON_EBBA).get(0);
+        String karinsAddress = address(database, PERSON_KARIN);
+        String ebbasAddress = address(database, PERSON_EBBA);
         try {
             Sql.update(database, "update guardian_login set enabled = true where id = ?", GUARDIAN_LOGIN_EBBA);
             Sql.update(database, "insert into mail_preference (person_id, frequency, language, updated_at) "
@@ -358,6 +356,10 @@ abstract class TalkBookingChecks extends ServerCalls {
         JsonObject offer = json(offered.body());
         offers.add(offer.getString("id"));
         return offer.getJsonArray("times").getValuesAs(JsonObject.class).stream().map(t -> t.getString("id")).toList();
+    }
+
+    private static String address(DataSource database, UUID person) throws Exception {
+        return Sql.strings(database, "select email from person where id = ?", person).get(0);
     }
 
     private static String time(LocalDate day, String start, String place) {
