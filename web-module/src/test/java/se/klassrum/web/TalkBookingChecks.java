@@ -239,16 +239,16 @@ abstract class TalkBookingChecks extends ServerCalls {
     }
 
     /**
-     * The booking's mail goes through the outbox to the guardians the talk invites, with the calendar file attached
-     * and nothing about the student but a link; Ebba, whose link to Elsa ended yesterday, is not invited and gets none.
+     * The booking's mail goes through the outbox to the guardians the talk invites, in the recipient's language, with
+     * the calendar file attached and nothing about the student but a link; Ebba, whose link to Elsa ended yesterday, is
+     * not invited and gets none.
      */
     @Test
     void theBookingMailCarriesTheCalendarFileAndAGuardianWhoseLinkEndedGetsNone(DataSource database) throws Exception {
-        LocalDate day = LocalDate.now(SWEDEN).plusDays(15);
-        List<String> times = offer(day, "09:00");
+        List<String> times = offer(LocalDate.now(SWEDEN).plusDays(15), "09:00");
         String karin = "Cookie " + GuardianSignIns.signIn(this::uri, http, database, PERSON_KARIN);
-        String karinsAddress = Sql.strings(database, "select email from person where id = ?", PERSON_KARIN).get(0);
-        String ebbasAddress = Sql.strings(database, "select email from person where id = ?", PERSON_EBBA).get(0);
+        String karinsAddress = address(database, PERSON_KARIN);
+        String ebbasAddress = address(database, PERSON_EBBA);
         try {
             Sql.update(database, "update guardian_link set valid_to = ? where id = ?", LocalDate.now(SWEDEN).minusDays(1),
                     GUARDIAN_LINK_EBBA_ELSA);
@@ -258,33 +258,89 @@ abstract class TalkBookingChecks extends ServerCalls {
             String talk = json(booked.body()).getString("id");
 
             jakarta.mail.internet.MimeMessage mail = MailServer.awaitNewMailTo(karinsAddress, before, 30_000);
-            assertThat(mail.getSubject()).isEqualTo("Utvecklingssamtal bokat / Development talk booked");
+            assertThat(mail.getSubject()).as("in Swedish, the default").isEqualTo("Utvecklingssamtal bokat");
             jakarta.mail.internet.MimeMultipart parts = (jakarta.mail.internet.MimeMultipart) mail.getContent();
             String text = (String) parts.getBodyPart(0).getContent();
-            assertThat(text).contains("Rum 204", "kl. 09.00", "09:00", "/guardian/child.xhtml?id=" + PERSON_ELSA)
-                    .doesNotContain("Elsa");
+            assertThat(text).contains("är bokat", "Rum 204", "kl. 09.00", "Mer i Klassrum",
+                    "/guardian/child.xhtml?id=" + PERSON_ELSA).doesNotContain("Elsa").doesNotContain("is booked");
             jakarta.mail.BodyPart file = parts.getBodyPart(1);
             assertThat(file.getContentType()).startsWith("text/calendar");
             assertThat(file.getFileName()).isEqualTo("utvecklingssamtal.ics");
             String calendar = new String(file.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
             assertThat(calendar).contains("BEGIN:VEVENT", "UID:" + talk + "@klassrum", "LOCATION:Rum 204")
                     .doesNotContain("Elsa");
-            String ofThisTalk = "%UID:" + talk + "@klassrum%";
             assertThat(Sql.number(database, "select count(*) from mail_outbox where recipient_id = ? and kind = "
-                    + "'TALK_BOOKED' and sent_at is not null and calendar like ?", PERSON_KARIN, ofThisTalk))
+                    + "'TALK_BOOKED' and sent_at is not null and talk_id = ?", PERSON_KARIN, UUID.fromString(talk)))
                     .as("written once, sent once").isEqualTo(1);
-            assertThat(Sql.number(database, "select count(*) from mail_outbox where recipient_id = ? and calendar like ?",
-                    PERSON_EBBA, ofThisTalk)).as("nothing for Ebba").isZero();
-            assertThat(java.util.Arrays.stream(MailServer.received()).filter(m -> {
-                try {
-                    return m.getAllRecipients()[0].toString().equalsIgnoreCase(ebbasAddress)
-                            && !before.contains(m.getMessageID());
-                } catch (jakarta.mail.MessagingException e) {
-                    throw new IllegalStateException(e);
-                }
-            })).isEmpty();
+            assertThat(Sql.number(database, "select count(*) from mail_outbox where recipient_id = ? and talk_id = ?",
+                    PERSON_EBBA, UUID.fromString(talk))).as("nothing for Ebba").isZero();
+            assertThat(MailServer.newMailTo(ebbasAddress, before, null)).isEmpty();
         } finally {
             Sql.update(database, "update guardian_link set valid_to = null where id = ?", GUARDIAN_LINK_EBBA_ELSA);
+        }
+    }
+
+    /**
+     * Karin books Elsa's talk inviting Ebba too, who reads her mail in English: Ebba's booking mail comes in English
+     * with the calendar file. Then Ebba's link to Elsa ends, and Bertil confirms and Karin cancels the talk: Karin is
+     * told in Swedish (the cancellation without a calendar file), while Ebba's confirmation and cancellation mails,
+     * queued for her as invited, are decided again when sent and withheld.
+     */
+    @Test
+    void aBookingMailIsDecidedWhenSentAndWrittenInTheReadersLanguage(DataSource database) throws Exception {
+        List<String> times = offer(LocalDate.now(SWEDEN).plusDays(16), "10:00");
+        String karin = "Cookie " + GuardianSignIns.signIn(this::uri, http, database, PERSON_KARIN);
+        String karinsAddress = address(database, PERSON_KARIN);
+        String ebbasAddress = address(database, PERSON_EBBA);
+        try {
+            Sql.update(database, "update guardian_login set enabled = true where id = ?", GUARDIAN_LOGIN_EBBA);
+            Sql.update(database, "insert into mail_preference (person_id, frequency, language, updated_at) "
+                    + "values (?, 'OFF', 'en', now())", PERSON_EBBA);
+            java.util.Set<String> before = MailServer.messageIds();
+            HttpResponse<String> booked = book(karin, PERSON_ELSA, times.get(0), List.of(PERSON_KARIN, PERSON_EBBA));
+            assertThat(booked.statusCode()).as(booked.body()).isEqualTo(201);
+            UUID talk = UUID.fromString(json(booked.body()).getString("id"));
+
+            jakarta.mail.internet.MimeMessage toEbba = MailServer.awaitNewMailTo(ebbasAddress, before,
+                    "Development talk booked", 30_000);
+            jakarta.mail.internet.MimeMultipart parts = (jakarta.mail.internet.MimeMultipart) toEbba.getContent();
+            assertThat((String) parts.getBodyPart(0).getContent()).contains("is booked", "10:00", "Rum 204",
+                    "More in Klassrum", "/guardian/child.xhtml?id=" + PERSON_ELSA).doesNotContain("Elsa")
+                    .doesNotContain("bokat");
+            assertThat(new String(parts.getBodyPart(1).getInputStream().readAllBytes(),
+                    java.nio.charset.StandardCharsets.UTF_8)).contains("UID:" + talk + "@klassrum", "Development talk with");
+            MailServer.awaitNewMailTo(karinsAddress, before, "Utvecklingssamtal bokat", 30_000);
+
+            Sql.update(database, "update guardian_link set valid_to = ? where id = ?", LocalDate.now(SWEDEN).minusDays(1),
+                    GUARDIAN_LINK_EBBA_ELSA);
+            HttpResponse<String> confirmed = call("POST", talks("bookings/" + talk + "/confirmation?student="
+                    + PERSON_ELSA), as(OID_BERTIL), null, null);
+            assertThat(confirmed.statusCode()).as(confirmed.body()).isEqualTo(200);
+            MailServer.awaitNewMailTo(karinsAddress, before, "Utvecklingssamtal bekräftat", 30_000);
+            HttpResponse<String> cancelled = call("DELETE", talks("bookings/" + talk + "?student=" + PERSON_ELSA), karin,
+                    null, null);
+            assertThat(cancelled.statusCode()).as(cancelled.body()).isEqualTo(204);
+            jakarta.mail.internet.MimeMessage cancellation = MailServer.awaitNewMailTo(karinsAddress, before,
+                    "Utvecklingssamtal avbokat", 30_000);
+            assertThat(cancellation.getContent()).as("no calendar file").isInstanceOf(String.class);
+            assertThat((String) cancellation.getContent()).contains("är avbokat, det var", "kl. 10.00", "Rum 204")
+                    .doesNotContain("Elsa");
+
+            long deadline = System.currentTimeMillis() + 30_000;
+            while (Sql.number(database, "select count(*) from mail_outbox where recipient_id = ? and talk_id = ? "
+                    + "and kind in ('TALK_CONFIRMED', 'TALK_CANCELLED') and withheld_at is not null", PERSON_EBBA, talk) < 2
+                    && System.currentTimeMillis() < deadline) {
+                Thread.sleep(100);
+            }
+            assertThat(Sql.number(database, "select count(*) from mail_outbox where recipient_id = ? and talk_id = ? "
+                    + "and kind in ('TALK_CONFIRMED', 'TALK_CANCELLED') and withheld_at is not null and sent_at is null",
+                    PERSON_EBBA, talk)).as("queued for Ebba as invited, withheld when sent").isEqualTo(2);
+            assertThat(MailServer.newMailTo(ebbasAddress, before, null)).as("only the booking mail reached Ebba")
+                    .hasSize(1);
+        } finally {
+            Sql.update(database, "update guardian_link set valid_to = null where id = ?", GUARDIAN_LINK_EBBA_ELSA);
+            Sql.update(database, "update guardian_login set enabled = false where id = ?", GUARDIAN_LOGIN_EBBA);
+            Sql.update(database, "delete from mail_preference where person_id = ?", PERSON_EBBA);
         }
     }
 
@@ -300,6 +356,10 @@ abstract class TalkBookingChecks extends ServerCalls {
         JsonObject offer = json(offered.body());
         offers.add(offer.getString("id"));
         return offer.getJsonArray("times").getValuesAs(JsonObject.class).stream().map(t -> t.getString("id")).toList();
+    }
+
+    private static String address(DataSource database, UUID person) throws Exception {
+        return Sql.strings(database, "select email from person where id = ?", person).get(0);
     }
 
     private static String time(LocalDate day, String start, String place) {

@@ -12,6 +12,7 @@ import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import se.klassrum.teaching.control.MailOutbox;
 import se.klassrum.teaching.control.NotificationMails;
+import se.klassrum.teaching.control.TalkMails;
 import se.klassrum.teaching.control.TalkReminders;
 
 import java.time.OffsetDateTime;
@@ -45,6 +46,9 @@ public class OutboxSender {
 
     @Inject
     TalkReminders reminders;
+
+    @Inject
+    TalkMails talkMails;
 
     @Inject
     @ConfigProperty(name = "klassrum.mail.outbox.interval-seconds", defaultValue = "5")
@@ -89,9 +93,11 @@ public class OutboxSender {
             String body = mail.body();
             String calendar = mail.calendar();
             boolean reminder = TalkReminders.KIND.equals(mail.kind());
-            if (mail.notification() || reminder) {
+            boolean booking = mail.talk() != null && TalkMails.Kind.of(mail.kind());
+            if (mail.notification() || reminder || booking) {
                 // Decided again as its recipient, and written in their language, now that it is sent.
-                var composed = reminder ? reminders.compose(mail) : notificationMails.compose(mail);
+                var composed = reminder ? reminders.compose(mail)
+                        : booking ? talkMails.compose(mail) : notificationMails.compose(mail);
                 if (composed.isEmpty()) {
                     outbox.withheld(mail.id(), now);
                     continue;

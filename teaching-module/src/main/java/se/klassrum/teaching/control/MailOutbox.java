@@ -23,15 +23,25 @@ public class MailOutbox {
      *
      * @param eventId    the event an immediate notification mail tells about, with {@code aboutId}, its student
      * @param periodFrom the start of a digest's period (a day)
-     * @param talkId     the talk a reminder ({@link TalkReminders}) is about
+     * @param talkId     the talk a reminder ({@link TalkReminders}) or a booking mail ({@link TalkMails}) is about
+     * @param talk       what a booking mail tells about its talk, as it was when written; null for other mails
      */
     public record Claimed(UUID id, String address, String subject, String body, String calendar, int attempts,
                           UUID recipientId, String kind, UUID eventId, UUID aboutId, OffsetDateTime periodFrom,
-                          OffsetDateTime createdAt, UUID talkId) {
+                          OffsetDateTime createdAt, UUID talkId, Talk talk) {
 
         public boolean notification() {
             return eventId != null || periodFrom != null;
         }
+    }
+
+    /**
+     * What a booking mail tells about its talk, kept in its row because the talk may be moved or cancelled (deleted)
+     * before the mail is sent: the mentor group, the offer's title, the time, the length, the place, the mentor's name
+     * and when the mentor confirmed it (null: not yet).
+     */
+    public record Talk(UUID groupId, String title, OffsetDateTime startsAt, int minutes, String place, String mentor,
+                       OffsetDateTime confirmedAt) {
     }
 
     @Inject
@@ -54,6 +64,33 @@ public class MailOutbox {
     }
 
     /**
+     * Writes a booking mail to the person, without a text: it is decided and written when sent ({@link TalkMails}).
+     */
+    public void enqueueTalk(UUID recipientId, String kind, UUID talkId, UUID studentId, Talk talk, OffsetDateTime at) {
+        context.em().createNativeQuery("""
+                        insert into mail_outbox (id, recipient_id, kind, subject, body, created_at, next_attempt_at, talk_id,
+                                                 about_id, group_id, talk_title, talk_starts_at, talk_minutes, talk_place,
+                                                 talk_mentor, talk_confirmed_at)
+                        values (cast(?1 as uuid), cast(?2 as uuid), ?3, '', '', ?4, ?4, cast(?5 as uuid), cast(?6 as uuid),
+                                cast(?7 as uuid), ?8, ?9, ?10, ?11, ?12, cast(?13 as timestamptz))
+                        """)
+                .setParameter(1, UUID.randomUUID().toString())
+                .setParameter(2, recipientId.toString())
+                .setParameter(3, kind)
+                .setParameter(4, at)
+                .setParameter(5, talkId.toString())
+                .setParameter(6, studentId.toString())
+                .setParameter(7, talk.groupId().toString())
+                .setParameter(8, talk.title())
+                .setParameter(9, talk.startsAt())
+                .setParameter(10, talk.minutes())
+                .setParameter(11, talk.place())
+                .setParameter(12, talk.mentor())
+                .setParameter(13, talk.confirmedAt())
+                .executeUpdate();
+    }
+
+    /**
      * Claims up to {@code max} due mails for the current transaction: rows another node has claimed are skipped, and
      * stay locked until that node's transaction ends.
      */
@@ -62,7 +99,9 @@ public class MailOutbox {
         List<Object[]> rows = context.em().createNativeQuery("""
                         select cast(o.id as varchar), p.email, o.subject, o.body, o.calendar, o.attempts,
                                cast(o.recipient_id as varchar), o.kind, cast(o.event_id as varchar),
-                               cast(o.about_id as varchar), o.period_from, o.created_at, cast(o.talk_id as varchar)
+                               cast(o.about_id as varchar), o.period_from, o.created_at, cast(o.talk_id as varchar),
+                               cast(o.group_id as varchar), o.talk_title, o.talk_starts_at, o.talk_minutes, o.talk_place,
+                               o.talk_mentor, o.talk_confirmed_at
                         from mail_outbox o join person p on p.id = o.recipient_id
                         where o.sent_at is null and o.withheld_at is null and o.next_attempt_at <= ?1
                         order by o.next_attempt_at
@@ -75,7 +114,7 @@ public class MailOutbox {
         return rows.stream().map(row -> new Claimed(UUID.fromString((String) row[0]), (String) row[1], (String) row[2],
                 (String) row[3], (String) row[4], ((Number) row[5]).intValue(), UUID.fromString((String) row[6]),
                 (String) row[7], uuid(row[8]), uuid(row[9]), row[10] == null ? null : NotificationRows.time(row[10]),
-                NotificationRows.time(row[11]), uuid(row[12]))).toList();
+                NotificationRows.time(row[11]), uuid(row[12]), talk(row))).toList();
     }
 
     public void sent(UUID id, OffsetDateTime at) {
@@ -92,6 +131,12 @@ public class MailOutbox {
                 .setParameter(1, id.toString())
                 .setParameter(2, at)
                 .executeUpdate();
+    }
+
+    private static Talk talk(Object[] row) {
+        return row[13] == null ? null : new Talk(uuid(row[13]), (String) row[14], NotificationRows.time(row[15]),
+                ((Number) row[16]).intValue(), (String) row[17], (String) row[18],
+                row[19] == null ? null : NotificationRows.time(row[19]));
     }
 
     private static UUID uuid(Object column) {
