@@ -8,7 +8,6 @@ import se.klassrum.access.api.Operation;
 import se.klassrum.access.boundary.AccessGuard;
 import se.klassrum.teaching.control.NotificationRows.Candidate;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -52,7 +51,6 @@ public class NotificationMails {
     }
 
     private static final UUID LAST = new UUID(-1L, -1L);
-    private static final Duration DAY = Duration.ofDays(1);
 
     @Inject
     NotificationRows rows;
@@ -82,7 +80,7 @@ public class NotificationMails {
             Candidate one = rows.candidate(mail.eventId(), mail.aboutId());
             candidates = one == null ? List.of() : List.of(one);
         } else {
-            List<String> periodEnd = List.of(mail.periodFrom().plus(DAY).toString(), LAST.toString(), LAST.toString());
+            List<String> periodEnd = List.of(mail.createdAt().toString(), LAST.toString(), LAST.toString());
             candidates = rows.candidates(mail.recipientId(), reader.tenantId(), periodEnd, 100).stream()
                     .filter(event -> !event.at().isBefore(mail.periodFrom())).toList();
         }
