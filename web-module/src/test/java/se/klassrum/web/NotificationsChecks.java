@@ -230,6 +230,92 @@ assertThat(MailServer.newMailTo(karinsAddress, before, "Klassrum: Nytt inlägg i
         }
     }
 
+    /**
+     * Elsa (in English) and Nils (in Swedish) want a daily digest; so does Karin, whose link to Elsa has ended. The
+     * test server writes the digests every 30 s from midnight ({@code klassrum.notifications.digest.period}). Anna
+     * publishes an assignment and writes a post within one period: Elsa and Nils each get one digest, in their
+     * language, with a line and a link per item and nothing of the post; Karin may see neither, and gets no mail.
+     */
+    @Test
+    void aDailyReaderGetsOneDigestOfWhatTheyMayStillSeeInTheirLanguage(DataSource database) throws Exception {
+        String karin = "Cookie " + GuardianSignIns.signIn(this::uri, http, database, PERSON_KARIN);
+        String elsasAddress = Sql.strings(database, "select email from person where id = ?", PERSON_ELSA).get(0);
+        String nilsAddress = Sql.strings(database, "select email from person where id = ?", PERSON_NILS).get(0);
+        String karinsAddress = Sql.strings(database, "select email from person where id = ?", PERSON_KARIN).get(0);
+        String preferences = "/api/v1/me/notifications/mail-preferences";
+        assertThat(call("PUT", preferences, as(OID_ELSA), "{\"frequency\":\"DAILY\",\"language\":\"en\"}", null)
+                .statusCode()).isEqualTo(200);
+        assertThat(call("PUT", preferences, nils(), "{\"frequency\":\"DAILY\",\"language\":\"sv\"}", null)
+                .statusCode()).isEqualTo(200);
+        assertThat(call("PUT", preferences, karin, "{\"frequency\":\"DAILY\",\"language\":\"sv\"}", null)
+                .statusCode()).isEqualTo(200);
+        try {
+            Sql.update(database, "update guardian_link set valid_to = ? where id = ?",
+                    LocalDate.now(ZoneId.of("Europe/Stockholm")).minusDays(1), GUARDIAN_LINK_KARIN_ELSA);
+            // Both events, and no others, within one 30 s period: start just after the next one has begun.
+            Thread.sleep(30_000 - System.currentTimeMillis() % 30_000 + 500);
+            java.util.Set<String> before = MailServer.messageIds();
+            String title = "Sammanfattad uppgift " + UUID.randomUUID().toString().substring(0, 8);
+            HttpResponse<String> created = call("POST", "/api/v1/groups/" + GROUP_MA1C_A + "/assignments", as(OID_ANNA),
+                    "{\"title\":\"" + title + "\",\"instructions\":\"<p>Lös 1–10</p>\",\"dueAt\":\""
+                            + OffsetDateTime.now().plusDays(7) + "\",\"publish\":true}", null);
+            assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+            String assignment = json(created.body()).getString("id");
+            HttpResponse<String> posted = call("POST", "/api/v1/groups/" + GROUP_MA1C_A + "/posts", as(OID_ANNA),
+                    "{\"body\":\"<p>Hemligt innehåll i sammanfattningen</p>\"}", null);
+            assertThat(posted.statusCode()).as(posted.body()).isEqualTo(201);
+
+            // A digest of an earlier period may come too; the one about these events is awaited.
+            String toElsa = digestMentioning(elsasAddress, before, "Klassrum: today's notifications", title, 90_000);
+            assertThat(toElsa)
+                    .contains("New in Klassrum since yesterday (2)", "New assignment in Ma1c-A: " + title,
+                            "/assignment.xhtml?group=" + GROUP_MA1C_A + "&id=" + assignment, "New post in Ma1c-A",
+                            "/group.xhtml?id=" + GROUP_MA1C_A)
+                    .doesNotContain("Hemligt").doesNotContain("Elsa").doesNotContain("Greta");
+            String toNils = digestMentioning(nilsAddress, before, "Klassrum: dagens notiser", title, 30_000);
+            assertThat(toNils)
+                    .contains("Nytt i Klassrum sedan i går (2)", "Ny uppgift i Ma1c-A: " + title, "Nytt inlägg i Ma1c-A",
+                            "/guardian/child.xhtml?id=" + PERSON_GRETA)
+                    .doesNotContain("Hemligt").doesNotContain("Greta").doesNotContain("Elsa");
+
+            // The digests are tried every 2 s; a whole period later there is still one each.
+            Thread.sleep(35_000);
+            assertThat(digestsMentioning(elsasAddress, before, "Klassrum: today's notifications", title)).as("one digest")
+                    .hasSize(1);
+            assertThat(digestsMentioning(nilsAddress, before, "Klassrum: dagens notiser", title)).as("one digest").hasSize(1);
+            assertThat(digestsMentioning(karinsAddress, before, "Klassrum: dagens notiser", title))
+                    .as("nothing Karin may still see, so no mail").isEmpty();
+        } finally {
+            Sql.update(database, "update guardian_link set valid_to = null where id = ?", GUARDIAN_LINK_KARIN_ELSA);
+            Sql.update(database, "delete from mail_preference where person_id in (?, ?, ?)", PERSON_ELSA, PERSON_NILS,
+                    PERSON_KARIN);
+        }
+    }
+
+    private static String digestMentioning(String address, java.util.Set<String> before, String subject, String title,
+                                           long millis) throws Exception {
+        long deadline = System.currentTimeMillis() + millis;
+        List<String> found = digestsMentioning(address, before, subject, title);
+        while (found.isEmpty() && System.currentTimeMillis() < deadline) {
+            Thread.sleep(200);
+            found = digestsMentioning(address, before, subject, title);
+        }
+        assertThat(found).as("a digest to " + address + " about " + title).isNotEmpty();
+        return found.get(0);
+    }
+
+    private static List<String> digestsMentioning(String address, java.util.Set<String> before, String subject,
+                                                  String title) throws Exception {
+        List<String> bodies = new java.util.ArrayList<>();
+        for (jakarta.mail.internet.MimeMessage mail : MailServer.newMailTo(address, before, subject)) {
+            String body = (String) mail.getContent();
+            if (body.contains(title)) {
+                bodies.add(body);
+            }
+        }
+        return bodies;
+    }
+
     private static void assertAbout(JsonObject item, String kind, UUID student, String assignment) {
         assertThat(item.getString("kind")).isEqualTo(kind);
         assertThat(item.getString("studentId")).isEqualTo(student.toString());
