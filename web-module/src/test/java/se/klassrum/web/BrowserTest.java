@@ -19,6 +19,7 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import se.klassrum.roster.demo.DemoIds;
 
@@ -165,6 +166,29 @@ abstract class BrowserTest extends ServerCalls {
         browser.findElement(By.id("signIn:sendCode")).click();
         waitFor(By.id("signIn:code")).sendKeys(codeIn(MailServer.awaitNewMailTo(email, before, 15_000)));
         browser.findElement(By.id("signIn:signInButton")).click();
+    }
+
+    /**
+     * On a notification list shown in Swedish: chooses "En sammanfattning om dagen" in English for the notification
+     * mail and saves; the saved notice is shown, and after a reload the choice is still made and the notice gone.
+     */
+    void chooseADailySummaryInEnglish() {
+        new Select(waitFor(By.id("mail:frequency"))).selectByVisibleText("En sammanfattning om dagen");
+        new Select(browser.findElement(By.id("mail:language"))).selectByVisibleText("English");
+        clickAndWait(browser.findElement(By.id("mail:save")));
+        assertThat(waitFor(By.cssSelector(".notice")).getText()).isEqualTo("Dina val för e-post är sparade.");
+        browser.navigate().refresh();
+        assertThat(new Select(waitFor(By.id("mail:frequency"))).getFirstSelectedOption().getText())
+                .as("kept after a reload").isEqualTo("En sammanfattning om dagen");
+        assertThat(new Select(browser.findElement(By.id("mail:language"))).getFirstSelectedOption().getText())
+                .as("kept after a reload").isEqualTo("English");
+        assertThat(browser.findElements(By.cssSelector(".notice"))).as("the notice, shown once").isEmpty();
+    }
+
+    /** The notification with this text in the list shown. */
+    WebElement notification(String text) {
+        waitFor(By.id("notifications"));
+        return browser.findElement(By.xpath("//li[contains(@class,'notification') and .//a[text()='" + text + "']]"));
     }
 
     /** The sign-in code in a mail of the portal. */

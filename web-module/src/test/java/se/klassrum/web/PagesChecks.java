@@ -89,10 +89,8 @@ abstract class PagesChecks extends BrowserTest {
                 .matches("Notiser\\s*" + unread + ", " + unread + " olästa");
 
         clickAndWait(bell);
-        waitFor(By.id("notifications"));
+        WebElement item = notification("Ny uppgift i Ma1c-A: " + title);
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Notiser");
-        WebElement item = browser.findElement(By.xpath("//li[contains(@class,'notification') and .//a[text()='Ny uppgift i "
-                + "Ma1c-A: " + title + "']]"));
         assertThat(item.getAttribute("class")).contains("unread");
         assertThat(item.getText()).contains("Ny");
         screenshot("notifications-elsa-sv");
@@ -108,13 +106,38 @@ abstract class PagesChecks extends BrowserTest {
         open("en-GB,en");
         signInAs("elsa");
         clickAndWait(waitFor(By.id("notificationsLink")));
-        waitFor(By.id("notifications"));
+        WebElement english = notification("New assignment in Ma1c-A: " + title);
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Notifications");
-        WebElement english = browser.findElement(By.xpath("//li[contains(@class,'notification') and .//a[text()="
-                + "'New assignment in Ma1c-A: " + title + "']]"));
         assertThat(english.getAttribute("class")).doesNotContain("unread");
         screenshot("notifications-elsa-en");
         assertThat(axe("notifications (Elsa, English)")).isEmpty();
+    }
+
+    /**
+     * Elsa chooses one summary a day, in English, on her list of notifications: saved, said so, and kept after a
+     * reload; the guardian portal's list leads her back to hers.
+     */
+    @Test
+    void elsaChoosesADailySummaryInEnglishForHerNotificationMail(DataSource database) throws Exception {
+        try {
+            open("sv-SE,sv");
+            signInAs("elsa");
+            clickAndWait(waitFor(By.id("notificationsLink")));
+            waiting().until(ExpectedConditions.urlContains("/notifications.xhtml"));
+            chooseADailySummaryInEnglish();
+            assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Notiser");
+            assertThat(browser.findElements(By.cssSelector(".portal-top"))).as("the staff and students' header").isEmpty();
+            screenshot("notifications-elsa-mail-saved");
+            assertThat(axe("notifications with the mail choice saved (Elsa)")).isEmpty();
+
+            browser.navigate().to(uri("/guardian/notifications.xhtml").toURL());
+            waiting().until(ExpectedConditions.not(ExpectedConditions.urlContains("/guardian/")));
+            assertThat(browser.getCurrentUrl()).contains("/notifications.xhtml");
+            assertThat(new Select(waitFor(By.id("mail:frequency"))).getFirstSelectedOption().getText())
+                    .isEqualTo("En sammanfattning om dagen");
+        } finally {
+            Sql.update(database, "delete from mail_preference where person_id = ?", PERSON_ELSA);
+        }
     }
 
     @Test

@@ -289,6 +289,61 @@ abstract class PortalPagesChecks extends BrowserTest {
         }
     }
 
+    /**
+     * Karin on her phone opens "Notiser" from the portal's header: her notifications about Elsa in the portal's own
+     * layout, in Swedish and English; she chooses one summary a day, in English, which is saved and kept. The staff
+     * and students' list leads her to hers, and a notification to Elsa's page in the portal.
+     */
+    @Test
+    void karinReadsHerNotificationsInThePortalAndChoosesADailySummaryInEnglish(DataSource database) throws Exception {
+        String title = "Inför provet " + UUID.randomUUID().toString().substring(0, 8);
+        annaCreates("/api/v1/groups/" + GROUP_MA1C_A + "/assignments", "{\"title\":\"" + title
+                + "\",\"instructions\":\"<p>Repetera kapitel 3</p>\",\"dueAt\":\"" + OffsetDateTime.now().plusDays(5)
+                + "\",\"publish\":true}");
+        try {
+            open("sv-SE,sv", 375, 812);
+            signInAsGuardian(GuardianSignIns.emailLoginOf(database, PERSON_KARIN));
+            clickAndWait(waitFor(By.id("notificationsLink")));
+            waiting().until(ExpectedConditions.urlContains("/guardian/notifications.xhtml"));
+            WebElement item = notification("Ny uppgift i " + MA1C_A + ": " + title);
+            assertThat(item.getText()).contains("Gäller Elsa Ek");
+            assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Notiser");
+            assertThat(browser.findElement(By.cssSelector(".portal-top .portal-name")).getText())
+                    .as("the portal's own header").isEqualTo("För vårdnadshavare");
+            assertThat(text()).doesNotContain("Greta", "Exception");
+            List<String> problems = new java.util.ArrayList<>(axe("the guardian's notifications (Karin)"));
+            assertNoHorizontalScroll("the guardian's notifications");
+            assertTapTargetsOnAPhone("the guardian's notifications");
+            screenshot("notifications-guardian-karin-phone");
+
+            chooseADailySummaryInEnglish();
+            assertThat(browser.getCurrentUrl()).contains("/guardian/notifications.xhtml");
+            scrollTo(browser.findElement(By.id("mail")));
+            screenshot("notifications-guardian-karin-mail-saved");
+
+            clickAndWait(browser.findElement(By.id("language:en")));
+            WebElement english = notification("New assignment in " + MA1C_A + ": " + title);
+            assertThat(english.getText()).contains("About Elsa Ek");
+            assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Notifications");
+            assertThat(browser.findElement(By.cssSelector(".portal-top .portal-name")).getText()).isEqualTo("For guardians");
+            assertThat(new Select(browser.findElement(By.id("mail:frequency"))).getFirstSelectedOption().getText())
+                    .isEqualTo("One summary a day");
+            problems.addAll(axe("the guardian's notifications in English (Karin)"));
+            assertNoHorizontalScroll("the guardian's notifications in English");
+            assertTapTargetsOnAPhone("the guardian's notifications in English");
+            screenshot("notifications-guardian-karin-phone-en");
+            assertThat(problems).as("serious or critical accessibility violations").isEmpty();
+
+            browser.navigate().to(uri("/notifications.xhtml").toURL());
+            waiting().until(ExpectedConditions.urlContains("/guardian/notifications.xhtml"));
+            clickAndWait(notification("New assignment in " + MA1C_A + ": " + title).findElement(By.cssSelector("a.open")));
+            waiting().until(ExpectedConditions.urlContains("/guardian/child.xhtml"));
+            assertThat(browser.getCurrentUrl()).contains("id=" + PERSON_ELSA);
+        } finally {
+            Sql.update(database, "delete from mail_preference where person_id = ?", PERSON_KARIN);
+        }
+    }
+
     /** The address of the file's link ("a.file-download" or "a.file-view") in the list of files under the item. */
     private static String fileLink(WebElement item, String name, String link) {
         return item.findElements(By.cssSelector(".files li")).stream().filter(file -> file.getText().contains(name))

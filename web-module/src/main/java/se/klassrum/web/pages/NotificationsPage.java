@@ -2,6 +2,7 @@ package se.klassrum.web.pages;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.application.FacesMessage;
+import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import se.klassrum.access.api.Actor;
@@ -21,7 +22,8 @@ import java.util.UUID;
 /**
  * {@code /notifications.xhtml}: "Notiser", the signed-in person's notifications, newest first, the unread ones marked
  * "Ny"; each leads to its page and is marked read when opened through {@code ?open=…}. The list is decided by the
- * access rules as it is read ({@link Notifications#mine}).
+ * access rules as it is read ({@link Notifications#mine}). A guardian has the same list in the guardian portal,
+ * {@code /guardian/notifications.xhtml}; each is led to their own of the two ({@link #onOwnPage}).
  */
 @Named
 @RequestScoped
@@ -29,6 +31,9 @@ public class NotificationsPage {
 
     /** One page; older notifications are seldom looked for. */
     private static final int SHOWN = 50;
+
+    private static final String STAFF_AND_STUDENTS = "/notifications.xhtml";
+    private static final String GUARDIANS = "/guardian/notifications.xhtml";
 
     @Inject
     Notifications notifications;
@@ -82,14 +87,36 @@ public class NotificationsPage {
 
     /** The link that marks the notification read and leads to its page. */
     public String opening(NotificationView item) {
-        return "/notifications.xhtml?open=" + item.id();
+        return getHome() + "?open=" + item.id();
+    }
+
+    /** The caller's list: the guardian portal's for a guardian, otherwise the one under the staff and students' header. */
+    public String getHome() {
+        return guardian() ? GUARDIANS : STAFF_AND_STUDENTS;
+    }
+
+    /**
+     * Leads a signed-in person who opened the other list (a guardian following a mail's link to
+     * {@code /notifications.xhtml}, say) to their own, keeping the notification to open.
+     */
+    private String onOwnPage() {
+        String home = getHome();
+        if (reader() == null || home.equals(FacesContext.getCurrentInstance().getViewRoot().getViewId())) {
+            return null;
+        }
+        UUID id = parse(open);
+        return home + "?faces-redirect=true" + (id == null ? "" : "&open=" + id);
     }
 
     /**
      * Opens a notification: marks it read and goes to its page; one the reader may not see (or that is not among their
-     * newest) leaves them on the list.
+     * newest) leaves them on the list. Whoever opened the other of the two lists is led to their own first.
      */
     public String openOne() {
+        String own = onOwnPage();
+        if (own != null) {
+            return own;
+        }
         UUID id = parse(open);
         if (id == null || reader() == null) {
             return null;
@@ -130,13 +157,13 @@ public class NotificationsPage {
     public String saveMail() {
         mailPreferences.choose(NotificationPreferences.Frequency.valueOf(frequency), language);
         Texts.flash(FacesMessage.SEVERITY_INFO, "notifications.mail.saved");
-        return "/notifications.xhtml?faces-redirect=true";
+        return getHome() + "?faces-redirect=true";
     }
 
     public String markAllRead() {
         notifications.markRead(List.of());
         Texts.flash(FacesMessage.SEVERITY_INFO, "notifications.allRead");
-        return "/notifications.xhtml?faces-redirect=true";
+        return getHome() + "?faces-redirect=true";
     }
 
     private NotificationPage loaded() {
