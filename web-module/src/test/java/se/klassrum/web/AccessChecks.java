@@ -506,6 +506,71 @@ abstract class AccessChecks extends ServerCalls {
                 .doesNotContain("Na24A").doesNotContain("Solbacka");
     }
 
+    /**
+     * The log of an administrator's schools, across their students: what Anna read about Elsa is there as a
+     * sentence naming Elsa; Filip's member list is one entry naming the members Sara administers; what Petra read
+     * about Rut, who studies at another school, is not there at all, and neither is protected Greta, to whom Sara has
+     * no path: no entry, name, id or cursor of theirs. A teacher may not read it; a forged cursor is a problem.
+     */
+    @Test
+    void theLogOfTheAdministratorsSchoolsNamesOnlyTheirStudents() throws Exception {
+        String marker = "org-log-" + UUID.randomUUID();
+        assertThat(get("/api/v1/students/" + PERSON_ELSA, person(OID_ANNA), null, marker + "-anna").statusCode()).isEqualTo(200);
+        assertThat(get("/api/v1/students/" + PERSON_RUT, person(OID_PETRA), null, marker + "-petra").statusCode()).isEqualTo(200);
+        assertThat(get("/api/v1/groups/" + GROUP_MA8_A + "/members", person(OID_PETRA), null, marker + "-petra-list")
+                .statusCode()).isEqualTo(200);
+        assertThat(get("/api/v1/groups/" + GROUP_MA1C_A + "/members?limit=100", person(OID_FILIP), null, marker + "-list")
+                .statusCode()).isEqualTo(200);
+        String today = java.time.LocalDate.now(java.time.ZoneId.of("Europe/Stockholm")).toString();
+
+        List<jakarta.json.JsonObject> entries = new ArrayList<>();
+        List<String> bodies = new ArrayList<>();
+        String cursor = null;
+        do {
+            HttpResponse<String> page = get("/api/v1/access/audit?limit=200&from=" + today
+                    + (cursor == null ? "" : "&cursor=" + cursor), person(OID_SARA));
+            assertThat(page.statusCode()).as(page.body()).isEqualTo(200);
+            bodies.add(page.body());
+            Json.createReader(new StringReader(page.body())).readObject().getJsonArray("entries")
+                    .getValuesAs(jakarta.json.JsonObject.class).stream()
+                    .filter(entry -> entry.getString("requestId").startsWith(marker)).forEach(entries::add);
+            cursor = nextCursor(page.body());
+        } while (cursor != null && bodies.size() < 2_000);
+
+        assertThat(entries).filteredOn(entry -> entry.getString("requestId").equals(marker + "-anna")).singleElement()
+                .satisfies(entry -> {
+                    assertThat(entry.getString("sentence")).isEqualTo("Anna Andersson läste Elsa Eks profil");
+                    assertThat(entry.getJsonArray("students").getJsonObject(0).getString("id")).isEqualTo(PERSON_ELSA.toString());
+                    assertThat(entry.getJsonArray("students").getJsonObject(0).getString("name")).isEqualTo("Elsa Ek");
+                });
+        List<String> listed = entries.stream().filter(entry -> entry.getString("requestId").equals(marker + "-list"))
+                .flatMap(entry -> entry.getJsonArray("students").getValuesAs(jakarta.json.JsonObject.class).stream())
+                .map(student -> student.getString("id")).toList();
+        assertThat(listed).contains(PERSON_ELSA.toString(), PERSON_FILIP.toString(), PERSON_HUGO.toString())
+                .doesNotContain(PERSON_GRETA.toString());
+        assertThat(entries).extracting(entry -> entry.getString("requestId"))
+                .doesNotContain(marker + "-petra", marker + "-petra-list");
+        // Rut may be named as someone who asked; never as a student an entry is about. Greta, protected, never at all.
+        assertThat(bodies).allSatisfy(body -> assertThat(Json.createReader(new StringReader(body)).readObject()
+                .getJsonArray("entries").getValuesAs(jakarta.json.JsonObject.class).stream()
+                .flatMap(entry -> entry.getJsonArray("students").getValuesAs(jakarta.json.JsonObject.class).stream())
+                .map(student -> student.getString("id"))).doesNotContain(PERSON_RUT.toString()));
+        assertThat(bodies).allSatisfy(body -> assertThat(body).doesNotContain(PERSON_GRETA.toString()).doesNotContain("Greta"));
+
+        // Filtered by who: only Anna's entries.
+        HttpResponse<String> annas = get("/api/v1/access/audit?actor=" + PERSON_ANNA + "&from=" + today, person(OID_SARA), "en");
+        List<jakarta.json.JsonObject> annasEntries = Json.createReader(new StringReader(annas.body())).readObject()
+                .getJsonArray("entries").getValuesAs(jakarta.json.JsonObject.class);
+        assertThat(annasEntries).isNotEmpty().extracting(entry -> entry.getString("actor")).containsOnly(PERSON_ANNA.toString());
+        assertThat(annasEntries).extracting(entry -> entry.getString("sentence")).contains("Anna Andersson read Elsa Ek's profile");
+
+        assertThat(get("/api/v1/access/audit", person(OID_ANNA)).statusCode()).isEqualTo(403);
+        HttpResponse<String> forged = get("/api/v1/access/audit?cursor=" + Base64.getUrlEncoder().encodeToString(
+                ("organisation|x|" + Long.MAX_VALUE).getBytes(StandardCharsets.UTF_8)), person(OID_SARA));
+        assertThat(forged.statusCode()).isEqualTo(400);
+        assertThat(forged.body()).contains("\"field\":\"cursor\"");
+    }
+
     @Test
     void aMemberListIsDecidedAsOneAuditedEntryThatTheStudentsExtractShows(DataSource database) throws Exception {
         String requestId = "list-" + UUID.randomUUID();

@@ -34,7 +34,9 @@ import static se.klassrum.roster.demo.DemoIds.GUARDIAN_LOGIN_EBBA;
 import static se.klassrum.roster.demo.DemoIds.OID_ANNA;
 import static se.klassrum.roster.demo.DemoIds.OID_BERTIL;
 import static se.klassrum.roster.demo.DemoIds.OID_ELSA;
+import static se.klassrum.roster.demo.DemoIds.OID_PETRA;
 import static se.klassrum.roster.demo.DemoIds.OID_SARA;
+import static se.klassrum.roster.demo.DemoIds.PERSON_RUT;
 import static se.klassrum.roster.demo.DemoIds.PERSON_ANNA;
 import static se.klassrum.roster.demo.DemoIds.PERSON_EBBA;
 import static se.klassrum.roster.demo.DemoIds.PERSON_ELSA;
@@ -573,6 +575,58 @@ abstract class PortalPagesChecks extends BrowserTest {
         assertThat(waitFor(By.id("refusal")).getText()).contains("Bara en skoladministratör");
         browser.navigate().to(uri("/admin/audit.xhtml?student=" + PERSON_ELSA).toURL());
         assertThat(waitFor(By.id("refusal")).getText()).contains("Hittades inte");
+        assertThat(browser.findElements(By.id("log"))).isEmpty();
+    }
+
+    /**
+     * Sara reads the log of her school across its students, filtered to what Anna read: the sentence names Elsa and
+     * leads to Elsa's own log; the filter stays chosen in the address; what Petra read about Rut at another school is
+     * not there. In English on a phone too. Anna, a teacher, is refused the page.
+     */
+    @Test
+    void saraReadsTheLogOfHerSchoolFilteredToWhatAnnaRead() throws Exception {
+        api("GET", "/api/v1/students/" + PERSON_ELSA, OID_ANNA, null, 200);
+        api("GET", "/api/v1/students/" + PERSON_RUT, OID_PETRA, null, 200);
+
+        open("sv-SE,sv", 1280, 1000);
+        browser.navigate().to(uri("/sign-in.xhtml").toURL());
+        OidcServer.nextStaffSignInAs(ENTRA_TENANT_SOLBACKA, OID_SARA);
+        waitFor(By.id("staffSignIn")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.urlContains("/groups.xhtml"));
+        browser.findElement(By.id("logLink")).click();
+        assertThat(waitFor(By.tagName("h1")).getText()).isEqualTo("Loggen för dina skolor");
+        new Select(browser.findElement(By.id("actor"))).selectByVisibleText("Anna Andersson");
+        new Select(browser.findElement(By.id("outcome"))).selectByValue("allowed");
+        clickAndWait(browser.findElement(By.id("show")));
+        WebElement log = waitFor(By.id("log"));
+        assertThat(log.getText()).contains("Anna Andersson läste Elsa Eks profil", "tillåtet").doesNotContain("Rut", "Petra");
+        assertThat(browser.getCurrentUrl()).contains("actor=" + PERSON_ANNA, "outcome=allowed");
+        assertThat(new Select(browser.findElement(By.id("actor"))).getFirstSelectedOption().getText()).isEqualTo("Anna Andersson");
+        assertThat(log.findElements(By.cssSelector("tbody tr"))).allSatisfy(row ->
+                assertThat(row.findElement(By.cssSelector("td.sentence")).getText()).startsWith("Anna Andersson"));
+        List<String> problems = new java.util.ArrayList<>(axe("the log of Sara's schools"));
+        screenshot("admin-log-anna");
+        WebElement elsa = log.findElement(By.linkText("Elsa Ek"));
+        assertThat(elsa.getAttribute("href")).contains("/admin/audit.xhtml?student=" + PERSON_ELSA);
+
+        open("en", 375, 800);
+        browser.navigate().to(uri("/sign-in.xhtml").toURL());
+        OidcServer.nextStaffSignInAs(ENTRA_TENANT_SOLBACKA, OID_SARA);
+        waitFor(By.id("staffSignIn")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.urlContains("/groups.xhtml"));
+        browser.navigate().to(uri("/admin/log.xhtml?actor=" + PERSON_ANNA + "&outcome=allowed").toURL());
+        assertThat(waitFor(By.id("log")).getText()).contains("Anna Andersson read Elsa Ek's profile", "allowed");
+        problems.addAll(axe("the log of Sara's schools, English, phone"));
+        assertThat(problems).as("serious or critical accessibility violations").isEmpty();
+        screenshot("admin-log-anna-phone-en");
+
+        open("sv-SE,sv", 1280, 1000);
+        browser.navigate().to(uri("/sign-in.xhtml").toURL());
+        OidcServer.nextStaffSignInAs(ENTRA_TENANT_SOLBACKA, OID_ANNA);
+        waitFor(By.id("staffSignIn")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.urlContains("/groups.xhtml"));
+        browser.navigate().to(uri("/admin/log.xhtml").toURL());
+        assertThat(waitFor(By.id("refusal")).getText()).contains("Loggen är till för skoladministratörer");
         assertThat(browser.findElements(By.id("log"))).isEmpty();
     }
 

@@ -59,16 +59,33 @@ public class AuditLog {
      * @param beforeSeq only entries older than this one (the previous page's last), or null for the newest
      */
     public List<AuditEntry> forStudent(String tenantId, String studentId, AuditFilter filter, Long beforeSeq, int limit) {
+        return read(tenantId, java.util.Objects.requireNonNull(studentId, "studentId"), filter, beforeSeq, limit);
+    }
+
+    /**
+     * The decisions about any student of the organisation that the filter keeps, newest first, one per student: a list
+     * decided in one step gives one entry for each student it names, with the outcome for that student, all with the
+     * list's sequence number. Group-level decisions, which concern no student, are not among them. Who may read which
+     * of them is for the caller to decide.
+     *
+     * @param beforeSeq only entries older than this one, or null for the newest
+     */
+    public List<AuditEntry> forStudents(String tenantId, AuditFilter filter, Long beforeSeq, int limit) {
+        return read(tenantId, null, filter, beforeSeq, limit);
+    }
+
+    private List<AuditEntry> read(String tenantId, String studentId, AuditFilter filter, Long beforeSeq, int limit) {
         long before = beforeSeq == null ? Long.MAX_VALUE : beforeSeq;
+        String student = studentId == null ? "is not null" : "= :student";
         List<AuditEntry> entries = new ArrayList<>(filtered(em.createQuery("select e from AuditEntry e where e.tenantId = :tenant "
-                        + "and e.studentId = :student and e.seq < :before" + conditions(filter, "e.decision")
+                        + "and e.studentId " + student + " and e.seq < :before" + conditions(filter, "e.decision")
                         + " order by e.seq desc", AuditEntry.class), tenantId, studentId, filter, before)
                 .setMaxResults(limit)
                 .getResultList());
         // Lists decided in one step name the student among their subjects, with the outcome for them.
         List<Object[]> inLists = filtered(em.createQuery("select e, s from AuditEntry e join e.subjects s where e.tenantId = :tenant "
-                        + "and s.studentId = :student and e.seq < :before" + conditions(filter, "s.decision")
-                        + " order by e.seq desc", Object[].class), tenantId, studentId, filter, before)
+                        + "and s.studentId " + student + " and e.seq < :before" + conditions(filter, "s.decision")
+                        + " order by e.seq desc, s.studentId", Object[].class), tenantId, studentId, filter, before)
                 .setMaxResults(limit)
                 .getResultList();
         for (Object[] row : inLists) {
@@ -115,7 +132,10 @@ public class AuditLog {
 
     private static <T> TypedQuery<T> filtered(TypedQuery<T> query, String tenantId, String studentId, AuditFilter filter,
                                               long before) {
-        query.setParameter("tenant", tenantId).setParameter("student", studentId).setParameter("before", before);
+        query.setParameter("tenant", tenantId).setParameter("before", before);
+        if (studentId != null) {
+            query.setParameter("student", studentId);
+        }
         if (filter.actorId() != null) {
             query.setParameter("actor", filter.actorId());
         }

@@ -13,14 +13,18 @@ import se.klassrum.access.api.Operation;
 import se.klassrum.access.boundary.AccessGuard;
 import se.klassrum.roster.entity.RoleKind;
 import se.klassrum.roster.entity.SchoolRole;
+import se.klassrum.roster.entity.SecurityMarking;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -72,21 +76,8 @@ public class StudentSearch {
         if (limit < 1 || limit > MAX_RESULTS) {
             throw new IllegalArgumentException("limit must be 1–" + MAX_RESULTS);
         }
-        Actor caller = guard.currentActor();
-        if (!(caller instanceof Actor.Person person) || person.guardianLogin()) {
-            throw new NotPermittedException();
-        }
         LocalDate today = guard.today();
-        List<UUID> schools = em.createQuery("select r.school.id from SchoolRole r where r.person.id = :person and r.role = :admin "
-                        + "and r.validity.validFrom <= :today and (r.validity.validTo is null or r.validity.validTo >= :today)",
-                        UUID.class)
-                .setParameter("person", person.personId())
-                .setParameter("admin", RoleKind.SCHOOL_ADMIN)
-                .setParameter("today", today)
-                .getResultList();
-        if (schools.isEmpty()) {
-            throw new NotPermittedException();
-        }
+        List<UUID> schools = administeredSchools(today);
         List<String> words = Arrays.stream(text.toLowerCase(Locale.ROOT).split("\\s+")).filter(word -> !word.isEmpty()).toList();
         StringBuilder jpql = new StringBuilder("select r from SchoolRole r join fetch r.person join fetch r.school "
                 + "where r.school.id in :schools and r.role = :student "
@@ -109,7 +100,7 @@ public class StudentSearch {
             candidates.computeIfAbsent(role.person().id(), id -> new Candidate(id, role.person().displayName(),
                     role.person().isProtectedIdentity(), new ArrayList<>())).schools().add(role.school().name());
         }
-        List<Candidate> shielded = candidates.values().stream().filter(Candidate::protectedIdentity).toList();
+        List<UUID> shielded = candidates.values().stream().filter(Candidate::protectedIdentity).map(Candidate::id).toList();
         List<UUID> allowed = pathsTo(shielded);
         return candidates.values().stream()
                 .filter(candidate -> !candidate.protectedIdentity() || allowed.contains(candidate.id()))
@@ -119,19 +110,75 @@ public class StudentSearch {
                 .toList();
     }
 
+    /**
+     * Those of the students whom the caller administers and may name in an audit log: each has an active role of any
+     * kind today at a school the caller administers (as a student's own log is decided), and one with a protected
+     * identity only where the caller also has a path to the student's profile (decided and audited as one list, as
+     * a search is). Anyone else, and a student of another organisation, is left out without a trace.
+     *
+     * @throws NotPermittedException unless the caller is a person with an active SCHOOL_ADMIN role today
+     */
+    @NoStudentData("which of the given students a school administrator administers; a protected student only behind an "
+            + "audited profile decision")
+    public Set<UUID> administeredAmong(Collection<UUID> studentIds) {
+        LocalDate today = guard.today();
+        List<UUID> schools = administeredSchools(today);
+        if (studentIds.isEmpty()) {
+            return Set.of();
+        }
+        Map<UUID, Boolean> found = new LinkedHashMap<>();
+        for (Object[] row : em.createQuery("select distinct r.person.id, r.person.securityMarking from SchoolRole r "
+                        + "where r.school.id in :schools and r.person.id in :students "
+                        + "and r.validity.validFrom <= :today and (r.validity.validTo is null or r.validity.validTo >= :today)",
+                        Object[].class)
+                .setParameter("schools", schools)
+                .setParameter("students", List.copyOf(new java.util.HashSet<>(studentIds)))
+                .setParameter("today", today)
+                .getResultList()) {
+            found.put((UUID) row[0], ((SecurityMarking) row[1]).isProtected());
+        }
+        Set<UUID> administered = new HashSet<>();
+        List<UUID> shielded = new ArrayList<>();
+        found.forEach((id, protectedIdentity) -> (protectedIdentity ? shielded : administered).add(id));
+        administered.addAll(pathsTo(shielded));
+        return Set.copyOf(administered);
+    }
+
+    /**
+     * The schools the caller administers today.
+     *
+     * @throws NotPermittedException unless the caller is a person (not a guardian login) administering at least one
+     */
+    private List<UUID> administeredSchools(LocalDate today) {
+        Actor caller = guard.currentActor();
+        if (!(caller instanceof Actor.Person person) || person.guardianLogin()) {
+            throw new NotPermittedException();
+        }
+        List<UUID> schools = em.createQuery("select r.school.id from SchoolRole r where r.person.id = :person and r.role = :admin "
+                        + "and r.validity.validFrom <= :today and (r.validity.validTo is null or r.validity.validTo >= :today)",
+                        UUID.class)
+                .setParameter("person", person.personId())
+                .setParameter("admin", RoleKind.SCHOOL_ADMIN)
+                .setParameter("today", today)
+                .getResultList();
+        if (schools.isEmpty()) {
+            throw new NotPermittedException();
+        }
+        return schools;
+    }
+
     /** The protected students to whose profile the caller has a path: decided and audited as one list. */
-    private List<UUID> pathsTo(List<Candidate> shielded) {
+    private List<UUID> pathsTo(List<UUID> shielded) {
         if (shielded.isEmpty()) {
             return List.of();
         }
         AccessGuard.ListDecision decision = guard.list(DataKind.STUDENT_PROFILE, Operation.READ, null);
-        boolean[] visible = decision.visible(shielded.stream()
-                .map(candidate -> new AccessGuard.Item(candidate.id(), null, null)).toList());
+        boolean[] visible = decision.visible(shielded.stream().map(id -> new AccessGuard.Item(id, null, null)).toList());
         decision.audit();
         List<UUID> allowed = new ArrayList<>();
         for (int i = 0; i < visible.length; i++) {
             if (visible[i]) {
-                allowed.add(shielded.get(i).id());
+                allowed.add(shielded.get(i));
             }
         }
         return allowed;

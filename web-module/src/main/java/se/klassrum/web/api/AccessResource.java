@@ -1,6 +1,9 @@
 package se.klassrum.web.api;
 
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObjectBuilder;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -22,6 +25,7 @@ import se.klassrum.access.api.Operation;
 import se.klassrum.access.audit.AuditLog;
 import se.klassrum.access.boundary.AccessExplanations;
 import se.klassrum.access.boundary.Administrators;
+import se.klassrum.web.audit.OrganisationLog;
 
 import java.util.UUID;
 
@@ -48,6 +52,9 @@ public class AccessResource {
 
     @Inject
     Administrators administrators;
+
+    @Inject
+    OrganisationLog organisationLog;
 
     @Context
     HttpHeaders headers;
@@ -95,6 +102,51 @@ public class AccessResource {
         Decision decision = explanations.explain(Params.uuid("person", person), Params.uuid("student", student),
                 dataKind, Params.oneOf("operation", Operation.class, operation), groupId, item);
         return DecisionJson.explanation(decision, Language.of(headers)).build().toString();
+    }
+
+    /**
+     * The audit log of the schools the caller administers, across their students: who asked about which students'
+     * data, when, what kind and with what outcome.
+     */
+    @GET
+    @Path("audit")
+    @org.eclipse.microprofile.openapi.annotations.Operation(summary = "The audit log of the schools the caller administers, across their students (school administrators)",
+            description = "Newest first, a page at a time. Each entry names the students it concerns whom the caller "
+                    + "administers (a role at one of the caller's schools today; a protected student only with a path to "
+                    + "the student's profile, a check that is itself audited); an entry about none of them is left out. "
+                    + "A list decided in one step is one entry per outcome, naming its students. The filters narrow as "
+                    + "a student's log does: actor, kind, from and to (days, inclusive, Swedish time) and outcome. A page "
+                    + "may hold fewer entries than limit and still have a next cursor when much of the log concerns "
+                    + "other schools.")
+    @APIResponse(responseCode = "200", description = "A page of the log",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AnswerSchemas.OrganisationAuditLog.class)))
+    public String organisationLog(@QueryParam("limit") @DefaultValue("50") int limit, @QueryParam("cursor") String cursor,
+                                  @QueryParam("actor") String actor, @QueryParam("kind") String kind,
+                                  @QueryParam("from") String from, @QueryParam("to") String to,
+                                  @QueryParam("outcome") String outcome) {
+        if (limit < 1 || limit > OrganisationLog.MAX_PAGE) {
+            throw new InvalidInputException("limit", "limit måste vara 1–" + OrganisationLog.MAX_PAGE,
+                    "limit must be 1–" + OrganisationLog.MAX_PAGE);
+        }
+        OrganisationLog.Result page = organisationLog.page(AuditJson.filter(actor, kind, from, to, outcome), cursor, limit,
+                Language.of(headers));
+        JsonArrayBuilder entries = Json.createArrayBuilder();
+        for (OrganisationLog.Line line : page.lines()) {
+            JsonArrayBuilder students = Json.createArrayBuilder();
+            for (OrganisationLog.Student student : line.students()) {
+                JsonObjectBuilder one = Json.createObjectBuilder().add("id", student.id().toString());
+                if (student.name() != null) {
+                    one.add("name", student.name());
+                }
+                students.add(one);
+            }
+            entries.add(AuditJson.row(line.row()).add("students", students));
+        }
+        JsonObjectBuilder json = Json.createObjectBuilder().add("entries", entries);
+        if (page.nextCursor() != null) {
+            json.add("nextCursor", page.nextCursor());
+        }
+        return json.build().toString();
     }
 
     /** Checks the caller's tenant's audit chain and names the first broken link, if any. */

@@ -88,6 +88,24 @@ final class AnswerSchemas {
                                      + "empty when allowed") List<String> reasons) {
     }
 
+    @Schema(name = "OrganisationAuditLog", description = "Who asked about the students of the caller's schools, newest "
+            + "first; never the data itself")
+    record OrganisationAuditLog(List<OrganisationAuditEntry> entries, @Schema(description = NEXT_CURSOR) String nextCursor) {
+    }
+
+    @Schema(name = "OrganisationAuditEntry", description = "One access decision, with the students of the caller's schools "
+            + "it concerns; the other fields as in AuditExtractEntry")
+    record OrganisationAuditEntry(long seq, String occurredAt, String purpose, String actorKind, String actor, String kind,
+                                  String operation, String decision, String failingCodes, String requestId,
+                                  String actorName, String sentence, String outcome, List<String> reasons,
+                                  @Schema(description = "the students it concerns whom the caller administers: id, and "
+                                          + "name unless the identity is protected") List<AuditStudent> students) {
+    }
+
+    @Schema(name = "AuditStudent", description = "A student an audit entry concerns")
+    record AuditStudent(String id, @Schema(description = "absent for a protected identity") String name) {
+    }
+
     @Schema(name = "StudentMatches", description = "Students found by name, by family and given name")
     record StudentMatches(List<StudentMatch> items) {
     }

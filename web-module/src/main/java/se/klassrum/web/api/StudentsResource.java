@@ -32,7 +32,6 @@ import se.klassrum.roster.boundary.StudentSearch;
 import se.klassrum.web.audit.AuditCsv;
 import se.klassrum.web.audit.AuditExtract;
 import se.klassrum.web.audit.DataSubjectFile;
-import se.klassrum.web.audit.AuditQuery;
 import se.klassrum.web.audit.AuditSentences;
 import se.klassrum.access.api.Slice;
 import se.klassrum.access.api.StudentDataNotFoundException;
@@ -223,21 +222,7 @@ public class StudentsResource {
                 Language.of(headers));
         JsonArrayBuilder rows = Json.createArrayBuilder();
         for (AuditExtract.Row row : page.rows()) {
-            rows.add(Json.createObjectBuilder()
-                    .add("seq", row.seq())
-                    .add("occurredAt", row.occurredAt().toString())
-                    .add("purpose", row.purpose())
-                    .add("actorKind", row.actorKind())
-                    .add("actor", row.actorId())
-                    .add("kind", row.kind())
-                    .add("operation", row.operation())
-                    .add("decision", row.allowed() ? "ALLOW" : "DENY")
-                    .add("failingCodes", String.join(",", row.failingCodes()))
-                    .add("requestId", row.requestId())
-                    .add("actorName", row.actor())
-                    .add("sentence", row.sentence())
-                    .add("outcome", row.outcome())
-                    .add("reasons", Json.createArrayBuilder(row.reasons())));
+            rows.add(AuditJson.row(row));
         }
         var json = Json.createObjectBuilder().add("student", studentId.toString());
         if (page.studentName() != null) {
@@ -317,12 +302,7 @@ public class StudentsResource {
         return Json.createObjectBuilder().add("items", items).build().toString();
     }
 
-    /** The audit log's filters from the query parameters, or a problem naming the one that cannot be read. */
     private static AuditFilter filter(String actor, String kind, String from, String to, String outcome) {
-        try {
-            return new AuditQuery(actor, kind, from, to, outcome).filter();
-        } catch (AuditQuery.InvalidFilter invalid) {
-            throw new InvalidInputException(invalid.field(), invalid.swedish(), invalid.english());
-        }
+        return AuditJson.filter(actor, kind, from, to, outcome);
     }
 }

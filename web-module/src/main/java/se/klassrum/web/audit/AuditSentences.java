@@ -97,6 +97,21 @@ public final class AuditSentences {
     }
 
     /**
+     * One decision about several students as one sentence: "Anna Andersson läste 3 elevers profil".
+     */
+    public String studentsSentence(String purpose, String actor, int students, String kind, String operation, boolean allowed) {
+        Map<String, String> values = new HashMap<>();
+        values.put("actor", actor);
+        values.put("student", new MessageFormat(text("student.many"), locale).format(new Object[] {students}));
+        values.put("studentName", new MessageFormat(text("student.manyPlain"), locale).format(new Object[] {students}));
+        values.put("kind", optional("kind." + kind, kind));
+        values.put("operation", optional("operation." + operation, operation));
+        values.put("verb", optional("verb." + operation + (allowed ? ".allowed" : ".denied"), operation));
+        String pattern = "EXPLAIN".equals(purpose) ? text("sentence.EXPLAIN") : text("sentence.ACCESS");
+        return Messages.fill(pattern, values::get);
+    }
+
+    /**
      * What one request read about the student, allowed, as one sentence: "Karin Ek läste Elsas inlägg, uppgifter och
      * omdömen".
      *
