@@ -564,7 +564,15 @@ abstract class AccessChecks extends ServerCalls {
         assertThat(annasEntries).isNotEmpty().extracting(entry -> entry.getString("actor")).containsOnly(PERSON_ANNA.toString());
         assertThat(annasEntries).extracting(entry -> entry.getString("sentence")).contains("Anna Andersson read Elsa Ek's profile");
 
+        // The export: the same entries as CSV, with the students each concerns.
+        HttpResponse<String> csv = get("/api/v1/access/audit.csv?actor=" + PERSON_ANNA + "&from=" + today, person(OID_SARA));
+        assertThat(csv.statusCode()).isEqualTo(200);
+        assertThat(csv.headers().firstValue("Content-Disposition")).hasValue("attachment; filename=\"logg-skolor.csv\"");
+        assertThat(csv.body()).startsWith("\uFEFF\"Tidpunkt\"").contains("\"Anna Andersson läste Elsa Eks profil\"",
+                "\"Elsa Ek\"", PERSON_ELSA.toString()).doesNotContain(PERSON_RUT.toString()).doesNotContain("Greta");
+
         assertThat(get("/api/v1/access/audit", person(OID_ANNA)).statusCode()).isEqualTo(403);
+        assertThat(get("/api/v1/access/audit.csv", person(OID_ANNA)).statusCode()).isEqualTo(403);
         HttpResponse<String> forged = get("/api/v1/access/audit?cursor=" + Base64.getUrlEncoder().encodeToString(
                 ("organisation|x|" + Long.MAX_VALUE).getBytes(StandardCharsets.UTF_8)), person(OID_SARA));
         assertThat(forged.statusCode()).isEqualTo(400);

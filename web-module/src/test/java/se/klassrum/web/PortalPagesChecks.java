@@ -608,6 +608,15 @@ abstract class PortalPagesChecks extends BrowserTest {
         screenshot("admin-log-anna");
         WebElement elsa = log.findElement(By.linkText("Elsa Ek"));
         assertThat(elsa.getAttribute("href")).contains("/admin/audit.xhtml?student=" + PERSON_ELSA);
+        // The export holds the same entries, filtered the same way, with the students of each.
+        String csvAddress = browser.findElement(By.id("csv")).getAttribute("href");
+        assertThat(csvAddress).contains("/admin/log.csv?", "actor=" + PERSON_ANNA, "outcome=allowed");
+        Object csv = ((JavascriptExecutor) browser).executeAsyncScript(
+                "const done = arguments[arguments.length - 1];"
+                        + "fetch(arguments[0]).then(r => r.text().then(t => done(r.status + ' ' + r.headers.get('Content-Disposition')"
+                        + " + ' ' + t))).catch(e => done('failed ' + e));", csvAddress);
+        assertThat(String.valueOf(csv)).startsWith("200 attachment").contains("\"Anna Andersson läste Elsa Eks profil\"",
+                "\"Elsa Ek\"", PERSON_ELSA.toString()).doesNotContain("Rut", "Petra Pettersson");
 
         open("en", 375, 800);
         browser.navigate().to(uri("/sign-in.xhtml").toURL());

@@ -98,11 +98,11 @@ final class AnswerSchemas {
     record OrganisationAuditEntry(long seq, String occurredAt, String purpose, String actorKind, String actor, String kind,
                                   String operation, String decision, String failingCodes, String requestId,
                                   String actorName, String sentence, String outcome, List<String> reasons,
-                                  @Schema(description = "the students it concerns whom the caller administers: id, and "
-                                          + "name unless the identity is protected") List<AuditStudent> students) {
+                                  List<AuditStudent> students) {
     }
 
-    @Schema(name = "AuditStudent", description = "A student an audit entry concerns")
+    @Schema(name = "AuditStudent", description = "A student an audit entry concerns whom the caller administers: id, and "
+            + "name unless the identity is protected")
     record AuditStudent(String id, @Schema(description = "absent for a protected identity") String name) {
     }
 

@@ -34,22 +34,56 @@ public final class AuditCsv {
         return "logg-" + student + ".csv";
     }
 
+    /** The file name offered for the download of the log of an administrator's schools: {@code logg-skolor.csv}. */
+    public static final String SCHOOLS_FILE_NAME = "logg-skolor.csv";
+
     /** Writes the rows, newest first as given, and flushes; the stream stays open. */
     public static void write(List<AuditExtract.Row> rows, AuditSentences words, OutputStream out) throws IOException {
+        CSVPrinter csv = start(words, out, false);
+        for (AuditExtract.Row row : rows) {
+            csv.printRecord(fields(row, words));
+        }
+        csv.flush();
+    }
+
+    /**
+     * Writes the entries of the log of an administrator's schools, newest first as given, each with the students it
+     * concerns (names, "; "-separated, and ids), and flushes; the stream stays open.
+     */
+    public static void writeLines(List<OrganisationLog.Line> lines, AuditSentences words, OutputStream out) throws IOException {
+        CSVPrinter csv = start(words, out, true);
+        for (OrganisationLog.Line line : lines) {
+            List<Object> fields = new java.util.ArrayList<>(fields(line.row(), words));
+            fields.add(safe(line.students().stream().map(student -> student.name() == null ? words.text("student.protected")
+                    : student.name()).collect(java.util.stream.Collectors.joining("; "))));
+            fields.add(line.students().stream().map(student -> student.id().toString())
+                    .collect(java.util.stream.Collectors.joining(";")));
+            csv.printRecord(fields);
+        }
+        csv.flush();
+    }
+
+    private static CSVPrinter start(AuditSentences words, OutputStream out, boolean students) throws IOException {
         Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
         writer.write(BYTE_ORDER_MARK);
         CSVPrinter csv = new CSVPrinter(writer, FORMAT);
-        csv.printRecord(words.text("csv.time"), words.text("csv.event"), words.text("csv.actor"),
-                words.text("csv.actorId"), words.text("csv.kind"), words.text("csv.operation"),
-                words.text("csv.outcome"), words.text("csv.reasons"), words.text("csv.codes"),
-                words.text("csv.request"), words.text("csv.seq"));
-        for (AuditExtract.Row row : rows) {
-            csv.printRecord(row.when(), safe(row.sentence()), safe(row.actor()), safe(row.actorId()),
-                    safe(words.kind(row.kind())), safe(row.operation()), row.outcome(),
-                    safe(String.join("; ", row.reasons())), String.join(",", row.failingCodes()), safe(row.requestId()),
-                    Long.toString(row.seq()));
+        List<String> headers = new java.util.ArrayList<>(List.of(words.text("csv.time"), words.text("csv.event"),
+                words.text("csv.actor"), words.text("csv.actorId"), words.text("csv.kind"), words.text("csv.operation"),
+                words.text("csv.outcome"), words.text("csv.reasons"), words.text("csv.codes"), words.text("csv.request"),
+                words.text("csv.seq")));
+        if (students) {
+            headers.add(words.text("csv.students"));
+            headers.add(words.text("csv.studentIds"));
         }
-        csv.flush();
+        csv.printRecord(headers);
+        return csv;
+    }
+
+    private static List<String> fields(AuditExtract.Row row, AuditSentences words) {
+        return java.util.Arrays.asList(row.when(), safe(row.sentence()), safe(row.actor()), safe(row.actorId()),
+                safe(words.kind(row.kind())), safe(row.operation()), row.outcome(),
+                safe(String.join("; ", row.reasons())), String.join(",", row.failingCodes()), safe(row.requestId()),
+                Long.toString(row.seq()));
     }
 
     /** A field as a spreadsheet shows it as text, never evaluates it. */

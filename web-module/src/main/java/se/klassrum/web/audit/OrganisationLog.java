@@ -45,6 +45,9 @@ public class OrganisationLog {
     /** The most rows on one page. */
     public static final int MAX_PAGE = 200;
 
+    /** The most entries one export holds; a longer log is narrowed with the filters. */
+    public static final int MAX_EXPORT = 50_000;
+
     /** Entries read from the log per step while a page is filled. */
     private static final int BATCH = 500;
     /** Entries read for one page at most; a page may then hold fewer rows and continue with a cursor. */
@@ -130,6 +133,22 @@ public class OrganisationLog {
             next = seal(tenant, before);
         }
         return new Result(word(kept, locale), next);
+    }
+
+    /**
+     * Every entry the filter keeps, newest first, at most {@link #MAX_EXPORT}: what the CSV export holds.
+     *
+     * @throws se.klassrum.access.api.NotPermittedException unless the caller is a person administering a school
+     */
+    public List<Line> all(AuditFilter filter, Locale locale) {
+        List<Line> lines = new ArrayList<>();
+        String cursor = null;
+        do {
+            Result page = page(filter, cursor, MAX_PAGE, locale);
+            lines.addAll(page.lines());
+            cursor = page.nextCursor();
+        } while (cursor != null && lines.size() < MAX_EXPORT);
+        return lines.size() > MAX_EXPORT ? List.copyOf(lines.subList(0, MAX_EXPORT)) : List.copyOf(lines);
     }
 
     /** Entries of one sequence number (one list), with the same outcome and reasons, next to each other, as one. */

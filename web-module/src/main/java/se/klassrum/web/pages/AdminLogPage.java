@@ -107,6 +107,22 @@ public class AdminLogPage {
         return Objects.equals(current == null ? "" : current.strip(), value);
     }
 
+    /** The address of the CSV export of the log as filtered now. */
+    public String getCsvAddress() {
+        Map<String, String> params = new LinkedHashMap<>();
+        params.put("actor", actor);
+        params.put("kind", kind);
+        params.put("from", from);
+        params.put("to", to);
+        params.put("outcome", outcome);
+        params.put("lang", Texts.locale().getLanguage());
+        return jakarta.faces.context.FacesContext.getCurrentInstance().getExternalContext().getRequestContextPath()
+                + "/admin/log.csv?" + params.entrySet().stream()
+                .filter(param -> param.getValue() != null && !param.getValue().isBlank())
+                .map(param -> param.getKey() + "=" + java.net.URLEncoder.encode(param.getValue(), java.nio.charset.StandardCharsets.UTF_8))
+                .collect(java.util.stream.Collectors.joining("&"));
+    }
+
     public String getRefusal() {
         return refusal;
     }
