@@ -579,6 +579,29 @@ abstract class AccessChecks extends ServerCalls {
         assertThat(forged.body()).contains("\"field\":\"cursor\"");
     }
 
+    /** An administrator found Elsa by name and names her guardians' links and logins from there; nobody else does. */
+    @Test
+    void theAdministratorReadsAStudentsGuardiansWithTheirLinksAndLogins() throws Exception {
+        HttpResponse<String> elsas = get("/api/v1/students/" + PERSON_ELSA + "/guardians", person(OID_SARA));
+        assertThat(elsas.statusCode()).as(elsas.body()).isEqualTo(200);
+        List<jakarta.json.JsonObject> guardians = Json.createReader(new StringReader(elsas.body())).readObject()
+                .getJsonArray("items").getValuesAs(jakarta.json.JsonObject.class);
+        assertThat(guardians).extracting(guardian -> guardian.getString("name")).containsExactly("Ebba Ek", "Karin Ek");
+        jakarta.json.JsonObject ebba = guardians.get(0);
+        assertThat(ebba.getString("link")).isEqualTo(GUARDIAN_LINK_EBBA_ELSA.toString());
+        assertThat(ebba.getString("relation")).isEqualTo("VARDNADSHAVARE");
+        assertThat(ebba.getJsonArray("logins").getJsonObject(0).getString("id")).isEqualTo(GUARDIAN_LOGIN_EBBA.toString());
+        assertThat(ebba.getJsonArray("logins").getJsonObject(0).getBoolean("enabled")).isFalse();
+
+        HttpResponse<String> gretas = get("/api/v1/students/" + PERSON_GRETA + "/guardians", person(OID_SARA));
+        HttpResponse<String> unknown = get("/api/v1/students/" + UUID.randomUUID() + "/guardians", person(OID_SARA));
+        assertThat(gretas.statusCode()).isEqualTo(404);
+        assertThat(gretas.body().replaceAll("\"requestId\":\"[^\"]*\"", ""))
+                .isEqualTo(unknown.body().replaceAll("\"requestId\":\"[^\"]*\"", "")).doesNotContain("Nils");
+        assertThat(get("/api/v1/students/" + PERSON_RUT + "/guardians", person(OID_SARA)).statusCode()).isEqualTo(404);
+        assertThat(get("/api/v1/students/" + PERSON_ELSA + "/guardians", person(OID_ANNA)).statusCode()).isEqualTo(403);
+    }
+
     @Test
     void aMemberListIsDecidedAsOneAuditedEntryThatTheStudentsExtractShows(DataSource database) throws Exception {
         String requestId = "list-" + UUID.randomUUID();

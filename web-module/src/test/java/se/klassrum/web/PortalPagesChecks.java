@@ -36,6 +36,7 @@ import static se.klassrum.roster.demo.DemoIds.OID_BERTIL;
 import static se.klassrum.roster.demo.DemoIds.OID_ELSA;
 import static se.klassrum.roster.demo.DemoIds.OID_PETRA;
 import static se.klassrum.roster.demo.DemoIds.OID_SARA;
+import static se.klassrum.roster.demo.DemoIds.PERSON_GRETA;
 import static se.klassrum.roster.demo.DemoIds.PERSON_RUT;
 import static se.klassrum.roster.demo.DemoIds.PERSON_ANNA;
 import static se.klassrum.roster.demo.DemoIds.PERSON_EBBA;
@@ -637,6 +638,69 @@ abstract class PortalPagesChecks extends BrowserTest {
         browser.navigate().to(uri("/admin/log.xhtml").toURL());
         assertThat(waitFor(By.id("refusal")).getText()).contains("Loggen är till för skoladministratörer");
         assertThat(browser.findElements(By.id("log"))).isEmpty();
+    }
+
+    /**
+     * Sara manages Elsa's guardians by finding Elsa by name, never by an internal id: both guardians with their links
+     * and logins; she switches Ebba's login on and off again and gives Ebba an e-mail login, each told on the page.
+     * Greta's guardians, behind a protected identity Sara has no path to, are "not found"; Anna may not manage any.
+     */
+    @Test
+    void saraFindsElsaByNameAndManagesHerGuardiansLogins(DataSource database) throws Exception {
+        String address = "ebba-" + UUID.randomUUID() + "@example.se";
+        try {
+            open("sv-SE,sv", 1280, 1000);
+            browser.navigate().to(uri("/sign-in.xhtml").toURL());
+            OidcServer.nextStaffSignInAs(ENTRA_TENANT_SOLBACKA, OID_SARA);
+            waitFor(By.id("staffSignIn")).click();
+            new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.urlContains("/groups.xhtml"));
+            browser.findElement(By.id("guardiansLink")).click();
+            assertThat(waitFor(By.tagName("h1")).getText()).isEqualTo("Vårdnadshavare och deras inloggningar");
+            browser.findElement(By.id("find:name")).sendKeys("elsa");
+            clickAndWait(browser.findElement(By.id("find:search")));
+            clickAndWait(waitFor(By.linkText("Elsa Ek")));
+            WebElement guardians = waitFor(By.id("guardians"));
+            assertThat(guardians.getText()).contains("Ebba Ek", "Karin Ek", "Vårdnadshavare", "Kopplingen ger åtkomst");
+            assertThat(browser.getCurrentUrl()).contains("student=" + PERSON_ELSA);
+            WebElement ebbasLogin = browser.findElement(By.cssSelector("li[data-login='" + GUARDIAN_LOGIN_EBBA + "']"));
+            assertThat(ebbasLogin.getAttribute("data-enabled")).isEqualTo("false");
+            List<String> problems = new java.util.ArrayList<>(axe("Elsa's guardians (Sara)"));
+            screenshot("admin-guardians-elsa");
+
+            clickAndWait(ebbasLogin.findElement(By.cssSelector("input[id$='enable']")));
+            assertThat(waitFor(By.id("messages")).getText()).contains("Inloggningen är påslagen");
+            assertThat(browser.findElement(By.cssSelector("li[data-login='" + GUARDIAN_LOGIN_EBBA + "']"))
+                    .getAttribute("data-enabled")).isEqualTo("true");
+            clickAndWait(browser.findElement(By.cssSelector("li[data-login='" + GUARDIAN_LOGIN_EBBA + "'] input[id$='disable']")));
+            assertThat(waitFor(By.id("messages")).getText()).contains("Inloggningen är avstängd");
+            assertThat(browser.findElement(By.cssSelector("li[data-login='" + GUARDIAN_LOGIN_EBBA + "']"))
+                    .getAttribute("data-enabled")).isEqualTo("false");
+
+            WebElement ebba = browser.findElement(By.xpath("//li[@data-guardian][.//strong[text()='Ebba Ek']]"));
+            ebba.findElement(By.cssSelector("input[type='email']")).sendKeys(address);
+            clickAndWait(ebba.findElement(By.cssSelector("input[id$='addEmail']")));
+            assertThat(waitFor(By.id("messages")).getText()).contains("Vårdnadshavaren har en e-postinloggning");
+            assertThat(browser.findElement(By.id("guardians")).getText()).contains("E-post: " + address);
+            problems.addAll(axe("Elsa's guardians after the changes (Sara)"));
+            assertThat(problems).as("serious or critical accessibility violations").isEmpty();
+            screenshot("admin-guardians-elsa-changed");
+
+            browser.navigate().to(uri("/admin/guardians.xhtml?student=" + PERSON_GRETA).toURL());
+            assertThat(waitFor(By.id("refusal")).getText()).contains("Hittades inte");
+            assertThat(text()).doesNotContain("Nils");
+
+            open("sv-SE,sv", 1280, 1000);
+            browser.navigate().to(uri("/sign-in.xhtml").toURL());
+            OidcServer.nextStaffSignInAs(ENTRA_TENANT_SOLBACKA, OID_ANNA);
+            waitFor(By.id("staffSignIn")).click();
+            new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.urlContains("/groups.xhtml"));
+            browser.navigate().to(uri("/admin/guardians.xhtml?student=" + PERSON_ELSA).toURL());
+            assertThat(waitFor(By.id("refusal")).getText()).contains("skoladministratörer");
+            assertThat(browser.findElements(By.id("guardians"))).isEmpty();
+        } finally {
+            Sql.update(database, "update guardian_login set enabled = false where id = ?", GUARDIAN_LOGIN_EBBA);
+            Sql.update(database, "delete from guardian_login where subject = ?", address);
+        }
     }
 
     /**

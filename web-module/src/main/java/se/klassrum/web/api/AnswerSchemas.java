@@ -106,6 +106,26 @@ final class AnswerSchemas {
     record AuditStudent(String id, @Schema(description = "absent for a protected identity") String name) {
     }
 
+    @Schema(name = "StudentGuardians", description = "A student's guardians, by family and given name")
+    record StudentGuardians(List<StudentGuardian> items) {
+    }
+
+    @Schema(name = "StudentGuardian", description = "A guardian of the student with the link to the student and the "
+            + "guardian's logins; linkEnds is absent for a link without an end")
+    record StudentGuardian(@Schema(description = "the guardian's person id") String id,
+                           @Schema(description = "given and family name") String name,
+                           @Schema(description = "the guardian link's id") String link,
+                           @Schema(description = "VARDNADSHAVARE, ANNAN_ANSVARIG, GOD_MAN or UTSEDD_BEHORIG") String relation,
+                           @Schema(description = "whether the link gives access to the student today") boolean linkGivesAccess,
+                           @Schema(description = "the link's last day (ISO 8601)") String linkEnds,
+                           List<GuardianLoginEntry> logins) {
+    }
+
+    @Schema(name = "GuardianLoginEntry", description = "One login of a guardian: EMAIL with the address, or IDP with the "
+            + "identity provider's subject")
+    record GuardianLoginEntry(String id, String method, String subject, boolean enabled) {
+    }
+
     @Schema(name = "StudentMatches", description = "Students found by name, by family and given name")
     record StudentMatches(List<StudentMatch> items) {
     }

@@ -29,6 +29,7 @@ import jakarta.ws.rs.core.StreamingOutput;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import se.klassrum.access.audit.AuditFilter;
 import se.klassrum.roster.boundary.StudentSearch;
+import se.klassrum.guardian.boundary.GuardianDirectory;
 import se.klassrum.web.audit.AuditCsv;
 import se.klassrum.web.audit.AuditExtract;
 import se.klassrum.web.audit.DataSubjectFile;
@@ -92,6 +93,9 @@ public class StudentsResource {
 
     @Inject
     DevelopmentOverviews overviews;
+
+    @Inject
+    GuardianDirectory guardianDirectory;
 
     @GET
     @Path("{id}")
@@ -298,6 +302,34 @@ public class StudentsResource {
         for (StudentSearch.Match match : search.find(name, limit)) {
             items.add(Json.createObjectBuilder().add("id", match.id().toString()).add("name", match.name())
                     .add("schools", Json.createArrayBuilder(match.schools())));
+        }
+        return Json.createObjectBuilder().add("items", items).build().toString();
+    }
+
+    /**
+     * The student's guardians with their links and logins, so that an administrator who found the student by name
+     * names a guardian, link or login without knowing its id beforehand.
+     */
+    @GET
+    @Path("{id}/guardians")
+    @Operation(summary = "The student's guardians with their links and logins (school administrators of the student's school)",
+            description = "A protected student's guardians only for an administrator with a path to the student's profile; "
+                    + "anyone else is answered as for a student that does not exist (404).")
+    @APIResponse(responseCode = "200", description = "The guardians, by family and given name",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AnswerSchemas.StudentGuardians.class)))
+    public String guardians(@PathParam("id") String id) {
+        JsonArrayBuilder items = Json.createArrayBuilder();
+        for (GuardianDirectory.Guardian guardian : guardianDirectory.guardiansOf(Params.uuid("id", id))) {
+            JsonArrayBuilder logins = Json.createArrayBuilder();
+            guardian.logins().forEach(login -> logins.add(Json.createObjectBuilder().add("id", login.id().toString())
+                    .add("method", login.method().name()).add("subject", login.subject()).add("enabled", login.enabled())));
+            var item = Json.createObjectBuilder().add("id", guardian.id().toString()).add("name", guardian.name())
+                    .add("link", guardian.linkId().toString()).add("relation", guardian.relation().name())
+                    .add("linkGivesAccess", guardian.linkGivesAccess());
+            if (guardian.linkEnds() != null) {
+                item.add("linkEnds", guardian.linkEnds().toString());
+            }
+            items.add(item.add("logins", logins));
         }
         return Json.createObjectBuilder().add("items", items).build().toString();
     }
