@@ -62,6 +62,27 @@ public class AuditExtract {
         public String line() {
             return sentence + " · " + outcome;
         }
+
+        /**
+         * The entry as a reader reads it, worded as its sentence says, with its outcome and a refusal's reasons.
+         *
+         * @param sentence   what the entry says, without its outcome, from the actor's name as {@link #actorName} gives it
+         * @param actorName  the person who asked, or null for an application or when unknown
+         * @param groupNames the names of the groups the reader may see, by id
+         */
+        static Row of(AuditEntry entry, String sentence, PersonName actorName, Map<String, GroupName> groupNames,
+                      AuditSentences words) {
+            boolean masked = actorName != null && actorName.masked();
+            boolean allowed = "ALLOW".equals(entry.decision());
+            List<String> codes = codes(entry.failingCodes());
+            return new Row(entry.seq(), entry.occurredAt().toInstant(),
+                    entry.occurredAt().atZoneSameInstant(SCHOOL_ZONE).format(WHEN), entry.purpose(), entry.actorKind(),
+                    masked ? ProtectedActors.MASK : Objects.requireNonNullElse(entry.actorId(), ""),
+                    words.actor(entry.actorKind(), entry.actorId(), actorName), entry.dataKind(), entry.operation(), allowed,
+                    codes, entry.requestId(), sentence, words.outcome(allowed),
+                    allowed ? List.of() : words.reasons(codes, entry.dataKind(), entry.operation(),
+                            entry.groupId() == null ? null : groupNames.get(entry.groupId()), entry.groupId() != null));
+        }
     }
 
     /** One page of the log; {@code nextCursor} is null on the last. */
@@ -177,18 +198,9 @@ public class AuditExtract {
         List<Row> rows = new ArrayList<>(entries.size());
         for (AuditEntry entry : entries) {
             PersonName actorName = entry.actorId() == null ? null : personNames.get(entry.actorId());
-            boolean masked = actorName != null && actorName.masked();
             String actor = words.actor(entry.actorKind(), entry.actorId(), actorName);
-            boolean allowed = "ALLOW".equals(entry.decision());
-            List<String> codes = codes(entry.failingCodes());
-            rows.add(new Row(entry.seq(), entry.occurredAt().toInstant(),
-                    entry.occurredAt().atZoneSameInstant(SCHOOL_ZONE).format(WHEN), entry.purpose(), entry.actorKind(),
-                    masked ? ProtectedActors.MASK : Objects.requireNonNullElse(entry.actorId(), ""), actor,
-                    entry.dataKind(), entry.operation(), allowed, codes, entry.requestId(),
-                    words.sentence(entry.purpose(), actor, given, entry.dataKind(), entry.operation(), allowed),
-                    words.outcome(allowed),
-                    allowed ? List.of() : words.reasons(codes, entry.dataKind(), entry.operation(),
-                            entry.groupId() == null ? null : groupNames.get(entry.groupId()), entry.groupId() != null)));
+            rows.add(Row.of(entry, words.sentence(entry.purpose(), actor, given, entry.dataKind(), entry.operation(),
+                    "ALLOW".equals(entry.decision())), actorName, groupNames, words));
         }
         return new Worded(student == null || student.masked() ? null : student.full(),
                 views ? views(rows, words, given) : List.copyOf(rows));

@@ -13,13 +13,9 @@ import se.klassrum.access.audit.AuditLog;
 import se.klassrum.roster.boundary.AuditNames;
 import se.klassrum.roster.boundary.AuditNames.GroupName;
 import se.klassrum.roster.boundary.AuditNames.PersonName;
-import se.klassrum.roster.boundary.ProtectedActors;
 import se.klassrum.roster.boundary.StudentSearch;
 
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -53,8 +49,6 @@ public class OrganisationLog {
     /** Entries read for one page at most; a page may then hold fewer rows and continue with a cursor. */
     private static final int SCAN = 20_000;
     private static final String CURSOR_KIND = "organisation";
-    private static final ZoneId SCHOOL_ZONE = ZoneId.of("Europe/Stockholm");
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
     @Inject
     AuditLog audit;
@@ -195,20 +189,12 @@ public class OrganisationLog {
                 return new Student(UUID.fromString(one.studentId()), name == null || name.masked() ? null : name.full());
             }).toList();
             PersonName actorName = entry.actorId() == null ? null : personNames.get(entry.actorId());
-            boolean masked = actorName != null && actorName.masked();
             String actor = words.actor(entry.actorKind(), entry.actorId(), actorName);
             boolean allowed = "ALLOW".equals(entry.decision());
-            List<String> codes = entry.failingCodes() == null || entry.failingCodes().isBlank() ? List.of()
-                    : Arrays.stream(entry.failingCodes().split(",")).map(String::strip).filter(code -> !code.isEmpty()).toList();
             String sentence = named.size() == 1
                     ? words.sentence(entry.purpose(), actor, named.get(0).name(), entry.dataKind(), entry.operation(), allowed)
                     : words.studentsSentence(entry.purpose(), actor, named.size(), entry.dataKind(), entry.operation(), allowed);
-            AuditExtract.Row row = new AuditExtract.Row(entry.seq(), entry.occurredAt().toInstant(),
-                    entry.occurredAt().atZoneSameInstant(SCHOOL_ZONE).format(WHEN), entry.purpose(), entry.actorKind(),
-                    masked ? ProtectedActors.MASK : Objects.requireNonNullElse(entry.actorId(), ""), actor,
-                    entry.dataKind(), entry.operation(), allowed, codes, entry.requestId(), sentence, words.outcome(allowed),
-                    allowed ? List.of() : words.reasons(codes, entry.dataKind(), entry.operation(),
-                            entry.groupId() == null ? null : groupNames.get(entry.groupId()), entry.groupId() != null));
+            AuditExtract.Row row = AuditExtract.Row.of(entry, sentence, actorName, groupNames, words);
             worded.add(new Line(row, named));
         }
         return List.copyOf(worded);

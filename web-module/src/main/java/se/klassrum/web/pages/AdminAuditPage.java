@@ -20,7 +20,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 /**
  * {@code /admin/audit.xhtml?student=…}: who asked about a student's data, when, what kind and with what outcome —
@@ -33,7 +32,7 @@ import java.util.stream.Collectors;
  */
 @Named
 @RequestScoped
-public class AdminAuditPage {
+public class AdminAuditPage extends AuditFilterFields {
 
     /** The form's id in audit.xhtml. */
     static final String FORM = "audit";
@@ -48,12 +47,6 @@ public class AdminAuditPage {
 
     private String student;
     private String demoStudent;
-    private String actor;
-    private String kind;
-    private String from;
-    private String to;
-    private String outcome;
-    private String cursor;
 
     private AuditExtract.Result log;
     private List<AuditExtract.Asker> askers;
@@ -68,7 +61,7 @@ public class AdminAuditPage {
         if (studentId == null) {
             return;
         }
-        AuditQuery query = new AuditQuery(actor, kind, from, to, outcome);
+        AuditQuery query = query();
         try {
             log = extract.pageOfViews(studentId, query.filter(), cursor, PAGE_SIZE, Texts.locale());
             student = studentId.toString();
@@ -125,18 +118,9 @@ public class AdminAuditPage {
     }
 
     public String getCsvAddress() {
-        Map<String, String> params = new LinkedHashMap<>();
-        params.put("student", student);
-        params.put("actor", actor);
-        params.put("kind", kind);
-        params.put("from", from);
-        params.put("to", to);
-        params.put("outcome", outcome);
-        params.put("lang", Texts.locale().getLanguage());
-        return FacesContext.getCurrentInstance().getExternalContext().getRequestContextPath() + "/admin/audit.csv?"
-                + params.entrySet().stream().filter(param -> param.getValue() != null && !param.getValue().isBlank())
-                .map(param -> param.getKey() + "=" + URLEncoder.encode(param.getValue(), StandardCharsets.UTF_8))
-                .collect(Collectors.joining("&"));
+        Map<String, String> first = new LinkedHashMap<>();
+        first.put("student", student);
+        return exportAddress("/admin/audit.csv", first);
     }
 
     public boolean isDemo() {
@@ -214,53 +198,5 @@ public class AdminAuditPage {
 
     public void setDemoStudent(String demoStudent) {
         this.demoStudent = demoStudent;
-    }
-
-    public String getActor() {
-        return actor;
-    }
-
-    public void setActor(String actor) {
-        this.actor = actor;
-    }
-
-    public String getKind() {
-        return kind;
-    }
-
-    public void setKind(String kind) {
-        this.kind = kind;
-    }
-
-    public String getFrom() {
-        return from;
-    }
-
-    public void setFrom(String from) {
-        this.from = from;
-    }
-
-    public String getTo() {
-        return to;
-    }
-
-    public void setTo(String to) {
-        this.to = to;
-    }
-
-    public String getOutcome() {
-        return outcome;
-    }
-
-    public void setOutcome(String outcome) {
-        this.outcome = outcome;
-    }
-
-    public String getCursor() {
-        return cursor;
-    }
-
-    public void setCursor(String cursor) {
-        this.cursor = cursor;
     }
 }

@@ -25,7 +25,7 @@ import java.util.Objects;
  */
 @Named
 @RequestScoped
-public class AdminLogPage {
+public class AdminLogPage extends AuditFilterFields {
 
     /** Entries per page. */
     static final int PAGE_SIZE = 50;
@@ -36,12 +36,6 @@ public class AdminLogPage {
     @Inject
     RosterDirectory directory;
 
-    private String actor;
-    private String kind;
-    private String from;
-    private String to;
-    private String outcome;
-    private String cursor;
 
     private OrganisationLog.Result result;
     private List<RosterDirectory.StaffView> staff;
@@ -50,7 +44,7 @@ public class AdminLogPage {
     /** Reads the page of the log the address asks for. */
     public void onLoad() {
         try {
-            result = log.page(new AuditQuery(actor, kind, from, to, outcome).filter(), cursor, PAGE_SIZE, Texts.locale());
+            result = log.page(query().filter(), cursor, PAGE_SIZE, Texts.locale());
         } catch (AuditQuery.InvalidFilter invalid) {
             refusal = Texts.text("admin.audit.invalidFilter." + invalid.field());
         } catch (Page.InvalidCursorException invalid) {
@@ -109,69 +103,10 @@ public class AdminLogPage {
 
     /** The address of the CSV export of the log as filtered now. */
     public String getCsvAddress() {
-        Map<String, String> params = new LinkedHashMap<>();
-        params.put("actor", actor);
-        params.put("kind", kind);
-        params.put("from", from);
-        params.put("to", to);
-        params.put("outcome", outcome);
-        params.put("lang", Texts.locale().getLanguage());
-        return jakarta.faces.context.FacesContext.getCurrentInstance().getExternalContext().getRequestContextPath()
-                + "/admin/log.csv?" + params.entrySet().stream()
-                .filter(param -> param.getValue() != null && !param.getValue().isBlank())
-                .map(param -> param.getKey() + "=" + java.net.URLEncoder.encode(param.getValue(), java.nio.charset.StandardCharsets.UTF_8))
-                .collect(java.util.stream.Collectors.joining("&"));
+        return exportAddress("/admin/log.csv", Map.of());
     }
 
     public String getRefusal() {
         return refusal;
-    }
-
-    public String getActor() {
-        return actor;
-    }
-
-    public void setActor(String actor) {
-        this.actor = actor;
-    }
-
-    public String getKind() {
-        return kind;
-    }
-
-    public void setKind(String kind) {
-        this.kind = kind;
-    }
-
-    public String getFrom() {
-        return from;
-    }
-
-    public void setFrom(String from) {
-        this.from = from;
-    }
-
-    public String getTo() {
-        return to;
-    }
-
-    public void setTo(String to) {
-        this.to = to;
-    }
-
-    public String getOutcome() {
-        return outcome;
-    }
-
-    public void setOutcome(String outcome) {
-        this.outcome = outcome;
-    }
-
-    public String getCursor() {
-        return cursor;
-    }
-
-    public void setCursor(String cursor) {
-        this.cursor = cursor;
     }
 }
