@@ -43,7 +43,7 @@ public final class TestDatabase implements AutoCloseable {
     /** Every roster table, each after the tables it refers to. */
     public static final List<String> ROSTER_TABLES = List.of("tenant", "school", "person", "licence",
             "school_role", "subject", "syllabus", "study_group", "membership", "teacher_subject", "guardian_link",
-            "guardian_login", "import_run", "import_run_count", "graph_sync_state", "graph_group_state",
+            "guardian_consent", "guardian_login", "import_run", "import_run_count", "graph_sync_state", "graph_group_state",
             "graph_group_listing", "ss12000_snapshot");
 
     /**
