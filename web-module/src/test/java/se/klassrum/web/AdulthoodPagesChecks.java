@@ -13,6 +13,7 @@ import java.time.Duration;
 import static org.assertj.core.api.Assertions.assertThat;
 import static se.klassrum.roster.demo.DemoIds.ENTRA_TENANT_SOLBACKA;
 import static se.klassrum.roster.demo.DemoIds.GUARDIAN_LINK_LARS_IVAR;
+import static se.klassrum.roster.demo.DemoIds.OID_ANNA;
 import static se.klassrum.roster.demo.DemoIds.OID_SARA;
 import static se.klassrum.roster.demo.DemoIds.PERSON_KLARA;
 import static se.klassrum.roster.demo.DemoIds.PERSON_SARA;
@@ -72,6 +73,20 @@ abstract class AdulthoodPagesChecks extends BrowserTest {
             Sql.update(database, "update person set birth_date = cast(? as date) where id = ?", klarasBirthDate, PERSON_KLARA);
             Sql.update(database, "delete from guardian_consent where link_id = ?", GUARDIAN_LINK_LARS_IVAR);
         }
+    }
+
+    /** Anna is no school administrator: no link to the page, and the page refuses her without naming any student. */
+    @Test
+    void aTeacherMayNotSeeTheGuardiansAfter18() throws IOException {
+        open("en-GB,en", 1280, 1000);
+        browser.navigate().to(uri("/sign-in.xhtml").toURL());
+        OidcServer.nextStaffSignInAs(ENTRA_TENANT_SOLBACKA, OID_ANNA);
+        waitFor(By.id("staffSignIn")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.urlContains("/groups.xhtml"));
+        assertThat(browser.findElements(By.id("adulthoodLink"))).isEmpty();
+        browser.navigate().to(uri("/admin/adulthood.xhtml").toURL());
+        assertThat(waitFor(By.id("refusal")).getText()).contains("Only a school administrator");
+        assertThat(text()).doesNotContain("Ivar", "Lars", "Record consent");
     }
 
     /** Sara, the gymnasium's school administrator, signed in through the identity provider, on her groups. */
