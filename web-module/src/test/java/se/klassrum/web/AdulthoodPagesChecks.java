@@ -9,6 +9,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import javax.sql.DataSource;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static se.klassrum.roster.demo.DemoIds.ENTRA_TENANT_SOLBACKA;
@@ -35,7 +36,7 @@ abstract class AdulthoodPagesChecks extends BrowserTest {
         String klarasBirthDate = Sql.strings(database, "select birth_date::text from person where id = ?", PERSON_KLARA).getFirst();
         try {
             Sql.update(database, "update person set birth_date = null where id = ?", PERSON_KLARA);
-            signInAsSara("sv-SE,sv", 1280, 1000);
+            signIn(OID_SARA, "sv-SE,sv", 1280, 1000);
             waitFor(By.id("adulthoodLink")).click();
             assertThat(waitFor(By.tagName("h1")).getText()).isEqualTo("Vårdnadshavare efter 18 år");
             assertThat(adultLink("Ivar Isaksson").getText()).contains("Lars Isaksson").contains("Upphörde vid 18 år");
@@ -55,7 +56,7 @@ abstract class AdulthoodPagesChecks extends BrowserTest {
             assertThat(adultLink("Ivar Isaksson").getText()).contains("Fortsätter med samtycke").contains("av Sara Svensson");
             assertThat(adultLink("Ivar Isaksson").getAttribute("data-consent")).isEqualTo("RECORDED");
 
-            signInAsSara("en-GB,en", 375, 812);
+            signIn(OID_SARA, "en-GB,en", 375, 812);
             browser.navigate().to(uri("/admin/adulthood.xhtml").toURL());
             adultLink("Ivar Isaksson").findElement(By.cssSelector("input[value='Withdraw consent']")).click();
             assertThat(waitFor(By.id("confirm-text")).getText())
@@ -78,22 +79,18 @@ abstract class AdulthoodPagesChecks extends BrowserTest {
     /** Anna is no school administrator: no link to the page, and the page refuses her without naming any student. */
     @Test
     void aTeacherMayNotSeeTheGuardiansAfter18() throws IOException {
-        open("en-GB,en", 1280, 1000);
-        browser.navigate().to(uri("/sign-in.xhtml").toURL());
-        OidcServer.nextStaffSignInAs(ENTRA_TENANT_SOLBACKA, OID_ANNA);
-        waitFor(By.id("staffSignIn")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.urlContains("/groups.xhtml"));
+        signIn(OID_ANNA, "en-GB,en", 1280, 1000);
         assertThat(browser.findElements(By.id("adulthoodLink"))).isEmpty();
         browser.navigate().to(uri("/admin/adulthood.xhtml").toURL());
         assertThat(waitFor(By.id("refusal")).getText()).contains("Only a school administrator");
         assertThat(text()).doesNotContain("Ivar", "Lars", "Record consent");
     }
 
-    /** Sara, the gymnasium's school administrator, signed in through the identity provider, on her groups. */
-    private void signInAsSara(String languages, int width, int height) throws IOException {
+    /** A member of Solbacka's staff signed in through the identity provider, on their groups. */
+    private void signIn(UUID objectId, String languages, int width, int height) throws IOException {
         open(languages, width, height);
         browser.navigate().to(uri("/sign-in.xhtml").toURL());
-        OidcServer.nextStaffSignInAs(ENTRA_TENANT_SOLBACKA, OID_SARA);
+        OidcServer.nextStaffSignInAs(ENTRA_TENANT_SOLBACKA, objectId);
         waitFor(By.id("staffSignIn")).click();
         new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.urlContains("/groups.xhtml"));
     }
