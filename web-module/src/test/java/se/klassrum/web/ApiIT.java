@@ -76,4 +76,9 @@ class ApiIT extends KlassrumServerTest {
     @Order(13)
     class EarlierSchool extends EarlierSchoolChecks {
     }
+
+    @Nested
+    @Order(14)
+    class Adulthood extends AdulthoodChecks {
+    }
 }

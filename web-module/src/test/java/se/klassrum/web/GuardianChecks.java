@@ -101,25 +101,6 @@ abstract class GuardianChecks extends ServerCalls {
     }
 
     @Test
-    void aChildOf18DisappearsUntilTheSchoolReactivatesTheLinkWhichIsAudited(DataSource database) throws Exception {
-        String lars = TestIssuer.subjectToken(ENTRA_TENANT_SOLBACKA, idpSubject("lars"));
-        String reactivate = "/api/v1/guardian/administration/links/" + GUARDIAN_LINK_LARS_IVAR + "/reactivate-after-majority";
-        assertThat(getBearer("/api/v1/guardian/children", lars).body()).isEqualTo("[]");
-        assertThat(get("/api/v1/guardian/children", null).statusCode()).isEqualTo(401);
-        try {
-            assertThat(postBearer(reactivate, TestIssuer.personToken(ENTRA_TENANT_SOLBACKA, OID_ANNA)).statusCode()).isEqualTo(403);
-            assertThat(postBearer(reactivate, TestIssuer.personToken(ENTRA_TENANT_SOLBACKA, OID_SARA)).statusCode()).isEqualTo(204);
-
-            assertThat(getBearer("/api/v1/guardian/children", lars).body()).contains("Ivar");
-            assertThat(Sql.number(database, "select count(*) from audit_entry where purpose = 'ADMINISTRATION' and student_id = ? "
-                    + "and operation = 'REACTIVATE_AFTER_MAJORITY'", PERSON_IVAR.toString())).isEqualTo(1);
-        } finally {
-            // Other server tests share this database and expect the demo's ended link.
-            Sql.update(database, "update guardian_link set continues_after_majority = false where id = ?", GUARDIAN_LINK_LARS_IVAR);
-        }
-    }
-
-    @Test
     void theSchoolSwitchesEmailSignInOffForItsGuardians(DataSource database) throws Exception {
         String sara = TestIssuer.personToken(ENTRA_TENANT_SOLBACKA, OID_SARA);
         String karin = GuardianSignIns.emailLoginOf(database, PERSON_KARIN);
@@ -236,31 +217,15 @@ abstract class GuardianChecks extends ServerCalls {
                     + "\",\"method\":\"EMAIL\",\"subject\":\"" + address + "\"}", sara).statusCode()).isEqualTo(404);
             assertThat(postBearer("/api/v1/guardian/administration/logins/" + GUARDIAN_LOGIN_ULLA + "/disable", sara)
                     .statusCode()).isEqualTo(404);
-            HttpResponse<String> reactivate = postBearer("/api/v1/guardian/administration/links/" + GUARDIAN_LINK_ULLA_RUT
-                    + "/reactivate-after-majority", sara);
-            assertThat(reactivate.statusCode()).isEqualTo(404);
-            assertThat(reactivate.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
+            HttpResponse<String> consent = postJsonBearer("/api/v1/guardian/administration/links/" + GUARDIAN_LINK_ULLA_RUT
+                    + "/consent", "{\"consentDate\":\"" + java.time.LocalDate.now() + "\"}", sara);
+            assertThat(consent.statusCode()).isEqualTo(404);
+            assertThat(consent.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
             assertThat(Sql.number(database, "select count(*) from guardian_login where subject = ?", address)).isZero();
         } finally {
             Sql.update(database, "delete from guardian_login where subject = ?", address);
             Sql.update(database, "update guardian_login set enabled = true where id = ?", GUARDIAN_LOGIN_ULLA);
-            Sql.update(database, "update guardian_link set continues_after_majority = false where id = ?", GUARDIAN_LINK_ULLA_RUT);
-        }
-    }
-
-    @Test
-    void aLinkIsNotReactivatedAfterMajorityBeforeTheChildTurns18(DataSource database) throws Exception {
-        String sara = TestIssuer.personToken(ENTRA_TENANT_SOLBACKA, OID_SARA);
-        try {
-            HttpResponse<String> elsa = postBearer("/api/v1/guardian/administration/links/" + GUARDIAN_LINK_KARIN_ELSA
-                    + "/reactivate-after-majority", sara);
-
-            assertThat(elsa.statusCode()).as(elsa.body()).isEqualTo(409);
-            assertThat(elsa.body()).contains("\"code\":\"CHILD_NOT_ADULT\"").contains("18");
-            assertThat(Sql.number(database, "select count(*) from guardian_link where id = ? and continues_after_majority",
-                    GUARDIAN_LINK_KARIN_ELSA)).isZero();
-        } finally {
-            Sql.update(database, "update guardian_link set continues_after_majority = false where id = ?", GUARDIAN_LINK_KARIN_ELSA);
+            Sql.update(database, "delete from guardian_consent where link_id = ?", GUARDIAN_LINK_ULLA_RUT);
         }
     }
 

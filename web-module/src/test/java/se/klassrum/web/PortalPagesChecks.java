@@ -465,8 +465,9 @@ abstract class PortalPagesChecks extends BrowserTest {
     }
 
     /**
-     * Lars Isaksson signs in through the identity provider's button and lands on his children; Ivar turned 18 and no
-     * administrator continued the link, so Ivar is not listed, and Ivar's page says which prerequisite is missing.
+     * Lars Isaksson signs in through the identity provider's button and lands on his children; Ivar turned 18 and the
+     * school has recorded no consent of his, so Ivar is not listed, and Ivar's page says which prerequisite is missing:
+     * the link ended at majority, and what Ivar can do about it.
      */
     @Test
     void larsSignsInWithHisEIdAndIsToldWhyHeMayNoLongerSeeIvar() throws IOException {
@@ -482,6 +483,9 @@ abstract class PortalPagesChecks extends BrowserTest {
         WebElement denial = waitFor(By.id("denial"));
         assertThat(denial.getText()).contains("Åtkomst nekad", "En förutsättning saknas");
         assertThat(denial.findElements(By.tagName("li"))).isNotEmpty();
+        assertThat(denial.getText()).contains("Eleven har fyllt 18 år, så din vårdnadshavarkoppling upphörde vid "
+                        + "myndighetsdagen; den fortsätter bara om eleven samtycker och skolan registrerar samtycket")
+                .contains("Om eleven vill att du behåller åtkomsten kan eleven säga det till skolan, som registrerar samtycket.");
         assertThat(text()).doesNotContain("Ma1c-A", "Exception");
         assertNoHorizontalScroll();
         screenshot("portal-guardian-denied");

@@ -58,6 +58,9 @@ final class Evaluation {
     static final String INACTIVE = "inactive";
     static final String NOT_VALID = "notValid";
     static final String ADULT = "adult";
+    /** Adulthood (A2): the student consented to the guardian keeping access (passed), or withdrew it (failed). */
+    static final String CONSENT = "consent";
+    static final String CONSENT_WITHDRAWN = "consentWithdrawn";
     static final String DRAFT = "draft";
     static final String UNKNOWN = "unknown";
     /** A group-level question: selects the messages that name the group rather than a student. */
@@ -590,7 +593,7 @@ final class Evaluation {
     }
 
     private String guardianLinkFailure() {
-        // Reports the link that came closest: deactivated < outside its dates < ended at 18.
+        // Reports the link that came closest: deactivated < outside its dates < consent withdrawn < ended at 18.
         String closest = NO_LINK;
         List<GuardianLinkFact> links = facts.guardianLinks();
         for (int i = 0, n = links.size(); i < n; i++) {
@@ -601,10 +604,28 @@ final class Evaluation {
             if (link.isActiveOn(today, student.birthDate())) {
                 return null;
             }
-            String reason = !link.active() ? INACTIVE : !link.validity().isActiveOn(today) ? NOT_VALID : ADULT;
+            String reason = !link.active() ? INACTIVE : !link.validity().isActiveOn(today) ? NOT_VALID
+                    : link.consent() == GuardianLinkFact.Consent.WITHDRAWN ? CONSENT_WITHDRAWN : ADULT;
             closest = closer(closest, reason);
         }
         return closest;
+    }
+
+    /** A passed link says so when it holds only by the adult student's consent (A2). */
+    private String guardianLinkPassed() {
+        List<GuardianLinkFact> links = facts.guardianLinks();
+        boolean byConsent = false;
+        for (int i = 0, n = links.size(); i < n; i++) {
+            GuardianLinkFact link = links.get(i);
+            if (link.guardianId().equals(actor.personId()) && link.childId().equals(student.personId())
+                    && link.isActiveOn(today, student.birthDate())) {
+                if (!link.continuesByConsentOn(today, student.birthDate())) {
+                    return null;
+                }
+                byConsent = true;
+            }
+        }
+        return byConsent ? CONSENT : null;
     }
 
     private static String closer(String a, String b) {
@@ -615,7 +636,8 @@ final class Evaluation {
         return switch (reason) {
             case INACTIVE -> 1;
             case NOT_VALID -> 2;
-            case ADULT -> 3;
+            case CONSENT_WITHDRAWN -> 3;
+            case ADULT -> 4;
             default -> 0;
         };
     }
@@ -687,7 +709,7 @@ final class Evaluation {
             case TEACHER_SUBJECT -> withDetail(Map.of("group", groupName(), "syllabus", syllabusCode(),
                     "school", schoolName()), detailArg);
             case OWN_DATA -> Map.of("detail", OWN);
-            case GUARDIAN_LINK -> withDetail(Map.of(), detailArg);
+            case GUARDIAN_LINK -> withDetail(Map.of(), passed ? guardianLinkPassed() : detailArg);
             case NO_CHILD_NAMED -> NO_CHILD_ARGS;
             case PUBLISHED -> withDetail(Map.of("kind", question.kind().name()), detailArg);
             case APPLICATION_PERMISSION -> Map.of("permission",

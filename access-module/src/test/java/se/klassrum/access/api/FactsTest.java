@@ -24,17 +24,26 @@ class FactsTest {
     }
 
     @Test
-    void guardianLinkEndsAtEighteenUnlessContinued() {
+    void guardianLinkEndsAtEighteenUnlessTheStudentConsented() {
         LocalDate eighteenToday = TODAY.minusYears(18);
-        GuardianLinkFact link = new GuardianLinkFact(UUID.randomUUID(), UUID.randomUUID(), true, false, Validity.ALWAYS);
-        GuardianLinkFact continued = new GuardianLinkFact(UUID.randomUUID(), UUID.randomUUID(), true, true, Validity.ALWAYS);
-        GuardianLinkFact deactivated = new GuardianLinkFact(UUID.randomUUID(), UUID.randomUUID(), false, true, Validity.ALWAYS);
+        GuardianLinkFact link = link(true, GuardianLinkFact.Consent.NONE);
+        GuardianLinkFact consented = link(true, GuardianLinkFact.Consent.RECORDED);
+        GuardianLinkFact withdrawn = link(true, GuardianLinkFact.Consent.WITHDRAWN);
+        GuardianLinkFact deactivated = link(false, GuardianLinkFact.Consent.RECORDED);
 
-        assertThat(link.isActiveOn(TODAY, eighteenToday.plusDays(1))).isTrue();
-        assertThat(link.isActiveOn(TODAY, eighteenToday)).isFalse();
-        assertThat(link.isActiveOn(TODAY, null)).isTrue();
-        assertThat(continued.isActiveOn(TODAY, eighteenToday)).isTrue();
+        assertThat(link.isActiveOn(TODAY, eighteenToday.plusDays(1))).as("the day before the 18th birthday").isTrue();
+        assertThat(link.isActiveOn(TODAY, eighteenToday)).as("on the 18th birthday, by itself (A1)").isFalse();
+        assertThat(link.isActiveOn(TODAY, null)).as("no birth date: nothing happens (A3)").isTrue();
+        assertThat(consented.isActiveOn(TODAY, eighteenToday)).isTrue();
+        assertThat(consented.continuesByConsentOn(TODAY, eighteenToday)).isTrue();
+        assertThat(consented.continuesByConsentOn(TODAY, eighteenToday.plusDays(1))).as("a minor's link holds anyway").isFalse();
+        assertThat(withdrawn.isActiveOn(TODAY, eighteenToday)).isFalse();
+        assertThat(withdrawn.isActiveOn(TODAY, eighteenToday.plusDays(1))).as("for good, whatever the birth date says").isFalse();
         assertThat(deactivated.isActiveOn(TODAY, eighteenToday.plusYears(5))).isFalse();
+    }
+
+    private static GuardianLinkFact link(boolean active, GuardianLinkFact.Consent consent) {
+        return new GuardianLinkFact(UUID.randomUUID(), UUID.randomUUID(), active, consent, Validity.ALWAYS);
     }
 
     @Test

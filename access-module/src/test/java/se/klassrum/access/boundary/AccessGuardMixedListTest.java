@@ -66,7 +66,7 @@ class AccessGuardMixedListTest {
             Map<UUID, GroupFact> groups = groupId == null ? Map.of() : Map.of(GROUP, new GroupFact(GROUP, TENANT, SCHOOL,
                     "Ma1c-A", GroupKind.TEACHING, true, false, null, null, null));
             List<GuardianLinkFact> links = studentId.equals(CHILD)
-                    ? List.of(new GuardianLinkFact(GUARDIAN, CHILD, true, false, link)) : List.of();
+                    ? List.of(new GuardianLinkFact(GUARDIAN, CHILD, true, GuardianLinkFact.Consent.NONE, link)) : List.of();
             return Optional.of(new AccessFacts(guardian, student, groups,
                     List.of(new MembershipFact(GROUP, studentId, MembershipRole.MEMBER, Validity.ALWAYS)), List.of(), links));
         }

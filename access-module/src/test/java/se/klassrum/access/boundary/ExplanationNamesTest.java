@@ -183,7 +183,7 @@ class ExplanationNamesTest {
                     null, null, null));
         }
         List<GuardianLinkFact> links = actor.equals(NORA)
-                ? List.of(new GuardianLinkFact(NORA, HUGO, true, false, SINCE)) : List.of();
+                ? List.of(new GuardianLinkFact(NORA, HUGO, true, GuardianLinkFact.Consent.NONE, SINCE)) : List.of();
         return new AccessFacts(people.get(actor), people.get(HUGO), groups, memberships, List.of(), links,
                 Map.of(SOLSKOLAN, "Solskolan", MANSKOLAN, "Månskolan"));
     }

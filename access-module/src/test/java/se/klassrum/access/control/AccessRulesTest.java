@@ -645,7 +645,11 @@ class AccessRulesTest {
             assertOnlyFailure(decision, GUARDIAN, GUARDIAN_LINK);
             assertThat(check(decision, GUARDIAN, GUARDIAN_LINK).detail()).isEqualTo("adult");
             assertThat(Messages.describe(check(decision, GUARDIAN, GUARDIAN_LINK), Locale.ENGLISH)).isEqualTo(
-                    "The student has turned 18, so the guardian link has ended; an administrator can reactivate it");
+                    "The student has turned 18, so the guardian link ended at majority; it continues only if the student "
+                            + "consents and the school records the consent");
+            assertThat(Messages.toCaller(check(decision, GUARDIAN, GUARDIAN_LINK), Locale.forLanguageTag("sv"))).isEqualTo(
+                    "Eleven har fyllt 18 år, så din vårdnadshavarkoppling upphörde vid myndighetsdagen; den fortsätter bara "
+                            + "om eleven samtycker och skolan registrerar samtycket");
         }
 
         @Test
@@ -656,13 +660,50 @@ class AccessRulesTest {
         }
 
         @Test
-        void reactivatedLinkContinuesAfterMajority() {
+        void aRecordedConsentContinuesTheLinkAfterMajorityAndSaysSo() {
             World.Person karin = world.person("Karin").guardianLogin();
-            world.guardianLink(karin, elin).continuesAfterMajority();
-            elin.born(TODAY.minusYears(20));
+            world.guardianLink(karin, elin).consentRecorded();
+            elin.born(TODAY.minusYears(18));
 
-            assertThat(karin.asks().toRead(STUDENT_PROFILE).of(elin).decide().allowed()).isTrue();
-            assertThat(gustavReads(STUDENT_PROFILE).allowed()).isFalse();
+            Decision decision = karin.asks().toRead(STUDENT_PROFILE).of(elin).decide();
+
+            assertThat(decision.allowed()).isTrue();
+            assertThat(check(decision, GUARDIAN, GUARDIAN_LINK).detail()).isEqualTo("consent");
+            assertThat(Messages.describe(check(decision, GUARDIAN, GUARDIAN_LINK), Locale.ENGLISH)).isEqualTo(
+                    "The student has turned 18 and has consented to the guardian keeping access; the school recorded the consent");
+            assertThat(gustavReads(STUDENT_PROFILE).allowed()).as("a link without consent still ends").isFalse();
+        }
+
+        @Test
+        void aConsentCountsOnlyAfterMajority() {
+            World.Person karin = world.person("Karin").guardianLogin();
+            world.guardianLink(karin, elin).consentRecorded().inactive();
+            elin.born(TODAY.minusYears(18));
+
+            Decision deactivated = karin.asks().toRead(STUDENT_PROFILE).of(elin).decide();
+
+            assertThat(deactivated.allowed()).as("a consent does not switch a deactivated link on").isFalse();
+            assertThat(check(deactivated, GUARDIAN, GUARDIAN_LINK).detail()).isEqualTo("inactive");
+            elin.born(TOMORROW.minusYears(18));
+            Decision minor = gustavReads(STUDENT_PROFILE);
+            assertThat(minor.allowed()).isTrue();
+            assertThat(check(minor, GUARDIAN, GUARDIAN_LINK).detail()).as("an ordinary link of a minor").isNull();
+        }
+
+        @Test
+        void aWithdrawnConsentEndsTheLinkForGood() {
+            World.Person karin = world.person("Karin").guardianLogin();
+            world.guardianLink(karin, elin).consentWithdrawn();
+            elin.born(TODAY.minusYears(19));
+
+            Decision decision = karin.asks().toRead(STUDENT_PROFILE).of(elin).decide();
+
+            assertOnlyFailure(decision, GUARDIAN, GUARDIAN_LINK);
+            assertThat(check(decision, GUARDIAN, GUARDIAN_LINK).detail()).isEqualTo("consentWithdrawn");
+            assertThat(Messages.describe(check(decision, GUARDIAN, GUARDIAN_LINK), Locale.forLanguageTag("sv"))).isEqualTo(
+                    "Eleven har återkallat sitt samtycke, så vårdnadshavarkopplingen har upphört för gott");
+            assertThat(Messages.toCaller(check(decision, GUARDIAN, GUARDIAN_LINK), Locale.ENGLISH)).isEqualTo(
+                    "The student has withdrawn their consent, so your guardian link has ended for good");
         }
 
         @Test

@@ -282,7 +282,7 @@ final class World {
         final Person guardian;
         final Person child;
         boolean active = true;
-        boolean continuesAfterMajority;
+        GuardianLinkFact.Consent consent = GuardianLinkFact.Consent.NONE;
         Validity validity = Validity.ALWAYS;
 
         private Link(Person guardian, Person child) {
@@ -295,8 +295,15 @@ final class World {
             return this;
         }
 
-        Link continuesAfterMajority() {
-            this.continuesAfterMajority = true;
+        /** The student, 18 or older, consented to the guardian keeping access, and the school recorded it (A2). */
+        Link consentRecorded() {
+            this.consent = GuardianLinkFact.Consent.RECORDED;
+            return this;
+        }
+
+        /** The student withdrew a recorded consent: the link has ended for good (A2). */
+        Link consentWithdrawn() {
+            this.consent = GuardianLinkFact.Consent.WITHDRAWN;
             return this;
         }
 
@@ -436,7 +443,7 @@ final class World {
             for (Link link : links) {
                 if (student != null && link.guardian == actor && link.child == student) {
                     guardianLinks.add(new GuardianLinkFact(actor.id, student.id, link.active,
-                            link.continuesAfterMajority, link.validity));
+                            link.consent, link.validity));
                 }
             }
         }

@@ -77,6 +77,13 @@ final class RandomRosters {
         return ids;
     }
 
+    /** Mostly none; a consent recorded after majority now and then, and sometimes one withdrawn (A2). */
+    private GuardianLinkFact.Consent consent() {
+        double draw = random.nextDouble();
+        return draw < 0.2 ? GuardianLinkFact.Consent.RECORDED
+                : draw < 0.3 ? GuardianLinkFact.Consent.WITHDRAWN : GuardianLinkFact.Consent.NONE;
+    }
+
     private boolean chance(double p) {
         return random.nextDouble() < p;
     }
@@ -155,7 +162,7 @@ final class RandomRosters {
             if (personas.get(i) == Persona.STUDENT && chance(0.7) || chance(0.05)) {
                 int guardian = personas.indexOf(Persona.GUARDIAN);
                 UUID guardianId = guardian >= 0 && chance(0.8) ? people.get(guardian).personId() : pick(people).personId();
-                links.add(new GuardianLinkFact(guardianId, people.get(i).personId(), chance(0.85), chance(0.2),
+                links.add(new GuardianLinkFact(guardianId, people.get(i).personId(), chance(0.85), consent(),
                         validity()));
             }
         }

@@ -477,8 +477,10 @@ final class ReferenceModel {
             if (!link.guardianId().equals(actorId()) || !link.childId().equals(q.studentId())) {
                 continue;
             }
+            // A2: after 18 only by the student's recorded consent; a withdrawn consent ends the link for good.
             if (link.active() && valid(link.validity().from(), link.validity().to())
-                    && (link.continuesAfterMajority() || !adult(student().birthDate()))) {
+                    && link.consent() != GuardianLinkFact.Consent.WITHDRAWN
+                    && (!adult(student().birthDate()) || link.consent() == GuardianLinkFact.Consent.RECORDED)) {
                 return true;
             }
         }

@@ -14,19 +14,27 @@ import se.klassrum.access.boundary.AccessGuard;
 import se.klassrum.access.boundary.Administrators;
 import se.klassrum.guardian.control.GuardianOnly;
 import se.klassrum.roster.boundary.RosterAdministration;
+import se.klassrum.roster.boundary.StudentSearch;
+import se.klassrum.roster.entity.GuardianConsent;
 import se.klassrum.roster.entity.GuardianLink;
 import se.klassrum.roster.entity.GuardianLogin;
 import se.klassrum.roster.entity.GuardianLoginMethod;
 import se.klassrum.roster.entity.Person;
 
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
  * What the school or organiser administers about guardians: whether e-mail and identity-provider sign-in
- * are on for the organisation, each guardian's logins, and a guardian link reactivated after the child
- * turned 18 (audited, since it gives a guardian access to an adult's information again). Only for integrations
+ * are on for the organisation, each guardian's logins, and an adult student's consent that a guardian keeps access
+ * after the 18th birthday, recorded and withdrawn (audited, since it decides a guardian's access to an adult's
+ * information; TRANSITIONS.md, A2). Only for integrations
  * holding {@value #PERMISSION} (their whole tenant) and school administrators, who administer the logins and links
  * of guardians whose children have a role at a school where they hold the SCHOOL_ADMIN role. Creating, enabling
  * and disabling a login are audited with the real caller.
@@ -59,6 +67,11 @@ public class GuardianAdministration {
 
     @Inject
     GuardianSessions sessions;
+
+    @Inject
+    StudentSearch search;
+
+    private static final ZoneId SWEDEN = ZoneId.of("Europe/Stockholm");
 
     /**
      * Switches the organiser's e-mail and identity-provider sign-in on or off. Switching a method off ends the
@@ -124,28 +137,80 @@ public class GuardianAdministration {
     }
 
     /**
-     * Lets a guardian link continue after the child turned 18; written to the child's audit log. Refused before
-     * the child's 18th birthday (or when the birth date is unknown), and, for a school administrator, unless the
-     * child has a role at a school they administer (else not found).
+     * Records an adult student's consent that the guardian of the link keeps access after the 18th birthday (A2), with
+     * the day the student consented; written to the student's audit log. Refused (as {@link GuardianLink#recordConsent}
+     * says, with its own code) before the 18th birthday, without a known birth date, for a link that is not active, a
+     * second time, and after a withdrawal; for a school administrator, unless the student has a role at a school they
+     * administer (else not found).
      */
-    public void reactivateAfterMajority(UUID linkId) {
+    public GuardianLinkConsent recordConsent(UUID linkId, LocalDate consentDate) {
+        GuardianLink link = administeredLink(linkId);
+        Actor admin = guard.currentActor();
+        roster.recordGuardianConsent(link.id(), consentDate, guard.today(), OffsetDateTime.now(SWEDEN), recorder(admin));
+        audit.record(guard.record(AuditRecord.Purpose.ADMINISTRATION, admin, link.tenant().id(), "GUARDIAN_LINK",
+                "RECORD_CONSENT", link.child().id(), null, true, List.of()));
+        return GuardianLinkConsent.of(em, link, guard.today());
+    }
+
+    /**
+     * Withdraws the student's consent: the link ends at once and for good (A2); written to the student's audit log.
+     * Refused when no consent is recorded or it is withdrawn already.
+     */
+    public GuardianLinkConsent withdrawConsent(UUID linkId) {
+        GuardianLink link = administeredLink(linkId);
+        Actor admin = guard.currentActor();
+        roster.withdrawGuardianConsent(link.id(), OffsetDateTime.now(SWEDEN), recorder(admin));
+        audit.record(guard.record(AuditRecord.Purpose.ADMINISTRATION, admin, link.tenant().id(), "GUARDIAN_LINK",
+                "WITHDRAW_CONSENT", link.child().id(), null, true, List.of()));
+        return GuardianLinkConsent.of(em, link, guard.today());
+    }
+
+    /**
+     * The guardian links of the students of the caller's schools who are 18 or older today, with each link's consent:
+     * where the school records or withdraws a consent. A protected student only where the caller also has a path to
+     * their profile, as the name search decides ({@link StudentSearch#adults}).
+     *
+     * @throws se.klassrum.access.api.NotPermittedException unless the caller is a school administrator (a person)
+     */
+    @NoStudentData("names and guardian links of a school administrator's own schools' adult students, to administer "
+            + "their consents; a protected student only behind an audited profile decision")
+    public List<GuardianLinkConsent> adultStudentsLinks() {
+        List<StudentSearch.Match> adults = search.adults();
+        if (adults.isEmpty()) {
+            return List.of();
+        }
+        Map<UUID, StudentSearch.Match> byId = new HashMap<>();
+        adults.forEach(student -> byId.put(student.id(), student));
+        LocalDate today = guard.today();
+        return em.createQuery("select l from GuardianLink l join fetch l.child join fetch l.guardian "
+                        + "where l.child.id in :students", GuardianLink.class)
+                .setParameter("students", byId.keySet())
+                .getResultList().stream()
+                .map(link -> GuardianLinkConsent.of(em, link, today))
+                .sorted(Comparator.comparing((GuardianLinkConsent link) -> adults.indexOf(byId.get(link.studentId())))
+                        .thenComparing(GuardianLinkConsent::guardianName).thenComparing(GuardianLinkConsent::linkId))
+                .toList();
+    }
+
+    /** The link, if the caller may administer it: an integration of its tenant, or an administrator of the child. */
+    private GuardianLink administeredLink(UUID linkId) {
         UUID tenant = administrators.requireAdministrator(PERMISSION);
         GuardianLink link = linkId == null ? null : em.find(GuardianLink.class, linkId);
         if (link == null || !link.tenant().id().equals(tenant)) {
             throw new StudentDataNotFoundException();
         }
-        Actor admin = guard.currentActor();
-        LocalDate today = guard.today();
-        if (admin instanceof Actor.Person person && !administrators.administersStudent(person.personId(), link.child().id(), today)) {
+        if (guard.currentActor() instanceof Actor.Person person
+                && !administrators.administersStudent(person.personId(), link.child().id(), guard.today())) {
             throw new StudentDataNotFoundException();
         }
-        if (link.child().isMinorOn(today)) {
-            throw new GuardianAdministrationRefused(GuardianAdministrationRefused.Reason.CHILD_NOT_ADULT);
-        }
-        link.reactivateAfterMajority();
-        em.flush();
-        audit.record(guard.record(AuditRecord.Purpose.ADMINISTRATION, admin, tenant, "GUARDIAN_LINK",
-                "REACTIVATE_AFTER_MAJORITY", link.child().id(), null, true, List.of()));
+        return link;
+    }
+
+    private static GuardianConsent.Recorder recorder(Actor admin) {
+        return switch (admin) {
+            case Actor.Person person -> GuardianConsent.Recorder.person(person.personId());
+            case Actor.Application application -> GuardianConsent.Recorder.application(application.clientId());
+        };
     }
 
     /**

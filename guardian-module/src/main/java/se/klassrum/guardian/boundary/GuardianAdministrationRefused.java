@@ -4,7 +4,7 @@ import java.util.Objects;
 
 /**
  * An administration of guardians that Klassrum refuses however often it is asked (a 409 in the API): a login for
- * someone who is not only a guardian, or a link continued after majority before the child is 18.
+ * someone who is not only a guardian. (A consent after majority is refused with the roster's own codes, CONSENT_….)
  */
 public class GuardianAdministrationRefused extends RuntimeException {
 
@@ -17,11 +17,7 @@ public class GuardianAdministrationRefused extends RuntimeException {
                 "En vårdnadshavarinloggning kan bara ges till en person som är vårdnadshavare (har en vårdnadshavarkoppling) "
                         + "och inte själv har en roll på någon skola som personal eller elev.",
                 "A guardian login can only be given to a person who is a guardian (holds a guardian link) and has no "
-                        + "role of their own at any school as staff or student."),
-        /** The child is not 18 yet (or their birth date is unknown). */
-        CHILD_NOT_ADULT(
-                "Kopplingen kan bara fortsätta efter myndighetsdagen när barnet har fyllt 18 år.",
-                "The link can only continue after majority once the child has turned 18.");
+                        + "role of their own at any school as staff or student.");
 
         private final String sv;
         private final String en;

@@ -7,6 +7,7 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import se.klassrum.roster.control.ConstraintViolations;
+import se.klassrum.roster.entity.GuardianConsent;
 import se.klassrum.roster.entity.GuardianLink;
 import se.klassrum.roster.entity.GuardianLogin;
 import se.klassrum.roster.entity.GuardianLoginMethod;
@@ -30,6 +31,7 @@ import se.klassrum.roster.entity.Tenant;
 import se.klassrum.roster.entity.Validity;
 
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -231,14 +233,29 @@ public class RosterAdministration {
         update(guardianLink(linkId), GuardianLink::deactivate);
     }
 
-    /** Switches a deactivated link on again; it still ends at the child's 18th birthday. */
+    /** Switches a deactivated link on again; it still ends at the child's 18th birthday unless the student consented. */
     public void reactivateGuardianLink(UUID linkId) {
         update(guardianLink(linkId), GuardianLink::reactivate);
     }
 
-    /** An admin's decision that the link holds on after the child has turned 18. */
-    public void reactivateGuardianLinkAfterMajority(UUID linkId) {
-        update(guardianLink(linkId), GuardianLink::reactivateAfterMajority);
+    /**
+     * Records an adult student's consent that the guardian of the link keeps access (A2); refused as
+     * {@link GuardianLink#recordConsent} says.
+     */
+    public GuardianConsent recordGuardianConsent(UUID linkId, LocalDate consentDate, LocalDate today,
+                                                 OffsetDateTime at, GuardianConsent.Recorder by) {
+        GuardianLink link = guardianLink(linkId);
+        GuardianConsent consent = link.recordConsent(consentDate, today, at, by);
+        insert(consent, args("child", link.child().displayName(), "guardian", link.guardian().displayName()));
+        return consent;
+    }
+
+    /** Withdraws the student's consent: the link ends at once and for good (A2). */
+    public GuardianConsent withdrawGuardianConsent(UUID linkId, OffsetDateTime at, GuardianConsent.Recorder by) {
+        GuardianLink link = guardianLink(linkId);
+        GuardianConsent consent = link.withdrawConsent(at, by);
+        flush(Map.of());
+        return consent;
     }
 
     /**

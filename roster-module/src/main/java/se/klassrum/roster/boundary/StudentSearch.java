@@ -41,6 +41,8 @@ public class StudentSearch {
     public static final int MIN_QUERY = 2;
     /** The most students one search names. */
     public static final int MAX_RESULTS = 20;
+    /** The most students a list of the administrator's schools names. */
+    public static final int MAX_LISTED = 500;
 
     /** Read at most this many rows per search: the candidates beyond the limit a protected student may leave. */
     private static final int CANDIDATES = 200;
@@ -76,25 +78,64 @@ public class StudentSearch {
         if (limit < 1 || limit > MAX_RESULTS) {
             throw new IllegalArgumentException("limit must be 1–" + MAX_RESULTS);
         }
+        List<String> words = Arrays.stream(text.toLowerCase(Locale.ROOT).split("\\s+")).filter(word -> !word.isEmpty()).toList();
+        StringBuilder condition = new StringBuilder();
+        Map<String, Object> parameters = new LinkedHashMap<>();
+        for (int i = 0; i < words.size(); i++) {
+            condition.append(" and lower(concat(r.person.givenName, ' ', r.person.familyName)) like :word").append(i)
+                    .append(" escape '\\'");
+            parameters.put("word" + i, "%" + likeEscaped(words.get(i)) + "%");
+        }
+        return studentsOfMySchools(condition.toString(), parameters, CANDIDATES, limit);
+    }
+
+    /**
+     * The students of the caller's schools whose birth date Klassrum does not know (TRANSITIONS.md, A3): their guardian
+     * links do not end by themselves at 18, so the school finds them here and asks the register for the date. By family
+     * name and given name, at most {@link #MAX_LISTED}; a protected student only as {@link #find} names one.
+     *
+     * @throws NotPermittedException unless the caller is a person with an active SCHOOL_ADMIN role today
+     */
+    @NoStudentData("a school administrator's own schools' students without a birth date, names only; a protected student "
+            + "only behind an audited profile decision")
+    public List<Match> withoutBirthDate() {
+        return studentsOfMySchools(" and r.person.birthDate is null", Map.of(), MAX_LISTED, MAX_LISTED);
+    }
+
+    /**
+     * The students of the caller's schools who are 18 or older today (TRANSITIONS.md, A1): those whose guardian links
+     * ended at majority or continue by their consent. At most {@link #MAX_LISTED}, as {@link #withoutBirthDate}.
+     *
+     * @throws NotPermittedException unless the caller is a person with an active SCHOOL_ADMIN role today
+     */
+    @NoStudentData("a school administrator's own schools' adult students, names only; a protected student only behind an "
+            + "audited profile decision")
+    public List<Match> adults() {
+        LocalDate today = guard.today();
+        return studentsOfMySchools(" and r.person.birthDate <= :eighteenYearsAgo",
+                Map.of("eighteenYearsAgo", today.minusYears(se.klassrum.roster.entity.Person.AGE_OF_MAJORITY)),
+                MAX_LISTED, MAX_LISTED);
+    }
+
+    /**
+     * The students with an active STUDENT role today at a school where the caller is a school administrator and who
+     * meet the extra JPQL condition (on {@code r.person}), by name; a protected student only where the caller has a
+     * path to their profile.
+     */
+    private List<Match> studentsOfMySchools(String condition, Map<String, Object> parameters, int candidateRows, int limit) {
         LocalDate today = guard.today();
         List<UUID> schools = administeredSchools(today);
-        List<String> words = Arrays.stream(text.toLowerCase(Locale.ROOT).split("\\s+")).filter(word -> !word.isEmpty()).toList();
-        StringBuilder jpql = new StringBuilder("select r from SchoolRole r join fetch r.person join fetch r.school "
+        String jpql = "select r from SchoolRole r join fetch r.person join fetch r.school "
                 + "where r.school.id in :schools and r.role = :student "
-                + "and r.validity.validFrom <= :today and (r.validity.validTo is null or r.validity.validTo >= :today)");
-        for (int i = 0; i < words.size(); i++) {
-            jpql.append(" and lower(concat(r.person.givenName, ' ', r.person.familyName)) like :word").append(i)
-                    .append(" escape '\\'");
-        }
-        jpql.append(" order by r.person.familyName, r.person.givenName, r.person.id, r.school.name");
-        TypedQuery<SchoolRole> roles = em.createQuery(jpql.toString(), SchoolRole.class)
+                + "and r.validity.validFrom <= :today and (r.validity.validTo is null or r.validity.validTo >= :today)"
+                + condition
+                + " order by r.person.familyName, r.person.givenName, r.person.id, r.school.name";
+        TypedQuery<SchoolRole> roles = em.createQuery(jpql, SchoolRole.class)
                 .setParameter("schools", schools)
                 .setParameter("student", RoleKind.STUDENT)
                 .setParameter("today", today)
-                .setMaxResults(CANDIDATES);
-        for (int i = 0; i < words.size(); i++) {
-            roles.setParameter("word" + i, "%" + likeEscaped(words.get(i)) + "%");
-        }
+                .setMaxResults(candidateRows);
+        parameters.forEach(roles::setParameter);
         Map<UUID, Candidate> candidates = new LinkedHashMap<>();
         for (SchoolRole role : roles.getResultList()) {
             candidates.computeIfAbsent(role.person().id(), id -> new Candidate(id, role.person().displayName(),

@@ -128,8 +128,10 @@ public class RosterFactsAdapter implements RosterFactsPort {
                 select 'TEACHER_SUBJECT', t.teacher_id, t.school_id, t.subject_id, null, null, null, null, null, null, null
                 from teacher_subjects t
                 union all
-                select 'GUARDIAN_LINK', k.guardian_id, k.child_id, null, null, null, null, k.active,
-                       k.continues_after_majority, k.valid_from, k.valid_to
+                select 'GUARDIAN_LINK', k.guardian_id, k.child_id, null, null,
+                       (select case when c.withdrawn_at is null then 'RECORDED' else 'WITHDRAWN' end
+                        from guardian_consent c where c.link_id = k.id),
+                       null, k.active, null, k.valid_from, k.valid_to
                 from guardian_link k, question q
                 where k.guardian_id = q.actor_id and k.child_id = any(q.students)
                 union all
@@ -315,7 +317,7 @@ public class RosterFactsAdapter implements RosterFactsPort {
                     case "TEACHER_SUBJECT" -> teacherSubjects.add(
                             new TeacherSubjectFact(uuid(row, ID1), uuid(row, ID2), uuid(row, ID3)));
                     case "GUARDIAN_LINK" -> guardianLinks.add(new GuardianLinkFact(uuid(row, ID1), uuid(row, ID2),
-                            flag(row, FLAG1), flag(row, FLAG2), validity(row)));
+                            flag(row, FLAG1), consent(text(row, TEXT1)), validity(row)));
                     case "SCHOOL" -> schoolNames.put(uuid(row, ID1), text(row, TEXT1));
                     case "ARCHIVED_GROUP_STUDENT" -> archivedGroupStudents.add(new ArchivedGroupStudentFact(uuid(row, ID1),
                             uuid(row, ID2), LocalDate.parse(text(row, TEXT2)), validity(row)));
@@ -415,6 +417,11 @@ public class RosterFactsAdapter implements RosterFactsPort {
 
     private static String text(Object[] row, int column) {
         return (String) row[column];
+    }
+
+    /** A link's consent as the fact row names it: RECORDED, WITHDRAWN, or none (null). */
+    private static GuardianLinkFact.Consent consent(String state) {
+        return state == null ? GuardianLinkFact.Consent.NONE : GuardianLinkFact.Consent.valueOf(state);
     }
 
     private static boolean flag(Object[] row, int column) {

@@ -8,15 +8,19 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
+import jakarta.persistence.OneToOne;
 import jakarta.persistence.Table;
 import org.eclipse.persistence.annotations.Customizer;
 
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
  * A guardian's relation to a child (SS 12000). The link gives access only while it is active, valid on
- * the day, and the child is under 18, unless an admin decided that it continues after the 18th birthday.
+ * the day, and the child is under 18 (A1), unless the adult student consented to it continuing and the school
+ * recorded that consent (A2, {@link GuardianConsent}); a withdrawn consent ends it for good.
  */
 @Entity
 @Customizer(UuidColumns.class)
@@ -46,8 +50,8 @@ public class GuardianLink extends RosterEntity {
     @Column(name = "active", nullable = false)
     private boolean active = true;
 
-    @Column(name = "continues_after_majority", nullable = false)
-    private boolean continuesAfterMajority;
+    @OneToOne(mappedBy = "link", fetch = FetchType.LAZY)
+    private GuardianConsent consent;
 
     /** For JPA only. */
     protected GuardianLink() {
@@ -97,30 +101,93 @@ public class GuardianLink extends RosterEntity {
         return active;
     }
 
-    public boolean continuesAfterMajority() {
-        return continuesAfterMajority;
+    /** The adult student's consent to the link continuing, recorded or withdrawn; empty when none was recorded. */
+    public Optional<GuardianConsent> consent() {
+        return Optional.ofNullable(consent);
     }
 
-    /** Whether the link gives the guardian access to the child on the given day. */
+    /** Whether a consent is recorded and not withdrawn. */
+    public boolean hasConsent() {
+        return consent != null && !consent.isWithdrawn();
+    }
+
+    /**
+     * Whether the link gives the guardian access to the child on the given day: switched on, within its dates, never
+     * ended by a withdrawn consent, and the child under 18 (an unknown birth date counts as under 18, A3) or
+     * consenting.
+     */
     public boolean isActiveOn(LocalDate date) {
-        return active && validity.isActiveOn(date) && (child.isMinorOn(date) || continuesAfterMajority);
+        return isSwitchedOnOn(date) && (consent == null || !consent.isWithdrawn())
+                && (child.isMinorOn(date) || hasConsent());
     }
 
-    /** Also withdraws any decision to continue after 18, so that switching it on again is a new decision. */
+    /** Switched on and within its dates, whatever the child's age: what a consent needs. */
+    public boolean isSwitchedOnOn(LocalDate date) {
+        return active && validity.isActiveOn(date);
+    }
+
+    /** Switches the link off; a recorded consent stays with it and counts again if it is switched on. */
     public void deactivate() {
         this.active = false;
-        this.continuesAfterMajority = false;
     }
 
-    /** Switches a deactivated link on again; it still ends at the child's 18th birthday. */
+    /** Switches a deactivated link on again; it still ends at the child's 18th birthday unless the student consented. */
     public void reactivate() {
         this.active = true;
     }
 
-    /** An admin's decision that the link holds on after the child has turned 18. */
-    public void reactivateAfterMajority() {
-        this.active = true;
-        this.continuesAfterMajority = true;
+    /**
+     * Records the adult student's consent that the guardian keeps access (A2): refused after a withdrawal (for good),
+     * when a consent is recorded already, without a known birth date, before the 18th birthday, for a link that is
+     * not switched on today, and for a consent date before the 18th birthday or after today.
+     *
+     * @return the new consent, for the caller to persist
+     * @throws RosterException with one of the CONSENT_ codes
+     */
+    public GuardianConsent recordConsent(LocalDate consentDate, LocalDate today, OffsetDateTime at,
+                                         GuardianConsent.Recorder by) {
+        if (consent != null) {
+            throw refusal(consent.isWithdrawn() ? RosterError.CONSENT_WITHDRAWN : RosterError.CONSENT_ALREADY_RECORDED);
+        }
+        LocalDate birthDate = child.birthDate().orElse(null);
+        if (birthDate == null) {
+            throw refusal(RosterError.CONSENT_BIRTH_DATE_UNKNOWN);
+        }
+        LocalDate birthday = birthDate.plusYears(Person.AGE_OF_MAJORITY);
+        if (child.isMinorOn(today)) {
+            throw RosterException.of(RosterError.CONSENT_BEFORE_MAJORITY, "child", child.displayName(), "birthday", birthday);
+        }
+        if (!isSwitchedOnOn(today)) {
+            throw refusal(RosterError.CONSENT_LINK_NOT_ACTIVE);
+        }
+        if (consentDate == null) {
+            throw RosterException.of(RosterError.VALUE_REQUIRED, "field", "consentDate");
+        }
+        if (consentDate.isBefore(birthday) || consentDate.isAfter(today)) {
+            throw RosterException.of(RosterError.CONSENT_DATE_INVALID, "consentDate", consentDate, "birthday", birthday);
+        }
+        consent = new GuardianConsent(this, consentDate, at, by);
+        return consent;
+    }
+
+    /**
+     * Withdraws the student's consent: the link ends at once and for good (A2).
+     *
+     * @throws RosterException NO_CONSENT, or CONSENT_WITHDRAWN when it is withdrawn already
+     */
+    public GuardianConsent withdrawConsent(OffsetDateTime at, GuardianConsent.Recorder by) {
+        if (consent == null) {
+            throw refusal(RosterError.NO_CONSENT);
+        }
+        if (consent.isWithdrawn()) {
+            throw refusal(RosterError.CONSENT_WITHDRAWN);
+        }
+        consent.withdraw(at, by);
+        return consent;
+    }
+
+    private RosterException refusal(RosterError code) {
+        return RosterException.of(code, "child", child.displayName(), "guardian", guardian.displayName());
     }
 
     /** @param lastDay the last day on which the link holds */

@@ -129,6 +129,33 @@ public enum RosterError {
     GROUP_AT_OTHER_SCHOOL(Kind.CONFLICT, null,
             "Gruppen {group} hör till en annan skola; en grupp kan inte flytta mellan skolor.",
             "The group {group} belongs to another school; a group cannot move between schools."),
+    CONSENT_BIRTH_DATE_UNKNOWN(Kind.CONFLICT, null,
+            "{child} har inget känt födelsedatum, så det går inte att veta om eleven har fyllt 18 år; ett samtycke kan "
+                    + "registreras när födelsedatumet är känt.",
+            "{child} has no known birth date, so whether they have turned 18 cannot be known; a consent can be recorded "
+                    + "once the birth date is known."),
+    CONSENT_BEFORE_MAJORITY(Kind.CONFLICT, null,
+            "{child} fyller 18 år den {birthday}; ett samtycke kan registreras först från den dagen.",
+            "{child} turns 18 on {birthday}; a consent can only be recorded from that day on."),
+    CONSENT_LINK_NOT_ACTIVE(Kind.CONFLICT, null,
+            "Vårdnadshavarkopplingen mellan {guardian} och {child} är inte aktiv (inaktiverad eller utanför sina datum); "
+                    + "ett samtycke kan bara registreras för en aktiv koppling.",
+            "The guardian link between {guardian} and {child} is not active (deactivated or outside its dates); a consent "
+                    + "can only be recorded for an active link."),
+    CONSENT_WITHDRAWN(Kind.CONFLICT, null,
+            "{child} har återkallat sitt samtycke för {guardian}; kopplingen har upphört för gott och kan inte få ett nytt "
+                    + "samtycke.",
+            "{child} has withdrawn their consent for {guardian}; the link has ended for good and cannot be given a new "
+                    + "consent."),
+    CONSENT_ALREADY_RECORDED(Kind.CONFLICT, null,
+            "Samtycket från {child} för {guardian} är redan registrerat.",
+            "The consent of {child} for {guardian} is already recorded."),
+    NO_CONSENT(Kind.CONFLICT, null,
+            "Det finns inget registrerat samtycke från {child} för {guardian} att återkalla.",
+            "There is no recorded consent of {child} for {guardian} to withdraw."),
+    CONSENT_DATE_INVALID(Kind.INVALID, null,
+            "Samtyckets datum {consentDate} måste ligga mellan elevens 18-årsdag {birthday} och i dag.",
+            "The consent date {consentDate} must lie between the student's 18th birthday {birthday} and today."),
     GRAPH_NOT_CONFIGURED(Kind.CONFLICT, null,
             "Microsoft Graph är inte inställt: ange KLASSRUM_GRAPH_CLIENT_ID och KLASSRUM_GRAPH_CLIENT_SECRET.",
             "Microsoft Graph is not configured: set KLASSRUM_GRAPH_CLIENT_ID and KLASSRUM_GRAPH_CLIENT_SECRET.");

@@ -249,7 +249,7 @@ class RosterAdministrationTest {
     }
 
     @Test
-    void a_guardian_link_is_deactivated_and_continued_after_18_by_an_admin() {
+    void a_guardian_link_is_deactivated_and_continued_after_18_by_the_students_consent() {
         UUID karin = call(admin -> admin.createPerson(null, SOLBACKA, NewPerson.named("p-karin", "Karin", "Ek")));
         UUID link = call(admin -> admin.linkGuardian(null, karin, ELSA, GuardianRelation.VARDNADSHAVARE,
                 Validity.from(LocalDate.of(2009, 1, 20))));
@@ -259,11 +259,25 @@ class RosterAdministrationTest {
         GuardianLink deactivated = read(em -> em.find(GuardianLink.class, link));
         assertThat(deactivated.isActiveOn(AUG_15)).isFalse();
 
-        run(admin -> admin.reactivateGuardianLinkAfterMajority(link));
+        run(admin -> admin.reactivateGuardianLink(link));
+        java.time.OffsetDateTime at = java.time.OffsetDateTime.parse("2027-01-21T10:00:00+01:00");
+        assertThatThrownBy(() -> run(admin -> admin.recordGuardianConsent(link, elsasEighteenthBirthday,
+                elsasEighteenthBirthday.minusDays(1), at, se.klassrum.roster.entity.GuardianConsent.Recorder.application("sis"))))
+                .isInstanceOfSatisfying(RosterException.class,
+                        e -> assertThat(e.code()).isEqualTo(RosterError.CONSENT_BEFORE_MAJORITY));
+        run(admin -> admin.recordGuardianConsent(link, elsasEighteenthBirthday, elsasEighteenthBirthday.plusDays(1), at,
+                se.klassrum.roster.entity.GuardianConsent.Recorder.application("sis")));
         GuardianLink continued = read(em -> em.find(GuardianLink.class, link));
         assertThat(continued.isActiveOn(elsasEighteenthBirthday)).isTrue();
-        assertThat(continued.continuesAfterMajority()).isTrue();
-        assertThat(continued.version()).as("two committed changes").isEqualTo(3);
+        assertThat(continued.consent().orElseThrow().recordedByApplication()).contains("sis");
+        assertThat(continued.consent().orElseThrow().recordedAt().toInstant()).isEqualTo(at.toInstant());
+        assertThat(continued.version()).as("two committed changes of the link").isEqualTo(3);
+
+        run(admin -> admin.withdrawGuardianConsent(link, at.plusDays(2),
+                se.klassrum.roster.entity.GuardianConsent.Recorder.application("sis")));
+        GuardianLink withdrawn = read(em -> em.find(GuardianLink.class, link));
+        assertThat(withdrawn.isActiveOn(elsasEighteenthBirthday.plusDays(3))).isFalse();
+        assertThat(withdrawn.consent().orElseThrow().isWithdrawn()).isTrue();
     }
 
     @Test

@@ -192,7 +192,7 @@ class RosterFactsAdapterTest {
         LocalDate elsasBirth = TODAY.minusYears(17).minusDays(40);
 
         assertThat(karin.guardianLinks()).containsExactly(
-                new GuardianLinkFact(PERSON_KARIN, PERSON_ELSA, true, false, Validity.from(elsasBirth)));
+                new GuardianLinkFact(PERSON_KARIN, PERSON_ELSA, true, GuardianLinkFact.Consent.NONE, Validity.from(elsasBirth)));
         assertThat(karin.actor().guardianLoginActive()).isTrue();
         assertThat(karin.actor().licences()).isEmpty();
         assertThat(karin.actor().roles()).isEmpty();
@@ -201,7 +201,7 @@ class RosterFactsAdapterTest {
 
         assertThat(ebba.actor().guardianLoginActive()).as("her only login is disabled").isFalse();
         assertThat(ebba.guardianLinks()).containsExactly(
-                new GuardianLinkFact(PERSON_EBBA, PERSON_ELSA, true, false, Validity.from(elsasBirth)));
+                new GuardianLinkFact(PERSON_EBBA, PERSON_ELSA, true, GuardianLinkFact.Consent.NONE, Validity.from(elsasBirth)));
 
         assertThat(maria.actor().guardianLoginActive()).as("she has no login").isFalse();
         assertThat(maria.guardianLinks()).singleElement().satisfies(link -> assertThat(link.active()).isFalse());
@@ -526,7 +526,9 @@ class RosterFactsAdapterTest {
         List<GuardianLinkFact> links = all(GuardianLink.class,
                 l -> l.guardian().id().equals(actorId) && l.child().id().equals(studentId)).stream()
                 .map(l -> new GuardianLinkFact(l.guardian().id(), l.child().id(), l.isActive(),
-                        l.continuesAfterMajority(), validity(l.validity())))
+                        l.consent().map(c -> c.isWithdrawn() ? GuardianLinkFact.Consent.WITHDRAWN
+                                : GuardianLinkFact.Consent.RECORDED).orElse(GuardianLinkFact.Consent.NONE),
+                        validity(l.validity())))
                 .toList();
         Map<UUID, String> schoolNames = new LinkedHashMap<>();
         groupIds.forEach(id -> {

@@ -54,7 +54,7 @@ class DemoRosterLoaderTest {
         assertThat(countsAfterFirstLoad).containsExactly(
                 entry("tenant", 2L), entry("school", 3L), entry("person", 23L), entry("licence", 14L),
                 entry("school_role", 18L), entry("subject", 5L), entry("syllabus", 5L), entry("study_group", 10L),
-                entry("membership", 28L), entry("teacher_subject", 5L), entry("guardian_link", 7L),
+                entry("membership", 28L), entry("teacher_subject", 5L), entry("guardian_link", 7L), entry("guardian_consent", 0L),
                 entry("guardian_login", 6L), entry("import_run", 0L), entry("import_run_count", 0L),
                 entry("graph_sync_state", 0L), entry("graph_group_state", 0L), entry("graph_group_listing", 0L),
                 entry("ss12000_snapshot", 0L));

@@ -6,6 +6,7 @@ import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.EntityTransaction;
 import jakarta.persistence.Persistence;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.MigrationVersion;
 import se.klassrum.roster.entity.RosterEntity;
 
 import javax.sql.DataSource;
@@ -18,6 +19,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -43,7 +45,7 @@ public final class TestDatabase implements AutoCloseable {
     /** Every roster table, each after the tables it refers to. */
     public static final List<String> ROSTER_TABLES = List.of("tenant", "school", "person", "licence",
             "school_role", "subject", "syllabus", "study_group", "membership", "teacher_subject", "guardian_link",
-            "guardian_login", "import_run", "import_run_count", "graph_sync_state", "graph_group_state",
+            "guardian_consent", "guardian_login", "import_run", "import_run_count", "graph_sync_state", "graph_group_state",
             "graph_group_listing", "ss12000_snapshot");
 
     /**
@@ -72,6 +74,10 @@ public final class TestDatabase implements AutoCloseable {
 
     /** @param purpose a short name for the database, e.g. the test class */
     public static TestDatabase create(String purpose) {
+        return new TestDatabase(newDatabase(purpose));
+    }
+
+    private static String newDatabase(String purpose) {
         String name = purpose.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "_") + "_" + DATABASES.incrementAndGet();
         try (Connection connection = server().getPostgresDatabase().getConnection();
              Statement statement = connection.createStatement()) {
@@ -79,7 +85,29 @@ public final class TestDatabase implements AutoCloseable {
         } catch (SQLException e) {
             throw new IllegalStateException("Could not create test database " + name, e);
         }
-        return new TestDatabase(name);
+        return name;
+    }
+
+    /**
+     * A fresh database migrated by every migration before the given version only, without a persistence unit: for a
+     * test of what that migration does to the rows it finds. {@link #migrate} takes it the rest of the way.
+     */
+    public static DataSource migratedBefore(String purpose, int version) {
+        DataSource dataSource = server().getDatabase("postgres", newDatabase(purpose));
+        String last = Arrays.stream(Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load()
+                        .info().all())
+                .map(migration -> migration.getVersion())
+                .filter(migrationVersion -> migrationVersion.compareTo(MigrationVersion.fromVersion(String.valueOf(version))) < 0)
+                .max(Comparator.naturalOrder())
+                .orElseThrow()
+                .getVersion();
+        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").target(last).load().migrate();
+        return dataSource;
+    }
+
+    /** Runs every migration not yet applied to the database. */
+    public static void migrate(DataSource dataSource) {
+        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
     }
 
     /** A fresh database with the demo roster of today (roster-module/DEMO-DATA.md) in it. */

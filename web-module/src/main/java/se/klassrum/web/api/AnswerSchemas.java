@@ -154,7 +154,10 @@ final class AnswerSchemas {
     @Schema(name = "AccessExplanationPrerequisite", description = "One prerequisite of a path, whether it holds and why")
     record AccessExplanationPrerequisite(@Schema(description = "the prerequisite, e.g. SAME_TENANT") String code,
                                          boolean passed,
-                                         @Schema(description = "in the caller's language (Accept-Language)") String message) {
+                                         @Schema(description = "in the caller's language (Accept-Language)") String message,
+                                         @Schema(description = "the part of the prerequisite that decided, when there is one, "
+                                                 + "e.g. adult or consentWithdrawn for GUARDIAN_LINK; absent otherwise")
+                                         String detail) {
     }
 
     @Schema(name = "AuditChainVerification", description = "The check of the organisation's audit chain")

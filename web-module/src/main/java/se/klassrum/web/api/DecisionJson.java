@@ -21,10 +21,10 @@ final class DecisionJson {
         for (PathEvaluation path : decision.paths()) {
             JsonArrayBuilder checks = Json.createArrayBuilder();
             for (PrerequisiteCheck check : path.checks()) {
-                checks.add(Json.createObjectBuilder()
+                checks.add(withDetail(Json.createObjectBuilder()
                         .add("code", check.code().name())
                         .add("passed", check.passed())
-                        .add("message", Messages.describe(check, locale)));
+                        .add("message", Messages.describe(check, locale)), check));
             }
             paths.add(Json.createObjectBuilder()
                     .add("path", path.path().name())
@@ -53,12 +53,20 @@ final class DecisionJson {
     private static void addFailed(JsonArrayBuilder missing, PathEvaluation path, Locale locale) {
         for (PrerequisiteCheck check : path.checks()) {
             if (!check.passed()) {
-                missing.add(Json.createObjectBuilder()
+                missing.add(withDetail(Json.createObjectBuilder()
                         .add("code", check.code().name())
                         .add("path", path.path().name())
-                        .add("message", Messages.describe(check, locale)));
+                        .add("message", Messages.describe(check, locale)), check));
             }
         }
+    }
+
+    /**
+     * The part of the prerequisite that decided, when there is one: a stable code of its own (docs/ACCESS-RULES.md,
+     * section 8), e.g. {@code adult} or {@code consentWithdrawn} for a guardian link after majority.
+     */
+    private static JsonObjectBuilder withDetail(JsonObjectBuilder check, PrerequisiteCheck prerequisite) {
+        return prerequisite.detail() == null ? check : check.add("detail", prerequisite.detail());
     }
 
     static JsonObjectBuilder explanation(Decision decision, Locale locale) {

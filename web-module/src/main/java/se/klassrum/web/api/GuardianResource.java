@@ -9,6 +9,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.CookieParam;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
@@ -29,6 +30,7 @@ import se.klassrum.guardian.boundary.ClientAddresses;
 import se.klassrum.guardian.boundary.CodeRequestAnswer;
 import se.klassrum.guardian.boundary.GuardianAdministration;
 import se.klassrum.guardian.boundary.GuardianAdministrationRefused;
+import se.klassrum.guardian.boundary.GuardianLinkConsent;
 import se.klassrum.guardian.boundary.LoginPolicy;
 import se.klassrum.guardian.boundary.GuardianEmailLogin;
 import se.klassrum.guardian.boundary.GuardianSessions;
@@ -39,6 +41,7 @@ import se.klassrum.web.api.Problem.Text;
 import se.klassrum.web.security.GuardianCookies;
 import se.klassrum.web.security.TokenCaller;
 
+import java.time.LocalDate;
 import java.util.List;
 
 import static jakarta.ws.rs.core.Response.Status.BAD_REQUEST;
@@ -208,18 +211,54 @@ public class GuardianResource {
         return Response.noContent().build();
     }
 
+    /** The day the adult student consented, as the school records it. */
+    public static class ConsentRequest {
+        @NotNull
+        public LocalDate consentDate;
+    }
+
+    @GET
+    @Path("administration/adult-links")
+    @Operation(summary = "The guardian links of the caller's schools' students who are 18 or older, with each student's consent "
+            + "(school administrators)",
+            description = "A link ends on the student's 18th birthday and continues only by the student's consent, which the "
+                    + "school records. A student with a protected identity is listed only for an administrator with a path to "
+                    + "the student's profile; that check is audited.")
+    @APIResponse(responseCode = "200", description = "The links, by student and guardian",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(type = SchemaType.ARRAY, implementation = GuardianLinkConsent.class)))
+    @APIResponse(responseCode = "403", description = "The caller is no school administrator")
+    public List<GuardianLinkConsent> adultLinks() {
+        return administration.adultStudentsLinks();
+    }
+
     @POST
-    @Path("administration/links/{link}/reactivate-after-majority")
-    @Operation(summary = "Lets a guardian link continue after the child turned 18 (school administrators; audited)")
-    @APIResponse(responseCode = "204", description = "Done; written to the child's audit log")
-    @APIResponse(responseCode = "409", description = "The child is not 18 yet (code CHILD_NOT_ADULT)")
-    public Response reactivateAfterMajority(@PathParam("link") String link) {
-        try {
-            administration.reactivateAfterMajority(Params.uuid("link", link));
-        } catch (GuardianAdministrationRefused refused) {
-            return refusal(refused);
-        }
-        return Response.noContent().build();
+    @Path("administration/links/{link}/consent")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Records an adult student's consent that the guardian of the link keeps access (school administrators; "
+            + "audited)")
+    @APIResponse(responseCode = "201", description = "Recorded; the link continues after majority, written to the student's audit log",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = GuardianLinkConsent.class)))
+    @APIResponse(responseCode = "400", description = "The consent date is missing, or before the 18th birthday or after today "
+            + "(code CONSENT_DATE_INVALID)")
+    @APIResponse(responseCode = "404", description = "No such link at a school the caller administers")
+    @APIResponse(responseCode = "409", description = "Refused, with its code: CONSENT_BEFORE_MAJORITY, CONSENT_BIRTH_DATE_UNKNOWN, "
+            + "CONSENT_LINK_NOT_ACTIVE, CONSENT_WITHDRAWN (no later consent revives the link) or CONSENT_ALREADY_RECORDED")
+    public Response recordConsent(@PathParam("link") String link, @Valid @NotNull ConsentRequest body) {
+        GuardianLinkConsent recorded = administration.recordConsent(Params.uuid("link", link), body.consentDate);
+        return Response.status(Response.Status.CREATED).entity(recorded).build();
+    }
+
+    @DELETE
+    @Path("administration/links/{link}/consent")
+    @Operation(summary = "Withdraws the student's consent: the link ends at once and for good (school administrators; audited)")
+    @APIResponse(responseCode = "200", description = "Withdrawn; written to the student's audit log",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = GuardianLinkConsent.class)))
+    @APIResponse(responseCode = "404", description = "No such link at a school the caller administers")
+    @APIResponse(responseCode = "409", description = "No consent is recorded (code NO_CONSENT), or it is withdrawn already "
+            + "(code CONSENT_WITHDRAWN)")
+    public GuardianLinkConsent withdrawConsent(@PathParam("link") String link) {
+        return administration.withdrawConsent(Params.uuid("link", link));
     }
 
     private Response refusal(GuardianAdministrationRefused refused) {

@@ -49,6 +49,7 @@ import se.klassrum.teaching.boundary.WorkOverviews;
 import se.klassrum.teaching.boundary.WorkOverviews.WorkItem;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
@@ -298,8 +299,30 @@ public class StudentsResource {
             throw new InvalidInputException("limit", "limit måste vara 1–" + StudentSearch.MAX_RESULTS,
                     "limit must be 1–" + StudentSearch.MAX_RESULTS);
         }
+        return matches(search.find(name, limit));
+    }
+
+    /**
+     * The students of the caller's schools whose birth date is unknown (TRANSITIONS.md, A3): their guardian links do not
+     * end by themselves at 18. A student with a protected identity only as the name search finds one.
+     */
+    @GET
+    @Path("without-birth-date")
+    @Operation(summary = "The students of the schools the caller administers whose birth date is unknown (school administrators)",
+            description = "Without a birth date nothing happens at 18: the guardian links stay as registered until the birth "
+                    + "date is known. At most " + StudentSearch.MAX_LISTED + ", by family and given name. A student with a "
+                    + "protected identity is listed only for an administrator with a path to the student's profile; that "
+                    + "check is audited.")
+    @APIResponse(responseCode = "200", description = "The students",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AnswerSchemas.StudentMatches.class)))
+    @APIResponse(responseCode = "403", description = "The caller is no school administrator")
+    public String withoutBirthDate() {
+        return matches(search.withoutBirthDate());
+    }
+
+    private static String matches(List<StudentSearch.Match> found) {
         JsonArrayBuilder items = Json.createArrayBuilder();
-        for (StudentSearch.Match match : search.find(name, limit)) {
+        for (StudentSearch.Match match : found) {
             items.add(Json.createObjectBuilder().add("id", match.id().toString()).add("name", match.name())
                     .add("schools", Json.createArrayBuilder(match.schools())));
         }

@@ -60,6 +60,10 @@ class AuditSentencesTest {
                 .isEqualTo("Sara Svensson frågade varför åtkomsten till Elsas omdömen är som den är (läsa)");
         assertThat(SWEDISH.sentence("ADMINISTRATION", "Sara Svensson", "Ivar", "GUARDIAN_LINK", "REACTIVATE_AFTER_MAJORITY", true))
                 .isEqualTo("Sara Svensson återaktiverade en vårdnadshavarkoppling till Ivar efter myndighetsdagen");
+        assertThat(SWEDISH.sentence("ADMINISTRATION", "Sara Svensson", "Ivar", "GUARDIAN_LINK", "RECORD_CONSENT", true))
+                .isEqualTo("Sara Svensson registrerade Ivars samtycke till att en vårdnadshavare behåller åtkomsten efter 18 år");
+        assertThat(ENGLISH.sentence("ADMINISTRATION", "Sara Svensson", "Ivar", "GUARDIAN_LINK", "WITHDRAW_CONSENT", true))
+                .isEqualTo("Sara Svensson recorded that Ivar withdrew their consent for a guardian, which ended the link for good");
         assertThat(ENGLISH.sentence("ADMINISTRATION", "Sara Svensson", "Elsa", "GUARDIAN_LOGIN", "DISABLE_LOGIN", true))
                 .isEqualTo("Sara Svensson disabled the login of a guardian of Elsa");
     }

@@ -1,0 +1,102 @@
+package se.klassrum.web;
+
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import javax.sql.DataSource;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static se.klassrum.roster.demo.DemoIds.ENTRA_TENANT_SOLBACKA;
+import static se.klassrum.roster.demo.DemoIds.GUARDIAN_LINK_LARS_IVAR;
+import static se.klassrum.roster.demo.DemoIds.OID_ANNA;
+import static se.klassrum.roster.demo.DemoIds.OID_SARA;
+import static se.klassrum.roster.demo.DemoIds.PERSON_KLARA;
+import static se.klassrum.roster.demo.DemoIds.PERSON_SARA;
+
+/**
+ * The school administrator's page "Vårdnadshavare efter 18 år" ({@code /admin/adulthood.xhtml}) in headless Chromium:
+ * an adult student's consent recorded and withdrawn, each after a confirmation, and the students without a birth date.
+ */
+abstract class AdulthoodPagesChecks extends BrowserTest {
+
+    /**
+     * Guardians after 18 (A1–A3): Sara sees that Lars's link to Ivar, 18 a month ago, ended at majority; she records
+     * Ivar's consent after a confirmation, and the link continues; she withdraws it after a confirmation that says it
+     * is for good, and no button offers a new consent. Klara, whose birth date is taken away, is listed as without one.
+     * Both languages; the confirmation passes axe.
+     */
+    @Test
+    void theSchoolRecordsAndWithdrawsAnAdultStudentsConsentAfterAConfirmation(DataSource database) throws Exception {
+        String klarasBirthDate = Sql.strings(database, "select birth_date::text from person where id = ?", PERSON_KLARA).getFirst();
+        try {
+            Sql.update(database, "update person set birth_date = null where id = ?", PERSON_KLARA);
+            signIn(OID_SARA, "sv-SE,sv", 1280, 1000);
+            waitFor(By.id("adulthoodLink")).click();
+            assertThat(waitFor(By.tagName("h1")).getText()).isEqualTo("Vårdnadshavare efter 18 år");
+            assertThat(adultLink("Ivar Isaksson").getText()).contains("Lars Isaksson").contains("Upphörde vid 18 år");
+            assertThat(text()).doesNotContain("Elsa Ek");
+            assertThat(waitFor(By.id("withoutBirthDate")).getText()).contains("Klara Kvist").doesNotContain("Greta");
+
+            adultLink("Ivar Isaksson").findElement(By.cssSelector("input[value='Registrera samtycke']")).click();
+            assertThat(waitFor(By.id("confirm-title")).getText()).startsWith("Registrera att Ivar Isaksson den ")
+                    .endsWith("samtyckte till att Lars Isaksson behåller åtkomsten?");
+            assertThat(browser.findElement(By.id("confirm")).getAttribute("role")).isEqualTo("alertdialog");
+            assertThat(Sql.number(database, "select count(*) from guardian_consent where link_id = ?", GUARDIAN_LINK_LARS_IVAR))
+                    .as("nothing before the confirmation").isZero();
+            assertThat(axe("guardians after 18, confirming a consent (Sara)")).isEmpty();
+            adultLink("Ivar Isaksson").findElement(By.cssSelector("input[value='Ja, registrera samtycket']")).click();
+            new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.textToBePresentInElementLocated(
+                    By.id("messages"), "Samtycket från Ivar Isaksson för Lars Isaksson är registrerat."));
+            assertThat(adultLink("Ivar Isaksson").getText()).contains("Fortsätter med samtycke").contains("av Sara Svensson");
+            assertThat(adultLink("Ivar Isaksson").getAttribute("data-consent")).isEqualTo("RECORDED");
+
+            signIn(OID_SARA, "en-GB,en", 375, 812);
+            browser.navigate().to(uri("/admin/adulthood.xhtml").toURL());
+            adultLink("Ivar Isaksson").findElement(By.cssSelector("input[value='Withdraw consent']")).click();
+            assertThat(waitFor(By.id("confirm-text")).getText())
+                    .isEqualTo("The link ends at once and for good: no later consent can revive it.");
+            assertNoHorizontalScroll("guardians after 18, confirming a withdrawal, on a phone");
+            adultLink("Ivar Isaksson").findElement(By.cssSelector("input[value='Yes, withdraw the consent']")).click();
+            new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.textToBePresentInElementLocated(
+                    By.id("messages"), "The consent of Ivar Isaksson for Lars Isaksson is withdrawn; the link has ended for good."));
+            assertThat(adultLink("Ivar Isaksson").getText()).contains("Consent withdrawn, ended for good");
+            assertThat(adultLink("Ivar Isaksson").findElements(By.cssSelector("input[type='submit']")))
+                    .as("no new consent for a withdrawn link").isEmpty();
+            assertThat(Sql.number(database, "select count(*) from guardian_consent where link_id = ? and withdrawn_by_id = ?",
+                    GUARDIAN_LINK_LARS_IVAR, PERSON_SARA)).isEqualTo(1);
+        } finally {
+            Sql.update(database, "update person set birth_date = cast(? as date) where id = ?", klarasBirthDate, PERSON_KLARA);
+            Sql.update(database, "delete from guardian_consent where link_id = ?", GUARDIAN_LINK_LARS_IVAR);
+        }
+    }
+
+    /** Anna is no school administrator: no link to the page, and the page refuses her without naming any student. */
+    @Test
+    void aTeacherMayNotSeeTheGuardiansAfter18() throws IOException {
+        signIn(OID_ANNA, "en-GB,en", 1280, 1000);
+        assertThat(browser.findElements(By.id("adulthoodLink"))).isEmpty();
+        browser.navigate().to(uri("/admin/adulthood.xhtml").toURL());
+        assertThat(waitFor(By.id("refusal")).getText()).contains("Only a school administrator");
+        assertThat(text()).doesNotContain("Ivar", "Lars", "Record consent");
+    }
+
+    /** A member of Solbacka's staff signed in through the identity provider, on their groups. */
+    private void signIn(UUID objectId, String languages, int width, int height) throws IOException {
+        open(languages, width, height);
+        browser.navigate().to(uri("/sign-in.xhtml").toURL());
+        OidcServer.nextStaffSignInAs(ENTRA_TENANT_SOLBACKA, objectId);
+        waitFor(By.id("staffSignIn")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.urlContains("/groups.xhtml"));
+    }
+
+    private WebElement adultLink(String student) {
+        return waitFor(By.cssSelector("li[data-student='" + student + "']"));
+    }
+
+}
