@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
 import se.klassrum.access.api.NoStudentData;
 import se.klassrum.access.api.StudentDataNotFoundException;
 import se.klassrum.access.boundary.AccessGuard;
@@ -31,6 +32,7 @@ import java.util.UUID;
  * not exist.
  */
 @ApplicationScoped
+@Transactional
 public class GuardianDirectory {
 
     @PersistenceContext(unitName = "klassrum")
