@@ -28,11 +28,11 @@ class SubjectRulesTest {
 
     static final LocalDate TODAY = LocalDate.of(2025, 8, 20);
     static final LocalDate YESTERDAY = TODAY.minusDays(1);
-    static final UUID MAT = UUID.randomUUID();
-    static final UUID SVE = UUID.randomUUID();
-    static final World.Syllabus MA1 = World.Syllabus.of("MATMAT01c", MAT);
-    static final World.Syllabus MA2 = World.Syllabus.of("MATMAT02c", MAT);
-    static final World.Syllabus SV1 = World.Syllabus.of("SVESVE01", SVE);
+    static final UUID MAT = AccessRulesTest.MAT;
+    static final UUID SVE = AccessRulesTest.SVE;
+    static final World.Syllabus MA1 = AccessRulesTest.MATMAT01C;
+    static final World.Syllabus MA2 = AccessRulesTest.MATMAT02C;
+    static final World.Syllabus SV1 = AccessRulesTest.SVESVE01;
 
     World world;
     World.School solbacka;
