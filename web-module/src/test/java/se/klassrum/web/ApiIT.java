@@ -81,4 +81,9 @@ class ApiIT extends KlassrumServerTest {
     @Order(14)
     class Adulthood extends AdulthoodChecks {
     }
+
+    @Nested
+    @Order(15)
+    class Subject extends SubjectChecks {
+    }
 }

@@ -71,6 +71,41 @@ abstract class DevelopmentPagesChecks extends BrowserTest {
         assertThat(axe("Development overview (Karin)")).isEmpty();
     }
 
+    @Test
+    void bertilReadsElsasEarlierPublishedAssessmentsBySubjectOnHisPhone(DataSource database) throws Exception {
+        String marker = UUID.randomUUID().toString().substring(0, 8);
+        UUID group = UUID.randomUUID();
+        Sql.update(database, "insert into study_group (id, tenant_id, school_id, kind, name, connected, archived, school_year,"
+                + " syllabus_id) select ?, tenant_id, school_id, 'TEACHING', ?, true, false, school_year, syllabus_id"
+                + " from study_group where id = ?", group, "Ma1c förra året " + marker, GROUP_MA1C_A);
+        for (Object[] member : new Object[][] {{PERSON_ANNA, "OWNER"}, {PERSON_ELSA, "MEMBER"}}) {
+            Sql.update(database, "insert into membership (id, tenant_id, group_id, person_id, role, valid_from)"
+                    + " values (?, ?, ?, ?, ?, ?)", UUID.randomUUID(), TENANT_SOLBACKA, group, member[0], member[1],
+                    java.time.LocalDate.now().minusDays(60));
+        }
+        api("PUT", "/api/v1/students/" + PERSON_ELSA + "/assessments", OID_ANNA, "{\"group\":\"" + group
+                + "\",\"grade\":\"B\",\"comment\":\"<p>Säker räkning " + marker + "</p>\",\"publish\":true}", 200);
+        Sql.update(database, "update study_group set archived = true where id = ?", group);
+
+        open("sv-SE,sv", 375, 812);
+        signInAs("bertil");
+        browser.navigate().to(uri("/development.xhtml?student=" + PERSON_ELSA).toURL());
+        assertThat(waitFor(By.tagName("h1")).getText()).isEqualTo("Utvecklingsöversikt");
+        assertThat(text()).contains("Publicerade omdömen per ämne", "Säker räkning " + marker,
+                "Givet i Ma1c förra året " + marker).doesNotContain("Exception");
+        // The staff pages' header is not held to the guardian pages' 44 px tap targets; the overview has no controls.
+        assertNoHorizontalScroll("the mentor's development overview");
+        assertThat(axe("Utvecklingsöversikt (Bertil)")).isEmpty();
+        screenshot("development-bertil");
+
+        clickAndWait(browser.findElement(By.id("language:en")));
+        assertThat(waitFor(By.tagName("h1")).getText()).isEqualTo("Development overview");
+        assertThat(text()).contains("Published assessments by subject", "Säker räkning " + marker,
+                "Given in Ma1c förra året " + marker);
+        assertNoHorizontalScroll("the mentor's development overview in English");
+        assertThat(axe("Development overview (Bertil)")).isEmpty();
+    }
+
     /** In En5-B: Elsa's essay returned by Anna with feedback, and a hand-in Anna has not returned. */
     private void returnedWork(String marker) throws Exception {
         String essay = assignment("Uppsats " + marker);

@@ -8,6 +8,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -122,12 +123,56 @@ abstract class OverviewChecks extends ServerCalls {
         assertThat(get(OVERVIEW, "Bearer " + as(OID_ELSA), null, requestId).statusCode()).isEqualTo(200);
 
         assertThat(Sql.strings(database, "select data_kind || ' ' || decision from audit_entry where request_id = ?",
-                requestId)).containsExactly("SUBMISSION ALLOW");
+                requestId)).containsExactly("DEVELOPMENT_OVERVIEW ALLOW");
 
         String refused = "overview-" + UUID.randomUUID();
         assertThat(get(OVERVIEW, "Bearer " + as(OID_ANNA), null, refused).statusCode()).isEqualTo(404);
         assertThat(Sql.strings(database, "select data_kind || ' ' || decision from audit_entry where request_id = ?",
-                refused)).containsExactly("SUBMISSION DENY");
+                refused)).containsExactly("DEVELOPMENT_OVERVIEW DENY");
+    }
+
+    /**
+     * Greta and Hugo have no assessed work, only an assessment each that Anna published in a group that is archived now
+     * and that both have left (rules H2 to H4): Greta and her mentor Bertil read hers in her overview, by subject, and
+     * Hugo's guardian Olof reads his; Anna, who no longer teaches them, gets the answer for an unknown student.
+     */
+    @Test
+    void anOverviewOfPublishedAssessmentsAloneIsReadByTheStudentHerGuardianAndHerMentor(DataSource database)
+            throws Exception {
+        String marker = Long.toHexString(System.nanoTime());
+        UUID group = UUID.randomUUID();
+        Sql.update(database, "insert into study_group (id, tenant_id, school_id, kind, name, connected, archived, school_year,"
+                + " syllabus_id) select ?, tenant_id, school_id, 'TEACHING', ?, true, false, school_year, syllabus_id"
+                + " from study_group where id = ?", group, "Ma1c " + marker, GROUP_MA1C_A_PREVIOUS);
+        for (Object[] member : new Object[][] {{PERSON_ANNA, "OWNER"}, {PERSON_GRETA, "MEMBER"}, {PERSON_HUGO, "MEMBER"}}) {
+            Sql.update(database, "insert into membership (id, tenant_id, group_id, person_id, role, valid_from)"
+                    + " values (?, ?, ?, ?, ?, ?)", UUID.randomUUID(), TENANT_SOLBACKA, group, member[0], member[1],
+                    LocalDate.now().minusDays(60));
+        }
+        for (UUID student : new UUID[] {PERSON_GRETA, PERSON_HUGO}) {
+            HttpResponse<String> assessed = send("PUT", "/api/v1/students/" + student + "/assessments", as(OID_ANNA),
+                    "{\"group\":\"" + group + "\",\"grade\":\"C\",\"comment\":\"<p>Omdöme " + marker + "</p>\","
+                            + "\"publish\":true}");
+            assertThat(assessed.statusCode()).as(assessed.body()).isEqualTo(200);
+        }
+        Sql.update(database, "update study_group set archived = true where id = ?", group);
+        Sql.update(database, "update membership set valid_to = ? where group_id = ? and role = 'MEMBER'",
+                LocalDate.now().minusDays(1), group);
+        String overview = "/api/v1/students/" + PERSON_GRETA + "/overview";
+        String olof = GuardianSignIns.signIn(this::uri, http, database, PERSON_OLOF);
+
+        HttpResponse<String> gretas = get(overview, "Bearer " + as(OID_GRETA), null);
+        HttpResponse<String> mentors = get(overview, "Bearer " + as(OID_BERTIL), null);
+        HttpResponse<String> guardians = get("/api/v1/students/" + PERSON_HUGO + "/overview", null, olof);
+        HttpResponse<String> annas = get(overview, "Bearer " + as(OID_ANNA), null);
+
+        for (HttpResponse<String> answer : List.of(gretas, mentors, guardians)) {
+            assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+            assertThat(answer.body()).contains("Omdöme " + marker).contains("Ma1c " + marker)
+                    .contains("\"subjectName\"").contains("\"grade\":\"C\"");
+        }
+        assertThat(annas.statusCode()).as(annas.body()).isEqualTo(404);
+        assertThat(annas.body()).doesNotContain(marker);
     }
 
     /** Two groups of Anna's with Elsa, work in both, then the one archived and Elsa out of the other. */

@@ -18,7 +18,7 @@ import java.util.UUID;
  * @param actor the acting person; null when the actor is an application
  * @param student the student whose data is asked for; null for a group-level question
  * @param groups every group in which the actor or the student has a membership (whatever its validity),
- *               plus the question's group; iteration order is kept, and is the last tie-break between
+ *               plus the question's group and the group an assessment asked about was given in; iteration order is kept, and is the last tie-break between
  *               equally close candidates in an explanation
  * @param memberships every membership of the actor and of the student
  * @param teacherSubjects the actor's subject links

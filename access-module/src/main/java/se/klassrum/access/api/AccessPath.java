@@ -23,6 +23,12 @@ public enum AccessPath {
      * groups at the school of the mentor's current mentor group.
      */
     MENTOR_HISTORY,
+    /**
+     * Earlier assessments follow the subject (rule S1): a teacher linked to a subject at the school, who owns a current
+     * teaching group of that subject with the student, reads the student's earlier published assessments in the
+     * subject, any of its syllabi, from the student's earlier groups at that school.
+     */
+    SUBJECT_HISTORY,
     /** An integration acting without a person, on tenant-scoped application permissions. */
     APPLICATION
 }

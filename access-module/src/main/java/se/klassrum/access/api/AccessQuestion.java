@@ -52,6 +52,10 @@ public record AccessQuestion(Actor actor,
         if (item != null && item.assessedWork() && kind != DataKind.ASSIGNMENT && kind != DataKind.SUBMISSION) {
             throw new IllegalArgumentException("only assignments and submissions are assessed work, not " + kind);
         }
+        if (item != null && (item.assessmentGroupId() != null || item.subjectId() != null) && kind != DataKind.ASSESSMENT) {
+            throw new IllegalArgumentException("only an assessment names the group it was given in and its subject, not "
+                    + kind);
+        }
         if (item != null && item.ownerStudentId() != null) {
             if (studentId == null) {
                 throw new IllegalArgumentException("the item belongs to a student: ask about that student, not the group");

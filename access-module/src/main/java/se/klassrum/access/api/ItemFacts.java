@@ -13,8 +13,17 @@ import java.util.UUID;
  *               loads then hold the guardians that talk invites. Only for development talks
  * @param assessedWork the item is the student's assessed work (rules H2, H3): a published assignment marked as
  *                     assessed, with the student's own hand-in that has feedback. Only for assignments and submissions
+ * @param assessmentGroupId the group an assessment was given in; the facts the guard loads then hold that group, so
+ *                          the rules know whether the assessment is an earlier one (rules S1 to S3). Null for an
+ *                          assessment still to be set, which is set through a current group. Only for assessments
+ * @param subjectId the subject of the assessment's syllabus (rule S1), or null when not known. Only for assessments
  */
-public record ItemFacts(UUID syllabusId, boolean published, UUID ownerStudentId, UUID talkId, boolean assessedWork) {
+public record ItemFacts(UUID syllabusId, boolean published, UUID ownerStudentId, UUID talkId, boolean assessedWork,
+                        UUID assessmentGroupId, UUID subjectId) {
+
+    public ItemFacts(UUID syllabusId, boolean published, UUID ownerStudentId, UUID talkId, boolean assessedWork) {
+        this(syllabusId, published, ownerStudentId, talkId, assessedWork, null, null);
+    }
 
     public ItemFacts(UUID syllabusId, boolean published, UUID ownerStudentId, UUID talkId) {
         this(syllabusId, published, ownerStudentId, talkId, false);
@@ -24,8 +33,18 @@ public record ItemFacts(UUID syllabusId, boolean published, UUID ownerStudentId,
         this(syllabusId, published, ownerStudentId, null, false);
     }
 
+    /** An assessment still to be set (a teacher sets it through a current group), or one whose group is not named. */
     public static ItemFacts assessment(UUID syllabusId, boolean published) {
         return new ItemFacts(syllabusId, published, null);
+    }
+
+    /**
+     * An assessment that exists: its syllabus, that syllabus's subject and the group it was given in. Whether it is an
+     * earlier assessment (its group archived, disconnected or left by the student) the rules read from the facts.
+     */
+    public static ItemFacts assessment(UUID syllabusId, UUID subjectId, UUID groupId, boolean published) {
+        return new ItemFacts(syllabusId, published, null, null, false,
+                java.util.Objects.requireNonNull(groupId, "groupId"), subjectId);
     }
 
     public static ItemFacts publication(boolean published) {

@@ -62,5 +62,14 @@ public enum Prerequisite {
     /** Mentor history: the actor owns a connected, non-archived mentor group at the school, with the student as active member. */
     MENTORS_STUDENT,
     /** Mentor history: the question's group is a teaching group the student was in, now archived, disconnected or left. */
-    EARLIER_TEACHING_GROUP
+    EARLIER_TEACHING_GROUP,
+    /**
+     * Teacher, mentor and subject history, assessments: an earlier assessment (given in a group that is archived,
+     * disconnected or that the student has left) is seen only when published.
+     */
+    EARLIER_PUBLISHED,
+    /** Subject history (S1): the assessment's syllabus belongs to the subject of the teacher's current group. */
+    SAME_SUBJECT,
+    /** Subject history (S1): the assessment was given in an earlier group of the student at the school. */
+    EARLIER_ASSESSMENT
 }

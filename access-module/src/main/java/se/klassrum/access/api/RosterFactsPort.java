@@ -56,17 +56,24 @@ public interface RosterFactsPort {
 
     /**
      * What one question is about: a student, with the group the item is linked to (or null), or, for a
-     * group-level question, a group and no student; and the development talk asked about, or null.
+     * group-level question, a group and no student; the development talk asked about, or null; and the group an
+     * assessment asked about was given in, or null: its facts come with the rest, so that the rules know whether the
+     * assessment is an earlier one.
      */
-    record Subject(UUID studentId, UUID groupId, UUID talkId) {
+    record Subject(UUID studentId, UUID groupId, UUID talkId, UUID assessmentGroupId) {
+
+        public Subject(UUID studentId, UUID groupId, UUID talkId) {
+            this(studentId, groupId, talkId, null);
+        }
 
         public Subject(UUID studentId, UUID groupId) {
-            this(studentId, groupId, null);
+            this(studentId, groupId, null, null);
         }
 
         /** The subject of a question about this student, group and item. */
         public static Subject of(UUID studentId, UUID groupId, ItemFacts item) {
-            return new Subject(studentId, groupId, item == null ? null : item.talkId());
+            return new Subject(studentId, groupId, item == null ? null : item.talkId(),
+                    item == null ? null : item.assessmentGroupId());
         }
     }
 }

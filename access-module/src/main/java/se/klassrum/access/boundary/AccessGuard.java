@@ -110,7 +110,8 @@ public class AccessGuard {
      * @param through the paths an item may be seen through; empty for any path
      */
     public ListDecision list(DataKind kind, Operation operation, UUID listGroup, Set<AccessPath> through) {
-        return new ListDecision(currentActor(), kind, kind.name(), operation, listGroup, Set.copyOf(through));
+        return new ListDecision(currentActor(), kind, kind.name(), operation, listGroup,
+                through.isEmpty() ? Map.of() : Map.of(kind, Set.copyOf(through)));
     }
 
     /**
@@ -119,7 +120,21 @@ public class AccessGuard {
      * under {@code listName}.
      */
     public ListDecision mixedList(String listName, Operation operation) {
-        return new ListDecision(currentActor(), null, listName, operation, null, Set.of());
+        return new ListDecision(currentActor(), null, listName, operation, null, Map.of());
+    }
+
+    /**
+     * As {@link #mixedList}, with the items of some kinds seen only through some paths (the development overview: a
+     * student's assessed work through the overview's paths, their published assessments through the student's, the
+     * guardian's and the mentor's): an item that another path alone allows is refused, with the failing codes of the
+     * closest of its kind's paths.
+     *
+     * @param through for a kind, the paths its items may be seen through; a kind not named may be seen through any
+     */
+    public ListDecision mixedList(String listName, Operation operation, Map<DataKind, Set<AccessPath>> through) {
+        Map<DataKind, Set<AccessPath>> copied = new java.util.EnumMap<>(DataKind.class);
+        through.forEach((kind, paths) -> copied.put(kind, Set.copyOf(paths)));
+        return new ListDecision(currentActor(), null, listName, operation, null, copied);
     }
 
     /**
@@ -127,7 +142,7 @@ public class AccessGuard {
      * decided again as its recipient when it is sent, outside any request.
      */
     public ListDecision mixedListFor(Actor actor, String listName, Operation operation) {
-        return new ListDecision(actor, null, listName, operation, null, Set.of());
+        return new ListDecision(actor, null, listName, operation, null, Map.of());
     }
 
     /**
@@ -151,12 +166,13 @@ public class AccessGuard {
         private final String auditKind;
         private final Operation operation;
         private final UUID listGroup;
-        private final Set<AccessPath> through;
+        /** For a kind, the paths its items may be seen through; a kind not named here, through any. */
+        private final Map<DataKind, Set<AccessPath>> through;
         private final List<AuditRecord.Outcome> outcomes = new ArrayList<>();
         private boolean groupChecked;
 
         private ListDecision(Actor actor, DataKind kind, String auditKind, Operation operation, UUID listGroup,
-                             Set<AccessPath> through) {
+                             Map<DataKind, Set<AccessPath>> through) {
             this.actor = actor;
             this.kind = kind;
             this.auditKind = auditKind;
@@ -204,8 +220,9 @@ public class AccessGuard {
                 } else {
                     AccessQuestion question = new AccessQuestion(actor, item.studentId(), itemKind, operation,
                             item.groupId(), item.facts());
-                    Verdict verdict = through.isEmpty() ? rules.verdict(question, known, today)
-                            : Verdict.through(rules.decide(question, known, today), through);
+                    Set<AccessPath> paths = through.getOrDefault(itemKind, Set.of());
+                    Verdict verdict = paths.isEmpty() ? rules.verdict(question, known, today)
+                            : Verdict.through(rules.decide(question, known, today), paths);
                     visible[i] = verdict.allowed();
                     failing = codeNames(verdict);
                 }

@@ -45,6 +45,11 @@ public final class AccessRules {
         AccessPath.OVERVIEW, AccessPath.GUARDIAN_OVERVIEW, AccessPath.MENTOR_HISTORY
     };
 
+    /** Assessments: also the earlier assessments in the subject of a teacher's current group (S1). */
+    private static final AccessPath[] PERSON_PATHS_WITH_SUBJECT_HISTORY = {
+        AccessPath.TEACHER, AccessPath.MENTOR, AccessPath.STUDENT, AccessPath.GUARDIAN, AccessPath.SUBJECT_HISTORY
+    };
+
     /** A person signed in through a guardian login acts as a guardian and nothing else. */
     private static final AccessPath[] GUARDIAN_LOGIN_PATHS = {AccessPath.GUARDIAN};
 
@@ -141,6 +146,9 @@ public final class AccessRules {
         }
         if (overview) {
             return PERSON_PATHS_WITH_OVERVIEW;
+        }
+        if (question.kind() == se.klassrum.access.api.DataKind.ASSESSMENT) {
+            return PERSON_PATHS_WITH_SUBJECT_HISTORY;
         }
         return PathRules.keptInHistory(question.kind()) ? PERSON_PATHS_WITH_HISTORY : PERSON_PATHS;
     }

@@ -52,7 +52,13 @@ enum Check {
     /** Mentor history: the actor is the student's active mentor at the candidate school. */
     MENTORS_STUDENT(Prerequisite.MENTORS_STUDENT, true),
     /** Mentor history: the question's group is an earlier teaching group of the student. */
-    EARLIER_TEACHING_GROUP(Prerequisite.EARLIER_TEACHING_GROUP, true);
+    EARLIER_TEACHING_GROUP(Prerequisite.EARLIER_TEACHING_GROUP, true),
+    /** Assessments: one given in an earlier group of the student is seen by teachers and mentors only when published. */
+    EARLIER_PUBLISHED(Prerequisite.EARLIER_PUBLISHED, false),
+    /** Subject history (S1): the assessment's syllabus belongs to the subject of the candidate group's syllabus. */
+    SAME_SUBJECT(Prerequisite.SAME_SUBJECT, true),
+    /** Subject history (S1): the assessment's group is an earlier group of the student at the candidate school. */
+    EARLIER_ASSESSMENT(Prerequisite.EARLIER_ASSESSMENT, true);
 
     final Prerequisite code;
     /** Depends on the candidate school or group, so it is judged once per candidate rather than once per path. */

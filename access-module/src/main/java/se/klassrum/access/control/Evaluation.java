@@ -75,6 +75,10 @@ final class Evaluation {
     static final String NEVER_MEMBER = "neverMember";
     /** Mentor history (H4): the student is still an active member of the connected group, so it is not earlier. */
     static final String CURRENT = "current";
+    /** Subject history (S1): the assessment's syllabus belongs to another subject than the teacher's group's. */
+    static final String OTHER_SUBJECT = "otherSubject";
+    /** Subject history (S1): the assessment was given at another school than the candidate's. */
+    static final String OTHER_SCHOOL = "otherSchool";
     /** Failed, and there is nothing more specific to say. */
     private static final String FAILED = "";
     private static final Map<String, String> GROUP_LEVEL_ARGS = Map.of("detail", GROUP_LEVEL);
@@ -351,6 +355,9 @@ final class Evaluation {
             case ASSESSED_WORK -> question.item() != null && question.item().assessedWork() ? null : FAILED;
             case MENTORS_STUDENT -> mentorsStudentFailure(school);
             case EARLIER_TEACHING_GROUP -> earlierTeachingGroupFailure(group);
+            case EARLIER_PUBLISHED -> earlierAssessment() && !question.item().published() ? DRAFT : null;
+            case SAME_SUBJECT -> sameSubjectFailure(group);
+            case EARLIER_ASSESSMENT -> earlierAssessmentFailure(school);
             case SYLLABUS_LINKED -> syllabusFailure(group);
             case TEACHER_SUBJECT -> subjectFailure(group, school);
             case OWN_DATA -> actor.personId().equals(student.personId()) ? null : OWN;
@@ -506,6 +513,57 @@ final class Evaluation {
         }
         return group.isUsable() && hasMembership(group.groupId(), student.personId(), MembershipRole.MEMBER)
                 ? CURRENT : null;
+    }
+
+    /**
+     * An assessment given in an earlier group of the student (rules S1 to S3): one that is archived or disconnected,
+     * that the student is no longer an active member of, or that the facts do not know. An assessment that names no
+     * group is one still to be set, through a current group, so it is not earlier.
+     */
+    private boolean earlierAssessment() {
+        UUID given = question.item() == null ? null : question.item().assessmentGroupId();
+        if (given == null) {
+            return false;
+        }
+        GroupFact group = facts.groups().get(given);
+        return group == null || !group.isUsable() || !hasMembership(given, student.personId(), MembershipRole.MEMBER);
+    }
+
+    /** Subject history (S1): the assessment's syllabus belongs to the subject of the candidate group's syllabus. */
+    private String sameSubjectFailure(GroupFact group) {
+        if (group == null) {
+            return groupMissing();
+        }
+        if (group.syllabusId() == null || group.subjectId() == null) {
+            return NO_SYLLABUS;
+        }
+        UUID subject = question.item() == null ? null : question.item().subjectId();
+        if (subject == null) {
+            return UNKNOWN;
+        }
+        return subject.equals(group.subjectId()) ? null : OTHER_SUBJECT;
+    }
+
+    /**
+     * Subject history (S1): the assessment was given at the candidate school, in a group the student was a member of,
+     * and that group is earlier.
+     */
+    private String earlierAssessmentFailure(UUID school) {
+        UUID given = question.item() == null ? null : question.item().assessmentGroupId();
+        if (given == null) {
+            return NO_GROUP;
+        }
+        GroupFact group = facts.groups().get(given);
+        if (group == null) {
+            return UNKNOWN_GROUP;
+        }
+        if (school == null || !group.schoolId().equals(school)) {
+            return OTHER_SCHOOL;
+        }
+        if (!wasMember(group, student.personId())) {
+            return NEVER_MEMBER;
+        }
+        return earlierAssessment() ? null : CURRENT;
     }
 
     /** The overview: the student holds an active STUDENT role at some school of the organisation. */
@@ -705,7 +763,10 @@ final class Evaluation {
             case STUDENT_SOMEWHERE, ASSESSED_WORK -> Map.of();
             case MENTORS_STUDENT, EARLIER_TEACHING_GROUP ->
                     withDetail(Map.of("group", groupName(), "school", schoolName()), detailArg);
-            case SYLLABUS_LINKED -> withDetail(Map.of("group", groupName(), "syllabus", syllabusCode()), detailArg);
+            case SYLLABUS_LINKED, SAME_SUBJECT ->
+                    withDetail(Map.of("group", groupName(), "syllabus", syllabusCode()), detailArg);
+            case EARLIER_PUBLISHED -> withDetail(Map.of(), detailArg);
+            case EARLIER_ASSESSMENT -> withDetail(Map.of("school", schoolName()), detailArg);
             case TEACHER_SUBJECT -> withDetail(Map.of("group", groupName(), "syllabus", syllabusCode(),
                     "school", schoolName()), detailArg);
             case OWN_DATA -> Map.of("detail", OWN);

@@ -34,6 +34,13 @@ final class PathRules {
     private static final Check[] HISTORY = {OPERATION_ALLOWED, SAME_TENANT, TEACHER_LICENCE, ROLE_TEACHER, STUDENT_AT_SCHOOL,
         OWNS_ARCHIVED_GROUP};
 
+    /**
+     * Earlier assessments in the subject of a current group the teacher owns with the student (rule S1); tried for
+     * assessments only.
+     */
+    private static final Check[] SUBJECT_HISTORY = {OPERATION_ALLOWED, SAME_TENANT, TEACHER_LICENCE, ROLE_TEACHER,
+        STUDENT_AT_SCHOOL, OWNS_TEACHING_GROUP, TEACHER_SUBJECT, SAME_SUBJECT, EARLIER_ASSESSMENT, EARLIER_PUBLISHED};
+
     // Group-level questions: only posts and assignments, always naming their group.
     private static final Check[] TEACHER_GROUP_LEVEL = {OPERATION_ALLOWED, SAME_TENANT, TEACHER_LICENCE, ROLE_TEACHER,
         OWNS_NAMED_TEACHING_GROUP};
@@ -51,11 +58,15 @@ final class PathRules {
             int k = kind.ordinal();
             TEACHER[k] = kind == DataKind.ASSESSMENT
                     ? new Check[] {OPERATION_ALLOWED, SAME_TENANT, TEACHER_LICENCE, ROLE_TEACHER, STUDENT_AT_SCHOOL,
-                            OWNS_TEACHING_GROUP, SYLLABUS_LINKED, TEACHER_SUBJECT}
+                            OWNS_TEACHING_GROUP, SYLLABUS_LINKED, TEACHER_SUBJECT, EARLIER_PUBLISHED}
                     : new Check[] {OPERATION_ALLOWED, SAME_TENANT, TEACHER_LICENCE, ROLE_TEACHER, STUDENT_AT_SCHOOL,
                             OWNS_TEACHING_GROUP};
-            MENTOR[k] = new Check[] {OPERATION_ALLOWED, SAME_TENANT, TEACHER_LICENCE, ROLE_MENTOR, STUDENT_AT_SCHOOL,
-                    OWNS_MENTOR_GROUP};
+            // Teachers and mentors see earlier assessments only when published (rules S2, S3).
+            MENTOR[k] = kind == DataKind.ASSESSMENT
+                    ? new Check[] {OPERATION_ALLOWED, SAME_TENANT, TEACHER_LICENCE, ROLE_MENTOR, STUDENT_AT_SCHOOL,
+                            OWNS_MENTOR_GROUP, EARLIER_PUBLISHED}
+                    : new Check[] {OPERATION_ALLOWED, SAME_TENANT, TEACHER_LICENCE, ROLE_MENTOR, STUDENT_AT_SCHOOL,
+                            OWNS_MENTOR_GROUP};
             for (int protectedIdentity = 0; protectedIdentity < 2; protectedIdentity++) {
                 STUDENT[k][protectedIdentity] = studentChecks(kind, protectedIdentity == 1);
             }
@@ -156,6 +167,8 @@ final class PathRules {
                 case HISTORY -> HISTORY_GROUP_LEVEL;
                 case OVERVIEW, GUARDIAN_OVERVIEW, MENTOR_HISTORY -> throw new IllegalArgumentException(
                         "the development overview is about one student, never a group as a whole");
+                case SUBJECT_HISTORY -> throw new IllegalArgumentException(
+                        "assessments are about one student, never a group as a whole");
                 case APPLICATION -> APPLICATION;
             };
         }
@@ -168,6 +181,7 @@ final class PathRules {
             case OVERVIEW -> OVERVIEW;
             case GUARDIAN_OVERVIEW -> GUARDIAN_OVERVIEW;
             case MENTOR_HISTORY -> MENTOR_HISTORY;
+            case SUBJECT_HISTORY -> SUBJECT_HISTORY;
             case APPLICATION -> APPLICATION;
         };
     }
@@ -183,6 +197,7 @@ final class PathRules {
             case GUARDIAN -> read || kind == DataKind.TALK_BOOKING;
             case HISTORY -> read && keptInHistory(kind);
             case OVERVIEW, GUARDIAN_OVERVIEW, MENTOR_HISTORY -> read && inOverview(kind);
+            case SUBJECT_HISTORY -> read && kind == DataKind.ASSESSMENT;
             case APPLICATION -> true;
         };
     }
@@ -194,6 +209,6 @@ final class PathRules {
 
     /** Whether the path looks for its school and group among all groups of the snapshot, when the question names none. */
     static boolean searchesGroups(AccessPath path) {
-        return path == AccessPath.TEACHER || path == AccessPath.MENTOR;
+        return path == AccessPath.TEACHER || path == AccessPath.MENTOR || path == AccessPath.SUBJECT_HISTORY;
     }
 }

@@ -103,6 +103,22 @@ class AccessGuardMixedListTest {
     }
 
     @Test
+    void aKindSeenOnlyThroughSomePathsIsRefusedWhereOnlyAnotherPathAllowsItAndTheOtherKindsAreNotHeldBack() {
+        AccessGuard.ListDecision list = guard.mixedList("DEVELOPMENT_OVERVIEW", Operation.READ,
+                Map.of(DataKind.SUBMISSION, java.util.Set.of(se.klassrum.access.api.AccessPath.GUARDIAN_OVERVIEW)));
+
+        boolean[] visible = list.visible(notifications());
+        list.audit();
+
+        assertThat(visible).as("the post through any path; the child's work only as assessed work of the overview")
+                .containsExactly(true, false, false);
+        assertThat(audited).singleElement().satisfies(record -> {
+            assertThat(record.dataKind()).isEqualTo("DEVELOPMENT_OVERVIEW");
+            assertThat(record.outcomes().get(1).failingCodes()).containsExactly("ASSESSED_WORK");
+        });
+    }
+
+    @Test
     void aGuardianWhoseLinkEndedYesterdaySeesNothingOfTheChild() {
         link = Validity.between(TODAY.minusYears(15), TODAY.minusDays(1));
         AccessGuard.ListDecision list = guard.mixedList("NOTIFICATION", Operation.READ);

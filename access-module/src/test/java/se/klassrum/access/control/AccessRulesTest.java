@@ -120,7 +120,7 @@ class AccessRulesTest {
 
             assertThat(decision.allowed()).isTrue();
             assertThat(path(decision, TEACHER).checks()).extracting(PrerequisiteCheck::code)
-                    .endsWith(OWNS_TEACHING_GROUP, SYLLABUS_LINKED, TEACHER_SUBJECT);
+                    .endsWith(OWNS_TEACHING_GROUP, SYLLABUS_LINKED, TEACHER_SUBJECT, EARLIER_PUBLISHED);
         }
 
         @Test
@@ -980,6 +980,10 @@ class AccessRulesTest {
             } else if (kind == POST) {
                 assertThat(decision.paths()).extracting(p -> p.path())
                         .containsExactly(TEACHER, MENTOR, STUDENT, GUARDIAN, AccessPath.HISTORY);
+            } else if (kind == ASSESSMENT) {
+                // Earlier assessments follow the subject (S1).
+                assertThat(decision.paths()).extracting(p -> p.path())
+                        .containsExactly(TEACHER, MENTOR, STUDENT, GUARDIAN, AccessPath.SUBJECT_HISTORY);
             } else {
                 assertThat(decision.paths()).extracting(p -> p.path()).containsExactly(TEACHER, MENTOR, STUDENT, GUARDIAN);
             }

@@ -386,13 +386,18 @@ final class World {
             return item(ItemFacts.assessment(syllabus.id(), published));
         }
 
+        /** An assessment in the syllabus, given in the group (rules S1 to S3 read whether that group is earlier). */
+        Question assessment(Syllabus syllabus, Group givenIn, boolean published) {
+            return item(ItemFacts.assessment(syllabus.id(), syllabus.subjectId(), givenIn.id, published));
+        }
+
         AccessQuestion question() {
             return new AccessQuestion(actor, student == null ? null : student.id, kind, operation, groupId, item);
         }
 
         Decision decide() {
-            return rules.decide(question(), snapshot(actorPerson, student, groupId, item == null ? null : item.talkId()),
-                    today);
+            return rules.decide(question(), snapshot(actorPerson, student, groupId, item == null ? null : item.talkId(),
+                    item == null ? null : item.assessmentGroupId()), today);
         }
     }
 
@@ -409,6 +414,11 @@ final class World {
      * @param talk the development talk asked about, whose invited guardians the snapshot then holds; or null
      */
     AccessFacts snapshot(Person actor, Person student, UUID questionGroup, UUID talk) {
+        return snapshot(actor, student, questionGroup, talk, null);
+    }
+
+    /** @param assessmentGroup the group the assessment asked about was given in, which the snapshot then holds; or null */
+    AccessFacts snapshot(Person actor, Person student, UUID questionGroup, UUID talk, UUID assessmentGroup) {
         Set<UUID> involved = new java.util.HashSet<>();
         if (student != null) {
             involved.add(student.id);
@@ -424,7 +434,7 @@ final class World {
             }
         }
         for (Group group : groups) {
-            boolean referenced = group.id.equals(questionGroup);
+            boolean referenced = group.id.equals(questionGroup) || group.id.equals(assessmentGroup);
             for (MembershipFact membership : selected) {
                 referenced |= membership.groupId().equals(group.id);
             }

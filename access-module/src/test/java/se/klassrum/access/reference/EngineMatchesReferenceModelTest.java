@@ -128,6 +128,10 @@ class EngineMatchesReferenceModelTest {
                 // A mentor owning the student's mentor group, at the school of an earlier teaching group: about ten
                 // a run; rule H4 is tested case by case in OverviewRulesTest.
                 case MENTOR_HISTORY -> 1;
+                // A teacher of the student's current group with the subject link, asking about an earlier, published
+                // assessment in that subject from another of the student's groups at the school: a handful a run; rule S1
+                // is tested case by case in SubjectRulesTest.
+                case SUBJECT_HISTORY -> 1;
                 default -> 300;
             };
             assertThat(allowedByPath[path.ordinal()]).as("decisions allowed through %s", path).isGreaterThan(enough);

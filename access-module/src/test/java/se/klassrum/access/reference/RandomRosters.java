@@ -84,6 +84,10 @@ final class RandomRosters {
                 : draw < 0.3 ? GuardianLinkFact.Consent.WITHDRAWN : GuardianLinkFact.Consent.NONE;
     }
 
+    private static GroupFact group(Roster roster, UUID groupId) {
+        return roster.groups().stream().filter(g -> g.groupId().equals(groupId)).findFirst().orElseThrow();
+    }
+
     private boolean chance(double p) {
         return random.nextDouble() < p;
     }
@@ -312,7 +316,71 @@ final class RandomRosters {
         }
         ItemFacts item;
         if (kind == DataKind.ASSESSMENT) {
-            item = new ItemFacts(chance(0.95) ? pick(SYLLABI) : UUID.randomUUID(), chance(0.5), chance(0.5) ? student : null);
+            int known = random.nextInt(SYLLABI.length);
+            UUID syllabus = chance(0.95) ? SYLLABI[known] : UUID.randomUUID();
+            UUID owner = chance(0.5) ? student : null;
+            if (chance(0.2)) {
+                // An assessment still to be set names no group.
+                item = new ItemFacts(syllabus, chance(0.5), owner);
+            } else {
+                // Mostly given in a group the student was in (rules S1 to S3 read whether it is earlier).
+                UUID child = student;
+                List<UUID> studentsGroups = roster.memberships().stream()
+                        .filter(m -> m.personId().equals(child) && m.role() == MembershipRole.MEMBER)
+                        .map(MembershipFact::groupId).toList();
+                UUID given = !studentsGroups.isEmpty() && chance(0.8) ? pick(studentsGroups)
+                        : !roster.groups().isEmpty() && chance(0.8) ? pick(roster.groups()).groupId() : UUID.randomUUID();
+                UUID subject = chance(0.05) ? null : chance(0.05) ? UUID.randomUUID() : SYLLABUS_SUBJECT[known];
+                // An earlier assessment is often asked about by an owner of a teaching group the student is in, about
+                // one given in another of the student's groups at that group's school (rule S1).
+                UUID biasedSubject = null;
+                if (actor instanceof Actor.Person && chance(0.5)) {
+                    // (teacher's membership, the student's membership of another group at that group's school)
+                    List<MembershipFact[]> pairs = new ArrayList<>();
+                    for (MembershipFact teaches : roster.memberships()) {
+                        GroupFact taught = group(roster, teaches.groupId());
+                        if (teaches.role() != MembershipRole.OWNER || taught.kind() != GroupKind.TEACHING) {
+                            continue;
+                        }
+                        for (MembershipFact member : roster.memberships()) {
+                            if (member.role() != MembershipRole.MEMBER || !member.groupId().equals(taught.groupId())) {
+                                continue;
+                            }
+                            for (MembershipFact earlier : roster.memberships()) {
+                                if (earlier.role() == MembershipRole.MEMBER && earlier.personId().equals(member.personId())
+                                        && !earlier.groupId().equals(taught.groupId())
+                                        && group(roster, earlier.groupId()).schoolId().equals(taught.schoolId())) {
+                                    pairs.add(new MembershipFact[] {teaches, earlier});
+                                }
+                            }
+                        }
+                    }
+                    List<MembershipFact[]> earlierPairs = pairs.stream()
+                            .filter(pair -> !group(roster, pair[1].groupId()).isUsable() || pair[1].validity().to() != null)
+                            .toList();
+                    if (!pairs.isEmpty()) {
+                        MembershipFact[] pair = !earlierPairs.isEmpty() && chance(0.8) ? pick(earlierPairs) : pick(pairs);
+                        actor = Actor.person(pair[0].personId(), roster.person(pair[0].personId()).tenantId());
+                        student = pair[1].personId();
+                        owner = chance(0.5) ? student : null;
+                        given = pair[1].groupId();
+                        biasedSubject = group(roster, pair[0].groupId()).subjectId();
+                    }
+                }
+                // An assessment is set in the syllabus of the group it is given in.
+                UUID givenIn = given;
+                GroupFact givenGroup = roster.groups().stream().filter(g -> g.groupId().equals(givenIn)).findFirst()
+                        .orElse(null);
+                if (givenGroup != null && givenGroup.syllabusId() != null && chance(0.9)) {
+                    syllabus = givenGroup.syllabusId();
+                    subject = SYLLABUS_SUBJECT[java.util.Arrays.asList(SYLLABI).indexOf(syllabus)];
+                }
+                // ... often in the subject of the teacher's own group: another syllabus of it, say.
+                if (biasedSubject != null && chance(0.6)) {
+                    subject = biasedSubject;
+                }
+                item = new ItemFacts(syllabus, chance(0.5), owner, null, false, given, subject);
+            }
         } else if (chance(0.2)) {
             item = null;
         } else {

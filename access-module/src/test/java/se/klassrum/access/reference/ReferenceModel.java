@@ -72,6 +72,10 @@ final class ReferenceModel {
                 verdicts.add(model.verdict(AccessPath.GUARDIAN_OVERVIEW));
                 verdicts.add(model.verdict(AccessPath.MENTOR_HISTORY)); // H4: the mentor's view of earlier work
             }
+            // ... and for assessments the earlier assessments in the subject of a teacher's current group (S1).
+            if (kind == DataKind.ASSESSMENT) {
+                verdicts.add(model.verdict(AccessPath.SUBJECT_HISTORY));
+            }
         }
         return verdicts;
     }
@@ -113,11 +117,13 @@ final class ReferenceModel {
             candidates.add(new Candidate(null, null));
             return candidates;
         }
-        if (path == AccessPath.TEACHER || path == AccessPath.MENTOR) {
+        if (path == AccessPath.TEACHER || path == AccessPath.MENTOR || path == AccessPath.SUBJECT_HISTORY) {
             for (GroupFact group : roster.groups()) {
                 boolean someoneInvolvedIsIn = roster.memberships().stream().anyMatch(m -> m.groupId().equals(group.groupId())
                         && (m.personId().equals(q.studentId()) || m.personId().equals(actorId())));
-                if (someoneInvolvedIsIn) {
+                // Section 1: the snapshot also holds the group the question's assessment was given in.
+                boolean assessmentsGroup = q.item() != null && group.groupId().equals(q.item().assessmentGroupId());
+                if (someoneInvolvedIsIn || assessmentsGroup) {
                     candidates.add(new Candidate(group.schoolId(), group));
                 }
             }
@@ -160,6 +166,7 @@ final class ReferenceModel {
                             && roster.teacherSubjects().contains(
                                     new TeacherSubjectFact(actorId(), c.school(), c.group().subjectId()));
                     out.add(new Outcome(Prerequisite.TEACHER_SUBJECT, subject));
+                    out.add(new Outcome(Prerequisite.EARLIER_PUBLISHED, !earlierAssessment() || q.item().published()));
                 }
             }
             case MENTOR -> {
@@ -171,6 +178,9 @@ final class ReferenceModel {
                 out.add(new Outcome(Prerequisite.ROLE_MENTOR, hasActiveRole(actor(), c.school(), SchoolRoleKind.MENTOR)));
                 out.add(new Outcome(Prerequisite.STUDENT_AT_SCHOOL, hasActiveRole(student(), c.school(), SchoolRoleKind.STUDENT)));
                 out.add(new Outcome(Prerequisite.OWNS_MENTOR_GROUP, ownsGroupWithStudent(c.group(), GroupKind.MENTOR)));
+                if (kind == DataKind.ASSESSMENT) {
+                    out.add(new Outcome(Prerequisite.EARLIER_PUBLISHED, !earlierAssessment() || q.item().published()));
+                }
             }
             case STUDENT -> {
                 out.add(new Outcome(Prerequisite.OPERATION_ALLOWED,
@@ -247,6 +257,24 @@ final class ReferenceModel {
                 out.add(new Outcome(Prerequisite.EARLIER_TEACHING_GROUP, earlierTeachingGroup(c.group())));
                 out.add(new Outcome(Prerequisite.ASSESSED_WORK, q.item() != null && q.item().assessedWork()));
             }
+            case SUBJECT_HISTORY -> {
+                out.add(new Outcome(Prerequisite.OPERATION_ALLOWED, read)); // reading earlier assessments only
+                out.add(new Outcome(Prerequisite.SAME_TENANT, sameTenant(c)));
+                out.add(new Outcome(Prerequisite.LICENCE, hasActiveLicence(LicenceKind.TEACHER)));
+                out.add(new Outcome(Prerequisite.ROLE_TEACHER, hasActiveRole(actor(), c.school(), SchoolRoleKind.TEACHER)));
+                out.add(new Outcome(Prerequisite.STUDENT_AT_SCHOOL, hasActiveRole(student(), c.school(), SchoolRoleKind.STUDENT)));
+                out.add(new Outcome(Prerequisite.OWNS_TEACHING_GROUP, ownsGroupWithStudent(c.group(), GroupKind.TEACHING)));
+                boolean linked = c.group() != null && c.group().syllabusId() != null && c.group().subjectId() != null
+                        && roster.teacherSubjects().contains(new TeacherSubjectFact(actorId(), c.school(), c.group().subjectId()));
+                out.add(new Outcome(Prerequisite.TEACHER_SUBJECT, linked));
+                boolean sameSubject = c.group() != null && c.group().syllabusId() != null && c.group().subjectId() != null
+                        && c.group().subjectId().equals(q.item().subjectId());
+                out.add(new Outcome(Prerequisite.SAME_SUBJECT, sameSubject));
+                GroupFact given = q.item().assessmentGroupId() == null ? null : groupById(q.item().assessmentGroupId());
+                out.add(new Outcome(Prerequisite.EARLIER_ASSESSMENT, given != null && c.school() != null
+                        && given.schoolId().equals(c.school()) && wasMember(given, q.studentId()) && earlierAssessment()));
+                out.add(new Outcome(Prerequisite.EARLIER_PUBLISHED, !earlierAssessment() || q.item().published()));
+            }
             case APPLICATION -> {
                 out.add(new Outcome(Prerequisite.SAME_TENANT, sameTenant(c)));
                 out.add(new Outcome(Prerequisite.APPLICATION_PERMISSION, permitted()));
@@ -277,6 +305,19 @@ final class ReferenceModel {
         }
         boolean stillIn = activeMembership(group, q.studentId(), MembershipRole.MEMBER);
         return group.archived() || !group.connected() || !stillIn;
+    }
+
+    /**
+     * An earlier assessment (section 6): the group it was given in is archived, disconnected or left by the student,
+     * or unknown; an assessment whose question names no group is still to be set, and is not earlier.
+     */
+    private boolean earlierAssessment() {
+        if (q.item() == null || q.item().assessmentGroupId() == null) {
+            return false;
+        }
+        GroupFact given = groupById(q.item().assessmentGroupId());
+        return given == null || given.archived() || !given.connected()
+                || !activeMembership(given, q.studentId(), MembershipRole.MEMBER);
     }
 
     /** STUDENT_SOMEWHERE: an active STUDENT role at any school at all. */

@@ -77,6 +77,9 @@ record Roster(LocalDate today,
         if (question.groupId() != null) {
             groupIds.add(question.groupId());
         }
+        if (question.item() != null && question.item().assessmentGroupId() != null) {
+            groupIds.add(question.item().assessmentGroupId());
+        }
         Map<UUID, GroupFact> selectedGroups = new LinkedHashMap<>();
         for (GroupFact group : groups) {
             if (groupIds.contains(group.groupId())) {

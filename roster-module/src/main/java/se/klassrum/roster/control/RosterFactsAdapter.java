@@ -66,6 +66,8 @@ public class RosterFactsAdapter implements RosterFactsPort {
     // Every row has the same columns: kind, id1..id4, text1..text2, flag1..flag2, date1..date2. The first
     // branch types them all: PostgreSQL resolves a UNION pairwise, so a null that is untyped in the first
     // two branches would become text and clash with uuid later on.
+    // The group an assessment was given in comes as a group too, whether or not the student's membership of it is still
+    // recorded: the rules read from it whether the assessment is an earlier one (rules S1 to S3).
     // An archived group a question names also brings its students (MEMBERs with a STUDENT role at its school, the
     // membership's first day as ISO text): the history path reads whether one of them still studies there.
     // Groups are ordered by name: the order is the last tie-break between equally close candidates in an
@@ -73,7 +75,8 @@ public class RosterFactsAdapter implements RosterFactsPort {
     static final String FACTS_SQL = """
             with question as (
                 select cast(?1 as uuid) as actor_id, cast(?2 as uuid[]) as students, cast(?3 as uuid[]) as groups,
-                       array_append(cast(?2 as uuid[]), cast(?1 as uuid)) as people, cast(?4 as uuid[]) as talks
+                       array_append(cast(?2 as uuid[]), cast(?1 as uuid)) as people, cast(?4 as uuid[]) as talks,
+                       cast(?5 as uuid[]) as assessment_groups
             ),
             memberships as (
                 select m.group_id, m.person_id, m.role, m.valid_from, m.valid_to
@@ -84,7 +87,8 @@ public class RosterFactsAdapter implements RosterFactsPort {
                 select g.id, g.tenant_id, g.school_id, g.syllabus_id, g.name, g.kind, g.connected, g.archived
                 from study_group g
                 where g.id in (select group_id from memberships
-                               union select unnest(q.groups) from question q)
+                               union select unnest(q.groups) from question q
+                               union select unnest(q.assessment_groups) from question q)
             ),
             roles as (
                 select r.person_id, r.school_id, r.role, r.valid_from, r.valid_to
@@ -234,6 +238,7 @@ public class RosterFactsAdapter implements RosterFactsPort {
         Set<UUID> students = new LinkedHashSet<>();
         Set<UUID> groupIds = new LinkedHashSet<>();
         Set<UUID> talks = new LinkedHashSet<>();
+        Set<UUID> assessmentGroups = new LinkedHashSet<>();
         for (Subject subject : subjects) {
             if (subject.studentId() == null && subject.groupId() == null) {
                 throw new IllegalArgumentException("a question names a student, or (group-level) its group");
@@ -247,6 +252,9 @@ public class RosterFactsAdapter implements RosterFactsPort {
             if (subject.talkId() != null) {
                 talks.add(subject.talkId());
             }
+            if (subject.assessmentGroupId() != null) {
+                assessmentGroups.add(subject.assessmentGroupId());
+            }
         }
         if (subjects.isEmpty()) {
             return Map.of();
@@ -257,11 +265,13 @@ public class RosterFactsAdapter implements RosterFactsPort {
                 .setParameter(2, uuidArray(students))
                 .setParameter(3, uuidArray(groupIds))
                 .setParameter(4, uuidArray(talks))
+                .setParameter(5, uuidArray(assessmentGroups))
                 .getResultList();
         Snapshot snapshot = new Snapshot(rows);
         Map<Subject, AccessFacts> facts = new LinkedHashMap<>();
         for (Subject subject : subjects) {
-            snapshot.facts(actorPersonId, subject.studentId(), subject.groupId(), subject.talkId())
+            snapshot.facts(actorPersonId, subject.studentId(), subject.groupId(), subject.talkId(),
+                            subject.assessmentGroupId())
                     .ifPresent(found -> facts.put(subject, found));
         }
         return facts;
@@ -331,8 +341,9 @@ public class RosterFactsAdapter implements RosterFactsPort {
         /**
          * @param studentId null for a group-level question, whose facts then have a null student
          * @param talkId the development talk asked about, or null
+         * @param assessmentGroupId the group the assessment asked about was given in, or null
          */
-        Optional<AccessFacts> facts(UUID actorId, UUID studentId, UUID groupId, UUID talkId) {
+        Optional<AccessFacts> facts(UUID actorId, UUID studentId, UUID groupId, UUID talkId, UUID assessmentGroupId) {
             PersonFacts student = studentId == null ? null : person(studentId);
             PersonFacts actor = actorId == null ? null : actorId.equals(studentId) ? student : person(actorId);
             List<MembershipFact> theirMemberships = memberships.stream()
@@ -342,6 +353,9 @@ public class RosterFactsAdapter implements RosterFactsPort {
             theirMemberships.forEach(membership -> theirGroups.add(membership.groupId()));
             if (groupId != null) {
                 theirGroups.add(groupId);
+            }
+            if (assessmentGroupId != null) {
+                theirGroups.add(assessmentGroupId);
             }
             Map<UUID, GroupFact> groupFacts = groupFacts(theirGroups);
             if (studentId != null && student == null || actorId != null && actor == null

@@ -391,6 +391,32 @@ class RosterFactsAdapterTest {
     }
 
     @Test
+    void the_group_an_assessment_was_given_in_comes_in_the_same_one_statement_with_its_school() {
+        assertThat(load(PERSON_ANNA, PERSON_ELSA, null).orElseThrow().groups()).as("neither is in it")
+                .doesNotContainKey(GROUP_MA8_A);
+        CountingDataSource counting = new CountingDataSource(db.dataSource());
+        EntityManagerFactory factory = db.entityManagerFactoryOn(counting);
+        try {
+            EntityManager em = factory.createEntityManager();
+            RosterFactsPort.Subject earlier = new RosterFactsPort.Subject(PERSON_ELSA, null, null, GROUP_MA8_A);
+            RosterFactsPort.Subject plain = new RosterFactsPort.Subject(PERSON_ELSA, null);
+            counting.reset();
+            Map<RosterFactsPort.Subject, AccessFacts> facts = new RosterFactsAdapter(em).loadAll(PERSON_ANNA,
+                    List.of(earlier, plain));
+
+            assertThat(counting.executed()).hasSize(1);
+            AccessFacts withGroup = facts.get(earlier);
+            assertThat(withGroup.groups()).containsKey(GROUP_MA8_A).containsKey(GROUP_MA1C_A);
+            assertThat(withGroup.schoolName(withGroup.groups().get(GROUP_MA8_A).schoolId())).isNotBlank()
+                    .doesNotContain("-");
+            assertThat(facts.get(plain).groups()).as("only the question that names it").doesNotContainKey(GROUP_MA8_A);
+            em.close();
+        } finally {
+            factory.close();
+        }
+    }
+
+    @Test
     void a_whole_list_of_questions_takes_one_sql_statement() {
         CountingDataSource counting = new CountingDataSource(db.dataSource());
         EntityManagerFactory factory = db.entityManagerFactoryOn(counting);

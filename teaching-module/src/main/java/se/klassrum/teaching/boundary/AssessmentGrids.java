@@ -201,7 +201,8 @@ public class AssessmentGrids {
             if (members.get(i)[3] instanceof Assessment assessment) {
                 assessed.add(i);
                 items.add(new AccessGuard.Item((UUID) members.get(i)[0], null,
-                        ItemFacts.assessment(assessment.syllabus().id(), assessment.isPublished())));
+                        ItemFacts.assessment(assessment.syllabus().id(), assessment.syllabus().subject().id(), groupId,
+                                assessment.isPublished())));
             }
         }
         boolean[] readable = new boolean[members.size()];

@@ -7,14 +7,18 @@ import se.klassrum.access.api.AccessPath;
 import se.klassrum.access.api.DataKind;
 import se.klassrum.access.api.ItemFacts;
 import se.klassrum.access.api.NoStudentData;
-import se.klassrum.access.api.StudentData;
+import se.klassrum.access.api.Operation;
 import se.klassrum.access.api.StudentDataNotFoundException;
+import se.klassrum.access.boundary.AccessGuard;
 import se.klassrum.access.api.StudentOwned;
 import se.klassrum.roster.entity.MembershipRole;
 import se.klassrum.teaching.control.TeachingContext;
 import se.klassrum.roster.entity.StudyGroup;
 import se.klassrum.roster.entity.Syllabus;
+import se.klassrum.teaching.boundary.Views.AssessmentView;
+import se.klassrum.teaching.entity.Assessment;
 import se.klassrum.teaching.entity.Assignment;
+import se.klassrum.teaching.entity.Grade;
 import se.klassrum.teaching.entity.PublicationStatus;
 import se.klassrum.teaching.entity.SafeHtml;
 import se.klassrum.teaching.entity.Submission;
@@ -27,14 +31,18 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 
 /**
  * The development overview (utvecklingsöversikt, rules H2, H3 and H4): a student's assessed work from every group
- * they were a member of, archived, disconnected and left groups included. Assessed work is a published assignment's
- * hand-in that the teacher returned with feedback; a hand-in waiting for the teacher, one sent back for completion
- * and the student's unsent draft are not assessed. Every item is decided by the rules as one list, seen only through
- * the overview's own paths: the student's, a guardian's, and the active mentor's for earlier groups.
+ * they were a member of, archived, disconnected and left groups included, and their published assessments from every
+ * group. Assessed work is a published assignment's hand-in that the teacher returned with feedback; a hand-in waiting
+ * for the teacher, one sent back for completion and the student's unsent draft are not assessed. Every item is decided
+ * by the rules as one list of both kinds, with one read of the facts and one audit entry: assessed work seen only
+ * through the overview's own paths (the student's, a guardian's, and the active mentor's for earlier groups), published
+ * assessments only through the student's, a guardian's and the mentor's paths.
  */
 @ApplicationScoped
 @Transactional
@@ -60,18 +68,31 @@ public class DevelopmentOverviews {
                             List<OverviewWork> work) {
     }
 
-    /** A student's development overview: their assessed work by group, the latest school year first. */
-    public record DevelopmentOverview(UUID studentId, List<OverviewGroup> groups) {
+    /** One published assessment in the overview: the syllabus, the group it was given in, the grade and the comment. */
+    public record OverviewAssessment(UUID assessmentId, String syllabusCode, String syllabusName, UUID groupId,
+                                     String groupName, Grade grade, SafeHtml comment, OffsetDateTime updatedAt) {
+    }
+
+    /** The published assessments of one subject, by syllabus. */
+    public record OverviewSubject(String subjectName, List<OverviewAssessment> assessments) {
+    }
+
+    /**
+     * A student's development overview: their assessed work by group, the latest school year first, and their published
+     * assessments by subject.
+     */
+    public record DevelopmentOverview(UUID studentId, List<OverviewGroup> groups, List<OverviewSubject> subjects) {
 
         /**
-         * Groups the work the caller may see. An overview in which the caller sees nothing is answered like a student
-         * that does not exist, except to the student themselves: whether someone else has an overview of this student,
-         * or assessed work in it, is not told.
+         * Groups what the caller may see. An overview in which the caller sees nothing is answered like a student that
+         * does not exist, except to the student themselves: whether someone else has an overview of this student, or
+         * anything in it, is not told.
          *
          * @throws StudentDataNotFoundException when the caller sees nothing and is not the student
          */
-        public static DevelopmentOverview of(UUID studentId, List<AssessedWork> seen, boolean callerIsStudent) {
-            if (seen.isEmpty() && !callerIsStudent) {
+        public static DevelopmentOverview of(UUID studentId, List<AssessedWork> seen, List<AssessmentView> assessments,
+                                             boolean callerIsStudent) {
+            if (seen.isEmpty() && assessments.isEmpty() && !callerIsStudent) {
                 throw new StudentDataNotFoundException();
             }
             List<AssessedWork> ordered = new ArrayList<>(seen);
@@ -86,20 +107,76 @@ public class DevelopmentOverviews {
                         first.subjectName(), works.stream()
                         .map(w -> new OverviewWork(w.assignmentId(), w.title(), w.feedback(), w.returnedAt())).toList());
             }).toList();
-            return new DevelopmentOverview(studentId, groups);
+            Map<String, List<OverviewAssessment>> bySubject = new TreeMap<>();
+            assessments.stream()
+                    .sorted(Comparator.comparing(AssessmentView::syllabusCode).thenComparing(AssessmentView::id))
+                    .forEach(a -> bySubject.computeIfAbsent(a.subjectName(), name -> new ArrayList<>())
+                            .add(new OverviewAssessment(a.id(), a.syllabusCode(), a.syllabusName(), a.throughGroupId(),
+                                    a.throughGroupName(), a.grade(), a.comment(), a.updatedAt())));
+            List<OverviewSubject> subjects = bySubject.entrySet().stream()
+                    .map(entry -> new OverviewSubject(entry.getKey(), List.copyOf(entry.getValue()))).toList();
+            return new DevelopmentOverview(studentId, groups, subjects);
         }
     }
+
+    /** How the overview's one list decision is named in the audit log. */
+    static final String AUDITED_AS = "DEVELOPMENT_OVERVIEW";
+
+    /**
+     * Assessed work through the overview's paths only (H2 to H4); published assessments through the student's, the
+     * guardian's and the mentor's paths (H2 to H4, S3), never a teacher's: teachers do not open a student's overview.
+     */
+    private static final Map<DataKind, Set<AccessPath>> THROUGH = Map.of(
+            DataKind.SUBMISSION, Set.of(AccessPath.OVERVIEW, AccessPath.GUARDIAN_OVERVIEW, AccessPath.MENTOR_HISTORY),
+            DataKind.ASSESSMENT, Set.of(AccessPath.STUDENT, AccessPath.GUARDIAN, AccessPath.MENTOR));
+
+    @Inject
+    AccessGuard guard;
 
     @Inject
     TeachingContext context;
 
     /**
-     * The student's assessed work in every group they were a member of (a membership that has begun), decided as one
-     * list through the overview's paths only.
+     * The student's development overview: assessed work in every group they were a member of (a membership that has
+     * begun) and published assessments from every group, decided as one list.
+     *
+     * @throws StudentDataNotFoundException when the caller sees nothing of it and is not the student
      */
-    @StudentData(kind = DataKind.SUBMISSION,
-            paths = {AccessPath.OVERVIEW, AccessPath.GUARDIAN_OVERVIEW, AccessPath.MENTOR_HISTORY})
-    public List<AssessedWork> assessedWorkOf(UUID studentId) {
+    @NoStudentData("decides its items itself, as one list of assessed work and assessments through AccessGuard.mixedList,"
+            + " audited once")
+    public DevelopmentOverview overviewOf(UUID studentId) {
+        List<AssessedWork> work = assessedWorkOf(studentId);
+        List<AssessmentView> assessments = context.em().createQuery("select a from Assessment a join fetch a.syllabus s"
+                        + " join fetch s.subject join fetch a.group where a.student.id = :student and a.status = :published",
+                        Assessment.class)
+                .setParameter("student", studentId)
+                .setParameter("published", PublicationStatus.PUBLISHED)
+                .getResultStream()
+                .map(AssessmentView::of)
+                .toList();
+        List<AccessGuard.Item> items = new ArrayList<>(work.size() + assessments.size());
+        work.forEach(w -> items.add(new AccessGuard.Item(studentId, w.groupId(), w.itemFacts(), DataKind.SUBMISSION)));
+        assessments.forEach(a -> items.add(new AccessGuard.Item(studentId, null, a.itemFacts(), DataKind.ASSESSMENT)));
+        AccessGuard.ListDecision list = guard.mixedList(AUDITED_AS, Operation.READ, THROUGH);
+        boolean[] visible = list.visible(items);
+        list.audit();
+        List<AssessedWork> seenWork = new ArrayList<>();
+        List<AssessmentView> seenAssessments = new ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
+            if (!visible[i]) {
+                continue;
+            }
+            if (i < work.size()) {
+                seenWork.add(work.get(i));
+            } else {
+                seenAssessments.add(assessments.get(i - work.size()));
+            }
+        }
+        return DevelopmentOverview.of(studentId, seenWork, seenAssessments, context.callerIs(studentId));
+    }
+
+    /** The student's assessed work in every group they were a member of (a membership that has begun), not yet decided. */
+    private List<AssessedWork> assessedWorkOf(UUID studentId) {
         return context.em().createQuery("select s from Submission s join fetch s.assignment a join fetch a.group g"
                         + " where s.student.id = :student and s.status = :returned and s.feedback is not null"
                         + " and a.status = :published and a.deletedAt is null"
@@ -125,9 +202,4 @@ public class DevelopmentOverviews {
                 submission.feedback(), submission.returnedAt().withOffsetSameInstant(ZoneOffset.UTC));
     }
 
-    /** Whether the caller is the student: the one to whom an empty overview is shown as such. */
-    @NoStudentData("compares the caller with an id; reads nothing")
-    public boolean callerIs(UUID studentId) {
-        return context.callerIs(studentId);
-    }
 }

@@ -103,20 +103,26 @@ public final class Views {
         }
     }
 
+    /**
+     * An assessment, with the subject its syllabus belongs to and the group it was given in ({@code throughGroupId}).
+     */
     public record AssessmentView(UUID id, UUID studentId, UUID syllabusId, String syllabusCode, String syllabusName,
                                  UUID throughGroupId, String throughGroupName, Grade grade, SafeHtml comment, PublicationStatus status,
-                                 OffsetDateTime updatedAt) implements StudentOwned {
+                                 OffsetDateTime updatedAt, UUID subjectId, String subjectName) implements StudentOwned {
         static AssessmentView of(Assessment assessment) {
             return new AssessmentView(assessment.id(), assessment.student().id(), assessment.syllabus().id(),
                     assessment.syllabus().code(), assessment.syllabus().name(), assessment.group().id(),
                     assessment.group().name(), assessment.grade(), assessment.comment(), assessment.status(),
-                    assessment.updatedAt());
+                    assessment.updatedAt(), assessment.syllabus().subject().id(), assessment.syllabus().subject().name());
         }
 
-        /** An assessment is judged per syllabus, and drafts are for teachers and mentors only. */
+        /**
+         * An assessment is judged per syllabus and by the group it was given in (earlier assessments follow the subject,
+         * rules S1 to S3), and drafts are for teachers and mentors only.
+         */
         @Override
         public ItemFacts itemFacts() {
-            return ItemFacts.assessment(syllabusId, status == PublicationStatus.PUBLISHED);
+            return ItemFacts.assessment(syllabusId, subjectId, throughGroupId, status == PublicationStatus.PUBLISHED);
         }
     }
 

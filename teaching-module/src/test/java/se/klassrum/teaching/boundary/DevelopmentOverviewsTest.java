@@ -35,7 +35,7 @@ class DevelopmentOverviewsTest {
                 work("Uppsats", ENGLISH, "En5-B", "2026/27", MAY.plusMonths(5)),
                 work("Ekvationer", LAST_YEARS_MATHS, "Ma1c-A 2025/26", "2025/26", MAY));
 
-        DevelopmentOverview overview = DevelopmentOverview.of(ELSA, seen, false);
+        DevelopmentOverview overview = DevelopmentOverview.of(ELSA, seen, List.of(), false);
 
         assertThat(overview.studentId()).isEqualTo(ELSA);
         assertThat(overview.groups()).extracting(OverviewGroup::groupName).containsExactly("En5-B", "Ma1c-A 2025/26");
@@ -48,8 +48,28 @@ class DevelopmentOverviewsTest {
 
     @Test
     void anOverviewWithNothingSeenIsEmptyForTheStudentAndUnknownForAnyoneElse() {
-        assertThat(DevelopmentOverview.of(ELSA, List.of(), true).groups()).isEmpty();
-        assertThatThrownBy(() -> DevelopmentOverview.of(ELSA, List.of(), false))
+        assertThat(DevelopmentOverview.of(ELSA, List.of(), List.of(), true).groups()).isEmpty();
+        assertThatThrownBy(() -> DevelopmentOverview.of(ELSA, List.of(), List.of(), false))
                 .isInstanceOf(StudentDataNotFoundException.class);
+    }
+
+    private static Views.AssessmentView assessment(String code, String subject, String group) {
+        return new Views.AssessmentView(UUID.randomUUID(), ELSA, UUID.randomUUID(), code, "Kurs " + code, UUID.randomUUID(),
+                group, se.klassrum.teaching.entity.Grade.C, SafeHtml.of("<p>Stabil</p>"),
+                se.klassrum.teaching.entity.PublicationStatus.PUBLISHED, MAY, UUID.randomUUID(), subject);
+    }
+
+    @Test
+    void publishedAssessmentsAloneMakeAnOverviewAndComeBySubject() {
+        DevelopmentOverview overview = DevelopmentOverview.of(ELSA, List.of(), List.of(
+                assessment("MATMAT02c", "Matematik", "Ma2c-A"), assessment("ENGENG05", "Engelska", "En5-B"),
+                assessment("MATMAT01c", "Matematik", "Ma1c-A 2025/26")), false);
+
+        assertThat(overview.groups()).isEmpty();
+        assertThat(overview.subjects()).extracting(DevelopmentOverviews.OverviewSubject::subjectName)
+                .containsExactly("Engelska", "Matematik");
+        assertThat(overview.subjects().get(1).assessments()).extracting(DevelopmentOverviews.OverviewAssessment::syllabusCode)
+                .containsExactly("MATMAT01c", "MATMAT02c");
+        assertThat(overview.subjects().get(1).assessments().get(0).groupName()).isEqualTo("Ma1c-A 2025/26");
     }
 }

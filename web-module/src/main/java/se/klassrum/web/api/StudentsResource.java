@@ -159,7 +159,7 @@ public class StudentsResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DevelopmentOverview.class)))
     public DevelopmentOverview overview(@PathParam("id") String id) {
         UUID studentId = Params.uuid("id", id);
-        return DevelopmentOverview.of(studentId, overviews.assessedWorkOf(studentId), overviews.callerIs(studentId));
+        return overviews.overviewOf(studentId);
     }
 
     @GET

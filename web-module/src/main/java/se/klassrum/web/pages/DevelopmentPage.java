@@ -9,6 +9,7 @@ import se.klassrum.access.api.StudentDataNotFoundException;
 import se.klassrum.teaching.boundary.DevelopmentOverviews;
 import se.klassrum.teaching.boundary.DevelopmentOverviews.DevelopmentOverview;
 import se.klassrum.teaching.boundary.DevelopmentOverviews.OverviewGroup;
+import se.klassrum.teaching.entity.Grade;
 
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -58,6 +59,18 @@ public class DevelopmentPage {
         return overview == null ? List.of() : overview.groups();
     }
 
+    /** The published assessments the caller may see, by subject. */
+    public List<DevelopmentOverviews.OverviewSubject> getSubjects() {
+        load();
+        return overview == null ? List.of() : overview.subjects();
+    }
+
+    /** A grade as shown: its letter, or "not yet assessed". */
+    public String grade(DevelopmentOverviews.OverviewAssessment assessment) {
+        Grade grade = assessment.grade();
+        return grade == null || grade == Grade.NOT_YET_ASSESSED ? Texts.text("development.notYetAssessed") : grade.name();
+    }
+
     public boolean isSignedIn() {
         load();
         return signedIn;
@@ -93,7 +106,7 @@ public class DevelopmentPage {
                 }
                 return;
             }
-            overview = DevelopmentOverview.of(studentId, overviews.assessedWorkOf(studentId), overviews.callerIs(studentId));
+            overview = overviews.overviewOf(studentId);
         } catch (NotSignedInException notSignedIn) {
             signedIn = false;
         } catch (StudentDataNotFoundException unknown) {
