@@ -71,4 +71,9 @@ class ApiIT extends KlassrumServerTest {
     @Order(12)
     class Overview extends OverviewChecks {
     }
+
+    @Nested
+    @Order(13)
+    class SchoolYearBreak extends SchoolYearBreakChecks {
+    }
 }

@@ -46,4 +46,9 @@ class BrowserIT extends KlassrumServerTest {
     @Order(7)
     class DevelopmentPages extends DevelopmentPagesChecks {
     }
+
+    @Nested
+    @Order(8)
+    class BreakPages extends BreakPagesChecks {
+    }
 }

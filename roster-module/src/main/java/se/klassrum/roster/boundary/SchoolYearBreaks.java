@@ -64,35 +64,39 @@ public class SchoolYearBreaks {
     private final Clock clock = Clock.systemUTC();
 
     /** One change of the plan, with the names an administrator recognises it by. */
-    public record ChangeView(int seq, ChangeKind kind, UUID groupId, String groupName, UUID schoolId, String schoolName,
+    public record BreakChangeView(int seq, ChangeKind kind, UUID groupId, String groupName, UUID schoolId, String schoolName,
                              UUID personId, String personName) {
     }
 
     /** The plan; {@code state} is OPEN, APPLIED or UNDONE. */
-    public record PlanView(UUID id, String state, Instant createdAt, Instant previewedAt, Instant appliedAt,
-                           LocalDate appliedOn, Instant undoneAt, List<ChangeView> changes) {
+    public record BreakPlanView(UUID id, String state, Instant createdAt, Instant previewedAt, Instant appliedAt,
+                           LocalDate appliedOn, Instant undoneAt, List<BreakChangeView> changes) {
     }
 
     /** How many people gain and lose one kind of access, to how many students. */
-    public record KindCount(AccessKind kind, int peopleGaining, int studentsGained, int peopleLosing, int studentsLost) {
+    public record BreakKindCount(AccessKind kind, int peopleGaining, int studentsGained, int peopleLosing, int studentsLost) {
     }
 
     /** The impact at one school; {@code administered} when the caller administers it (and may drill down). */
-    public record SchoolImpact(UUID schoolId, String schoolName, boolean administered, List<KindCount> kinds) {
+    public record BreakSchoolImpact(UUID schoolId, String schoolName, boolean administered, List<BreakKindCount> kinds) {
     }
 
     /** A person as the preview names them: {@code name} is null for a protected student the caller may not see. */
-    public record NamedPerson(UUID id, String name) {
+    public record BreakPerson(UUID id, String name) {
     }
 
-    /** What one person gains and loses of one kind (through one group, where the kind lives in a group). */
-    public record PersonChange(UUID schoolId, NamedPerson person, AccessKind kind, UUID groupId, String groupName,
-                               List<NamedPerson> gained, List<NamedPerson> lost) {
+    /**
+     * What one person gains and loses of one kind (through one group, where the kind lives in a group): the students
+     * gained and lost; for a group's posts, which are about no student, {@code groupGained} says whether the group's
+     * posts are gained (true) or lost (false), and is null for every other kind.
+     */
+    public record BreakPersonChange(UUID schoolId, BreakPerson person, AccessKind kind, UUID groupId, String groupName,
+                                    List<BreakPerson> gained, List<BreakPerson> lost, Boolean groupGained) {
     }
 
     /** A warning; the student and person are named only at the caller's own schools. */
-    public record WarningView(WarningKind kind, UUID schoolId, String schoolName, UUID groupId, String groupName,
-                              NamedPerson student, NamedPerson person, String textSv, String textEn) {
+    public record BreakWarning(WarningKind kind, UUID schoolId, String schoolName, UUID groupId, String groupName,
+                              BreakPerson student, BreakPerson person, String textSv, String textEn) {
     }
 
     /**
@@ -100,30 +104,32 @@ public class SchoolYearBreaks {
      *
      * @param details for the school asked about (one the caller administers), who gains and loses what
      */
-    public record Preview(UUID planId, Instant previewedAt, int changes, int peopleDecided, int questions, long millis,
-                          List<SchoolImpact> schools, List<WarningView> warnings, List<PersonChange> details) {
+    public record BreakPreview(UUID planId, Instant previewedAt, int changes, int peopleDecided, int questions, long millis,
+                          List<BreakSchoolImpact> schools, List<BreakWarning> warnings, List<BreakPersonChange> details) {
     }
 
     /** What apply or undo did. */
-    public record Outcome(PlanView plan, int groupsArchived, int groupsConnected, int ownersAdded, int ownersRemoved,
+    public record BreakOutcome(BreakPlanView plan, int groupsArchived, int groupsConnected, int ownersAdded, int ownersRemoved,
                           int restoredRows) {
     }
 
     @NoStudentData("the plan's group changes and the owners named in them (staff); names no student")
-    public PlanView plan() {
+    public BreakPlanView plan() {
         UUID tenant = requireAnyAdministrator();
-        return plans().open(tenant).map(this::view).orElse(null);
+        return plans().open(tenant).map(this::view).orElseThrow(() -> se.klassrum.roster.entity.RosterException.of(
+                se.klassrum.roster.entity.RosterError.BREAK_NO_PLAN));
     }
 
     @NoStudentData("the last applied plan's group changes and the owners named in them (staff); names no student")
-    public PlanView lastApplied() {
+    public BreakPlanView lastApplied() {
         UUID tenant = requireAnyAdministrator();
-        return plans().lastApplied(tenant).map(this::view).orElse(null);
+        return plans().lastApplied(tenant).map(this::view).orElseThrow(() -> se.klassrum.roster.entity.RosterException.of(
+                se.klassrum.roster.entity.RosterError.BREAK_NOTHING_TO_UNDO));
     }
 
     /** Stages one change; the caller must administer the group's school. */
     @NoStudentData("stages a group change for a school administrator of the group's school; names no student")
-    public PlanView stage(ChangeKind kind, UUID groupId, UUID personId) {
+    public BreakPlanView stage(ChangeKind kind, UUID groupId, UUID personId) {
         UUID tenant = requireAnyAdministrator();
         RosterDirectory.GroupView group = directory.group(groupId);
         directory.requireSchoolAdministrator(group.schoolId());
@@ -132,7 +138,7 @@ public class SchoolYearBreaks {
 
     /** Takes a change out of the plan; the caller must administer its group's school. */
     @NoStudentData("removes a staged group change; names no student")
-    public PlanView unstage(int seq) {
+    public BreakPlanView unstage(int seq) {
         UUID tenant = requireAnyAdministrator();
         BreakPlans.Plan plan = plans().open(tenant).orElseThrow(() -> se.klassrum.roster.entity.RosterException.of(
                 se.klassrum.roster.entity.RosterError.BREAK_NO_PLAN));
@@ -152,7 +158,7 @@ public class SchoolYearBreaks {
     /** The impact of the open plan, decided by the access rules, remembered as what apply must find unchanged. */
     @NoStudentData("counts per school for the organisation's administrators; names only at the caller's own schools, "
             + "a protected student only behind an audited profile decision")
-    public Preview preview(UUID detailSchool) {
+    public BreakPreview preview(UUID detailSchool) {
         UUID tenant = requireAnyAdministrator();
         BreakPlans plans = plans();
         BreakPlans.Plan plan = plans.open(tenant).orElseThrow(() -> se.klassrum.roster.entity.RosterException.of(
@@ -167,12 +173,12 @@ public class SchoolYearBreaks {
             throw new NotPermittedException();
         }
         Map<UUID, String> schoolNames = names("select id, name from school where tenant_id = cast(?1 as uuid)", tenant);
-        List<SchoolImpact> schools = new ArrayList<>();
-        BreakImpacts.counts(impact.differences()).forEach((school, kinds) -> schools.add(new SchoolImpact(school,
+        List<BreakSchoolImpact> schools = new ArrayList<>();
+        BreakImpacts.counts(impact.differences()).forEach((school, kinds) -> schools.add(new BreakSchoolImpact(school,
                 schoolNames.get(school), administered.contains(school), kinds.entrySet().stream()
-                .map(e -> new KindCount(e.getKey(), e.getValue()[0], e.getValue()[1], e.getValue()[2], e.getValue()[3]))
+                .map(e -> new BreakKindCount(e.getKey(), e.getValue()[0], e.getValue()[1], e.getValue()[2], e.getValue()[3]))
                 .toList())));
-        schools.sort(Comparator.comparing(SchoolImpact::schoolName, Comparator.nullsLast(Comparator.naturalOrder())));
+        schools.sort(Comparator.comparing(BreakSchoolImpact::schoolName, Comparator.nullsLast(Comparator.naturalOrder())));
 
         Set<UUID> named = new HashSet<>();
         List<Difference> detailed = impact.differences().stream()
@@ -191,34 +197,35 @@ public class SchoolYearBreaks {
                 named.add(w.personId());
             }
         });
-        Map<UUID, NamedPerson> people = namesOf(named);
-        Map<UUID, String> groupNames = names("select id, name from study_group where id = any(cast(?1 as uuid[]))",
+        Map<UUID, BreakPerson> people = namesOf(named);
+        Map<UUID, String> groupNames = names("select id, name from study_group where id in (select unnest(cast(?1 as uuid[])))",
                 uuidArray(plan.groups()));
 
-        Map<List<Object>, PersonChange> changes = new LinkedHashMap<>();
+        Map<List<Object>, BreakPersonChange> changes = new LinkedHashMap<>();
         for (Difference d : detailed) {
-            PersonChange change = changes.computeIfAbsent(java.util.Arrays.asList(d.personId(), d.kind(), d.groupId()),
-                    key -> new PersonChange(d.schoolId(), people.get(d.personId()), d.kind(), d.groupId(),
-                            d.groupId() == null ? null : groupNames.get(d.groupId()), new ArrayList<>(), new ArrayList<>()));
+            BreakPersonChange change = changes.computeIfAbsent(java.util.Arrays.asList(d.personId(), d.kind(), d.groupId()),
+                    key -> new BreakPersonChange(d.schoolId(), people.get(d.personId()), d.kind(), d.groupId(),
+                            d.groupId() == null ? null : groupNames.get(d.groupId()), new ArrayList<>(), new ArrayList<>(),
+                            d.studentId() == null ? d.gained() : null));
             if (d.studentId() != null) {
                 (d.gained() ? change.gained() : change.lost()).add(people.get(d.studentId()));
             }
         }
-        List<WarningView> warnings = impact.warnings().stream().map(w -> {
+        List<BreakWarning> warnings = impact.warnings().stream().map(w -> {
             boolean own = administered.contains(w.schoolId());
-            NamedPerson student = own && w.studentId() != null ? people.get(w.studentId()) : null;
-            NamedPerson person = own && w.personId() != null ? people.get(w.personId()) : null;
+            BreakPerson student = own && w.studentId() != null ? people.get(w.studentId()) : null;
+            BreakPerson person = own && w.personId() != null ? people.get(w.personId()) : null;
             String group = groupNames.get(w.groupId());
-            return new WarningView(w.kind(), w.schoolId(), schoolNames.get(w.schoolId()), w.groupId(), group, student,
+            return new BreakWarning(w.kind(), w.schoolId(), schoolNames.get(w.schoolId()), w.groupId(), group, student,
                     person, warningSv(w.kind(), group), warningEn(w.kind(), group));
         }).toList();
-        return new Preview(plan.id(), Instant.now(clock), plan.changes().size(), impact.peopleDecided(),
+        return new BreakPreview(plan.id(), Instant.now(clock), plan.changes().size(), impact.peopleDecided(),
                 impact.questions(), millis, schools, warnings, List.copyOf(changes.values()));
     }
 
     /** Applies the open plan in this one transaction; the caller must administer every school it changes. */
     @NoStudentData("applies group changes for the administrators of every school they touch; names no student")
-    public Outcome apply() {
+    public BreakOutcome apply() {
         UUID tenant = requireAnyAdministrator();
         BreakPlans plans = plans();
         plans.open(tenant).ifPresent(this::requireEverySchool);
@@ -226,13 +233,13 @@ public class SchoolYearBreaks {
         BreakPlans.Plan plan = plans.lastApplied(tenant).orElseThrow();
         audit.record(guard.record(AuditRecord.Purpose.ADMINISTRATION, guard.currentActor(), tenant, "SCHOOL_YEAR_BREAK",
                 "APPLY", null, null, true, List.of()));
-        return new Outcome(view(plan), done.groupsArchived(), done.groupsConnected(), done.ownersAdded(),
+        return new BreakOutcome(view(plan), done.groupsArchived(), done.groupsConnected(), done.ownersAdded(),
                 done.ownersRemoved(), 0);
     }
 
     /** Undoes the last applied plan, on the day it was applied; the caller must administer every school it changed. */
     @NoStudentData("restores group changes for the administrators of every school they touched; names no student")
-    public Outcome undo() {
+    public BreakOutcome undo() {
         UUID tenant = requireAnyAdministrator();
         BreakPlans plans = plans();
         BreakPlans.Plan applied = plans.lastApplied(tenant).orElseThrow(() -> se.klassrum.roster.entity.RosterException.of(
@@ -243,7 +250,7 @@ public class SchoolYearBreaks {
                 "UNDO", null, null, true, List.of()));
         BreakPlans.Plan undone = new BreakPlans.Plan(applied.id(), applied.tenantId(), "UNDONE", applied.createdAt(),
                 applied.previewedAt(), applied.appliedAt(), applied.appliedOn(), Instant.now(clock), applied.changes());
-        return new Outcome(view(undone), 0, 0, 0, 0, done.restoredRows());
+        return new BreakOutcome(view(undone), 0, 0, 0, 0, done.restoredRows());
     }
 
     private BreakPlans plans() {
@@ -254,7 +261,7 @@ public class SchoolYearBreaks {
         Set<UUID> administered = directory.administeredSchools().stream().map(RosterDirectory.SchoolView::id)
                 .collect(Collectors.toSet());
         @SuppressWarnings("unchecked")
-        List<UUID> schools = em.createNativeQuery("select distinct school_id from study_group where id = any(cast(?1 as uuid[]))")
+        List<UUID> schools = em.createNativeQuery("select distinct school_id from study_group where id in (select unnest(cast(?1 as uuid[])))")
                 .setParameter(1, uuidArray(plan.groups())).getResultList();
         if (!administered.containsAll(schools)) {
             throw new NotPermittedException();
@@ -277,7 +284,7 @@ public class SchoolYearBreaks {
         return guard.currentActor() instanceof Actor.Person person ? person.personId() : null;
     }
 
-    private PlanView view(BreakPlans.Plan plan) {
+    private BreakPlanView view(BreakPlans.Plan plan) {
         Set<UUID> personIds = new HashSet<>();
         plan.changes().forEach(change -> {
             if (change.personId() != null) {
@@ -285,27 +292,27 @@ public class SchoolYearBreaks {
             }
         });
         Map<UUID, String> persons = names("select id, given_name || ' ' || family_name from person"
-                + " where id = any(cast(?1 as uuid[]))", uuidArray(personIds));
+                + " where id in (select unnest(cast(?1 as uuid[])))", uuidArray(personIds));
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("select g.id, g.name, s.id, s.name from study_group g"
-                + " join school s on s.id = g.school_id where g.id = any(cast(?1 as uuid[]))")
+                + " join school s on s.id = g.school_id where g.id in (select unnest(cast(?1 as uuid[])))")
                 .setParameter(1, uuidArray(plan.groups())).getResultList();
         Map<UUID, Object[]> groups = new HashMap<>();
         rows.forEach(row -> groups.put((UUID) row[0], row));
-        return new PlanView(plan.id(), plan.state(), plan.createdAt(), plan.previewedAt(), plan.appliedAt(),
+        return new BreakPlanView(plan.id(), plan.state(), plan.createdAt(), plan.previewedAt(), plan.appliedAt(),
                 plan.appliedOn(), plan.undoneAt(), plan.changes().stream().map(change -> {
                     Object[] group = groups.get(change.groupId());
-                    return new ChangeView(change.seq(), change.kind(), change.groupId(), (String) group[1],
+                    return new BreakChangeView(change.seq(), change.kind(), change.groupId(), (String) group[1],
                             (UUID) group[2], (String) group[3], change.personId(),
                             change.personId() == null ? null : persons.get(change.personId()));
                 }).toList());
     }
 
     /** Names of people; a protected student's only where the caller has a path to their profile (audited). */
-    private Map<UUID, NamedPerson> namesOf(Set<UUID> ids) {
+    private Map<UUID, BreakPerson> namesOf(Set<UUID> ids) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("select id, given_name || ' ' || family_name, security_marking"
-                + " from person where id = any(cast(?1 as uuid[]))").setParameter(1, uuidArray(ids)).getResultList();
+                + " from person where id in (select unnest(cast(?1 as uuid[])))").setParameter(1, uuidArray(ids)).getResultList();
         List<UUID> shielded = rows.stream().filter(row -> !"NONE".equals(row[2])).map(row -> (UUID) row[0]).toList();
         Set<UUID> visible = new HashSet<>();
         if (!shielded.isEmpty()) {
@@ -318,11 +325,11 @@ public class SchoolYearBreaks {
                 }
             }
         }
-        Map<UUID, NamedPerson> named = new HashMap<>();
+        Map<UUID, BreakPerson> named = new HashMap<>();
         for (Object[] row : rows) {
             UUID id = (UUID) row[0];
             boolean shown = "NONE".equals(row[2]) || visible.contains(id);
-            named.put(id, new NamedPerson(id, shown ? (String) row[1] : null));
+            named.put(id, new BreakPerson(id, shown ? (String) row[1] : null));
         }
         return named;
     }

@@ -91,8 +91,9 @@ public final class BreakImpacts {
         changes.forEach(change -> groups.add(change.groupId()));
         Set<UUID> people = new HashSet<>();
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("select distinct person_id from membership"
-                + " where group_id = any(cast(?1 as uuid[]))").setParameter(1, uuidArray(groups)).getResultList();
+        List<Object[]> rows = em.createNativeQuery("select distinct m.person_id from membership m"
+                + " join (select distinct unnest(cast(?1 as uuid[])) as id) c on c.id = m.group_id")
+                .setParameter(1, uuidArray(groups)).getResultList();
         for (Object row : rows) {
             people.add((UUID) (row instanceof Object[] array ? array[0] : row));
         }

@@ -148,11 +148,12 @@ public final class BreakPlans {
      */
     public String fingerprint(Plan plan) {
         String groups = uuidArray(plan.groups());
-        Object rows = em.createNativeQuery("select coalesce(string_agg(x, '|' order by x), '') from ("
-                        + " select 'G' || id || connected || archived || coalesce(cast(syllabus_id as varchar), '-') as x"
-                        + " from study_group where id = any(cast(?1 as uuid[]))"
-                        + " union all select 'M' || id || person_id || role || valid_from || coalesce(cast(valid_to as varchar), '-')"
-                        + " from membership where group_id = any(cast(?1 as uuid[]))) facts")
+        Object rows = em.createNativeQuery("with changed as (select distinct unnest(cast(?1 as uuid[])) as id)"
+                        + " select coalesce(string_agg(x, '|' order by x), '') from ("
+                        + " select 'G' || g.id || g.connected || g.archived || coalesce(cast(g.syllabus_id as varchar), '-') as x"
+                        + " from study_group g join changed c on c.id = g.id"
+                        + " union all select 'M' || m.id || m.person_id || m.role || m.valid_from"
+                        + " || coalesce(cast(m.valid_to as varchar), '-') from membership m join changed c on c.id = m.group_id) facts")
                 .setParameter(1, groups).getSingleResult();
         StringBuilder text = new StringBuilder((String) rows);
         for (Change change : plan.changes()) {
@@ -200,11 +201,11 @@ public final class BreakPlans {
         flagged.addAll(connect);
         update("insert into break_undo (plan_id, seq, kind, group_id, was_connected, was_archived)"
                 + " select cast(?1 as uuid), row_number() over (order by id), 'GROUP_STATE', id, connected, archived"
-                + " from study_group where id = any(cast(?2 as uuid[]))", id, uuidArray(flagged));
+                + " from study_group where id in (select unnest(cast(?2 as uuid[])))", id, uuidArray(flagged));
         int archived = update("update study_group set archived = true, version = version + 1"
-                + " where id = any(cast(?1 as uuid[])) and not archived", uuidArray(archive));
+                + " where id in (select unnest(cast(?1 as uuid[]))) and not archived", uuidArray(archive));
         int connected = update("update study_group set connected = true, version = version + 1"
-                + " where id = any(cast(?1 as uuid[])) and not connected and not archived", uuidArray(connect));
+                + " where id in (select unnest(cast(?1 as uuid[]))) and not connected and not archived", uuidArray(connect));
         // Ownerships to end: those still holding on the day of the break or later end the day before it (or, not
         // yet begun, the day before they begin: an empty period).
         String removed = pairs(plan, ChangeKind.REMOVE_OWNER);

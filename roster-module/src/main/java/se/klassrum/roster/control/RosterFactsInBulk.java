@@ -41,6 +41,12 @@ import java.util.stream.Collectors;
  */
 public final class RosterFactsInBulk {
 
+    /**
+     * The people asked about as a relation, joined rather than compared with {@code = any(array)}: PostgreSQL then
+     * reads each table once with a hash of the ids instead of once per id.
+     */
+    private static final String PEOPLE = "with people as (select distinct unnest(cast(?1 as uuid[])) as id) ";
+
     private final Map<UUID, PersonFacts> people;
     private final Map<UUID, List<MembershipFact>> memberships;
     private final Map<UUID, GroupFact> groups;
@@ -61,44 +67,44 @@ public final class RosterFactsInBulk {
     public static RosterFactsInBulk load(EntityManager em, Collection<UUID> personIds, Collection<UUID> groupIds) {
         String people = uuidArray(personIds);
         Map<UUID, List<LicenceFact>> licences = new HashMap<>();
-        for (Object[] row : rows(em, "select person_id, kind, valid_from - date '1970-01-01', valid_to - date '1970-01-01'"
-                + " from licence where person_id = any(cast(?1 as uuid[]))", people)) {
+        for (Object[] row : rows(em, PEOPLE + "select l.person_id, l.kind, l.valid_from - date '1970-01-01', l.valid_to - date '1970-01-01'"
+                + " from licence l join people p on p.id = l.person_id", people)) {
             licences.computeIfAbsent((UUID) row[0], id -> new ArrayList<>())
                     .add(new LicenceFact(RosterToAccess.licence(LicenceKind.valueOf((String) row[1])), validity(row, 2)));
         }
         Map<UUID, List<RoleFact>> roles = new HashMap<>();
-        for (Object[] row : rows(em, "select person_id, school_id, role, valid_from - date '1970-01-01',"
-                + " valid_to - date '1970-01-01' from school_role where person_id = any(cast(?1 as uuid[]))", people)) {
+        for (Object[] row : rows(em, PEOPLE + "select r.person_id, r.school_id, r.role, r.valid_from - date '1970-01-01',"
+                + " r.valid_to - date '1970-01-01' from school_role r join people p on p.id = r.person_id", people)) {
             roles.computeIfAbsent((UUID) row[0], id -> new ArrayList<>())
                     .add(new RoleFact((UUID) row[1], RosterToAccess.role(RoleKind.valueOf((String) row[2])), validity(row, 3)));
         }
         Map<UUID, PersonFacts> persons = new HashMap<>();
-        for (Object[] row : rows(em, "select id, tenant_id, security_marking, birth_date - date '1970-01-01' from person"
-                + " where id = any(cast(?1 as uuid[]))", people)) {
+        for (Object[] row : rows(em, PEOPLE + "select s.id, s.tenant_id, s.security_marking, s.birth_date - date '1970-01-01' from person s"
+                + " join people p on p.id = s.id", people)) {
             UUID id = (UUID) row[0];
             persons.put(id, new PersonFacts(id, (UUID) row[1], licences.getOrDefault(id, List.of()),
                     roles.getOrDefault(id, List.of()), SecurityMarking.valueOf((String) row[2]).isProtected(), false,
                     date(row[3])));
         }
         Map<UUID, List<MembershipFact>> memberships = new HashMap<>();
-        for (Object[] row : rows(em, "select group_id, person_id, role, valid_from - date '1970-01-01',"
-                + " valid_to - date '1970-01-01' from membership where person_id = any(cast(?1 as uuid[]))"
-                + " order by person_id, valid_from, id", people)) {
+        for (Object[] row : rows(em, PEOPLE + "select m.group_id, m.person_id, m.role, m.valid_from - date '1970-01-01',"
+                + " m.valid_to - date '1970-01-01' from membership m join people p on p.id = m.person_id"
+                + " order by m.person_id, m.valid_from, m.id", people)) {
             memberships.computeIfAbsent((UUID) row[1], id -> new ArrayList<>()).add(new MembershipFact((UUID) row[0],
                     (UUID) row[1], RosterToAccess.membership(MembershipRole.valueOf((String) row[2])), validity(row, 3)));
         }
         Map<UUID, GroupFact> groups = new HashMap<>();
-        for (Object[] row : rows(em, "select g.id, g.tenant_id, g.school_id, g.name, g.kind, g.connected, g.archived,"
-                + " g.syllabus_id, s.code, s.subject_id from study_group g left join syllabus s on s.id = g.syllabus_id"
-                + " where g.id in (select group_id from membership where person_id = any(cast(?1 as uuid[])))"
-                + " or g.id = any(cast(?2 as uuid[]))", people, uuidArray(groupIds))) {
+        for (Object[] row : rows(em, PEOPLE + ", wanted as (select m.group_id as id from membership m join people p on p.id = m.person_id"
+                + " union select unnest(cast(?2 as uuid[])))"
+                + " select g.id, g.tenant_id, g.school_id, g.name, g.kind, g.connected, g.archived,"
+                + " g.syllabus_id, s.code, s.subject_id from wanted w join study_group g on g.id = w.id"
+                + " left join syllabus s on s.id = g.syllabus_id", people, uuidArray(groupIds))) {
             groups.put((UUID) row[0], new GroupFact((UUID) row[0], (UUID) row[1], (UUID) row[2], (String) row[3],
                     RosterToAccess.group(GroupKind.valueOf((String) row[4])), (Boolean) row[5], (Boolean) row[6],
                     (UUID) row[7], (String) row[8], (UUID) row[9]));
         }
         Map<UUID, List<TeacherSubjectFact>> subjects = new HashMap<>();
-        for (Object[] row : rows(em, "select teacher_id, school_id, subject_id from teacher_subject"
-                + " where teacher_id = any(cast(?1 as uuid[]))", people)) {
+        for (Object[] row : rows(em, PEOPLE + "select t.teacher_id, t.school_id, t.subject_id from teacher_subject t join people p on p.id = t.teacher_id", people)) {
             subjects.computeIfAbsent((UUID) row[0], id -> new ArrayList<>())
                     .add(new TeacherSubjectFact((UUID) row[0], (UUID) row[1], (UUID) row[2]));
         }
