@@ -111,47 +111,24 @@ public class AdminBreakPage {
         if (refusal != null) {
             return null;
         }
-        try {
-            ChangeKind chosen = kind == null || kind.isBlank() ? null : ChangeKind.valueOf(kind);
-            UUID groupId = Forms.uuid(group);
-            UUID personId = Forms.uuid(person);
-            if (chosen == null || groupId == null || chosen.ofPerson() && personId == null) {
-                Texts.message(FacesMessage.SEVERITY_ERROR, "admin.break.chooseChange");
-                return null;
-            }
-            breaks.stage(chosen, groupId, chosen.ofPerson() ? personId : null);
-            Texts.flash(FacesMessage.SEVERITY_INFO, "admin.break.staged");
-            return again();
-        } catch (RosterException refused) {
-            refused(refused);
-        } catch (NotPermittedException | StudentDataNotFoundException notHere) {
-            Texts.message(FacesMessage.SEVERITY_ERROR, "admin.notAdministrator");
+        ChangeKind chosen = kind == null || kind.isBlank() ? null : ChangeKind.valueOf(kind);
+        UUID groupId = Forms.uuid(group);
+        UUID personId = Forms.uuid(person);
+        if (chosen == null || groupId == null || chosen.ofPerson() && personId == null) {
+            Texts.message(FacesMessage.SEVERITY_ERROR, "admin.break.chooseChange");
+            return null;
         }
-        return null;
+        return act(() -> breaks.stage(chosen, groupId, chosen.ofPerson() ? personId : null), "admin.break.staged");
     }
 
     public String unstage(int seq) {
-        try {
-            breaks.unstage(seq);
-            return again();
-        } catch (RosterException refused) {
-            refused(refused);
-        } catch (NotPermittedException notHere) {
-            Texts.message(FacesMessage.SEVERITY_ERROR, "admin.notAdministrator");
-        }
-        return null;
+        return act(() -> breaks.unstage(seq), null);
     }
 
     /** Shows the impact on this page (and keeps what it saw, for apply). */
     public String showPreview() {
         load();
-        try {
-            preview = breaks.preview(current == null ? null : current.id());
-        } catch (RosterException refused) {
-            refused(refused);
-        } catch (NotPermittedException notHere) {
-            Texts.message(FacesMessage.SEVERITY_ERROR, "admin.notAdministrator");
-        }
+        act(() -> preview = breaks.preview(current == null ? null : current.id()), null);
         return null;
     }
 
@@ -160,26 +137,26 @@ public class AdminBreakPage {
             Texts.message(FacesMessage.SEVERITY_ERROR, "admin.break.confirmFirst");
             return null;
         }
-        try {
-            breaks.apply();
-            Texts.flash(FacesMessage.SEVERITY_INFO, "admin.break.appliedDone");
-            return again();
-        } catch (RosterException refused) {
-            refused(refused);
-        } catch (NotPermittedException notHere) {
-            Texts.message(FacesMessage.SEVERITY_ERROR, "admin.notAdministrator");
-        }
-        return null;
+        return act(breaks::apply, "admin.break.appliedDone");
     }
 
     public String undo() {
+        return act(breaks::undo, "admin.break.undone");
+    }
+
+    /**
+     * Runs one change of the plan: then back to the page with the notice (none for null), or a refusal shown here.
+     */
+    private String act(Runnable change, String notice) {
         try {
-            breaks.undo();
-            Texts.flash(FacesMessage.SEVERITY_INFO, "admin.break.undone");
-            return again();
+            change.run();
+            if (notice != null) {
+                Texts.flash(FacesMessage.SEVERITY_INFO, notice);
+            }
+            return preview != null ? null : again();
         } catch (RosterException refused) {
             refused(refused);
-        } catch (NotPermittedException notHere) {
+        } catch (NotPermittedException | StudentDataNotFoundException notHere) {
             Texts.message(FacesMessage.SEVERITY_ERROR, "admin.notAdministrator");
         }
         return null;
