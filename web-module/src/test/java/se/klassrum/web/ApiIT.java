@@ -86,4 +86,9 @@ class ApiIT extends KlassrumServerTest {
     @Order(15)
     class Subject extends SubjectChecks {
     }
+
+    @Nested
+    @Order(16)
+    class SchoolYearBreak extends SchoolYearBreakChecks {
+    }
 }

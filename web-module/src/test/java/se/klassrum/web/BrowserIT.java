@@ -51,4 +51,9 @@ class BrowserIT extends KlassrumServerTest {
     @Order(8)
     class AdulthoodPages extends AdulthoodPagesChecks {
     }
+
+    @Nested
+    @Order(9)
+    class BreakPages extends BreakPagesChecks {
+    }
 }

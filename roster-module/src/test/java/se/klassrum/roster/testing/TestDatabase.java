@@ -46,7 +46,7 @@ public final class TestDatabase implements AutoCloseable {
     public static final List<String> ROSTER_TABLES = List.of("tenant", "school", "person", "licence",
             "school_role", "subject", "syllabus", "study_group", "membership", "teacher_subject", "guardian_link",
             "guardian_consent", "guardian_login", "import_run", "import_run_count", "graph_sync_state", "graph_group_state",
-            "graph_group_listing", "ss12000_snapshot");
+            "graph_group_listing", "ss12000_snapshot", "break_plan", "break_change", "break_undo");
 
     /**
      * The test persistence unit: the roster module's "klassrum", or the one a module that adds entities of its own

@@ -45,6 +45,16 @@ public final class Requests {
             @NotNull OffsetDateTime dueAt) {
     }
 
+    /**
+     * One change of the school-year break's plan: ARCHIVE or CONNECT a group, or ADD_OWNER or REMOVE_OWNER of a person
+     * (then required) in it.
+     */
+    public record BreakChangeRequest(
+            @NotNull se.klassrum.roster.control.BreakPlans.ChangeKind kind,
+            @NotNull UUID group,
+            UUID person) {
+    }
+
     public record SubmissionRequest(
             @NotBlank @Size(max = MAX_TEXT) String content) {
     }

@@ -1,0 +1,340 @@
+package se.klassrum.roster.control;
+
+import jakarta.persistence.EntityManager;
+import se.klassrum.access.control.AccessRules;
+import se.klassrum.roster.entity.RosterError;
+import se.klassrum.roster.entity.RosterException;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * The school-year break's plan (TRANSITIONS.md, R1 and R3), kept in {@code break_plan} and {@code break_change}: one
+ * open plan per organisation, staged one change at a time; applied in the caller's one transaction, with every row it
+ * changed kept in {@code break_undo}, so that undoing it on the same day restores the state before.
+ * <p>
+ * Plain SQL on the caller's transaction: a plan for a whole municipality changes tens of thousands of groups, written
+ * with one statement per kind of change. Nothing here asks who the caller is; {@code SchoolYearBreaks} does.
+ */
+public final class BreakPlans {
+
+    /** What a plan can change. */
+    public enum ChangeKind {
+        /** The group is archived: nobody works in it any more; its history stays readable as the rules say (H1). */
+        ARCHIVE,
+        /** The new group is connected: it gives its owners and members their paths. */
+        CONNECT,
+        /** The person becomes an owner (teacher or mentor) of the group from the day of the break. */
+        ADD_OWNER,
+        /** The person's ownership of the group ends the day before the break. */
+        REMOVE_OWNER;
+
+        public boolean ofPerson() {
+            return this == ADD_OWNER || this == REMOVE_OWNER;
+        }
+    }
+
+    /** One staged change; {@code personId} only for a change of owners. */
+    public record Change(int seq, ChangeKind kind, UUID groupId, UUID personId) {
+    }
+
+    /**
+     * A plan and its changes in the order staged.
+     *
+     * @param state OPEN, APPLIED or UNDONE
+     */
+    public record Plan(UUID id, UUID tenantId, String state, Instant createdAt, Instant previewedAt, Instant appliedAt,
+                       LocalDate appliedOn, Instant undoneAt, List<Change> changes) {
+
+        public Set<UUID> groups() {
+            return changes.stream().map(Change::groupId).collect(Collectors.toCollection(LinkedHashSet::new));
+        }
+    }
+
+    /** What applying or undoing changed. */
+    public record Outcome(UUID planId, int groupsArchived, int groupsConnected, int ownersAdded, int ownersRemoved,
+                         int restoredRows) {
+    }
+
+    private final EntityManager em;
+    private final Clock clock;
+
+    public BreakPlans(EntityManager em, Clock clock) {
+        this.em = em;
+        this.clock = clock;
+    }
+
+    /** The organisation's open plan, if any. */
+    public Optional<Plan> open(UUID tenantId) {
+        return plan("tenant_id = cast(?1 as uuid) and state = 'OPEN'", tenantId);
+    }
+
+    /** The organisation's most recently applied plan, if it has not been undone. */
+    public Optional<Plan> lastApplied(UUID tenantId) {
+        return plan("tenant_id = cast(?1 as uuid) and state = 'APPLIED' order by applied_at desc limit 1", tenantId);
+    }
+
+    /**
+     * Stages a change in the organisation's open plan, which is begun if there is none. Staging the same change again
+     * changes nothing. The group (and person) must be of the organisation; an archived group cannot be connected
+     * nor given owners, and a group is not both archived and connected.
+     */
+    public Plan stage(UUID tenantId, UUID actorId, ChangeKind kind, UUID groupId, UUID personId) {
+        Object[] group = single("select cast(tenant_id as varchar), archived, name from study_group where id = cast(?1 as uuid)",
+                groupId);
+        if (group == null || !tenantId.toString().equals(group[0])) {
+            throw RosterException.of(RosterError.UNKNOWN_GROUP, "id", groupId);
+        }
+        if (kind.ofPerson() != (personId != null)) {
+            throw RosterException.of(RosterError.VALUE_REQUIRED, "field", "person");
+        }
+        if (personId != null) {
+            Object[] person = single("select cast(tenant_id as varchar), id from person where id = cast(?1 as uuid)", personId);
+            if (person == null || !tenantId.toString().equals(person[0])) {
+                throw RosterException.of(RosterError.UNKNOWN_PERSON, "id", personId);
+            }
+        }
+        if ((Boolean) group[1] && kind != ChangeKind.ARCHIVE && kind != ChangeKind.REMOVE_OWNER) {
+            throw RosterException.of(RosterError.GROUP_ARCHIVED, "group", group[2]);
+        }
+        Plan plan = open(tenantId).orElseGet(() -> begin(tenantId, actorId));
+        ChangeKind opposite = kind == ChangeKind.ARCHIVE ? ChangeKind.CONNECT : kind == ChangeKind.CONNECT ? ChangeKind.ARCHIVE : null;
+        if (plan.changes().stream().anyMatch(c -> c.kind() == opposite && c.groupId().equals(groupId))) {
+            throw RosterException.of(RosterError.BREAK_CHANGE_CONFLICT, "group", group[2]);
+        }
+        if (plan.changes().stream().noneMatch(c -> c.kind() == kind && c.groupId().equals(groupId)
+                && java.util.Objects.equals(c.personId(), personId))) {
+            em.createNativeQuery("insert into break_change (plan_id, seq, kind, group_id, person_id)"
+                            + " select cast(?1 as uuid), coalesce(max(seq), 0) + 1, ?2, cast(?3 as uuid), cast(?4 as uuid)"
+                            + " from break_change where plan_id = cast(?1 as uuid)")
+                    .setParameter(1, plan.id().toString()).setParameter(2, kind.name())
+                    .setParameter(3, groupId.toString()).setParameter(4, personId == null ? null : personId.toString())
+                    .executeUpdate();
+        }
+        return open(tenantId).orElseThrow();
+    }
+
+    /** Takes a staged change out of the open plan. */
+    public Plan unstage(UUID tenantId, int seq) {
+        Plan plan = open(tenantId).orElseThrow(() -> RosterException.of(RosterError.BREAK_NO_PLAN));
+        em.createNativeQuery("delete from break_change where plan_id = cast(?1 as uuid) and seq = ?2")
+                .setParameter(1, plan.id().toString()).setParameter(2, seq).executeUpdate();
+        return open(tenantId).orElseThrow();
+    }
+
+    /** Drops the open plan and its changes; nothing of the roster changes. */
+    public void discard(UUID tenantId) {
+        Plan plan = open(tenantId).orElseThrow(() -> RosterException.of(RosterError.BREAK_NO_PLAN));
+        em.createNativeQuery("delete from break_plan where id = cast(?1 as uuid)").setParameter(1, plan.id().toString())
+                .executeUpdate();
+    }
+
+    /**
+     * What a preview saw and apply must find unchanged: the plan's changes, and the groups it changes with their
+     * connection, archiving, syllabus and every membership (its person, role and period).
+     */
+    public String fingerprint(Plan plan) {
+        String groups = uuidArray(plan.groups());
+        Object rows = em.createNativeQuery("with changed as (select distinct unnest(cast(?1 as uuid[])) as id)"
+                        + " select coalesce(string_agg(x, '|' order by x), '') from ("
+                        + " select 'G' || g.id || g.connected || g.archived || coalesce(cast(g.syllabus_id as varchar), '-') as x"
+                        + " from study_group g join changed c on c.id = g.id"
+                        + " union all select 'M' || m.id || m.person_id || m.role || m.valid_from"
+                        + " || coalesce(cast(m.valid_to as varchar), '-') from membership m join changed c on c.id = m.group_id) facts")
+                .setParameter(1, groups).getSingleResult();
+        StringBuilder text = new StringBuilder((String) rows);
+        for (Change change : plan.changes()) {
+            text.append('|').append(change.kind()).append(change.groupId()).append(change.personId());
+        }
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(text.toString().getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java platform", e);
+        }
+    }
+
+    /** Remembers what the preview of the open plan saw. */
+    public void previewed(Plan plan, String fingerprint) {
+        em.createNativeQuery("update break_plan set previewed_at = ?2, base_fingerprint = ?3 where id = cast(?1 as uuid)")
+                .setParameter(1, plan.id().toString()).setParameter(2, OffsetDateTime.now(clock))
+                .setParameter(3, fingerprint).executeUpdate();
+    }
+
+    /**
+     * Writes every change of the organisation's open plan, in the caller's transaction: all of it, or (thrown) none.
+     * Refused when the plan is empty, was never previewed, or when the plan or its groups changed since the preview.
+     */
+    public Outcome apply(UUID tenantId, UUID actorId) {
+        Plan plan = plan("tenant_id = cast(?1 as uuid) and state = 'OPEN' for update", tenantId)
+                .orElseThrow(() -> RosterException.of(RosterError.BREAK_NO_PLAN));
+        if (plan.changes().isEmpty()) {
+            throw RosterException.of(RosterError.BREAK_PLAN_EMPTY);
+        }
+        String seen = (String) em.createNativeQuery("select base_fingerprint from break_plan where id = cast(?1 as uuid)")
+                .setParameter(1, plan.id().toString()).getSingleResult();
+        if (seen == null) {
+            throw RosterException.of(RosterError.BREAK_NOT_PREVIEWED);
+        }
+        if (!seen.equals(fingerprint(plan))) {
+            throw RosterException.of(RosterError.BREAK_BASE_CHANGED, "previewedAt", plan.previewedAt());
+        }
+        em.flush();
+        LocalDate today = AccessRules.today(clock);
+        String id = plan.id().toString();
+        List<UUID> archive = groupsOf(plan, ChangeKind.ARCHIVE);
+        List<UUID> connect = groupsOf(plan, ChangeKind.CONNECT);
+        List<UUID> flagged = new ArrayList<>(archive);
+        flagged.addAll(connect);
+        update("insert into break_undo (plan_id, seq, kind, group_id, was_connected, was_archived)"
+                + " select cast(?1 as uuid), row_number() over (order by id), 'GROUP_STATE', id, connected, archived"
+                + " from study_group where id in (select unnest(cast(?2 as uuid[])))", id, uuidArray(flagged));
+        int archived = update("update study_group set archived = true, version = version + 1"
+                + " where id in (select unnest(cast(?1 as uuid[]))) and not archived", uuidArray(archive));
+        int connected = update("update study_group set connected = true, version = version + 1"
+                + " where id in (select unnest(cast(?1 as uuid[]))) and not connected and not archived", uuidArray(connect));
+        // Ownerships to end: those still holding on the day of the break or later end the day before it (or, not
+        // yet begun, the day before they begin: an empty period).
+        String removed = pairs(plan, ChangeKind.REMOVE_OWNER);
+        update(UNDO_LAST_DAY.formatted("m.role = 'OWNER' and (m.valid_to is null or m.valid_to >= ?3)"),
+                id, removed, today);
+        int ownersRemoved = update("update membership m set valid_to = greatest(cast(?2 as date) - 1, m.valid_from - 1),"
+                + " version = version + 1 from (" + PAIRS + ") c where m.group_id = c.group_id and m.person_id = c.person_id"
+                + " and m.role = 'OWNER' and (m.valid_to is null or m.valid_to >= ?2)", removed, today);
+        // Ownerships to add: a row that began today and has ended (removed earlier today) holds again; otherwise a new
+        // row from today, unless the person already owns the group on that day.
+        String added = pairs(plan, ChangeKind.ADD_OWNER);
+        update(UNDO_LAST_DAY.formatted("m.role = 'OWNER' and m.valid_from = ?3 and m.valid_to is not null"),
+                id, added, today);
+        int ownersAdded = update("update membership m set valid_to = null, version = version + 1 from (" + PAIRS + ") c"
+                + " where m.group_id = c.group_id and m.person_id = c.person_id and m.role = 'OWNER'"
+                + " and m.valid_from = ?2 and m.valid_to is not null", added, today);
+        ownersAdded += update("with new as (insert into membership (id, tenant_id, group_id, person_id, role, valid_from)"
+                + " select gen_random_uuid(), g.tenant_id, g.id, c.person_id, 'OWNER', ?3 from (" + PAIRS.replace("?1", "?2")
+                + ") c join study_group g on g.id = c.group_id where not exists (select 1 from membership m"
+                + " where m.group_id = c.group_id and m.person_id = c.person_id and m.role = 'OWNER'"
+                + " and m.valid_from <= ?3 and (m.valid_to is null or m.valid_to >= ?3)) returning id)"
+                + " insert into break_undo (plan_id, seq, kind, membership_id)"
+                + " select cast(?1 as uuid), (select coalesce(max(seq), 0) from break_undo where plan_id = cast(?1 as uuid))"
+                + " + row_number() over (order by id), 'MEMBERSHIP_ADDED', id from new", id, added, today);
+        update("update break_plan set state = 'APPLIED', applied_at = ?2, applied_by = cast(?3 as uuid), applied_on = ?4"
+                + " where id = cast(?1 as uuid)", id, OffsetDateTime.now(clock), actorId == null ? null : actorId.toString(), today);
+        return new Outcome(plan.id(), archived, connected, ownersAdded, ownersRemoved, 0);
+    }
+
+    /**
+     * Restores what the organisation's last applied plan changed, on the day it was applied: the groups' previous
+     * connection and archiving, the previous last days of the memberships it changed, and no membership it added.
+     */
+    public Outcome undo(UUID tenantId, UUID actorId) {
+        Plan plan = plan("tenant_id = cast(?1 as uuid) and state = 'APPLIED' order by applied_at desc limit 1 for update",
+                tenantId).orElseThrow(() -> RosterException.of(RosterError.BREAK_NOTHING_TO_UNDO));
+        LocalDate today = AccessRules.today(clock);
+        if (!today.equals(plan.appliedOn())) {
+            throw RosterException.of(RosterError.BREAK_UNDO_EXPIRED, "appliedOn", plan.appliedOn());
+        }
+        em.flush();
+        String id = plan.id().toString();
+        int restored = update("update study_group g set connected = u.was_connected, archived = u.was_archived,"
+                + " version = g.version + 1 from break_undo u where u.plan_id = cast(?1 as uuid) and u.kind = 'GROUP_STATE'"
+                + " and g.id = u.group_id", id);
+        restored += update("update membership m set valid_to = u.previous_valid_to, version = m.version + 1"
+                + " from break_undo u where u.plan_id = cast(?1 as uuid) and u.kind = 'MEMBERSHIP_LAST_DAY'"
+                + " and m.id = u.membership_id", id);
+        restored += update("delete from membership m using break_undo u where u.plan_id = cast(?1 as uuid)"
+                + " and u.kind = 'MEMBERSHIP_ADDED' and m.id = u.membership_id", id);
+        update("update break_plan set state = 'UNDONE', undone_at = ?2, undone_by = cast(?3 as uuid)"
+                + " where id = cast(?1 as uuid)", id, OffsetDateTime.now(clock), actorId == null ? null : actorId.toString());
+        return new Outcome(plan.id(), 0, 0, 0, 0, restored);
+    }
+
+    /** The (group, person) pairs of the plan's changes of one kind, as ?1 and ?2 of {@link #PAIRS}. */
+    private static final String PAIRS = "select cast(split_part(p, ' ', 1) as uuid) as group_id,"
+            + " cast(split_part(p, ' ', 2) as uuid) as person_id from unnest(cast(?1 as varchar[])) p";
+
+    /** Keeps the last day of the memberships of ?2's pairs that the statement then changes. */
+    private static final String UNDO_LAST_DAY = "insert into break_undo (plan_id, seq, kind, membership_id, previous_valid_to)"
+            + " select cast(?1 as uuid), (select coalesce(max(seq), 0) from break_undo where plan_id = cast(?1 as uuid))"
+            + " + row_number() over (order by m.id), 'MEMBERSHIP_LAST_DAY', m.id, m.valid_to"
+            + " from membership m join (" + PAIRS.replace("?1", "?2") + ") c"
+            + " on m.group_id = c.group_id and m.person_id = c.person_id where %s";
+
+    private static String pairs(Plan plan, ChangeKind kind) {
+        return plan.changes().stream().filter(c -> c.kind() == kind).map(c -> c.groupId() + " " + c.personId())
+                .collect(Collectors.joining(",", "{", "}"));
+    }
+
+    private static List<UUID> groupsOf(Plan plan, ChangeKind kind) {
+        return plan.changes().stream().filter(c -> c.kind() == kind).map(Change::groupId).distinct().toList();
+    }
+
+    private Plan begin(UUID tenantId, UUID actorId) {
+        update("insert into break_plan (id, tenant_id, state, created_at, created_by) values"
+                        + " (cast(?1 as uuid), cast(?2 as uuid), 'OPEN', ?3, cast(?4 as uuid))", UUID.randomUUID().toString(),
+                tenantId.toString(), OffsetDateTime.now(clock), actorId == null ? null : actorId.toString());
+        return open(tenantId).orElseThrow();
+    }
+
+    private Optional<Plan> plan(String where, UUID tenantId) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("select id, tenant_id, state, created_at, previewed_at, applied_at,"
+                        + " applied_on, undone_at from break_plan where " + where)
+                .setParameter(1, tenantId.toString()).getResultList();
+        if (rows.isEmpty()) {
+            return Optional.empty();
+        }
+        Object[] row = rows.getFirst();
+        UUID id = (UUID) row[0];
+        @SuppressWarnings("unchecked")
+        List<Object[]> changes = em.createNativeQuery("select seq, kind, group_id, person_id from break_change"
+                + " where plan_id = cast(?1 as uuid) order by seq").setParameter(1, id.toString()).getResultList();
+        return Optional.of(new Plan(id, (UUID) row[1], (String) row[2], instant(row[3]), instant(row[4]), instant(row[5]),
+                row[6] == null ? null : ((java.sql.Date) row[6]).toLocalDate(), instant(row[7]),
+                changes.stream().map(c -> new Change(((Number) c[0]).intValue(), ChangeKind.valueOf((String) c[1]),
+                        (UUID) c[2], (UUID) c[3])).toList()));
+    }
+
+    private Object[] single(String sql, UUID id) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery(sql).setParameter(1, id == null ? null : id.toString()).getResultList();
+        return rows.isEmpty() ? null : rows.getFirst();
+    }
+
+    private int update(String sql, Object... parameters) {
+        var query = em.createNativeQuery(sql);
+        for (int i = 0; i < parameters.length; i++) {
+            query.setParameter(i + 1, parameters[i]);
+        }
+        return query.executeUpdate();
+    }
+
+    private static Instant instant(Object value) {
+        if (value == null) {
+            return null;
+        }
+        if (value instanceof java.sql.Timestamp timestamp) {
+            return timestamp.toInstant();
+        }
+        if (value instanceof OffsetDateTime offset) {
+            return offset.toInstant();
+        }
+        return (Instant) value;
+    }
+
+    private static String uuidArray(java.util.Collection<UUID> ids) {
+        return ids.stream().map(UUID::toString).collect(Collectors.joining(",", "{", "}"));
+    }
+}
