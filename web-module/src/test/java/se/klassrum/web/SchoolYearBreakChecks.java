@@ -83,6 +83,8 @@ abstract class SchoolYearBreakChecks extends ServerCalls {
         HttpResponse<String> preview = call("POST", BREAK + "/plan/preview?school=" + SCHOOL_SOLBACKA_GYMNASIUM, sara, null, null);
         assertThat(preview.statusCode()).as(preview.body()).isEqualTo(200);
         JsonObject impact = json(preview.body());
+        // Greta, in the archived group, has a protected identity and Sara no path to her: neither named nor identified.
+        assertThat(preview.body()).doesNotContain(DemoIds.PERSON_GRETA.toString()).doesNotContain("Greta");
         assertThat(impact.getJsonArray("schools")).isNotEmpty();
         assertThat(impact.getJsonArray("warnings").stream().map(w -> w.asJsonObject().getString("kind")))
                 .contains("MENTOR_GROUP_WITHOUT_MENTOR");
@@ -91,10 +93,16 @@ abstract class SchoolYearBreakChecks extends ServerCalls {
         for (JsonValue value : impact.getJsonArray("details")) {
             JsonObject change = value.asJsonObject();
             String kind = change.getString("kind");
+            if (!change.getJsonObject("person").containsKey("id")) {
+                continue;
+            }
             String person = change.getJsonObject("person").getString("id");
             if (kind.equals("STUDENT_PROFILE")) {
-                change.getJsonArray("gained").forEach(s -> expected.put(List.of(person, kind, s.asJsonObject().getString("id")), true));
-                change.getJsonArray("lost").forEach(s -> expected.put(List.of(person, kind, s.asJsonObject().getString("id")), false));
+                // A student the preview may not identify is counted but has no id to ask about.
+                change.getJsonArray("gained").stream().filter(s -> s.asJsonObject().containsKey("id"))
+                        .forEach(s -> expected.put(List.of(person, kind, s.asJsonObject().getString("id")), true));
+                change.getJsonArray("lost").stream().filter(s -> s.asJsonObject().containsKey("id"))
+                        .forEach(s -> expected.put(List.of(person, kind, s.asJsonObject().getString("id")), false));
             } else if (kind.equals("GROUP_POSTS")) {
                 expected.put(List.of(person, kind, change.getString("groupId")), change.getBoolean("groupGained"));
             }

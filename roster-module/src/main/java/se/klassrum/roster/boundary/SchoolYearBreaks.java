@@ -81,7 +81,10 @@ public class SchoolYearBreaks {
     public record BreakSchoolImpact(UUID schoolId, String schoolName, boolean administered, List<BreakKindCount> kinds) {
     }
 
-    /** A person as the preview names them: {@code name} is null for a protected student the caller may not see. */
+    /**
+     * A person as the preview names them: {@code id} and {@code name} are both null for a protected student the caller
+     * may not see, who is counted but not identified.
+     */
     public record BreakPerson(UUID id, String name) {
     }
 
@@ -329,7 +332,8 @@ public class SchoolYearBreaks {
         for (Object[] row : rows) {
             UUID id = (UUID) row[0];
             boolean shown = "NONE".equals(row[2]) || visible.contains(id);
-            named.put(id, new BreakPerson(id, shown ? (String) row[1] : null));
+            // A protected student the caller may not see is counted, never identified: neither name nor id.
+            named.put(id, shown ? new BreakPerson(id, (String) row[1]) : new BreakPerson(null, null));
         }
         return named;
     }
