@@ -17,11 +17,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static se.klassrum.roster.demo.DemoIds.*;
 
 /**
- * What follows a student to a new school, over HTTP (rules S4, H3 and the bounds of H4). Last year Hugo studied at
- * Solbackaskolan, in a group of Petra's where she returned his work with feedback; now he studies at the gymnasium
- * only. He keeps that work in his development overview, and so does Olof, his god man; he does not open the old
- * group any more. Petra, at the old school, no longer reads his hand-in, and does not open his overview. A mentor
- * at the gymnasium gets the earlier work of the gymnasium's groups only, not the old school's.
+ * What follows a student to a new school, over HTTP (rules S2, S3, S4, H3 and the bounds of H4). Last year Hugo
+ * studied at Solbackaskolan, in groups of Petra's where she returned his work with feedback and assessed him; now he
+ * studies at the gymnasium only. He keeps that work in his development overview, and so does Olof, his god man; he
+ * does not open the old group any more. Petra, at the old school, no longer reads his hand-in or assessments, and
+ * does not open his overview. His new maths teacher reads the old school's published assessment of her own syllabus;
+ * a mentor at the gymnasium reads his published assessments but none of the old school's work.
  */
 abstract class EarlierSchoolChecks extends ServerCalls {
 
@@ -32,6 +33,18 @@ abstract class EarlierSchoolChecks extends ServerCalls {
     private static volatile Fixture fixture;
 
     private record Fixture(String marker, UUID group, String assignment) {
+
+        String sameSyllabus() {
+            return "Samma kursplan " + marker;
+        }
+
+        String otherSyllabus() {
+            return "Annan kursplan " + marker;
+        }
+
+        String draft() {
+            return "Utkast " + marker;
+        }
     }
 
     private final HttpClient http = HttpClient.newHttpClient();
@@ -81,16 +94,46 @@ abstract class EarlierSchoolChecks extends ServerCalls {
         assertThat(overview.body()).isEqualTo(unknown.body()).doesNotContain(made.marker());
     }
 
+    /**
+     * S2: Anna, who teaches Hugo Ma1c at the gymnasium now, reads his earlier published assessment of the same syllabus
+     * from the old school; not one of another syllabus of the same subject, and not a draft. Petra, at the old school,
+     * no longer reads them.
+     */
     @Test
-    void aMentorAtTheNewSchoolGetsNoWorkFromTheOldSchool(DataSource database) throws Exception {
+    void hisNewTeacherReadsTheOldSchoolsPublishedAssessmentOfHerSyllabusOnly(DataSource database) throws Exception {
+        Fixture made = fixture(database);
+        String assessments = "/api/v1/students/" + PERSON_HUGO + "/assessments";
+
+        HttpResponse<String> annas = get(assessments, "Bearer " + as(OID_ANNA), null);
+        HttpResponse<String> petras = get(assessments, "Bearer " + as(OID_PETRA), null);
+
+        assertThat(annas.statusCode()).as(annas.body()).isEqualTo(200);
+        assertThat(annas.body()).contains(made.sameSyllabus()).doesNotContain(made.otherSyllabus()).doesNotContain(made.draft());
+        assertThat(petras.body()).doesNotContain(made.marker());
+    }
+
+    /**
+     * S3 and the bounds of H4: a mentor at the new school reads Hugo's published assessments from the old school, of
+     * any syllabus, but not the draft, not his old hand-in and none of the old school's work in his overview.
+     */
+    @Test
+    void aMentorAtTheNewSchoolReadsHisPublishedAssessmentsButNoWorkFromTheOldSchool(DataSource database) throws Exception {
         Fixture made = fixture(database);
         UUID membership = UUID.randomUUID();
         Sql.update(database, "insert into membership (id, tenant_id, group_id, person_id, role, valid_from) values (?, ?, ?, ?, "
                 + "'MEMBER', ?)", membership, TENANT_SOLBACKA, GROUP_NA24A_MENTOR, PERSON_HUGO, LocalDate.now().minusDays(30));
         try {
+            HttpResponse<String> assessments = get("/api/v1/students/" + PERSON_HUGO + "/assessments", "Bearer " + as(OID_BERTIL), null);
+            HttpResponse<String> handIn = get("/api/v1/groups/" + made.group() + "/assignments/" + made.assignment()
+                    + "/submissions/" + PERSON_HUGO, "Bearer " + as(OID_BERTIL), null);
             HttpResponse<String> overview = get(OVERVIEW, "Bearer " + as(OID_BERTIL), null);
 
-            assertThat(overview.body()).doesNotContain(made.marker()).doesNotContain("Snyggt uträknat");
+            assertThat(assessments.statusCode()).as(assessments.body()).isEqualTo(200);
+            assertThat(assessments.body()).contains(made.sameSyllabus()).contains(made.otherSyllabus())
+                    .doesNotContain(made.draft());
+            assertThat(handIn.statusCode()).as(handIn.body()).isIn(403, 404);
+            assertThat(handIn.body()).doesNotContain("Snyggt uträknat");
+            assertThat(overview.body()).doesNotContain("Bråk " + made.marker()).doesNotContain("Snyggt uträknat");
         } finally {
             Sql.update(database, "delete from membership where id = ?", membership);
         }
@@ -112,14 +155,7 @@ abstract class EarlierSchoolChecks extends ServerCalls {
         Sql.update(database, "update school_role set valid_to = null where person_id = ? and school_id = ? and role = 'STUDENT'",
                 PERSON_HUGO, SCHOOL_SOLBACKASKOLAN);
         try {
-            Sql.update(database, "insert into study_group (id, tenant_id, school_id, kind, name, connected, archived, school_year)"
-                    + " select ?, tenant_id, school_id, 'TEACHING', ?, true, false, school_year from study_group where id = ?",
-                    group, "Matematik " + marker, GROUP_MA8_A);
-            LocalDate from = LocalDate.now().minusDays(60);
-            for (Object[] member : new Object[][] {{PERSON_PETRA, "OWNER"}, {PERSON_HUGO, "MEMBER"}}) {
-                Sql.update(database, "insert into membership (id, tenant_id, group_id, person_id, role, valid_from)"
-                        + " values (?, ?, ?, ?, ?, ?)", UUID.randomUUID(), TENANT_SOLBACKA, group, member[0], member[1], from);
-            }
+            insertGroup(database, group, "Matematik " + marker, null);
             HttpResponse<String> created = send("POST", "/api/v1/groups/" + group + "/assignments", as(OID_PETRA),
                     "{\"title\":\"Bråk " + marker + "\",\"instructions\":\"<p>Räkna</p>\",\"dueAt\":\""
                             + OffsetDateTime.now().plusDays(7) + "\",\"publish\":true}");
@@ -131,14 +167,48 @@ abstract class EarlierSchoolChecks extends ServerCalls {
             HttpResponse<String> back = send("POST", submission + "/return", as(OID_PETRA),
                     "{\"feedback\":\"<p>Snyggt uträknat</p>\"}");
             assertThat(back.statusCode()).as(back.body()).isEqualTo(200);
-            Sql.update(database, "update membership set valid_to = ? where group_id = ? and person_id = ?",
-                    LocalDate.now().minusDays(1), group, PERSON_HUGO);
-            fixture = new Fixture(marker, group, id.group(1));
+            // Petra's assessments of Hugo there: Ma1c, the syllabus of Anna's group he is in now, published and as a
+            // draft, and another syllabus of the same subject, published.
+            UUID otherSyllabus = UUID.randomUUID();
+            Sql.update(database, "insert into syllabus (id, tenant_id, subject_id, code, name) select ?, tenant_id, subject_id,"
+                    + " ?, ? from syllabus where id = ?", otherSyllabus, "MA8" + marker, "Matematik åk 8", SYLLABUS_MATMAT01C);
+            Fixture made = new Fixture(marker, group, id.group(1));
+            List<UUID> assessed = List.of(group(database, "Ma1c " + marker, SYLLABUS_MATMAT01C),
+                    group(database, "Ma8 " + marker, otherSyllabus), group(database, "Ma1c utkast " + marker, SYLLABUS_MATMAT01C));
+            assertThat(assess(assessed.get(0), made.sameSyllabus(), true).statusCode()).isEqualTo(200);
+            assertThat(assess(assessed.get(1), made.otherSyllabus(), true).statusCode()).isEqualTo(200);
+            assertThat(assess(assessed.get(2), made.draft(), false).statusCode()).isEqualTo(200);
+            Sql.update(database, "update membership set valid_to = ? where person_id = ? and group_id in (?, ?, ?, ?)",
+                    LocalDate.now().minusDays(1), PERSON_HUGO, group, assessed.get(0), assessed.get(1), assessed.get(2));
+            fixture = made;
             return fixture;
         } finally {
             Sql.update(database, "update school_role set valid_to = cast(? as date) where person_id = ? and school_id = ? "
                     + "and role = 'STUDENT'", roleEnd.get(0), PERSON_HUGO, SCHOOL_SOLBACKASKOLAN);
         }
+    }
+
+    /** A connected teaching group of Petra's at Solbackaskolan with Hugo in it, of the syllabus given (or none). */
+    private static UUID group(DataSource database, String name, UUID syllabus) throws Exception {
+        UUID id = UUID.randomUUID();
+        insertGroup(database, id, name, syllabus);
+        return id;
+    }
+
+    private static void insertGroup(DataSource database, UUID id, String name, UUID syllabus) throws Exception {
+        Sql.update(database, "insert into study_group (id, tenant_id, school_id, kind, name, connected, archived, school_year,"
+                + " syllabus_id) select ?, tenant_id, school_id, 'TEACHING', ?, true, false, school_year, cast(? as uuid)"
+                + " from study_group where id = ?", id, name, syllabus, GROUP_MA8_A);
+        LocalDate from = LocalDate.now().minusDays(60);
+        for (Object[] member : new Object[][] {{PERSON_PETRA, "OWNER"}, {PERSON_HUGO, "MEMBER"}}) {
+            Sql.update(database, "insert into membership (id, tenant_id, group_id, person_id, role, valid_from)"
+                    + " values (?, ?, ?, ?, ?, ?)", UUID.randomUUID(), TENANT_SOLBACKA, id, member[0], member[1], from);
+        }
+    }
+
+    private HttpResponse<String> assess(UUID group, String comment, boolean publish) throws Exception {
+        return send("PUT", "/api/v1/students/" + PERSON_HUGO + "/assessments", as(OID_PETRA), "{\"group\":\"" + group
+                + "\",\"grade\":\"C\",\"comment\":\"<p>" + comment + "</p>\",\"publish\":" + publish + "}");
     }
 
     private HttpResponse<String> get(String path, String authorization, String cookie) throws Exception {
