@@ -379,7 +379,9 @@ final class RandomRosters {
                 if (biasedSubject != null && chance(0.6)) {
                     subject = biasedSubject;
                 }
-                item = new ItemFacts(syllabus, chance(0.5), owner, null, false, given, subject);
+                // Teachers see earlier assessments only when published: an earlier one they are asked about is mostly
+                // published, so that rule S1 is allowed often enough to be compared, and still denied as a draft.
+                item = new ItemFacts(syllabus, chance(biasedSubject != null ? 0.8 : 0.5), owner, null, false, given, subject);
             }
         } else if (chance(0.2)) {
             item = null;

@@ -57,6 +57,7 @@ import static se.klassrum.roster.demo.DemoIds.GROUP_MA8_A;
 import static se.klassrum.roster.demo.DemoIds.GROUP_NA24A_MENTOR;
 import static se.klassrum.roster.demo.DemoIds.GROUP_NORRA_MA1C;
 import static se.klassrum.roster.demo.DemoIds.PERSON_ANNA;
+import static se.klassrum.roster.demo.DemoIds.SUBJECT_MAT;
 import static se.klassrum.roster.demo.DemoIds.PERSON_BERTIL;
 import static se.klassrum.roster.demo.DemoIds.PERSON_CECILIA;
 import static se.klassrum.roster.demo.DemoIds.PERSON_DAVID;
@@ -142,6 +143,9 @@ class AccessRulesOnDemoRosterTest {
                 allowed("Anna writes Elsa's MATMAT01c assessment through Ma1c-A",
                         solbacka(PERSON_ANNA), PERSON_ELSA, DataKind.ASSESSMENT, Operation.WRITE, null,
                         ItemFacts.assessment(SYLLABUS_MATMAT01C, false)),
+                allowed("Anna reads Hugo's published MATMAT01c assessment from last year's archived Ma1c-A (S1, S2)",
+                        solbacka(PERSON_ANNA), PERSON_HUGO, DataKind.ASSESSMENT, Operation.READ, null,
+                        ItemFacts.assessment(SYLLABUS_MATMAT01C, SUBJECT_MAT, GROUP_MA1C_A_PREVIOUS, true)),
                 denied("Anna, En5-B: not linked to ENG", solbacka(PERSON_ANNA), PERSON_ELSA, DataKind.ASSESSMENT,
                         Operation.WRITE, null, ItemFacts.assessment(SYLLABUS_ENGENG05, false), TEACHER_SUBJECT),
                 denied("Anna, Fy1a-C: no syllabus linked", solbacka(PERSON_ANNA), PERSON_ELSA, DataKind.ASSESSMENT,
