@@ -394,8 +394,13 @@ final class RandomRosters {
                     && chance(0.35);
             item = assessed ? new ItemFacts(null, true, chance(0.5) ? student : null, null, true)
                     : new ItemFacts(null, chance(0.6), chance(0.3) ? student : null, talk);
-            // Assessed work is often asked about by an owner of a mentor group the student is in (rule H4).
-            if (assessed && actor instanceof Actor.Person && chance(0.4)) {
+            // Assessed work is mostly asked about by an owner of a mentor group the student is in (rule H4), so that
+            // the mentor's history is allowed often enough to be compared; a guardian of the student keeps the question
+            // (rule H3).
+            Actor asking = actor;
+            boolean guardianAsks = roster.guardianLinks().stream()
+                    .anyMatch(link -> asking instanceof Actor.Person person && link.guardianId().equals(person.personId()));
+            if (assessed && actor instanceof Actor.Person && !guardianAsks && chance(0.95)) {
                 UUID child = student;
                 List<UUID> mentorGroups = roster.groups().stream().filter(g -> g.kind() == GroupKind.MENTOR)
                         .map(GroupFact::groupId).toList();
