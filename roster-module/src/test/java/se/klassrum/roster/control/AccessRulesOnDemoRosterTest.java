@@ -34,6 +34,7 @@ import java.util.stream.Stream;
 import static org.assertj.core.api.Assertions.assertThat;
 import static se.klassrum.access.api.Prerequisite.APPLICATION_PERMISSION;
 import static se.klassrum.access.api.Prerequisite.CHILD_HAS_ROLE_AT_SCHOOL;
+import static se.klassrum.access.api.Prerequisite.EARLIER_PUBLISHED;
 import static se.klassrum.access.api.Prerequisite.CHILD_MEMBER_OF_GROUP;
 import static se.klassrum.access.api.Prerequisite.GUARDIAN_INVITED;
 import static se.klassrum.access.api.Prerequisite.GUARDIAN_LINK;
@@ -146,6 +147,9 @@ class AccessRulesOnDemoRosterTest {
                 allowed("Anna reads Hugo's published MATMAT01c assessment from last year's archived Ma1c-A (S1, S2)",
                         solbacka(PERSON_ANNA), PERSON_HUGO, DataKind.ASSESSMENT, Operation.READ, null,
                         ItemFacts.assessment(SYLLABUS_MATMAT01C, SUBJECT_MAT, GROUP_MA1C_A_PREVIOUS, true)),
+                denied("Anna, an earlier draft of Hugo's from last year's Ma1c-A: earlier assessments only when published",
+                        solbacka(PERSON_ANNA), PERSON_HUGO, DataKind.ASSESSMENT, Operation.READ, null,
+                        ItemFacts.assessment(SYLLABUS_MATMAT01C, SUBJECT_MAT, GROUP_MA1C_A_PREVIOUS, false), EARLIER_PUBLISHED),
                 denied("Anna, En5-B: not linked to ENG", solbacka(PERSON_ANNA), PERSON_ELSA, DataKind.ASSESSMENT,
                         Operation.WRITE, null, ItemFacts.assessment(SYLLABUS_ENGENG05, false), TEACHER_SUBJECT),
                 denied("Anna, Fy1a-C: no syllabus linked", solbacka(PERSON_ANNA), PERSON_ELSA, DataKind.ASSESSMENT,
