@@ -7,6 +7,7 @@ import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.metrics.Counter;
 import org.eclipse.microprofile.metrics.Histogram;
 import org.eclipse.microprofile.metrics.Metadata;
 import org.eclipse.microprofile.metrics.MetricRegistry;
@@ -14,6 +15,7 @@ import org.eclipse.microprofile.metrics.MetricUnits;
 import org.eclipse.microprofile.metrics.Timer;
 
 import javax.sql.DataSource;
+import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -30,8 +32,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import java.util.stream.Stream;
 
 /**
  * Appends audit records to the tenants' chains from one writer thread per node, in batches (group commit):
@@ -53,6 +57,7 @@ public class AuditWriter {
 
     private static final Logger LOG = Logger.getLogger(AuditWriter.class.getName());
     private static final int MAX_BATCH = 500;
+    private static final String UNIQUE_VIOLATION = "23505";
 
     @Resource(lookup = DATA_SOURCE)
     DataSource dataSource;
@@ -75,8 +80,49 @@ public class AuditWriter {
     @Inject
     MetricRegistry registry;
 
+    /**
+     * The chain heads as this writer last moved them, kept by the writer thread alone; dropped for a tenant when another
+     * node moved its head, and for all when a batch fails.
+     */
+    private final Map<String, Head> knownHeads = new HashMap<>();
+
+    /**
+     * Moves the heads from where this writer left them (their tenant, new seq, hash and keyed mac, and the seq and hash
+     * they must still have), appends the entries and their subjects; answers how many heads moved. A head another node
+     * moved in between is not moved, the count falls short and the transaction is rolled back. The subjects' foreign key
+     * is checked at the end of the statement, after the entries are in.
+     */
+    static final String APPEND = """
+            with moved as (
+                update audit_chain_head h set last_seq = v.last_seq, last_hash = v.last_hash, head_mac = v.head_mac
+                from unnest(cast(? as text[]), cast(? as bigint[]), cast(? as text[]), cast(? as text[]),
+                            cast(? as bigint[]), cast(? as text[]))
+                     as v (tenant_id, last_seq, last_hash, head_mac, was_seq, was_hash)
+                where h.tenant_id = v.tenant_id and h.last_seq = v.was_seq and h.last_hash = v.was_hash
+                returning h.tenant_id
+            ), entries as (
+                insert into audit_entry (id, tenant_id, seq, occurred_at, purpose, actor_kind, actor_id, student_id,
+                                         group_id, data_kind, operation, decision, failing_codes, request_id, prev_hash,
+                                         hash, hash_alg)
+                select * from unnest(cast(? as text[]), cast(? as text[]), cast(? as bigint[]), cast(? as timestamptz[]),
+                                     cast(? as text[]), cast(? as text[]), cast(? as text[]), cast(? as text[]),
+                                     cast(? as text[]), cast(? as text[]), cast(? as text[]), cast(? as text[]),
+                                     cast(? as text[]), cast(? as text[]), cast(? as text[]), cast(? as text[]),
+                                     cast(? as text[]))
+            ), subjects as (
+                insert into audit_subject (entry_id, position, student_id, group_id, decision, failing_codes)
+                select * from unnest(cast(? as text[]), cast(? as integer[]), cast(? as text[]), cast(? as text[]),
+                                     cast(? as text[]), cast(? as text[]))
+            )
+            select count(*) from moved
+            """;
+
     private Timer appendTime;
     private Histogram batchSizes;
+    private Counter lockedBatches;
+    /** Batches appended on the heads this writer remembered, and batches that had to lock and read the heads first. */
+    final AtomicLong appendedOnKnownHeads = new AtomicLong();
+    final AtomicLong appendedLocked = new AtomicLong();
     private BlockingQueue<Pending> queue;
     private Thread writer;
     private volatile boolean stopping;
@@ -112,6 +158,9 @@ public class AuditWriter {
                     .withUnit(MetricUnits.SECONDS).build());
             batchSizes = registry.histogram(Metadata.builder().withName("klassrum.audit.batch.size")
                     .withDescription("Audit records appended in one transaction").build());
+            lockedBatches = registry.counter(Metadata.builder().withName("klassrum.audit.batch.locked")
+                    .withDescription("Batches that locked and read their chain heads first: a new organisation, or a head "
+                            + "another node moved since this node's last batch").build());
         }
         queue = new ArrayBlockingQueue<>(Math.max(capacity, MAX_BATCH));
         writer = threads.newThread(this::run);
@@ -163,7 +212,12 @@ public class AuditWriter {
         batch.forEach(pending -> appendTime.update(Duration.ofNanos(committed - pending.enqueuedNanos())));
     }
 
-    /** One transaction: lock the heads of the batch's tenants, chain every record, move the heads. */
+    /**
+     * One transaction. When this writer moved every head of the batch last, one statement chains the records onto the
+     * heads it remembers and moves them, on the condition that nobody else moved them since ({@link #APPEND}): a batch
+     * then costs two round trips to the database (the statement and the commit). Otherwise, or when another node moved
+     * a head in between, the heads are locked and read first ({@link #appendLocked}).
+     */
     private void append(List<Pending> batch) throws SQLException {
         HashChain.Key key = keys.key();
         TreeSet<String> tenants = new TreeSet<>();
@@ -171,23 +225,141 @@ public class AuditWriter {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             try {
-                Map<String, Head> heads = lockHeads(connection, tenants);
-                List<AuditEntry> entries = new ArrayList<>(batch.size());
-                for (Pending pending : batch) {
-                    Head head = heads.get(pending.record().tenantId());
-                    AuditEntry entry = new AuditEntry(pending.record(), head.seq + 1, head.hash, key);
-                    head.seq = entry.seq();
-                    head.hash = entry.hash();
-                    entries.add(entry);
+                if (!knownHeads.keySet().containsAll(tenants) || !appendOnKnownHeads(connection, batch, tenants, key)) {
+                    connection.rollback();
+                    tenants.forEach(knownHeads::remove);
+                    appendLocked(connection, batch, tenants, key);
                 }
-                insert(connection, entries);
-                moveHeads(connection, heads, key);
-                connection.commit();
             } catch (SQLException | RuntimeException e) {
+                knownHeads.clear();
                 connection.rollback();
                 throw e;
             }
         }
+    }
+
+    /**
+     * Chains the records onto the remembered heads and moves the heads in one statement; commits and returns true when
+     * every head was still where this writer left it, returns false (nothing to keep: the caller rolls back) otherwise.
+     */
+    private boolean appendOnKnownHeads(Connection connection, List<Pending> batch, TreeSet<String> tenants,
+                                       HashChain.Key key) throws SQLException {
+        Map<String, Head> were = new HashMap<>();
+        Map<String, Head> heads = new HashMap<>();
+        tenants.forEach(tenant -> {
+            were.put(tenant, knownHeads.get(tenant));
+            heads.put(tenant, knownHeads.get(tenant).copy());
+        });
+        List<AuditEntry> entries = chain(batch, heads, key);
+        try (PreparedStatement append = connection.prepareStatement(APPEND)) {
+            int column = 1;
+            List<String> order = List.copyOf(tenants);
+            column = setHeads(connection, append, column, order, heads, were, key);
+            column = setEntries(connection, append, column, entries);
+            setSubjects(connection, append, column, entries);
+            try (ResultSet moved = append.executeQuery()) {
+                moved.next();
+                if (moved.getInt(1) != tenants.size()) {
+                    return false;
+                }
+            } catch (SQLException e) {
+                if (UNIQUE_VIOLATION.equals(e.getSQLState())) {
+                    // Another node appended the same sequence numbers first (and moved the head).
+                    return false;
+                }
+                throw e;
+            }
+        }
+        connection.commit();
+        knownHeads.putAll(heads);
+        appendedOnKnownHeads.incrementAndGet();
+        return true;
+    }
+
+    /** Locks the heads of the batch's tenants (creating a new tenant's), chains every record, moves the heads, commits. */
+    private void appendLocked(Connection connection, List<Pending> batch, TreeSet<String> tenants, HashChain.Key key)
+            throws SQLException {
+        Map<String, Head> heads = lockHeads(connection, tenants);
+        List<AuditEntry> entries = chain(batch, heads, key);
+        insert(connection, entries);
+        moveHeads(connection, heads, key);
+        connection.commit();
+        heads.forEach((tenant, head) -> knownHeads.put(tenant, head.copy()));
+        appendedLocked.incrementAndGet();
+        if (lockedBatches != null) {
+            lockedBatches.inc();
+        }
+    }
+
+    /** The batch's entries, each chained onto its tenant's head, which moves along. */
+    private static List<AuditEntry> chain(List<Pending> batch, Map<String, Head> heads, HashChain.Key key) {
+        List<AuditEntry> entries = new ArrayList<>(batch.size());
+        for (Pending pending : batch) {
+            Head head = heads.get(pending.record().tenantId());
+            AuditEntry entry = new AuditEntry(pending.record(), head.seq + 1, head.hash, key);
+            head.seq = entry.seq();
+            head.hash = entry.hash();
+            entries.add(entry);
+        }
+        return entries;
+    }
+
+    private static int setHeads(Connection connection, PreparedStatement append, int column, List<String> tenants,
+                                Map<String, Head> heads, Map<String, Head> were, HashChain.Key key) throws SQLException {
+        append.setArray(column++, texts(connection, tenants.stream()));
+        append.setArray(column++, connection.createArrayOf("bigint", tenants.stream().map(t -> heads.get(t).seq).toArray()));
+        append.setArray(column++, texts(connection, tenants.stream().map(t -> heads.get(t).hash)));
+        append.setArray(column++, texts(connection, tenants.stream().map(t -> key.headMac(t, heads.get(t).seq, heads.get(t).hash))));
+        append.setArray(column++, connection.createArrayOf("bigint", tenants.stream().map(t -> were.get(t).seq).toArray()));
+        append.setArray(column++, texts(connection, tenants.stream().map(t -> were.get(t).hash)));
+        return column;
+    }
+
+    private static int setEntries(Connection connection, PreparedStatement append, int column, List<AuditEntry> entries)
+            throws SQLException {
+        append.setArray(column++, texts(connection, entries.stream().map(AuditEntry::id)));
+        append.setArray(column++, texts(connection, entries.stream().map(AuditEntry::tenantId)));
+        append.setArray(column++, connection.createArrayOf("bigint", entries.stream().map(AuditEntry::seq).toArray()));
+        append.setArray(column++, texts(connection, entries.stream().map(e -> e.occurredAt().toString())));
+        append.setArray(column++, texts(connection, entries.stream().map(AuditEntry::purpose)));
+        append.setArray(column++, texts(connection, entries.stream().map(AuditEntry::actorKind)));
+        append.setArray(column++, texts(connection, entries.stream().map(AuditEntry::actorId)));
+        append.setArray(column++, texts(connection, entries.stream().map(AuditEntry::studentId)));
+        append.setArray(column++, texts(connection, entries.stream().map(AuditEntry::groupId)));
+        append.setArray(column++, texts(connection, entries.stream().map(AuditEntry::dataKind)));
+        append.setArray(column++, texts(connection, entries.stream().map(AuditEntry::operation)));
+        append.setArray(column++, texts(connection, entries.stream().map(AuditEntry::decision)));
+        append.setArray(column++, texts(connection, entries.stream().map(AuditEntry::failingCodes)));
+        append.setArray(column++, texts(connection, entries.stream().map(AuditEntry::requestId)));
+        append.setArray(column++, texts(connection, entries.stream().map(AuditEntry::prevHash)));
+        append.setArray(column++, texts(connection, entries.stream().map(AuditEntry::hash)));
+        append.setArray(column++, texts(connection, entries.stream().map(AuditEntry::hashAlg)));
+        return column;
+    }
+
+    private static void setSubjects(Connection connection, PreparedStatement append, int column, List<AuditEntry> entries)
+            throws SQLException {
+        List<String> entryIds = new ArrayList<>();
+        List<Integer> positions = new ArrayList<>();
+        List<AuditSubject> subjects = new ArrayList<>();
+        for (AuditEntry entry : entries) {
+            List<AuditSubject> named = entry.subjects();
+            for (int position = 0; position < named.size(); position++) {
+                entryIds.add(entry.id());
+                positions.add(position);
+                subjects.add(named.get(position));
+            }
+        }
+        append.setArray(column++, texts(connection, entryIds.stream()));
+        append.setArray(column++, connection.createArrayOf("integer", positions.toArray()));
+        append.setArray(column++, texts(connection, subjects.stream().map(AuditSubject::studentId)));
+        append.setArray(column++, texts(connection, subjects.stream().map(AuditSubject::groupId)));
+        append.setArray(column++, texts(connection, subjects.stream().map(AuditSubject::decision)));
+        append.setArray(column, texts(connection, subjects.stream().map(AuditSubject::failingCodes)));
+    }
+
+    private static Array texts(Connection connection, Stream<String> values) throws SQLException {
+        return connection.createArrayOf("text", values.toArray());
     }
 
     private static Map<String, Head> lockHeads(Connection connection, TreeSet<String> tenants) throws SQLException {
@@ -285,6 +457,10 @@ public class AuditWriter {
         Head(long seq, String hash) {
             this.seq = seq;
             this.hash = hash;
+        }
+
+        Head copy() {
+            return new Head(seq, hash);
         }
     }
 }

@@ -1,0 +1,176 @@
+package se.klassrum.access.audit;
+
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import se.klassrum.roster.testing.TestDatabase;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinWorkerThread;
+import java.util.concurrent.Future;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The audit writer on a real PostgreSQL: batches chained onto the heads it remembers, and two writers (two nodes)
+ * appending to one organisation's chain at once, each finding the head moved by the other. Whatever the interleaving,
+ * every record is committed exactly once, each chain is gapless, each entry names its predecessor's hash, and the head
+ * is the last entry.
+ */
+class AuditWriterChainTest {
+
+    private static TestDatabase db;
+
+    @BeforeAll
+    static void createDatabase() {
+        db = TestDatabase.create("audit_writer_chain");
+    }
+
+    @AfterAll
+    static void dropDatabase() {
+        db.close();
+    }
+
+    @Test
+    void batches_on_remembered_heads_keep_every_chain_whole() throws Exception {
+        AuditWriter writer = writer();
+        try {
+            String stockholm = UUID.randomUUID().toString();
+            String solna = UUID.randomUUID().toString();
+            List<String> requests = new ArrayList<>();
+            for (int i = 0; i < 40; i++) {
+                String request = "single-" + i;
+                requests.add(request);
+                writer.write(record(i % 3 == 0 ? solna : stockholm, request, i % 5 == 0 ? 30 : 0));
+            }
+            assertThat(requestsIn(stockholm).size() + requestsIn(solna).size()).isEqualTo(40);
+            assertWhole(stockholm);
+            assertWhole(solna);
+            assertThat(db.number("select count(*) from audit_subject s join audit_entry e on e.id = s.entry_id"
+                    + " where e.request_id like 'single-%'")).isEqualTo(8 * 30);
+            // Alone on its chains, the writer locked each head once, when it first met the organisation.
+            assertThat(writer.appendedLocked.get()).isBetween(1L, 2L);
+            assertThat(writer.appendedOnKnownHeads.get()).isGreaterThanOrEqualTo(38L);
+        } finally {
+            writer.stop();
+        }
+    }
+
+    @Test
+    void two_nodes_appending_to_one_chain_take_turns_without_losing_or_repeating_a_record() throws Exception {
+        String city = UUID.randomUUID().toString();
+        AuditWriter nodeA = writer();
+        AuditWriter nodeB = writer();
+        ExecutorService callers = Executors.newFixedThreadPool(16);
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            for (int i = 0; i < 800; i++) {
+                AuditWriter node = i % 2 == 0 ? nodeA : nodeB;
+                String request = "burst-" + i;
+                done.add(callers.submit(() -> node.write(record(city, request, request.hashCode() % 7 == 0 ? 3 : 0))));
+            }
+            for (Future<?> each : done) {
+                each.get();
+            }
+            // A head moved behind a writer's back between bursts: the next batch finds out and still chains on.
+            nodeA.write(record(city, "after-a", 0));
+            nodeB.write(record(city, "after-b", 0));
+            nodeA.write(record(city, "after-a-again", 1));
+        } finally {
+            callers.shutdownNow();
+            nodeA.stop();
+            nodeB.stop();
+        }
+        // Each node locked the head when it first met the chain, and the last two batches found it moved by the other.
+        assertThat(nodeA.appendedLocked.get() + nodeB.appendedLocked.get()).isGreaterThanOrEqualTo(4);
+        List<String> requests = requestsIn(city);
+        assertThat(requests).hasSize(803).doesNotHaveDuplicates()
+                .contains("burst-0", "burst-799", "after-a", "after-b", "after-a-again");
+        assertWhole(city);
+    }
+
+    private static AuditWriter writer() {
+        AuditWriter writer = new AuditWriter();
+        writer.dataSource = db.dataSource();
+        writer.threads = new Threads();
+        writer.keys = new AuditKeys();
+        writer.keys.key = Optional.of("audit-writer-chain-test-key-0123456789abcdef");
+        writer.keys.keyFile = Optional.empty();
+        writer.capacity = 10_000;
+        writer.waitSeconds = 60;
+        writer.start();
+        return writer;
+    }
+
+    private static AuditRecord record(String tenant, String request, int subjects) {
+        List<AuditRecord.Outcome> outcomes = new ArrayList<>();
+        for (int i = 0; i < subjects; i++) {
+            outcomes.add(new AuditRecord.Outcome(UUID.randomUUID().toString(), null, i % 4 != 0,
+                    i % 4 != 0 ? List.of() : List.of("GROUP_OWNER")));
+        }
+        return new AuditRecord(tenant, Instant.now(), AuditRecord.Purpose.ACCESS, AuditRecord.ActorKind.PERSON,
+                UUID.randomUUID().toString(), subjects == 0 ? UUID.randomUUID().toString() : null, null,
+                "STUDENT_PROFILE", "READ", true, List.of(), request, outcomes);
+    }
+
+    private static List<String> requestsIn(String tenant) throws SQLException {
+        List<String> requests = new ArrayList<>();
+        try (Connection connection = db.dataSource().getConnection(); Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("select request_id from audit_entry where tenant_id = '" + tenant
+                     + "' order by seq")) {
+            while (rows.next()) {
+                requests.add(rows.getString(1));
+            }
+        }
+        return requests;
+    }
+
+    /** Gapless from 1, each entry naming its predecessor's hash, and the head at the last entry. */
+    private static void assertWhole(String tenant) throws SQLException {
+        try (Connection connection = db.dataSource().getConnection(); Statement statement = connection.createStatement()) {
+            long expected = 1;
+            String previous = HashChain.GENESIS;
+            try (ResultSet rows = statement.executeQuery("select seq, prev_hash, hash from audit_entry where tenant_id = '"
+                    + tenant + "' order by seq")) {
+                while (rows.next()) {
+                    assertThat(rows.getLong(1)).as("sequence number").isEqualTo(expected++);
+                    assertThat(rows.getString(2)).as("previous hash of entry " + rows.getLong(1)).isEqualTo(previous);
+                    previous = rows.getString(3);
+                }
+            }
+            try (ResultSet head = statement.executeQuery("select last_seq, last_hash, head_mac from audit_chain_head"
+                    + " where tenant_id = '" + tenant + "'")) {
+                assertThat(head.next()).isTrue();
+                assertThat(head.getLong(1)).isEqualTo(expected - 1);
+                assertThat(head.getString(2)).isEqualTo(previous);
+                assertThat(head.getString(3)).isEqualTo(HashChain.Key.of("audit-writer-chain-test-key-0123456789abcdef".getBytes())
+                        .headMac(tenant, expected - 1, previous));
+            }
+        }
+    }
+
+    /** The container's managed threads, as plain ones. */
+    private static final class Threads implements ManagedThreadFactory {
+        @Override
+        public Thread newThread(Runnable task) {
+            return new Thread(task);
+        }
+
+        @Override
+        public ForkJoinWorkerThread newThread(ForkJoinPool pool) {
+            throw new UnsupportedOperationException("the audit writer uses one plain thread");
+        }
+    }
+}
