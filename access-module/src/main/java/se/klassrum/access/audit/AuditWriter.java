@@ -58,6 +58,8 @@ public class AuditWriter {
     private static final Logger LOG = Logger.getLogger(AuditWriter.class.getName());
     private static final int MAX_BATCH = 500;
     private static final String UNIQUE_VIOLATION = "23505";
+    /** The SQL state of {@code audit_require_heads_moved} (migration V45) when a head had moved. */
+    private static final String HEADS_MOVED = "40001";
 
     @Resource(lookup = DATA_SOURCE)
     DataSource dataSource;
@@ -88,9 +90,9 @@ public class AuditWriter {
 
     /**
      * Moves the heads from where this writer left them (their tenant, new seq, hash and keyed mac, and the seq and hash
-     * they must still have), appends the entries and their subjects; answers how many heads moved. A head another node
-     * moved in between is not moved, the count falls short and the transaction is rolled back. The subjects' foreign key
-     * is checked at the end of the statement, after the entries are in.
+     * they must still have) and appends the entries and their subjects. A head another node moved in between is not
+     * moved, the count falls short of the batch's organisations (the last parameter) and the statement fails as a whole
+     * (migration V45). The subjects' foreign key is checked at the end of the statement, after the entries are in.
      */
     static final String APPEND = """
             with moved as (
@@ -114,7 +116,7 @@ public class AuditWriter {
                 select * from unnest(cast(? as text[]), cast(? as integer[]), cast(? as text[]), cast(? as text[]),
                                      cast(? as text[]), cast(? as text[]))
             )
-            select count(*) from moved
+            select audit_require_heads_moved(?, (select count(*) from moved))
             """;
 
     private Timer appendTime;
@@ -213,23 +215,23 @@ public class AuditWriter {
     }
 
     /**
-     * One transaction. When this writer moved every head of the batch last, one statement chains the records onto the
-     * heads it remembers and moves them, on the condition that nobody else moved them since ({@link #APPEND}): a batch
-     * then costs two round trips to the database (the statement and the commit). Otherwise, or when another node moved
-     * a head in between, the heads are locked and read first ({@link #appendLocked}).
+     * When this writer moved every head of the batch last, one statement, committed on its own, chains the records onto
+     * the heads it remembers and moves them, on the condition that nobody else moved them since ({@link #APPEND}): one
+     * round trip to the database per batch. Otherwise, or when another node moved a head in between, one transaction
+     * locks and reads the heads first ({@link #appendLocked}).
      */
     private void append(List<Pending> batch) throws SQLException {
         HashChain.Key key = keys.key();
         TreeSet<String> tenants = new TreeSet<>();
         batch.forEach(pending -> tenants.add(pending.record().tenantId()));
         try (Connection connection = dataSource.getConnection()) {
+            if (knownHeads.keySet().containsAll(tenants) && appendOnKnownHeads(connection, batch, tenants, key)) {
+                return;
+            }
+            tenants.forEach(knownHeads::remove);
             connection.setAutoCommit(false);
             try {
-                if (!knownHeads.keySet().containsAll(tenants) || !appendOnKnownHeads(connection, batch, tenants, key)) {
-                    connection.rollback();
-                    tenants.forEach(knownHeads::remove);
-                    appendLocked(connection, batch, tenants, key);
-                }
+                appendLocked(connection, batch, tenants, key);
             } catch (SQLException | RuntimeException e) {
                 knownHeads.clear();
                 connection.rollback();
@@ -239,8 +241,8 @@ public class AuditWriter {
     }
 
     /**
-     * Chains the records onto the remembered heads and moves the heads in one statement; commits and returns true when
-     * every head was still where this writer left it, returns false (nothing to keep: the caller rolls back) otherwise.
+     * Chains the records onto the remembered heads and moves the heads in one statement committed on its own; true when
+     * it was kept, false when a head had moved (the statement failed as a whole, nothing of it is kept).
      */
     private boolean appendOnKnownHeads(Connection connection, List<Pending> batch, TreeSet<String> tenants,
                                        HashChain.Key key) throws SQLException {
@@ -251,26 +253,22 @@ public class AuditWriter {
             heads.put(tenant, knownHeads.get(tenant).copy());
         });
         List<AuditEntry> entries = chain(batch, heads, key);
+        connection.setAutoCommit(true);
         try (PreparedStatement append = connection.prepareStatement(APPEND)) {
             int column = 1;
-            List<String> order = List.copyOf(tenants);
-            column = setHeads(connection, append, column, order, heads, were, key);
+            column = setHeads(connection, append, column, List.copyOf(tenants), heads, were, key);
             column = setEntries(connection, append, column, entries);
-            setSubjects(connection, append, column, entries);
-            try (ResultSet moved = append.executeQuery()) {
-                moved.next();
-                if (moved.getInt(1) != tenants.size()) {
-                    return false;
-                }
-            } catch (SQLException e) {
-                if (UNIQUE_VIOLATION.equals(e.getSQLState())) {
-                    // Another node appended the same sequence numbers first (and moved the head).
-                    return false;
-                }
-                throw e;
+            column = setSubjects(connection, append, column, entries);
+            append.setInt(column, tenants.size());
+            append.executeQuery().close();
+        } catch (SQLException e) {
+            if (HEADS_MOVED.equals(e.getSQLState()) || UNIQUE_VIOLATION.equals(e.getSQLState())) {
+                // Another node moved a head, or appended the same sequence numbers first.
+                return false;
             }
+            knownHeads.clear();
+            throw e;
         }
-        connection.commit();
         knownHeads.putAll(heads);
         appendedOnKnownHeads.incrementAndGet();
         return true;
@@ -337,7 +335,7 @@ public class AuditWriter {
         return column;
     }
 
-    private static void setSubjects(Connection connection, PreparedStatement append, int column, List<AuditEntry> entries)
+    private static int setSubjects(Connection connection, PreparedStatement append, int column, List<AuditEntry> entries)
             throws SQLException {
         List<String> entryIds = new ArrayList<>();
         List<Integer> positions = new ArrayList<>();
@@ -355,7 +353,8 @@ public class AuditWriter {
         append.setArray(column++, texts(connection, subjects.stream().map(AuditSubject::studentId)));
         append.setArray(column++, texts(connection, subjects.stream().map(AuditSubject::groupId)));
         append.setArray(column++, texts(connection, subjects.stream().map(AuditSubject::decision)));
-        append.setArray(column, texts(connection, subjects.stream().map(AuditSubject::failingCodes)));
+        append.setArray(column++, texts(connection, subjects.stream().map(AuditSubject::failingCodes)));
+        return column;
     }
 
     private static Array texts(Connection connection, Stream<String> values) throws SQLException {
