@@ -170,6 +170,12 @@ public class SchoolYearBreaks {
                 proposal.connectsAdded());
     }
 
+    /** The school year a proposal is for when none is given: the one that starts on the next 1 July, "2027/28". */
+    @NoStudentData("a school year's label from today's date")
+    public String comingSchoolYear() {
+        return BreakPlans.comingSchoolYear(guard.today()).label();
+    }
+
     /** Takes a change out of the plan; the caller must administer its group's school. */
     @NoStudentData("removes a staged group change; names no student")
     public BreakPlanView unstage(int seq) {
