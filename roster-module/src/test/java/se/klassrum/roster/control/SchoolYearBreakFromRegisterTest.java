@@ -167,6 +167,32 @@ class SchoolYearBreakFromRegisterTest {
         assertThat(roster()).isEqualTo(rosterBefore);
     }
 
+    /**
+     * At a municipality's size: 20 000 more connected groups of this year and 20 000 of next year with a member each, at
+     * Sara's school, are proposed in one call, twice. Not a timed assertion: the time is printed.
+     */
+    @Test
+    void aMunicipalitysGroupsAreProposedInOneGo() throws Exception {
+        SchoolYear current = coming.previous();
+        db.executeSql("insert into study_group (id, tenant_id, school_id, kind, name, school_year, connected)"
+                + " select gen_random_uuid(), '" + TENANT_SOLBACKA + "', '" + SCHOOL_SOLBACKA_GYMNASIUM + "', 'TEACHING',"
+                + " 'Grupp ' || n, case when n % 2 = 0 then '" + current.label() + "' else '" + coming.label() + "' end,"
+                + " n % 2 = 0 from generate_series(1, 40000) n");
+        db.executeSql("insert into membership (id, tenant_id, group_id, person_id, role, valid_from)"
+                + " select gen_random_uuid(), tenant_id, id, '" + PERSON_ELSA + "', 'MEMBER', date '"
+                + AccessRules.today(clock).plusMonths(8) + "' from study_group where name like 'Grupp %'");
+        db.executeSql("analyze");
+
+        long started = System.nanoTime();
+        BreakPlans.Proposal proposal = propose();
+        long millis = (System.nanoTime() - started) / 1_000_000;
+        System.out.printf("Proposed %d changes from the register in %d ms%n", proposal.added(), millis);
+        assertThat(proposal.archivesAdded()).isEqualTo(20_000 + 6);
+        assertThat(proposal.connectsAdded()).isEqualTo(20_000 + 2);
+        assertThat(propose().added()).isZero();
+        assertThat(db.number("select count(*) from break_change")).isEqualTo(40_008);
+    }
+
     private BreakPlans.Proposal propose() {
         return plans(plans -> plans.propose(TENANT_SOLBACKA, PERSON_SARA, List.of(SCHOOL_SOLBACKA_GYMNASIUM), coming,
                 AccessRules.today(clock)));
