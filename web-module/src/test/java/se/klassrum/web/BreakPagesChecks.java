@@ -110,6 +110,19 @@ abstract class BreakPagesChecks extends BrowserTest {
             assertThat(Sql.number(database, "select count(*) from study_group where id = cast(? as uuid) and connected"
                     + " and not archived", GROUP_FY1A_C.toString())).as("nothing changes before the plan is applied").isOne();
             assertThat(axe("groups, a group in the school-year break (Sara)")).isEmpty();
+
+            // In English, Ke1-E (connected) is put in the break the same way.
+            closeBrowser();
+            open("en-GB,en");
+            signInAs("sara");
+            browser.navigate().to(uri("/admin/groups.xhtml?q=ke1-e").toURL());
+            waitFor(By.cssSelector("li[data-group='Ke1-E']")).findElement(By.cssSelector("input[value='Add to the school-year break']"))
+                    .click();
+            new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.textToBe(By.cssSelector(".notice"),
+                    "Ke1-E is in the school-year break's plan: Archive."));
+            assertThat(waitFor(By.cssSelector("li[data-group='Ke1-E'] .in-break")).getText())
+                    .isEqualTo("In the school-year break: Archive");
+            assertThat(browser.getCurrentUrl()).contains("q=ke1-e");
         } finally {
             Sql.update(database, "delete from break_plan where state = 'OPEN' and tenant_id = cast(? as uuid)",
                     TENANT_SOLBACKA.toString());
