@@ -128,6 +128,61 @@ abstract class SchoolYearBreakChecks extends ServerCalls {
         assertProblem(call("POST", BREAK + "/undo", sara, null, null), 409);
     }
 
+    /**
+     * The plan proposed from the register's groups, at Sara's school only: by default for the school year that starts on
+     * the next 1 July, so every connected group of Solbacka gymnasium of an earlier year is to be archived, and none of
+     * Solbackaskolan's; proposed again, nothing is added; for this school year, the unconnected Ke1-D with its members
+     * is to be connected. Leaves no plan open.
+     */
+    @Test
+    void thePlanIsProposedFromTheRegisterAtTheAdministratorsSchoolsOnly(DataSource database) throws Exception {
+        String sara = token(OID_SARA);
+        String fromRegister = BREAK + "/plan/from-register";
+        String rosterBefore = roster(database);
+        assertThat(Sql.number(database, "select count(*) from break_plan where state = 'OPEN' and tenant_id = cast(? as uuid)",
+                TENANT_SOLBACKA.toString())).as("no plan is open before").isZero();
+        assertProblem(call("POST", fromRegister, token(OID_ANNA), null, null), 403);
+        HttpResponse<String> badYear = call("POST", fromRegister + "?schoolYear=2026/28", sara, null, "en");
+        assertProblem(badYear, 400);
+        assertThat(badYear.body()).contains("INVALID_SCHOOL_YEAR");
+
+        LocalDate today = LocalDate.now(ZoneId.of("Europe/Stockholm"));
+        int coming = today.getMonthValue() >= 7 ? today.getYear() + 1 : today.getYear();
+        HttpResponse<String> proposed = call("POST", fromRegister, sara, null, null);
+        assertThat(proposed.statusCode()).as(proposed.body()).isEqualTo(200);
+        JsonObject proposal = json(proposed.body());
+        assertThat(proposal.getString("schoolYear")).isEqualTo(String.format("%d/%02d", coming, (coming + 1) % 100));
+        List<JsonObject> changes = proposal.getJsonObject("plan").getJsonArray("changes").stream()
+                .map(JsonValue::asJsonObject).toList();
+        assertThat(proposal.getInt("added")).isEqualTo(changes.size()).isEqualTo(proposal.getInt("archivesAdded"));
+        assertThat(changes).allSatisfy(change -> {
+            assertThat(change.getString("kind")).isEqualTo("ARCHIVE");
+            assertThat(change.getString("schoolId")).isEqualTo(SCHOOL_SOLBACKA_GYMNASIUM.toString());
+        });
+        assertThat(changes.stream().map(change -> change.getString("groupId")).toList())
+                .containsExactlyInAnyOrderElementsOf(Sql.strings(database, "select cast(id as varchar) from study_group"
+                        + " where school_id = cast(? as uuid) and connected and not archived"
+                        + " and cast(substr(school_year, 1, 4) as integer) < ?", SCHOOL_SOLBACKA_GYMNASIUM.toString(), coming))
+                .contains(GROUP_MA1C_A.toString())
+                .doesNotContain(DemoIds.GROUP_MA8_A.toString());
+
+        HttpResponse<String> again = call("POST", fromRegister, sara, null, null);
+        assertThat(again.statusCode()).as(again.body()).isEqualTo(200);
+        assertThat(json(again.body()).getInt("added")).isZero();
+        assertThat(json(again.body()).getJsonObject("plan").getJsonArray("changes")).hasSize(changes.size());
+        assertThat(call("DELETE", BREAK + "/plan", sara, null, null).statusCode()).isEqualTo(204);
+
+        String thisYear = Sql.strings(database, "select school_year from study_group where id = cast(? as uuid)",
+                DemoIds.GROUP_KE1_D.toString()).getFirst();
+        HttpResponse<String> thisYears = call("POST", fromRegister + "?schoolYear=" + thisYear, sara, null, null);
+        assertThat(thisYears.statusCode()).as(thisYears.body()).isEqualTo(200);
+        assertThat(json(thisYears.body()).getJsonObject("plan").getJsonArray("changes").stream().map(JsonValue::asJsonObject)
+                .filter(change -> change.getString("groupId").equals(DemoIds.GROUP_KE1_D.toString())).map(change -> change.getString("kind")))
+                .containsExactly("CONNECT");
+        assertThat(call("DELETE", BREAK + "/plan", sara, null, null).statusCode()).isEqualTo(204);
+        assertThat(roster(database)).as("proposing changes nothing of the roster").isEqualTo(rosterBefore);
+    }
+
     /** For each question: may the person read the student's profile, or the group's posts, now? */
     private Map<List<String>, Boolean> answers(Map<List<String>, Boolean> questions) throws Exception {
         Map<List<String>, Boolean> answers = new LinkedHashMap<>();

@@ -20,6 +20,7 @@ import se.klassrum.roster.control.BreakImpacts.Difference;
 import se.klassrum.roster.control.BreakImpacts.WarningKind;
 import se.klassrum.roster.control.BreakPlans;
 import se.klassrum.roster.control.BreakPlans.ChangeKind;
+import se.klassrum.roster.entity.SchoolYear;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -116,6 +117,17 @@ public class SchoolYearBreaks {
                           int restoredRows) {
     }
 
+    /**
+     * What proposing the plan from the register did.
+     *
+     * @param schoolYear     the coming school year the proposal is for, "2027/28"
+     * @param added          how many changes the proposal added to the plan (0 when proposed again)
+     * @param archivesAdded  of them, groups of earlier school years to archive
+     * @param connectsAdded  of them, groups of the coming school year to connect
+     */
+    public record BreakProposal(BreakPlanView plan, String schoolYear, int added, int archivesAdded, int connectsAdded) {
+    }
+
     @NoStudentData("the plan's group changes and the owners named in them (staff); names no student")
     public BreakPlanView plan() {
         UUID tenant = requireAnyAdministrator();
@@ -137,6 +149,31 @@ public class SchoolYearBreaks {
         RosterDirectory.GroupView group = directory.group(groupId);
         directory.requireSchoolAdministrator(group.schoolId());
         return view(plans().stage(tenant, callerId(), kind, groupId, personId));
+    }
+
+    /**
+     * Stages in the open plan what the register's data implies for the coming school year at every school the caller
+     * administers, and only there (see {@link BreakPlans#propose}): archive the connected groups of earlier school
+     * years, connect the coming year's groups that have members. Proposing again adds nothing twice; changes staged by
+     * hand stay.
+     *
+     * @param schoolYear the coming school year; null for the one that starts on the next 1 July
+     */
+    @NoStudentData("stages group changes of the caller's own schools from the register's groups; names no student")
+    public BreakProposal proposeFromRegister(SchoolYear schoolYear) {
+        UUID tenant = requireAnyAdministrator();
+        List<UUID> schools = directory.administeredSchools().stream().map(RosterDirectory.SchoolView::id).toList();
+        LocalDate today = guard.today();
+        SchoolYear coming = schoolYear != null ? schoolYear : BreakPlans.comingSchoolYear(today);
+        BreakPlans.Proposal proposal = plans().propose(tenant, callerId(), schools, coming, today);
+        return new BreakProposal(view(proposal.plan()), coming.label(), proposal.added(), proposal.archivesAdded(),
+                proposal.connectsAdded());
+    }
+
+    /** The school year a proposal is for when none is given: the one that starts on the next 1 July, "2027/28". */
+    @NoStudentData("a school year's label from today's date")
+    public String comingSchoolYear() {
+        return BreakPlans.comingSchoolYear(guard.today()).label();
     }
 
     /** Takes a change out of the plan; the caller must administer its group's school. */

@@ -4,6 +4,7 @@ import jakarta.persistence.EntityManager;
 import se.klassrum.access.control.AccessRules;
 import se.klassrum.roster.entity.RosterError;
 import se.klassrum.roster.entity.RosterException;
+import se.klassrum.roster.entity.SchoolYear;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -69,6 +70,14 @@ public final class BreakPlans {
                          int restoredRows) {
     }
 
+    /** What proposing the plan from the register did: the open plan, and how many changes it added to it. */
+    public record Proposal(Plan plan, SchoolYear schoolYear, int archivesAdded, int connectsAdded) {
+
+        public int added() {
+            return archivesAdded + connectsAdded;
+        }
+    }
+
     private final EntityManager em;
     private final Clock clock;
 
@@ -125,6 +134,53 @@ public final class BreakPlans {
                     .executeUpdate();
         }
         return open(tenantId).orElseThrow();
+    }
+
+    /**
+     * The school year a break on {@code day} prepares: the one that starts on the next 1 July (the school year
+     * {@code SchoolYear} labels starts in July or August, and a break is prepared before it). On 1 July or later in a
+     * year, that is the following year's.
+     */
+    public static SchoolYear comingSchoolYear(LocalDate day) {
+        return SchoolYear.startingIn(day.getMonthValue() >= 7 ? day.getYear() + 1 : day.getYear());
+    }
+
+    /**
+     * Stages in the organisation's open plan (begun if there is none) what the register's data implies for the
+     * {@code coming} school year at the given schools, with one statement for every group of them:
+     * <ul>
+     *     <li>ARCHIVE every connected group, not archived, of an earlier school year than the coming one;</li>
+     *     <li>CONNECT every group of the coming school year that is not connected nor archived and has a member whose
+     *     membership has not ended by {@code today} (imports bring the register's groups unconnected, with their
+     *     members and, as owners, their teachers and mentors: connecting the group is what gives them their paths).</li>
+     * </ul>
+     * The owners come from the register as memberships with their own dates, so the register implies no change of
+     * owners here; those stay changes an administrator stages by hand. A group that already has an ARCHIVE or CONNECT
+     * change in the plan keeps it: proposing again adds nothing twice, and a change staged by hand is never undone or
+     * contradicted. Nothing of the roster changes.
+     */
+    public Proposal propose(UUID tenantId, UUID actorId, java.util.Collection<UUID> schools, SchoolYear coming,
+                            LocalDate today) {
+        Plan plan = open(tenantId).orElseGet(() -> begin(tenantId, actorId));
+        String id = plan.id().toString();
+        // One proposal (or staging) at a time per plan: the changes' numbers are taken from what the plan holds.
+        em.createNativeQuery("select id from break_plan where id = cast(?1 as uuid) for update").setParameter(1, id)
+                .getResultList();
+        String where = "g.tenant_id = cast(?2 as uuid) and g.school_id in (select unnest(cast(?3 as uuid[])))"
+                + " and not g.archived and not exists (select 1 from break_change b where b.plan_id = cast(?1 as uuid)"
+                + " and b.group_id = g.id and b.kind in ('ARCHIVE', 'CONNECT'))";
+        String insert = "insert into break_change (plan_id, seq, kind, group_id, person_id)"
+                + " select cast(?1 as uuid), (select coalesce(max(seq), 0) from break_change where plan_id = cast(?1 as uuid))"
+                + " + row_number() over (order by g.school_id, g.name, g.id), '%s', g.id, null from study_group g where ";
+        String schoolIds = uuidArray(schools);
+        int archives = update(insert.formatted(ChangeKind.ARCHIVE.name()) + where
+                + " and g.connected and cast(substr(g.school_year, 1, 4) as integer) < ?4",
+                id, tenantId.toString(), schoolIds, coming.startYear());
+        int connects = update(insert.formatted(ChangeKind.CONNECT.name()) + where
+                + " and not g.connected and g.school_year = ?4 and exists (select 1 from membership m"
+                + " where m.group_id = g.id and m.role = 'MEMBER' and (m.valid_to is null or m.valid_to >= ?5))",
+                id, tenantId.toString(), schoolIds, coming.label(), today);
+        return new Proposal(open(tenantId).orElseThrow(), coming, archives, connects);
     }
 
     /** Takes a staged change out of the open plan. */

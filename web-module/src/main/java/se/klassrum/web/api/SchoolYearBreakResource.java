@@ -24,6 +24,8 @@ import se.klassrum.roster.boundary.SchoolYearBreaks;
 import se.klassrum.roster.boundary.SchoolYearBreaks.BreakOutcome;
 import se.klassrum.roster.boundary.SchoolYearBreaks.BreakPlanView;
 import se.klassrum.roster.boundary.SchoolYearBreaks.BreakPreview;
+import se.klassrum.roster.boundary.SchoolYearBreaks.BreakProposal;
+import se.klassrum.roster.entity.SchoolYear;
 
 /**
  * The school-year break (läsårsbryt) as one planned change (TRANSITIONS.md, R1–R3), for school administrators: the
@@ -64,6 +66,23 @@ public class SchoolYearBreakResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = BreakPlanView.class)))
     public BreakPlanView stage(@Valid @NotNull Requests.BreakChangeRequest request) {
         return breaks.stage(request.kind(), request.group(), request.person());
+    }
+
+    @POST
+    @Path("plan/from-register")
+    @Operation(summary = "Stages in the open plan what the register's data implies for the coming school year, at the "
+            + "schools the caller administers; nothing of the roster changes",
+            description = "Archives every connected, not archived group of an earlier school year than the coming one, "
+                    + "and connects every group of the coming school year that is not connected and has a member whose "
+                    + "membership has not ended (imports bring the register's groups unconnected, with their teachers and "
+                    + "mentors as owners). Only groups of the schools the caller administers. A group that already has an "
+                    + "archive or connect change in the plan keeps it: proposing again adds nothing, and changes staged by "
+                    + "hand stay. Owners are not changed: the register's owners come with the groups.")
+    @APIResponse(responseCode = "200", description = "The plan and how many changes were added",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = BreakProposal.class)))
+    public BreakProposal fromRegister(@QueryParam("schoolYear") @Parameter(description = "the coming school year, "
+            + "\"2027/28\"; by default the one that starts on the next 1 July") String schoolYear) {
+        return breaks.proposeFromRegister(schoolYear == null || schoolYear.isBlank() ? null : SchoolYear.parse(schoolYear));
     }
 
     @DELETE

@@ -17,6 +17,7 @@ import se.klassrum.roster.boundary.SchoolYearBreaks.BreakPreview;
 import se.klassrum.roster.control.BreakPlans.ChangeKind;
 import se.klassrum.roster.entity.RosterError;
 import se.klassrum.roster.entity.RosterException;
+import se.klassrum.roster.entity.SchoolYear;
 
 import java.util.List;
 import java.util.UUID;
@@ -42,6 +43,7 @@ public class AdminBreakPage {
     private String group;
     private String person;
     private boolean confirmed;
+    private String schoolYear;
 
     private List<SchoolView> schools;
     private SchoolView current;
@@ -121,6 +123,29 @@ public class AdminBreakPage {
         return act(() -> breaks.stage(chosen, groupId, chosen.ofPerson() ? personId : null), "admin.break.staged");
     }
 
+    /**
+     * Stages what the register's data implies for the coming school year at the caller's schools; says how many changes
+     * were added (none when proposed again).
+     */
+    public String propose() {
+        load();
+        if (refusal != null) {
+            return null;
+        }
+        String[] added = new String[2];
+        return actThenTell(() -> {
+            SchoolYearBreaks.BreakProposal proposal = breaks.proposeFromRegister(
+                    schoolYear == null || schoolYear.isBlank() ? null : SchoolYear.parse(schoolYear));
+            added[0] = Integer.toString(proposal.added());
+            added[1] = proposal.schoolYear();
+        }, () -> Texts.flash(FacesMessage.SEVERITY_INFO, "admin.break.proposed", added[0], added[1]));
+    }
+
+    /** The school year proposed when none is written: the one that starts on the next 1 July. */
+    public String getComingSchoolYear() {
+        return breaks.comingSchoolYear();
+    }
+
     public String unstage(int seq) {
         return act(() -> breaks.unstage(seq), null);
     }
@@ -148,10 +173,15 @@ public class AdminBreakPage {
      * Runs one change of the plan: then back to the page with the notice (none for null), or a refusal shown here.
      */
     private String act(Runnable change, String notice) {
+        return actThenTell(change, notice == null ? null : () -> Texts.flash(FacesMessage.SEVERITY_INFO, notice));
+    }
+
+    /** As {@link #act(Runnable, String)}, with a notice that says what the change did. */
+    private String actThenTell(Runnable change, Runnable notice) {
         try {
             change.run();
             if (notice != null) {
-                Texts.flash(FacesMessage.SEVERITY_INFO, notice);
+                notice.run();
             }
             return preview != null ? null : again();
         } catch (RosterException refused) {
@@ -235,6 +265,14 @@ public class AdminBreakPage {
 
     public void setPerson(String person) {
         this.person = person;
+    }
+
+    public String getSchoolYear() {
+        return schoolYear;
+    }
+
+    public void setSchoolYear(String schoolYear) {
+        this.schoolYear = schoolYear;
     }
 
     public boolean isConfirmed() {

@@ -16,10 +16,15 @@ import se.klassrum.roster.boundary.RosterDirectory.StaffView;
 import se.klassrum.roster.boundary.RosterDirectory.SubjectView;
 import se.klassrum.roster.boundary.RosterDirectory.SyllabusView;
 import se.klassrum.roster.boundary.RosterDirectory.TeacherSubjectView;
+import se.klassrum.roster.boundary.SchoolYearBreaks;
+import se.klassrum.roster.control.BreakPlans.ChangeKind;
 import se.klassrum.roster.entity.GroupKind;
 import se.klassrum.roster.entity.RosterException;
 
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -43,6 +48,9 @@ public class AdminGroupsPage {
     GroupImpacts impacts;
 
     @Inject
+    SchoolYearBreaks breaks;
+
+    @Inject
     jakarta.servlet.http.HttpServletRequest request;
 
     /** The group whose disconnection awaits confirmation, its name and its impact. */
@@ -64,6 +72,8 @@ public class AdminGroupsPage {
     private List<GroupView> groups;
     private int total;
     private List<TeacherSubjectView> links;
+    /** What the school-year break's open plan does to each group it archives or connects. */
+    private Map<UUID, ChangeKind> inBreak;
 
     /** The schools the caller administers; the page shows one of them. */
     public List<SchoolView> getSchools() {
@@ -206,6 +216,39 @@ public class AdminGroupsPage {
                 impact.teachersLosingStudents(), impact.studentsTeachersLose(), impact.studentsLosingGroup());
     }
 
+    /**
+     * "Lägg i läsårsbrytet": stages the group's change for the school-year break in the organisation's open plan —
+     * archived if it is connected, connected if not — and comes back to the same place of the list.
+     */
+    public String addToBreak(String groupId) {
+        return withGroup(groupId, group -> {
+            ChangeKind kind = group.connected() ? ChangeKind.ARCHIVE : ChangeKind.CONNECT;
+            breaks.stage(kind, group.id(), null);
+            school = group.schoolId().toString();
+            Texts.flash(FacesMessage.SEVERITY_INFO, "admin.groups.addedToBreak", group.name(),
+                    Texts.text("admin.break." + kind.name()));
+            return againAt(group);
+        });
+    }
+
+    /** What the school-year break's open plan does to the group ("I läsårsbrytet: Arkivera"), or null. */
+    public String inBreak(GroupView group) {
+        if (inBreak == null) {
+            inBreak = new HashMap<>();
+            load();
+            if (refusal == null) {
+                try {
+                    breaks.plan().changes().stream().filter(change -> !change.kind().ofPerson())
+                            .forEach(change -> inBreak.put(change.groupId(), change.kind()));
+                } catch (RosterException noPlan) {
+                    // No open plan: no group is in it.
+                }
+            }
+        }
+        ChangeKind kind = inBreak.get(group.id());
+        return kind == null ? null : Texts.text("admin.groups.inBreak", Texts.text("admin.break." + kind.name()));
+    }
+
     /** Sets the syllabus chosen in the group's row, or removes it when none is chosen. */
     public String setSyllabus(String groupId) {
         // The row's plain select: only the submitted row's form sends its "syllabus".
@@ -294,6 +337,35 @@ public class AdminGroupsPage {
     /** The same list again after a change: school, search and filters are the page's view parameters. */
     private String again() {
         return "/admin/groups.xhtml?faces-redirect=true&includeViewParams=true";
+    }
+
+    /**
+     * The same list again, scrolled to the group's row: school, search and filters as the page's view parameters
+     * (a redirect with a fragment, which a navigation outcome cannot carry).
+     */
+    private String againAt(GroupView group) {
+        jakarta.faces.context.FacesContext faces = jakarta.faces.context.FacesContext.getCurrentInstance();
+        Map<String, List<String>> parameters = new LinkedHashMap<>();
+        parameters.put("school", List.of(school));
+        for (String name : List.of("q", "kind", "state")) {
+            String value = param(switch (name) {
+                case "q" -> q;
+                case "kind" -> kind;
+                default -> state;
+            }, name);
+            if (!blank(value)) {
+                parameters.put(name, List.of(value));
+            }
+        }
+        String address = faces.getApplication().getViewHandler()
+                .getRedirectURL(faces, "/admin/groups.xhtml", parameters, false) + "#group-" + group.id();
+        try {
+            faces.getExternalContext().redirect(address);
+        } catch (java.io.IOException failed) {
+            throw new java.io.UncheckedIOException(failed);
+        }
+        faces.responseComplete();
+        return null;
     }
 
     private void load() {
