@@ -97,10 +97,7 @@ abstract class PortalPagesChecks extends BrowserTest {
     @Test
     void aDemoPersonaChosenAfterwardsReplacesThePersonSignedInThroughTheProvider() throws IOException {
         open("en-GB,en", 1280, 1000);
-        browser.navigate().to(uri("/sign-in.xhtml").toURL());
-        OidcServer.nextStaffSignInAs(ENTRA_TENANT_SOLBACKA, OID_SARA);
-        waitFor(By.id("staffSignIn")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.urlContains("/groups.xhtml"));
+        signInAsStaff(OID_SARA);
         assertThat(text()).contains("Signed in as Sara Svensson");
 
         browser.navigate().to(uri("/demo.xhtml").toURL());
@@ -500,10 +497,7 @@ abstract class PortalPagesChecks extends BrowserTest {
         api("GET", "/api/v1/students/" + PERSON_ELSA, OID_ANNA, null, 200);
 
         open("sv-SE,sv", 1280, 1000);
-        browser.navigate().to(uri("/sign-in.xhtml").toURL());
-        OidcServer.nextStaffSignInAs(ENTRA_TENANT_SOLBACKA, OID_SARA);
-        waitFor(By.id("staffSignIn")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.urlContains("/groups.xhtml"));
+        signInAsStaff(OID_SARA);
 
         browser.findElement(By.id("importsLink")).click();
         WebElement run = waitFor(By.cssSelector("article.import-run[data-status='REJECTED']"));
@@ -572,10 +566,7 @@ abstract class PortalPagesChecks extends BrowserTest {
 
         // Anna is no administrator: both pages refuse her.
         signOut();
-        browser.navigate().to(uri("/sign-in.xhtml").toURL());
-        OidcServer.nextStaffSignInAs(ENTRA_TENANT_SOLBACKA, OID_ANNA);
-        waitFor(By.id("staffSignIn")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.urlContains("/groups.xhtml"));
+        signInAsStaff(OID_ANNA);
         browser.navigate().to(uri("/admin/imports.xhtml").toURL());
         assertThat(waitFor(By.id("refusal")).getText()).contains("Bara en skoladministratör");
         browser.navigate().to(uri("/admin/audit.xhtml?student=" + PERSON_ELSA).toURL());
@@ -594,10 +585,7 @@ abstract class PortalPagesChecks extends BrowserTest {
         api("GET", "/api/v1/students/" + PERSON_RUT, OID_PETRA, null, 200);
 
         open("sv-SE,sv", 1280, 1000);
-        browser.navigate().to(uri("/sign-in.xhtml").toURL());
-        OidcServer.nextStaffSignInAs(ENTRA_TENANT_SOLBACKA, OID_SARA);
-        waitFor(By.id("staffSignIn")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.urlContains("/groups.xhtml"));
+        signInAsStaff(OID_SARA);
         browser.findElement(By.id("logLink")).click();
         assertThat(waitFor(By.tagName("h1")).getText()).isEqualTo("Loggen för dina skolor");
         new Select(browser.findElement(By.id("actor"))).selectByVisibleText("Anna Andersson");
@@ -624,10 +612,7 @@ abstract class PortalPagesChecks extends BrowserTest {
                 "\"Elsa Ek\"", PERSON_ELSA.toString()).doesNotContain("Rut", "Petra Pettersson");
 
         open("en", 375, 800);
-        browser.navigate().to(uri("/sign-in.xhtml").toURL());
-        OidcServer.nextStaffSignInAs(ENTRA_TENANT_SOLBACKA, OID_SARA);
-        waitFor(By.id("staffSignIn")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.urlContains("/groups.xhtml"));
+        signInAsStaff(OID_SARA);
         browser.navigate().to(uri("/admin/log.xhtml?actor=" + PERSON_ANNA + "&outcome=allowed").toURL());
         assertThat(waitFor(By.id("log")).getText()).contains("Anna Andersson read Elsa Ek's profile", "allowed");
         problems.addAll(axe("the log of Sara's schools, English, phone"));
@@ -635,10 +620,7 @@ abstract class PortalPagesChecks extends BrowserTest {
         screenshot("admin-log-anna-phone-en");
 
         open("sv-SE,sv", 1280, 1000);
-        browser.navigate().to(uri("/sign-in.xhtml").toURL());
-        OidcServer.nextStaffSignInAs(ENTRA_TENANT_SOLBACKA, OID_ANNA);
-        waitFor(By.id("staffSignIn")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.urlContains("/groups.xhtml"));
+        signInAsStaff(OID_ANNA);
         browser.navigate().to(uri("/admin/log.xhtml").toURL());
         assertThat(waitFor(By.id("refusal")).getText()).contains("Loggen är till för skoladministratörer");
         assertThat(browser.findElements(By.id("log"))).isEmpty();
@@ -654,10 +636,7 @@ abstract class PortalPagesChecks extends BrowserTest {
         String address = "ebba-" + UUID.randomUUID() + "@example.se";
         try {
             open("sv-SE,sv", 1280, 1000);
-            browser.navigate().to(uri("/sign-in.xhtml").toURL());
-            OidcServer.nextStaffSignInAs(ENTRA_TENANT_SOLBACKA, OID_SARA);
-            waitFor(By.id("staffSignIn")).click();
-            new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.urlContains("/groups.xhtml"));
+            signInAsStaff(OID_SARA);
             browser.findElement(By.id("guardiansLink")).click();
             assertThat(waitFor(By.tagName("h1")).getText()).isEqualTo("Vårdnadshavare och deras inloggningar");
             browser.findElement(By.id("find:name")).sendKeys("elsa");
@@ -694,10 +673,7 @@ abstract class PortalPagesChecks extends BrowserTest {
             assertThat(text()).doesNotContain("Nils");
 
             open("sv-SE,sv", 1280, 1000);
-            browser.navigate().to(uri("/sign-in.xhtml").toURL());
-            OidcServer.nextStaffSignInAs(ENTRA_TENANT_SOLBACKA, OID_ANNA);
-            waitFor(By.id("staffSignIn")).click();
-            new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.urlContains("/groups.xhtml"));
+            signInAsStaff(OID_ANNA);
             browser.navigate().to(uri("/admin/guardians.xhtml?student=" + PERSON_ELSA).toURL());
             assertThat(waitFor(By.id("refusal")).getText()).contains("skoladministratörer");
             assertThat(browser.findElements(By.id("guardians"))).isEmpty();
@@ -715,10 +691,7 @@ abstract class PortalPagesChecks extends BrowserTest {
     void saraConnectsAGroupSetsItsSyllabusAndLinksATeacherToASubject(DataSource database) throws Exception {
         try {
             open("sv-SE,sv", 1280, 1000);
-            browser.navigate().to(uri("/sign-in.xhtml").toURL());
-            OidcServer.nextStaffSignInAs(ENTRA_TENANT_SOLBACKA, OID_SARA);
-            waitFor(By.id("staffSignIn")).click();
-            new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.urlContains("/groups.xhtml"));
+            signInAsStaff(OID_SARA);
             // Sara has no groups of her own: her start page is the school she administers, at a glance.
             assertThat(text()).doesNotContain("Du har inga grupper i dag");
             assertThat(waitFor(By.cssSelector("#administered li[data-school='Solbacka gymnasium']")).getText())
@@ -807,10 +780,7 @@ abstract class PortalPagesChecks extends BrowserTest {
     @Test
     void disconnectingAGroupSaysFirstWhoLosesAccessAndCancellingKeepsIt(DataSource database) throws Exception {
         open("sv-SE,sv", 1280, 1000);
-        browser.navigate().to(uri("/sign-in.xhtml").toURL());
-        OidcServer.nextStaffSignInAs(ENTRA_TENANT_SOLBACKA, OID_SARA);
-        waitFor(By.id("staffSignIn")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.urlContains("/groups.xhtml"));
+        signInAsStaff(OID_SARA);
         browser.navigate().to(uri("/admin/groups.xhtml").toURL());
         group(MA1C_A).findElement(By.cssSelector("input[value='Koppla från']")).click();
         assertThat(waitFor(By.id("impact")).getText()).isEqualTo("1 lärare förlorar åtkomsten till 5 elevers information"
@@ -826,10 +796,7 @@ abstract class PortalPagesChecks extends BrowserTest {
         assertThat(Sql.number(database, "select count(*) from study_group where id = ? and connected", GROUP_MA1C_A)).isEqualTo(1);
 
         open("en-GB,en", 375, 812);
-        browser.navigate().to(uri("/sign-in.xhtml").toURL());
-        OidcServer.nextStaffSignInAs(ENTRA_TENANT_SOLBACKA, OID_SARA);
-        waitFor(By.id("staffSignIn")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.urlContains("/groups.xhtml"));
+        signInAsStaff(OID_SARA);
         browser.navigate().to(uri("/admin/groups.xhtml").toURL());
         group(MA1C_A).findElement(By.cssSelector("input[value='Disconnect']")).click();
         assertThat(waitFor(By.id("impact")).getText()).isEqualTo("1 teacher loses access to the data of 5 students through"
@@ -843,10 +810,7 @@ abstract class PortalPagesChecks extends BrowserTest {
     @Test
     void aTeacherMayNotAdministerGroups() throws IOException {
         open("en-GB,en", 1280, 1000);
-        browser.navigate().to(uri("/sign-in.xhtml").toURL());
-        OidcServer.nextStaffSignInAs(ENTRA_TENANT_SOLBACKA, OID_ANNA);
-        waitFor(By.id("staffSignIn")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.urlContains("/groups.xhtml"));
+        signInAsStaff(OID_ANNA);
         assertThat(browser.findElements(By.id("adminGroupsLink"))).isEmpty();
         browser.navigate().to(uri("/admin/groups.xhtml").toURL());
         assertThat(waitFor(By.id("refusal")).getText()).contains("Only a school administrator");
