@@ -95,7 +95,7 @@ abstract class AdulthoodPagesChecks extends BrowserTest {
             java.util.List<String> seen = new java.util.ArrayList<>();
             while (!studentsShown().contains("Ivar Isaksson") && seen.size() < 50) {
                 assertThat(new java.util.HashSet<>(studentsShown())).as("one student a page").hasSize(1);
-                seen.addAll(studentsShown());
+                seen.addAll(new java.util.LinkedHashSet<>(studentsShown()));
                 clickAndWait(waitFor(By.id("moreLinks")));
             }
             assertThat(seen).as("Elsa before Ivar, each once").contains("Elsa Ek").doesNotHaveDuplicates();
