@@ -101,11 +101,13 @@ abstract class AdulthoodPagesChecks extends BrowserTest {
             assertThat(seen).as("Elsa before Ivar, each once").contains("Elsa Ek").doesNotHaveDuplicates();
             assertThat(new java.util.HashSet<>(studentsShown())).containsExactly("Ivar Isaksson");
             assertThat(browser.findElement(By.id("firstLinks")).getText()).isEqualTo("Tillbaka till listans början");
+            screenshot("admin-adulthood-later-page");
 
-            adultLink("Ivar Isaksson").findElement(By.cssSelector("input[value='Registrera samtycke']")).click();
-            adultLink("Ivar Isaksson").findElement(By.cssSelector("input[value='Ja, registrera samtycket']")).click();
-            new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.textToBePresentInElementLocated(
-                    By.id("messages"), "Samtycket från Ivar Isaksson för Lars Isaksson är registrerat."));
+            // Each click loads the page anew: wait until the old one is gone before looking at the new one.
+            clickAndWait(adultLink("Ivar Isaksson").findElement(By.cssSelector("input[value='Registrera samtycke']")));
+            clickAndWait(adultLink("Ivar Isaksson").findElement(By.cssSelector("input[value='Ja, registrera samtycket']")));
+            assertThat(waitFor(By.id("messages")).getText())
+                    .contains("Samtycket från Ivar Isaksson för Lars Isaksson är registrerat.");
             assertThat(new java.util.HashSet<>(studentsShown())).as("back on Ivar's page").containsExactly("Ivar Isaksson");
             assertThat(adultLink("Ivar Isaksson").getAttribute("data-consent")).isEqualTo("RECORDED");
         } finally {

@@ -44,6 +44,9 @@ import static se.klassrum.roster.demo.DemoIds.PERSON_ELSA;
 import static se.klassrum.roster.demo.DemoIds.PERSON_IVAR;
 import static se.klassrum.roster.demo.DemoIds.PERSON_KARIN;
 import static se.klassrum.roster.demo.DemoIds.SCHOOL_SOLBACKA_GYMNASIUM;
+import static se.klassrum.roster.demo.DemoIds.SYLLABUS_MATMAT01C;
+import static se.klassrum.roster.demo.DemoIds.GROUP_MA1C_A_PREVIOUS;
+import static se.klassrum.roster.demo.DemoIds.PERSON_HUGO;
 import static se.klassrum.roster.demo.DemoIds.SUBJECT_KEM;
 import static se.klassrum.roster.demo.DemoIds.idpSubject;
 
@@ -862,13 +865,59 @@ abstract class PortalPagesChecks extends BrowserTest {
     }
 
     /**
+     * The explain page asks about an assessment with the group it was given in, and answers as reading it is decided:
+     * Anna's own question about a draft of Hugo's Ma1c assessment in last year's archived Ma1c-A is not allowed (an
+     * earlier assessment is read only when published), while a draft she would set now in her current Ma1c-A is; the
+     * field belongs to assessments only. Swedish; the answer passes axe.
+     */
+    @Test
+    void theExplainPageExplainsAnEarlierAssessmentWithTheGroupItWasGivenIn() throws IOException {
+        open("sv-SE,sv", 1280, 1000);
+        signInAsStaff(OID_ANNA);
+
+        explainAsAnna("ASSESSMENT", SYLLABUS_MATMAT01C.toString(), GROUP_MA1C_A_PREVIOUS.toString(), false);
+        WebElement earlier = waitFor(By.id("answer"));
+        assertThat(earlier.findElement(By.id("answer-heading")).getAttribute("class")).isEqualTo("failed");
+        assertThat(earlier.findElement(By.cssSelector("section[data-path='TEACHER'] li[data-code='EARLIER_PUBLISHED']"))
+                .getAttribute("class")).contains("failed");
+        assertThat(axe("explain, an earlier assessment (Anna)")).isEmpty();
+        screenshot("explain-earlier-assessment");
+
+        explainAsAnna("ASSESSMENT", SYLLABUS_MATMAT01C.toString(), "", false);
+        assertThat(waitFor(By.id("answer-heading")).getAttribute("class")).as("a draft she sets now").isEqualTo("passed");
+
+        explainAsAnna("STUDENT_PROFILE", "", GROUP_MA1C_A_PREVIOUS.toString(), true);
+        assertThat(waitFor(By.id("explain:assessmentGroupMessage")).getText())
+                .isEqualTo("Bara ett omdöme anges med gruppen där det gavs: lämna fältet tomt.");
+        assertThat(browser.findElements(By.id("answer"))).isEmpty();
+    }
+
+    /** Anna asks the explain page about herself and Hugo. */
+    private void explainAsAnna(String kind, String syllabus, String assessmentGroup, boolean published) throws IOException {
+        browser.navigate().to(uri("/explain.xhtml").toURL());
+        for (String[] field : new String[][] {{"explain:person", PERSON_ANNA.toString()},
+                {"explain:student", PERSON_HUGO.toString()}, {"explain:syllabus", syllabus},
+                {"explain:assessmentGroup", assessmentGroup}}) {
+            WebElement input = waitFor(By.id(field[0]));
+            input.clear();
+            input.sendKeys(field[1]);
+        }
+        new Select(browser.findElement(By.id("explain:kind"))).selectByValue(kind);
+        WebElement box = browser.findElement(By.id("explain:published"));
+        if (box.isSelected() != published) {
+            box.click();
+        }
+        clickAndWait(browser.findElement(By.id("explain:ask")));
+    }
+
+    /**
      * Signs out and waits for the page the sign-out leads to: the sign-out is a form post whose redirect would
      * otherwise still be on its way when the test navigates elsewhere, and then win.
      */
     private void signOut() {
-        WebElement button = browser.findElement(By.id("signOut:signOutButton"));
-        button.click();
-        new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.stalenessOf(button));
+        // Until the old page is gone; while Chromium swaps the pages it may also answer that the button no longer
+        // belongs to the document, which clickAndWait takes as gone too.
+        clickAndWait(browser.findElement(By.id("signOut:signOutButton")));
         new WebDriverWait(browser, Duration.ofSeconds(20)).until(driver -> "complete".equals(
                 ((JavascriptExecutor) driver).executeScript("return document.readyState")));
     }
