@@ -176,6 +176,79 @@ abstract class AdulthoodChecks extends ServerCalls {
                 "Bearer " + TestIssuer.personToken(ENTRA_TENANT_SOLBACKA, OID_ANNA), null, null).statusCode()).isEqualTo(403);
     }
 
+    /**
+     * Both lists page with sealed cursors, a page of students at a time, however many students there are: with one
+     * student a page, the students without a birth date come one by one, in the order of the whole list, each once, and
+     * Greta, protected and out of Sara's reach, leaves no page short and no trace; the adult students' links come a
+     * student at a time, all of that student's links on one page. A changed cursor is refused.
+     */
+    @Test
+    void theSchoolPagesThroughBothListsAStudentAtATime(DataSource database) throws Exception {
+        String klarasBirthDate = Sql.strings(database, "select birth_date::text from person where id = ?", PERSON_KLARA).getFirst();
+        String gretasBirthDate = Sql.strings(database, "select birth_date::text from person where id = ?", PERSON_GRETA).getFirst();
+        String elsasBirthDate = Sql.strings(database, "select birth_date::text from person where id = ?", PERSON_ELSA).getFirst();
+        try {
+            Sql.update(database, "update person set birth_date = null where id in (?, ?, ?)", PERSON_KLARA, PERSON_GRETA,
+                    PERSON_ELSA);
+            String withoutBirthDate = "/api/v1/students/without-birth-date";
+            java.util.List<String> whole = ids(call("GET", withoutBirthDate, sara(), null, null).body(), "id");
+
+            java.util.List<java.util.List<String>> pages = pages(withoutBirthDate, "id");
+
+            assertThat(whole).contains(PERSON_ELSA.toString(), PERSON_KLARA.toString()).doesNotContain(PERSON_GRETA.toString());
+            assertThat(pages).as("one student a page").hasSizeGreaterThan(1).allSatisfy(page -> assertThat(page).hasSize(1));
+            assertThat(pages.stream().flatMap(java.util.List::stream).toList()).isEqualTo(whole);
+
+            // Elsa is 18 for a moment: her link to Karin joins Ivar's to Lars, each student's links on a page of their own.
+            Sql.update(database, "update person set birth_date = ? where id = ?", LocalDate.now(SWEDEN).minusYears(20),
+                    PERSON_ELSA);
+            String adultLinks = "/api/v1/guardian/administration/adult-links";
+            java.util.List<String> allStudents = ids(call("GET", adultLinks, sara(), null, null).body(), "studentId");
+
+            java.util.List<java.util.List<String>> linkPages = pages(adultLinks, "studentId");
+
+            assertThat(allStudents).contains(PERSON_ELSA.toString(), PERSON_IVAR.toString());
+            assertThat(linkPages).hasSizeGreaterThan(1)
+                    .allSatisfy(page -> assertThat(new java.util.HashSet<>(page)).as("one student a page").hasSize(1));
+            assertThat(linkPages.stream().flatMap(java.util.List::stream).toList()).isEqualTo(allStudents);
+
+            String cursor = nextCursor(call("GET", adultLinks + "?limit=1", sara(), null, null).body());
+            String changed = (cursor.charAt(5) == 'A' ? "B" : "A");
+            HttpResponse<String> refused = call("GET", adultLinks + "?limit=1&cursor=" + cursor.substring(0, 5) + changed
+                    + cursor.substring(6), sara(), null, null);
+            assertThat(refused.statusCode()).isEqualTo(400);
+            assertThat(call("GET", withoutBirthDate + "?limit=0", sara(), null, null).statusCode()).isEqualTo(400);
+        } finally {
+            Sql.update(database, "update person set birth_date = cast(? as date) where id = ?", klarasBirthDate, PERSON_KLARA);
+            Sql.update(database, "update person set birth_date = cast(? as date) where id = ?", gretasBirthDate, PERSON_GRETA);
+            Sql.update(database, "update person set birth_date = cast(? as date) where id = ?", elsasBirthDate, PERSON_ELSA);
+        }
+    }
+
+    /** Every page of a list, one student a page, as the field of each item names them. */
+    private java.util.List<java.util.List<String>> pages(String list, String field) throws Exception {
+        java.util.List<java.util.List<String>> pages = new java.util.ArrayList<>();
+        String cursor = null;
+        do {
+            HttpResponse<String> page = call("GET", list + "?limit=1" + (cursor == null ? "" : "&cursor=" + cursor), sara(),
+                    null, null);
+            assertThat(page.statusCode()).as(page.body()).isEqualTo(200);
+            pages.add(ids(page.body(), field));
+            cursor = nextCursor(page.body());
+        } while (cursor != null && pages.size() < 1000);
+        return pages;
+    }
+
+    private static java.util.List<String> ids(String body, String field) {
+        return jakarta.json.Json.createReader(new java.io.StringReader(body)).readObject().getJsonArray("items")
+                .getValuesAs(jakarta.json.JsonObject.class).stream().map(item -> item.getString(field)).toList();
+    }
+
+    private static String nextCursor(String body) {
+        jakarta.json.JsonObject page = jakarta.json.Json.createReader(new java.io.StringReader(body)).readObject();
+        return page.containsKey("nextCursor") && !page.isNull("nextCursor") ? page.getString("nextCursor") : null;
+    }
+
     private static long administrationEntries(DataSource database) throws Exception {
         return Sql.number(database, "select count(*) from audit_entry where purpose = 'ADMINISTRATION' and data_kind = 'GUARDIAN_LINK' "
                 + "and student_id = ?", PERSON_IVAR.toString());

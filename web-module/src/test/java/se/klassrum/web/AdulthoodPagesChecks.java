@@ -16,6 +16,7 @@ import static se.klassrum.roster.demo.DemoIds.ENTRA_TENANT_SOLBACKA;
 import static se.klassrum.roster.demo.DemoIds.GUARDIAN_LINK_LARS_IVAR;
 import static se.klassrum.roster.demo.DemoIds.OID_ANNA;
 import static se.klassrum.roster.demo.DemoIds.OID_SARA;
+import static se.klassrum.roster.demo.DemoIds.PERSON_ELSA;
 import static se.klassrum.roster.demo.DemoIds.PERSON_KLARA;
 import static se.klassrum.roster.demo.DemoIds.PERSON_SARA;
 
@@ -76,6 +77,51 @@ abstract class AdulthoodPagesChecks extends BrowserTest {
         }
     }
 
+    /**
+     * With one student a page (the address's {@code size}), Sara goes through the adult students' links with "more":
+     * Elsa, 18 for a moment, on one page, Ivar on a later one, each with all their links; on Ivar's page she records his
+     * consent, and the page she comes back to is still his. Swedish; the paged list passes axe.
+     */
+    @Test
+    void theSchoolPagesThroughTheAdultStudentsLinksAndActsOnALaterPage(DataSource database) throws Exception {
+        String elsasBirthDate = Sql.strings(database, "select birth_date::text from person where id = ?", PERSON_ELSA).getFirst();
+        try {
+            Sql.update(database, "update person set birth_date = ? where id = ?",
+                    java.time.LocalDate.now(java.time.ZoneId.of("Europe/Stockholm")).minusYears(20), PERSON_ELSA);
+            signIn(OID_SARA, "sv-SE,sv", 1280, 1000);
+            browser.navigate().to(uri("/admin/adulthood.xhtml?size=1").toURL());
+            assertThat(waitFor(By.tagName("h1")).getText()).isEqualTo("Vårdnadshavare efter 18 år");
+            assertThat(axe("guardians after 18, a page of one student (Sara)")).isEmpty();
+            java.util.List<String> seen = new java.util.ArrayList<>();
+            while (!studentsShown().contains("Ivar Isaksson") && seen.size() < 50) {
+                assertThat(new java.util.HashSet<>(studentsShown())).as("one student a page").hasSize(1);
+                seen.addAll(new java.util.LinkedHashSet<>(studentsShown()));
+                clickAndWait(waitFor(By.id("moreLinks")));
+            }
+            assertThat(seen).as("Elsa before Ivar, each once").contains("Elsa Ek").doesNotHaveDuplicates();
+            assertThat(new java.util.HashSet<>(studentsShown())).containsExactly("Ivar Isaksson");
+            assertThat(browser.findElement(By.id("firstLinks")).getText()).isEqualTo("Tillbaka till listans början");
+            screenshot("admin-adulthood-later-page");
+
+            // Each click loads the page anew: wait until the old one is gone before looking at the new one.
+            clickAndWait(adultLink("Ivar Isaksson").findElement(By.cssSelector("input[value='Registrera samtycke']")));
+            clickAndWait(adultLink("Ivar Isaksson").findElement(By.cssSelector("input[value='Ja, registrera samtycket']")));
+            assertThat(waitFor(By.id("messages")).getText())
+                    .contains("Samtycket från Ivar Isaksson för Lars Isaksson är registrerat.");
+            assertThat(new java.util.HashSet<>(studentsShown())).as("back on Ivar's page").containsExactly("Ivar Isaksson");
+            assertThat(adultLink("Ivar Isaksson").getAttribute("data-consent")).isEqualTo("RECORDED");
+        } finally {
+            Sql.update(database, "update person set birth_date = cast(? as date) where id = ?", elsasBirthDate, PERSON_ELSA);
+            Sql.update(database, "delete from guardian_consent where link_id = ?", GUARDIAN_LINK_LARS_IVAR);
+        }
+    }
+
+    /** The students whose links the page shows, one entry per link. */
+    private java.util.List<String> studentsShown() {
+        waitFor(By.id("links"));
+        return browser.findElements(By.cssSelector("#links > li")).stream().map(li -> li.getAttribute("data-student")).toList();
+    }
+
     /** Anna is no school administrator: no link to the page, and the page refuses her without naming any student. */
     @Test
     void aTeacherMayNotSeeTheGuardiansAfter18() throws IOException {
@@ -89,10 +135,7 @@ abstract class AdulthoodPagesChecks extends BrowserTest {
     /** A member of Solbacka's staff signed in through the identity provider, on their groups. */
     private void signIn(UUID objectId, String languages, int width, int height) throws IOException {
         open(languages, width, height);
-        browser.navigate().to(uri("/sign-in.xhtml").toURL());
-        OidcServer.nextStaffSignInAs(ENTRA_TENANT_SOLBACKA, objectId);
-        waitFor(By.id("staffSignIn")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.urlContains("/groups.xhtml"));
+        signInAsStaff(objectId);
     }
 
     private WebElement adultLink(String student) {

@@ -132,6 +132,17 @@ abstract class BrowserTest extends ServerCalls {
     }
 
     /**
+     * Signs in as a member of Solbacka's staff through the organisation's identity provider (the test's OIDC server),
+     * landing on "Mina grupper".
+     */
+    void signInAsStaff(UUID objectId) throws IOException {
+        browser.navigate().to(uri("/sign-in.xhtml").toURL());
+        OidcServer.nextStaffSignInAs(DemoIds.ENTRA_TENANT_SOLBACKA, objectId);
+        waitFor(By.id("staffSignIn")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.urlContains("/groups.xhtml"));
+    }
+
+    /**
      * Clicks a button or link that loads a page, and waits until the old page is gone, so that what the test looks
      * for next is looked for on the new page. While Chromium swaps the pages, it may also answer that the element
      * no longer belongs to the document.

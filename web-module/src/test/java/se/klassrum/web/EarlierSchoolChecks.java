@@ -4,7 +4,6 @@ import org.junit.jupiter.api.Test;
 
 import javax.sql.DataSource;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -32,7 +31,12 @@ abstract class EarlierSchoolChecks extends ServerCalls {
     /** The old group and the work made once for all checks of this class (they share the deployment). */
     private static volatile Fixture fixture;
 
-    private record Fixture(String marker, UUID group, String assignment) {
+    /**
+     * @param assessedIn the old groups Petra assessed Hugo in: Ma1c published, another syllabus of the subject published,
+     *                   Ma1c as a draft
+     * @param otherSyllabusId that other syllabus
+     */
+    private record Fixture(String marker, UUID group, String assignment, List<UUID> assessedIn, UUID otherSyllabusId) {
 
         String sameSyllabus() {
             return "Samma kursplan " + marker;
@@ -57,8 +61,8 @@ abstract class EarlierSchoolChecks extends ServerCalls {
     void hugoKeepsHisReturnedWorkFromTheOldSchoolButNotTheOldGroup(DataSource database) throws Exception {
         Fixture made = fixture(database);
 
-        HttpResponse<String> overview = get(OVERVIEW, "Bearer " + as(OID_HUGO), null);
-        HttpResponse<String> oldGroup = get("/api/v1/groups/" + made.group() + "/assignments", "Bearer " + as(OID_HUGO), null);
+        HttpResponse<String> overview = getAs(OVERVIEW, "Bearer " + as(OID_HUGO), null);
+        HttpResponse<String> oldGroup = getAs("/api/v1/groups/" + made.group() + "/assignments", "Bearer " + as(OID_HUGO), null);
 
         assertThat(overview.statusCode()).as(overview.body()).isEqualTo(200);
         assertThat(overview.body()).contains("Bråk " + made.marker()).contains("Snyggt uträknat").contains(made.group().toString());
@@ -71,7 +75,7 @@ abstract class EarlierSchoolChecks extends ServerCalls {
         Fixture made = fixture(database);
         String olof = GuardianSignIns.signIn(this::uri, http, database, PERSON_OLOF);
 
-        HttpResponse<String> overview = get(OVERVIEW, null, olof);
+        HttpResponse<String> overview = getAs(OVERVIEW, null, olof);
 
         assertThat(overview.statusCode()).as(overview.body()).isEqualTo(200);
         assertThat(overview.body()).contains("Bråk " + made.marker()).contains("Snyggt uträknat");
@@ -82,10 +86,10 @@ abstract class EarlierSchoolChecks extends ServerCalls {
         Fixture made = fixture(database);
         String requestId = "earlier-" + UUID.randomUUID();
 
-        HttpResponse<String> handIn = get("/api/v1/groups/" + made.group() + "/assignments/" + made.assignment()
+        HttpResponse<String> handIn = getAs("/api/v1/groups/" + made.group() + "/assignments/" + made.assignment()
                 + "/submissions/" + PERSON_HUGO, "Bearer " + as(OID_PETRA), null);
-        HttpResponse<String> overview = get(OVERVIEW, "Bearer " + as(OID_PETRA), null, requestId);
-        HttpResponse<String> unknown = get("/api/v1/students/" + UUID.randomUUID() + "/overview", "Bearer " + as(OID_PETRA),
+        HttpResponse<String> overview = getAs(OVERVIEW, "Bearer " + as(OID_PETRA), null, requestId);
+        HttpResponse<String> unknown = getAs("/api/v1/students/" + UUID.randomUUID() + "/overview", "Bearer " + as(OID_PETRA),
                 null, requestId);
 
         assertThat(handIn.statusCode()).as(handIn.body()).isIn(403, 404);
@@ -104,12 +108,53 @@ abstract class EarlierSchoolChecks extends ServerCalls {
         Fixture made = fixture(database);
         String assessments = "/api/v1/students/" + PERSON_HUGO + "/assessments";
 
-        HttpResponse<String> annas = get(assessments, "Bearer " + as(OID_ANNA), null);
-        HttpResponse<String> petras = get(assessments, "Bearer " + as(OID_PETRA), null);
+        HttpResponse<String> annas = getAs(assessments, "Bearer " + as(OID_ANNA), null);
+        HttpResponse<String> petras = getAs(assessments, "Bearer " + as(OID_PETRA), null);
 
         assertThat(annas.statusCode()).as(annas.body()).isEqualTo(200);
         assertThat(annas.body()).contains(made.sameSyllabus()).doesNotContain(made.otherSyllabus()).doesNotContain(made.draft());
         assertThat(petras.body()).doesNotContain(made.marker());
+    }
+
+    /**
+     * The explanation of an earlier assessment is the decision reading it gets (S2): asked with the group it was given
+     * in, Anna's published Ma1c assessment from the old school is allowed, the draft (EARLIER_PUBLISHED) and the other
+     * syllabus's are not, as her list of his assessments shows, while a draft she would set now is; Petra, at the old
+     * school, is allowed none. No explanation to Anna names the old school's groups, which she does not see.
+     */
+    @Test
+    void anEarlierAssessmentIsExplainedToHisNewTeacherAsReadingItIsDecided(DataSource database) throws Exception {
+        Fixture made = fixture(database);
+        String question = "/api/v1/access/explain?student=" + PERSON_HUGO + "&kind=ASSESSMENT";
+
+        HttpResponse<String> published = getAs(question + "&person=" + PERSON_ANNA + "&syllabus=" + SYLLABUS_MATMAT01C
+                + "&assessmentGroup=" + made.assessedIn().get(0), "Bearer " + as(OID_ANNA), null);
+        HttpResponse<String> otherSyllabus = getAs(question + "&person=" + PERSON_ANNA + "&syllabus=" + made.otherSyllabusId()
+                + "&assessmentGroup=" + made.assessedIn().get(1), "Bearer " + as(OID_ANNA), null);
+        HttpResponse<String> draft = getAs(question + "&person=" + PERSON_ANNA + "&syllabus=" + SYLLABUS_MATMAT01C
+                + "&published=false&assessmentGroup=" + made.assessedIn().get(2), "Bearer " + as(OID_ANNA), null);
+        HttpResponse<String> toBeSet = getAs(question + "&person=" + PERSON_ANNA + "&syllabus=" + SYLLABUS_MATMAT01C
+                + "&published=false", "Bearer " + as(OID_ANNA), null);
+        HttpResponse<String> petras = getAs(question + "&person=" + PERSON_PETRA + "&syllabus=" + SYLLABUS_MATMAT01C
+                + "&assessmentGroup=" + made.assessedIn().get(0), "Bearer " + as(OID_PETRA), null);
+        HttpResponse<String> notAnAssessment = getAs("/api/v1/access/explain?student=" + PERSON_HUGO + "&kind=STUDENT_PROFILE"
+                + "&person=" + PERSON_ANNA + "&assessmentGroup=" + made.assessedIn().get(0), "Bearer " + as(OID_ANNA), null);
+
+        assertThat(published.statusCode()).as(published.body()).isEqualTo(200);
+        assertThat(published.body()).startsWith("{\"allowed\":true");
+        assertThat(otherSyllabus.statusCode()).as(otherSyllabus.body()).isEqualTo(200);
+        assertThat(otherSyllabus.body()).startsWith("{\"allowed\":false");
+        assertThat(draft.statusCode()).as(draft.body()).isEqualTo(200);
+        assertThat(draft.body()).as("a draft from the old school, as her list leaves it out").startsWith("{\"allowed\":false")
+                .contains("{\"code\":\"EARLIER_PUBLISHED\",\"passed\":false");
+        assertThat(toBeSet.body()).as("without its group: an assessment Anna sets in her current Ma1c group")
+                .startsWith("{\"allowed\":true");
+        assertThat(petras.statusCode()).as(petras.body()).isIn(200, 404);
+        assertThat(petras.body()).doesNotStartWith("{\"allowed\":true");
+        for (HttpResponse<String> annas : List.of(published, otherSyllabus, draft)) {
+            assertThat(annas.body()).as("the old school's groups, which Anna does not see").doesNotContain(made.marker());
+        }
+        assertThat(notAnAssessment.statusCode()).isEqualTo(400);
     }
 
     /**
@@ -123,10 +168,10 @@ abstract class EarlierSchoolChecks extends ServerCalls {
         Sql.update(database, "insert into membership (id, tenant_id, group_id, person_id, role, valid_from) values (?, ?, ?, ?, "
                 + "'MEMBER', ?)", membership, TENANT_SOLBACKA, GROUP_NA24A_MENTOR, PERSON_HUGO, LocalDate.now().minusDays(30));
         try {
-            HttpResponse<String> assessments = get("/api/v1/students/" + PERSON_HUGO + "/assessments", "Bearer " + as(OID_BERTIL), null);
-            HttpResponse<String> handIn = get("/api/v1/groups/" + made.group() + "/assignments/" + made.assignment()
+            HttpResponse<String> assessments = getAs("/api/v1/students/" + PERSON_HUGO + "/assessments", "Bearer " + as(OID_BERTIL), null);
+            HttpResponse<String> handIn = getAs("/api/v1/groups/" + made.group() + "/assignments/" + made.assignment()
                     + "/submissions/" + PERSON_HUGO, "Bearer " + as(OID_BERTIL), null);
-            HttpResponse<String> overview = get(OVERVIEW, "Bearer " + as(OID_BERTIL), null);
+            HttpResponse<String> overview = getAs(OVERVIEW, "Bearer " + as(OID_BERTIL), null);
 
             assertThat(assessments.statusCode()).as(assessments.body()).isEqualTo(200);
             assertThat(assessments.body()).contains(made.sameSyllabus()).contains(made.otherSyllabus())
@@ -156,15 +201,15 @@ abstract class EarlierSchoolChecks extends ServerCalls {
                 PERSON_HUGO, SCHOOL_SOLBACKASKOLAN);
         try {
             insertGroup(database, group, "Matematik " + marker, null);
-            HttpResponse<String> created = send("POST", "/api/v1/groups/" + group + "/assignments", as(OID_PETRA),
+            HttpResponse<String> created = sendAs("POST", "/api/v1/groups/" + group + "/assignments", as(OID_PETRA),
                     "{\"title\":\"Bråk " + marker + "\",\"instructions\":\"<p>Räkna</p>\",\"dueAt\":\""
                             + OffsetDateTime.now().plusDays(7) + "\",\"publish\":true}");
             assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
             Matcher id = ID.matcher(created.body());
             assertThat(id.find()).isTrue();
             String submission = "/api/v1/groups/" + group + "/assignments/" + id.group(1) + "/submissions/" + PERSON_HUGO;
-            assertThat(send("PUT", submission, as(OID_HUGO), "{\"content\":\"<p>3/4</p>\"}").statusCode()).isEqualTo(200);
-            HttpResponse<String> back = send("POST", submission + "/return", as(OID_PETRA),
+            assertThat(sendAs("PUT", submission, as(OID_HUGO), "{\"content\":\"<p>3/4</p>\"}").statusCode()).isEqualTo(200);
+            HttpResponse<String> back = sendAs("POST", submission + "/return", as(OID_PETRA),
                     "{\"feedback\":\"<p>Snyggt uträknat</p>\"}");
             assertThat(back.statusCode()).as(back.body()).isEqualTo(200);
             // Petra's assessments of Hugo there: Ma1c, the syllabus of Anna's group he is in now, published and as a
@@ -172,9 +217,9 @@ abstract class EarlierSchoolChecks extends ServerCalls {
             UUID otherSyllabus = UUID.randomUUID();
             Sql.update(database, "insert into syllabus (id, tenant_id, subject_id, code, name) select ?, tenant_id, subject_id,"
                     + " ?, ? from syllabus where id = ?", otherSyllabus, "MA8" + marker, "Matematik åk 8", SYLLABUS_MATMAT01C);
-            Fixture made = new Fixture(marker, group, id.group(1));
             List<UUID> assessed = List.of(group(database, "Ma1c " + marker, SYLLABUS_MATMAT01C),
                     group(database, "Ma8 " + marker, otherSyllabus), group(database, "Ma1c utkast " + marker, SYLLABUS_MATMAT01C));
+            Fixture made = new Fixture(marker, group, id.group(1), assessed, otherSyllabus);
             assertThat(assess(assessed.get(0), made.sameSyllabus(), true).statusCode()).isEqualTo(200);
             assertThat(assess(assessed.get(1), made.otherSyllabus(), true).statusCode()).isEqualTo(200);
             assertThat(assess(assessed.get(2), made.draft(), false).statusCode()).isEqualTo(200);
@@ -207,31 +252,7 @@ abstract class EarlierSchoolChecks extends ServerCalls {
     }
 
     private HttpResponse<String> assess(UUID group, String comment, boolean publish) throws Exception {
-        return send("PUT", "/api/v1/students/" + PERSON_HUGO + "/assessments", as(OID_PETRA), "{\"group\":\"" + group
+        return sendAs("PUT", "/api/v1/students/" + PERSON_HUGO + "/assessments", as(OID_PETRA), "{\"group\":\"" + group
                 + "\",\"grade\":\"C\",\"comment\":\"<p>" + comment + "</p>\",\"publish\":" + publish + "}");
-    }
-
-    private HttpResponse<String> get(String path, String authorization, String cookie) throws Exception {
-        return get(path, authorization, cookie, null);
-    }
-
-    private HttpResponse<String> get(String path, String authorization, String cookie, String requestId) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).GET();
-        if (requestId != null) {
-            request.header("X-Request-Id", requestId);
-        }
-        if (authorization != null) {
-            request.header("Authorization", authorization);
-        }
-        if (cookie != null) {
-            request.header("Cookie", cookie);
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private HttpResponse<String> send(String method, String path, String token, String json) throws Exception {
-        return http.send(HttpRequest.newBuilder(uri(path)).header("Authorization", "Bearer " + token)
-                .header("Content-Type", "application/json")
-                .method(method, HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
     }
 }

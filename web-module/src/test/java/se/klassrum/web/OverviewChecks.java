@@ -4,7 +4,6 @@ import org.junit.jupiter.api.Test;
 
 import javax.sql.DataSource;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -43,7 +42,7 @@ abstract class OverviewChecks extends ServerCalls {
     void elsaReadsHerAssessedWorkFromAnArchivedGroupAndFromAGroupSheLeft(DataSource database) throws Exception {
         Fixture made = fixture(database);
 
-        HttpResponse<String> answer = get(OVERVIEW, "Bearer " + as(OID_ELSA), null);
+        HttpResponse<String> answer = getAs(OVERVIEW, "Bearer " + as(OID_ELSA), null);
 
         assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
         assertThat(answer.body()).contains("Källkritik " + made.marker()).contains("Argumentation " + made.marker())
@@ -57,8 +56,8 @@ abstract class OverviewChecks extends ServerCalls {
     void workThatIsNotReturnedWithFeedbackIsInNobodysOverview(DataSource database) throws Exception {
         Fixture made = fixture(database);
 
-        String elsas = get(OVERVIEW, "Bearer " + as(OID_ELSA), null).body();
-        String bertils = get(OVERVIEW, "Bearer " + as(OID_BERTIL), null).body();
+        String elsas = getAs(OVERVIEW, "Bearer " + as(OID_ELSA), null).body();
+        String bertils = getAs(OVERVIEW, "Bearer " + as(OID_BERTIL), null).body();
 
         for (String body : new String[] {elsas, bertils}) {
             assertThat(body).contains("Källkritik " + made.marker())
@@ -73,8 +72,8 @@ abstract class OverviewChecks extends ServerCalls {
         Fixture made = fixture(database);
         String karin = GuardianSignIns.signIn(this::uri, http, database, PERSON_KARIN);
 
-        HttpResponse<String> guardians = get(OVERVIEW, null, karin);
-        HttpResponse<String> mentors = get(OVERVIEW, "Bearer " + as(OID_BERTIL), null);
+        HttpResponse<String> guardians = getAs(OVERVIEW, null, karin);
+        HttpResponse<String> mentors = getAs(OVERVIEW, "Bearer " + as(OID_BERTIL), null);
 
         assertThat(guardians.statusCode()).as(guardians.body()).isEqualTo(200);
         assertThat(guardians.body()).contains("Källkritik " + made.marker()).contains("Argumentation " + made.marker());
@@ -91,8 +90,8 @@ abstract class OverviewChecks extends ServerCalls {
         for (UUID teacher : new UUID[] {OID_ANNA, OID_PETRA}) {
             // One request id for both: it is the only part of a problem that differs from request to request.
             String requestId = "alike-" + UUID.randomUUID();
-            HttpResponse<String> overview = get(OVERVIEW, "Bearer " + as(teacher), null, requestId);
-            HttpResponse<String> nobody = get(unknown, "Bearer " + as(teacher), null, requestId);
+            HttpResponse<String> overview = getAs(OVERVIEW, "Bearer " + as(teacher), null, requestId);
+            HttpResponse<String> nobody = getAs(unknown, "Bearer " + as(teacher), null, requestId);
             assertThat(overview.statusCode()).as(overview.body()).isEqualTo(404);
             assertThat(overview.headers().firstValue("Content-Type").orElse("")).contains("application/problem+json");
             assertThat(overview.body()).isEqualTo(nobody.body()).doesNotContain("Elsa").doesNotContain(made.marker());
@@ -106,7 +105,7 @@ abstract class OverviewChecks extends ServerCalls {
         Sql.update(database, "update guardian_link set valid_to = ? where id = ?", LocalDate.now().minusDays(1),
                 GUARDIAN_LINK_KARIN_ELSA);
         try {
-            HttpResponse<String> answer = get(OVERVIEW, null, karin);
+            HttpResponse<String> answer = getAs(OVERVIEW, null, karin);
 
             assertThat(answer.statusCode()).as(answer.body()).isEqualTo(404);
             assertThat(answer.body()).doesNotContain(made.marker()).doesNotContain("Elsa");
@@ -120,13 +119,13 @@ abstract class OverviewChecks extends ServerCalls {
         fixture(database);
         String requestId = "overview-" + UUID.randomUUID();
 
-        assertThat(get(OVERVIEW, "Bearer " + as(OID_ELSA), null, requestId).statusCode()).isEqualTo(200);
+        assertThat(getAs(OVERVIEW, "Bearer " + as(OID_ELSA), null, requestId).statusCode()).isEqualTo(200);
 
         assertThat(Sql.strings(database, "select data_kind || ' ' || decision from audit_entry where request_id = ?",
                 requestId)).containsExactly("DEVELOPMENT_OVERVIEW ALLOW");
 
         String refused = "overview-" + UUID.randomUUID();
-        assertThat(get(OVERVIEW, "Bearer " + as(OID_ANNA), null, refused).statusCode()).isEqualTo(404);
+        assertThat(getAs(OVERVIEW, "Bearer " + as(OID_ANNA), null, refused).statusCode()).isEqualTo(404);
         assertThat(Sql.strings(database, "select data_kind || ' ' || decision from audit_entry where request_id = ?",
                 refused)).containsExactly("DEVELOPMENT_OVERVIEW DENY");
     }
@@ -150,7 +149,7 @@ abstract class OverviewChecks extends ServerCalls {
                     LocalDate.now().minusDays(60));
         }
         for (UUID student : new UUID[] {PERSON_GRETA, PERSON_HUGO}) {
-            HttpResponse<String> assessed = send("PUT", "/api/v1/students/" + student + "/assessments", as(OID_ANNA),
+            HttpResponse<String> assessed = sendAs("PUT", "/api/v1/students/" + student + "/assessments", as(OID_ANNA),
                     "{\"group\":\"" + group + "\",\"grade\":\"C\",\"comment\":\"<p>Omdöme " + marker + "</p>\","
                             + "\"publish\":true}");
             assertThat(assessed.statusCode()).as(assessed.body()).isEqualTo(200);
@@ -161,10 +160,10 @@ abstract class OverviewChecks extends ServerCalls {
         String overview = "/api/v1/students/" + PERSON_GRETA + "/overview";
         String olof = GuardianSignIns.signIn(this::uri, http, database, PERSON_OLOF);
 
-        HttpResponse<String> gretas = get(overview, "Bearer " + as(OID_GRETA), null);
-        HttpResponse<String> mentors = get(overview, "Bearer " + as(OID_BERTIL), null);
-        HttpResponse<String> guardians = get("/api/v1/students/" + PERSON_HUGO + "/overview", null, olof);
-        HttpResponse<String> annas = get(overview, "Bearer " + as(OID_ANNA), null);
+        HttpResponse<String> gretas = getAs(overview, "Bearer " + as(OID_GRETA), null);
+        HttpResponse<String> mentors = getAs(overview, "Bearer " + as(OID_BERTIL), null);
+        HttpResponse<String> guardians = getAs("/api/v1/students/" + PERSON_HUGO + "/overview", null, olof);
+        HttpResponse<String> annas = getAs(overview, "Bearer " + as(OID_ANNA), null);
 
         for (HttpResponse<String> answer : List.of(gretas, mentors, guardians)) {
             assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
@@ -187,15 +186,15 @@ abstract class OverviewChecks extends ServerCalls {
         returned(archived, "Källkritik " + marker, "<p>Tydliga källor <img src=x onerror=alert(1)></p>");
         returned(left, "Argumentation " + marker, "<p>Väl argumenterat</p>");
         String handedIn = assignment(archived, "Ej rättad " + marker);
-        assertThat(send("PUT", submission(archived, handedIn), as(OID_ELSA), "{\"content\":\"<p>Mitt svar</p>\"}")
+        assertThat(sendAs("PUT", submission(archived, handedIn), as(OID_ELSA), "{\"content\":\"<p>Mitt svar</p>\"}")
                 .statusCode()).isEqualTo(200);
         String drafted = assignment(archived, "Utkast " + marker);
-        assertThat(send("PUT", submission(archived, drafted) + "/draft", as(OID_ELSA), "{\"content\":\"<p>Påbörjat</p>\"}")
+        assertThat(sendAs("PUT", submission(archived, drafted) + "/draft", as(OID_ELSA), "{\"content\":\"<p>Påbörjat</p>\"}")
                 .statusCode()).isEqualTo(200);
         String completion = assignment(left, "Komplettering " + marker);
-        assertThat(send("PUT", submission(left, completion), as(OID_ELSA), "{\"content\":\"<p>Svar</p>\"}")
+        assertThat(sendAs("PUT", submission(left, completion), as(OID_ELSA), "{\"content\":\"<p>Svar</p>\"}")
                 .statusCode()).isEqualTo(200);
-        assertThat(send("POST", submission(left, completion) + "/completion", as(OID_ANNA),
+        assertThat(sendAs("POST", submission(left, completion) + "/completion", as(OID_ANNA),
                 "{\"comment\":\"<p>Utveckla resonemanget</p>\"}").statusCode()).isEqualTo(200);
 
         LocalDate yesterday = LocalDate.now().minusDays(1);
@@ -222,15 +221,15 @@ abstract class OverviewChecks extends ServerCalls {
 
     private void returned(UUID group, String title, String feedback) throws Exception {
         String assignment = assignment(group, title);
-        assertThat(send("PUT", submission(group, assignment), as(OID_ELSA), "{\"content\":\"<p>Mitt arbete</p>\"}")
+        assertThat(sendAs("PUT", submission(group, assignment), as(OID_ELSA), "{\"content\":\"<p>Mitt arbete</p>\"}")
                 .statusCode()).isEqualTo(200);
-        HttpResponse<String> back = send("POST", submission(group, assignment) + "/return", as(OID_ANNA),
+        HttpResponse<String> back = sendAs("POST", submission(group, assignment) + "/return", as(OID_ANNA),
                 "{\"feedback\":\"" + feedback + "\"}");
         assertThat(back.statusCode()).as(back.body()).isEqualTo(200);
     }
 
     private String assignment(UUID group, String title) throws Exception {
-        HttpResponse<String> created = send("POST", "/api/v1/groups/" + group + "/assignments", as(OID_ANNA),
+        HttpResponse<String> created = sendAs("POST", "/api/v1/groups/" + group + "/assignments", as(OID_ANNA),
                 "{\"title\":\"" + title + "\",\"instructions\":\"<p>Gör uppgiften</p>\",\"dueAt\":\""
                         + OffsetDateTime.now().plusDays(7) + "\",\"publish\":true}");
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
@@ -241,30 +240,5 @@ abstract class OverviewChecks extends ServerCalls {
 
     private static String submission(UUID group, String assignment) {
         return "/api/v1/groups/" + group + "/assignments/" + assignment + "/submissions/" + PERSON_ELSA;
-    }
-
-    private HttpResponse<String> get(String path, String authorization, String cookie) throws Exception {
-        return get(path, authorization, cookie, null);
-    }
-
-    private HttpResponse<String> get(String path, String authorization, String cookie, String requestId)
-            throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).GET();
-        if (requestId != null) {
-            request.header("X-Request-Id", requestId);
-        }
-        if (authorization != null) {
-            request.header("Authorization", authorization);
-        }
-        if (cookie != null) {
-            request.header("Cookie", cookie);
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private HttpResponse<String> send(String method, String path, String token, String json) throws Exception {
-        return http.send(HttpRequest.newBuilder(uri(path)).header("Authorization", "Bearer " + token)
-                .header("Content-Type", "application/json")
-                .method(method, HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
     }
 }

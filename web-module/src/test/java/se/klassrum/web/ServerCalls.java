@@ -70,6 +70,37 @@ abstract class ServerCalls {
         return request;
     }
 
+    /**
+     * A GET as a caller: {@code authorization} is an Authorization header's value and {@code cookie} a guardian's
+     * session cookie; either, both or neither may be null.
+     */
+    HttpResponse<String> getAs(String path, String authorization, String cookie) throws IOException, InterruptedException {
+        return getAs(path, authorization, cookie, null);
+    }
+
+    /** {@link #getAs(String, String, String)} with an X-Request-Id (null for none), so that requests share an id. */
+    HttpResponse<String> getAs(String path, String authorization, String cookie, String requestId)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).GET();
+        if (requestId != null) {
+            request.header("X-Request-Id", requestId);
+        }
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        if (cookie != null) {
+            request.header("Cookie", cookie);
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** A request with a JSON body as the person or application of a bearer {@code token}. */
+    HttpResponse<String> sendAs(String method, String path, String token, String json) throws IOException, InterruptedException {
+        return HTTP.send(HttpRequest.newBuilder(uri(path)).header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json")
+                .method(method, HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     /** A roster upload to {@code POST /api/v1/imports}: the files of the folder, one multipart part each. */
     HttpRequest uploadRequest(String token, Path folder, List<String> files) {
         String boundary = "klassrum-" + UUID.randomUUID();

@@ -59,7 +59,8 @@ public class AccessExplanations {
         // The asker's own view of the student decides, as for the data itself, whether the student exists for
         // them: an explanation names schools and groups, so it is given only about a student the asker may know.
         Optional<AccessFacts> askersView = personId.equals(callerId) ? asked : roster.load(callerId, subject);
-        boolean unknownToAsker = guard.answeredAsUnknown(caller, askersView, groupId);
+        boolean unknownToAsker = guard.answeredAsUnknown(caller, askersView, groupId)
+                || unknownAssessmentGroup(caller, askersView, item);
         boolean permitted = !unknownToAsker && asked.isPresent() && asked.get().actor() != null
                 && asked.get().actor().tenantId().equals(caller.tenantId())
                 && (personId.equals(callerId) || !guardianLogin(caller)
@@ -81,6 +82,19 @@ public class AccessExplanations {
         return rules.decide(question, ExplanationNames.forReader(asked.get(), askersView.get(), callerId, today), today);
     }
 
+
+    /**
+     * An assessment asked about with the group it was given in is explained only for a group of the asker's own tenant:
+     * no real read of an assessment goes through another organisation's group, or one that does not exist, so such a
+     * question is answered like an unknown id rather than telling what the group is.
+     */
+    private static boolean unknownAssessmentGroup(Actor caller, Optional<AccessFacts> askersView, ItemFacts item) {
+        if (item == null || item.assessmentGroupId() == null || askersView.isEmpty()) {
+            return false;
+        }
+        var group = askersView.get().groups().get(item.assessmentGroupId());
+        return group == null || !group.tenantId().equals(caller.tenantId());
+    }
 
     private static boolean guardianLogin(Actor actor) {
         return actor instanceof Actor.Person person && person.guardianLogin();

@@ -7,6 +7,8 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import se.klassrum.access.api.Actor;
 import se.klassrum.access.api.NoStudentData;
+import se.klassrum.access.api.Page;
+import se.klassrum.access.api.Slice;
 import se.klassrum.access.api.StudentDataNotFoundException;
 import se.klassrum.access.audit.AuditLog;
 import se.klassrum.access.audit.AuditRecord;
@@ -167,29 +169,31 @@ public class GuardianAdministration {
 
     /**
      * The guardian links of the students of the caller's schools who are 18 or older today, with each link's consent:
-     * where the school records or withdraws a consent. A protected student only where the caller also has a path to
-     * their profile, as the name search decides ({@link StudentSearch#adults}).
+     * where the school records or withdraws a consent. A page of students at a time, each with all their links, by
+     * student and guardian; the cursor continues after the page's last student. A protected student only where the
+     * caller also has a path to their profile, as the name search decides ({@link StudentSearch#adultsWithGuardianLinks}).
      *
      * @throws se.klassrum.access.api.NotPermittedException unless the caller is a school administrator (a person)
+     * @throws Page.InvalidCursorException when the page's cursor is not one this list handed out
      */
     @NoStudentData("names and guardian links of a school administrator's own schools' adult students, to administer "
             + "their consents; a protected student only behind an audited profile decision")
-    public List<GuardianLinkConsent> adultStudentsLinks() {
-        List<StudentSearch.Match> adults = search.adults();
-        if (adults.isEmpty()) {
-            return List.of();
+    public Slice<GuardianLinkConsent> adultStudentsLinks(Page page) {
+        Slice<StudentSearch.Match> adults = search.adultsWithGuardianLinks(page);
+        if (adults.items().isEmpty()) {
+            return new Slice<>(List.of(), adults.nextCursor());
         }
-        Map<UUID, StudentSearch.Match> byId = new HashMap<>();
-        adults.forEach(student -> byId.put(student.id(), student));
+        Map<UUID, Integer> order = new HashMap<>();
+        adults.items().forEach(student -> order.put(student.id(), order.size()));
         LocalDate today = guard.today();
-        return em.createQuery("select l from GuardianLink l join fetch l.child join fetch l.guardian "
+        return new Slice<>(em.createQuery("select l from GuardianLink l join fetch l.child join fetch l.guardian "
                         + "where l.child.id in :students", GuardianLink.class)
-                .setParameter("students", byId.keySet())
+                .setParameter("students", order.keySet())
                 .getResultList().stream()
                 .map(link -> GuardianLinkConsent.of(em, link, today))
-                .sorted(Comparator.comparing((GuardianLinkConsent link) -> adults.indexOf(byId.get(link.studentId())))
+                .sorted(Comparator.comparing((GuardianLinkConsent link) -> order.get(link.studentId()))
                         .thenComparing(GuardianLinkConsent::guardianName).thenComparing(GuardianLinkConsent::linkId))
-                .toList();
+                .toList(), adults.nextCursor());
     }
 
     /** The link, if the caller may administer it: an integration of its tenant, or an administrator of the child. */

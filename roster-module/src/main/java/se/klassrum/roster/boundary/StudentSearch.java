@@ -6,11 +6,15 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 import se.klassrum.access.api.Actor;
+import se.klassrum.access.api.Cursors;
 import se.klassrum.access.api.DataKind;
 import se.klassrum.access.api.NoStudentData;
 import se.klassrum.access.api.NotPermittedException;
 import se.klassrum.access.api.Operation;
+import se.klassrum.access.api.Page;
+import se.klassrum.access.api.Slice;
 import se.klassrum.access.boundary.AccessGuard;
+import se.klassrum.roster.entity.Person;
 import se.klassrum.roster.entity.RoleKind;
 import se.klassrum.roster.entity.SchoolRole;
 import se.klassrum.roster.entity.SecurityMarking;
@@ -41,8 +45,8 @@ public class StudentSearch {
     public static final int MIN_QUERY = 2;
     /** The most students one search names. */
     public static final int MAX_RESULTS = 20;
-    /** The most students a list of the administrator's schools names. */
-    public static final int MAX_LISTED = 500;
+    /** The keys of a list's cursor: the last student's family name, given name and id. */
+    private static final int CURSOR_KEYS = 3;
 
     /** Read at most this many rows per search: the candidates beyond the limit a protected student may leave. */
     private static final int CANDIDATES = 200;
@@ -92,29 +96,92 @@ public class StudentSearch {
     /**
      * The students of the caller's schools whose birth date Klassrum does not know (TRANSITIONS.md, A3): their guardian
      * links do not end by themselves at 18, so the school finds them here and asks the register for the date. By family
-     * name and given name, at most {@link #MAX_LISTED}; a protected student only as {@link #find} names one.
+     * name and given name, a page at a time; a protected student only as {@link #find} names one.
      *
      * @throws NotPermittedException unless the caller is a person with an active SCHOOL_ADMIN role today
+     * @throws Page.InvalidCursorException when the page's cursor is not one this list handed out
      */
     @NoStudentData("a school administrator's own schools' students without a birth date, names only; a protected student "
             + "only behind an audited profile decision")
-    public List<Match> withoutBirthDate() {
-        return studentsOfMySchools(" and r.person.birthDate is null", Map.of(), MAX_LISTED, MAX_LISTED);
+    public Slice<Match> withoutBirthDate(Page page) {
+        return studentsOfMySchools(" and r.person.birthDate is null", Map.of(), page);
     }
 
     /**
-     * The students of the caller's schools who are 18 or older today (TRANSITIONS.md, A1): those whose guardian links
-     * ended at majority or continue by their consent. At most {@link #MAX_LISTED}, as {@link #withoutBirthDate}.
+     * The students of the caller's schools who are 18 or older today and have a guardian link (TRANSITIONS.md, A1):
+     * those whose links ended at majority or continue by their consent. A page at a time, as {@link #withoutBirthDate}.
      *
      * @throws NotPermittedException unless the caller is a person with an active SCHOOL_ADMIN role today
+     * @throws Page.InvalidCursorException when the page's cursor is not one this list handed out
      */
-    @NoStudentData("a school administrator's own schools' adult students, names only; a protected student only behind an "
-            + "audited profile decision")
-    public List<Match> adults() {
+    @NoStudentData("a school administrator's own schools' adult students with guardian links, names only; a protected "
+            + "student only behind an audited profile decision")
+    public Slice<Match> adultsWithGuardianLinks(Page page) {
         LocalDate today = guard.today();
-        return studentsOfMySchools(" and r.person.birthDate <= :eighteenYearsAgo",
-                Map.of("eighteenYearsAgo", today.minusYears(se.klassrum.roster.entity.Person.AGE_OF_MAJORITY)),
-                MAX_LISTED, MAX_LISTED);
+        return studentsOfMySchools(" and r.person.birthDate <= :eighteenYearsAgo"
+                        + " and exists (select l.id from GuardianLink l where l.child = r.person)",
+                Map.of("eighteenYearsAgo", today.minusYears(se.klassrum.roster.entity.Person.AGE_OF_MAJORITY)), page);
+    }
+
+    /**
+     * One page of the students with an active STUDENT role today at a school where the caller is a school administrator
+     * and who meet the extra JPQL condition (on {@code r.person}), by family name, given name and id; a protected
+     * student only where the caller has a path to their profile. Rows are read a page and one at a time until the page
+     * is full or the rows run out, so that students left out make no page short; the cursor holds the last student's
+     * sort keys.
+     */
+    private Slice<Match> studentsOfMySchools(String condition, Map<String, Object> parameters, Page page) {
+        LocalDate today = guard.today();
+        List<UUID> schools = administeredSchools(today);
+        List<String> after = page.after(CURSOR_KEYS);
+        int batch = page.limit() + 1;
+        List<Person> visible = new ArrayList<>();
+        while (true) {
+            TypedQuery<Person> query = em.createQuery("select p from Person p where exists (select r.id from SchoolRole r "
+                            + "where r.person = p and r.school.id in :schools and r.role = :student "
+                            + "and r.validity.validFrom <= :today and (r.validity.validTo is null or r.validity.validTo >= :today)"
+                            + condition + ")"
+                            + (after == null ? "" : " and (p.familyName > :family or (p.familyName = :family"
+                            + " and (p.givenName > :given or (p.givenName = :given and p.id > :id))))")
+                            + " order by p.familyName, p.givenName, p.id", Person.class)
+                    .setParameter("schools", schools)
+                    .setParameter("student", RoleKind.STUDENT)
+                    .setParameter("today", today)
+                    .setMaxResults(batch);
+            parameters.forEach(query::setParameter);
+            if (after != null) {
+                query.setParameter("family", after.get(0)).setParameter("given", after.get(1))
+                        .setParameter("id", UUID.fromString(after.get(2)));
+            }
+            List<Person> rows = query.getResultList();
+            List<UUID> allowed = pathsTo(rows.stream().filter(Person::isProtectedIdentity).map(Person::id).toList());
+            rows.stream().filter(person -> !person.isProtectedIdentity() || allowed.contains(person.id())).forEach(visible::add);
+            if (rows.size() < batch || visible.size() > page.limit()) {
+                break;
+            }
+            Person last = rows.get(rows.size() - 1);
+            after = List.of(last.familyName(), last.givenName(), last.id().toString());
+        }
+        boolean more = visible.size() > page.limit();
+        List<Person> shown = more ? visible.subList(0, page.limit()) : visible;
+        Map<UUID, List<String>> schoolsOf = new LinkedHashMap<>();
+        if (!shown.isEmpty()) {
+            em.createQuery("select r.person.id, r.school.name from SchoolRole r where r.person.id in :students "
+                            + "and r.school.id in :schools and r.role = :student and r.validity.validFrom <= :today "
+                            + "and (r.validity.validTo is null or r.validity.validTo >= :today) order by r.school.name",
+                            Object[].class)
+                    .setParameter("students", shown.stream().map(Person::id).toList())
+                    .setParameter("schools", schools)
+                    .setParameter("student", RoleKind.STUDENT)
+                    .setParameter("today", today)
+                    .getResultList()
+                    .forEach(row -> schoolsOf.computeIfAbsent((UUID) row[0], id -> new ArrayList<>()).add((String) row[1]));
+        }
+        List<Match> matches = shown.stream().map(person -> new Match(person.id(), person.displayName(),
+                schoolsOf.getOrDefault(person.id(), List.of()).stream().distinct().toList())).toList();
+        Person last = shown.isEmpty() ? null : shown.get(shown.size() - 1);
+        return new Slice<>(matches, more ? Cursors.seal(List.of(last.familyName(), last.givenName(), last.id().toString()))
+                : null);
     }
 
     /**

@@ -41,9 +41,12 @@ public class NotificationRows {
      * teacher is told about).
      *
      * @param syllabusId an assessment's syllabus, which the rules need; null for other kinds
+     * @param subjectId that syllabus's subject (rule S1); null for other kinds
+     * @param assessmentGroupId the group the assessment was given in, so that the rules know whether it is an earlier
+     *                          one (rules S1 to S3), as when the assessment itself is read; null for other kinds
      */
     public record Candidate(UUID eventId, Happened.Kind kind, UUID groupId, UUID contentId, UUID about,
-                            OffsetDateTime at, UUID syllabusId) {
+                            OffsetDateTime at, UUID syllabusId, UUID subjectId, UUID assessmentGroupId) {
 
         /** The question the event asks the rules for this reader: its kind of data, about the student, in its group. */
         public AccessGuard.Item item() {
@@ -53,8 +56,9 @@ public class NotificationRows {
                         ItemFacts.publication(true), DataKind.ASSIGNMENT);
                 case HAND_IN_WAITING, WORK_RETURNED, COMPLETION_REQUESTED -> new AccessGuard.Item(about, groupId, null,
                         DataKind.SUBMISSION);
-                case ASSESSMENT_PUBLISHED -> new AccessGuard.Item(about, null, ItemFacts.assessment(syllabusId, true),
-                        DataKind.ASSESSMENT);
+                // The question reading the assessment asks (Views.AssessmentView): its syllabus, subject and group.
+                case ASSESSMENT_PUBLISHED -> new AccessGuard.Item(about, null, ItemFacts.assessment(syllabusId, subjectId,
+                        assessmentGroupId != null ? assessmentGroupId : groupId, true), DataKind.ASSESSMENT);
                 case TALK_BOOKED, TALK_MOVED, TALK_CONFIRMED, TALK_CANCELLED -> new AccessGuard.Item(about, groupId, null,
                         DataKind.TALK_BOOKING);
             };
@@ -91,7 +95,8 @@ public class NotificationRows {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = context.em().createNativeQuery("""
                         select cast(c.id as varchar), c.kind, cast(c.group_id as varchar), cast(c.content_id as varchar),
-                               cast(c.about as varchar), c.created_at, cast(a.syllabus_id as varchar)
+                               cast(c.about as varchar), c.created_at, cast(a.syllabus_id as varchar),
+                               cast(y.subject_id as varchar), cast(a.group_id as varchar)
                         from (
                             select n.id, n.kind, n.group_id, n.content_id, n.student_id as about, n.created_at,
                                    n.actor_id, n.tenant_id
@@ -112,6 +117,7 @@ public class NotificationRows {
                               and exists (select 1 from membership m where m.group_id = n.group_id
                                    and m.person_id = cast(?1 as uuid) and m.role = 'OWNER')
                         ) c left join assessment a on a.id = c.content_id and c.kind = 'ASSESSMENT_PUBLISHED'
+                            left join syllabus y on y.id = a.syllabus_id
                         where c.tenant_id = cast(?2 as uuid) and (c.actor_id is null or c.actor_id <> cast(?1 as uuid))
                           and (c.kind <> 'ASSESSMENT_PUBLISHED' or a.id is not null)
                           and (?6 = false or (c.created_at, c.id, c.about) < (?7, cast(?8 as uuid), cast(?9 as uuid)))
@@ -131,7 +137,7 @@ public class NotificationRows {
                 .getResultList();
         return rows.stream().map(row -> new Candidate(UUID.fromString((String) row[0]), Happened.Kind.valueOf((String) row[1]),
                 UUID.fromString((String) row[2]), UUID.fromString((String) row[3]), UUID.fromString((String) row[4]),
-                time(row[5]), row[6] == null ? null : UUID.fromString((String) row[6]))).toList();
+                time(row[5]), uuid(row[6]), uuid(row[7]), uuid(row[8]))).toList();
     }
 
     /**
@@ -212,15 +218,16 @@ public class NotificationRows {
         @SuppressWarnings("unchecked")
         List<Object[]> found = context.em().createNativeQuery("""
                         select n.kind, cast(n.group_id as varchar), cast(n.content_id as varchar), n.created_at,
-                               cast(a.syllabus_id as varchar)
+                               cast(a.syllabus_id as varchar), cast(y.subject_id as varchar), cast(a.group_id as varchar)
                         from notification_event n left join assessment a on a.id = n.content_id
+                            left join syllabus y on y.id = a.syllabus_id
                         where n.id = cast(?1 as uuid) and (n.kind <> 'ASSESSMENT_PUBLISHED' or a.id is not null)
                         """)
                 .setParameter(1, eventId.toString())
                 .getResultList();
         return found.stream().findFirst().map(row -> new Candidate(eventId, Happened.Kind.valueOf((String) row[0]),
                 UUID.fromString((String) row[1]), UUID.fromString((String) row[2]), about, time(row[3]),
-                row[4] == null ? null : UUID.fromString((String) row[4]))).orElse(null);
+                uuid(row[4]), uuid(row[5]), uuid(row[6]))).orElse(null);
     }
 
     /** The names and titles the shown events need, each read once for the whole page. */
@@ -268,6 +275,10 @@ public class NotificationRows {
     /** An array parameter rather than an IN list: one prepared statement whatever the number of items. */
     private static String array(Collection<UUID> ids) {
         return ids.stream().distinct().map(UUID::toString).collect(Collectors.joining(",", "{", "}"));
+    }
+
+    private static UUID uuid(Object value) {
+        return value == null ? null : UUID.fromString((String) value);
     }
 
     static OffsetDateTime time(Object value) {

@@ -56,6 +56,9 @@ public class AccessResource {
     AccessExplanations explanations;
 
     @Inject
+    se.klassrum.roster.boundary.RosterDirectory roster;
+
+    @Inject
     AuditLog audit;
 
     @Inject
@@ -70,8 +73,11 @@ public class AccessResource {
     /**
      * May {@code person} do {@code operation} on {@code kind} of {@code student}, and which prerequisites
      * hold on each path? For assessments, {@code syllabus} names the assessment's syllabus and
-     * {@code published} whether it is published; posts, assignments, submissions and development talks
-     * name their {@code group}; a development talk may name the {@code talk}, whose invitations a guardian needs.
+     * {@code published} whether it is published, and {@code assessmentGroup} the group it was given in: then the
+     * assessment is explained as reading it is decided, an earlier one (its group archived, disconnected or left)
+     * through the history paths (rules S1 to S3); without it, as an assessment still to be set through a current
+     * group. Posts, assignments, submissions and development talks name their {@code group}; a development talk may
+     * name the {@code talk}, whose invitations a guardian needs.
      */
     @GET
     @Path("explain")
@@ -85,7 +91,11 @@ public class AccessResource {
                           @QueryParam("syllabus") String syllabus,
                           @QueryParam("published") @DefaultValue("true") boolean published,
                           @Parameter(description = "the development talk asked about (kind DEVELOPMENT_TALK only)")
-                          @QueryParam("talk") String talk) {
+                          @QueryParam("talk") String talk,
+                          @Parameter(description = "the group the assessment was given in (kind ASSESSMENT only): the "
+                                  + "assessment is then explained as reading it is decided, an earlier one through the "
+                                  + "history paths; without it, as an assessment to be set through a current group")
+                          @QueryParam("assessmentGroup") String assessmentGroup) {
         DataKind dataKind = Params.oneOf("kind", DataKind.class, kind);
         UUID groupId = Params.optionalUuid("group", group);
         if (dataKind.groupLinked() && groupId == null) {
@@ -94,9 +104,17 @@ public class AccessResource {
         if (!dataKind.groupLinked() && groupId != null) {
             throw new InvalidInputException("group", "group hör inte till " + dataKind, "group does not apply to " + dataKind);
         }
+        UUID assessmentGroupId = Params.optionalUuid("assessmentGroup", assessmentGroup);
+        if (assessmentGroupId != null && dataKind != DataKind.ASSESSMENT) {
+            throw new InvalidInputException("assessmentGroup", "assessmentGroup hör inte till " + dataKind,
+                    "assessmentGroup does not apply to " + dataKind);
+        }
         ItemFacts item = null;
         if (dataKind == DataKind.ASSESSMENT) {
-            item = ItemFacts.assessment(Params.uuid("syllabus", syllabus), published);
+            UUID syllabusId = Params.uuid("syllabus", syllabus);
+            item = assessmentGroupId == null ? ItemFacts.assessment(syllabusId, published)
+                    : ItemFacts.assessment(syllabusId, se.klassrum.web.pages.ExplainPage.subjectOf(roster, syllabusId),
+                            assessmentGroupId, published);
         } else if (dataKind == DataKind.ASSIGNMENT) {
             item = ItemFacts.publication(published);
         }

@@ -130,6 +130,16 @@ final class AnswerSchemas {
     record StudentMatches(List<StudentMatch> items) {
     }
 
+    @Schema(name = "PageOfStudentMatch", description = "A page of students, by family and given name")
+    record PageOfStudentMatch(List<StudentMatch> items, @Schema(description = NEXT_CURSOR) String nextCursor) {
+    }
+
+    @Schema(name = "PageOfGuardianLinkConsent", description = "A page of adult students' guardian links: the links of a "
+            + "page of students, by student and guardian")
+    record PageOfGuardianLinkConsent(List<se.klassrum.guardian.boundary.GuardianLinkConsent> items,
+                                     @Schema(description = NEXT_CURSOR) String nextCursor) {
+    }
+
     @Schema(name = "StudentMatch", description = "A student found by name at a school the administrator administers")
     record StudentMatch(@Schema(description = "the student's id") String id,
                         @Schema(description = "given and family name") String name,

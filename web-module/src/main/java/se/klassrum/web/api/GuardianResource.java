@@ -43,6 +43,10 @@ import se.klassrum.web.security.TokenCaller;
 
 import java.time.LocalDate;
 import java.util.List;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.QueryParam;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import se.klassrum.access.api.Slice;
 
 import static jakarta.ws.rs.core.Response.Status.BAD_REQUEST;
 import static jakarta.ws.rs.core.Response.Status.CONFLICT;
@@ -222,14 +226,17 @@ public class GuardianResource {
     @Operation(summary = "The guardian links of the caller's schools' students who are 18 or older, with each student's consent "
             + "(school administrators)",
             description = "A link ends on the student's 18th birthday and continues only by the student's consent, which the "
-                    + "school records. A student with a protected identity is listed only for an administrator with a path to "
-                    + "the student's profile; that check is audited.")
-    @APIResponse(responseCode = "200", description = "The links, by student and guardian",
+                    + "school records. A page of students at a time (limit counts students), each with all their links, by "
+                    + "student and guardian. A student with a protected identity is listed only for an administrator with a "
+                    + "path to the student's profile; that check is audited.")
+    @APIResponse(responseCode = "200", description = "A page of the links, by student and guardian",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(type = SchemaType.ARRAY, implementation = GuardianLinkConsent.class)))
+                    schema = @Schema(implementation = AnswerSchemas.PageOfGuardianLinkConsent.class)))
     @APIResponse(responseCode = "403", description = "The caller is no school administrator")
-    public List<GuardianLinkConsent> adultLinks() {
-        return administration.adultStudentsLinks();
+    public Slice<GuardianLinkConsent> adultLinks(@QueryParam("limit") @DefaultValue("100") int limit,
+                                                 @QueryParam("cursor") @Parameter(description = "nextCursor of the previous page")
+                                                 String cursor) {
+        return administration.adultStudentsLinks(Params.page(limit, cursor));
     }
 
     @POST

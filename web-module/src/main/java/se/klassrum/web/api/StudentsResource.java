@@ -310,23 +310,32 @@ public class StudentsResource {
     @Path("without-birth-date")
     @Operation(summary = "The students of the schools the caller administers whose birth date is unknown (school administrators)",
             description = "Without a birth date nothing happens at 18: the guardian links stay as registered until the birth "
-                    + "date is known. At most " + StudentSearch.MAX_LISTED + ", by family and given name. A student with a "
-                    + "protected identity is listed only for an administrator with a path to the student's profile; that "
-                    + "check is audited.")
-    @APIResponse(responseCode = "200", description = "The students",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AnswerSchemas.StudentMatches.class)))
+                    + "date is known. By family and given name, a page at a time. A student with a protected identity is "
+                    + "listed only for an administrator with a path to the student's profile; that check is audited.")
+    @APIResponse(responseCode = "200", description = "A page of the students",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AnswerSchemas.PageOfStudentMatch.class)))
     @APIResponse(responseCode = "403", description = "The caller is no school administrator")
-    public String withoutBirthDate() {
-        return matches(search.withoutBirthDate());
+    public String withoutBirthDate(@QueryParam("limit") @DefaultValue("100") int limit,
+                                   @QueryParam("cursor") @Parameter(description = "nextCursor of the previous page") String cursor) {
+        Slice<StudentSearch.Match> page = search.withoutBirthDate(Params.page(limit, cursor));
+        return matches(page.items(), page.nextCursor());
     }
 
     private static String matches(List<StudentSearch.Match> found) {
+        return matches(found, null);
+    }
+
+    private static String matches(List<StudentSearch.Match> found, String nextCursor) {
         JsonArrayBuilder items = Json.createArrayBuilder();
         for (StudentSearch.Match match : found) {
             items.add(Json.createObjectBuilder().add("id", match.id().toString()).add("name", match.name())
                     .add("schools", Json.createArrayBuilder(match.schools())));
         }
-        return Json.createObjectBuilder().add("items", items).build().toString();
+        var json = Json.createObjectBuilder().add("items", items);
+        if (nextCursor != null) {
+            json.add("nextCursor", nextCursor);
+        }
+        return json.build().toString();
     }
 
     /**

@@ -6,7 +6,10 @@ import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.servlet.http.HttpServletRequest;
+import se.klassrum.access.api.Cursors;
 import se.klassrum.access.api.NotPermittedException;
+import se.klassrum.access.api.Page;
+import se.klassrum.access.api.Slice;
 import se.klassrum.access.api.NotSignedInException;
 import se.klassrum.access.api.StudentDataNotFoundException;
 import se.klassrum.guardian.boundary.GuardianAdministration;
@@ -48,8 +51,17 @@ public class AdminAdulthoodPage {
     @Inject
     HttpServletRequest request;
 
+    /** How many students a list shows at a time, unless the address asks for fewer ({@code size}, 1 to 100). */
+    static final int PAGE_SIZE = 50;
+    /** The address's parameters: where each list continues, and the page size. */
+    static final String LINKS_FROM = "links";
+    static final String BIRTH_FROM = "birth";
+    static final String SIZE = "size";
+
     private List<GuardianLinkConsent> links;
     private List<StudentSearch.Match> withoutBirthDate;
+    private String nextLinks;
+    private String nextWithoutBirthDate;
     private Denial refusal;
     private boolean loaded;
 
@@ -71,6 +83,83 @@ public class AdminAdulthoodPage {
     public List<StudentSearch.Match> getWithoutBirthDate() {
         load();
         return withoutBirthDate;
+    }
+
+    /** The address of the next page of the links (the students without a birth date staying where they are); null on the last. */
+    public String getMoreLinksHref() {
+        load();
+        return nextLinks == null ? null : href(nextLinks, parameter(BIRTH_FROM));
+    }
+
+    /** The address of the next page of the students without a birth date; null on the last. */
+    public String getMoreWithoutBirthDateHref() {
+        load();
+        return nextWithoutBirthDate == null ? null : href(parameter(LINKS_FROM), nextWithoutBirthDate);
+    }
+
+    /** The address of the links' first page, when a later one is shown; null otherwise. */
+    public String getFirstLinksHref() {
+        return parameter(LINKS_FROM) == null ? null : href(null, parameter(BIRTH_FROM));
+    }
+
+    /** The address of the first page of the students without a birth date, when a later one is shown; null otherwise. */
+    public String getFirstWithoutBirthDateHref() {
+        return parameter(BIRTH_FROM) == null ? null : href(parameter(LINKS_FROM), null);
+    }
+
+    /** Where the lists stand, for a form's postback to show the same pages again. */
+    public String getLinksFrom() {
+        return parameter(LINKS_FROM);
+    }
+
+    public String getBirthFrom() {
+        return parameter(BIRTH_FROM);
+    }
+
+    public String getSize() {
+        return parameter(SIZE);
+    }
+
+    private String href(String linksFrom, String birthFrom) {
+        StringBuilder href = new StringBuilder(request.getContextPath()).append("/admin/adulthood.xhtml");
+        String separator = "?";
+        for (String[] pair : new String[][] {{LINKS_FROM, linksFrom}, {BIRTH_FROM, birthFrom}, {SIZE, parameter(SIZE)}}) {
+            if (pair[1] != null) {
+                href.append(separator).append(pair[0]).append('=')
+                        .append(java.net.URLEncoder.encode(pair[1], java.nio.charset.StandardCharsets.UTF_8));
+                separator = "&";
+            }
+        }
+        return href.toString();
+    }
+
+    private String parameter(String name) {
+        String value = request.getParameter(name);
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    /** The page size the address asks for, within 1 to {@link Page#MAX_LIMIT}; {@link #PAGE_SIZE} otherwise. */
+    private int pageSize() {
+        try {
+            int size = parameter(SIZE) == null ? PAGE_SIZE : Integer.parseInt(parameter(SIZE));
+            return size < 1 || size > Page.MAX_LIMIT ? PAGE_SIZE : size;
+        } catch (NumberFormatException notANumber) {
+            return PAGE_SIZE;
+        }
+    }
+
+    /** The page a list continues from: where the address says, or its first page for a cursor that no longer opens. */
+    private Page page(String from) {
+        String cursor = parameter(from);
+        if (cursor != null) {
+            try {
+                Cursors.open(cursor, 3);
+            } catch (Page.InvalidCursorException stale) {
+                // A link kept from before a restart (cursors then change): start the list again rather than fail.
+                cursor = null;
+            }
+        }
+        return new Page(pageSize(), cursor);
     }
 
     public String getToday() {
@@ -209,7 +298,9 @@ public class AdminAdulthoodPage {
             return null;
         }
         Texts.flash(FacesMessage.SEVERITY_INFO, doneKey, link.studentName(), link.guardianName());
-        return "/admin/adulthood.xhtml?faces-redirect=true";
+        // Back to the same pages of the lists.
+        String same = href(parameter(LINKS_FROM), parameter(BIRTH_FROM)).substring(request.getContextPath().length());
+        return same + (same.contains("?") ? "&" : "?") + "faces-redirect=true";
     }
 
     private GuardianLinkConsent listed(String linkId) {
@@ -232,8 +323,12 @@ public class AdminAdulthoodPage {
         }
         loaded = true;
         try {
-            links = administration.adultStudentsLinks();
-            withoutBirthDate = search.withoutBirthDate();
+            Slice<GuardianLinkConsent> linkPage = administration.adultStudentsLinks(page(LINKS_FROM));
+            links = linkPage.items();
+            nextLinks = linkPage.nextCursor();
+            Slice<StudentSearch.Match> birthPage = search.withoutBirthDate(page(BIRTH_FROM));
+            withoutBirthDate = birthPage.items();
+            nextWithoutBirthDate = birthPage.nextCursor();
         } catch (NotSignedInException notSignedIn) {
             refusal = Denial.simple("auth.notSignedIn");
         } catch (NotPermittedException notAdministrator) {
@@ -242,6 +337,8 @@ public class AdminAdulthoodPage {
         if (refusal != null) {
             links = List.of();
             withoutBirthDate = List.of();
+            nextLinks = null;
+            nextWithoutBirthDate = null;
         }
     }
 

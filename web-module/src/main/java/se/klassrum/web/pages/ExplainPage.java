@@ -74,6 +74,7 @@ public class ExplainPage {
     private String operation = Operation.READ.name();
     private String group;
     private String syllabus;
+    private String assessmentGroup;
     private boolean published = true;
 
     private Answer answer;
@@ -92,6 +93,9 @@ public class ExplainPage {
                 .map(found -> new Match(found.id(), found.name(), found.name() + " (" + found.schoolName() + ")")).toList());
         UUID syllabusId = byIdOrName(syllabus, "syllabus", text -> roster.syllabiNamed(text, MATCHES_SHOWN + 1).stream()
                 .map(found -> new Match(found.id(), found.code(), found.code() + " " + found.name())).toList());
+        UUID assessmentGroupId = byIdOrName(assessmentGroup, "assessmentGroup", text -> roster.groupsNamed(text,
+                MATCHES_SHOWN + 1).stream().map(found -> new Match(found.id(), found.name(),
+                found.name() + " (" + found.schoolName() + ")")).toList());
         if (dataKind != null) {
             if (dataKind.groupLinked() && groupId == null && blank(group)) {
                 invalid("group", "explain.groupRequired");
@@ -103,13 +107,19 @@ public class ExplainPage {
             } else if (dataKind != DataKind.ASSESSMENT && syllabusId != null) {
                 invalid("syllabus", "explain.syllabusNotApplicable");
             }
+            if (dataKind != DataKind.ASSESSMENT && assessmentGroupId != null) {
+                invalid("assessmentGroup", "explain.assessmentGroupNotApplicable");
+            }
         }
         if (FacesContext.getCurrentInstance().isValidationFailed()) {
             return null;
         }
         ItemFacts item = null;
         if (dataKind == DataKind.ASSESSMENT) {
-            item = ItemFacts.assessment(syllabusId, published);
+            // With the group it was given in, the assessment is explained as reading it is decided (an earlier one
+            // through the history paths); without, as one to be set through a current group.
+            item = assessmentGroupId == null ? ItemFacts.assessment(syllabusId, published)
+                    : ItemFacts.assessment(syllabusId, subjectOf(roster, syllabusId), assessmentGroupId, published);
         } else if (dataKind == DataKind.ASSIGNMENT) {
             item = ItemFacts.publication(published);
         }
@@ -134,6 +144,17 @@ public class ExplainPage {
                     List.copyOf(checks)));
         }
         return new Answer(decision.allowed(), List.copyOf(paths));
+    }
+
+    /**
+     * The subject of a syllabus of the caller's organisation, which the rules compare for earlier assessments (S1);
+     * null for a syllabus it does not have, which the rules then treat as an unknown subject.
+     */
+    public static UUID subjectOf(RosterDirectory roster, UUID syllabusId) {
+        return roster.syllabi().stream().filter(found -> found.id().equals(syllabusId)).findFirst()
+                .flatMap(found -> roster.subjects().stream().filter(subject -> subject.code().equals(found.subjectCode()))
+                        .findFirst())
+                .map(RosterDirectory.SubjectView::id).orElse(null);
     }
 
     /** The typed id, or else the demo persona chosen beside it; both given must agree. */
@@ -317,6 +338,14 @@ public class ExplainPage {
 
     public void setSyllabus(String syllabus) {
         this.syllabus = syllabus;
+    }
+
+    public String getAssessmentGroup() {
+        return assessmentGroup;
+    }
+
+    public void setAssessmentGroup(String assessmentGroup) {
+        this.assessmentGroup = assessmentGroup;
     }
 
     public boolean isPublished() {
