@@ -36,7 +36,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A whole school-year break of a generated municipality ({@link SyntheticMunicipality}, a few hundred people at a
  * compulsory and an upper secondary school), as a real one arrives and is run: its register's School Data Sync files
  * come in through the import API; what an import never brings is given behind the server's back (accounts, licences,
- * seven in eight groups in use, an administrator of both schools); the administrator then stages the break over HTTP
+ * seven in eight groups in use, the teachers' subjects, an administrator of both schools); the administrator then stages the break over HTTP
  * (a third of the groups in use archived, every other group connected, owners added to and taken from one group in
  * ten), previews it with the names for each school, applies it and undoes it.
  * <p>
@@ -71,13 +71,16 @@ abstract class MunicipalityBreakChecks extends ServerCalls {
     /** One question to the server: may {@code person} do {@code kind} about {@code about} (a student, or a group). */
     private record Question(UUID person, String kind, UUID about, UUID group, UUID syllabus) {
 
-        String key() {
-            return person + " " + kind + " " + about + " " + group + " " + syllabus;
+        /** The question by the register's ids (the same in every run, unlike the ids the import gives). */
+        String key(Map<UUID, String> names) {
+            return names.get(person) + " " + kind + " " + names.get(about) + " " + names.get(group) + " "
+                    + names.get(syllabus);
         }
     }
 
     /** A group of the organisation as the roster has it before the break. */
-    private record Group(UUID id, String externalId, UUID school, String kind, boolean connected, UUID syllabus) {
+    private record Group(UUID id, String externalId, UUID school, String kind, boolean connected, UUID syllabus,
+                         UUID subject) {
     }
 
     /** A membership: who, in which role, from when until when (null: open). */
@@ -104,14 +107,21 @@ abstract class MunicipalityBreakChecks extends ServerCalls {
             Map<UUID, String> personExternal = new HashMap<>();
             Sql.strings(database, "select id || '|' || external_id from person where tenant_id = ?", TENANT)
                     .forEach(row -> personExternal.put(UUID.fromString(row.split("\\|")[0]), row.split("\\|")[1]));
+            Map<UUID, String> names = new HashMap<>(personExternal);
+            groups.values().forEach(group -> names.put(group.id(), group.externalId()));
+            Sql.strings(database, "select id || '|' || code from syllabus where tenant_id = ?", TENANT)
+                    .forEach(row -> names.put(UUID.fromString(row.split("\\|")[0]), row.split("\\|")[1]));
             Map<UUID, List<UUID>> teachersAt = new HashMap<>();
             Sql.strings(database, "select distinct school_id || '|' || person_id from school_role where tenant_id = ?"
                     + " and role = 'TEACHER'", TENANT).forEach(row -> teachersAt.computeIfAbsent(
                     UUID.fromString(row.split("\\|")[0]), s -> new ArrayList<>()).add(UUID.fromString(row.split("\\|")[1])));
             teachersAt.values().forEach(list -> list.sort(Comparator.comparing(personExternal::get)));
+            Set<String> linked = new HashSet<>(Sql.strings(database, "select teacher_id || ' ' || school_id || ' ' || subject_id"
+                    + " from teacher_subject where tenant_id = ?", TENANT));
 
             // The plan, chosen from the groups' register ids: a third of the groups in use archived, every other one
-            // connected; one group in ten gets a teacher of its school as another owner, one in ten loses an owner.
+            // connected; one group in ten gets a teacher of its school as another owner (in two of three, one who
+            // teaches the group's subject there), one in ten loses an owner.
             List<String[]> changes = new ArrayList<>();
             List<Group> ordered = groups.values().stream().sorted(Comparator.comparing(Group::externalId)).toList();
             for (Group group : ordered) {
@@ -125,7 +135,9 @@ abstract class MunicipalityBreakChecks extends ServerCalls {
                         && m.role().equals("OWNER") && (m.to() == null || !m.to().isBefore(today)))
                         .map(Membership::person).sorted(Comparator.comparing(personExternal::get)).toList();
                 if (hash % 10 == 1) {
+                    boolean ofTheSubject = hash % 20 == 1;
                     teachersAt.getOrDefault(group.school(), List.of()).stream().filter(t -> !owners.contains(t))
+                            .filter(t -> !ofTheSubject || linked.contains(t + " " + group.school() + " " + group.subject()))
                             .findFirst().ifPresent(t -> changes.add(new String[] {"ADD_OWNER", group.id().toString(),
                                     t.toString()}));
                 } else if (hash % 10 == 2 && !owners.isEmpty()) {
@@ -204,14 +216,16 @@ abstract class MunicipalityBreakChecks extends ServerCalls {
                 }
             }
             assertThat(listed).as("the preview names gains and losses").containsValues(true, false);
-            Map<Question, Boolean> asked = sample(listed);
+            Map<Question, Boolean> asked = sample(listed, names);
 
             // Questions of the same kinds that the preview does not name.
-            List<Question> others = unlisted(groups, memberships, afterPlan, changed, named, today, database);
+            List<Question> others = unlisted(groups, memberships, afterPlan, changed, named, names, today, database);
             assertThat(others).hasSizeGreaterThanOrEqualTo(UNLISTED / 2);
 
             Map<Question, Boolean> before = answers(asked.keySet());
             Map<Question, Boolean> othersBefore = answers(others);
+            assertThat(othersBefore).as("the questions the preview does not name: some allowed, some refused")
+                    .containsValues(true, false);
             asked.forEach((question, gained) -> assertThat(before.get(question))
                     .as("before the apply, as the preview has it: " + describe(question, personExternal))
                     .isEqualTo(!gained));
@@ -244,11 +258,14 @@ abstract class MunicipalityBreakChecks extends ServerCalls {
 
             Map<String, Long> perKind = new TreeMap<>();
             asked.forEach((question, gained) -> perKind.merge(question.kind() + (gained ? " gained" : " lost"), 1L, Long::sum));
+            Map<String, Long> othersPerKind = new TreeMap<>();
+            othersBefore.forEach((question, allowed) -> othersPerKind.merge(question.kind() + (allowed ? " allowed"
+                    : " refused"), 1L, Long::sum));
             System.out.printf("Municipality break: %d groups, %d people, %d memberships; %d changes %s; the preview named"
                             + " %d gains and losses (%d assessments without one syllabus not asked), %d asked %s, and %d"
-                            + " questions it does not name; preview %d ms; %d s in all.%n", groups.size(),
+                            + " questions it does not name %s; preview %d ms; %d s in all.%n", groups.size(),
                     personExternal.size(), memberships.size(), changes.size(), kinds, listed.size() + unresolved,
-                    unresolved, asked.size(), perKind, others.size(), previewMillis,
+                    unresolved, asked.size(), perKind, others.size(), othersPerKind, previewMillis,
                     (System.nanoTime() - started) / 1_000_000_000);
         } finally {
             if (administrator != null) {
@@ -269,7 +286,8 @@ abstract class MunicipalityBreakChecks extends ServerCalls {
     /**
      * Brings the generated municipality in as a new organisation through {@code POST /api/v1/imports}, as its
      * register's integration, then gives it what an import never brings: Microsoft accounts (the object id is the
-     * person's id), licences, seven in eight groups connected (the rest are next year's), and the first school's
+     * person's id), licences, seven in eight groups connected (the rest are next year's), the subjects each teacher
+     * teaches at a school (those of the groups they own there), and the first school's
      * principal as administrator of every school.
      *
      * @return the administrator
@@ -296,6 +314,11 @@ abstract class MunicipalityBreakChecks extends ServerCalls {
                 today.minusYears(1).toString(), TENANT);
         Sql.update(database, "update study_group set connected = true where tenant_id = ?"
                 + " and abs(hashtext(external_id)) % 8 <> 0", TENANT);
+        // Each teacher teaches the subjects of the groups they own, at those groups' schools.
+        Sql.update(database, "insert into teacher_subject (id, tenant_id, teacher_id, school_id, subject_id)"
+                + " select gen_random_uuid(), ?, t.person_id, t.school_id, t.subject_id from (select distinct m.person_id,"
+                + " g.school_id, s.subject_id from membership m join study_group g on g.id = m.group_id"
+                + " join syllabus s on s.id = g.syllabus_id where g.tenant_id = ? and m.role = 'OWNER') t", TENANT, TENANT);
         UUID administrator = UUID.fromString(Sql.strings(database, "select r.person_id from school_role r join school s"
                 + " on s.id = r.school_id join person p on p.id = r.person_id where r.tenant_id = ? and r.role = 'PRINCIPAL'"
                 + " order by s.external_id, p.external_id limit 1", TENANT).getFirst());
@@ -312,11 +335,13 @@ abstract class MunicipalityBreakChecks extends ServerCalls {
      */
     private static List<Question> unlisted(Map<UUID, Group> groups, List<Membership> memberships,
                                            Map<UUID, List<Membership>> afterPlan, Set<UUID> changed, Set<String> named,
-                                           LocalDate today, DataSource database) throws Exception {
+                                           Map<UUID, String> names, LocalDate today, DataSource database)
+            throws Exception {
         Map<UUID, List<UUID>> studentsAt = new HashMap<>();
         Sql.strings(database, "select distinct school_id || '|' || person_id from school_role where tenant_id = ?"
-                + " and role = 'STUDENT' order by 1", TENANT).forEach(row -> studentsAt.computeIfAbsent(
+                + " and role = 'STUDENT'", TENANT).forEach(row -> studentsAt.computeIfAbsent(
                 UUID.fromString(row.split("\\|")[0]), s -> new ArrayList<>()).add(UUID.fromString(row.split("\\|")[1])));
+        studentsAt.values().forEach(list -> list.sort(Comparator.comparing(names::get)));
         Map<String, Question> candidates = new TreeMap<>();
         for (UUID id : changed) {
             Group group = groups.get(id);
@@ -334,17 +359,17 @@ abstract class MunicipalityBreakChecks extends ServerCalls {
                     if (owners.contains(student)) {
                         continue;
                     }
-                    candidate(candidates, named, new Question(owner, "STUDENT_PROFILE", student, null, null),
+                    candidate(candidates, named, names, new Question(owner, "STUDENT_PROFILE", student, null, null),
                             owner + " STUDENT_PROFILE " + student);
                     if (group.kind().equals("TEACHING")) {
-                        candidate(candidates, named, new Question(owner, "HAND_INS", student, id, null),
+                        candidate(candidates, named, names, new Question(owner, "HAND_INS", student, id, null),
                                 owner + " HAND_INS " + student + " " + id);
                         if (group.syllabus() != null) {
-                            candidate(candidates, named, new Question(owner, "ASSESSMENTS", student, null, group.syllabus()),
+                            candidate(candidates, named, names, new Question(owner, "ASSESSMENTS", student, null, group.syllabus()),
                                     owner + " ASSESSMENTS " + student);
                         }
                     } else {
-                        candidate(candidates, named, new Question(owner, "DEVELOPMENT_TALKS", student, id, null),
+                        candidate(candidates, named, names, new Question(owner, "DEVELOPMENT_TALKS", student, id, null),
                                 owner + " DEVELOPMENT_TALKS " + student + " " + id);
                     }
                 }
@@ -352,14 +377,14 @@ abstract class MunicipalityBreakChecks extends ServerCalls {
                 for (int i = 0; i < atSchool.size(); i += 17) {
                     UUID other = atSchool.get(i);
                     if (!students.contains(other)) {
-                        candidate(candidates, named, new Question(owner, "STUDENT_PROFILE", other, null, null),
+                        candidate(candidates, named, names, new Question(owner, "STUDENT_PROFILE", other, null, null),
                                 owner + " STUDENT_PROFILE " + other);
                     }
                 }
             }
             for (UUID student : students) {
                 if (!owners.contains(student)) {
-                    candidate(candidates, named, new Question(student, "GROUP_POSTS", id, id, null),
+                    candidate(candidates, named, names, new Question(student, "GROUP_POSTS", id, id, null),
                             student + " GROUP_POSTS " + id);
                 }
             }
@@ -373,14 +398,15 @@ abstract class MunicipalityBreakChecks extends ServerCalls {
         return sample;
     }
 
-    private static void candidate(Map<String, Question> candidates, Set<String> named, Question question, String name) {
+    private static void candidate(Map<String, Question> candidates, Set<String> named, Map<UUID, String> names,
+                                  Question question, String name) {
         if (!named.contains(name)) {
-            candidates.put(question.key(), question);
+            candidates.put(question.key(names), question);
         }
     }
 
     /** All of the preview's gains and losses, or an even sample of each kind and direction, {@link #LISTED} in all. */
-    private static Map<Question, Boolean> sample(Map<Question, Boolean> listed) {
+    private static Map<Question, Boolean> sample(Map<Question, Boolean> listed, Map<UUID, String> names) {
         if (listed.size() <= LISTED) {
             return listed;
         }
@@ -390,7 +416,7 @@ abstract class MunicipalityBreakChecks extends ServerCalls {
         int each = Math.max(LISTED / strata.size(), 1);
         Map<Question, Boolean> sample = new LinkedHashMap<>();
         for (List<Question> stratum : strata.values()) {
-            stratum.sort(Comparator.comparing(Question::key));
+            stratum.sort(Comparator.comparing(question -> question.key(names)));
             double step = Math.max(1.0, (double) stratum.size() / each);
             for (double i = 0; i < stratum.size(); i += step) {
                 Question question = stratum.get((int) i);
@@ -492,12 +518,14 @@ abstract class MunicipalityBreakChecks extends ServerCalls {
 
     private static Map<UUID, Group> groups(DataSource database) throws Exception {
         Map<UUID, Group> groups = new HashMap<>();
-        for (String row : Sql.strings(database, "select id || '|' || external_id || '|' || school_id || '|' || kind || '|'"
-                + " || connected || '|' || coalesce(cast(syllabus_id as varchar), '-') from study_group where tenant_id = ?"
-                + " and not archived", TENANT)) {
+        for (String row : Sql.strings(database, "select g.id || '|' || g.external_id || '|' || g.school_id || '|' || g.kind"
+                + " || '|' || g.connected || '|' || coalesce(cast(g.syllabus_id as varchar), '-') || '|'"
+                + " || coalesce(cast(s.subject_id as varchar), '-') from study_group g left join syllabus s"
+                + " on s.id = g.syllabus_id where g.tenant_id = ? and not g.archived", TENANT)) {
             String[] f = row.split("\\|");
             groups.put(UUID.fromString(f[0]), new Group(UUID.fromString(f[0]), f[1], UUID.fromString(f[2]), f[3],
-                    f[4].equals("true"), f[5].equals("-") ? null : UUID.fromString(f[5])));
+                    f[4].equals("true"), f[5].equals("-") ? null : UUID.fromString(f[5]),
+                    f[6].equals("-") ? null : UUID.fromString(f[6])));
         }
         return groups;
     }
