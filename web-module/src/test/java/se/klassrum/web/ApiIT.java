@@ -91,4 +91,9 @@ class ApiIT extends KlassrumServerTest {
     @Order(16)
     class SchoolYearBreak extends SchoolYearBreakChecks {
     }
+
+    @Nested
+    @Order(17)
+    class MunicipalityBreak extends MunicipalityBreakChecks {
+    }
 }
