@@ -108,6 +108,11 @@ abstract class SchoolYearBreakChecks extends ServerCalls {
             }
         }
         assertThat(expected).containsValues(true, false);
+        // Assessments are named with their syllabus, so that one teacher's courses with the same student read apart.
+        assertThat(impact.getJsonArray("details").stream().map(JsonValue::asJsonObject)
+                .filter(change -> change.getString("kind").equals("ASSESSMENTS")).toList())
+                .isNotEmpty()
+                .allSatisfy(change -> assertThat(change.getString("syllabusCode")).isNotBlank());
         assertThat(expected).containsEntry(List.of(PERSON_ANNA.toString(), "STUDENT_PROFILE", DemoIds.person("ivar").toString()), false);
         assertThat(expected).containsEntry(List.of(DemoIds.person("elsa").toString(), "GROUP_POSTS", MA2C_A.toString()), true);
         Map<List<String>, Boolean> before = answers(expected);

@@ -90,12 +90,14 @@ public class SchoolYearBreaks {
     }
 
     /**
-     * What one person gains and loses of one kind (through one group, where the kind lives in a group): the students
-     * gained and lost; for a group's posts, which are about no student, {@code groupGained} says whether the group's
-     * posts are gained (true) or lost (false), and is null for every other kind.
+     * What one person gains and loses of one kind (through one group, where the kind lives in a group; in one syllabus,
+     * for assessments): the students gained and lost; for a group's posts, which are about no student,
+     * {@code groupGained} says whether the group's posts are gained (true) or lost (false), and is null for every other
+     * kind. {@code syllabusId} and {@code syllabusCode} name the assessments' syllabus, and are null for every other kind.
      */
     public record BreakPersonChange(UUID schoolId, BreakPerson person, AccessKind kind, UUID groupId, String groupName,
-                                    List<BreakPerson> gained, List<BreakPerson> lost, Boolean groupGained) {
+                                    List<BreakPerson> gained, List<BreakPerson> lost, Boolean groupGained,
+                                    UUID syllabusId, String syllabusCode) {
     }
 
     /** A warning; the student and person are named only at the caller's own schools. */
@@ -241,12 +243,17 @@ public class SchoolYearBreaks {
         Map<UUID, String> groupNames = names("select id, name from study_group where id in (select unnest(cast(?1 as uuid[])))",
                 uuidArray(plan.groups()));
 
+        Map<UUID, String> syllabusCodes = names("select id, code from syllabus where id in (select unnest(cast(?1 as uuid[])))",
+                uuidArray(detailed.stream().map(Difference::syllabusId).filter(java.util.Objects::nonNull)
+                        .collect(Collectors.toSet())));
         Map<List<Object>, BreakPersonChange> changes = new LinkedHashMap<>();
         for (Difference d : detailed) {
-            BreakPersonChange change = changes.computeIfAbsent(java.util.Arrays.asList(d.personId(), d.kind(), d.groupId()),
+            BreakPersonChange change = changes.computeIfAbsent(java.util.Arrays.asList(d.personId(), d.kind(), d.groupId(),
+                            d.syllabusId()),
                     key -> new BreakPersonChange(d.schoolId(), people.get(d.personId()), d.kind(), d.groupId(),
                             d.groupId() == null ? null : groupNames.get(d.groupId()), new ArrayList<>(), new ArrayList<>(),
-                            d.studentId() == null ? d.gained() : null));
+                            d.studentId() == null ? d.gained() : null, d.syllabusId(),
+                            d.syllabusId() == null ? null : syllabusCodes.get(d.syllabusId())));
             if (d.studentId() != null) {
                 (d.gained() ? change.gained() : change.lost()).add(people.get(d.studentId()));
             }

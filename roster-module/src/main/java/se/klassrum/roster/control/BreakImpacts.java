@@ -56,8 +56,14 @@ public final class BreakImpacts {
         GROUP_POSTS
     }
 
-    /** Who gains or loses one kind of access to one student (to the group itself for {@link AccessKind#GROUP_POSTS}). */
-    public record Difference(UUID schoolId, UUID personId, AccessKind kind, UUID studentId, UUID groupId, boolean gained) {
+    /**
+     * Who gains or loses one kind of access to one student (to the group itself for {@link AccessKind#GROUP_POSTS}).
+     *
+     * @param groupId    the group of the hand-ins, development talks or posts; null for a profile and for assessments
+     * @param syllabusId the syllabus of the assessments; null for every other kind
+     */
+    public record Difference(UUID schoolId, UUID personId, AccessKind kind, UUID studentId, UUID groupId, UUID syllabusId,
+                             boolean gained) {
     }
 
     /** What the plan would leave without a path that the school needs. */
@@ -235,7 +241,8 @@ public final class BreakImpacts {
             }
             if (was != is) {
                 differences.add(new Difference(group.schoolId(), person, kind, student, kind == AccessKind.GROUP_POSTS
-                        || kind == AccessKind.HAND_INS || kind == AccessKind.DEVELOPMENT_TALKS ? key : null, is));
+                        || kind == AccessKind.HAND_INS || kind == AccessKind.DEVELOPMENT_TALKS ? key : null,
+                        kind == AccessKind.ASSESSMENTS ? key : null, is));
                 if (is && kind == AccessKind.STUDENT_PROFILE && before.person(student).protectedIdentity()) {
                     warnings.add(new Warning(WarningKind.PROTECTED_STUDENT_VISIBLE, group.schoolId(), group.groupId(),
                             student, person));

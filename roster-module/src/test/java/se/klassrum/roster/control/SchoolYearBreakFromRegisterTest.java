@@ -152,7 +152,7 @@ class SchoolYearBreakFromRegisterTest {
         });
         // Archiving this year's groups ends Elsa's posts in Ma1c-A.
         assertThat(impact.differences()).contains(new BreakImpacts.Difference(SCHOOL_SOLBACKA_GYMNASIUM, PERSON_ELSA,
-                BreakImpacts.AccessKind.GROUP_POSTS, null, GROUP_MA1C_A, false));
+                BreakImpacts.AccessKind.GROUP_POSTS, null, GROUP_MA1C_A, null, false));
 
         BreakPlans.Outcome outcome = plans(plans -> plans.apply(TENANT_SOLBACKA, PERSON_SARA));
         assertThat(outcome.groupsArchived()).isEqualTo(6);

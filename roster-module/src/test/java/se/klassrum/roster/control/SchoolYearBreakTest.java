@@ -151,7 +151,8 @@ class SchoolYearBreakTest {
         for (int i = 0; i < questions.size(); i++) {
             if (!before.get(i).equals(after.get(i))) {
                 Question q = questions.get(i);
-                decided.add(new Difference(SCHOOL_SOLBACKA_GYMNASIUM, q.person(), q.kind(), q.student(), q.group(), after.get(i)));
+                decided.add(new Difference(SCHOOL_SOLBACKA_GYMNASIUM, q.person(), q.kind(), q.student(), q.group(), q.syllabus(),
+                        after.get(i)));
             }
         }
         assertThat(decided).as("what the rules decide after the real apply").isNotEmpty();
@@ -175,13 +176,13 @@ class SchoolYearBreakTest {
         assertThat(impact.differences()).noneMatch(d -> d.kind() == AccessKind.HAND_INS && GROUP_MA1C_A.equals(d.groupId())
                 && !d.gained());
         assertThat(impact.differences()).contains(new Difference(SCHOOL_SOLBACKA_GYMNASIUM, PERSON_ANNA, AccessKind.HAND_INS,
-                PERSON_ELSA, GROUP_EN5_B, false));
+                PERSON_ELSA, GROUP_EN5_B, null, false));
         // Petra teaches at another school: owning Ma2c-A gives her nothing.
         assertThat(impact.differences()).noneMatch(d -> d.personId().equals(PERSON_PETRA));
         // Elsa's posts move from Ma1c-A to Ma2c-A.
         assertThat(impact.differences()).contains(
-                new Difference(SCHOOL_SOLBACKA_GYMNASIUM, PERSON_ELSA, AccessKind.GROUP_POSTS, null, GROUP_MA1C_A, false),
-                new Difference(SCHOOL_SOLBACKA_GYMNASIUM, PERSON_ELSA, AccessKind.GROUP_POSTS, null, MA2C_A, true));
+                new Difference(SCHOOL_SOLBACKA_GYMNASIUM, PERSON_ELSA, AccessKind.GROUP_POSTS, null, GROUP_MA1C_A, null, false),
+                new Difference(SCHOOL_SOLBACKA_GYMNASIUM, PERSON_ELSA, AccessKind.GROUP_POSTS, null, MA2C_A, null, true));
 
         assertThat(impact.warnings()).contains(
                 new Warning(WarningKind.MENTOR_GROUP_WITHOUT_MENTOR, SCHOOL_SOLBACKA_GYMNASIUM, NA25A, null, null),
