@@ -52,7 +52,7 @@ abstract class AdulthoodPagesChecks extends BrowserTest {
                     .as("nothing before the confirmation").isZero();
             assertThat(axe("guardians after 18, confirming a consent (Sara)")).isEmpty();
             adultLink("Ivar Isaksson").findElement(By.cssSelector("input[value='Ja, registrera samtycket']")).click();
-            new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.textToBePresentInElementLocated(
+            waiting().until(ExpectedConditions.textToBePresentInElementLocated(
                     By.id("messages"), "Samtycket från Ivar Isaksson för Lars Isaksson är registrerat."));
             assertThat(adultLink("Ivar Isaksson").getText()).contains("Fortsätter med samtycke").contains("av Sara Svensson");
             assertThat(adultLink("Ivar Isaksson").getAttribute("data-consent")).isEqualTo("RECORDED");
@@ -64,7 +64,7 @@ abstract class AdulthoodPagesChecks extends BrowserTest {
                     .isEqualTo("The link ends at once and for good: no later consent can revive it.");
             assertNoHorizontalScroll("guardians after 18, confirming a withdrawal, on a phone");
             adultLink("Ivar Isaksson").findElement(By.cssSelector("input[value='Yes, withdraw the consent']")).click();
-            new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.textToBePresentInElementLocated(
+            waiting().until(ExpectedConditions.textToBePresentInElementLocated(
                     By.id("messages"), "The consent of Ivar Isaksson for Lars Isaksson is withdrawn; the link has ended for good."));
             assertThat(adultLink("Ivar Isaksson").getText()).contains("Consent withdrawn, ended for good");
             assertThat(adultLink("Ivar Isaksson").findElements(By.cssSelector("input[type='submit']")))

@@ -46,7 +46,7 @@ abstract class BreakPagesChecks extends BrowserTest {
         screenshot("break-preview-sara");
 
         browser.findElement(By.id("applyForm:apply")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.textToBePresentInElementLocated(
+        waiting().until(ExpectedConditions.textToBePresentInElementLocated(
                 By.tagName("body"), "Bekräfta att du har läst påverkan"));
         assertThat(Sql.number(database, "select count(*) from study_group where id = cast(? as uuid) and connected",
                 GROUP_KE1_D.toString())).isZero();
@@ -54,14 +54,14 @@ abstract class BreakPagesChecks extends BrowserTest {
         browser.findElement(By.id("previewForm:preview")).click();
         waitFor(By.id("applyForm:confirmed")).click();
         browser.findElement(By.id("applyForm:apply")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.textToBePresentInElementLocated(
+        waiting().until(ExpectedConditions.textToBePresentInElementLocated(
                 By.tagName("body"), "Planen genomfördes."));
         assertThat(Sql.number(database, "select count(*) from study_group where id = cast(? as uuid) and connected",
                 GROUP_KE1_D.toString())).isOne();
         assertThat(axe("school-year break, applied (Sara)")).isEmpty();
 
         browser.findElement(By.id("undoForm:undo")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.textToBePresentInElementLocated(
+        waiting().until(ExpectedConditions.textToBePresentInElementLocated(
                 By.tagName("body"), "Läsårsbrytet ångrades."));
         assertThat(Sql.number(database, "select count(*) from study_group where id = cast(? as uuid) and connected",
                 GROUP_KE1_D.toString())).isZero();
@@ -83,7 +83,7 @@ abstract class BreakPagesChecks extends BrowserTest {
             browser.navigate().to(uri("/admin/break.xhtml").toURL());
             waitFor(By.id("propose:schoolYear")).sendKeys(thisYear);
             browser.findElement(By.id("propose:fromRegister")).click();
-            new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.textToBePresentInElementLocated(
+            waiting().until(ExpectedConditions.textToBePresentInElementLocated(
                     By.tagName("body"), "ändringar lades till i planen från registrets data för läsåret " + thisYear + "."));
             assertThat(browser.findElement(By.id("changes")).getText()).contains("Koppla på", "Ke1-D");
             assertThat(Sql.number(database, "select count(*) from break_change c join break_plan p on p.id = c.plan_id"
@@ -92,13 +92,13 @@ abstract class BreakPagesChecks extends BrowserTest {
             assertThat(axe("school-year break, proposed from the register (Sara)")).isEmpty();
             waitFor(By.id("propose:schoolYear")).sendKeys(thisYear);
             browser.findElement(By.id("propose:fromRegister")).click();
-            new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.textToBePresentInElementLocated(
+            waiting().until(ExpectedConditions.textToBePresentInElementLocated(
                     By.tagName("body"), "0 ändringar lades till i planen"));
 
             browser.navigate().to(uri("/admin/groups.xhtml?q=fy1a").toURL());
             WebElement row = waitFor(By.cssSelector("li[data-group='Fy1a-C']"));
             row.findElement(By.cssSelector("input[value='Lägg i läsårsbrytet']")).click();
-            new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.textToBe(By.cssSelector(".notice"),
+            waiting().until(ExpectedConditions.textToBe(By.cssSelector(".notice"),
                     "Fy1a-C finns i läsårsbrytets plan: Arkivera."));
             assertThat(browser.getCurrentUrl()).contains("q=fy1a").endsWith("#group-" + GROUP_FY1A_C);
             row = waitFor(By.cssSelector("li[data-group='Fy1a-C']"));
@@ -118,7 +118,7 @@ abstract class BreakPagesChecks extends BrowserTest {
             browser.navigate().to(uri("/admin/groups.xhtml?q=ke1-e").toURL());
             waitFor(By.cssSelector("li[data-group='Ke1-E']")).findElement(By.cssSelector("input[value='Add to the school-year break']"))
                     .click();
-            new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.textToBe(By.cssSelector(".notice"),
+            waiting().until(ExpectedConditions.textToBe(By.cssSelector(".notice"),
                     "Ke1-E is in the school-year break's plan: Archive."));
             assertThat(waitFor(By.cssSelector("li[data-group='Ke1-E'] .in-break")).getText())
                     .isEqualTo("In the school-year break: Archive");

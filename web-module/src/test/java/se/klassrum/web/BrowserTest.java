@@ -139,7 +139,7 @@ abstract class BrowserTest extends ServerCalls {
         browser.navigate().to(uri("/sign-in.xhtml").toURL());
         OidcServer.nextStaffSignInAs(DemoIds.ENTRA_TENANT_SOLBACKA, objectId);
         waitFor(By.id("staffSignIn")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.urlContains("/groups.xhtml"));
+        waiting().until(ExpectedConditions.urlContains("/groups.xhtml"));
     }
 
     /**

@@ -390,7 +390,7 @@ abstract class FilesPagesChecks extends BrowserTest {
         choose.sendKeys(file.toString());
         browser.findElement(By.id(files + "-send")).click();
         WebElement status = browser.findElement(By.id(files + "-status"));
-        new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.textToBePresentInElement(status, reason));
+        waiting().until(ExpectedConditions.textToBePresentInElement(status, reason));
         assertThat(status.getText()).isEqualTo(reason);
         assertThat(browser.findElement(By.id(files + "-progress")).isDisplayed()).isFalse();
         assertThat(browser.findElement(By.id(files + "-send")).isEnabled()).as("the form can be used again").isTrue();

@@ -57,7 +57,7 @@ abstract class PagesChecks extends BrowserTest {
         editor("write:body").sendKeys(post);
         browser.findElement(By.id("write:publish")).click();
 
-        new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.textToBePresentInElementLocated(
+        waiting().until(ExpectedConditions.textToBePresentInElementLocated(
                 By.tagName("body"), "Inlägget är publicerat."));
         assertThat(browser.findElement(By.cssSelector("article.post")).getText()).contains(post, "Anna Andersson");
         assertThat(browser.getCurrentUrl()).contains("/group.xhtml?id=");
@@ -316,7 +316,7 @@ abstract class PagesChecks extends BrowserTest {
         browser.findElement(By.id("signIn:code")).clear();
         browser.findElement(By.id("signIn:code")).sendKeys(code);
         browser.findElement(By.id("signIn:signInButton")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.urlContains("/guardian/children.xhtml"));
+        waiting().until(ExpectedConditions.urlContains("/guardian/children.xhtml"));
 
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Mina barn");
         WebElement elsa = waitFor(By.cssSelector("[data-child='" + PERSON_ELSA + "']"));
@@ -329,7 +329,7 @@ abstract class PagesChecks extends BrowserTest {
         screenshot("guardian-children");
 
         browser.findElement(By.id("signOut:signOutButton")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.urlContains("/guardian/sign-in.xhtml"));
+        waiting().until(ExpectedConditions.urlContains("/guardian/sign-in.xhtml"));
         assertThat(text()).contains("Du är utloggad.");
         browser.navigate().to(uri("/guardian/children.xhtml").toURL());
         assertThat(waitFor(By.id("notSignedIn")).getText()).contains("Du är inte inloggad");

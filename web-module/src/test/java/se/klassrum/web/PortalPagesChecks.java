@@ -75,7 +75,7 @@ abstract class PortalPagesChecks extends BrowserTest {
     void annaSignsInThroughTheIdentityProviderAndSeesHerGroups() throws IOException {
         open("sv-SE,sv", 1280, 1000);
         browser.navigate().to(uri("/").toURL());
-        new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.urlContains("/sign-in.xhtml"));
+        waiting().until(ExpectedConditions.urlContains("/sign-in.xhtml"));
         waitFor(By.id("staffSignIn"));
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Logga in");
         assertThat(text()).contains("Logga in med ditt skolkonto", "Logga in för vårdnadshavare");
@@ -83,7 +83,7 @@ abstract class PortalPagesChecks extends BrowserTest {
 
         OidcServer.nextStaffSignInAs(ENTRA_TENANT_SOLBACKA, OID_ANNA);
         browser.findElement(By.id("staffSignIn")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.urlContains("/groups.xhtml"));
+        waiting().until(ExpectedConditions.urlContains("/groups.xhtml"));
 
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Mina grupper");
         assertThat(text()).contains("Inloggad som Anna Andersson", "Solbacka gymnasium", "Ma1c-A", "En5-B")
@@ -91,7 +91,7 @@ abstract class PortalPagesChecks extends BrowserTest {
         screenshot("portal-groups-anna");
 
         browser.findElement(By.id("signOut:signOutButton")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.not(ExpectedConditions.urlContains("/groups.xhtml")));
+        waiting().until(ExpectedConditions.not(ExpectedConditions.urlContains("/groups.xhtml")));
         browser.navigate().to(uri("/groups.xhtml").toURL());
         assertThat(text()).contains("Du är inte inloggad").doesNotContain("Ma1c-A");
     }
@@ -105,7 +105,7 @@ abstract class PortalPagesChecks extends BrowserTest {
 
         browser.navigate().to(uri("/demo.xhtml").toURL());
         waitFor(By.cssSelector("[data-persona='elsa']")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.urlContains("/groups.xhtml"));
+        waiting().until(ExpectedConditions.urlContains("/groups.xhtml"));
         assertThat(text()).contains("Signed in as Elsa Ek", "Ma1c-A").doesNotContain("Sara Svensson");
         assertThat(browser.findElements(By.id("importsLink"))).isEmpty();
     }
@@ -156,12 +156,12 @@ abstract class PortalPagesChecks extends BrowserTest {
         browser.findElement(By.id("signIn:sendCode")).click();
         waitFor(By.id("signIn:code")).sendKeys(codeIn(MailServer.awaitNewMailTo(karin, before, 15_000)));
         browser.findElement(By.id("signIn:signInButton")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.urlContains("/guardian/children.xhtml"));
+        waiting().until(ExpectedConditions.urlContains("/guardian/children.xhtml"));
 
         WebElement elsa = waitFor(By.cssSelector("[data-child='" + PERSON_ELSA + "']"));
         assertTapTargetsOnAPhone("the guardian's children");
         elsa.findElement(By.linkText("Inlägg, uppgifter och samtal")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.urlContains("/guardian/child.xhtml"));
+        waiting().until(ExpectedConditions.urlContains("/guardian/child.xhtml"));
 
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Elsa Ek");
         assertThat(browser.findElement(By.id("posts")).getText()).contains("Inlägg", post, "Ma1c-A", "Anna Andersson");
@@ -179,7 +179,7 @@ abstract class PortalPagesChecks extends BrowserTest {
         // Karin prefers English: the switch in the portal's header, still on the phone.
         WebElement english = browser.findElement(By.id("language:en"));
         english.click();
-        new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.stalenessOf(english));
+        waiting().until(ExpectedConditions.stalenessOf(english));
         assertThat(waitFor(By.id("talks")).getText()).contains("Development talks", "Elsa trivs");
         assertThat(browser.findElement(By.cssSelector(".portal-name")).getText()).isEqualTo("For guardians");
         assertNoHorizontalScroll();
@@ -475,7 +475,7 @@ abstract class PortalPagesChecks extends BrowserTest {
         browser.navigate().to(uri("/guardian/sign-in.xhtml").toURL());
         OidcServer.nextSignInAs(idpSubject("lars"));
         waitFor(By.id("idpSignIn")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.urlContains("/guardian/children.xhtml"));
+        waiting().until(ExpectedConditions.urlContains("/guardian/children.xhtml"));
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Mina barn");
         assertThat(text()).contains("Det finns inga barn att visa.").doesNotContain("Ivar");
 
@@ -717,14 +717,14 @@ abstract class PortalPagesChecks extends BrowserTest {
             browser.findElement(By.id("q")).sendKeys("ke1");
             new Select(browser.findElement(By.id("state"))).selectByVisibleText("Ej anslutna");
             browser.findElement(By.id("filterButton")).click();
-            new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.urlContains("q=ke1"));
+            waiting().until(ExpectedConditions.urlContains("q=ke1"));
             assertThat(browser.findElements(By.cssSelector("li[data-group]"))).extracting(row -> row.getAttribute("data-group"))
                     .containsExactly(KE1_D);
             assertThat(browser.findElement(By.id("shown")).getText()).isEqualTo("Visar 1 av " + total + " grupper.");
             assertThat(axe("groups, searched and filtered (Sara)")).isEmpty();
             new Select(browser.findElement(By.id("state"))).selectByVisibleText("Alla lägen");
             browser.findElement(By.id("filterButton")).click();
-            new WebDriverWait(browser, Duration.ofSeconds(20)).until(driver -> driver.findElements(By.cssSelector("li[data-group]")).size() == 2);
+            waiting().until(driver -> driver.findElements(By.cssSelector("li[data-group]")).size() == 2);
             assertThat(browser.findElements(By.cssSelector("li[data-group]"))).extracting(row -> row.getAttribute("data-group"))
                     .containsExactly(KE1_D, "Ke1-E");
 
@@ -794,7 +794,7 @@ abstract class PortalPagesChecks extends BrowserTest {
         assertThat(axe("groups, confirming a disconnection (Sara)")).isEmpty();
         screenshot("portal-admin-groups-confirm-disconnect");
         group(MA1C_A).findElement(By.linkText("Avbryt")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.numberOfElementsToBe(By.id("impact"), 0));
+        waiting().until(ExpectedConditions.numberOfElementsToBe(By.id("impact"), 0));
         assertThat(group(MA1C_A).getAttribute("data-connected")).isEqualTo("true");
         assertThat(Sql.number(database, "select count(*) from study_group where id = ? and connected", GROUP_MA1C_A)).isEqualTo(1);
 
@@ -918,7 +918,7 @@ abstract class PortalPagesChecks extends BrowserTest {
         // Until the old page is gone; while Chromium swaps the pages it may also answer that the button no longer
         // belongs to the document, which clickAndWait takes as gone too.
         clickAndWait(browser.findElement(By.id("signOut:signOutButton")));
-        new WebDriverWait(browser, Duration.ofSeconds(20)).until(driver -> "complete".equals(
+        waiting().until(driver -> "complete".equals(
                 ((JavascriptExecutor) driver).executeScript("return document.readyState")));
     }
 
@@ -929,7 +929,7 @@ abstract class PortalPagesChecks extends BrowserTest {
      */
     private void expectNotice(String expected) {
         try {
-            new WebDriverWait(browser, Duration.ofSeconds(20))
+            waiting()
                     .until(ExpectedConditions.textToBe(By.cssSelector(".notice"), expected));
         } catch (org.openqa.selenium.TimeoutException late) {
             assertThat(browser.findElements(By.cssSelector(".notice"))).as("the notice").extracting(WebElement::getText)

@@ -127,7 +127,7 @@ abstract class TeachingPagesChecks extends BrowserTest {
             assertThat(browser.findElement(By.id("submit:submitButton")).getAttribute("textContent")).contains("Lämna in igen");
             editor("submit:content").sendKeys("x = 2 eller x = 3, kontrollerat");
             clickAndWait(browser.findElement(By.id("submit:submitButton")));
-            new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.textToBePresentInElementLocated(
+            waiting().until(ExpectedConditions.textToBePresentInElementLocated(
                     By.id("mine"), "kontrollerat"));
             assertThat(text()).contains("markeras som sen");
             screenshot("assignment-elsa-submitted");
@@ -609,13 +609,13 @@ abstract class TeachingPagesChecks extends BrowserTest {
         screenshot("language-english");
 
         clickAndWait(browser.findElement(By.cssSelector("[data-persona='anna']")));
-        new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.urlContains("/groups.xhtml"));
+        waiting().until(ExpectedConditions.urlContains("/groups.xhtml"));
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("My groups");
         openGroup(GROUP_MA1C_A);
         assertThat(browser.findElement(By.id("assignments-heading")).getText()).isEqualTo("Assignments");
 
         clickAndWait(browser.findElement(By.id("language:sv")));
-        new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.attributeToBe(By.tagName("html"), "lang", "sv"));
+        waiting().until(ExpectedConditions.attributeToBe(By.tagName("html"), "lang", "sv"));
         assertThat(browser.findElement(By.id("assignments-heading")).getText()).isEqualTo("Uppgifter");
         assertThat(browser.getCurrentUrl()).contains("id=" + GROUP_MA1C_A);
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Ma1c-A");
@@ -953,7 +953,7 @@ abstract class TeachingPagesChecks extends BrowserTest {
     }
 
     private WebElement assignmentItem(String title) {
-        return new WebDriverWait(browser, Duration.ofSeconds(20)).until(driver -> driver.findElements(By.cssSelector("li.assignment-item"))
+        return waiting().until(driver -> driver.findElements(By.cssSelector("li.assignment-item"))
                 .stream().filter(item -> item.getText().contains(title)).findFirst().orElse(null));
     }
 

@@ -259,6 +259,14 @@ public final class TestDatabase implements AutoCloseable {
         }
     }
 
+    /** Every group's state and every membership, as text: what a school-year break's undo must give back exactly. */
+    public String groupsAndMemberships() {
+        return text("select string_agg(x, E'\\n' order by x) from ("
+                + " select 'G ' || id || ' ' || connected || ' ' || archived as x from study_group"
+                + " union all select 'M ' || id || ' ' || group_id || ' ' || person_id || ' ' || role || ' ' || valid_from"
+                + " || ' ' || coalesce(cast(valid_to as varchar), '-') from membership) rows");
+    }
+
     /** The one number that the query selects, e.g. a count. */
     public long number(String sql) {
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
