@@ -877,7 +877,7 @@ abstract class AccessChecks extends ServerCalls {
             throw new AssertionError("seeded rosters failed (rerun with -Dklassrum.test.seed=" + seed + ")", failed);
         } finally {
             for (SeededRoster roster : rosters) {
-                forget(roster, database);
+                Sql.forgetOrganisation(database, roster.tenantId);
             }
         }
     }
@@ -1040,36 +1040,6 @@ abstract class AccessChecks extends ServerCalls {
         assertThat(get("/api/v1/students/" + firstId, tokens.get(roster.guardiansOf.get(first).getFirst())).statusCode())
                 .as("the guardian of " + first + " (seed " + seed + ")").isEqualTo(200);
         return new Loaded(callers, secrets, paths);
-    }
-
-    /** The seeded organisation and everything it holds go again, but for its audit chain, which is append-only. */
-    private static void forget(SeededRoster roster, DataSource database) {
-        UUID tenant = roster.tenantId;
-        List<String> statements = List.of(
-                "delete from submission where student_id in (select id from person where tenant_id = ?)",
-                "delete from assignment where group_id in (select id from study_group where tenant_id = ?)",
-                "delete from post where group_id in (select id from study_group where tenant_id = ?)",
-                "delete from guardian_login where tenant_id = ?",
-                "delete from import_run_count where run_id in (select id from import_run where tenant_id = ?)",
-                "delete from import_run where tenant_id = ?",
-                "delete from licence where person_id in (select id from person where tenant_id = ?)",
-                "delete from membership where tenant_id = ?",
-                "delete from guardian_link where tenant_id = ?",
-                "delete from school_role where tenant_id = ?",
-                "delete from teacher_subject where tenant_id = ?",
-                "delete from study_group where tenant_id = ?",
-                "delete from syllabus where tenant_id = ?",
-                "delete from subject where tenant_id = ?",
-                "delete from person where tenant_id = ?",
-                "delete from school where tenant_id = ?",
-                "delete from tenant where id = ?");
-        for (String statement : statements) {
-            try {
-                Sql.update(database, statement, tenant);
-            } catch (java.sql.SQLException e) {
-                throw new IllegalStateException("could not remove " + roster.tag + ": " + statement, e);
-            }
-        }
     }
 
     /** A cursor as it might be read: URL-decoded, base64 (URL and standard alphabet) and hex, whole and in parts. */

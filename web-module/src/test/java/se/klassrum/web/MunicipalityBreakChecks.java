@@ -96,7 +96,7 @@ abstract class MunicipalityBreakChecks extends ServerCalls {
     void aGeneratedMunicipalitysBreakIsPreviewedAppliedAsPreviewedAndUndone(DataSource database) throws Exception {
         LocalDate today = LocalDate.now(ZoneId.of("Europe/Stockholm"));
         long started = System.nanoTime();
-        forget(database);
+        Sql.forgetOrganisation(database, TENANT);
         UUID administrator = null;
         try {
             administrator = arrive(database, today);
@@ -278,7 +278,7 @@ abstract class MunicipalityBreakChecks extends ServerCalls {
                     call("POST", BREAK + "/undo", admin, null, null);
                 }
             }
-            forget(database);
+            Sql.forgetOrganisation(database, TENANT);
         }
     }
 
@@ -550,27 +550,6 @@ abstract class MunicipalityBreakChecks extends ServerCalls {
                 + " from study_group where tenant_id = cast(? as uuid) union all select 'M ' || id || ' ' || role || ' '"
                 + " || valid_from || ' ' || coalesce(cast(valid_to as varchar), '-') from membership"
                 + " where tenant_id = cast(? as uuid) order by 1", TENANT.toString(), TENANT.toString()));
-    }
-
-    /** The organisation and all it holds go again, but for its audit chain, which is append-only. */
-    private static void forget(DataSource database) throws Exception {
-        for (String statement : List.of(
-                "delete from break_plan where tenant_id = ?",
-                "delete from import_run_count where run_id in (select id from import_run where tenant_id = ?)",
-                "delete from import_run where tenant_id = ?",
-                "delete from licence where person_id in (select id from person where tenant_id = ?)",
-                "delete from membership where tenant_id = ?",
-                "delete from guardian_link where tenant_id = ?",
-                "delete from school_role where tenant_id = ?",
-                "delete from teacher_subject where tenant_id = ?",
-                "delete from study_group where tenant_id = ?",
-                "delete from syllabus where tenant_id = ?",
-                "delete from subject where tenant_id = ?",
-                "delete from person where tenant_id = ?",
-                "delete from school where tenant_id = ?",
-                "delete from tenant where id = ?")) {
-            Sql.update(database, statement, TENANT);
-        }
     }
 
     private static JsonObject json(String body) {
