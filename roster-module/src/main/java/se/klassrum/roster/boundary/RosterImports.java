@@ -13,7 +13,21 @@ import se.klassrum.roster.importer.ImportSummary;
 import se.klassrum.roster.importer.ImportTransactions;
 import se.klassrum.roster.importer.RosterImporter;
 
+import jakarta.persistence.EntityManager;
+import se.klassrum.access.api.NotPermittedException;
+import se.klassrum.roster.control.BreakImpacts;
+import se.klassrum.roster.control.RosterFactsInBulk;
+import se.klassrum.roster.entity.ImportImpactCount;
+import se.klassrum.roster.entity.ImportImpactWarning;
+
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -42,6 +56,9 @@ public class RosterImports {
     /** Absent outside the container. */
     @Inject
     RosterMetrics metrics;
+    /** Absent outside the container: then a preview names nobody. */
+    @Inject
+    RosterDirectory directory;
     private Clock clock = Clock.system(RosterImporter.SCHOOL_ZONE);
 
     /** For CDI, which needs a no-argument constructor to make its proxy. */
@@ -80,6 +97,99 @@ public class RosterImports {
         }
         return metrics.measure(RosterMetrics.Source.FILES, listener,
                 measured -> importer.importFolder(tenantId, folder, actor, measured));
+    }
+
+    /**
+     * What an import's preview shows the administrator who asked for it: the access impact at every school, decided by
+     * the access rules on the roster before and after the import's writing (then rolled back). Names only at the caller's
+     * own schools; a student with a protected identity is never named here.
+     *
+     * @param run           the recorded run: PREVIEWED with what it would change, or REJECTED or FAILED as an import
+     * @param peopleDecided how many people the rules were asked about
+     * @param questions     how many questions they answered (each twice: before and after)
+     * @param millis        how long deciding took, reading the facts before and after and writing the plan included
+     * @param details       for the school asked about (one the caller administers), who gains and loses what
+     */
+    public record ImportPreview(ImportSummary run, int peopleDecided, int questions, long millis,
+                                List<SchoolYearBreaks.BreakSchoolImpact> schools, List<SchoolYearBreaks.BreakWarning> warnings,
+                                List<SchoolYearBreaks.BreakPersonChange> details) {
+    }
+
+    /**
+     * Previews an import of the folder's files: reads, checks, plans and writes them as {@link #importFolder} does,
+     * decides who would gain and lose which access, and rolls everything back. The run is recorded as a preview.
+     *
+     * @param detailSchool a school the caller administers, to name who gains and loses what there; or null
+     * @throws NotPermittedException the caller does not administer {@code detailSchool}
+     */
+    @NoStudentData("an import's preview for the organisation's import administrators: counts per school; names only at "
+            + "the caller's own schools, never a student with a protected identity, and nothing stored but counts")
+    public ImportPreview previewFolder(UUID tenantId, Path folder, String actor, ImportProgressListener listener,
+                                       UUID detailSchool) {
+        Set<UUID> administered = directory == null ? Set.of() : directory.administeredSchools().stream()
+                .map(RosterDirectory.SchoolView::id).collect(Collectors.toSet());
+        if (detailSchool != null && !administered.contains(detailSchool)) {
+            throw new NotPermittedException();
+        }
+        return previewFolder(tenantId, folder, actor, listener, administered, detailSchool);
+    }
+
+    /** As {@link #previewFolder(UUID, Path, String, ImportProgressListener, UUID)}, for the schools given. */
+    ImportPreview previewFolder(UUID tenantId, Path folder, String actor, ImportProgressListener listener,
+                                Set<UUID> administered, UUID detailSchool) {
+        RosterImporter importer = new RosterImporter(transactions, clock);
+        RosterImporter.ImpactOfWriting<ImportPreview> impact = (em, tenant, importDate, changed, write) ->
+                decide(em, tenant, importDate, changed, write, administered, detailSchool);
+        List<RosterImporter.Previewed<ImportPreview>> previewed = new ArrayList<>(1);
+        java.util.function.Function<ImportProgressListener, ImportSummary> run = measured -> {
+            previewed.add(importer.previewFolder(tenantId, folder, actor, measured, impact));
+            return previewed.get(0).run();
+        };
+        ImportSummary summary = metrics == null ? run.apply(listener)
+                : metrics.measure(RosterMetrics.Source.FILES, listener, run);
+        ImportPreview shown = previewed.get(0).shown();
+        return shown == null ? new ImportPreview(summary, 0, 0, 0, List.of(), List.of(), List.of())
+                : new ImportPreview(summary, shown.peopleDecided(), shown.questions(), shown.millis(), shown.schools(),
+                shown.warnings(), shown.details());
+    }
+
+    /** Inside the import's writing transaction: the facts before, the plan written, the facts after, the rules asked. */
+    private static RosterImporter.Impact<ImportPreview> decide(EntityManager em, UUID tenant, LocalDate importDate,
+                                                                RosterImporter.Changed changed, Runnable write,
+                                                                Set<UUID> administered, UUID detailSchool) {
+        long started = System.nanoTime();
+        BreakImpacts impacts = new BreakImpacts(em);
+        Set<UUID> people = impacts.membersOf(changed.groups());
+        people.addAll(changed.people());
+        RosterFactsInBulk before = RosterFactsInBulk.load(em, people, changed.groups());
+        write.run();
+        RosterFactsInBulk after = RosterFactsInBulk.load(em, people, changed.groups());
+        BreakImpacts.Impact impact = impacts.between(tenant, changed.groups(), people, before, after, importDate);
+        ImpactViews views = new ImpactViews(em);
+        ImpactViews.Shown shown = views.show(tenant, impact, changed.groups(), administered, detailSchool,
+                views::namesShieldingEveryProtected);
+        List<ImportImpactCount> counts = new ArrayList<>();
+        shown.schools().forEach(school -> school.kinds().forEach(kind -> counts.add(new ImportImpactCount(
+                school.schoolId(), school.schoolName(), kind.kind().name(), kind.peopleGaining(), kind.studentsGained(),
+                kind.peopleLosing(), kind.studentsLost()))));
+        // One stored warning per kind and group, counting its students; no person is named in the run's record.
+        Map<List<Object>, Set<UUID>> students = new LinkedHashMap<>();
+        Map<List<Object>, SchoolYearBreaks.BreakWarning> first = new LinkedHashMap<>();
+        for (int i = 0; i < impact.warnings().size(); i++) {
+            BreakImpacts.Warning warning = impact.warnings().get(i);
+            List<Object> key = List.of(warning.kind(), warning.groupId());
+            Set<UUID> theirs = students.computeIfAbsent(key, k -> new HashSet<>());
+            if (warning.studentId() != null) {
+                theirs.add(warning.studentId());
+            }
+            first.putIfAbsent(key, shown.warnings().get(i));
+        }
+        List<ImportImpactWarning> warnings = new ArrayList<>();
+        first.forEach((key, warning) -> warnings.add(new ImportImpactWarning(warning.kind().name(), warning.schoolId(),
+                warning.schoolName(), warning.groupId(), warning.groupName(), students.get(key).size())));
+        long millis = (System.nanoTime() - started) / 1_000_000;
+        return new RosterImporter.Impact<>(counts, warnings, new ImportPreview(null, impact.peopleDecided(),
+                impact.questions(), millis, shown.schools(), shown.warnings(), shown.details()));
     }
 
     /**

@@ -16,7 +16,6 @@ import se.klassrum.access.audit.AuditRecord;
 import se.klassrum.access.boundary.AccessGuard;
 import se.klassrum.roster.control.BreakImpacts;
 import se.klassrum.roster.control.BreakImpacts.AccessKind;
-import se.klassrum.roster.control.BreakImpacts.Difference;
 import se.klassrum.roster.control.BreakImpacts.WarningKind;
 import se.klassrum.roster.control.BreakPlans;
 import se.klassrum.roster.control.BreakPlans.ChangeKind;
@@ -25,11 +24,8 @@ import se.klassrum.roster.entity.SchoolYear;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -214,60 +210,10 @@ public class SchoolYearBreaks {
         if (detailSchool != null && !administered.contains(detailSchool)) {
             throw new NotPermittedException();
         }
-        Map<UUID, String> schoolNames = names("select id, name from school where tenant_id = cast(?1 as uuid)", tenant);
-        List<BreakSchoolImpact> schools = new ArrayList<>();
-        BreakImpacts.counts(impact.differences()).forEach((school, kinds) -> schools.add(new BreakSchoolImpact(school,
-                schoolNames.get(school), administered.contains(school), kinds.entrySet().stream()
-                .map(e -> new BreakKindCount(e.getKey(), e.getValue()[0], e.getValue()[1], e.getValue()[2], e.getValue()[3]))
-                .toList())));
-        schools.sort(Comparator.comparing(BreakSchoolImpact::schoolName, Comparator.nullsLast(Comparator.naturalOrder())));
-
-        Set<UUID> named = new HashSet<>();
-        List<Difference> detailed = impact.differences().stream()
-                .filter(d -> detailSchool != null && detailSchool.equals(d.schoolId())).toList();
-        detailed.forEach(d -> {
-            named.add(d.personId());
-            if (d.studentId() != null) {
-                named.add(d.studentId());
-            }
-        });
-        impact.warnings().stream().filter(w -> administered.contains(w.schoolId())).forEach(w -> {
-            if (w.studentId() != null) {
-                named.add(w.studentId());
-            }
-            if (w.personId() != null) {
-                named.add(w.personId());
-            }
-        });
-        Map<UUID, BreakPerson> people = namesOf(named);
-        Map<UUID, String> groupNames = names("select id, name from study_group where id in (select unnest(cast(?1 as uuid[])))",
-                uuidArray(plan.groups()));
-
-        Map<UUID, String> syllabusCodes = names("select id, code from syllabus where id in (select unnest(cast(?1 as uuid[])))",
-                uuidArray(detailed.stream().map(Difference::syllabusId).filter(java.util.Objects::nonNull)
-                        .collect(Collectors.toSet())));
-        Map<List<Object>, BreakPersonChange> changes = new LinkedHashMap<>();
-        for (Difference d : detailed) {
-            BreakPersonChange change = changes.computeIfAbsent(java.util.Arrays.asList(d.personId(), d.kind(), d.groupId(),
-                            d.syllabusId()),
-                    key -> new BreakPersonChange(d.schoolId(), people.get(d.personId()), d.kind(), d.groupId(),
-                            d.groupId() == null ? null : groupNames.get(d.groupId()), new ArrayList<>(), new ArrayList<>(),
-                            d.studentId() == null ? d.gained() : null, d.syllabusId(),
-                            d.syllabusId() == null ? null : syllabusCodes.get(d.syllabusId())));
-            if (d.studentId() != null) {
-                (d.gained() ? change.gained() : change.lost()).add(people.get(d.studentId()));
-            }
-        }
-        List<BreakWarning> warnings = impact.warnings().stream().map(w -> {
-            boolean own = administered.contains(w.schoolId());
-            BreakPerson student = own && w.studentId() != null ? people.get(w.studentId()) : null;
-            BreakPerson person = own && w.personId() != null ? people.get(w.personId()) : null;
-            String group = groupNames.get(w.groupId());
-            return new BreakWarning(w.kind(), w.schoolId(), schoolNames.get(w.schoolId()), w.groupId(), group, student,
-                    person, warningSv(w.kind(), group), warningEn(w.kind(), group));
-        }).toList();
+        ImpactViews.Shown shown = new ImpactViews(em).show(tenant, impact, plan.groups(), administered, detailSchool,
+                this::namesOf);
         return new BreakPreview(plan.id(), Instant.now(clock), plan.changes().size(), impact.peopleDecided(),
-                impact.questions(), millis, schools, warnings, List.copyOf(changes.values()));
+                impact.questions(), millis, shown.schools(), shown.warnings(), shown.details());
     }
 
     /** Applies the open plan in this one transaction; the caller must administer every school it changes. */
@@ -388,22 +334,6 @@ public class SchoolYearBreaks {
         Map<UUID, String> names = new HashMap<>();
         rows.forEach(row -> names.put((UUID) row[0], (String) row[1]));
         return names;
-    }
-
-    private static String warningSv(WarningKind kind, String group) {
-        return switch (kind) {
-            case STUDENT_WITHOUT_ASSESSOR -> "En elev i " + group + " har ingen lärare som får bedöma kursen.";
-            case MENTOR_GROUP_WITHOUT_MENTOR -> "Mentorsgruppen " + group + " saknar mentor.";
-            case PROTECTED_STUDENT_VISIBLE -> "En elev med skyddad identitet i " + group + " blir synlig för någon ny.";
-        };
-    }
-
-    private static String warningEn(WarningKind kind, String group) {
-        return switch (kind) {
-            case STUDENT_WITHOUT_ASSESSOR -> "A student in " + group + " has no teacher who may assess the course.";
-            case MENTOR_GROUP_WITHOUT_MENTOR -> "The mentor group " + group + " has no mentor.";
-            case PROTECTED_STUDENT_VISIBLE -> "A student with a protected identity in " + group + " becomes visible to someone new.";
-        };
     }
 
     private static String uuidArray(java.util.Collection<UUID> ids) {

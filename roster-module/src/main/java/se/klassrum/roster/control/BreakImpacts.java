@@ -95,6 +95,14 @@ public final class BreakImpacts {
     public Impact of(UUID tenantId, List<Change> changes, LocalDate today) {
         Set<UUID> groups = new LinkedHashSet<>();
         changes.forEach(change -> groups.add(change.groupId()));
+        Set<UUID> people = membersOf(groups);
+        changes.stream().filter(change -> change.personId() != null).forEach(change -> people.add(change.personId()));
+        RosterFactsInBulk before = RosterFactsInBulk.load(em, people, groups);
+        return between(tenantId, groups, people, before, after(before, changes, today), today);
+    }
+
+    /** Everyone with a membership in any of the groups, at any time and in any role. */
+    public Set<UUID> membersOf(Set<UUID> groups) {
         Set<UUID> people = new HashSet<>();
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("select distinct m.person_id from membership m"
@@ -103,10 +111,20 @@ public final class BreakImpacts {
         for (Object row : rows) {
             people.add((UUID) (row instanceof Object[] array ? array[0] : row));
         }
-        changes.stream().filter(change -> change.personId() != null).forEach(change -> people.add(change.personId()));
-        RosterFactsInBulk before = RosterFactsInBulk.load(em, people, groups);
-        RosterFactsInBulk after = after(before, changes, today);
+        return people;
+    }
 
+    /**
+     * The impact of any change of the roster that touches only the given groups and people, decided on the facts before
+     * and after it: the plan's, computed in memory, or an import's, read back from the database after writing it in a
+     * transaction that is then rolled back. A group or person that exists only after the change (an import's new ones)
+     * has no access before it.
+     *
+     * @param groups the groups whose members' access may change
+     * @param people every member of those groups before and after, and every person whose own facts change
+     */
+    public Impact between(UUID tenantId, Set<UUID> groups, Set<UUID> people, RosterFactsInBulk before,
+                          RosterFactsInBulk after, LocalDate today) {
         Map<UUID, List<UUID>> membersOf = new HashMap<>();
         for (UUID person : people) {
             for (RosterFactsInBulk facts : List.of(before, after)) {
@@ -122,19 +140,29 @@ public final class BreakImpacts {
         }
         Decider decider = new Decider(tenantId, before, after, today);
         for (UUID groupId : groups) {
-            GroupFact group = before.group(groupId);
+            GroupFact group = before.group(groupId) != null ? before.group(groupId) : after.group(groupId);
+            if (group == null) {
+                continue;
+            }
+            // An import may change a group's syllabus: the assessments of both are asked about.
+            Set<UUID> syllabi = new LinkedHashSet<>();
+            for (GroupFact version : java.util.Arrays.asList(before.group(groupId), after.group(groupId))) {
+                if (version != null && version.syllabusId() != null) {
+                    syllabi.add(version.syllabusId());
+                }
+            }
             List<UUID> members = membersOf.getOrDefault(groupId, List.of());
             List<UUID> owners = members.stream().filter(p -> owns(before, p, groupId, today) || owns(after, p, groupId, today))
                     .toList();
-            List<UUID> students = members.stream().filter(p -> !owners.contains(p) && isMember(before, p, groupId))
-                    .toList();
+            List<UUID> students = members.stream().filter(p -> !owners.contains(p)
+                    && (isMember(before, p, groupId) || isMember(after, p, groupId))).toList();
             for (UUID owner : owners) {
                 for (UUID student : students) {
                     decider.ask(group, owner, student, AccessKind.STUDENT_PROFILE, null);
                     if (group.kind() == GroupKind.TEACHING) {
                         decider.ask(group, owner, student, AccessKind.HAND_INS, groupId);
-                        if (group.syllabusId() != null) {
-                            decider.ask(group, owner, student, AccessKind.ASSESSMENTS, group.syllabusId());
+                        for (UUID syllabus : syllabi) {
+                            decider.ask(group, owner, student, AccessKind.ASSESSMENTS, syllabus);
                         }
                     } else {
                         decider.ask(group, owner, student, AccessKind.DEVELOPMENT_TALKS, groupId);
@@ -208,6 +236,11 @@ public final class BreakImpacts {
                 && m.role() == MembershipRole.MEMBER);
     }
 
+    private static boolean isMemberOn(RosterFactsInBulk facts, UUID person, UUID groupId, LocalDate today) {
+        return facts.membershipsOf(person).stream().anyMatch(m -> m.groupId().equals(groupId)
+                && m.role() == MembershipRole.MEMBER && m.validity().isActiveOn(today));
+    }
+
     /** Asks each question once, before and after, and keeps the answers that differ. */
     private final class Decider {
         private final UUID tenantId;
@@ -243,11 +276,16 @@ public final class BreakImpacts {
                 differences.add(new Difference(group.schoolId(), person, kind, student, kind == AccessKind.GROUP_POSTS
                         || kind == AccessKind.HAND_INS || kind == AccessKind.DEVELOPMENT_TALKS ? key : null,
                         kind == AccessKind.ASSESSMENTS ? key : null, is));
-                if (is && kind == AccessKind.STUDENT_PROFILE && before.person(student).protectedIdentity()) {
+                if (is && kind == AccessKind.STUDENT_PROFILE && isProtected(student)) {
                     warnings.add(new Warning(WarningKind.PROTECTED_STUDENT_VISIBLE, group.schoolId(), group.groupId(),
                             student, person));
                 }
             }
+        }
+
+        private boolean isProtected(UUID student) {
+            var facts = after.person(student) != null ? after.person(student) : before.person(student);
+            return facts != null && facts.protectedIdentity();
         }
 
         private boolean allowed(AccessQuestion question, AccessFacts facts) {
@@ -278,16 +316,19 @@ public final class BreakImpacts {
                 return;
             }
             List<UUID> ownersAfter = owners.stream().filter(owner -> owns(after, owner, group.groupId(), today)).toList();
-            if (group.kind() == GroupKind.MENTOR && ownersAfter.isEmpty()) {
+            if (afterGroup.kind() == GroupKind.MENTOR && ownersAfter.isEmpty()) {
                 warnings.add(new Warning(WarningKind.MENTOR_GROUP_WITHOUT_MENTOR, group.schoolId(), group.groupId(), null,
                         null));
             }
-            if (group.kind() == GroupKind.TEACHING && group.syllabusId() != null) {
+            if (afterGroup.kind() == GroupKind.TEACHING && afterGroup.syllabusId() != null) {
                 for (UUID student : students) {
+                    if (!isMemberOn(after, student, group.groupId(), today)) {
+                        continue; // a former student (or one who leaves) needs no assessor there
+                    }
                     boolean assessed = false;
                     for (UUID owner : ownersAfter) {
                         AccessQuestion question = new AccessQuestion(new Actor.Person(owner, tenantId), student,
-                                DataKind.ASSESSMENT, Operation.WRITE, null, ItemFacts.assessment(group.syllabusId(), false));
+                                DataKind.ASSESSMENT, Operation.WRITE, null, ItemFacts.assessment(afterGroup.syllabusId(), false));
                         if (allowed(question, after.facts(owner, student, null))) {
                             assessed = true;
                             break;

@@ -91,6 +91,18 @@ public class ImportRun extends RosterEntity {
     @CollectionTable(name = "import_run_count", joinColumns = @JoinColumn(name = "run_id"))
     private List<ImportCount> counts = new ArrayList<>();
 
+    /** A preview: written and rolled back, recorded PREVIEWED with its impact. */
+    @Column(name = "preview", nullable = false, updatable = false)
+    private boolean preview;
+
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "import_run_impact", joinColumns = @JoinColumn(name = "run_id"))
+    private List<ImportImpactCount> impact = new ArrayList<>();
+
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "import_run_warning", joinColumns = @JoinColumn(name = "run_id"))
+    private List<ImportImpactWarning> warnings = new ArrayList<>();
+
     /** For JPA only. */
     protected ImportRun() {
     }
@@ -114,6 +126,14 @@ public class ImportRun extends RosterEntity {
         this.files = Require.present(String.join(", ", Require.present(files, "files")), "files");
         this.importDate = Require.present(importDate, "importDate");
         this.startedAt = Require.present(startedAt, "startedAt");
+    }
+
+    /** As {@link #ImportRun(UUID, Tenant, String, String, boolean, Collection, LocalDate, OffsetDateTime)}, a preview. */
+    public static ImportRun preview(UUID id, Tenant tenant, String actor, String format, boolean fullSet,
+                                    Collection<String> files, LocalDate importDate, OffsetDateTime startedAt) {
+        ImportRun run = new ImportRun(id, tenant, actor, format, fullSet, files, importDate, startedAt);
+        run.preview = true;
+        return run;
     }
 
     public Tenant tenant() {
@@ -184,6 +204,36 @@ public class ImportRun extends RosterEntity {
         return List.copyOf(counts);
     }
 
+    /** Whether the run is a preview, which writes nothing. */
+    public boolean isPreview() {
+        return preview;
+    }
+
+    /** A previewed run's access impact per school and kind of access; empty for every other run. */
+    public List<ImportImpactCount> impact() {
+        return List.copyOf(impact);
+    }
+
+    /** A previewed run's warnings, one per group and kind; empty for every other run. */
+    public List<ImportImpactWarning> warnings() {
+        return List.copyOf(warnings);
+    }
+
+    /**
+     * Ends a preview as PREVIEWED, with what it would have changed and its impact.
+     *
+     * @throws IllegalStateException if the run is no preview, or has ended
+     */
+    public void previewed(OffsetDateTime at, Collection<ImportCount> wouldChange, Collection<ImportImpactCount> finalImpact,
+                          Collection<ImportImpactWarning> finalWarnings, Collection<String> finalNotes) {
+        if (!preview) {
+            throw new IllegalStateException("run " + id() + " is no preview");
+        }
+        finish(ImportStatus.PREVIEWED, at, wouldChange, java.util.List.of(), finalNotes);
+        this.impact.addAll(Require.present(finalImpact, "impact"));
+        this.warnings.addAll(Require.present(finalWarnings, "warnings"));
+    }
+
     /** @param phase what the run is doing, e.g. "WRITING_MEMBERSHIPS" */
     public void progress(String phase, long done, long total) {
         this.phase = Require.optionalText(phase, "phase", 40);
@@ -200,7 +250,9 @@ public class ImportRun extends RosterEntity {
     public void finish(ImportStatus finalStatus, OffsetDateTime at, Collection<ImportCount> finalCounts,
                        Collection<String> finalProblems, Collection<String> finalNotes) {
         Require.present(finalStatus, "status");
-        if (!finalStatus.isFinished() || status.isFinished()) {
+        // A preview never succeeds (it writes nothing) and only a preview is previewed.
+        boolean wrongKind = finalStatus == ImportStatus.PREVIEWED ? !preview : preview && finalStatus == ImportStatus.SUCCEEDED;
+        if (!finalStatus.isFinished() || status.isFinished() || wrongKind) {
             throw new IllegalStateException("run " + id() + " is " + status + " and cannot finish as " + finalStatus);
         }
         this.status = finalStatus;

@@ -10,7 +10,9 @@ public enum ImportStatus implements Labelled {
     /** The files were refused before anything was written; the problems say why, each as file:line. */
     REJECTED("Avvisad", "Rejected"),
     /** Writing failed and was rolled back, so nothing was written. */
-    FAILED("Misslyckad", "Failed");
+    FAILED("Misslyckad", "Failed"),
+    /** A preview: written, its access impact decided, and rolled back; nothing was kept but the run's record. */
+    PREVIEWED("Förhandsgranskad", "Previewed");
 
     private final String labelSv;
     private final String labelEn;

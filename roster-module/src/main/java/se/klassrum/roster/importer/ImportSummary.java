@@ -1,6 +1,8 @@
 package se.klassrum.roster.importer;
 
 import se.klassrum.roster.entity.ImportCount;
+import se.klassrum.roster.entity.ImportImpactCount;
+import se.klassrum.roster.entity.ImportImpactWarning;
 import se.klassrum.roster.entity.ImportKind;
 import se.klassrum.roster.entity.ImportRun;
 import se.klassrum.roster.entity.ImportStatus;
@@ -17,19 +19,23 @@ import java.util.List;
  * @param finishedAt null while running
  * @param duration   null while running
  * @param phase      null once finished
+ * @param preview    a preview, which writes nothing: PREVIEWED (or REJECTED, FAILED)
+ * @param impact     a previewed run's access impact per school and kind of access; empty for every other run
+ * @param warnings   a previewed run's warnings, one per group and kind; empty for every other run
  */
 public record ImportSummary(java.util.UUID runId, java.util.UUID tenantId, String actor, String format, boolean fullSet,
                             List<String> files, LocalDate importDate, OffsetDateTime startedAt,
                             OffsetDateTime finishedAt, Duration duration, ImportStatus status, String phase,
                             long progressDone, long progressTotal, List<ImportCount> counts, List<String> problems,
-                            List<String> notes) {
+                            List<String> notes, boolean preview, List<ImportImpactCount> impact,
+                            List<ImportImpactWarning> warnings) {
 
     public static ImportSummary of(ImportRun run) {
         return new ImportSummary(run.id(), run.tenant().id(), run.actor(), run.format(), run.isFullSet(), run.files(),
                 run.importDate(), run.startedAt(), run.finishedAt().orElse(null), run.duration().orElse(null),
                 run.status(), run.phase().orElse(null), run.progressDone(), run.progressTotal(),
                 run.counts().stream().sorted(java.util.Comparator.comparing(ImportCount::kind)).toList(),
-                run.problems(), run.notes());
+                run.problems(), run.notes(), run.isPreview(), run.impact(), run.warnings());
     }
 
     public ImportCount count(ImportKind kind) {

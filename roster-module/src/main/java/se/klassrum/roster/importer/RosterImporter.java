@@ -58,6 +58,48 @@ public final class RosterImporter {
     private record Source(ImportFormat format, boolean fullSet, List<String> files) {
     }
 
+    /**
+     * What a preview does in its writing transaction, which is rolled back afterwards: it reads what it needs of the
+     * roster as it is, calls {@code write} once (the plan, and what the source carries beyond it, are written and
+     * flushed), reads the roster as the import leaves it, and decides.
+     *
+     * @param <T> what the preview shows its caller beyond what the run records
+     */
+    @FunctionalInterface
+    public interface ImpactOfWriting<T> {
+        Impact<T> decide(EntityManager em, UUID tenantId, LocalDate importDate, Changed changed, Runnable write);
+    }
+
+    /**
+     * What an import's plan changes, to ask the access rules about: the groups whose memberships it adds, ends,
+     * reopens or whose syllabus it changes, the new groups, and every group of a person whose school roles it changes;
+     * the people of those memberships and roles, and those whose own details it changes. Guardian links are not in it.
+     */
+    public record Changed(Set<UUID> groups, Set<UUID> people) {
+    }
+
+    /** What a preview decided: what the run records (counts and warnings, no person named) and what only its caller sees. */
+    public record Impact<T>(List<se.klassrum.roster.entity.ImportImpactCount> counts,
+                            List<se.klassrum.roster.entity.ImportImpactWarning> warnings, T shown) {
+    }
+
+    /** A previewed run, and what the preview shows its caller; {@code shown} is null unless the run is PREVIEWED. */
+    public record Previewed<T>(ImportSummary run, T shown) {
+    }
+
+    /** Thrown inside a preview's writing transaction to roll it back with what the preview decided. */
+    private static final class RolledBack extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        private final transient List<ImportCount> counts;
+        private final transient Impact<?> impact;
+
+        RolledBack(List<ImportCount> counts, Impact<?> impact) {
+            super(null, null, false, false);
+            this.counts = counts;
+            this.impact = impact;
+        }
+    }
+
     /** Thrown inside the writing transaction to roll it back when the plan found problems. */
     private static final class Rejected extends RuntimeException {
         private static final long serialVersionUID = 1L;
@@ -74,19 +116,42 @@ public final class RosterImporter {
      *                           recorded and nothing is read
      */
     public ImportSummary importFolder(UUID tenantId, Path folder, String actor, ImportProgressListener listener) {
+        return folder(tenantId, folder, actor, listener, null).run();
+    }
+
+    /**
+     * Reads, checks, plans and writes the folder's files as {@link #importFolder} does, decides the access impact of what
+     * was written with {@code impact}, and rolls the writing back: nothing of the roster changes. The run is recorded as
+     * a preview: PREVIEWED with what it would have created, updated and ended and the impact's counts and warnings; or
+     * REJECTED or FAILED as an import would be.
+     *
+     * @throws RosterException   UNKNOWN_TENANT, or VALUE_REQUIRED for a blank actor; then no run is recorded
+     * @throws ImportNotAdmitted as {@link #importFolder}: a preview takes the organisation's one run and a slot of the node
+     */
+    public <T> Previewed<T> previewFolder(UUID tenantId, Path folder, String actor, ImportProgressListener listener,
+                                          ImpactOfWriting<T> impact) {
+        return folder(tenantId, folder, actor, listener, Objects.requireNonNull(impact, "impact"));
+    }
+
+    private <T> Previewed<T> folder(UUID tenantId, Path folder, String actor, ImportProgressListener listener,
+                                    ImpactOfWriting<T> impact) {
         Objects.requireNonNull(folder, "folder");
         ImportProgressListener progressListener = listener == null ? ImportProgressListener.NONE : listener;
         Instant started = clock.instant();
         LocalDate importDate = LocalDate.ofInstant(started, SCHOOL_ZONE);
         Problems problems = new Problems();
         Source source = source(folder, problems);
-        try (ImportAdmission admitted = ImportAdmission.admit(transactions, tenantId, clock, (em, id) ->
-                new ImportRun(id, tenant(em, tenantId), actor, source.format() == null ? "UNKNOWN" : source.format().name(),
-                        source.fullSet(), source.files(), importDate, OffsetDateTime.ofInstant(started, ZoneOffset.UTC)))) {
+        try (ImportAdmission admitted = ImportAdmission.admit(transactions, tenantId, clock, (em, id) -> {
+            String format = source.format() == null ? "UNKNOWN" : source.format().name();
+            OffsetDateTime at = OffsetDateTime.ofInstant(started, ZoneOffset.UTC);
+            return impact == null
+                    ? new ImportRun(id, tenant(em, tenantId), actor, format, source.fullSet(), source.files(), importDate, at)
+                    : ImportRun.preview(id, tenant(em, tenantId), actor, format, source.fullSet(), source.files(), importDate, at);
+        })) {
             RunProgress progress = new RunProgress(admitted.runId(), progressListener);
             String name = folder.getFileName() == null ? folder.toString() : folder.getFileName().toString();
             return run(admitted.runId(), tenantId, importDate, problems, progress,
-                    () -> read(source, folder, importDate, problems), (em, tenant) -> { }, name);
+                    () -> read(source, folder, importDate, problems), (em, tenant) -> { }, name, impact);
         }
     }
 
@@ -111,7 +176,7 @@ public final class RosterImporter {
             RunProgress progress = new RunProgress(admitted.runId(), progressListener);
             Problems problems = new Problems();
             return run(admitted.runId(), tenantId, importDate, problems, progress,
-                    () -> source.read(importDate, problems), source::afterWrite, source.names().get(0));
+                    () -> source.read(importDate, problems), source::afterWrite, source.names().get(0), null).run();
         }
     }
 
@@ -142,9 +207,11 @@ public final class RosterImporter {
     }
 
     /** Reads, plans and writes an admitted run, and records its end, whatever happens. */
-    private ImportSummary run(UUID runId, UUID tenantId, LocalDate importDate, Problems problems, RunProgress progress,
-                              java.util.function.Supplier<RosterSet> read,
-                              java.util.function.BiConsumer<EntityManager, UUID> afterWrite, String name) {
+    @SuppressWarnings("unchecked")
+    private <T> Previewed<T> run(UUID runId, UUID tenantId, LocalDate importDate, Problems problems, RunProgress progress,
+                                 java.util.function.Supplier<RosterSet> read,
+                                 java.util.function.BiConsumer<EntityManager, UUID> afterWrite, String name,
+                                 ImpactOfWriting<T> impact) {
         Reading reading = new Reading(null);
         try {
             progress.phase("READING");
@@ -154,23 +221,30 @@ public final class RosterImporter {
                 reading = new Reading(set);
             }
             if (!problems.isEmpty()) {
-                return finish(runId, ImportStatus.REJECTED, List.of(), problems, reading.notes());
+                return new Previewed<>(finish(runId, ImportStatus.REJECTED, List.of(), problems, reading.notes()), null);
             }
             Reading toWrite = reading;
             Plan plan;
             try {
-                plan = transactions.inNewTransaction(em -> {
-                    Plan written = write(em, tenantId, toWrite, importDate, problems, progress);
-                    afterWrite.accept(em, tenantId);
-                    return written;
-                });
+                plan = transactions.inNewTransaction(em -> write(em, tenantId, toWrite, importDate, problems, progress,
+                        afterWrite, impact));
             } catch (Rejected rejected) {
-                return finish(runId, ImportStatus.REJECTED, List.of(), problems, reading.notes());
+                return new Previewed<>(finish(runId, ImportStatus.REJECTED, List.of(), problems, reading.notes()), null);
+            } catch (RolledBack previewed) {
+                List<String> notes = new java.util.ArrayList<>(problems.notes());
+                notes.addAll(reading.notes());
+                ImportSummary run = transactions.inNewTransaction(em -> {
+                    ImportRun recorded = em.find(ImportRun.class, runId);
+                    recorded.previewed(OffsetDateTime.now(clock.withZone(ZoneOffset.UTC)), previewed.counts,
+                            previewed.impact.counts(), previewed.impact.warnings(), notes);
+                    return ImportSummary.of(recorded);
+                });
+                return new Previewed<>(run, (T) previewed.impact.shown());
             }
-            return finish(runId, ImportStatus.SUCCEEDED, plan.counts(), problems, reading.notes());
+            return new Previewed<>(finish(runId, ImportStatus.SUCCEEDED, plan.counts(), problems, reading.notes()), null);
         } catch (RuntimeException | Error failure) {
             // After an Error (e.g. OutOfMemoryError) what was read may be what exhausted the heap: drop it.
-            return failed(runId, name, failure, failure instanceof Error ? List.of() : reading.notes());
+            return new Previewed<>(failed(runId, name, failure, failure instanceof Error ? List.of() : reading.notes()), null);
         }
     }
 
@@ -194,16 +268,78 @@ public final class RosterImporter {
     }
 
     private Plan write(EntityManager em, UUID tenantId, Reading reading, LocalDate importDate, Problems problems,
-                       RunProgress progress) {
+                       RunProgress progress, java.util.function.BiConsumer<EntityManager, UUID> afterWrite,
+                       ImpactOfWriting<?> impact) {
         lockRoster(em, tenantId);
         Plan plan = plan(em, tenantId, reading, importDate, problems, progress);
         if (!problems.isEmpty()) {
             throw new Rejected();
         }
-        progress.written("WRITING", 0, plan.size());
-        new PlanWriter(em, tenantId, progress::written).write(plan);
-        progress.phase("COMMITTING");
-        return plan;
+        Runnable writing = () -> {
+            progress.written("WRITING", 0, plan.size());
+            new PlanWriter(em, tenantId, progress::written).write(plan);
+            afterWrite.accept(em, tenantId);
+        };
+        if (impact == null) {
+            writing.run();
+            progress.phase("COMMITTING");
+            return plan;
+        }
+        progress.phase("PREVIEWING");
+        Changed changed = changed(em, plan);
+        boolean[] written = {false};
+        Impact<?> decided = impact.decide(em, tenantId, importDate, changed, () -> {
+            if (written[0]) {
+                throw new IllegalStateException("a preview writes its plan once");
+            }
+            writing.run();
+            em.flush();
+            written[0] = true;
+            progress.phase("PREVIEWING");
+        });
+        if (!written[0]) {
+            throw new IllegalStateException("the preview decided without writing the plan");
+        }
+        throw new RolledBack(plan.counts(), decided);
+    }
+
+    /** The groups and people whose access the plan may change: see {@link Changed}. */
+    private static Changed changed(EntityManager em, Plan plan) {
+        Set<UUID> groups = new java.util.LinkedHashSet<>();
+        Set<UUID> people = new java.util.HashSet<>();
+        Set<UUID> roleHolders = new java.util.HashSet<>();
+        plan.newFacts.get(RosterSet.FactKind.MEMBERSHIP).forEach(fact -> {
+            groups.add(fact.first());
+            people.add(fact.second());
+        });
+        plan.newFacts.get(RosterSet.FactKind.ROLE).forEach(fact -> roleHolders.add(fact.first()));
+        for (Object[] row : rows(em, "select group_id, person_id from membership where id in (select unnest(cast(?1 as uuid[])))",
+                plan.newEnds.get(RosterSet.FactKind.MEMBERSHIP).stream().map(Plan.NewEnd::id).toList())) {
+            groups.add((UUID) row[0]);
+            people.add((UUID) row[1]);
+        }
+        for (Object[] row : rows(em, "select id, person_id from school_role where id in (select unnest(cast(?1 as uuid[])))",
+                plan.newEnds.get(RosterSet.FactKind.ROLE).stream().map(Plan.NewEnd::id).toList())) {
+            roleHolders.add((UUID) row[1]);
+        }
+        plan.changedGroups.forEach(group -> groups.add(group.id()));
+        plan.newGroups.forEach(group -> groups.add(group.id()));
+        plan.changedPersons.forEach(person -> people.add(person.id()));
+        people.addAll(roleHolders);
+        for (Object[] row : rows(em, "select distinct group_id, 0 from membership where person_id in"
+                + " (select unnest(cast(?1 as uuid[])))", List.copyOf(roleHolders))) {
+            groups.add((UUID) row[0]);
+        }
+        return new Changed(groups, people);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Object[]> rows(EntityManager em, String sql, List<UUID> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        String array = ids.stream().map(UUID::toString).collect(java.util.stream.Collectors.joining(",", "{", "}"));
+        return em.createNativeQuery(sql).setParameter(1, array).getResultList();
     }
 
     /** Loads the tenant's roster and plans the differences; then drops what was read (its notes are kept). */

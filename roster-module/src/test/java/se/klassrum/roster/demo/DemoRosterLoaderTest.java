@@ -56,6 +56,7 @@ class DemoRosterLoaderTest {
                 entry("school_role", 18L), entry("subject", 5L), entry("syllabus", 5L), entry("study_group", 10L),
                 entry("membership", 28L), entry("teacher_subject", 5L), entry("guardian_link", 7L), entry("guardian_consent", 0L),
                 entry("guardian_login", 6L), entry("import_run", 0L), entry("import_run_count", 0L),
+                entry("import_run_impact", 0L), entry("import_run_warning", 0L),
                 entry("graph_sync_state", 0L), entry("graph_group_state", 0L), entry("graph_group_listing", 0L),
                 entry("ss12000_snapshot", 0L), entry("break_plan", 0L), entry("break_change", 0L), entry("break_undo", 0L));
     }

@@ -45,7 +45,8 @@ public final class TestDatabase implements AutoCloseable {
     /** Every roster table, each after the tables it refers to. */
     public static final List<String> ROSTER_TABLES = List.of("tenant", "school", "person", "licence",
             "school_role", "subject", "syllabus", "study_group", "membership", "teacher_subject", "guardian_link",
-            "guardian_consent", "guardian_login", "import_run", "import_run_count", "graph_sync_state", "graph_group_state",
+            "guardian_consent", "guardian_login", "import_run", "import_run_count", "import_run_impact",
+            "import_run_warning", "graph_sync_state", "graph_group_state",
             "graph_group_listing", "ss12000_snapshot", "break_plan", "break_change", "break_undo");
 
     /**
