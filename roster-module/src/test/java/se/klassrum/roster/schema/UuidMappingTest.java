@@ -68,8 +68,10 @@ class UuidMappingTest {
     void every_id_column_is_of_the_postgresql_uuid_type() throws SQLException {
         Map<String, String> types = new HashMap<>();
         // Only the roster's tables: other modules' migrations run on the same schema, and the access module's
-        // audit log keeps ids as text on purpose (it outlives the rows it names).
+        // audit log keeps ids as text on purpose (it outlives the rows it names). So does an import preview's recorded
+        // impact: the schools and groups a preview would have created were rolled back and never exist.
         String rosterTables = TestDatabase.ROSTER_TABLES.stream()
+                .filter(table -> !table.equals("import_run_impact") && !table.equals("import_run_warning"))
                 .map(table -> "'" + table + "'").collect(Collectors.joining(", "));
         try (Connection connection = db.dataSource().getConnection(); Statement statement = connection.createStatement();
              ResultSet rows = statement.executeQuery("""

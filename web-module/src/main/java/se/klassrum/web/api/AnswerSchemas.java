@@ -197,7 +197,57 @@ final class AnswerSchemas {
                            List<String> notes,
                            @Schema(description = "what a running import is doing; absent once finished") String phase,
                            @Schema(description = "ISO 8601; absent while running") String finishedAt,
-                           @Schema(description = "absent while running") Long durationMillis) {
+                           @Schema(description = "absent while running") Long durationMillis,
+                           @Schema(description = "a preview, which wrote nothing (PREVIEWED, or REJECTED or FAILED)") boolean preview,
+                           List<ImportImpactCount> impact,
+                           List<ImportImpactWarning> impactWarnings) {
+    }
+
+    @Schema(name = "ImportImpactCount", description = "A previewed run's impact on one kind of access at one school: how"
+            + " many people would gain it, to how many students, and how many would lose it; no person is named")
+    record ImportImpactCount(String schoolId,
+                             @Schema(description = "as it was, or as the preview would have created it") String schoolName,
+                             @Schema(description = "STUDENT_PROFILE, HAND_INS, ASSESSMENTS, DEVELOPMENT_TALKS or GROUP_POSTS") String kind,
+                             int peopleGaining, int studentsGained, int peopleLosing, int studentsLost) {
+    }
+
+    @Schema(name = "ImportImpactWarning", description = "A previewed run's warning about one group: a mentor group"
+            + " without a mentor, students without a teacher who may assess them, or a protected student becoming visible")
+    record ImportImpactWarning(@Schema(description = "STUDENT_WITHOUT_ASSESSOR, MENTOR_GROUP_WITHOUT_MENTOR or"
+                                       + " PROTECTED_STUDENT_VISIBLE") String kind,
+                               String schoolId, String schoolName, String groupId, String groupName,
+                               @Schema(description = "how many of the group's students it concerns") int students) {
+    }
+
+    @Schema(name = "ImportPreviewPerson", description = "A person a preview names: id and name, or protectedIdentity: true for"
+            + " a student with a protected identity, who is never named or identified in a preview")
+    record ImportPreviewPerson(String id, String name, Boolean protectedIdentity) {
+    }
+
+    @Schema(name = "ImportPreviewChange", description = "What one person at the school asked about would gain and lose"
+            + " of one kind of access (through one group; in one syllabus for assessments)")
+    record ImportPreviewChange(String schoolId, ImportPreviewPerson person,
+                               @Schema(description = "STUDENT_PROFILE, HAND_INS, ASSESSMENTS, DEVELOPMENT_TALKS or GROUP_POSTS") String kind,
+                               String groupId, String groupName,
+                               List<ImportPreviewPerson> gained, List<ImportPreviewPerson> lost,
+                               @Schema(description = "for GROUP_POSTS: whether the group's posts are gained") Boolean groupGained,
+                               String syllabusId, String syllabusCode) {
+    }
+
+    @Schema(name = "ImportPreviewWarning", description = "A warning of the preview, with its text in Swedish and English;"
+            + " the student is named only at the caller's own schools")
+    record ImportPreviewWarning(String kind, String schoolId, String groupId, String textSv, String textEn,
+                                ImportPreviewPerson student) {
+    }
+
+    @Schema(name = "ImportPreview", description = "An import's preview: the run, recorded PREVIEWED with what it would"
+            + " change and its impact per school; who would gain and lose what at the school asked about. Nothing changed")
+    record ImportPreview(ImportRun run,
+                         @Schema(description = "how many people the rules were asked about") int peopleDecided,
+                         @Schema(description = "how many questions they answered, before and after") int questions,
+                         @Schema(description = "how long deciding took, writing and reading back included") long millis,
+                         List<ImportPreviewWarning> warnings,
+                         List<ImportPreviewChange> details) {
     }
 
     @Schema(name = "ImportRunCount", description = "How many rows of one kind a run created, updated and ended")

@@ -14,6 +14,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.EntityPart;
@@ -24,6 +25,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import se.klassrum.access.api.Actor;
@@ -32,7 +34,10 @@ import se.klassrum.access.api.StudentDataNotFoundException;
 import se.klassrum.access.boundary.Administrators;
 import se.klassrum.roster.boundary.RosterImports;
 import se.klassrum.roster.boundary.RosterSync;
+import se.klassrum.roster.boundary.SchoolYearBreaks;
 import se.klassrum.roster.entity.ImportCount;
+import se.klassrum.roster.entity.ImportImpactCount;
+import se.klassrum.roster.entity.ImportImpactWarning;
 import se.klassrum.roster.entity.ImportStatus;
 import se.klassrum.roster.importer.ImportFolders;
 import se.klassrum.roster.importer.ImportSummary;
@@ -74,6 +79,15 @@ public class ImportsResource {
     private static final String SERVER_BUSY = "The server already reads as many imports as KLASSRUM_IMPORT_PARALLEL"
             + " allows; nothing was read (Retry-After)";
 
+    private static final String PREVIEW = "true: a preview, which writes nothing. The files are read, checked and"
+            + " written as an import would, the access impact of what was written is decided by the access rules, and"
+            + " everything is rolled back; the run is recorded PREVIEWED";
+    private static final String SCHOOL = "with preview: a school the caller administers, whose people who gain and lose"
+            + " access are named in details";
+    private static final String PREVIEWED = "A preview (preview=true): the run, PREVIEWED with what the import would"
+            + " create, update and end, and who would gain and lose which access (names only at the caller's own schools;"
+            + " never a student with a protected identity). Nothing was changed";
+
     @Inject
     ImportUploads uploads;
 
@@ -108,9 +122,13 @@ public class ImportsResource {
             + " of them")
     @APIResponse(responseCode = "201", description = "The import run, with its counts",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AnswerSchemas.ImportRun.class)))
+    @APIResponse(responseCode = "200", description = PREVIEWED,
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AnswerSchemas.ImportPreview.class)))
     @APIResponse(responseCode = "409", description = ANOTHER_RUNNING)
     @APIResponse(responseCode = "503", description = SERVER_BUSY)
-    public Response upload(List<EntityPart> parts) {
+    public Response upload(List<EntityPart> parts,
+                           @QueryParam("preview") @Parameter(description = PREVIEW) boolean preview,
+                           @QueryParam("school") @Parameter(description = SCHOOL) String school) {
         UUID tenant = administrators.requireAdministrator(Administrators.IMPORT_PERMISSION);
         if (parts == null || parts.isEmpty() || parts.size() > ImportUploads.MAX_FILES) {
             throw new InvalidInputException("file", "Skicka 1–" + ImportUploads.MAX_FILES + " CSV-filer eller en zip-fil",
@@ -133,7 +151,8 @@ public class ImportsResource {
             throw new InvalidInputException("file", refused.swedish(), refused.english());
         }
         try {
-            return answer(imports.importFolder(tenant, folder, actor()));
+            return preview ? previewed(imports.previewFolder(tenant, folder, actor(), null, Params.optionalUuid("school", school)))
+                    : answer(imports.importFolder(tenant, folder, actor()));
         } finally {
             ImportUploads.delete(folder);
         }
@@ -146,9 +165,13 @@ public class ImportsResource {
             + " klassrum.import.root/<tenant id>; symbolic links are refused")
     @APIResponse(responseCode = "201", description = "The import run, with its counts",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AnswerSchemas.ImportRun.class)))
+    @APIResponse(responseCode = "200", description = PREVIEWED,
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AnswerSchemas.ImportPreview.class)))
     @APIResponse(responseCode = "409", description = ANOTHER_RUNNING)
     @APIResponse(responseCode = "503", description = SERVER_BUSY)
-    public Response fromFolder(@Valid @NotNull FolderRequest request) {
+    public Response fromFolder(@Valid @NotNull FolderRequest request,
+                               @QueryParam("preview") @Parameter(description = PREVIEW) boolean preview,
+                               @QueryParam("school") @Parameter(description = SCHOOL) String school) {
         UUID tenant = administrators.requireAdministrator(Administrators.IMPORT_PERMISSION);
         if (importRoot.isEmpty()) {
             throw new InvalidInputException("path", "Import från en mapp på servern är avstängd (klassrum.import.root)",
@@ -159,7 +182,8 @@ public class ImportsResource {
                 .orElseThrow(() -> new InvalidInputException("path",
                         "Ingen sådan mapp i organisationens importmapp (importroten/" + tenant + ")",
                         "No such folder in the organisation's import folder (the import root/" + tenant + ")"));
-        return answer(imports.importFolder(tenant, folder, actor()));
+        return preview ? previewed(imports.previewFolder(tenant, folder, actor(), null, Params.optionalUuid("school", school)))
+                : answer(imports.importFolder(tenant, folder, actor()));
     }
 
     @POST
@@ -238,6 +262,66 @@ public class ImportsResource {
         return Response.status(Response.Status.CREATED).entity(json(summary).toString()).type(MediaType.APPLICATION_JSON).build();
     }
 
+    /** A preview's answer: as a refused import, or 200 with the run, its impact and the details asked for. */
+    private Response previewed(RosterImports.ImportPreview preview) {
+        if (preview.run().status() != ImportStatus.PREVIEWED) {
+            return answer(preview.run());
+        }
+        JsonArrayBuilder details = Json.createArrayBuilder();
+        for (SchoolYearBreaks.BreakPersonChange change : preview.details()) {
+            JsonObjectBuilder detail = Json.createObjectBuilder().add("schoolId", change.schoolId().toString())
+                    .add("person", person(change.person())).add("kind", change.kind().name())
+                    .add("gained", people(change.gained())).add("lost", people(change.lost()));
+            if (change.groupId() != null) {
+                detail.add("groupId", change.groupId().toString());
+                if (change.groupName() != null) {
+                    detail.add("groupName", change.groupName());
+                }
+            }
+            if (change.groupGained() != null) {
+                detail.add("groupGained", change.groupGained());
+            }
+            if (change.syllabusId() != null) {
+                detail.add("syllabusId", change.syllabusId().toString());
+                if (change.syllabusCode() != null) {
+                    detail.add("syllabusCode", change.syllabusCode());
+                }
+            }
+            details.add(detail);
+        }
+        JsonArrayBuilder warnings = Json.createArrayBuilder();
+        for (SchoolYearBreaks.BreakWarning warning : preview.warnings()) {
+            JsonObjectBuilder json = Json.createObjectBuilder().add("kind", warning.kind().name())
+                    .add("schoolId", warning.schoolId().toString()).add("groupId", warning.groupId().toString())
+                    .add("textSv", warning.textSv()).add("textEn", warning.textEn());
+            if (warning.student() != null) {
+                json.add("student", person(warning.student()));
+            }
+            warnings.add(json);
+        }
+        JsonObject body = Json.createObjectBuilder().add("run", json(preview.run()))
+                .add("peopleDecided", preview.peopleDecided()).add("questions", preview.questions())
+                .add("millis", preview.millis()).add("warnings", warnings).add("details", details).build();
+        return Response.ok(body.toString(), MediaType.APPLICATION_JSON).build();
+    }
+
+    /** A person as a preview names them; a protected student is neither named nor identified. */
+    private static JsonObject person(SchoolYearBreaks.BreakPerson person) {
+        JsonObjectBuilder json = Json.createObjectBuilder();
+        if (person != null && person.id() != null) {
+            json.add("id", person.id().toString()).add("name", person.name());
+        } else {
+            json.add("protectedIdentity", true);
+        }
+        return json.build();
+    }
+
+    private static JsonArrayBuilder people(List<SchoolYearBreaks.BreakPerson> people) {
+        JsonArrayBuilder array = Json.createArrayBuilder();
+        people.forEach(person -> array.add(person(person)));
+        return array;
+    }
+
     static JsonObject json(ImportSummary run) {
         JsonArrayBuilder counts = Json.createArrayBuilder();
         for (ImportCount count : run.counts()) {
@@ -256,6 +340,9 @@ public class ImportsResource {
                 .add("progressDone", run.progressDone())
                 .add("progressTotal", run.progressTotal())
                 .add("counts", counts)
+                .add("preview", run.preview())
+                .add("impact", impact(run))
+                .add("impactWarnings", impactWarnings(run))
                 .add("problems", Json.createArrayBuilder(run.problems()))
                 .add("notes", Json.createArrayBuilder(run.notes()));
         if (run.phase() != null) {
@@ -268,6 +355,40 @@ public class ImportsResource {
             json.add("durationMillis", run.duration().toMillis());
         }
         return json.build();
+    }
+
+    /** A previewed run's counts per school and kind of access, as recorded; empty for every other run. */
+    private static JsonArrayBuilder impact(ImportSummary run) {
+        JsonArrayBuilder impact = Json.createArrayBuilder();
+        for (ImportImpactCount count : run.impact()) {
+            JsonObjectBuilder json = Json.createObjectBuilder().add("schoolId", count.schoolId().toString())
+                    .add("kind", count.kind()).add("peopleGaining", count.peopleGaining())
+                    .add("studentsGained", count.studentsGained()).add("peopleLosing", count.peopleLosing())
+                    .add("studentsLost", count.studentsLost());
+            if (count.schoolName() != null) {
+                json.add("schoolName", count.schoolName());
+            }
+            impact.add(json);
+        }
+        return impact;
+    }
+
+    /** A previewed run's warnings, one per group and kind, as recorded; empty for every other run. */
+    private static JsonArrayBuilder impactWarnings(ImportSummary run) {
+        JsonArrayBuilder warnings = Json.createArrayBuilder();
+        for (ImportImpactWarning warning : run.warnings()) {
+            JsonObjectBuilder json = Json.createObjectBuilder().add("kind", warning.kind())
+                    .add("schoolId", warning.schoolId().toString()).add("groupId", warning.groupId().toString())
+                    .add("students", warning.students());
+            if (warning.schoolName() != null) {
+                json.add("schoolName", warning.schoolName());
+            }
+            if (warning.groupName() != null) {
+                json.add("groupName", warning.groupName());
+            }
+            warnings.add(json);
+        }
+        return warnings;
     }
 
     /** Who started the run, as the audit log names callers: a person's id or an application's client id. */

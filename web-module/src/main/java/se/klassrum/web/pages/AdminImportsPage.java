@@ -11,6 +11,7 @@ import se.klassrum.access.api.NotSignedInException;
 import se.klassrum.access.boundary.Administrators;
 import se.klassrum.roster.boundary.RosterImports;
 import se.klassrum.roster.entity.ImportCount;
+import se.klassrum.roster.entity.ImportImpactWarning;
 import se.klassrum.roster.entity.Labelled;
 import se.klassrum.roster.importer.ImportNotAdmitted;
 import se.klassrum.roster.importer.ImportSummary;
@@ -81,6 +82,18 @@ public class AdminImportsPage {
      * that cannot be imported, or an organisation that already imports, is told here and starts nothing.
      */
     public String upload() {
+        return start(false);
+    }
+
+    /**
+     * Previews what was uploaded, on the server: read, checked and written as an import would be, its access impact
+     * decided, and rolled back. The run shows what the import would change and who would gain and lose access.
+     */
+    public String preview() {
+        return start(true);
+    }
+
+    private String start(boolean preview) {
         UUID tenant;
         try {
             tenant = administrators.requireAdministrator(Administrators.IMPORT_PERMISSION);
@@ -106,8 +119,9 @@ public class AdminImportsPage {
         }
         try {
             java.nio.file.Path staged = uploads.stage(chosen);
-            UUID run = uploads.importInBackground(tenant, staged, "person:" + Forms.me(caller));
-            Texts.flash(FacesMessage.SEVERITY_INFO, run == null ? "admin.imports.started" : "admin.imports.startedRun");
+            UUID run = uploads.importInBackground(tenant, staged, "person:" + Forms.me(caller), preview);
+            Texts.flash(FacesMessage.SEVERITY_INFO, preview ? "admin.imports.previewStarted"
+                    : run == null ? "admin.imports.started" : "admin.imports.startedRun");
             return "/admin/imports.xhtml?faces-redirect=true";
         } catch (ImportUploads.RefusedUpload refused) {
             Texts.message(FacesMessage.SEVERITY_ERROR, "admin.imports.refusedUpload",
@@ -172,6 +186,17 @@ public class AdminImportsPage {
 
     public List<ImportCount> counts(ImportSummary run) {
         return run.counts().stream().filter(count -> count.created() + count.updated() + count.ended() > 0).toList();
+    }
+
+    /** An access kind of a preview's impact, as the school-year break's page names it. */
+    public String accessKind(String kind) {
+        return Texts.text("admin.break." + kind);
+    }
+
+    /** A preview's warning about one group, as a sentence. */
+    public String warning(ImportImpactWarning warning) {
+        String group = warning.groupName() == null ? "" : warning.groupName();
+        return Texts.text("admin.imports.warning." + warning.kind(), group, warning.students());
     }
 
     private void load() {

@@ -5,6 +5,7 @@ import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import se.klassrum.roster.boundary.RosterImports;
+import se.klassrum.roster.importer.ImportProgressListener;
 import se.klassrum.roster.importer.ImportNotAdmitted;
 
 import java.io.IOException;
@@ -129,11 +130,17 @@ public class ImportUploads {
      *                           the folder is deleted then
      */
     public UUID importInBackground(UUID tenant, Path folder, String actor) {
+        return importInBackground(tenant, folder, actor, false);
+    }
+
+    /** As {@link #importInBackground(UUID, Path, String)}; with {@code preview}, a preview that writes nothing. */
+    public UUID importInBackground(UUID tenant, Path folder, String actor, boolean preview) {
         CompletableFuture<UUID> admitted = new CompletableFuture<>();
         executor.submit(() -> {
             try {
-                UUID run = imports.importFolder(tenant, folder, actor,
-                        (runId, phase, done, total) -> admitted.complete(runId)).runId();
+                ImportProgressListener listener = (runId, phase, done, total) -> admitted.complete(runId);
+                UUID run = (preview ? imports.previewFolder(tenant, folder, actor, listener)
+                        : imports.importFolder(tenant, folder, actor, listener)).runId();
                 admitted.complete(run);
             } catch (RuntimeException | Error failed) {
                 admitted.completeExceptionally(failed);
