@@ -115,6 +115,27 @@ public final class ImportAdmission implements AutoCloseable {
         return runId;
     }
 
+    /**
+     * Records how far the run has come on the run's own connection, committed at once, while the writing transaction
+     * stays open on another: no transaction of the server's pool is begun or ended in the middle of the writing one
+     * (see {@link ImportTransactions#connectionOfItsOwn}).
+     */
+    public void progress(String phase, long done, long total) {
+        try (var update = lock.prepareStatement("update import_run set phase = ?, progress_done = ?, progress_total = ?,"
+                + " version = version + 1 where id = ? and status = 'RUNNING'")) {
+            update.setString(1, phase);
+            update.setLong(2, done);
+            update.setLong(3, total);
+            update.setObject(4, runId);
+            update.executeUpdate();
+            if (!lock.getAutoCommit()) {
+                lock.commit();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("the run's progress could not be recorded", e);
+        }
+    }
+
     /** Releases the run lock and the slot; the run's end is recorded before. */
     @Override
     public void close() {

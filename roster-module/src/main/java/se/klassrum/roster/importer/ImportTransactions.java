@@ -17,8 +17,9 @@ public interface ImportTransactions {
     <T> T inNewTransaction(Function<EntityManager, T> work);
 
     /**
-     * A connection of its own, in no transaction, on which a run holds its run lock while it lasts
-     * ({@link ImportAdmission}); the caller closes it.
+     * A connection of its own, in no transaction and never the one a transaction of {@link #inNewTransaction} writes on,
+     * on which a run holds its run lock and records its progress while it lasts ({@link ImportAdmission}); the caller
+     * closes it.
      */
     Connection connectionOfItsOwn() throws SQLException;
 

@@ -148,7 +148,7 @@ public final class RosterImporter {
                     ? new ImportRun(id, tenant(em, tenantId), actor, format, source.fullSet(), source.files(), importDate, at)
                     : ImportRun.preview(id, tenant(em, tenantId), actor, format, source.fullSet(), source.files(), importDate, at);
         })) {
-            RunProgress progress = new RunProgress(admitted.runId(), progressListener);
+            RunProgress progress = new RunProgress(admitted, progressListener);
             String name = folder.getFileName() == null ? folder.toString() : folder.getFileName().toString();
             return run(admitted.runId(), tenantId, importDate, problems, progress,
                     () -> read(source, folder, importDate, problems), (em, tenant) -> { }, name, impact);
@@ -173,7 +173,7 @@ public final class RosterImporter {
         try (ImportAdmission admitted = ImportAdmission.admit(transactions, tenantId, clock, (em, id) ->
                 new ImportRun(id, tenant(em, tenantId), actor, source.format().name(), true, source.names(), importDate,
                         OffsetDateTime.ofInstant(started, ZoneOffset.UTC)))) {
-            RunProgress progress = new RunProgress(admitted.runId(), progressListener);
+            RunProgress progress = new RunProgress(admitted, progressListener);
             Problems problems = new Problems();
             return run(admitted.runId(), tenantId, importDate, problems, progress,
                     () -> source.read(importDate, problems), source::afterWrite, source.names().get(0), null).run();
@@ -443,12 +443,14 @@ public final class RosterImporter {
     private final class RunProgress {
 
         private final UUID runId;
+        private final ImportAdmission admitted;
         private final ImportProgressListener listener;
         private String lastPhase;
         private long lastWrite;
 
-        RunProgress(UUID runId, ImportProgressListener listener) {
-            this.runId = runId;
+        RunProgress(ImportAdmission admitted, ImportProgressListener listener) {
+            this.runId = admitted.runId();
+            this.admitted = admitted;
             this.listener = listener;
         }
 
@@ -464,10 +466,7 @@ public final class RosterImporter {
             }
             lastPhase = phase;
             lastWrite = now;
-            transactions.inNewTransaction(em -> {
-                em.find(ImportRun.class, runId).progress(phase, done, total);
-                return null;
-            });
+            admitted.progress(phase, done, total);
         }
     }
 }
