@@ -283,6 +283,104 @@ abstract class MunicipalityBreakChecks extends ServerCalls {
     }
 
     /**
+     * The register's next nightly upload (students who left and joined, moved enrollments, replaced teachers) previewed
+     * by the administrator over HTTP: nothing changes, the run is recorded PREVIEWED with its impact, and once the same
+     * files are imported for real the server decides every named gain and loss as the preview said.
+     */
+    @Test
+    void theRegistersNextUploadIsPreviewedAndTheImportThenDoesWhatThePreviewSaid(DataSource database) throws Exception {
+        LocalDate today = LocalDate.now(ZoneId.of("Europe/Stockholm"));
+        Sql.forgetOrganisation(database, TENANT);
+        try {
+            UUID administrator = arrive(database, today);
+            String admin = TestIssuer.personToken(ENTRA_TENANT, administrator);
+            String rosterBefore = roster(database);
+            Path next = temp.resolve("next");
+            java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+
+            HttpResponse<String> elsewhere = http.send(uploadRequest(admin, next, FILES, "?preview=true&school="
+                    + UUID.randomUUID()), HttpResponse.BodyHandlers.ofString());
+            assertThat(elsewhere.statusCode()).as("names at a school the caller does not administer: " + elsewhere.body())
+                    .isEqualTo(403);
+
+            List<UUID> schools = Sql.strings(database, "select id from school where tenant_id = ? order by external_id",
+                    TENANT).stream().map(UUID::fromString).toList();
+            Map<Question, Boolean> listed = new LinkedHashMap<>();
+            JsonObject run = null;
+            for (UUID school : schools) {
+                HttpResponse<String> previewed = http.send(uploadRequest(admin, next, FILES, "?preview=true&school=" + school),
+                        HttpResponse.BodyHandlers.ofString());
+                assertThat(previewed.statusCode()).as(previewed.body()).isEqualTo(200);
+                JsonObject body = json(previewed.body());
+                run = body.getJsonObject("run");
+                assertThat(run.getString("status")).isEqualTo("PREVIEWED");
+                assertThat(run.getBoolean("preview")).isTrue();
+                assertThat(roster(database)).as("a preview changes nothing").isEqualTo(rosterBefore);
+                for (JsonValue value : body.getJsonArray("details")) {
+                    JsonObject detail = value.asJsonObject();
+                    JsonObject person = detail.getJsonObject("person");
+                    if (!person.containsKey("id")) {
+                        continue;
+                    }
+                    String kind = detail.getString("kind");
+                    UUID group = detail.containsKey("groupId") ? UUID.fromString(detail.getString("groupId")) : null;
+                    UUID syllabus = detail.containsKey("syllabusId") ? UUID.fromString(detail.getString("syllabusId")) : null;
+                    UUID who = UUID.fromString(person.getString("id"));
+                    if (kind.equals("GROUP_POSTS")) {
+                        listed.put(new Question(who, kind, group, group, null), detail.getBoolean("groupGained"));
+                    }
+                    for (String side : List.of("gained", "lost")) {
+                        for (JsonValue student : detail.getJsonArray(side)) {
+                            if (student.asJsonObject().containsKey("id")) {
+                                listed.put(new Question(who, kind, UUID.fromString(student.asJsonObject().getString("id")),
+                                        group, syllabus), side.equals("gained"));
+                            }
+                        }
+                    }
+                }
+            }
+            JsonObject counts = countsOf(run);
+            assertThat(counts.getJsonObject("MEMBERSHIP").getInt("ended")).isPositive();
+            assertThat(run.getJsonArray("impact")).isNotEmpty();
+            HttpResponse<String> recorded = call("GET", "/api/v1/imports/" + run.getString("id"), "Bearer " + admin, null, null);
+            assertThat(recorded.statusCode()).isEqualTo(200);
+            assertThat(json(recorded.body()).getString("status")).isEqualTo("PREVIEWED");
+            assertThat(json(recorded.body()).getJsonArray("impact")).isEqualTo(run.getJsonArray("impact"));
+
+            // Who the import creates gets another id in each run: only people and groups there already are asked.
+            Set<String> existing = new HashSet<>(Sql.strings(database, "select cast(id as varchar) from person where tenant_id = ?"
+                    + " union all select cast(id as varchar) from study_group where tenant_id = ?", TENANT, TENANT));
+            Map<Question, Boolean> asked = new LinkedHashMap<>();
+            listed.entrySet().stream().filter(e -> existing.contains(e.getKey().person().toString())
+                            && existing.contains(e.getKey().about().toString()))
+                    .sorted(Comparator.comparing(e -> e.getKey().toString())).limit(120)
+                    .forEach(e -> asked.put(e.getKey(), e.getValue()));
+            assertThat(asked).as("the preview names losses of people there already").containsValue(false);
+            Map<Question, Boolean> before = answers(asked.keySet());
+            asked.forEach((question, gained) -> assertThat(before.get(question)).as("before the import: " + question)
+                    .isEqualTo(!gained));
+
+            String integration = TestIssuer.applicationToken(ENTRA_TENANT, "brytby-register", List.of("RosterImport.ReadWrite.All"));
+            HttpResponse<String> imported = http.send(uploadRequest(integration, next, FILES), HttpResponse.BodyHandlers.ofString());
+            assertThat(imported.statusCode()).as(imported.body()).isEqualTo(201);
+            assertThat(countsOf(json(imported.body()))).as("the preview counted what the import does").isEqualTo(counts);
+            Map<Question, Boolean> after = answers(asked.keySet());
+            asked.forEach((question, gained) -> assertThat(after.get(question)).as("after the import: " + question)
+                    .isEqualTo(gained));
+            System.out.printf("Import preview: %d schools, %d gains and losses named, %d asked before and after.%n",
+                    schools.size(), listed.size(), asked.size());
+        } finally {
+            Sql.forgetOrganisation(database, TENANT);
+        }
+    }
+
+    private static JsonObject countsOf(JsonObject run) {
+        jakarta.json.JsonObjectBuilder counts = Json.createObjectBuilder();
+        run.getJsonArray("counts").forEach(count -> counts.add(count.asJsonObject().getString("kind"), count));
+        return counts.build();
+    }
+
+    /**
      * Brings the generated municipality in as a new organisation through {@code POST /api/v1/imports}, as its
      * register's integration, then gives it what an import never brings: Microsoft accounts (the object id is the
      * person's id), licences, seven in eight groups connected (the rest are next year's), the subjects each teacher

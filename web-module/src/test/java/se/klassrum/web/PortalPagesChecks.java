@@ -491,6 +491,48 @@ abstract class PortalPagesChecks extends BrowserTest {
         screenshot("portal-guardian-denied");
     }
 
+    /**
+     * Sara previews the register's files on the imports page before importing them: the preview runs on the server,
+     * the page shows it as a preview with what it would change and who would gain and lose access, and the roster is
+     * as it was.
+     */
+    @Test
+    void saraPreviewsTheRegistersFilesAndNothingChanges(DataSource database) throws Exception {
+        String roster = String.join("\n", Sql.strings(database, "select id || ' ' || coalesce(cast(valid_to as varchar), '-')"
+                + " from membership order by 1"));
+        long people = Sql.number(database, "select count(*) from person");
+        java.nio.file.Path samples = ServerChecks.sharedData("sds-v2.1");
+        String files = String.join("\n", List.of("orgs.csv", "users.csv", "roles.csv", "classes.csv", "enrollments.csv",
+                "academicSessions.csv", "courses.csv", "demographics.csv", "userFlags.csv", "relationships.csv").stream()
+                .map(file -> samples.resolve(file).toAbsolutePath().toString()).toList());
+
+        open("sv-SE,sv", 1280, 1000);
+        signInAsStaff(OID_SARA);
+        browser.findElement(By.id("importsLink")).click();
+        waitFor(By.id("importUpload:preview"));
+        assertThat(text()).contains("En förhandsgranskning läser, kontrollerar och skriver filerna");
+        int runsBefore = browser.findElements(By.cssSelector("article.import-run")).size();
+        browser.findElement(By.id("importUpload:files")).sendKeys(files);
+        clickAndWait(browser.findElement(By.id("importUpload:preview")));
+        assertThat(waitFor(By.id("messages")).getText()).contains("Förhandsgranskningen har startat");
+        new WebDriverWait(browser, Duration.ofSeconds(60)).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(driver -> driver.findElements(By.cssSelector("article.import-run")).size() > runsBefore
+                        && !"RUNNING".equals(driver.findElements(By.cssSelector("article.import-run")).get(0)
+                        .getAttribute("data-status")));
+        WebElement previewed = browser.findElements(By.cssSelector("article.import-run")).get(0);
+        assertThat(previewed.getAttribute("data-preview")).isEqualTo("true");
+        assertThat(previewed.getAttribute("data-status")).as(previewed.getText()).isEqualTo("PREVIEWED");
+        assertThat(previewed.getText()).contains("Förhandsgranskad", "Förhandsgranskning", "ingenting ändrades",
+                "Personer", "users.csv");
+        assertThat(previewed.findElements(By.cssSelector("table.impact, p.no-impact"))).isNotEmpty();
+        assertThat(Sql.number(database, "select count(*) from person")).as("a preview creates nobody").isEqualTo(people);
+        assertThat(String.join("\n", Sql.strings(database, "select id || ' ' || coalesce(cast(valid_to as varchar), '-')"
+                + " from membership order by 1"))).as("a preview ends no membership").isEqualTo(roster);
+        List<String> problems = new java.util.ArrayList<>(axe("imports page with a preview (Sara)"));
+        assertThat(problems).as("serious or critical accessibility violations").isEmpty();
+        screenshot("portal-admin-imports-preview");
+    }
+
     @Test
     void saraFollowsTheImportsAndReadsElsasAuditLog() throws Exception {
         // A refused import of Solbacka's: recorded as a run with its problems, and nothing in the roster changes.

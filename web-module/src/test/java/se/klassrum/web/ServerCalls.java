@@ -103,6 +103,11 @@ abstract class ServerCalls {
 
     /** A roster upload to {@code POST /api/v1/imports}: the files of the folder, one multipart part each. */
     HttpRequest uploadRequest(String token, Path folder, List<String> files) {
+        return uploadRequest(token, folder, files, "");
+    }
+
+    /** @param query appended to the address, e.g. "?preview=true" */
+    HttpRequest uploadRequest(String token, Path folder, List<String> files, String query) {
         String boundary = "klassrum-" + UUID.randomUUID();
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         try {
@@ -116,7 +121,7 @@ abstract class ServerCalls {
             throw new UncheckedIOException(e);
         }
         body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        return HttpRequest.newBuilder(uri("/api/v1/imports"))
+        return HttpRequest.newBuilder(uri("/api/v1/imports" + query))
                 .header("Authorization", "Bearer " + token)
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))

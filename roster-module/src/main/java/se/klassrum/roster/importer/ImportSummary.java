@@ -35,8 +35,21 @@ public record ImportSummary(java.util.UUID runId, java.util.UUID tenantId, Strin
                 run.importDate(), run.startedAt(), run.finishedAt().orElse(null), run.duration().orElse(null),
                 run.status(), run.phase().orElse(null), run.progressDone(), run.progressTotal(),
                 run.counts().stream().sorted(java.util.Comparator.comparing(ImportCount::kind)).toList(),
-                run.problems(), run.notes(), run.isPreview(), run.impact(), run.warnings());
+                run.problems(), run.notes(), run.isPreview(),
+                run.impact().stream().sorted(java.util.Comparator.comparing(ImportImpactCount::schoolName,
+                                java.util.Comparator.nullsLast(java.util.Comparator.<String>naturalOrder()))
+                        .thenComparing(ImportImpactCount::schoolId)
+                        .thenComparing(count -> ACCESS_KINDS.indexOf(count.kind()))).toList(),
+                run.warnings().stream().sorted(java.util.Comparator.comparing(ImportImpactWarning::schoolName,
+                                java.util.Comparator.nullsLast(java.util.Comparator.<String>naturalOrder()))
+                        .thenComparing(ImportImpactWarning::groupName,
+                                java.util.Comparator.nullsLast(java.util.Comparator.<String>naturalOrder()))
+                        .thenComparing(ImportImpactWarning::kind).thenComparing(ImportImpactWarning::groupId)).toList());
     }
+
+    /** The kinds of access of an impact, in the order a school's counts are shown. */
+    private static final List<String> ACCESS_KINDS = List.of("STUDENT_PROFILE", "HAND_INS", "ASSESSMENTS",
+            "DEVELOPMENT_TALKS", "GROUP_POSTS");
 
     public ImportCount count(ImportKind kind) {
         return counts.stream().filter(count -> count.kind() == kind).findFirst()
