@@ -157,11 +157,6 @@ public class SchoolYearBreaks {
     public record BreakChangesPage(UUID planId, String state, Instant createdAt, Instant previewedAt, int total,
                                    int matching, int offset, int limit, List<BreakChangeView> changes,
                                    List<BreakSchoolChanges> schools, Map<ChangeKind, Integer> kinds) {
-
-        /** Whether matching changes come after this page. */
-        public boolean hasNext() {
-            return offset + changes.size() < matching;
-        }
     }
 
     /**

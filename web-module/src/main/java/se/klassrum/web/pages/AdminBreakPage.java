@@ -149,6 +149,18 @@ public class AdminBreakPage {
                 faces.getExternalContext().getRequestContextPath() + "/admin/break.xhtml", parameters);
     }
 
+    /**
+     * The address of the whole plan's first page, at the same school. Built here: a link through the view handler
+     * would keep this request's query (see {@link QueryKeepingViewHandler}), filters and all.
+     */
+    public String getUnfilteredLink() {
+        load();
+        FacesContext faces = FacesContext.getCurrentInstance();
+        return faces.getExternalContext().encodeBookmarkableURL(
+                faces.getExternalContext().getRequestContextPath() + "/admin/break.xhtml",
+                current == null ? Map.of() : Map.of("school", List.of(current.id().toString())));
+    }
+
     /** The kinds of change to filter by, with how many the plan holds of each, as option labels. */
     public String kindOption(ChangeKind value) {
         load();
