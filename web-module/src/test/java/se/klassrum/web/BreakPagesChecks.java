@@ -62,6 +62,7 @@ abstract class BreakPagesChecks extends BrowserTest {
                 By.tagName("body"), "Planen genomfördes."));
         assertThat(Sql.number(database, "select count(*) from study_group where id = cast(? as uuid) and connected",
                 GROUP_KE1_D.toString())).isOne();
+        assertThat(browser.findElement(By.id("applied")).getText()).contains("Genomförd", "· 1 ändringar");
         assertThat(axe("school-year break, applied (Sara)")).isEmpty();
 
         browser.findElement(By.id("undoForm:undo")).click();

@@ -120,7 +120,7 @@ public final class BreakPlans {
     }
 
     /**
-     * One page of the open plan's changes, in the order staged.
+     * One page of a plan's changes, in the order staged.
      *
      * @param total    every change of the plan
      * @param matching the changes the filter keeps
@@ -128,8 +128,9 @@ public final class BreakPlans {
      * @param schools  the schools the plan changes, by name, with how many changes each
      * @param kinds    how many changes of each kind the plan holds (kinds without any left out)
      */
-    public record ChangesPage(UUID planId, String state, Instant createdAt, Instant previewedAt, int total, int matching,
-                              List<NamedChange> changes, List<SchoolCount> schools, java.util.Map<ChangeKind, Integer> kinds) {
+    public record ChangesPage(UUID planId, String state, Instant createdAt, Instant previewedAt, Instant appliedAt,
+                              LocalDate appliedOn, int total, int matching, List<NamedChange> changes,
+                              List<SchoolCount> schools, java.util.Map<ChangeKind, Integer> kinds) {
     }
 
     /**
@@ -137,9 +138,19 @@ public final class BreakPlans {
      * for a municipality holds tens of thousands): ordered as staged, from {@code offset}, at most {@code limit}.
      */
     public Optional<ChangesPage> openPage(UUID tenantId, ChangeFilter filter, int offset, int limit) {
+        return page("tenant_id = cast(?1 as uuid) and state = 'OPEN'", tenantId, filter, offset, limit);
+    }
+
+    /** As {@link #openPage}, of the organisation's most recently applied plan, if it has not been undone. */
+    public Optional<ChangesPage> lastAppliedPage(UUID tenantId, ChangeFilter filter, int offset, int limit) {
+        return page("tenant_id = cast(?1 as uuid) and state = 'APPLIED' order by applied_at desc limit 1", tenantId, filter,
+                offset, limit);
+    }
+
+    private Optional<ChangesPage> page(String where, UUID tenantId, ChangeFilter filter, int offset, int limit) {
         @SuppressWarnings("unchecked")
-        List<Object[]> plans = em.createNativeQuery("select id, state, created_at, previewed_at from break_plan"
-                + " where tenant_id = cast(?1 as uuid) and state = 'OPEN'").setParameter(1, tenantId.toString()).getResultList();
+        List<Object[]> plans = em.createNativeQuery("select id, state, created_at, previewed_at, applied_at, applied_on"
+                + " from break_plan where " + where).setParameter(1, tenantId.toString()).getResultList();
         if (plans.isEmpty()) {
             return Optional.empty();
         }
@@ -173,7 +184,7 @@ public final class BreakPlans {
         java.util.Map<ChangeKind, Integer> perKind = new java.util.EnumMap<>(ChangeKind.class);
         kinds.forEach(row -> perKind.put(ChangeKind.valueOf((String) row[0]), ((Number) row[1]).intValue()));
         return Optional.of(new ChangesPage((UUID) plan[0], (String) plan[1], instant(plan[2]), instant(plan[3]),
-                perKind.values().stream().mapToInt(Integer::intValue).sum(), matching,
+                instant(plan[4]), plan[5] == null ? null : ((java.sql.Date) plan[5]).toLocalDate(), perKind.values().stream().mapToInt(Integer::intValue).sum(), matching,
                 rows.stream().map(row -> new NamedChange(((Number) row[0]).intValue(), ChangeKind.valueOf((String) row[1]),
                         (UUID) row[2], (String) row[3], (UUID) row[4], (String) row[5], (UUID) row[6], (String) row[7]))
                         .toList(),

@@ -2,6 +2,7 @@ package se.klassrum.web.pages;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.application.FacesMessage;
+import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import se.klassrum.access.api.NotPermittedException;
@@ -13,14 +14,11 @@ import se.klassrum.roster.boundary.RosterDirectory.SchoolView;
 import se.klassrum.roster.boundary.RosterDirectory.StaffView;
 import se.klassrum.roster.boundary.SchoolYearBreaks;
 import se.klassrum.roster.boundary.SchoolYearBreaks.BreakChangesPage;
-import se.klassrum.roster.boundary.SchoolYearBreaks.BreakPlanView;
 import se.klassrum.roster.boundary.SchoolYearBreaks.BreakPreview;
 import se.klassrum.roster.control.BreakPlans.ChangeKind;
 import se.klassrum.roster.entity.RosterError;
 import se.klassrum.roster.entity.RosterException;
 import se.klassrum.roster.entity.SchoolYear;
-
-import jakarta.faces.context.FacesContext;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -69,7 +67,7 @@ public class AdminBreakPage {
     private SchoolView current;
     private Denial refusal;
     private BreakChangesPage changes;
-    private BreakPlanView applied;
+    private BreakChangesPage applied;
     private BreakPreview preview;
     private boolean loaded;
 
@@ -237,7 +235,7 @@ public class AdminBreakPage {
     }
 
     /** The last applied plan, while it can still be undone, or null. */
-    public BreakPlanView getApplied() {
+    public BreakChangesPage getApplied() {
         load();
         return applied;
     }
@@ -392,7 +390,7 @@ public class AdminBreakPage {
                 // Past the last page (its last change was taken out, say): the last page instead.
                 changes = pageOfPlan((changes.matching() + PAGE_SIZE - 1) / PAGE_SIZE);
             }
-            applied = orNull(() -> breaks.lastApplied());
+            applied = orNull(() -> breaks.lastAppliedPage(0, 1));
         } catch (NotSignedInException notSignedIn) {
             refusal = Denial.simple("auth.notSignedIn");
         } catch (NotPermittedException notAdministrator) {
