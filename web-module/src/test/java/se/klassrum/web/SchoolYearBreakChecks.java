@@ -75,6 +75,26 @@ abstract class SchoolYearBreakChecks extends ServerCalls {
         assertThat(json(plan.body()).getJsonArray("changes")).hasSize(5);
         assertProblem(call("POST", BREAK + "/plan/changes", sara, change("ARCHIVE", MA2C_A, null), "en"), 400);
 
+        // A page of the plan's changes at a time, in the order staged, filtered by kind or by the group's name.
+        HttpResponse<String> page = call("GET", BREAK + "/plan/changes?offset=2&limit=2", sara, null, null);
+        assertThat(page.statusCode()).as(page.body()).isEqualTo(200);
+        JsonObject second = json(page.body());
+        assertThat(second.getInt("total")).isEqualTo(5);
+        assertThat(second.getInt("matching")).isEqualTo(5);
+        assertThat(second.getJsonArray("changes").stream().map(c -> c.asJsonObject().getString("kind") + " "
+                + c.asJsonObject().getString("groupName"))).containsExactly("ADD_OWNER Ma2c-A", "CONNECT NA25a mentorsgrupp");
+        assertThat(second.getJsonObject("kinds").getInt("CONNECT")).isEqualTo(2);
+        JsonObject connects = json(call("GET", BREAK + "/plan/changes?kind=connect", sara, null, null).body());
+        assertThat(connects.getInt("matching")).isEqualTo(2);
+        assertThat(connects.getJsonArray("changes").stream().map(c -> c.asJsonObject().getString("groupName")))
+                .containsExactly("Ma2c-A", "NA25a mentorsgrupp");
+        JsonObject named = json(call("GET", BREAK + "/plan/changes?q=MA2C", sara, null, null).body());
+        assertThat(named.getJsonArray("changes").stream().map(c -> c.asJsonObject().getString("kind")))
+                .containsExactly("CONNECT", "ADD_OWNER");
+        assertProblem(call("GET", BREAK + "/plan/changes?limit=0", sara, null, null), 400);
+        assertProblem(call("GET", BREAK + "/plan/changes?kind=MOVE", sara, null, null), 400);
+        assertProblem(call("GET", BREAK + "/plan/changes", token(OID_ANNA), null, null), 403);
+
         HttpResponse<String> unpreviewed = call("POST", BREAK + "/plan/apply", sara, null, "en");
         assertProblem(unpreviewed, 409);
         assertThat(unpreviewed.body()).contains("BREAK_NOT_PREVIEWED").contains("Preview the plan");

@@ -133,6 +133,80 @@ public class SchoolYearBreaks {
                 se.klassrum.roster.entity.RosterError.BREAK_NO_PLAN));
     }
 
+    /** The most changes one page of the plan holds. */
+    public static final int MAX_CHANGES_PAGE = 500;
+
+    /** How many of the plan's changes there are at one school. */
+    public record BreakSchoolChanges(UUID schoolId, String schoolName, int changes) {
+    }
+
+    /**
+     * One page of a plan's changes, in the order staged, among those the filter keeps.
+     *
+     * @param total    every change of the plan
+     * @param matching the changes the filter keeps (all of them without a filter)
+     * @param offset   how many matching changes come before this page
+     * @param changes  at most {@code limit} of them
+     * @param schools  the schools the plan changes, by name, with how many changes each
+     * @param kinds    how many changes of each kind the plan holds
+     */
+    public record BreakChangesPage(UUID planId, String state, Instant createdAt, Instant previewedAt, Instant appliedAt,
+                                   LocalDate appliedOn, int total, int matching, int offset, int limit,
+                                   List<BreakChangeView> changes,
+                                   List<BreakSchoolChanges> schools, Map<ChangeKind, Integer> kinds) {
+    }
+
+    /**
+     * A page of the open plan's changes, read in the database: a plan proposed from the register at a municipality's
+     * size holds tens of thousands, which {@link #plan()} answers all at once.
+     *
+     * @param kind      only changes of this kind, or null
+     * @param school    only changes of groups of this school, or null
+     * @param groupName only changes of groups whose name contains this (case aside), or null
+     * @throws IllegalArgumentException when the offset is negative or the limit not 1–{@link #MAX_CHANGES_PAGE}
+     */
+    @NoStudentData("a page of the plan's group changes and the owners named in them (staff); names no student")
+    public BreakChangesPage planPage(ChangeKind kind, UUID school, String groupName, int offset, int limit) {
+        requirePage(offset, limit);
+        UUID tenant = requireAnyAdministrator();
+        return pageView(plans().openPage(tenant, new BreakPlans.ChangeFilter(kind, school, groupName), offset, limit)
+                .orElseThrow(() -> se.klassrum.roster.entity.RosterException.of(
+                        se.klassrum.roster.entity.RosterError.BREAK_NO_PLAN)), offset, limit);
+    }
+
+    /**
+     * As {@link #planPage}, of the last applied plan while it can still be undone: {@link #lastApplied()} reads all of
+     * a plan's changes, and an applied plan for a municipality holds tens of thousands.
+     *
+     * @throws IllegalArgumentException when the offset is negative or the limit not 1–{@link #MAX_CHANGES_PAGE}
+     */
+    @NoStudentData("a page of the last applied plan's group changes and the owners named in them (staff); names no student")
+    public BreakChangesPage lastAppliedPage(int offset, int limit) {
+        requirePage(offset, limit);
+        UUID tenant = requireAnyAdministrator();
+        return pageView(plans().lastAppliedPage(tenant, BreakPlans.ChangeFilter.NONE, offset, limit)
+                .orElseThrow(() -> se.klassrum.roster.entity.RosterException.of(
+                        se.klassrum.roster.entity.RosterError.BREAK_NOTHING_TO_UNDO)), offset, limit);
+    }
+
+    private static void requirePage(int offset, int limit) {
+        if (offset < 0) {
+            throw new IllegalArgumentException("offset must be 0 or more");
+        }
+        if (limit < 1 || limit > MAX_CHANGES_PAGE) {
+            throw new IllegalArgumentException("limit must be 1–" + MAX_CHANGES_PAGE);
+        }
+    }
+
+    private static BreakChangesPage pageView(BreakPlans.ChangesPage page, int offset, int limit) {
+        return new BreakChangesPage(page.planId(), page.state(), page.createdAt(), page.previewedAt(), page.appliedAt(),
+                page.appliedOn(), page.total(), page.matching(), offset, limit,
+                page.changes().stream().map(c -> new BreakChangeView(c.seq(), c.kind(), c.groupId(), c.groupName(),
+                        c.schoolId(), c.schoolName(), c.personId(), c.personName())).toList(),
+                page.schools().stream().map(s -> new BreakSchoolChanges(s.schoolId(), s.schoolName(), s.changes()))
+                        .toList(), page.kinds());
+    }
+
     @NoStudentData("the last applied plan's group changes and the owners named in them (staff); names no student")
     public BreakPlanView lastApplied() {
         UUID tenant = requireAnyAdministrator();

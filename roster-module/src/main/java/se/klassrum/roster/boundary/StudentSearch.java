@@ -120,7 +120,7 @@ public class StudentSearch {
         LocalDate today = guard.today();
         return studentsOfMySchools(" and r.person.birthDate <= :eighteenYearsAgo"
                         + " and exists (select l.id from GuardianLink l where l.child = r.person)",
-                Map.of("eighteenYearsAgo", today.minusYears(se.klassrum.roster.entity.Person.AGE_OF_MAJORITY)), page);
+                Map.of("eighteenYearsAgo", today.minusYears(Person.AGE_OF_MAJORITY)), page);
     }
 
     /**

@@ -97,6 +97,103 @@ public final class BreakPlans {
     }
 
     /**
+     * Which changes of a plan to show: each part null for any.
+     *
+     * @param groupName part of the group's name, matched without regard to case
+     */
+    public record ChangeFilter(ChangeKind kind, UUID schoolId, String groupName) {
+
+        public static final ChangeFilter NONE = new ChangeFilter(null, null, null);
+
+        public boolean filters() {
+            return kind != null || schoolId != null || groupName != null && !groupName.isBlank();
+        }
+    }
+
+    /** A change with the names an administrator recognises it by; {@code personName} only for a change of owners. */
+    public record NamedChange(int seq, ChangeKind kind, UUID groupId, String groupName, UUID schoolId, String schoolName,
+                              UUID personId, String personName) {
+    }
+
+    /** How many changes of a plan there are at one school. */
+    public record SchoolCount(UUID schoolId, String schoolName, int changes) {
+    }
+
+    /**
+     * One page of a plan's changes, in the order staged.
+     *
+     * @param total    every change of the plan
+     * @param matching the changes the filter keeps
+     * @param changes  at most the page's limit of them, from the page's offset
+     * @param schools  the schools the plan changes, by name, with how many changes each
+     * @param kinds    how many changes of each kind the plan holds (kinds without any left out)
+     */
+    public record ChangesPage(UUID planId, String state, Instant createdAt, Instant previewedAt, Instant appliedAt,
+                              LocalDate appliedOn, int total, int matching, List<NamedChange> changes,
+                              List<SchoolCount> schools, java.util.Map<ChangeKind, Integer> kinds) {
+    }
+
+    /**
+     * A page of the organisation's open plan's changes that the filter keeps, read in the database (a plan proposed
+     * for a municipality holds tens of thousands): ordered as staged, from {@code offset}, at most {@code limit}.
+     */
+    public Optional<ChangesPage> openPage(UUID tenantId, ChangeFilter filter, int offset, int limit) {
+        return page("tenant_id = cast(?1 as uuid) and state = 'OPEN'", tenantId, filter, offset, limit);
+    }
+
+    /** As {@link #openPage}, of the organisation's most recently applied plan, if it has not been undone. */
+    public Optional<ChangesPage> lastAppliedPage(UUID tenantId, ChangeFilter filter, int offset, int limit) {
+        return page("tenant_id = cast(?1 as uuid) and state = 'APPLIED' order by applied_at desc limit 1", tenantId, filter,
+                offset, limit);
+    }
+
+    private Optional<ChangesPage> page(String where, UUID tenantId, ChangeFilter filter, int offset, int limit) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> plans = em.createNativeQuery("select id, state, created_at, previewed_at, applied_at, applied_on"
+                + " from break_plan where " + where).setParameter(1, tenantId.toString()).getResultList();
+        if (plans.isEmpty()) {
+            return Optional.empty();
+        }
+        Object[] plan = plans.getFirst();
+        String id = plan[0].toString();
+        String from = " from break_change c join study_group g on g.id = c.group_id join school s on s.id = g.school_id"
+                + " left join person p on p.id = c.person_id where c.plan_id = cast(?1 as uuid)"
+                + " and (cast(?2 as varchar) is null or c.kind = cast(?2 as varchar))"
+                + " and (cast(?3 as varchar) is null or g.school_id = cast(?3 as uuid))"
+                + " and (cast(?4 as varchar) is null or lower(g.name) like lower(cast(?4 as varchar)) escape '\\')";
+        String kind = filter.kind() == null ? null : filter.kind().name();
+        String school = filter.schoolId() == null ? null : filter.schoolId().toString();
+        String name = filter.groupName() == null || filter.groupName().isBlank() ? null
+                : "%" + filter.groupName().strip().replace("\\", "\\\\")
+                .replace("%", "\\%").replace("_", "\\_") + "%";
+        int matching = ((Number) em.createNativeQuery("select count(*)" + from).setParameter(1, id).setParameter(2, kind)
+                .setParameter(3, school).setParameter(4, name).getSingleResult()).intValue();
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("select c.seq, c.kind, g.id, g.name, s.id, s.name, p.id,"
+                        + " p.given_name || ' ' || p.family_name" + from + " order by c.seq offset ?5 limit ?6")
+                .setParameter(1, id).setParameter(2, kind).setParameter(3, school).setParameter(4, name)
+                .setParameter(5, offset).setParameter(6, limit).getResultList();
+        @SuppressWarnings("unchecked")
+        List<Object[]> schools = em.createNativeQuery("select s.id, s.name, count(*) from break_change c"
+                + " join study_group g on g.id = c.group_id join school s on s.id = g.school_id"
+                + " where c.plan_id = cast(?1 as uuid) group by s.id, s.name order by s.name, s.id")
+                .setParameter(1, id).getResultList();
+        @SuppressWarnings("unchecked")
+        List<Object[]> kinds = em.createNativeQuery("select kind, count(*) from break_change where plan_id = cast(?1 as uuid)"
+                + " group by kind").setParameter(1, id).getResultList();
+        java.util.Map<ChangeKind, Integer> perKind = new java.util.EnumMap<>(ChangeKind.class);
+        kinds.forEach(row -> perKind.put(ChangeKind.valueOf((String) row[0]), ((Number) row[1]).intValue()));
+        return Optional.of(new ChangesPage((UUID) plan[0], (String) plan[1], instant(plan[2]), instant(plan[3]),
+                instant(plan[4]), plan[5] == null ? null : ((java.sql.Date) plan[5]).toLocalDate(), perKind.values().stream().mapToInt(Integer::intValue).sum(), matching,
+                rows.stream().map(row -> new NamedChange(((Number) row[0]).intValue(), ChangeKind.valueOf((String) row[1]),
+                        (UUID) row[2], (String) row[3], (UUID) row[4], (String) row[5], (UUID) row[6], (String) row[7]))
+                        .toList(),
+                schools.stream().map(row -> new SchoolCount((UUID) row[0], (String) row[1], ((Number) row[2]).intValue()))
+                        .toList(),
+                java.util.Collections.unmodifiableMap(perKind)));
+    }
+
+    /**
      * Stages a change in the organisation's open plan, which is begun if there is none. Staging the same change again
      * changes nothing. The group (and person) must be of the organisation; an archived group cannot be connected
      * nor given owners, and a group is not both archived and connected.

@@ -6,6 +6,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -21,10 +22,12 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import se.klassrum.roster.boundary.SchoolYearBreaks;
+import se.klassrum.roster.boundary.SchoolYearBreaks.BreakChangesPage;
 import se.klassrum.roster.boundary.SchoolYearBreaks.BreakOutcome;
 import se.klassrum.roster.boundary.SchoolYearBreaks.BreakPlanView;
 import se.klassrum.roster.boundary.SchoolYearBreaks.BreakPreview;
 import se.klassrum.roster.boundary.SchoolYearBreaks.BreakProposal;
+import se.klassrum.roster.control.BreakPlans.ChangeKind;
 import se.klassrum.roster.entity.SchoolYear;
 
 /**
@@ -54,6 +57,35 @@ public class SchoolYearBreakResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = BreakPlanView.class)))
     public BreakPlanView plan() {
         return breaks.plan();
+    }
+
+    @GET
+    @Path("plan/changes")
+    @Operation(summary = "A page of the open plan's changes, in the order staged, filtered by kind, school and group name "
+            + "(404 BREAK_NO_PLAN when there is no open plan)",
+            description = "For a plan too large to read at once (a plan proposed from the register for a municipality "
+                    + "holds tens of thousands of changes): total is every change of the plan, matching those the "
+                    + "filters keep; schools and kinds count the whole plan's changes per school and per kind.")
+    @APIResponse(responseCode = "200", description = "The page",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = BreakChangesPage.class)))
+    public BreakChangesPage changes(
+            @QueryParam("offset") @DefaultValue("0") @Parameter(description = "how many matching changes to skip") int offset,
+            @QueryParam("limit") @DefaultValue("100") @Parameter(description = "at most this many changes, 1–"
+                    + SchoolYearBreaks.MAX_CHANGES_PAGE) int limit,
+            @QueryParam("kind") @Parameter(description = "only changes of this kind: ARCHIVE, CONNECT, ADD_OWNER or "
+                    + "REMOVE_OWNER") String kind,
+            @QueryParam("school") @Parameter(description = "only changes of groups of this school") String school,
+            @QueryParam("q") @Parameter(description = "only changes of groups whose name contains this, case aside")
+            String q) {
+        if (offset < 0) {
+            throw new InvalidInputException("offset", "offset får inte vara negativt", "offset must not be negative");
+        }
+        if (limit < 1 || limit > SchoolYearBreaks.MAX_CHANGES_PAGE) {
+            int max = SchoolYearBreaks.MAX_CHANGES_PAGE;
+            throw new InvalidInputException("limit", "limit måste vara 1–" + max, "limit must be 1–" + max);
+        }
+        return breaks.planPage(kind == null || kind.isBlank() ? null : Params.oneOf("kind", ChangeKind.class, kind),
+                Params.optionalUuid("school", school), q, offset, limit);
     }
 
     @POST
