@@ -124,7 +124,8 @@ final class ImpactViews {
         return named;
     }
 
-    private Map<UUID, String> names(String sql, Object parameter) {
+    /** Ids and names (or codes) read by a query of one parameter, e.g. an array of ids as text. */
+    Map<UUID, String> names(String sql, Object parameter) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery(sql).setParameter(1, parameter.toString()).getResultList();
         Map<UUID, String> names = new HashMap<>();

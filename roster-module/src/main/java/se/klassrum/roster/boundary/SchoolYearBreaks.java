@@ -403,11 +403,7 @@ public class SchoolYearBreaks {
     }
 
     private Map<UUID, String> names(String sql, Object parameter) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery(sql).setParameter(1, parameter.toString()).getResultList();
-        Map<UUID, String> names = new HashMap<>();
-        rows.forEach(row -> names.put((UUID) row[0], (String) row[1]));
-        return names;
+        return new ImpactViews(em).names(sql, parameter);
     }
 
     private static String uuidArray(java.util.Collection<UUID> ids) {

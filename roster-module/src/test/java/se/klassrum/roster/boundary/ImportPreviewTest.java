@@ -4,13 +4,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import se.klassrum.access.api.AccessFacts;
-import se.klassrum.access.api.AccessQuestion;
-import se.klassrum.access.api.Actor;
-import se.klassrum.access.api.DataKind;
-import se.klassrum.access.api.ItemFacts;
-import se.klassrum.access.api.Operation;
-import se.klassrum.access.control.AccessRules;
 import se.klassrum.roster.boundary.RosterImports.ImportPreview;
 import se.klassrum.roster.boundary.SchoolYearBreaks.BreakPerson;
 import se.klassrum.roster.boundary.SchoolYearBreaks.BreakPersonChange;
@@ -45,7 +38,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ImportPreviewTest {
 
     private static final LocalDate DAY = LocalDate.of(2026, 3, 2);
-    private static final AccessRules RULES = new AccessRules();
 
     private static TestDatabase db;
     private static TestTransactions transactions;
@@ -176,19 +168,7 @@ class ImportPreviewTest {
         return db.read(em -> {
             Map<Asked, Boolean> answers = new LinkedHashMap<>();
             for (Asked q : questions) {
-                Actor actor = new Actor.Person(q.person(), tenant);
-                AccessQuestion question = switch (q.kind()) {
-                    case STUDENT_PROFILE -> AccessQuestion.about(actor, q.student(), DataKind.STUDENT_PROFILE, Operation.READ);
-                    case HAND_INS -> new AccessQuestion(actor, q.student(), DataKind.SUBMISSION, Operation.READ, q.group(),
-                            new ItemFacts(null, true, q.student()));
-                    case ASSESSMENTS -> new AccessQuestion(actor, q.student(), DataKind.ASSESSMENT, Operation.READ, null,
-                            ItemFacts.assessment(q.syllabus(), true));
-                    case DEVELOPMENT_TALKS -> new AccessQuestion(actor, q.student(), DataKind.DEVELOPMENT_TALK,
-                            Operation.READ, q.group(), null);
-                    case GROUP_POSTS -> AccessQuestion.aboutGroup(actor, DataKind.POST, Operation.READ, q.group(), null);
-                };
-                AccessFacts facts = GuardFacts.load(em, q.person(), q.student(), question.groupId()).orElse(null);
-                answers.put(q, facts != null && RULES.verdict(question, facts, DAY).allowed());
+                answers.put(q, GuardFacts.allowed(em, tenant, q.person(), q.kind(), q.student(), q.group(), q.syllabus(), DAY));
             }
             return answers;
         });
