@@ -217,17 +217,21 @@ public final class BreakPlans {
     /**
      * What a preview saw and apply must find unchanged: the plan's changes, and the groups it changes with their
      * connection, archiving, syllabus and every membership (its person, role and period).
+     * <p>
+     * The groups and memberships are digested where they are: each group's row and memberships (in the order of their
+     * ids) to one SHA-256, and those (in the order of the groups' ids) to one, so that a municipality's millions of
+     * memberships never travel to Java nor need one ordering of them all.
      */
     public String fingerprint(Plan plan) {
-        String groups = uuidArray(plan.groups());
-        Object rows = em.createNativeQuery("with changed as (select distinct unnest(cast(?1 as uuid[])) as id)"
-                        + " select coalesce(string_agg(x, '|' order by x), '') from ("
-                        + " select 'G' || g.id || g.connected || g.archived || coalesce(cast(g.syllabus_id as varchar), '-') as x"
-                        + " from study_group g join changed c on c.id = g.id"
-                        + " union all select 'M' || m.id || m.person_id || m.role || m.valid_from"
-                        + " || coalesce(cast(m.valid_to as varchar), '-') from membership m join changed c on c.id = m.group_id) facts")
-                .setParameter(1, groups).getSingleResult();
-        StringBuilder text = new StringBuilder((String) rows);
+        String facts = (String) em.createNativeQuery("select encode(sha256(coalesce(string_agg(d, cast('' as bytea)"
+                        + " order by id), cast('' as bytea))), 'hex') from (select g.id, sha256(convert_to(concat_ws('|',"
+                        + " 'G', g.id, g.connected, g.archived, coalesce(cast(g.syllabus_id as varchar), '-'),"
+                        + " (select string_agg(concat_ws(' ', 'M', m.id, m.person_id, m.role, m.valid_from,"
+                        + " coalesce(cast(m.valid_to as varchar), '-')), '|' order by m.id) from membership m"
+                        + " where m.group_id = g.id)), 'UTF8')) as d"
+                        + " from study_group g where g.id in (select unnest(cast(?1 as uuid[])))) groups")
+                .setParameter(1, uuidArray(plan.groups())).getSingleResult();
+        StringBuilder text = new StringBuilder(facts);
         for (Change change : plan.changes()) {
             text.append('|').append(change.kind()).append(change.groupId()).append(change.personId());
         }
