@@ -223,12 +223,15 @@ public final class BreakPlans {
      * memberships never travel to Java nor need one ordering of them all.
      */
     public String fingerprint(Plan plan) {
+        // In their binary forms (no text to format for millions of rows): ids and dates of fixed length, a last day
+        // marked as present or not, the role (of no '|') last.
         String facts = (String) em.createNativeQuery("select encode(sha256(coalesce(string_agg(d, cast('' as bytea)"
-                        + " order by id), cast('' as bytea))), 'hex') from (select g.id, sha256(convert_to(concat_ws('|',"
-                        + " 'G', g.id, g.connected, g.archived, coalesce(cast(g.syllabus_id as varchar), '-'),"
-                        + " (select string_agg(concat_ws(' ', 'M', m.id, m.person_id, m.role, m.valid_from,"
-                        + " coalesce(cast(m.valid_to as varchar), '-')), '|' order by m.id) from membership m"
-                        + " where m.group_id = g.id)), 'UTF8')) as d"
+                        + " order by id), cast('' as bytea))), 'hex') from (select g.id, sha256(uuid_send(g.id)"
+                        + " || boolsend(g.connected) || boolsend(g.archived)"
+                        + " || coalesce('\\x01' || uuid_send(g.syllabus_id), '\\x00')"
+                        + " || coalesce((select string_agg(uuid_send(m.id) || uuid_send(m.person_id) || date_send(m.valid_from)"
+                        + " || coalesce('\\x01' || date_send(m.valid_to), '\\x00') || convert_to(m.role, 'UTF8'),"
+                        + " cast('|' as bytea) order by m.id) from membership m where m.group_id = g.id), '')) as d"
                         + " from study_group g where g.id in (select unnest(cast(?1 as uuid[])))) groups")
                 .setParameter(1, uuidArray(plan.groups())).getSingleResult();
         StringBuilder text = new StringBuilder(facts);
