@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -244,7 +245,7 @@ public final class BreakPlans {
 
     /**
      * Stages in the organisation's open plan (begun if there is none) what the register's data implies for the
-     * {@code coming} school year at the given schools, with one statement for every group of them:
+     * {@code coming} school year at the given schools, with one query and one insert for each kind of change:
      * <ul>
      *     <li>ARCHIVE every connected group, not archived, of an earlier school year than the coming one;</li>
      *     <li>CONNECT every group of the coming school year that is not connected nor archived and has a member whose
@@ -263,21 +264,36 @@ public final class BreakPlans {
         // One proposal (or staging) at a time per plan: the changes' numbers are taken from what the plan holds.
         em.createNativeQuery("select id from break_plan where id = cast(?1 as uuid) for update").setParameter(1, id)
                 .getResultList();
-        String where = "g.tenant_id = cast(?2 as uuid) and g.school_id in (select unnest(cast(?3 as uuid[])))"
-                + " and not g.archived and not exists (select 1 from break_change b where b.plan_id = cast(?1 as uuid)"
-                + " and b.group_id = g.id and b.kind in ('ARCHIVE', 'CONNECT'))";
-        String insert = "insert into break_change (plan_id, seq, kind, group_id, person_id)"
-                + " select cast(?1 as uuid), (select coalesce(max(seq), 0) from break_change where plan_id = cast(?1 as uuid))"
-                + " + row_number() over (order by g.school_id, g.name, g.id), '%s', g.id, null from study_group g where ";
+        // The groups the plan already archives or connects, read once and kept out here rather than by an anti-join
+        // in SQL: the changes a proposal has just written have no statistics yet, and the planner then compared every
+        // candidate with every change (tens of thousands squared at a municipality's size).
+        Set<UUID> staged = new HashSet<>(ids("select group_id from break_change where plan_id = cast(?1 as uuid)"
+                + " and kind in ('ARCHIVE', 'CONNECT')", id));
+        String where = "g.tenant_id = cast(?1 as uuid) and g.school_id in (select unnest(cast(?2 as uuid[])))"
+                + " and not g.archived";
+        String order = " order by g.school_id, g.name, g.id";
         String schoolIds = uuidArray(schools);
-        int archives = update(insert.formatted(ChangeKind.ARCHIVE.name()) + where
-                + " and g.connected and cast(substr(g.school_year, 1, 4) as integer) < ?4",
-                id, tenantId.toString(), schoolIds, coming.startYear());
-        int connects = update(insert.formatted(ChangeKind.CONNECT.name()) + where
-                + " and not g.connected and g.school_year = ?4 and exists (select 1 from membership m"
-                + " where m.group_id = g.id and m.role = 'MEMBER' and (m.valid_to is null or m.valid_to >= ?5))",
-                id, tenantId.toString(), schoolIds, coming.label(), today);
+        List<UUID> toArchive = ids("select g.id from study_group g where " + where
+                + " and g.connected and cast(substr(g.school_year, 1, 4) as integer) < ?3" + order,
+                tenantId.toString(), schoolIds, coming.startYear());
+        List<UUID> toConnect = ids("select g.id from study_group g where " + where
+                + " and not g.connected and g.school_year = ?3 and exists (select 1 from membership m"
+                + " where m.group_id = g.id and m.role = 'MEMBER' and (m.valid_to is null or m.valid_to >= ?4))" + order,
+                tenantId.toString(), schoolIds, coming.label(), today);
+        int archives = append(id, ChangeKind.ARCHIVE, toArchive.stream().filter(g -> !staged.contains(g)).toList());
+        int connects = append(id, ChangeKind.CONNECT, toConnect.stream().filter(g -> !staged.contains(g)).toList());
         return new Proposal(open(tenantId).orElseThrow(), coming, archives, connects);
+    }
+
+    /** Adds a change of the kind for each group, numbered after the plan's last change in the groups' order. */
+    private int append(String planId, ChangeKind kind, List<UUID> groups) {
+        if (groups.isEmpty()) {
+            return 0;
+        }
+        return update("insert into break_change (plan_id, seq, kind, group_id, person_id)"
+                + " select cast(?1 as uuid), (select coalesce(max(seq), 0) from break_change where plan_id = cast(?1 as uuid))"
+                + " + t.n, ?2, t.id, null from unnest(cast(?3 as uuid[])) with ordinality as t(id, n)",
+                planId, kind.name(), uuidArray(groups));
     }
 
     /** Takes a staged change out of the open plan. */
@@ -298,17 +314,24 @@ public final class BreakPlans {
     /**
      * What a preview saw and apply must find unchanged: the plan's changes, and the groups it changes with their
      * connection, archiving, syllabus and every membership (its person, role and period).
+     * <p>
+     * The groups and memberships are digested where they are: each group's row and memberships (in the order of their
+     * ids) to one SHA-256, and those (in the order of the groups' ids) to one, so that a municipality's millions of
+     * memberships never travel to Java nor need one ordering of them all.
      */
     public String fingerprint(Plan plan) {
-        String groups = uuidArray(plan.groups());
-        Object rows = em.createNativeQuery("with changed as (select distinct unnest(cast(?1 as uuid[])) as id)"
-                        + " select coalesce(string_agg(x, '|' order by x), '') from ("
-                        + " select 'G' || g.id || g.connected || g.archived || coalesce(cast(g.syllabus_id as varchar), '-') as x"
-                        + " from study_group g join changed c on c.id = g.id"
-                        + " union all select 'M' || m.id || m.person_id || m.role || m.valid_from"
-                        + " || coalesce(cast(m.valid_to as varchar), '-') from membership m join changed c on c.id = m.group_id) facts")
-                .setParameter(1, groups).getSingleResult();
-        StringBuilder text = new StringBuilder((String) rows);
+        // In their binary forms (no text to format for millions of rows): ids and dates of fixed length, a last day
+        // marked as present or not, the role (of no '|') last.
+        String facts = (String) em.createNativeQuery("select encode(sha256(coalesce(string_agg(d, cast('' as bytea)"
+                        + " order by id), cast('' as bytea))), 'hex') from (select g.id, sha256(uuid_send(g.id)"
+                        + " || boolsend(g.connected) || boolsend(g.archived)"
+                        + " || coalesce('\\x01' || uuid_send(g.syllabus_id), '\\x00')"
+                        + " || coalesce((select string_agg(uuid_send(m.id) || uuid_send(m.person_id) || date_send(m.valid_from)"
+                        + " || coalesce('\\x01' || date_send(m.valid_to), '\\x00') || convert_to(m.role, 'UTF8'),"
+                        + " cast('|' as bytea) order by m.id) from membership m where m.group_id = g.id), '')) as d"
+                        + " from study_group g where g.id in (select unnest(cast(?1 as uuid[])))) groups")
+                .setParameter(1, uuidArray(plan.groups())).getSingleResult();
+        StringBuilder text = new StringBuilder(facts);
         for (Change change : plan.changes()) {
             text.append('|').append(change.kind()).append(change.groupId()).append(change.personId());
         }
@@ -464,6 +487,14 @@ public final class BreakPlans {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery(sql).setParameter(1, id == null ? null : id.toString()).getResultList();
         return rows.isEmpty() ? null : rows.getFirst();
+    }
+
+    private List<UUID> ids(String sql, Object... parameters) {
+        var query = em.createNativeQuery(sql);
+        for (int i = 0; i < parameters.length; i++) {
+            query.setParameter(i + 1, parameters[i]);
+        }
+        return ((List<?>) query.getResultList()).stream().map(UUID.class::cast).toList();
     }
 
     private int update(String sql, Object... parameters) {

@@ -213,6 +213,45 @@ class SchoolYearBreakTest {
     }
 
     @Test
+    void whatApplyMustFindUnchangedIsEveryFactOfThePlansGroupsAndItsChanges() throws Exception {
+        stageThePlan();
+        String seen = fingerprint();
+        assertThat(fingerprint()).as("nothing changed").isEqualTo(seen);
+        String member = "group_id = '" + MA2C_A + "' and person_id = '" + PERSON_ELSA + "'";
+        for (String[] change : List.of(
+                new String[] {"update membership set valid_to = valid_from + 30 where " + member,
+                        "update membership set valid_to = null where " + member},
+                new String[] {"update membership set valid_from = valid_from - 1 where " + member,
+                        "update membership set valid_from = valid_from + 1 where " + member},
+                new String[] {"update membership set role = 'OWNER' where " + member,
+                        "update membership set role = 'MEMBER' where " + member},
+                new String[] {"update membership set person_id = '" + PERSON_IVAR + "' where " + member,
+                        "update membership set person_id = '" + PERSON_ELSA + "' where group_id = '" + MA2C_A
+                                + "' and person_id = '" + PERSON_IVAR + "'"},
+                new String[] {"update study_group set connected = true where id = '" + EN6_A + "'",
+                        "update study_group set connected = false where id = '" + EN6_A + "'"},
+                new String[] {"update study_group set archived = true where id = '" + NA25A + "'",
+                        "update study_group set archived = false where id = '" + NA25A + "'"},
+                new String[] {"update study_group set syllabus_id = null where id = '" + MA2C_A + "'",
+                        "update study_group set syllabus_id = '" + SYLLABUS_MATMAT01C + "' where id = '" + MA2C_A + "'"})) {
+            db.executeSql(change[0]);
+            assertThat(fingerprint()).as(change[0]).isNotEqualTo(seen);
+            db.executeSql(change[1]);
+            assertThat(fingerprint()).as("undone: " + change[0]).isEqualTo(seen);
+        }
+        admin(admin -> admin.addMembership(null, se.klassrum.roster.demo.DemoIds.GROUP_MA1C_A_PREVIOUS, PERSON_IVAR,
+                MembershipRole.MEMBER, Validity.from(AccessRules.today(clock))));
+        assertThat(fingerprint()).as("a group outside the plan").isEqualTo(seen);
+        int last = plans(plans -> plans.open(TENANT_SOLBACKA).orElseThrow().changes().getLast().seq());
+        plans(plans -> plans.unstage(TENANT_SOLBACKA, last));
+        assertThat(fingerprint()).as("a change taken out of the plan").isNotEqualTo(seen);
+    }
+
+    private String fingerprint() {
+        return plans(plans -> plans.fingerprint(plans.open(TENANT_SOLBACKA).orElseThrow()));
+    }
+
+    @Test
     void undoIsOnlyForTheDayOfTheBreak() {
         stageThePlan();
         preview(plans(plans -> plans.open(TENANT_SOLBACKA).orElseThrow()));
