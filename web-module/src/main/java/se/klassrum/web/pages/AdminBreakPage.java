@@ -363,13 +363,7 @@ public class AdminBreakPage {
         FacesContext faces = FacesContext.getCurrentInstance();
         String address = faces.getApplication().getViewHandler()
                 .getRedirectURL(faces, "/admin/break.xhtml", listParameters(getPageNumber()), false);
-        try {
-            faces.getExternalContext().redirect(address);
-        } catch (java.io.IOException failed) {
-            throw new java.io.UncheckedIOException(failed);
-        }
-        faces.responseComplete();
-        return null;
+        return Forms.redirect(address);
     }
 
     private void load() {

@@ -359,13 +359,7 @@ public class AdminGroupsPage {
         }
         String address = faces.getApplication().getViewHandler()
                 .getRedirectURL(faces, "/admin/groups.xhtml", parameters, false) + "#group-" + group.id();
-        try {
-            faces.getExternalContext().redirect(address);
-        } catch (java.io.IOException failed) {
-            throw new java.io.UncheckedIOException(failed);
-        }
-        faces.responseComplete();
-        return null;
+        return Forms.redirect(address);
     }
 
     private void load() {

@@ -21,6 +21,21 @@ final class Forms {
     }
 
     /** The id in a view parameter, or null when it is missing or not an id. */
+    /**
+     * Ends the request with a redirect to the address (post/redirect/get), so that the page comes back with its place
+     * in the address; an action returns the null this answers.
+     */
+    static String redirect(String address) {
+        FacesContext faces = FacesContext.getCurrentInstance();
+        try {
+            faces.getExternalContext().redirect(address);
+        } catch (java.io.IOException failed) {
+            throw new java.io.UncheckedIOException(failed);
+        }
+        faces.responseComplete();
+        return null;
+    }
+
     static UUID uuid(String text) {
         try {
             return text == null || text.isBlank() ? null : UUID.fromString(text.strip());
