@@ -34,8 +34,9 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * Decides one question about the current caller, records the decision and refuses a denial. Facts are
- * read fresh for every question (no cache may outlive a roster change); the decision itself is pure.
+ * Decides one question about the current caller, records the decision and refuses a denial. The facts of every
+ * question are never older than the last committed roster change (the roster's port may keep facts only while nothing
+ * they are read from has changed); the decision itself is pure.
  */
 @ApplicationScoped
 @NoStudentData("the guard itself: every @StudentData call is decided and audited here")

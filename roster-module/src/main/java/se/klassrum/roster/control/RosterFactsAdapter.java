@@ -1,10 +1,15 @@
 package se.klassrum.roster.control;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.metrics.Metadata;
+import org.eclipse.microprofile.metrics.MetricRegistry;
+import org.eclipse.microprofile.metrics.Tag;
 import se.klassrum.access.api.AccessFacts;
 import se.klassrum.access.api.ArchivedGroupStudentFact;
 import se.klassrum.access.api.GroupFact;
@@ -38,8 +43,16 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * The roster's answer to "which facts do these access questions need", read fresh from the database for
- * every request, in one SQL statement however many students a list names.
+ * The roster's answer to "which facts do these access questions need", read from the database in one SQL statement
+ * however many students a list names, and never older than the last committed roster change.
+ * <p>
+ * Facts read once are kept on the node ({@link KeptFacts}) under the access facts' version, a number that every
+ * committed change of a table the facts are read from moves (migration V47). Before it uses kept facts, the adapter
+ * reads the version, a one-row statement: when it has moved, on this node or any other, the facts are read again. A
+ * transaction that has written anything reads the facts itself and keeps none, since its own uncommitted rows may be
+ * among them. So a change takes effect with the next decision after its commit, on every node, as when every decision
+ * read its facts; what is saved is the facts statement of a question asked again while nothing changed (a teacher's
+ * class list, page after page).
  * <p>
  * One statement, because a decision is made on every request that touches student data: a round trip per
  * kind of fact (or per group) would multiply the latency of every page. It is native SQL because the facts
@@ -178,8 +191,30 @@ public class RosterFactsAdapter implements RosterFactsPort {
     private static final int DATE1 = 9;
     private static final int DATE2 = 10;
 
+    /**
+     * The access facts' version (migration V47) and whether this transaction has written anything yet (then it has a
+     * transaction id). Read through the persistence unit, so that its unflushed changes are written first, as before the
+     * facts statement.
+     */
+    static final String VERSION_SQL = "select v.version, pg_current_xact_id_if_assigned() is null "
+            + "from access_facts_version v where v.singleton";
+
+    /** How many questions' facts a node keeps (README.md, settings); 0 reads the facts for every question. */
+    static final int DEFAULT_KEPT = 20_000;
+
     @PersistenceContext(unitName = "klassrum")
     EntityManager em;
+
+    /** The facts this node read, kept while the access facts' version stands still. */
+    private KeptFacts kept = new KeptFacts(DEFAULT_KEPT);
+
+    @Inject
+    @ConfigProperty(name = "klassrum.access.facts-kept", defaultValue = "" + DEFAULT_KEPT)
+    int keptCapacity = DEFAULT_KEPT;
+
+    /** The kept facts' hits, misses and size (README.md, "Operations"); absent outside the container. */
+    @Inject
+    Instance<MetricRegistry> registry;
 
     /** Where the talks' invitations come from; unresolvable where no module keeps talks (the roster's own tests). */
     @Inject
@@ -195,6 +230,33 @@ public class RosterFactsAdapter implements RosterFactsPort {
     /** For tests outside a container. */
     RosterFactsAdapter(EntityManager em) {
         this.em = em;
+    }
+
+    /** For tests outside a container: keeping at most {@code kept} questions' facts, or none with 0. */
+    RosterFactsAdapter(EntityManager em, int kept) {
+        this.em = em;
+        this.kept = new KeptFacts(kept);
+    }
+
+    /** How many questions' facts were found kept so far. */
+    long keptHits() {
+        return kept.hits.get();
+    }
+
+    @PostConstruct
+    void keep() {
+        kept = new KeptFacts(Math.max(0, keptCapacity));
+        if (registry != null && registry.isResolvable()) {
+            MetricRegistry metrics = registry.get();
+            Metadata reads = Metadata.builder().withName("klassrum.access.facts.kept.reads")
+                    .withDescription("Questions whose facts were asked for while this node keeps facts: found kept "
+                            + "under the current version (hit) or read from the database (miss); a writing transaction "
+                            + "is neither").build();
+            metrics.gauge(reads, kept, facts -> facts.hits.get(), new Tag("outcome", "hit"));
+            metrics.gauge(reads, kept, facts -> facts.misses.get(), new Tag("outcome", "miss"));
+            metrics.gauge(Metadata.builder().withName("klassrum.access.facts.kept.size")
+                    .withDescription("Questions whose facts this node keeps").build(), kept, KeptFacts::size);
+        }
     }
 
     /** For tests outside a container, with the select of the talks' invitations. */
@@ -259,6 +321,29 @@ public class RosterFactsAdapter implements RosterFactsPort {
         if (subjects.isEmpty()) {
             return Map.of();
         }
+        if (!kept.enabled()) {
+            return read(actorPersonId, subjects, students, groupIds, talks, assessmentGroups);
+        }
+        // The version first, then the facts: facts kept under a version are never older than it. A transaction that
+        // has written anything (its own uncommitted rows may be among the facts) neither uses nor keeps facts.
+        Object[] state = (Object[]) em.createNativeQuery(VERSION_SQL).getSingleResult();
+        long version = ((Number) state[0]).longValue();
+        boolean writing = !Boolean.TRUE.equals(state[1]);
+        KeptFacts.Key key = new KeptFacts.Key(actorPersonId, Set.copyOf(subjects));
+        Map<Subject, AccessFacts> known = writing ? null : kept.get(version, key);
+        if (known != null) {
+            return known;
+        }
+        Map<Subject, AccessFacts> facts = read(actorPersonId, subjects, students, groupIds, talks, assessmentGroups);
+        if (!writing) {
+            kept.put(version, key, facts);
+        }
+        return facts;
+    }
+
+    /** The one facts statement, sorted into facts per subject. */
+    private Map<Subject, AccessFacts> read(UUID actorPersonId, Collection<Subject> subjects, Set<UUID> students,
+                                           Set<UUID> groupIds, Set<UUID> talks, Set<UUID> assessmentGroups) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery(factsSql(!talks.isEmpty()))
                 .setParameter(1, actorPersonId)
@@ -288,6 +373,24 @@ public class RosterFactsAdapter implements RosterFactsPort {
         }
         return FACTS_SQL.formatted(namesTalks && source != null ? INVITATIONS.formatted(source.select()) : "");
     }
+
+    /**
+     * The tables a statement of the facts reads: the names after {@code from} and {@code join} that are not the facts
+     * statement's own common table expressions. Each must move the access facts' version (migrations V47 and V48).
+     */
+    static Set<String> tablesIn(String sql) {
+        Set<String> tables = new java.util.TreeSet<>();
+        java.util.regex.Matcher named = java.util.regex.Pattern.compile("\\b(?:from|join)\\s+([a-z_]+)\\b").matcher(sql);
+        while (named.find()) {
+            if (!COMMON_TABLE_EXPRESSIONS.contains(named.group(1))) {
+                tables.add(named.group(1));
+            }
+        }
+        return tables;
+    }
+
+    private static final Set<String> COMMON_TABLE_EXPRESSIONS = Set.of("question", "memberships", "groups", "roles",
+            "teacher_subjects");
 
     /** PostgreSQL's text form of a uuid array, e.g. {@code {a,b}}. */
     private static String uuidArray(Set<UUID> ids) {

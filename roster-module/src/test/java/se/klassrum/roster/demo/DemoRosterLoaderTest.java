@@ -58,7 +58,8 @@ class DemoRosterLoaderTest {
                 entry("guardian_login", 6L), entry("import_run", 0L), entry("import_run_count", 0L),
                 entry("import_run_impact", 0L), entry("import_run_warning", 0L),
                 entry("graph_sync_state", 0L), entry("graph_group_state", 0L), entry("graph_group_listing", 0L),
-                entry("ss12000_snapshot", 0L), entry("break_plan", 0L), entry("break_change", 0L), entry("break_undo", 0L));
+                entry("ss12000_snapshot", 0L), entry("break_plan", 0L), entry("break_change", 0L), entry("break_undo", 0L),
+                entry("access_facts_version", 1L), entry("access_facts_change", 0L));
     }
 
     @Test

@@ -47,7 +47,8 @@ public final class TestDatabase implements AutoCloseable {
             "school_role", "subject", "syllabus", "study_group", "membership", "teacher_subject", "guardian_link",
             "guardian_consent", "guardian_login", "import_run", "import_run_count", "import_run_impact",
             "import_run_warning", "graph_sync_state", "graph_group_state",
-            "graph_group_listing", "ss12000_snapshot", "break_plan", "break_change", "break_undo");
+            "graph_group_listing", "ss12000_snapshot", "break_plan", "break_change", "break_undo", "access_facts_version",
+            "access_facts_change");
 
     /**
      * The test persistence unit: the roster module's "klassrum", or the one a module that adds entities of its own
