@@ -33,6 +33,7 @@ public class StudentProfiles {
     EntityManager em;
 
     @StudentData(kind = DataKind.STUDENT_PROFILE)
+    @Transactional(Transactional.TxType.SUPPORTS)
     public StudentProfile profile(@StudentId UUID studentId) {
         // One statement for the person and their current groups (a row per membership, or one row without).
         @SuppressWarnings("unchecked")
@@ -62,6 +63,7 @@ public class StudentProfiles {
      * listed to anyone without a path to them.
      */
     @StudentData(kind = DataKind.STUDENT_PROFILE)
+    @Transactional(Transactional.TxType.SUPPORTS)
     public Slice<StudentProfile> membersOf(@GroupId UUID groupId, Page page) {
         List<String> after = page.after(2);
         // Plain SQL: a page of members is read on every request for it, and building entities of them costs more
