@@ -12,9 +12,9 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * The access facts this node has read, each kept under the access facts' version read before it (migration V47): facts
  * kept under a version are at least as new as that version, so while the database's version has not moved they are
- * the facts a fresh read would give. A read under a newer version drops everything kept under older ones. Bounded: when
- * {@code capacity} questions are kept, the next one to be kept drops them all first (a teacher's next page is read
- * again, once).
+ * the facts a fresh read would give. A read under a newer version drops everything kept under older ones. Bounded by
+ * questions, not by reads (a 30-student page is 30 questions): when keeping a read would pass {@code capacity}
+ * questions, everything kept is dropped first (a teacher's next page is read again, once).
  */
 final class KeptFacts {
 
@@ -27,6 +27,8 @@ final class KeptFacts {
 
     private final int capacity;
     private final ConcurrentHashMap<Key, Kept> kept = new ConcurrentHashMap<>();
+    /** The questions kept, about: a read replacing another of the same key counts twice until the next drop. */
+    private final AtomicLong questions = new AtomicLong();
     private final AtomicLong newestVersion = new AtomicLong(Long.MIN_VALUE);
     final AtomicLong hits = new AtomicLong();
     final AtomicLong misses = new AtomicLong();
@@ -55,17 +57,28 @@ final class KeptFacts {
     void put(long version, Key key, Map<Subject, AccessFacts> facts) {
         long newest = newestVersion.get();
         if (version > newest && newestVersion.compareAndSet(newest, version)) {
-            kept.clear();
+            dropAll();
         } else if (version < newest) {
             return;
         }
-        if (kept.size() >= capacity) {
-            kept.clear();
+        int asked = key.subjects().size();
+        if (asked > capacity) {
+            return;
+        }
+        if (questions.addAndGet(asked) > capacity) {
+            dropAll();
+            questions.addAndGet(asked);
         }
         kept.put(key, new Kept(version, Map.copyOf(facts)));
     }
 
-    int size() {
-        return kept.size();
+    private void dropAll() {
+        kept.clear();
+        questions.set(0);
+    }
+
+    /** How many questions' facts are kept. */
+    long size() {
+        return questions.get();
     }
 }

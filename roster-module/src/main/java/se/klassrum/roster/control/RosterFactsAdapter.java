@@ -200,7 +200,7 @@ public class RosterFactsAdapter implements RosterFactsPort {
             + "from access_facts_version v where v.singleton";
 
     /** How many questions' facts a node keeps (README.md, settings); 0 reads the facts for every question. */
-    static final int DEFAULT_KEPT = 20_000;
+    static final int DEFAULT_KEPT = 10_000;
 
     @PersistenceContext(unitName = "klassrum")
     EntityManager em;
