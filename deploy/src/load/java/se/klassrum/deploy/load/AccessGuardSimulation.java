@@ -93,6 +93,7 @@ public class AccessGuardSimulation extends Simulation {
 
     @Override
     public void after() {
+        ENVIRONMENT.verifyAuditChain();
         ENVIRONMENT.writeFacts();
         ENVIRONMENT.close();
     }

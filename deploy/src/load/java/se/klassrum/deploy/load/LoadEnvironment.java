@@ -408,6 +408,26 @@ final class LoadEnvironment implements AutoCloseable {
         launchers.clear();
     }
 
+    /**
+     * After the last phase, while the nodes still run: the organisation's audit chain, every decision of the load in it,
+     * verified by node A ({@code GET /api/v1/access/audit/verify}, an application holding {@code AuditLog.Read.All}).
+     */
+    void verifyAuditChain() {
+        try {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(urlA() + "/api/v1/access/audit/verify"))
+                    .header("Authorization", "Bearer " + sign("\"idtyp\":\"app\",\"azp\":\"load-benchmark\","
+                            + "\"roles\":[\"AuditLog.Read.All\"],\"sub\":\"load-benchmark\""))
+                    .timeout(Duration.ofMinutes(10)).build(), HttpResponse.BodyHandlers.ofString());
+            facts.setProperty("audit.verify", response.statusCode() + " " + response.body());
+            log("audit chain after the load: %d %s", response.statusCode(), response.body());
+        } catch (IOException e) {
+            facts.setProperty("audit.verify", "no answer: " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            facts.setProperty("audit.verify", "interrupted");
+        }
+    }
+
     void writeFacts() {
         facts.setProperty("load.after", loadAverage());
         facts.setProperty("scale", Double.toString(scale));

@@ -87,6 +87,10 @@ public final class LoadReport {
                     + "p99 %d ms)  target: > 1  %s%n", scaling, two.perSecond(), mixed.perSecond(), two.errors(), two.p99(),
                     scaling > 1 ? "MET" : "MISSED"));
         }
+        String verified = facts.getProperty("audit.verify", "not verified");
+        boolean intact = verified.startsWith("200 ") && verified.contains("\"intact\":true");
+        out.append(String.format(Locale.ROOT, "audit chain after the load (node A, GET /api/v1/access/audit/verify): %s  "
+                + "target: intact  %s%n", verified, intact ? "MET" : "MISSED"));
         System.out.print(out);
         Files.writeString(results.resolve("load-report.txt"), out.toString());
     }
