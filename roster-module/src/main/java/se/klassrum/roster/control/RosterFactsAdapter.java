@@ -232,12 +232,6 @@ public class RosterFactsAdapter implements RosterFactsPort {
         this.em = em;
     }
 
-    /** For tests outside a container: keeping at most {@code kept} questions' facts, or none with 0. */
-    RosterFactsAdapter(EntityManager em, int kept) {
-        this.em = em;
-        this.kept = new KeptFacts(kept);
-    }
-
     /** How many questions' facts were found kept so far. */
     long keptHits() {
         return kept.hits.get();
@@ -332,7 +326,15 @@ public class RosterFactsAdapter implements RosterFactsPort {
         KeptFacts.Key key = new KeptFacts.Key(actorPersonId, Set.copyOf(subjects));
         Map<Subject, AccessFacts> known = writing ? null : kept.get(version, key);
         if (known != null) {
-            return known;
+            // In the order asked, as a read gives them.
+            Map<Subject, AccessFacts> inOrder = new LinkedHashMap<>();
+            subjects.forEach(subject -> {
+                AccessFacts found = known.get(subject);
+                if (found != null) {
+                    inOrder.put(subject, found);
+                }
+            });
+            return inOrder;
         }
         Map<Subject, AccessFacts> facts = read(actorPersonId, subjects, students, groupIds, talks, assessmentGroups);
         if (!writing) {
