@@ -156,7 +156,7 @@ final class LoadEnvironment implements AutoCloseable {
         started = System.nanoTime();
         HttpResponse<String> imported = http.send(HttpRequest.newBuilder(URI.create(urlA() + "/api/v1/imports/folder"))
                 .timeout(Duration.ofMinutes(20))
-                .header("Authorization", "Bearer " + applicationToken())
+                .header("Authorization", "Bearer " + applicationToken("RosterImport.ReadWrite.All"))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"path\":\"full\"}")).build(), HttpResponse.BodyHandlers.ofString());
         if (imported.statusCode() != 201) {
@@ -362,8 +362,9 @@ final class LoadEnvironment implements AutoCloseable {
         }
     }
 
-    private String applicationToken() {
-        return sign("\"idtyp\":\"app\",\"azp\":\"load-benchmark\",\"roles\":[\"RosterImport.ReadWrite.All\"],\"sub\":\"load-benchmark\"");
+    /** The benchmark's own application, holding one application permission. */
+    private String applicationToken(String permission) {
+        return sign("\"idtyp\":\"app\",\"azp\":\"load-benchmark\",\"roles\":[\"" + permission + "\"],\"sub\":\"load-benchmark\"");
     }
 
     private String personToken(UUID objectId) {
@@ -415,8 +416,7 @@ final class LoadEnvironment implements AutoCloseable {
     void verifyAuditChain() {
         try {
             HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(urlA() + "/api/v1/access/audit/verify"))
-                    .header("Authorization", "Bearer " + sign("\"idtyp\":\"app\",\"azp\":\"load-benchmark\","
-                            + "\"roles\":[\"AuditLog.Read.All\"],\"sub\":\"load-benchmark\""))
+                    .header("Authorization", "Bearer " + applicationToken("AuditLog.Read.All"))
                     .timeout(Duration.ofMinutes(10)).build(), HttpResponse.BodyHandlers.ofString());
             facts.setProperty("audit.verify", response.statusCode() + " " + response.body());
             log("audit chain after the load: %d %s", response.statusCode(), response.body());

@@ -35,6 +35,9 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -381,8 +384,8 @@ public class RosterFactsAdapter implements RosterFactsPort {
      * statement's own common table expressions. Each must move the access facts' version (migrations V47 and V48).
      */
     static Set<String> tablesIn(String sql) {
-        Set<String> tables = new java.util.TreeSet<>();
-        java.util.regex.Matcher named = java.util.regex.Pattern.compile("\\b(?:from|join)\\s+([a-z_]+)\\b").matcher(sql);
+        Set<String> tables = new TreeSet<>();
+        Matcher named = TABLE_NAME.matcher(sql);
         while (named.find()) {
             if (!COMMON_TABLE_EXPRESSIONS.contains(named.group(1))) {
                 tables.add(named.group(1));
@@ -390,6 +393,8 @@ public class RosterFactsAdapter implements RosterFactsPort {
         }
         return tables;
     }
+
+    private static final Pattern TABLE_NAME = Pattern.compile("\\b(?:from|join)\\s+([a-z_]+)\\b");
 
     private static final Set<String> COMMON_TABLE_EXPRESSIONS = Set.of("question", "memberships", "groups", "roles",
             "teacher_subjects");
