@@ -9,6 +9,7 @@ import io.gatling.javaapi.http.HttpRequestActionBuilder;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +29,10 @@ import static io.gatling.javaapi.http.HttpDsl.status;
  *   <li>a warm-up (mixed, 16 users; not reported);</li>
  *   <li>at c=8, then at c=32: the authenticated unguarded group ({@code GET /api/v1/groups/{g}}), the guarded single
  *       read ({@code GET /api/v1/students/{s}}) and the 30-student member list
- *       ({@code GET /api/v1/groups/{g}/members?limit=30}), {@code load.seconds} each;</li>
+ *       ({@code GET /api/v1/groups/{g}/members?limit=30}), {@code load.seconds} each, in {@code load.rounds} rounds
+ *       (phases named "… #1", "… #2", …), each round starting one endpoint later than the one before, so that what
+ *       happens to the machine in one stretch of time (a checkpoint, a vacuum, the JIT) falls on every endpoint in
+ *       turn and a round's ratios compare endpoints measured side by side;</li>
  *   <li>the three mixed in equal shares at c=200 on node A for {@code load.mixed-seconds};</li>
  *   <li>with {@code load.nodes=2}: a short warm-up of node B, then the same mix at c=200 spread over nodes A and B
  *       (each virtual user is given one of the two addresses in turn).</li>
@@ -43,6 +47,7 @@ public class AccessGuardSimulation extends Simulation {
     private static final int SECONDS = Integer.getInteger("load.seconds", 20);
     private static final int MIXED_SECONDS = Integer.getInteger("load.mixed-seconds", 60);
     private static final int WARM_UP_SECONDS = Integer.getInteger("load.warm-up-seconds", 20);
+    private static final int ROUNDS = Math.max(1, Integer.getInteger("load.rounds", 3));
 
     private static final Iterator<Map<String, Object>> TARGETS = new Iterator<>() {
         @Override
@@ -62,9 +67,15 @@ public class AccessGuardSimulation extends Simulation {
         List<PopulationBuilder> phases = new ArrayList<>();
         phases.add(phase("warm-up", mixed("warm-up"), 16, WARM_UP_SECONDS, nodeA));
         for (int users : new int[] {8, 32}) {
-            phases.add(phase("unguarded c=" + users, exec(group("unguarded c=" + users)), users, SECONDS, nodeA));
-            phases.add(phase("guarded c=" + users, exec(student("guarded c=" + users)), users, SECONDS, nodeA));
-            phases.add(phase("members c=" + users, exec(members("members c=" + users)), users, SECONDS, nodeA));
+            for (int round = 1; round <= ROUNDS; round++) {
+                List<PopulationBuilder> endpoints = new ArrayList<>();
+                String suffix = " c=" + users + " #" + round;
+                endpoints.add(phase("unguarded" + suffix, exec(group("unguarded" + suffix)), users, SECONDS, nodeA));
+                endpoints.add(phase("guarded" + suffix, exec(student("guarded" + suffix)), users, SECONDS, nodeA));
+                endpoints.add(phase("members" + suffix, exec(members("members" + suffix)), users, SECONDS, nodeA));
+                Collections.rotate(endpoints, -(round - 1));
+                phases.addAll(endpoints);
+            }
         }
         phases.add(phase("mixed c=200, 1 node", mixed("mixed c=200, 1 node"), 200, MIXED_SECONDS, nodeA));
         if (ENVIRONMENT.nodes >= 2) {
@@ -93,6 +104,7 @@ public class AccessGuardSimulation extends Simulation {
 
     @Override
     public void after() {
+        ENVIRONMENT.readNodeMetrics();
         ENVIRONMENT.verifyAuditChain();
         ENVIRONMENT.writeFacts();
         ENVIRONMENT.close();

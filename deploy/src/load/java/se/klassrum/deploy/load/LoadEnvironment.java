@@ -428,6 +428,37 @@ final class LoadEnvironment implements AutoCloseable {
         }
     }
 
+    /**
+     * After the last phase: from node A's own metrics ({@code /metrics?scope=application}), how many questions found their
+     * facts kept and how many were read, and how the audit writer batched the decisions, so that the report says what
+     * the load met inside the node, not only what it answered.
+     */
+    void readNodeMetrics() {
+        try {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(urlA() + "/metrics?scope=application"))
+                    .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                return;
+            }
+            Map<String, String> wanted = Map.of(
+                    "klassrum_access_facts_kept_reads{mp_scope=\"application\",outcome=\"hit\"}", "kept.hits",
+                    "klassrum_access_facts_kept_reads{mp_scope=\"application\",outcome=\"miss\"}", "kept.misses",
+                    "klassrum_audit_batch_size_count{mp_scope=\"application\"}", "audit.batches",
+                    "klassrum_audit_batch_size_sum{mp_scope=\"application\"}", "audit.records",
+                    "klassrum_audit_append_seconds_sum{mp_scope=\"application\"}", "audit.append.seconds");
+            for (String line : response.body().split("\n")) {
+                int space = line.lastIndexOf(' ');
+                if (!line.startsWith("#") && space > 0 && wanted.containsKey(line.substring(0, space))) {
+                    facts.setProperty(wanted.get(line.substring(0, space)), line.substring(space + 1).trim());
+                }
+            }
+        } catch (IOException e) {
+            log("node A's metrics could not be read: %s", e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     void writeFacts() {
         facts.setProperty("load.after", loadAverage());
         facts.setProperty("scale", Double.toString(scale));
