@@ -1,27 +1,22 @@
 package se.klassrum.access.audit;
 
-import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
-import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
-import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
-import jakarta.persistence.JoinColumn;
-import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 /**
  * One decision in a tenant's chain: about one student, group-level, or a whole list decided in one step (then
- * its {@link #subjects} name each student and the outcome for them). Immutable once written: {@link #hash}
- * covers every other field, the subjects and the previous entry's hash, keyed with the installation's audit key
- * ({@link HashChain}), so changing, removing or reordering any row breaks the chain from there on.
+ * its {@link #subjects} name each student and the outcome for them, in the entry's own row). Immutable once written:
+ * {@link #hash} covers every other field, the subjects and the previous entry's hash, keyed with the installation's
+ * audit key ({@link HashChain}), so changing, removing or reordering any row breaks the chain from there on.
  */
 @Entity
 @Table(name = "audit_entry")
@@ -80,10 +75,16 @@ public class AuditEntry {
     @Column(name = "hash_alg", nullable = false, updatable = false)
     private String hashAlg;
 
-    @ElementCollection(fetch = FetchType.LAZY)
-    @CollectionTable(name = "audit_subject", joinColumns = @JoinColumn(name = "entry_id"))
-    @OrderColumn(name = "position")
-    private List<AuditSubject> subjects = new java.util.ArrayList<>();
+    /**
+     * A list's subjects as the hash covers them ({@link AuditSubject#stored}): one column of the entry's row, so that a
+     * list of 30 students is one row to append, not 31 (migration V49); null for an entry without subjects.
+     */
+    @Column(name = "subjects", updatable = false)
+    private String subjects;
+
+    /** {@link #subjects} read, once asked for. */
+    @Transient
+    private List<AuditSubject> parsedSubjects;
 
     /** For JPA only. */
     protected AuditEntry() {
@@ -107,7 +108,7 @@ public class AuditEntry {
         this.failingCodes = String.join(",", record.failingCodes());
         this.requestId = record.requestId();
         this.prevHash = prevHash;
-        this.subjects = record.outcomes().stream().map(AuditSubject::new).collect(Collectors.toList());
+        this.subjects = AuditSubject.stored(record.outcomes().stream().map(AuditSubject::new).toList());
         this.hashAlg = key.algorithm();
         this.hash = key.hash(this);
     }
@@ -132,7 +133,7 @@ public class AuditEntry {
         view.prevHash = prevHash;
         view.hash = hash;
         view.hashAlg = hashAlg;
-        view.subjects = List.of();
+        view.subjects = null;
         return view;
     }
 
@@ -145,10 +146,7 @@ public class AuditEntry {
                 tenantId, Long.toString(seq), occurredAt.toInstant().toString(), purpose, actorKind,
                 nullToEmpty(actorId), nullToEmpty(studentId), nullToEmpty(groupId), dataKind, operation, decision,
                 failingCodes, requestId, prevHash);
-        if (subjects.isEmpty()) {
-            return single;
-        }
-        return single + "\u001F" + subjects.stream().map(AuditSubject::canonicalForm).collect(Collectors.joining("\u001D"));
+        return subjects == null ? single : single + "\u001F" + subjects;
     }
 
     private static String nullToEmpty(String value) {
@@ -172,5 +170,15 @@ public class AuditEntry {
     public String hash() { return hash; }
     public String hashAlg() { return hashAlg; }
     public String id() { return id; }
-    public List<AuditSubject> subjects() { return List.copyOf(subjects); }
+
+    /** A list's students with the outcome for each, in the list's order; none for any other entry. */
+    public List<AuditSubject> subjects() {
+        if (parsedSubjects == null) {
+            parsedSubjects = AuditSubject.parse(subjects);
+        }
+        return parsedSubjects;
+    }
+
+    /** The subjects as the row stores them, or null. */
+    String storedSubjects() { return subjects; }
 }

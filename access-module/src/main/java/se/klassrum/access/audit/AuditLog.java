@@ -4,13 +4,16 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.Query;
 import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
@@ -83,16 +86,70 @@ public class AuditLog {
                 .setMaxResults(limit)
                 .getResultList());
         // Lists decided in one step name the student among their subjects, with the outcome for them.
-        List<Object[]> inLists = filtered(em.createQuery("select e, s from AuditEntry e join e.subjects s where e.tenantId = :tenant "
-                        + "and s.studentId " + student + " and e.seq < :before" + conditions(filter, "s.decision")
-                        + " order by e.seq desc, s.studentId", Object[].class), tenantId, studentId, filter, before)
-                .setMaxResults(limit)
-                .getResultList();
-        for (Object[] row : inLists) {
-            entries.add(((AuditEntry) row[0]).concerning((AuditSubject) row[1]));
+        List<ListSubject> listed = listSubjects(tenantId, studentId, filter, before, limit);
+        if (!listed.isEmpty()) {
+            Map<String, AuditEntry> lists = new HashMap<>();
+            em.createQuery("select e from AuditEntry e where e.id in :ids", AuditEntry.class)
+                    .setParameter("ids", listed.stream().map(ListSubject::entryId).distinct().toList())
+                    .getResultList()
+                    .forEach(list -> lists.put(list.id(), list));
+            for (ListSubject subject : listed) {
+                AuditEntry list = lists.get(subject.entryId());
+                entries.add(list.concerning(list.subjects().get(subject.position())));
+            }
         }
         entries.sort(Comparator.comparingLong(AuditEntry::seq).reversed());
         return entries.size() > limit ? List.copyOf(entries.subList(0, limit)) : entries;
+    }
+
+    /** One student of a list's entry: the entry and the student's place among its subjects (from 0). */
+    private record ListSubject(String entryId, int position) {
+    }
+
+    /**
+     * The subjects of lists that concern the student (or, without one, any student) and that the filter keeps, newest
+     * first, at most {@code limit}: the subjects are read from the entries' own rows ({@code audit_entry.subjects},
+     * migration V49), the one student's lists found through their index.
+     */
+    private List<ListSubject> listSubjects(String tenantId, String studentId, AuditFilter filter, long before, int limit) {
+        List<Object> parameters = new ArrayList<>();
+        StringBuilder sql = new StringBuilder("select e.id, cast(s.position as integer) - 1 from audit_entry e "
+                + "cross join lateral unnest(string_to_array(e.subjects, chr(29))) with ordinality as s (subject, position) "
+                + "where e.subjects is not null and e.tenant_id = ?").append(parameter(parameters, tenantId))
+                .append(" and e.seq < ?").append(parameter(parameters, before));
+        if (studentId != null) {
+            sql.append(" and audit_subject_students(e.subjects) @> array[cast(?").append(parameter(parameters, studentId))
+                    .append(" as text)] and split_part(s.subject, chr(30), 1) = ?").append(parameter(parameters, studentId));
+        }
+        if (filter.actorId() != null) {
+            sql.append(" and e.actor_id = ?").append(parameter(parameters, filter.actorId()));
+        }
+        if (filter.dataKind() != null) {
+            sql.append(" and e.data_kind = ?").append(parameter(parameters, filter.dataKind()));
+        }
+        if (filter.from() != null) {
+            sql.append(" and e.occurred_at >= ?").append(parameter(parameters, filter.from().atOffset(ZoneOffset.UTC)));
+        }
+        if (filter.until() != null) {
+            sql.append(" and e.occurred_at < ?").append(parameter(parameters, filter.until().atOffset(ZoneOffset.UTC)));
+        }
+        if (filter.allowed() != null) {
+            sql.append(" and split_part(s.subject, chr(30), 3) = ?").append(parameter(parameters, filter.allowed() ? "ALLOW" : "DENY"));
+        }
+        sql.append(" order by e.seq desc, split_part(s.subject, chr(30), 1), s.position limit ?").append(parameter(parameters, limit));
+        Query query = em.createNativeQuery(sql.toString());
+        for (int i = 0; i < parameters.size(); i++) {
+            query.setParameter(i + 1, parameters.get(i));
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = query.getResultList();
+        return rows.stream().map(row -> new ListSubject((String) row[0], ((Number) row[1]).intValue())).toList();
+    }
+
+    /** Adds a parameter and gives its number, for a native statement's {@code ?n}. */
+    private static int parameter(List<Object> parameters, Object value) {
+        parameters.add(value);
+        return parameters.size();
     }
 
     /** Who has asked about the student (person ids or client ids), each once; for choosing whom to filter by. */
@@ -102,11 +159,14 @@ public class AuditLog {
                 .setParameter("tenant", tenantId)
                 .setParameter("student", studentId)
                 .getResultList());
-        actors.addAll(em.createQuery("select distinct e.actorId from AuditEntry e join e.subjects s where e.tenantId = :tenant "
-                        + "and s.studentId = :student and e.actorId is not null", String.class)
-                .setParameter("tenant", tenantId)
-                .setParameter("student", studentId)
-                .getResultList());
+        @SuppressWarnings("unchecked")
+        List<String> inLists = em.createNativeQuery("select distinct e.actor_id from audit_entry e where e.subjects is not null "
+                        + "and e.tenant_id = ?1 and audit_subject_students(e.subjects) @> array[cast(?2 as text)] "
+                        + "and e.actor_id is not null")
+                .setParameter(1, tenantId)
+                .setParameter(2, studentId)
+                .getResultList();
+        actors.addAll(inLists);
         return List.copyOf(actors);
     }
 
@@ -164,8 +224,6 @@ public class AuditLog {
                             + "order by e.seq", AuditEntry.class)
                     .setParameter("tenant", tenantId)
                     .setParameter("after", after)
-                    .setHint("eclipselink.batch", "e.subjects")
-                    .setHint("eclipselink.batch.type", "IN")
                     .setMaxResults(VERIFY_PAGE_SIZE)
                     .getResultList();
             page.forEach(chain::accept);

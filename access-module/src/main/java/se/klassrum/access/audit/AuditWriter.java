@@ -90,9 +90,9 @@ public class AuditWriter {
 
     /**
      * Moves the heads from where this writer left them (their tenant, new seq, hash and keyed mac, and the seq and hash
-     * they must still have) and appends the entries and their subjects. A head another node moved in between is not
-     * moved, the count falls short of the batch's organisations (the last parameter) and the statement fails as a whole
-     * (migration V45). The subjects' foreign key is checked at the end of the statement, after the entries are in.
+     * they must still have) and appends the entries, a list's subjects in its entry's row. A head another node moved in
+     * between is not moved, the count falls short of the batch's organisations (the last parameter) and the statement
+     * fails as a whole (migration V45).
      */
     static final String APPEND = """
             with moved as (
@@ -105,15 +105,11 @@ public class AuditWriter {
             ), entries as (
                 insert into audit_entry (id, tenant_id, seq, occurred_at, purpose, actor_kind, actor_id, student_id,
                                          group_id, data_kind, operation, decision, failing_codes, request_id, prev_hash,
-                                         hash, hash_alg)
+                                         hash, hash_alg, subjects)
                 select * from unnest(cast(? as text[]), cast(? as text[]), cast(? as bigint[]), cast(? as timestamptz[]),
                                      cast(? as text[]), cast(? as text[]), cast(? as text[]), cast(? as text[]),
                                      cast(? as text[]), cast(? as text[]), cast(? as text[]), cast(? as text[]),
                                      cast(? as text[]), cast(? as text[]), cast(? as text[]), cast(? as text[]),
-                                     cast(? as text[]))
-            ), subjects as (
-                insert into audit_subject (entry_id, position, student_id, group_id, decision, failing_codes)
-                select * from unnest(cast(? as text[]), cast(? as integer[]), cast(? as text[]), cast(? as text[]),
                                      cast(? as text[]), cast(? as text[]))
             )
             select audit_require_heads_moved(?, (select count(*) from moved))
@@ -258,7 +254,6 @@ public class AuditWriter {
             int column = 1;
             column = setHeads(connection, append, column, List.copyOf(tenants), heads, were, key);
             column = setEntries(connection, append, column, entries);
-            column = setSubjects(connection, append, column, entries);
             append.setInt(column, tenants.size());
             append.executeQuery().close();
         } catch (SQLException e) {
@@ -332,28 +327,7 @@ public class AuditWriter {
         append.setArray(column++, texts(connection, entries.stream().map(AuditEntry::prevHash)));
         append.setArray(column++, texts(connection, entries.stream().map(AuditEntry::hash)));
         append.setArray(column++, texts(connection, entries.stream().map(AuditEntry::hashAlg)));
-        return column;
-    }
-
-    private static int setSubjects(Connection connection, PreparedStatement append, int column, List<AuditEntry> entries)
-            throws SQLException {
-        List<String> entryIds = new ArrayList<>();
-        List<Integer> positions = new ArrayList<>();
-        List<AuditSubject> subjects = new ArrayList<>();
-        for (AuditEntry entry : entries) {
-            List<AuditSubject> named = entry.subjects();
-            for (int position = 0; position < named.size(); position++) {
-                entryIds.add(entry.id());
-                positions.add(position);
-                subjects.add(named.get(position));
-            }
-        }
-        append.setArray(column++, texts(connection, entryIds.stream()));
-        append.setArray(column++, connection.createArrayOf("integer", positions.toArray()));
-        append.setArray(column++, texts(connection, subjects.stream().map(AuditSubject::studentId)));
-        append.setArray(column++, texts(connection, subjects.stream().map(AuditSubject::groupId)));
-        append.setArray(column++, texts(connection, subjects.stream().map(AuditSubject::decision)));
-        append.setArray(column++, texts(connection, subjects.stream().map(AuditSubject::failingCodes)));
+        append.setArray(column++, texts(connection, entries.stream().map(AuditEntry::storedSubjects)));
         return column;
     }
 
@@ -387,11 +361,8 @@ public class AuditWriter {
     private static void insert(Connection connection, List<AuditEntry> entries) throws SQLException {
         try (PreparedStatement entry = connection.prepareStatement("insert into audit_entry (id, tenant_id, seq, "
                 + "occurred_at, purpose, actor_kind, actor_id, student_id, group_id, data_kind, operation, decision, "
-                + "failing_codes, request_id, prev_hash, hash, hash_alg) "
-                + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-             PreparedStatement subject = connection.prepareStatement("insert into audit_subject (entry_id, position, "
-                     + "student_id, group_id, decision, failing_codes) values (?, ?, ?, ?, ?, ?)")) {
-            boolean subjects = false;
+                + "failing_codes, request_id, prev_hash, hash, hash_alg, subjects) "
+                + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             for (AuditEntry written : entries) {
                 int column = 1;
                 entry.setString(column++, written.id());
@@ -410,25 +381,11 @@ public class AuditWriter {
                 entry.setString(column++, written.requestId());
                 entry.setString(column++, written.prevHash());
                 entry.setString(column++, written.hash());
-                entry.setString(column, written.hashAlg());
+                entry.setString(column++, written.hashAlg());
+                entry.setString(column, written.storedSubjects());
                 entry.addBatch();
-                List<AuditSubject> named = written.subjects();
-                for (int position = 0; position < named.size(); position++) {
-                    AuditSubject one = named.get(position);
-                    subject.setString(1, written.id());
-                    subject.setInt(2, position);
-                    subject.setString(3, one.studentId());
-                    subject.setString(4, one.groupId());
-                    subject.setString(5, one.decision());
-                    subject.setString(6, one.failingCodes());
-                    subject.addBatch();
-                    subjects = true;
-                }
             }
             entry.executeBatch();
-            if (subjects) {
-                subject.executeBatch();
-            }
         }
     }
 

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class HashChainTest {
 
@@ -198,14 +199,35 @@ class HashChainTest {
         assertThat(verify(entries, 1).intact()).isTrue();
         assertThat(list.subjects()).extracting(AuditSubject::studentId).containsExactly("student-1", "student-2");
 
-        Field decision = AuditSubject.class.getDeclaredField("decision");
-        decision.setAccessible(true);
+        // The row's subjects as stored, with the second student's denial changed into an allow.
         Field subjects = AuditEntry.class.getDeclaredField("subjects");
         subjects.setAccessible(true);
-        @SuppressWarnings("unchecked")
-        List<AuditSubject> stored = (List<AuditSubject>) subjects.get(list);
-        decision.set(stored.get(1), "ALLOW");
+        String stored = (String) subjects.get(list);
+        assertThat(stored).contains("student-2\u001E\u001EDENY\u001EPROTECTED_IDENTITY");
+        subjects.set(list, stored.replace("student-2\u001E\u001EDENY", "student-2\u001E\u001EALLOW"));
 
         assertThat(verify(entries, 1).firstBrokenSeq()).isEqualTo(1);
+    }
+
+    @Test
+    void aListsSubjectsAreReadBackAsTheyWereWritten() {
+        List<AuditSubject> written = List.of(
+                new AuditSubject(new AuditRecord.Outcome("student-1", "group-1", true, List.of())),
+                new AuditSubject(new AuditRecord.Outcome("student-2", null, false, List.of("PROTECTED_IDENTITY", "NO_LICENCE"))));
+
+        List<AuditSubject> read = AuditSubject.parse(AuditSubject.stored(written));
+
+        assertThat(read).extracting(AuditSubject::studentId, AuditSubject::groupId, AuditSubject::decision,
+                        AuditSubject::failingCodes)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("student-1", "group-1", "ALLOW", ""),
+                        org.assertj.core.groups.Tuple.tuple("student-2", null, "DENY", "PROTECTED_IDENTITY,NO_LICENCE"));
+        assertThat(AuditSubject.stored(List.of())).isNull();
+        assertThat(AuditSubject.parse(null)).isEmpty();
+    }
+
+    @Test
+    void aSubjectWhoseFieldHoldsASeparatorIsRefused() {
+        assertThatThrownBy(() -> new AuditSubject(new AuditRecord.Outcome("student\u001D2", null, true, List.of())))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 }
