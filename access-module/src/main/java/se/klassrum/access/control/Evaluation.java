@@ -233,23 +233,58 @@ final class Evaluation {
 
     /**
      * For a verdict: a teacher or mentor path passes only through a group the student is a member of, so those
-     * few groups are tried first, each only until its first failing check. They are not recorded as candidates
-     * unless one passes, so that when none does the search below finds the same closest candidate, and the same
-     * codes, as for an explanation.
+     * few groups are tried first, each only until its first failing check; among them first the groups the actor is in
+     * too (as owner, mentor or member), where a teacher or mentor is found at the first try. A verdict that allows
+     * does not depend on which passing group it stopped at, so the order changes no outcome. They are not recorded as
+     * candidates unless one passes, so that when none does the search below finds the same closest candidate, and the
+     * same codes, as for an explanation.
      */
     private boolean allowedThroughStudentsGroups(AccessPath path, Check[] checks, int perCandidate) {
         if (student == null) {
             return false;
         }
         List<MembershipFact> memberships = facts.memberships();
+        // The student's other groups, by their memberships' places, tried when none of the actor's groups passes.
+        int[] later = null;
+        int laterCount = 0;
         for (int i = 0, n = memberships.size(); i < n; i++) {
             MembershipFact membership = memberships.get(i);
             if (membership.role() != MembershipRole.MEMBER || !membership.personId().equals(student.personId())) {
                 continue;
             }
-            GroupFact group = facts.groups().get(membership.groupId());
-            if (group != null && passesAll(path, checks, perCandidate, group)) {
-                return consider(path, checks, perCandidate, group.schoolId(), group);
+            if (!actorIn(membership.groupId(), memberships)) {
+                if (later == null) {
+                    later = new int[n];
+                }
+                later[laterCount++] = i;
+            } else if (passesThrough(path, checks, perCandidate, membership.groupId())) {
+                return true;
+            }
+        }
+        for (int j = 0; j < laterCount; j++) {
+            if (passesThrough(path, checks, perCandidate, memberships.get(later[j]).groupId())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The group passes every per-candidate check of the path, and is then kept as the candidate. */
+    private boolean passesThrough(AccessPath path, Check[] checks, int perCandidate, UUID groupId) {
+        GroupFact group = facts.groups().get(groupId);
+        return group != null && passesAll(path, checks, perCandidate, group)
+                && consider(path, checks, perCandidate, group.schoolId(), group);
+    }
+
+    /** Whether the actor has any membership of the group, in whatever role and whenever: only an order of trying. */
+    private boolean actorIn(UUID groupId, List<MembershipFact> memberships) {
+        if (actor == null) {
+            return false;
+        }
+        for (int i = 0, n = memberships.size(); i < n; i++) {
+            MembershipFact membership = memberships.get(i);
+            if (membership.groupId().equals(groupId) && membership.personId().equals(actor.personId())) {
+                return true;
             }
         }
         return false;
