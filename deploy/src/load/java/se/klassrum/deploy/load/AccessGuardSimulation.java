@@ -46,7 +46,7 @@ public class AccessGuardSimulation extends Simulation {
 
     private static final int SECONDS = Integer.getInteger("load.seconds", 20);
     private static final int MIXED_SECONDS = Integer.getInteger("load.mixed-seconds", 60);
-    private static final int WARM_UP_SECONDS = Integer.getInteger("load.warm-up-seconds", 20);
+    private static final int WARM_UP_SECONDS = Integer.getInteger("load.warm-up-seconds", 60);
     private static final int ROUNDS = Math.max(1, Integer.getInteger("load.rounds", 3));
 
     private static final Iterator<Map<String, Object>> TARGETS = new Iterator<>() {

@@ -98,7 +98,7 @@ public final class LoadReport {
             double batches = Double.parseDouble(facts.getProperty("audit.batches"));
             double records = Double.parseDouble(facts.getProperty("audit.records", "0"));
             double appendSeconds = Double.parseDouble(facts.getProperty("audit.append.seconds", "0"));
-            out.append(String.format(Locale.ROOT, "inside node A, the whole run: facts found kept for %.0f of %.0f questions (%.1f %%); "
+            out.append(String.format(Locale.ROOT, "inside node A, the whole run: facts found kept in %.0f of %.0f reads (%.1f %%); "
                             + "%.0f audit records in %.0f batches (%.1f a batch), %.2f ms from hand-over to commit on average%n",
                     hits, hits + misses, 100 * hits / Math.max(1, hits + misses), records, batches, records / Math.max(1, batches),
                     1000 * appendSeconds / Math.max(1, records)));

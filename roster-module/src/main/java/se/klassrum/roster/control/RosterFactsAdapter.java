@@ -1,11 +1,15 @@
 package se.klassrum.roster.control;
 
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.ContextNotActiveException;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Status;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.metrics.Metadata;
 import org.eclipse.microprofile.metrics.MetricRegistry;
@@ -22,6 +26,7 @@ import se.klassrum.access.api.RosterFactsPort;
 import se.klassrum.access.api.TeacherSubjectFact;
 import se.klassrum.access.api.Validity;
 import se.klassrum.roster.boundary.InvitationFacts;
+import se.klassrum.roster.boundary.RequestFactsVersion;
 import se.klassrum.roster.entity.GroupKind;
 import se.klassrum.roster.entity.LicenceKind;
 import se.klassrum.roster.entity.MembershipRole;
@@ -42,6 +47,7 @@ import java.util.stream.Collectors;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -215,6 +221,14 @@ public class RosterFactsAdapter implements RosterFactsPort {
     @ConfigProperty(name = "klassrum.access.facts-kept", defaultValue = "" + DEFAULT_KEPT)
     int keptCapacity = DEFAULT_KEPT;
 
+    /** The version read with this request's caller, if any; absent outside the container. */
+    @Inject
+    Instance<RequestFactsVersion> requestVersion;
+
+    /** Whether a decision runs in a transaction; absent outside the container, where the version is always read. */
+    @Resource
+    TransactionSynchronizationRegistry transactions;
+
     /** The kept facts' hits, misses and size (README.md, "Operations"); absent outside the container. */
     @Inject
     Instance<MetricRegistry> registry;
@@ -246,9 +260,9 @@ public class RosterFactsAdapter implements RosterFactsPort {
         if (registry != null && registry.isResolvable()) {
             MetricRegistry metrics = registry.get();
             Metadata reads = Metadata.builder().withName("klassrum.access.facts.kept.reads")
-                    .withDescription("Questions whose facts were asked for while this node keeps facts: found kept "
-                            + "under the current version (hit) or read from the database (miss); a writing transaction "
-                            + "is neither").build();
+                    .withDescription("Reads of the access facts (one for each decision, or batch of a list's) while "
+                            + "this node keeps facts: found kept under the current version (hit) or read from the "
+                            + "database (miss); a writing transaction's are neither").build();
             metrics.gauge(reads, kept, facts -> facts.hits.get(), new Tag("outcome", "hit"));
             metrics.gauge(reads, kept, facts -> facts.misses.get(), new Tag("outcome", "miss"));
             metrics.gauge(Metadata.builder().withName("klassrum.access.facts.kept.size")
@@ -323,9 +337,18 @@ public class RosterFactsAdapter implements RosterFactsPort {
         }
         // The version first, then the facts: facts kept under a version are never older than it. A transaction that
         // has written anything (its own uncommitted rows may be among the facts) neither uses nor keeps facts.
-        Object[] state = (Object[]) em.createNativeQuery(VERSION_SQL).getSingleResult();
-        long version = ((Number) state[0]).longValue();
-        boolean writing = !Boolean.TRUE.equals(state[1]);
+        long version;
+        boolean writing;
+        OptionalLong seen = versionSeenByThisRequest();
+        if (seen.isPresent()) {
+            // Read with the caller, before this decision; outside a transaction nothing of this request is uncommitted.
+            version = seen.getAsLong();
+            writing = false;
+        } else {
+            Object[] state = (Object[]) em.createNativeQuery(VERSION_SQL).getSingleResult();
+            version = ((Number) state[0]).longValue();
+            writing = !Boolean.TRUE.equals(state[1]);
+        }
         KeptFacts.Key key = new KeptFacts.Key(actorPersonId, Set.copyOf(subjects));
         Map<Subject, AccessFacts> known = writing ? null : kept.get(version, key);
         if (known != null) {
@@ -344,6 +367,28 @@ public class RosterFactsAdapter implements RosterFactsPort {
             kept.put(version, key, facts);
         }
         return facts;
+    }
+
+    /**
+     * The version this request read together with its caller ({@link RequestFactsVersion}), when this decision runs outside
+     * a transaction; empty otherwise, and from a transaction on, the request forgets it: a transaction may write and
+     * commit, after which only a version read again is new enough.
+     */
+    private OptionalLong versionSeenByThisRequest() {
+        if (transactions == null || requestVersion == null || !requestVersion.isResolvable()) {
+            return OptionalLong.empty();
+        }
+        try {
+            RequestFactsVersion request = requestVersion.get();
+            if (transactions.getTransactionStatus() != Status.STATUS_NO_TRANSACTION) {
+                request.forget();
+                return OptionalLong.empty();
+            }
+            return request.version();
+        } catch (ContextNotActiveException outsideARequest) {
+            // A scheduled task (the mail sender deciding as a mail's recipient) has no request.
+            return OptionalLong.empty();
+        }
     }
 
     /** The one facts statement, sorted into facts per subject. */

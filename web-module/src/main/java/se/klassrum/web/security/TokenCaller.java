@@ -1,5 +1,6 @@
 package se.klassrum.web.security;
 
+import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArray;
@@ -9,6 +10,8 @@ import jakarta.json.JsonValue;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.transaction.Status;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import se.klassrum.access.api.Actor;
@@ -16,6 +19,7 @@ import se.klassrum.access.api.CallerProvider;
 import se.klassrum.access.audit.AuditLog;
 import se.klassrum.access.audit.AuditRecord;
 import se.klassrum.guardian.boundary.GuardianSessions;
+import se.klassrum.roster.boundary.RequestFactsVersion;
 import se.klassrum.web.platform.RequestIds;
 import se.klassrum.web.platform.RequestLog;
 
@@ -72,6 +76,12 @@ public class TokenCaller implements CallerProvider {
 
     @Inject
     AuditLog auditLog;
+
+    @Inject
+    RequestFactsVersion requestFactsVersion;
+
+    @Resource
+    TransactionSynchronizationRegistry transactions;
 
     @Inject
     jakarta.enterprise.inject.spi.BeanManager beans;
@@ -208,17 +218,33 @@ public class TokenCaller implements CallerProvider {
 
     /**
      * The tenant with this Entra tenant id and, when an object id is given, its person with that Entra account — in one
-     * statement. Null when no tenant has the id.
+     * statement, which also reads the access facts' version for the request's decisions when the request only reads
+     * ({@link RequestFactsVersion}). Null when no tenant has the id.
      */
     private TenantAndPerson tenantAndPerson(UUID entraTenantId, UUID objectId) {
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("select t.id, p.id from tenant t left join person p "
-                        + "on p.tenant_id = t.id and p.entra_object_id = ?1 where t.entra_tenant_id = ?2")
+        List<Object[]> rows = em.createNativeQuery("select t.id, p.id, v.version, pg_current_xact_id_if_assigned() is null "
+                        + "from access_facts_version v left join tenant t on t.entra_tenant_id = ?2 "
+                        + "left join person p on p.tenant_id = t.id and p.entra_object_id = ?1 where v.singleton")
                 .setParameter(1, objectId == null ? NO_OBJECT_ID : objectId)
                 .setParameter(2, entraTenantId)
                 .setMaxResults(1)
                 .getResultList();
-        return rows.stream().findFirst().map(row -> new TenantAndPerson(uuid(row[0]), uuid(row[1]))).orElse(null);
+        Object[] row = rows.isEmpty() ? null : rows.get(0);
+        if (row == null || row[0] == null) {
+            return null;
+        }
+        if (onlyReads() && Boolean.TRUE.equals(row[3])) {
+            requestFactsVersion.seen(((Number) row[2]).longValue());
+        }
+        return new TenantAndPerson(uuid(row[0]), uuid(row[1]));
+    }
+
+    /** A GET or HEAD outside a transaction: a request that neither has written nor will commit a change before deciding. */
+    private boolean onlyReads() {
+        String method = request.getMethod();
+        return ("GET".equals(method) || "HEAD".equals(method))
+                && transactions != null && transactions.getTransactionStatus() == Status.STATUS_NO_TRANSACTION;
     }
 
     private static UUID uuid(Object column) {
