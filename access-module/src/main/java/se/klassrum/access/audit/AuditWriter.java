@@ -78,6 +78,17 @@ public class AuditWriter {
     @ConfigProperty(name = "klassrum.audit.wait-seconds", defaultValue = "30")
     int waitSeconds;
 
+    /**
+     * While decisions arrive faster than one at a time (the last batch held more than one), how long the writer waits
+     * for more before it appends: each batch is a commit and a flush of the log to disk, whatever its size, so fewer and
+     * fuller batches cost the database less per decision. 0 appends at once.
+     */
+    @Inject
+    @ConfigProperty(name = "klassrum.audit.linger-micros", defaultValue = "" + DEFAULT_LINGER_MICROS)
+    long lingerMicros = DEFAULT_LINGER_MICROS;
+
+    static final long DEFAULT_LINGER_MICROS = 1000;
+
     /** The append latency and batch sizes (README.md, "Operations"); absent outside the container. */
     @Inject
     MetricRegistry registry;
@@ -183,6 +194,10 @@ public class AuditWriter {
                 }
                 batch.add(first);
                 queue.drainTo(batch, MAX_BATCH - 1);
+                if (lastBatchSize > 1) {
+                    linger(batch);
+                }
+                lastBatchSize = batch.size();
                 append(batch);
                 measure(batch);
                 batch.forEach(pending -> pending.committed().complete(null));
@@ -197,6 +212,30 @@ public class AuditWriter {
             } finally {
                 batch.clear();
             }
+        }
+    }
+
+    /** The size of the batch appended last; a batch of one means decisions arrive one at a time, and none waits. */
+    private int lastBatchSize;
+
+    /**
+     * Adds what arrives within the linger to the batch, up to a full batch. Interrupted (the node stops), it stops
+     * waiting and leaves the interrupt for the next wait, so that the batch it holds is still appended.
+     */
+    private void linger(List<Pending> batch) {
+        long deadline = System.nanoTime() + TimeUnit.MICROSECONDS.toNanos(lingerMicros);
+        try {
+            while (batch.size() < MAX_BATCH) {
+                long left = deadline - System.nanoTime();
+                Pending next = left > 0 ? queue.poll(left, TimeUnit.NANOSECONDS) : null;
+                if (next == null) {
+                    return;
+                }
+                batch.add(next);
+                queue.drainTo(batch, MAX_BATCH - batch.size());
+            }
+        } catch (InterruptedException stopping) {
+            Thread.currentThread().interrupt();
         }
     }
 
