@@ -57,6 +57,9 @@ public class DecisionBenchmark {
     private AccessFacts deniedFacts;
     private final List<AccessQuestion> listQuestions = new ArrayList<>();
     private final List<AccessFacts> listFacts = new ArrayList<>();
+    private static final int OTHER_GROUPS_EACH = 7;
+    private final List<AccessQuestion> busyListQuestions = new ArrayList<>();
+    private final List<AccessFacts> busyListFacts = new ArrayList<>();
 
     @Setup
     public void buildTheRoster() {
@@ -101,6 +104,27 @@ public class DecisionBenchmark {
         for (World.Person member : members) {
             listQuestions.add(teacher.asks().toRead(DataKind.STUDENT_PROFILE).of(member).question());
             listFacts.add(world.snapshot(teacher, member, null));
+        }
+
+        // The same list where each student is also in the other groups of a school day, listed before the teacher's.
+        World.Person colleague = world.person("Kollega").teacherAt(school).subject(school, english);
+        List<World.Group> otherGroups = new ArrayList<>();
+        for (int g = 0; g < OTHER_GROUPS_EACH; g++) {
+            otherGroups.add(world.teachingGroup("Kollegans grupp " + g, school).syllabus(englishSyllabus).owner(colleague));
+        }
+        List<World.Person> busyMembers = new ArrayList<>();
+        for (int i = 0; i < LIST_SIZE; i++) {
+            World.Person member = world.person("Elev i många grupper " + i).studentAt(school).born(today.minusYears(16));
+            otherGroups.forEach(group -> group.member(member));
+            busyMembers.add(member);
+        }
+        World.Group busyClass = world.teachingGroup("Ma1c-C", school).syllabus(mathsSyllabus).owner(teacher);
+        for (World.Person member : busyMembers) {
+            busyClass.member(member);
+        }
+        for (World.Person member : busyMembers) {
+            busyListQuestions.add(teacher.asks().toRead(DataKind.STUDENT_PROFILE).of(member).question());
+            busyListFacts.add(world.snapshot(teacher, member, null));
         }
 
         expect(allowedQuestion, allowedFacts, List.of());
@@ -152,9 +176,22 @@ public class DecisionBenchmark {
      */
     @Benchmark
     public int teacherReadsMemberListOf30() {
+        return wholeClass(listQuestions, listFacts);
+    }
+
+    /**
+     * As {@link #teacherReadsMemberListOf30}, but each student is also in seven other teaching groups of another teacher,
+     * listed before the teacher's own in every snapshot, as a student's school day looks.
+     */
+    @Benchmark
+    public int teacherReadsMemberListOf30InManyGroups() {
+        return wholeClass(busyListQuestions, busyListFacts);
+    }
+
+    private int wholeClass(List<AccessQuestion> questions, List<AccessFacts> facts) {
         int visible = 0;
         for (int i = 0; i < LIST_SIZE; i++) {
-            if (rules.verdict(listQuestions.get(i), listFacts.get(i), today).allowed()) {
+            if (rules.verdict(questions.get(i), facts.get(i), today).allowed()) {
                 visible++;
             }
         }
