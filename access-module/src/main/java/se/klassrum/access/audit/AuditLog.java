@@ -81,7 +81,7 @@ public class AuditLog {
         long before = beforeSeq == null ? Long.MAX_VALUE : beforeSeq;
         String student = studentId == null ? "is not null" : "= :student";
         List<AuditEntry> entries = new ArrayList<>(filtered(em.createQuery("select e from AuditEntry e where e.tenantId = :tenant "
-                        + "and e.studentId " + student + " and e.seq < :before" + conditions(filter, "e.decision")
+                        + "and e.studentId " + student + " and e.seq < :before" + conditions(filter)
                         + " order by e.seq desc", AuditEntry.class), tenantId, studentId, filter, before)
                 .setMaxResults(limit)
                 .getResultList());
@@ -170,7 +170,7 @@ public class AuditLog {
         return List.copyOf(actors);
     }
 
-    private static String conditions(AuditFilter filter, String decision) {
+    private static String conditions(AuditFilter filter) {
         StringBuilder where = new StringBuilder();
         if (filter.actorId() != null) {
             where.append(" and e.actorId = :actor");
@@ -185,7 +185,7 @@ public class AuditLog {
             where.append(" and e.occurredAt < :until");
         }
         if (filter.allowed() != null) {
-            where.append(" and ").append(decision).append(" = :decision");
+            where.append(" and e.decision = :decision");
         }
         return where.toString();
     }

@@ -429,8 +429,8 @@ final class LoadEnvironment implements AutoCloseable {
     }
 
     /**
-     * After the last phase: from node A's own metrics ({@code /metrics?scope=application}), how many questions found their
-     * facts kept and how many were read, and how the audit writer batched the decisions, so that the report says what
+     * After the last phase: from node A's own metrics ({@code /metrics?scope=application}), how many reads of the facts
+     * found them kept and how many went to the database, and how the audit writer batched the decisions, so that the report says what
      * the load met inside the node, not only what it answered.
      */
     void readNodeMetrics() {

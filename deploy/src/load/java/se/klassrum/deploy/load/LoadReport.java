@@ -22,7 +22,8 @@ import java.util.stream.Stream;
  * Prints the access guard's load benchmark as one table: per phase the requests per second (answers with 200 divided
  * by the phase's length), p50, p99 and max in ms, and the errors (any answer but 200, or none within the timeout),
  * then the ratios of the targets, per round and their median (the target is judged on the median), all from the
- * newest Gatling run in {@code args[0]} and the set-up facts in {@code args[1]}. {@code args[2]} and {@code args[3]} are the phases' lengths in seconds (single, mixed).
+ * newest Gatling run in {@code args[0]} and the set-up facts in {@code args[1]}. {@code args[2]} and {@code args[3]} are
+ * the phases' lengths in seconds (single, mixed).
  * The figures are reported, never turned into a failed build: a miss is a finding, not a broken benchmark.
  */
 public final class LoadReport {
