@@ -132,6 +132,17 @@ public class AuditWriter {
     /** Batches appended on the heads this writer remembered, and batches that had to lock and read the heads first. */
     final AtomicLong appendedOnKnownHeads = new AtomicLong();
     final AtomicLong appendedLocked = new AtomicLong();
+    /** Batches chained onto remembered heads that another node had moved: the statement failed and the batch locked. */
+    final AtomicLong missedHeads = new AtomicLong();
+    /**
+     * After a batch found a head moved by another node, how long this writer locks the heads first rather than try its
+     * remembered ones: while two nodes write into one chain, nearly every remembered head is stale, and each try costs
+     * a statement that inserts the whole batch only to fail. Once the other node is quiet for this long, one statement
+     * a batch again.
+     */
+    static final long LOCK_FIRST_NANOS = TimeUnit.SECONDS.toNanos(1);
+    /** Until when (in {@link System#nanoTime()}) this writer locks first; kept by the writer thread alone. */
+    private long lockFirstUntil = System.nanoTime();
     private BlockingQueue<Pending> queue;
     private Thread writer;
     private volatile boolean stopping;
@@ -253,14 +264,16 @@ public class AuditWriter {
      * When this writer moved every head of the batch last, one statement, committed on its own, chains the records onto
      * the heads it remembers and moves them, on the condition that nobody else moved them since ({@link #APPEND}): one
      * round trip to the database per batch. Otherwise, or when another node moved a head in between, one transaction
-     * locks and reads the heads first ({@link #appendLocked}).
+     * locks and reads the heads first ({@link #appendLocked}), and so do the batches of the next second
+     * ({@link #LOCK_FIRST_NANOS}).
      */
     private void append(List<Pending> batch) throws SQLException {
         HashChain.Key key = keys.key();
         TreeSet<String> tenants = new TreeSet<>();
         batch.forEach(pending -> tenants.add(pending.record().tenantId()));
         try (Connection connection = dataSource.getConnection()) {
-            if (knownHeads.keySet().containsAll(tenants) && appendOnKnownHeads(connection, batch, tenants, key)) {
+            if (System.nanoTime() - lockFirstUntil >= 0 && knownHeads.keySet().containsAll(tenants)
+                    && appendOnKnownHeads(connection, batch, tenants, key)) {
                 return;
             }
             tenants.forEach(knownHeads::remove);
@@ -298,6 +311,8 @@ public class AuditWriter {
         } catch (SQLException e) {
             if (HEADS_MOVED.equals(e.getSQLState()) || UNIQUE_VIOLATION.equals(e.getSQLState())) {
                 // Another node moved a head, or appended the same sequence numbers first.
+                missedHeads.incrementAndGet();
+                lockFirstUntil = System.nanoTime() + LOCK_FIRST_NANOS;
                 return false;
             }
             knownHeads.clear();

@@ -20,6 +20,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinWorkerThread;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -74,6 +75,7 @@ class AuditWriterChainTest {
         AuditWriter nodeA = writer();
         AuditWriter nodeB = writer();
         ExecutorService callers = Executors.newFixedThreadPool(16);
+        long started = System.nanoTime();
         try {
             List<Future<?>> done = new ArrayList<>();
             for (int i = 0; i < 800; i++) {
@@ -93,6 +95,11 @@ class AuditWriterChainTest {
             nodeA.stop();
             nodeB.stop();
         }
+        // While both write, a node that found its remembered head moved locks first for a second rather than try a
+        // head the other is about to move again: at most one wasted try per node and second.
+        long seconds = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started) + 1;
+        assertThat(nodeA.missedHeads.get()).as("node A's tries on a moved head in %d s", seconds).isLessThanOrEqualTo(seconds + 1);
+        assertThat(nodeB.missedHeads.get()).as("node B's tries on a moved head in %d s", seconds).isLessThanOrEqualTo(seconds + 1);
         // Each node locked the head when it first met the chain, and the last two batches found it moved by the other.
         assertThat(nodeA.appendedLocked.get() + nodeB.appendedLocked.get()).isGreaterThanOrEqualTo(4);
         List<String> requests = requestsIn(city);
