@@ -11,9 +11,9 @@ import java.util.OptionalLong;
  * when the caller's own rows were read.
  * <p>
  * Only a request that reads is given one ({@code GET} or {@code HEAD}, outside a transaction), and the facts adapter uses
- * it only outside a transaction: there, nothing this request wrote can be uncommitted, and a request that reads has
- * committed nothing either. A decision inside a transaction reads the version itself, as always, and makes the request
- * forget the one it was given, since a transaction may write and commit.
+ * it only outside a transaction, where nothing this request wrote can be uncommitted. Every transaction the request
+ * begins makes it forget the version ({@code TransactionsForgetTheRequestsVersion}), since a transaction may write and
+ * commit: a decision after that reads the version itself, as a decision inside a transaction always does.
  */
 @RequestScoped
 @NoStudentData("a number that moves with every roster change; names no student")
