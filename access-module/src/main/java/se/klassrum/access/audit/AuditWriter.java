@@ -79,23 +79,15 @@ public class AuditWriter {
     int waitSeconds;
 
     /**
-     * While decisions arrive faster than one at a time (the last batch held more than one), how long at most the writer
-     * waits for more before it appends: each batch is a commit and a flush of the log to disk, whatever its size, so
-     * fewer and fuller batches cost the database less per decision. It stops waiting sooner, once
-     * {@value #ARRIVAL_GAP_MICROS} µs pass without another decision. 0 appends at once.
+     * While decisions arrive faster than one at a time (the last batch held more than one), how long the writer waits
+     * for more before it appends: each batch is a commit and a flush of the log to disk, whatever its size, so fewer and
+     * fuller batches cost the database less per decision. 0 appends at once.
      */
     @Inject
     @ConfigProperty(name = "klassrum.audit.linger-micros", defaultValue = "" + DEFAULT_LINGER_MICROS)
     long lingerMicros = DEFAULT_LINGER_MICROS;
 
     static final long DEFAULT_LINGER_MICROS = 1000;
-
-    /**
-     * How long the writer waits for the next decision while it lingers: when none comes within it, the requests still
-     * on their way are not about to decide, and the batch is appended. On a Stockholm-size roster this roughly halved
-     * the wait from hand-over to commit at 8, 32 and 128 concurrent requests, with throughput within the noise.
-     */
-    static final long ARRIVAL_GAP_MICROS = 150;
 
     /** The append latency and batch sizes (README.md, "Operations"); absent outside the container. */
     @Inject
@@ -235,24 +227,18 @@ public class AuditWriter {
     }
 
     /** The size of the batch appended last; a batch of one means decisions arrive one at a time, and none waits. */
-    private volatile int lastBatchSize;
-
-    int lastBatchSize() {
-        return lastBatchSize;
-    }
+    private int lastBatchSize;
 
     /**
-     * Adds what arrives within the linger to the batch, up to a full batch, for as long as each next decision arrives
-     * within {@link #ARRIVAL_GAP_MICROS} of the last. Interrupted (the node stops), it stops waiting and leaves the
-     * interrupt for the next wait, so that the batch it holds is still appended.
+     * Adds what arrives within the linger to the batch, up to a full batch. Interrupted (the node stops), it stops
+     * waiting and leaves the interrupt for the next wait, so that the batch it holds is still appended.
      */
     private void linger(List<Pending> batch) {
         long deadline = System.nanoTime() + TimeUnit.MICROSECONDS.toNanos(lingerMicros);
-        long gap = TimeUnit.MICROSECONDS.toNanos(ARRIVAL_GAP_MICROS);
         try {
             while (batch.size() < MAX_BATCH) {
                 long left = deadline - System.nanoTime();
-                Pending next = left > 0 ? queue.poll(Math.min(left, gap), TimeUnit.NANOSECONDS) : null;
+                Pending next = left > 0 ? queue.poll(left, TimeUnit.NANOSECONDS) : null;
                 if (next == null) {
                     return;
                 }

@@ -108,42 +108,6 @@ class AuditWriterChainTest {
         assertWhole(city);
     }
 
-    /**
-     * While decisions arrive together the writer lingers for more, but only while more keep coming: a decision that
-     * arrives alone after a burst is appended once a short gap passes without another, not after the whole linger.
-     */
-    @Test
-    void a_decision_arriving_alone_after_a_burst_is_not_held_for_the_whole_linger() throws Exception {
-        String city = UUID.randomUUID().toString();
-        AuditWriter writer = writer();
-        writer.lingerMicros = TimeUnit.SECONDS.toMicros(20);
-        ExecutorService callers = Executors.newFixedThreadPool(16);
-        try {
-            for (int burst = 0; burst < 5 && writer.lastBatchSize() < 2; burst++) {
-                List<Future<?>> done = new ArrayList<>();
-                for (int i = 0; i < 16; i++) {
-                    String request = "together-" + burst + "-" + i;
-                    done.add(callers.submit(() -> writer.write(record(city, request, 0))));
-                }
-                for (Future<?> each : done) {
-                    each.get();
-                }
-            }
-            assertThat(writer.lastBatchSize()).as("a burst appended more than one decision in a batch").isGreaterThan(1);
-
-            long started = System.nanoTime();
-            writer.write(record(city, "alone", 0));
-            long waited = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started);
-
-            assertThat(waited).as("seconds the lone decision waited, with a linger of 20 s").isLessThan(10);
-        } finally {
-            callers.shutdownNow();
-            writer.stop();
-        }
-        assertThat(requestsIn(city)).contains("alone");
-        assertWhole(city);
-    }
-
     private static AuditWriter writer() {
         AuditWriter writer = new AuditWriter();
         writer.dataSource = db.dataSource();
