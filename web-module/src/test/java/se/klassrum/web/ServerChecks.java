@@ -58,6 +58,17 @@ abstract class ServerChecks extends ServerCalls {
     }
 
     @Test
+    void isReadyWhileTheAuditWriterRecordsAndShowsItsBacklog() throws Exception {
+        HttpResponse<String> ready = get("/health/ready");
+
+        assertThat(ready.statusCode()).isEqualTo(200);
+        assertThat(ready.body()).contains("\"name\":\"audit\"").contains("\"waiting\"").contains("\"oldestWaitMillis\"")
+                .doesNotContain("\"status\":\"DOWN\"");
+        HttpResponse<String> metrics = get("/metrics?scope=application");
+        assertThat(metrics.body()).contains("klassrum_audit_waiting").contains("klassrum_audit_oldest_wait_seconds");
+    }
+
+    @Test
     void isReadyOnlyWhenTheApplicationAnswers() throws Exception {
         HttpResponse<String> ready = get("/health/ready");
         HttpResponse<String> api = get("/api/v1/schools");

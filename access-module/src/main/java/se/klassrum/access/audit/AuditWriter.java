@@ -153,6 +153,9 @@ public class AuditWriter {
      * @throws AuditUnavailableException when it could not be committed within the configured wait
      */
     public void write(AuditRecord record) {
+        if (stopping || !writer.isAlive()) {
+            throw new AuditUnavailableException("the audit writer is not running", null);
+        }
         Pending pending = new Pending(record, new CompletableFuture<>(), System.nanoTime());
         try {
             if (!queue.offer(pending, waitSeconds, TimeUnit.SECONDS)) {
@@ -181,6 +184,13 @@ public class AuditWriter {
             lockedBatches = registry.counter(Metadata.builder().withName("klassrum.audit.batch.locked")
                     .withDescription("Batches that locked and read their chain heads first: a new organisation, or a head "
                             + "another node moved since this node's last batch").build());
+            registry.gauge(Metadata.builder().withName("klassrum.audit.waiting")
+                    .withDescription("Decisions handed to this node's audit writer and not yet committed").build(),
+                    this, writer -> writer.backlog().waiting());
+            registry.gauge(Metadata.builder().withName("klassrum.audit.oldest.wait")
+                    .withDescription("How long the oldest decision not yet committed has waited for its batch")
+                    .withUnit(MetricUnits.SECONDS).build(),
+                    this, writer -> writer.backlog().oldestWait().toNanos() / 1e9);
         }
         queue = new ArrayBlockingQueue<>(Math.max(capacity, MAX_BATCH));
         writer = threads.newThread(this::run);
@@ -195,6 +205,11 @@ public class AuditWriter {
         writer.interrupt();
     }
 
+    /**
+     * The writer's loop. Whatever a batch throws fails that batch's requests (they answer 503) and the loop goes on with
+     * the next: an error of the virtual machine's too, since without this thread no decision of the node could be
+     * recorded and every request asking for one would wait until its own limit.
+     */
     private void run() {
         List<Pending> batch = new ArrayList<>(MAX_BATCH);
         while (!stopping || !queue.isEmpty()) {
@@ -205,25 +220,61 @@ public class AuditWriter {
                 }
                 batch.add(first);
                 queue.drainTo(batch, MAX_BATCH - 1);
+                inHand = new InHand(first.enqueuedNanos(), batch.size());
                 if (lastBatchSize > 1) {
                     linger(batch);
+                    inHand = new InHand(first.enqueuedNanos(), batch.size());
                 }
                 lastBatchSize = batch.size();
                 append(batch);
                 measure(batch);
+                appended();
                 batch.forEach(pending -> pending.committed().complete(null));
             } catch (InterruptedException e) {
                 if (!stopping) {
                     Thread.currentThread().interrupt();
                     return;
                 }
-            } catch (SQLException | RuntimeException e) {
+            } catch (Exception | Error e) {
+                appended();
                 LOG.log(Level.SEVERE, "The audit log could not append " + batch.size() + " records", e);
                 batch.forEach(pending -> pending.committed().completeExceptionally(e));
             } finally {
+                appended();
                 batch.clear();
             }
         }
+    }
+
+    /**
+     * The batch the writer holds: when its oldest record was handed over ({@link System#nanoTime()}) and how many it
+     * holds; null while the writer waits for records. Written by the writer thread, read by {@link #backlog()}.
+     */
+    private volatile InHand inHand;
+
+    private record InHand(long since, int records) {
+    }
+
+    /** The batch at hand is done with, before its requests hear of it: the backlog no longer counts it. */
+    private void appended() {
+        inHand = null;
+    }
+
+    /**
+     * What waits for the writer: whether its thread runs, how many records were handed over and are not yet committed,
+     * and how long the oldest of them has waited.
+     */
+    public record Backlog(boolean running, int waiting, Duration oldestWait) {
+    }
+
+    /** The writer's backlog now (README.md, "Operations": the readiness check and the metrics read it). */
+    public Backlog backlog() {
+        InHand held = inHand;
+        Pending queued = queue.peek();
+        long now = System.nanoTime();
+        long oldest = held != null ? held.since() : queued != null ? queued.enqueuedNanos() : now;
+        return new Backlog(writer.isAlive() && !stopping, (held == null ? 0 : held.records()) + queue.size(),
+                Duration.ofNanos(Math.max(0, now - oldest)));
     }
 
     /** The size of the batch appended last; a batch of one means decisions arrive one at a time, and none waits. */

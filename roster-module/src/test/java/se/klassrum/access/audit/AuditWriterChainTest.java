@@ -23,6 +23,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The audit writer on a real PostgreSQL: batches chained onto the heads it remembers, and two writers (two nodes)
@@ -106,6 +107,75 @@ class AuditWriterChainTest {
         assertThat(requests).hasSize(803).doesNotHaveDuplicates()
                 .contains("burst-0", "burst-799", "after-a", "after-b", "after-a-again");
         assertWhole(city);
+    }
+
+    @Test
+    void a_writer_held_up_by_a_locked_head_shows_what_waits_and_appends_it_once_the_lock_goes() throws Exception {
+        AuditWriter writer = writer();
+        ExecutorService callers = Executors.newSingleThreadExecutor();
+        String tenant = UUID.randomUUID().toString();
+        try (Connection holder = db.dataSource().getConnection()) {
+            writer.write(record(tenant, "before", 0));
+            assertThat(writer.backlog()).isEqualTo(new AuditWriter.Backlog(true, 0, java.time.Duration.ZERO));
+
+            // A transaction of another node's that locked the head and does not end.
+            holder.setAutoCommit(false);
+            try (Statement lock = holder.createStatement()) {
+                lock.execute("select * from audit_chain_head where tenant_id = '" + tenant + "' for update");
+            }
+            long heldSince = System.nanoTime();
+            Future<?> held = callers.submit(() -> writer.write(record(tenant, "held", 0)));
+            while (writer.backlog().waiting() == 0) {
+                Thread.sleep(10);
+            }
+            Thread.sleep(300);
+            AuditWriter.Backlog backlog = writer.backlog();
+            assertThat(backlog.running()).isTrue();
+            assertThat(backlog.waiting()).isEqualTo(1);
+            assertThat(backlog.oldestWait()).isBetween(java.time.Duration.ofMillis(300),
+                    java.time.Duration.ofNanos(System.nanoTime() - heldSince));
+            assertThat(held).isNotDone();
+
+            holder.rollback();
+            held.get(60, TimeUnit.SECONDS);
+            assertThat(writer.backlog().waiting()).isZero();
+            assertThat(requestsIn(tenant)).containsExactly("before", "held");
+            assertWhole(tenant);
+        } finally {
+            callers.shutdownNow();
+            writer.stop();
+        }
+    }
+
+    @Test
+    void an_error_in_one_batch_fails_its_requests_and_the_writer_goes_on() throws Exception {
+        AuditWriter writer = writer();
+        HashChain.Key real = writer.keys.key();
+        java.util.concurrent.atomic.AtomicBoolean failOnce = new java.util.concurrent.atomic.AtomicBoolean(true);
+        writer.keys = new AuditKeys() {
+            @Override
+            public HashChain.Key key() {
+                if (failOnce.getAndSet(false)) {
+                    throw new OutOfMemoryError("no room for the batch");
+                }
+                return real;
+            }
+        };
+        String tenant = UUID.randomUUID().toString();
+        try {
+            assertThatThrownBy(() -> writer.write(record(tenant, "lost", 0))).isInstanceOf(AuditUnavailableException.class)
+                    .hasRootCauseInstanceOf(OutOfMemoryError.class);
+            writer.write(record(tenant, "recorded", 0));
+            assertThat(writer.backlog().running()).isTrue();
+            assertThat(requestsIn(tenant)).containsExactly("recorded");
+            assertWhole(tenant);
+        } finally {
+            writer.stop();
+        }
+        // Stopped, the writer refuses at once rather than let a request wait for a thread that is gone.
+        assertThat(writer.backlog().running()).isFalse();
+        assertThatThrownBy(() -> writer.write(record(tenant, "too-late", 0))).isInstanceOf(AuditUnavailableException.class)
+                .hasMessageContaining("not running");
     }
 
     private static AuditWriter writer() {
