@@ -47,6 +47,16 @@ public class AuditLog {
     }
 
     /**
+     * Hands a decision's record over and returns at once: whoever acts on the decision awaits its commit first
+     * ({@link PendingRecord#awaitCommit()}).
+     *
+     * @throws AuditUnavailableException when it cannot even be handed over: the decision must then not be acted on
+     */
+    public PendingRecord handOver(AuditRecord record) {
+        return writer.handOver(record);
+    }
+
+    /**
      * The decisions about one student, newest first: who, when, what kind, and the outcome.
      *
      * @param beforeSeq only entries older than this one (the previous page's last), or null for the newest

@@ -153,6 +153,16 @@ public class AuditWriter {
      * @throws AuditUnavailableException when it could not be committed within the configured wait
      */
     public void write(AuditRecord record) {
+        handOver(record).awaitCommit();
+    }
+
+    /**
+     * Hands the record to the writer and returns at once; its commit is awaited from the returned record, within the
+     * configured wait from now.
+     *
+     * @throws AuditUnavailableException when the writer does not run or its queue stays full for the configured wait
+     */
+    public PendingRecord handOver(AuditRecord record) {
         if (stopping || !writer.isAlive()) {
             throw new AuditUnavailableException("the audit writer is not running", null);
         }
@@ -161,15 +171,23 @@ public class AuditWriter {
             if (!queue.offer(pending, waitSeconds, TimeUnit.SECONDS)) {
                 throw new AuditUnavailableException("the audit log is too busy to record the decision", null);
             }
-            pending.committed().get(waitSeconds, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new AuditUnavailableException("interrupted while recording the decision", e);
-        } catch (ExecutionException e) {
-            throw new AuditUnavailableException("the audit log could not record the decision", e.getCause());
-        } catch (TimeoutException e) {
-            throw new AuditUnavailableException("the audit log did not record the decision in time", e);
         }
+        long deadline = pending.enqueuedNanos() + TimeUnit.SECONDS.toNanos(waitSeconds);
+        return () -> {
+            try {
+                pending.committed().get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AuditUnavailableException("interrupted while recording the decision", e);
+            } catch (ExecutionException e) {
+                throw new AuditUnavailableException("the audit log could not record the decision", e.getCause());
+            } catch (TimeoutException e) {
+                throw new AuditUnavailableException("the audit log did not record the decision in time", e);
+            }
+        };
     }
 
     /** Starts the node's writer thread with the bean, so that no decision waits on a lock to find it. */

@@ -20,6 +20,7 @@ import se.klassrum.access.api.StudentDataNotFoundException;
 import se.klassrum.access.api.Verdict;
 import se.klassrum.access.audit.AuditLog;
 import se.klassrum.access.audit.AuditRecord;
+import se.klassrum.access.audit.PendingRecord;
 import se.klassrum.access.control.AccessRules;
 
 import java.time.Clock;
@@ -73,8 +74,22 @@ public class AccessGuard {
      *                  answering like an unknown id
      */
     public void require(DataKind kind, Operation operation, UUID studentId, UUID groupId, ItemFacts item) {
-        Actor actor = currentActor();
-        Outcome outcome = decide(actor, kind, operation, studentId, groupId, item);
+        enforce(currentActor(), kind, operation, studentId, groupId, item, true);
+    }
+
+    /**
+     * As {@link #require} for a read, except that an allowance's audit record is only handed over: the read may go on
+     * while the record is appended, and its result must not leave, nor any transaction begin, before the returned record
+     * is committed ({@link PendingRecord#awaitCommit()}). A refusal is recorded before it is thrown, as by
+     * {@link #require}.
+     */
+    public PendingRecord admitRead(DataKind kind, UUID studentId, UUID groupId, ItemFacts item) {
+        return enforce(currentActor(), kind, Operation.READ, studentId, groupId, item, false).pending();
+    }
+
+    private Outcome enforce(Actor actor, DataKind kind, Operation operation, UUID studentId, UUID groupId, ItemFacts item,
+                            boolean awaitAllowed) {
+        Outcome outcome = decide(actor, kind, operation, studentId, groupId, item, awaitAllowed);
         if (outcome.notFound()) {
             throw new StudentDataNotFoundException();
         }
@@ -83,11 +98,12 @@ public class AccessGuard {
             throw new AccessDeniedException(rules.decide(outcome.question(), ExplanationNames.forReader(outcome.facts(),
                     outcome.facts(), personId(actor), today()), today()));
         }
+        return outcome;
     }
 
     /** For filtering a result: true when allowed; the decision is audited either way. */
     public boolean permits(DataKind kind, Operation operation, UUID studentId, UUID groupId, ItemFacts item) {
-        Outcome outcome = decide(currentActor(), kind, operation, studentId, groupId, item);
+        Outcome outcome = decide(currentActor(), kind, operation, studentId, groupId, item, true);
         return !outcome.notFound() && outcome.verdict().allowed();
     }
 
@@ -263,14 +279,19 @@ public class AccessGuard {
         }
     }
 
-    private Outcome decide(Actor actor, DataKind kind, Operation operation, UUID studentId, UUID groupId, ItemFacts item) {
+    /**
+     * Decides and hands the decision's record over; awaits its commit unless it is an allowance the caller awaits
+     * itself ({@code awaitAllowed} false, {@link Outcome#pending()}).
+     */
+    private Outcome decide(Actor actor, DataKind kind, Operation operation, UUID studentId, UUID groupId, ItemFacts item,
+                           boolean awaitAllowed) {
         long started = System.nanoTime();
         Optional<AccessFacts> facts = roster.load(personId(actor), RosterFactsPort.Subject.of(studentId, groupId, item));
         if (facts.isEmpty()) {
             measured(kind, AccessMetrics.Form.SINGLE, 0, 1, started);
-            audit.record(record(actor, actor.tenantId(), kind, operation, studentId, groupId, false,
-                    List.of(UNKNOWN_STUDENT_OR_GROUP)));
-            return new Outcome(null, null, null, true);
+            audit.handOver(record(actor, actor.tenantId(), kind, operation, studentId, groupId, false,
+                    List.of(UNKNOWN_STUDENT_OR_GROUP))).awaitCommit();
+            return new Outcome(null, null, null, true, null);
         }
         AccessQuestion question = new AccessQuestion(actor, studentId, kind, operation, groupId, item);
         Verdict verdict = rules.verdict(question, facts.get(), AccessRules.today(clock));
@@ -279,8 +300,13 @@ public class AccessGuard {
         UUID chain = foreign ? actor.tenantId() : subjectTenant(facts.get(), groupId);
         boolean notFound = !verdict.allowed() && (foreign || hiddenProtectedStudent(actor, facts.get()));
         measured(kind, AccessMetrics.Form.SINGLE, verdict.allowed() ? 1 : 0, verdict.allowed() ? 0 : 1, started);
-        audit.record(record(actor, chain, kind, operation, studentId, groupId, verdict.allowed(), codeNames(verdict)));
-        return new Outcome(question, facts.get(), verdict, notFound);
+        PendingRecord pending = audit.handOver(record(actor, chain, kind, operation, studentId, groupId, verdict.allowed(),
+                codeNames(verdict)));
+        if (awaitAllowed || !verdict.allowed()) {
+            pending.awaitCommit();
+            pending = COMMITTED;
+        }
+        return new Outcome(question, facts.get(), verdict, notFound, pending);
     }
 
     private static List<String> codeNames(Verdict verdict) {
@@ -392,7 +418,15 @@ public class AccessGuard {
         return group.tenantId();
     }
 
-    /** @param notFound the caller is to be answered as if the student or group did not exist */
-    private record Outcome(AccessQuestion question, AccessFacts facts, Verdict verdict, boolean notFound) {
+    /** A record known to be committed. */
+    private static final PendingRecord COMMITTED = () -> { };
+
+    /**
+     * @param notFound the caller is to be answered as if the student or group did not exist
+     * @param pending  an allowance's record, still to be awaited when the caller asked to await it itself; otherwise
+     *                 committed
+     */
+    private record Outcome(AccessQuestion question, AccessFacts facts, Verdict verdict, boolean notFound,
+                           PendingRecord pending) {
     }
 }

@@ -18,6 +18,8 @@ import se.klassrum.access.api.StudentData;
 import se.klassrum.access.api.StudentId;
 import se.klassrum.access.api.StudentOwned;
 import se.klassrum.access.api.SyllabusId;
+import se.klassrum.access.audit.PendingRecord;
+import se.klassrum.access.audit.PendingRecords;
 
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
@@ -54,13 +56,13 @@ public class StudentDataInterceptor {
         UUID syllabusId = argument(invocation, SyllabusId.class);
         ItemFacts item = itemFacts(binding, syllabusId);
 
-        if (studentId != null) {
+        // Posts and assignments of a group are group content: without a student, asked about the group.
+        if (studentId != null || groupId != null && binding.kind().groupContent()) {
+            if (binding.operation() == Operation.READ) {
+                // A read goes on while its decision is recorded; its result leaves once the record is committed.
+                return readWhileRecorded(invocation, guard.admitRead(binding.kind(), studentId, groupId, item));
+            }
             guard.require(binding.kind(), binding.operation(), studentId, groupId, item);
-            return invocation.proceed();
-        }
-        if (groupId != null && binding.kind().groupContent()) {
-            // Posts and assignments of a group are group content: asked about the group, not one student.
-            guard.require(binding.kind(), binding.operation(), null, groupId, item);
             return invocation.proceed();
         }
         if (binding.operation() == Operation.READ && Slice.class.isAssignableFrom(method.getReturnType())) {
@@ -123,6 +125,28 @@ public class StudentDataInterceptor {
         String next = more && last != null ? Cursors.seal(last) : null;
         return new Slice<>(kept, next, new Slice.Positions(keptKeys.stream().map(k -> k == null ? List.<String>of() : k)
                 .toList(), more));
+    }
+
+    /**
+     * Runs an allowed read while its decision's record is appended, and lets its result, or what it threw, leave only
+     * once the record is committed; when it cannot be, the call fails as the audit log's wait does. A transaction the
+     * read begins awaits the record first ({@link PendingRecords}).
+     */
+    static Object readWhileRecorded(InvocationContext invocation, PendingRecord recorded) throws Exception {
+        Object result;
+        try (PendingRecords.Registration running = PendingRecords.register(recorded)) {
+            result = invocation.proceed();
+        } catch (Exception | Error thrown) {
+            try {
+                recorded.awaitCommit();
+            } catch (RuntimeException unrecorded) {
+                unrecorded.addSuppressed(thrown);
+                throw unrecorded;
+            }
+            throw thrown;
+        }
+        recorded.awaitCommit();
+        return result;
     }
 
     /** The paths a list's items are seen through; empty for any. */
