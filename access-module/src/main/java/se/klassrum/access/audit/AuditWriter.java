@@ -258,7 +258,6 @@ public class AuditWriter {
                 LOG.log(Level.SEVERE, "The audit log could not append " + batch.size() + " records", e);
                 batch.forEach(pending -> pending.committed().completeExceptionally(e));
             } finally {
-                appended();
                 batch.clear();
             }
         }
