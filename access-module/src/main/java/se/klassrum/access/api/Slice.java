@@ -12,15 +12,19 @@ import java.util.function.Function;
  * One page of a list in a stable order. A {@link StudentData} method that returns a slice of
  * {@link StudentOwned} items without naming a student has its items decided together: the caller receives
  * only the items they may see, refilled from further rows up to the page's limit, and a cursor made from the
- * last item they received (see {@code StudentDataInterceptor}).
+ * last item they received (see {@code StudentDataInterceptor}). What the items show beyond their rows (a
+ * member's other groups, say) can be left to {@link #withDetails details}, read for the received items only once
+ * they are decided.
  *
  * @param nextCursor pass it to get the next page; null on the last page
  * @param positions  the sort keys of each item, in the list's order, ending with its id (never sent: the
  *                   cursor is made from them); {@link #more} says whether rows follow the last item
+ * @param details    completes the items, or null when they are complete (never sent)
  */
 public record Slice<T>(List<T> items,
                        String nextCursor,
-                       @JsonbTransient @Schema(hidden = true) Positions positions) {
+                       @JsonbTransient @Schema(hidden = true) Positions positions,
+                       @JsonbTransient @Schema(hidden = true) Details<T> details) {
 
     public Slice {
         items = List.copyOf(items);
@@ -29,9 +33,14 @@ public record Slice<T>(List<T> items,
         }
     }
 
+    /** A page whose items are complete. */
+    public Slice(List<T> items, String nextCursor, Positions positions) {
+        this(items, nextCursor, positions, null);
+    }
+
     /** A finished page: these items, and the cursor that continues after them (null on the last page). */
     public Slice(List<T> items, String nextCursor) {
-        this(items, nextCursor, null);
+        this(items, nextCursor, null, null);
     }
 
     /**
@@ -50,9 +59,30 @@ public record Slice<T>(List<T> items,
         return new Slice<>(shown.stream().map(view).toList(), next, new Positions(keys, more));
     }
 
+    /**
+     * This page, its items to be completed by {@code details} once decided: behind the guard, for the items the caller
+     * receives only, while the list's decision is recorded.
+     */
+    public Slice<T> withDetails(Details<T> details) {
+        return new Slice<>(items, nextCursor, positions, details);
+    }
+
+    /** This page with its details read for all its items: for a caller who decides nothing, such as a test. */
+    public Slice<T> detailed() {
+        return details == null ? this : new Slice<>(details.of(items), nextCursor, positions);
+    }
+
     /** Whether rows follow the last item of this page. */
     public boolean more() {
         return positions != null ? positions.more() : nextCursor != null;
+    }
+
+    /** Reads what a page's items show beyond their rows. */
+    @FunctionalInterface
+    public interface Details<T> {
+
+        /** The given items completed, one for each and in their order. */
+        List<T> of(List<T> items);
     }
 
     /**

@@ -272,10 +272,22 @@ public class AccessGuard {
 
         /** Records every decision of the list in one audit entry, in the caller's tenant's chain. */
         public void audit() {
+            audit.record(entry());
+        }
+
+        /**
+         * As {@link #audit}, except that the entry is only handed over: nothing of the list may leave, nor any
+         * transaction begin, before the returned record is committed ({@link PendingRecord#awaitCommit()}).
+         */
+        public PendingRecord handOver() {
+            return audit.handOver(entry());
+        }
+
+        private AuditRecord entry() {
             boolean allAllowed = outcomes.stream().allMatch(AuditRecord.Outcome::allowed);
             List<String> failing = outcomes.stream().flatMap(outcome -> outcome.failingCodes().stream()).distinct().toList();
-            audit.record(record(AuditRecord.Purpose.ACCESS, actor, actor.tenantId(), auditKind, operation.name(), null,
-                    listGroup, allAllowed, failing, outcomes));
+            return record(AuditRecord.Purpose.ACCESS, actor, actor.tenantId(), auditKind, operation.name(), null,
+                    listGroup, allAllowed, failing, outcomes);
         }
     }
 

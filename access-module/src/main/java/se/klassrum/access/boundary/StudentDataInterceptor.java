@@ -29,6 +29,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.Callable;
 
 /**
  * Enforces the access rules on every {@link StudentData} method of the application: enabled for all
@@ -120,10 +121,21 @@ public class StudentDataInterceptor {
             invocation.setParameters(parameters);
             rows = (Slice<?>) invocation.proceed();
         }
-        list.audit();
+        List<Object> received = kept;
+        @SuppressWarnings("unchecked")
+        Slice.Details<Object> details = (Slice.Details<Object>) rows.details();
+        if (details == null) {
+            list.audit();
+        } else {
+            // The items' details are read, for the received items only, while the list's decision is recorded.
+            received = readWhileRecorded(() -> details.of(kept), list.handOver());
+            if (received.size() != kept.size()) {
+                throw new IllegalStateException("details must complete each item of a page, in its order");
+            }
+        }
         List<String> last = keptKeys.isEmpty() ? null : keptKeys.get(keptKeys.size() - 1);
         String next = more && last != null ? Cursors.seal(last) : null;
-        return new Slice<>(kept, next, new Slice.Positions(keptKeys.stream().map(k -> k == null ? List.<String>of() : k)
+        return new Slice<>(received, next, new Slice.Positions(keptKeys.stream().map(k -> k == null ? List.<String>of() : k)
                 .toList(), more));
     }
 
@@ -133,9 +145,13 @@ public class StudentDataInterceptor {
      * read begins awaits the record first ({@link PendingRecords}).
      */
     static Object readWhileRecorded(InvocationContext invocation, PendingRecord recorded) throws Exception {
-        Object result;
+        return readWhileRecorded(invocation::proceed, recorded);
+    }
+
+    private static <T> T readWhileRecorded(Callable<T> read, PendingRecord recorded) throws Exception {
+        T result;
         try (PendingRecords.Registration running = PendingRecords.register(recorded)) {
-            result = invocation.proceed();
+            result = read.call();
         } catch (Exception | Error thrown) {
             try {
                 recorded.awaitCommit();

@@ -87,10 +87,17 @@ public class StudentProfiles {
         }
         @SuppressWarnings("unchecked")
         List<Object[]> rows = query.getResultList();
-        Map<UUID, List<String>> groups = currentGroupNames(rows.stream().map(row -> uuid(row[0])).toList());
+        // Each member's groups are read once the page is decided, for the members the caller receives only.
         return Slice.of(rows, page, row -> new StudentProfile(uuid(row[0]), (String) row[1], (String) row[2],
-                        (String) row[3], groups.getOrDefault(uuid(row[0]), List.of())),
-                row -> new Object[] {row[2] + " " + row[1], uuid(row[0])});
+                        (String) row[3], List.of()),
+                row -> new Object[] {row[2] + " " + row[1], uuid(row[0])})
+                .withDetails(this::withCurrentGroups);
+    }
+
+    private List<StudentProfile> withCurrentGroups(List<StudentProfile> members) {
+        Map<UUID, List<String>> groups = currentGroupNames(members.stream().map(StudentProfile::studentId).toList());
+        return members.stream().map(member -> new StudentProfile(member.studentId(), member.givenName(),
+                member.familyName(), member.email(), groups.getOrDefault(member.studentId(), List.of()))).toList();
     }
 
     /** One statement for the current groups of all the given people. */

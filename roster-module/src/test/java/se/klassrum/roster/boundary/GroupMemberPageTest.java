@@ -98,7 +98,7 @@ class GroupMemberPageTest {
             Slice<StudentProfile> page = db.read(em -> {
                 StudentProfiles profiles = new StudentProfiles();
                 profiles.em = em;
-                return profiles.membersOf(CLASS, new Page(limit, after));
+                return profiles.membersOf(CLASS, new Page(limit, after)).detailed();
             });
             sizes.add(page.items().size());
             page.items().forEach(member -> listed.put(member.givenName() + " " + member.familyName(), member.groups()));
