@@ -617,8 +617,28 @@ abstract class AccessChecks extends ServerCalls {
                 + "unnest(string_to_array(e.subjects, chr(29))) s where e.request_id = ? and split_part(s, chr(30), 1) = ?",
                 requestId, PERSON_GRETA.toString())).containsExactly("DENY");
 
-        HttpResponse<String> extract = get("/api/v1/students/" + PERSON_GRETA + "/audit", person(OID_SARA));
+        HttpResponse<String> extract = get("/api/v1/students/" + PERSON_FILIP + "/audit", person(OID_SARA));
         assertThat(extract.body()).contains(requestId).contains(PERSON_FILIP.toString());
+    }
+
+    /**
+     * A student with a protected identity is named to no one without a path, their school's administrator included: her
+     * audit log, its export and its list of askers answer as for an id that does not exist, and the administrator's
+     * question is itself recorded in her log.
+     */
+    @Test
+    void aProtectedStudentsAuditLogIsUnknownToAnAdministratorWithoutAPath(DataSource database) throws Exception {
+        String requestId = "protected-log-" + UUID.randomUUID();
+        UUID unknown = UUID.randomUUID();
+        for (String path : List.of("/audit", "/audit.csv", "/audit?limit=1&outcome=denied")) {
+            HttpResponse<String> greta = get("/api/v1/students/" + PERSON_GRETA + path, person(OID_SARA), null, requestId);
+            HttpResponse<String> noOne = get("/api/v1/students/" + unknown + path, person(OID_SARA));
+            assertThat(greta.statusCode()).as(path + ": " + greta.body()).isEqualTo(404).isEqualTo(noOne.statusCode());
+            assertThat(greta.body().replaceAll("\"requestId\":\"[^\"]*\"", "")).isEqualTo(noOne.body().replaceAll("\"requestId\":\"[^\"]*\"", "")).doesNotContain("Greta");
+        }
+        assertThat(Sql.strings(database, "select decision from audit_entry where request_id = ? and student_id = ?",
+                requestId, PERSON_GRETA.toString())).as("the administrator's question about her, refused").contains("DENY");
+        assertThat(get("/api/v1/students/" + PERSON_FILIP + "/audit", person(OID_SARA)).statusCode()).isEqualTo(200);
     }
 
     @Test

@@ -4,8 +4,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import se.klassrum.access.api.AccessFacts;
 import se.klassrum.access.api.Actor;
+import se.klassrum.access.api.DataKind;
 import se.klassrum.access.api.NoStudentData;
 import se.klassrum.access.api.NotPermittedException;
+import se.klassrum.access.api.Operation;
 import se.klassrum.access.api.PersonFacts;
 import se.klassrum.access.api.RoleFact;
 import se.klassrum.access.api.RosterFactsPort;
@@ -38,11 +40,13 @@ public class Administrators {
     RosterFactsPort roster;
 
     /**
-     * Refuses (as not found) unless the caller administers a school where the student has a role.
+     * Refuses (as not found) unless the caller administers a school where the student has a role, and, for a student
+     * with a protected identity, may see the student's profile: such a student is named to no one without a path, an
+     * administrator included, as everywhere else (the profile decision is audited).
      *
      * @return the tenant of the student, whose audit chain holds the student's extract
      */
-    @NoStudentData("authorises the audit extract; reveals nothing itself")
+    @NoStudentData("authorises the audit extract and the data extract; reveals nothing itself")
     public UUID requireAdministratorOf(UUID studentId) {
         Actor caller = guard.currentActor();
         UUID adminId = caller instanceof Actor.Person signedIn && signedIn.guardianLogin() ? null
@@ -50,6 +54,10 @@ public class Administrators {
         Optional<AccessFacts> facts = adminId == null ? Optional.empty() : roster.load(adminId, studentId, null);
         if (facts.isEmpty() || facts.get().actor() == null
                 || !administersAnySchoolOf(facts.get().actor(), facts.get().student(), guard.today())) {
+            throw new StudentDataNotFoundException();
+        }
+        if (facts.get().student().protectedIdentity()
+                && !guard.permits(DataKind.STUDENT_PROFILE, Operation.READ, studentId, null, null)) {
             throw new StudentDataNotFoundException();
         }
         return facts.get().student().tenantId();
