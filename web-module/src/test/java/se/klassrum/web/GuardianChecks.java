@@ -8,6 +8,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -165,16 +166,49 @@ abstract class GuardianChecks extends ServerCalls {
         }
     }
 
+    /**
+     * Whether an id is a student, a teacher or no one is not told to an administrator by the login they try to give it:
+     * a person who is no guardian of a student at their schools is answered as an unknown id, a protected student too.
+     */
+    @Test
+    void anAdministratorLearnsNothingOfAPersonWhoIsNoGuardianOfTheirStudents() throws Exception {
+        String sara = TestIssuer.personToken(ENTRA_TENANT_SOLBACKA, OID_SARA);
+        UUID unknown = UUID.randomUUID();
+        String logins = "/api/v1/guardian/administration/logins";
+        HttpResponse<String> noOne = postJsonBearer(logins, "{\"guardian\":\"" + unknown
+                + "\",\"method\":\"EMAIL\",\"subject\":\"nobody@example.org\"}", sara);
+        assertThat(noOne.statusCode()).as(noOne.body()).isEqualTo(404);
+        for (UUID person : List.of(PERSON_GRETA, PERSON_ELSA, PERSON_RUT, PERSON_PETRA, PERSON_TOVE)) {
+            HttpResponse<String> answer = postJsonBearer(logins, "{\"guardian\":\"" + person
+                    + "\",\"method\":\"EMAIL\",\"subject\":\"nobody@example.org\"}", sara);
+            assertThat(answer.statusCode()).as(person + ": " + answer.body()).isEqualTo(404);
+            assertThat(answer.body().replaceAll("\"requestId\":\"[^\"]*\"", "")).isEqualTo(noOne.body().replaceAll("\"requestId\":\"[^\"]*\"", ""));
+        }
+    }
+
     @Test
     void aSchoolAdministratorCannotGiveATeacherAGuardianLoginNorSignInAsTheTeacher(DataSource database) throws Exception {
         String sara = TestIssuer.personToken(ENTRA_TENANT_SOLBACKA, OID_SARA);
         String address = "anna.andersson+" + UUID.randomUUID() + "@example.org";
         String subject = "anna-" + UUID.randomUUID();
 
-        HttpResponse<String> email = postJsonBearer("/api/v1/guardian/administration/logins", "{\"guardian\":\"" + PERSON_ANNA
-                + "\",\"method\":\"EMAIL\",\"subject\":\"" + address + "\"}", sara);
-        HttpResponse<String> idp = postJsonBearer("/api/v1/guardian/administration/logins", "{\"guardian\":\"" + PERSON_ANNA
-                + "\",\"method\":\"IDP\",\"subject\":\"" + subject + "\"}", sara);
+        // Anna, no guardian of a student of Sara's, is answered as an unknown id; as a parent of one, as not only a guardian.
+        assertThat(postJsonBearer("/api/v1/guardian/administration/logins", "{\"guardian\":\"" + PERSON_ANNA
+                + "\",\"method\":\"EMAIL\",\"subject\":\"" + address + "\"}", sara).statusCode()).isEqualTo(404);
+        UUID parentOfFilip = UUID.randomUUID();
+        Sql.update(database, "insert into guardian_link (id, tenant_id, guardian_id, child_id, relation, valid_from) "
+                + "values (?, ?, ?, ?, 'VARDNADSHAVARE', date '2010-01-01')", parentOfFilip, TENANT_SOLBACKA, PERSON_ANNA,
+                PERSON_FILIP);
+        HttpResponse<String> email;
+        HttpResponse<String> idp;
+        try {
+            email = postJsonBearer("/api/v1/guardian/administration/logins", "{\"guardian\":\"" + PERSON_ANNA
+                    + "\",\"method\":\"EMAIL\",\"subject\":\"" + address + "\"}", sara);
+            idp = postJsonBearer("/api/v1/guardian/administration/logins", "{\"guardian\":\"" + PERSON_ANNA
+                    + "\",\"method\":\"IDP\",\"subject\":\"" + subject + "\"}", sara);
+        } finally {
+            Sql.update(database, "delete from guardian_link where id = ?", parentOfFilip);
+        }
 
         assertThat(email.statusCode()).as(email.body()).isEqualTo(409);
         assertThat(email.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");

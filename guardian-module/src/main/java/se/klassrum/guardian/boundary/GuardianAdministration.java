@@ -97,9 +97,10 @@ public class GuardianAdministration {
     }
 
     /**
-     * Gives a guardian a login: an e-mail address, or an identity provider's subject. Only for a person who is a
-     * guardian and nothing else (refused as {@link GuardianAdministrationRefused.Reason#NOT_A_GUARDIAN}); a school
-     * administrator only for a guardian of a child at a school they administer (else not found). Refused with a
+     * Gives a guardian a login: an e-mail address, or an identity provider's subject. A school administrator only for a
+     * guardian of a child at a school they administer (else not found, as for an unknown id, before anything else is
+     * said of the person); only for a person who is a guardian and nothing else (refused as
+     * {@link GuardianAdministrationRefused.Reason#NOT_A_GUARDIAN}). Refused with a
      * clear message when the same login exists or the address is malformed. Audited in each child's log.
      */
     public UUID addLogin(UUID guardianId, GuardianLoginMethod method, String subject) {
@@ -108,10 +109,11 @@ public class GuardianAdministration {
         if (guardian == null || !guardian.tenant().id().equals(tenant)) {
             throw new StudentDataNotFoundException();
         }
+        // The administrator first: what a person is (a student, staff) is told only about a guardian of their students.
+        Actor admin = requireAdministratorOfGuardian(guardianId);
         if (!GuardianOnly.isGuardianOnly(em, guardianId, guard.today())) {
             throw new GuardianAdministrationRefused(GuardianAdministrationRefused.Reason.NOT_A_GUARDIAN);
         }
-        Actor admin = requireAdministratorOfGuardian(guardianId);
         UUID login = roster.addGuardianLogin(null, guardianId, method, subject);
         auditLogin(admin, tenant, guardianId, "CREATE_LOGIN");
         return login;
