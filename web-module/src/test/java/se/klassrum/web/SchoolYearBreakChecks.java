@@ -24,6 +24,9 @@ import static se.klassrum.roster.demo.DemoIds.GROUP_MA1C_A;
 import static se.klassrum.roster.demo.DemoIds.OID_ANNA;
 import static se.klassrum.roster.demo.DemoIds.OID_SARA;
 import static se.klassrum.roster.demo.DemoIds.PERSON_ANNA;
+import static se.klassrum.roster.demo.DemoIds.PERSON_ELSA;
+import static se.klassrum.roster.demo.DemoIds.PERSON_GRETA;
+import static se.klassrum.roster.demo.DemoIds.PERSON_RUT;
 import static se.klassrum.roster.demo.DemoIds.SCHOOL_SOLBACKA_GYMNASIUM;
 import static se.klassrum.roster.demo.DemoIds.SYLLABUS_MATMAT01C;
 import static se.klassrum.roster.demo.DemoIds.TENANT_SOLBACKA;
@@ -74,6 +77,18 @@ abstract class SchoolYearBreakChecks extends ServerCalls {
         assertThat(plan.statusCode()).as(plan.body()).isEqualTo(200);
         assertThat(json(plan.body()).getJsonArray("changes")).hasSize(5);
         assertProblem(call("POST", BREAK + "/plan/changes", sara, change("ARCHIVE", MA2C_A, null), "en"), 400);
+        // An owner change names staff only: a student, protected or not, is answered as an unknown id, and not named.
+        UUID unknown = UUID.randomUUID();
+        HttpResponse<String> noOne = call("POST", BREAK + "/plan/changes", sara, change("ADD_OWNER", MA2C_A, unknown), "en");
+        for (UUID student : List.of(PERSON_GRETA, PERSON_RUT, PERSON_ELSA)) {
+            for (String kind : List.of("ADD_OWNER", "REMOVE_OWNER")) {
+                HttpResponse<String> named = call("POST", BREAK + "/plan/changes", sara, change(kind, MA2C_A, student), "en");
+                assertThat(named.statusCode()).as(named.body()).isEqualTo(noOne.statusCode()).isEqualTo(404);
+                assertThat(named.body().replace(student.toString(), unknown.toString()).replaceAll("\"requestId\":\"[^\"]*\"", ""))
+                        .isEqualTo(noOne.body().replaceAll("\"requestId\":\"[^\"]*\"", ""));
+            }
+        }
+        assertThat(call("GET", BREAK + "/plan", sara, null, null).body()).doesNotContain("Greta", "Rut", "Elsa");
 
         // A page of the plan's changes at a time, in the order staged, filtered by kind or by the group's name.
         HttpResponse<String> page = call("GET", BREAK + "/plan/changes?offset=2&limit=2", sara, null, null);

@@ -196,8 +196,9 @@ public final class BreakPlans {
 
     /**
      * Stages a change in the organisation's open plan, which is begun if there is none. Staging the same change again
-     * changes nothing. The group (and person) must be of the organisation; an archived group cannot be connected
-     * nor given owners, and a group is not both archived and connected.
+     * changes nothing. The group must be of the organisation, and the person of an owner change staff of it (a new
+     * owner) or an owner of the group (one to remove); an archived group cannot be connected nor given owners, and a
+     * group is not both archived and connected.
      */
     public Plan stage(UUID tenantId, UUID actorId, ChangeKind kind, UUID groupId, UUID personId) {
         Object[] group = single("select cast(tenant_id as varchar), archived, name from study_group where id = cast(?1 as uuid)",
@@ -208,11 +209,9 @@ public final class BreakPlans {
         if (kind.ofPerson() != (personId != null)) {
             throw RosterException.of(RosterError.VALUE_REQUIRED, "field", "person");
         }
-        if (personId != null) {
-            Object[] person = single("select cast(tenant_id as varchar), id from person where id = cast(?1 as uuid)", personId);
-            if (person == null || !tenantId.toString().equals(person[0])) {
-                throw RosterException.of(RosterError.UNKNOWN_PERSON, "id", personId);
-            }
+        if (personId != null && !ownerOrStaff(tenantId, kind, groupId, personId)) {
+            // A student, a guardian and an unknown id alike: the plan names staff only, and says nothing of the rest.
+            throw RosterException.of(RosterError.UNKNOWN_PERSON, "id", personId);
         }
         if ((Boolean) group[1] && kind != ChangeKind.ARCHIVE && kind != ChangeKind.REMOVE_OWNER) {
             throw RosterException.of(RosterError.GROUP_ARCHIVED, "group", group[2]);
@@ -481,6 +480,23 @@ public final class BreakPlans {
                 row[6] == null ? null : ((java.sql.Date) row[6]).toLocalDate(), instant(row[7]),
                 changes.stream().map(c -> new Change(((Number) c[0]).intValue(), ChangeKind.valueOf((String) c[1]),
                         (UUID) c[2], (UUID) c[3])).toList()));
+    }
+
+    /**
+     * Whether the person may be named in an owner change: for a new owner, a person of the organisation with a school
+     * role other than STUDENT that has not ended (a teacher of another school included; the impact shows what it
+     * gives); for an owner to remove, an owner of the group.
+     */
+    private boolean ownerOrStaff(UUID tenantId, ChangeKind kind, UUID groupId, UUID personId) {
+        var query = kind == ChangeKind.REMOVE_OWNER
+                ? em.createNativeQuery("select 1 from membership where person_id = cast(?1 as uuid)"
+                        + " and tenant_id = cast(?2 as uuid) and group_id = cast(?3 as uuid) and role = 'OWNER'")
+                        .setParameter(3, groupId.toString())
+                : em.createNativeQuery("select 1 from school_role where person_id = cast(?1 as uuid)"
+                        + " and tenant_id = cast(?2 as uuid) and role <> 'STUDENT' and (valid_to is null or valid_to >= ?3)")
+                        .setParameter(3, AccessRules.today(clock));
+        return !query.setParameter(1, personId.toString()).setParameter(2, tenantId.toString()).setMaxResults(1)
+                .getResultList().isEmpty();
     }
 
     private Object[] single(String sql, UUID id) {

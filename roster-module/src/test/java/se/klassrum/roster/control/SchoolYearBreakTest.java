@@ -29,6 +29,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -274,6 +275,26 @@ class SchoolYearBreakTest {
                 se.klassrum.roster.demo.DemoIds.GROUP_MA1C_A_PREVIOUS, null)), RosterError.GROUP_ARCHIVED);
         assertRefused(() -> plans(plans -> plans.stage(se.klassrum.roster.demo.DemoIds.TENANT_NORRA, null,
                 ChangeKind.ARCHIVE, MA2C_A, null)), RosterError.UNKNOWN_GROUP);
+    }
+
+    @Test
+    void anOwnerChangeNamesStaffOnlyAndAnyoneElseIsAnUnknownPerson() {
+        for (UUID notStaff : List.of(PERSON_GRETA, PERSON_ELSA, se.klassrum.roster.demo.DemoIds.PERSON_KARIN,
+                se.klassrum.roster.demo.DemoIds.PERSON_TOVE, UUID.randomUUID())) {
+            assertRefused(() -> plans(plans -> plans.stage(TENANT_SOLBACKA, PERSON_SARA, ChangeKind.ADD_OWNER, MA2C_A,
+                    notStaff)), RosterError.UNKNOWN_PERSON);
+        }
+        // David's teacher role ended yesterday; Anna owns En5-B but not Ma2c-A.
+        assertRefused(() -> plans(plans -> plans.stage(TENANT_SOLBACKA, PERSON_SARA, ChangeKind.ADD_OWNER, MA2C_A,
+                se.klassrum.roster.demo.DemoIds.PERSON_DAVID)), RosterError.UNKNOWN_PERSON);
+        assertRefused(() -> plans(plans -> plans.stage(TENANT_SOLBACKA, PERSON_SARA, ChangeKind.REMOVE_OWNER, MA2C_A,
+                PERSON_ANNA)), RosterError.UNKNOWN_PERSON);
+        Optional<BreakPlans.Plan> open = plans(plans -> plans.open(TENANT_SOLBACKA));
+        assertThat(open).as("nothing staged, no plan begun").isEmpty();
+
+        BreakPlans.Plan plan = plans(plans -> plans.stage(TENANT_SOLBACKA, PERSON_SARA, ChangeKind.ADD_OWNER, MA2C_A,
+                PERSON_PETRA));
+        assertThat(plan.changes()).extracting(BreakPlans.Change::personId).containsExactly(PERSON_PETRA);
     }
 
     /** One question the test asks of the rules, with the roster's own adapter. */
