@@ -380,6 +380,13 @@ abstract class TeachingChecks extends ServerCalls {
             assertThat(gridRow(after, second)).contains("\"grade\":\"NOT_YET_ASSESSED\"");
             assertThat(get("/api/v1/students/" + first + "/assessments", guardianOrSelfOf(first)).body())
                     .as("a draft is the teachers' alone").doesNotContain("MATMAT01c");
+            // Who may set none of the drafts learns nothing of them: publishing answers as in a group without drafts.
+            for (String stranger : List.of(as(OID_FILIP), as(OID_BERTIL))) {
+                HttpResponse<String> publishing = send("PUT", grid, stranger, "{\"rows\":[],\"publish\":true}");
+                assertThat(publishing.statusCode()).as(publishing.body()).isEqualTo(200);
+                assertThat(publishing.body()).contains("\"written\":0").contains("\"published\":0");
+            }
+            assertThat(gridRow(get(grid, as(OID_ANNA)).body(), first)).contains("\"status\":\"DRAFT\"");
 
             HttpResponse<String> published = send("PUT", grid, as(OID_ANNA), "{\"rows\":[],\"publish\":true}");
             assertThat(published.body()).contains("\"written\":0").contains("\"published\":2");

@@ -101,10 +101,11 @@ public class AssessmentGrids {
     }
 
     /**
-     * Writes the changed rows, and with {@code publish} publishes every draft of the group's rows the caller may set.
-     * All rows named are decided first, as one list; when the rules refuse any of them, nothing is written.
+     * Writes the changed rows, and with {@code publish} publishes every draft of the group's rows the caller may set;
+     * drafts the caller may not set stay drafts, and neither they nor their number change the answer. All rows named and
+     * the drafts are decided first, as one list; when the rules refuse any row named, nothing is written.
      *
-     * @throws TeachingException {@code NOT_SETTABLE} naming how many rows the caller may not set, {@code NOT_A_MEMBER}
+     * @throws TeachingException {@code NOT_SETTABLE} naming how many of the named rows the caller may not set, {@code NOT_A_MEMBER}
      *                           for a student who is not an active member of the group
      */
     @NoStudentData("decides every row it writes through the guard, as one list, before it writes any")
@@ -124,7 +125,9 @@ public class AssessmentGrids {
                     .map(assessment -> assessment.student().id()).filter(id -> !changed.containsKey(id)).forEach(decided::add);
         }
         List<List<String>> refusals = settable(write, group, syllabus, decided);
-        long refused = refusals.stream().filter(codes -> !codes.isEmpty()).count();
+        // Only the rows the caller named can refuse the save: the group's other drafts are published where the caller may
+        // set them and otherwise left as they are, so that nothing answered depends on drafts the caller may not see.
+        long refused = refusals.subList(0, changed.size()).stream().filter(codes -> !codes.isEmpty()).count();
         if (refused > 0) {
             throw new TeachingException("NOT_SETTABLE",
                     refused + " av omdömena får du inte sätta genom gruppen " + group.name() + "; inget sparades",
@@ -150,9 +153,9 @@ public class AssessmentGrids {
         }
         int published = 0;
         if (publish) {
-            for (UUID student : decided) {
-                Assessment assessment = current.get(student);
-                if (assessment != null && !assessment.isPublished()) {
+            for (int i = 0; i < decided.size(); i++) {
+                Assessment assessment = current.get(decided.get(i));
+                if (assessment != null && !assessment.isPublished() && refusals.get(i).isEmpty()) {
                     assessment.publish(now);
                     published++;
                 }
