@@ -34,8 +34,9 @@ import static io.gatling.javaapi.http.HttpDsl.status;
  *       happens to the machine in one stretch of time (a checkpoint, a vacuum, the JIT) falls on every endpoint in
  *       turn and a round's ratios compare endpoints measured side by side;</li>
  *   <li>the three mixed in equal shares at c=200 on node A for {@code load.mixed-seconds};</li>
- *   <li>with {@code load.nodes=2}: a short warm-up of node B, then the same mix at c=200 spread over nodes A and B
- *       (each virtual user is given one of the two addresses in turn).</li>
+ *   <li>with {@code load.nodes=2}: a short warm-up of node B, then the same mix at c=200 on nodes A and B behind one
+ *       address (HAProxy, see {@link LoadEnvironment}; without it, each virtual user is given one of the two addresses
+ *       in turn).</li>
  * </ol>
  * Every request must answer 200 within Gatling's request timeout (gatling.conf: 10 s); anything else is an error.
  * {@link LoadReport} turns Gatling's statistics into the table with the ratios.
@@ -81,8 +82,9 @@ public class AccessGuardSimulation extends Simulation {
         if (ENVIRONMENT.nodes >= 2) {
             phases.add(phase("warm-up node B", mixed("warm-up node B"), 16, Math.max(5, WARM_UP_SECONDS / 2),
                     protocol(ENVIRONMENT.urlB())));
-            phases.add(phase("mixed c=200, 2 nodes", mixed("mixed c=200, 2 nodes"), 200, MIXED_SECONDS,
-                    http.baseUrls(ENVIRONMENT.urlA(), ENVIRONMENT.urlB()).acceptHeader("application/json")));
+            HttpProtocolBuilder both = ENVIRONMENT.urlBoth() != null ? protocol(ENVIRONMENT.urlBoth())
+                    : http.baseUrls(ENVIRONMENT.urlA(), ENVIRONMENT.urlB()).acceptHeader("application/json");
+            phases.add(phase("mixed c=200, 2 nodes", mixed("mixed c=200, 2 nodes"), 200, MIXED_SECONDS, both));
         }
         // Strictly one after the other: each phase starts once every user of the one before has stopped.
         PopulationBuilder chain = phases.get(phases.size() - 1);

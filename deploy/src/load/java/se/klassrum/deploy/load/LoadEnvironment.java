@@ -49,7 +49,11 @@ import java.util.stream.Stream;
  *       teaching group of about 30 members, an Entra object id, a teacher licence and the group connected (SQL on
  *       the run's own database);</li>
  *   <li>node B (with {@code load.nodes=2}): a second launcher whose Payara Micro uses node A's database, both in
- *       one Payara cluster.</li>
+ *       one Payara cluster;</li>
+ *   <li>with two nodes, HAProxy ({@code load.proxy}, default {@code haproxy} on the path or {@code /usr/sbin/haproxy})
+ *       in front of both at one address, round robin over kept-alive connections, each node taken out while its
+ *       {@code /health/ready} is not UP. Without HAProxy the two-node phase gives each virtual user one of the two
+ *       addresses in turn, and the report says so.</li>
  * </ol>
  * Everything lives in {@code load.work} (default {@code deploy/target/load}), which is emptied first.
  */
@@ -70,6 +74,9 @@ final class LoadEnvironment implements AutoCloseable {
     final int maxTeachers;
     final int portA;
     final int portB;
+    final int portProxy;
+    /** HAProxy, when two nodes are to stand behind one address and it was found; null otherwise. */
+    final Path proxyBinary;
     final int databasePort;
     final Properties facts = new Properties();
 
@@ -77,6 +84,7 @@ final class LoadEnvironment implements AutoCloseable {
     private final UUID tenantId = UUID.randomUUID();
     private final UUID entraTenantId = UUID.randomUUID();
     private final List<Process> launchers = new ArrayList<>();
+    private Process proxy;
     private volatile List<Target> targets = List.of();
     private final HttpClient http = HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(2)).build();
@@ -89,6 +97,8 @@ final class LoadEnvironment implements AutoCloseable {
         this.maxTeachers = Integer.getInteger("load.teachers", 16);
         this.portA = freePort();
         this.portB = freePort();
+        this.portProxy = freePort();
+        this.proxyBinary = nodes >= 2 ? proxyBinary() : null;
         this.databasePort = freePort();
         try {
             KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
@@ -105,6 +115,11 @@ final class LoadEnvironment implements AutoCloseable {
 
     String urlB() {
         return "http://127.0.0.1:" + portB;
+    }
+
+    /** The one address of both nodes, or null without a proxy (fewer than two nodes, or no HAProxy found). */
+    String urlBoth() {
+        return proxyBinary == null ? null : "http://127.0.0.1:" + portProxy;
     }
 
     Target randomTarget() {
@@ -178,6 +193,7 @@ final class LoadEnvironment implements AutoCloseable {
             awaitReady(urlB(), launchers.get(1));
             facts.setProperty("node-b.start.seconds", seconds(started));
             log("node B ready at %s in %s s (database of node A)", urlB(), seconds(started));
+            startProxy();
         }
         facts.setProperty("load.start", loadAverage());
     }
@@ -310,6 +326,60 @@ final class LoadEnvironment implements AutoCloseable {
         return builder.start();
     }
 
+    /**
+     * HAProxy in front of both nodes, when found: one thread (the machine's cores are the nodes', the database's and
+     * Gatling's too), HTTP keep-alive on both sides, a backend connection reused by any client's next request, and each
+     * node checked at {@code /health/ready}.
+     */
+    private void startProxy() throws IOException, InterruptedException {
+        Path binary = proxyBinary;
+        if (binary == null) {
+            facts.setProperty("two-nodes.front", "each virtual user given one of the two addresses (no HAProxy found)");
+            log("no HAProxy found (load.proxy); the two-node phase spreads its users over both addresses instead");
+            return;
+        }
+        Path config = work.resolve("haproxy.cfg");
+        Files.writeString(config, String.join("\n",
+                "global",
+                "    nbthread 1",
+                "    maxconn 4096",
+                "defaults",
+                "    mode http",
+                "    timeout connect 2s",
+                "    timeout client 60s",
+                "    timeout server 60s",
+                "    option http-keep-alive",
+                "    http-reuse always",
+                "frontend klassrum",
+                "    bind 127.0.0.1:" + portProxy,
+                "    default_backend nodes",
+                "backend nodes",
+                "    balance roundrobin",
+                "    option httpchk GET /health/ready",
+                "    server a 127.0.0.1:" + portA + " check inter 2s",
+                "    server b 127.0.0.1:" + portB + " check inter 2s",
+                ""));
+        proxy = new ProcessBuilder(binary.toString(), "-db", "-f", config.toString())
+                .redirectErrorStream(true).redirectOutput(work.resolve("haproxy.log").toFile()).start();
+        awaitReady(urlBoth(), proxy);
+        String version = new String(new ProcessBuilder(binary.toString(), "-v").start().getInputStream().readAllBytes(),
+                StandardCharsets.UTF_8).lines().findFirst().orElse("HAProxy");
+        facts.setProperty("two-nodes.front", "one address: " + version.replaceAll(" - https?://\\S+", "").trim());
+        log("both nodes behind %s (%s)", urlBoth(), version);
+    }
+
+    private static Path proxyBinary() {
+        String named = System.getProperty("load.proxy", "");
+        if (!named.isBlank()) {
+            return Path.of(named);
+        }
+        Stream<Path> candidates = Stream.concat(
+                Stream.of(System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator))
+                        .filter(dir -> !dir.isBlank()).map(dir -> Path.of(dir, "haproxy")),
+                Stream.of(Path.of("/usr/sbin/haproxy")));
+        return candidates.filter(Files::isExecutable).findFirst().orElse(null);
+    }
+
     private void awaitReady(String base, Process launcher) throws InterruptedException {
         URI ready = URI.create(base + "/health/ready");
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(4);
@@ -392,6 +462,16 @@ final class LoadEnvironment implements AutoCloseable {
     /** Stops node B, then node A (each launcher stops its Payara Micro, node A then its PostgreSQL). */
     @Override
     public synchronized void close() {
+        if (proxy != null && proxy.isAlive()) {
+            proxy.destroy();
+            try {
+                if (!proxy.waitFor(10, TimeUnit.SECONDS)) {
+                    proxy.destroyForcibly();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         for (int i = launchers.size() - 1; i >= 0; i--) {
             Process launcher = launchers.get(i);
             if (launcher.isAlive()) {

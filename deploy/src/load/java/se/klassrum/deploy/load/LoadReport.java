@@ -88,6 +88,7 @@ public final class LoadReport {
             out.append(String.format(Locale.ROOT, "two nodes / one node (c=200 mix): %.3f (%.1f / %.1f req/s; 2 nodes: %d errors, "
                     + "p99 %d ms)  target: > 1  %s%n", scaling, two.perSecond(), mixed.perSecond(), two.errors(), two.p99(),
                     scaling > 1 ? "MET" : "MISSED"));
+            out.append(String.format(Locale.ROOT, "  the two nodes' front: %s%n", facts.getProperty("two-nodes.front", "?")));
         }
         String verified = facts.getProperty("audit.verify", "not verified");
         boolean intact = verified.startsWith("200 ") && verified.contains("\"intact\":true");
