@@ -46,9 +46,10 @@ final class ImpactViews {
      * @param administered the schools the caller administers
      * @param detailSchool one of them, to name who gains and loses what there; or null
      * @param names        the names of people by id; a person it leaves out or names with nulls is shown without a name
+     * @param integration  the caller is an integration, shown every warning (no person is named to it)
      */
     Shown show(UUID tenant, BreakImpacts.Impact impact, Collection<UUID> groups, Set<UUID> administered, UUID detailSchool,
-               Function<Set<UUID>, Map<UUID, BreakPerson>> names) {
+               Function<Set<UUID>, Map<UUID, BreakPerson>> names, boolean integration) {
         Map<UUID, String> schoolNames = names("select id, name from school where tenant_id = cast(?1 as uuid)", tenant);
         List<BreakSchoolImpact> schools = new ArrayList<>();
         BreakImpacts.counts(impact.differences()).forEach((school, kinds) -> schools.add(new BreakSchoolImpact(school,
@@ -92,7 +93,10 @@ final class ImpactViews {
                 (d.gained() ? change.gained() : change.lost()).add(person(people, d.studentId()));
             }
         }
-        List<BreakWarning> warnings = impact.warnings().stream().map(w -> {
+        // Which group at another school holds a protected student is not the caller's to know: such a warning is left out.
+        List<BreakWarning> warnings = impact.warnings().stream()
+                .filter(w -> visibleTo(w.kind(), w.schoolId(), integration ? null : administered))
+                .map(w -> {
             boolean own = administered.contains(w.schoolId());
             BreakPerson student = own && w.studentId() != null ? person(people, w.studentId()) : null;
             BreakPerson person = own && w.personId() != null ? person(people, w.personId()) : null;
@@ -101,6 +105,14 @@ final class ImpactViews {
                     person, warningSv(w.kind(), group), warningEn(w.kind(), group));
         }).toList();
         return new Shown(schools, warnings, List.copyOf(changes.values()));
+    }
+
+    /**
+     * Whether a warning is shown to a reader who administers the given schools (null: an integration, which reads
+     * everything): a protected student's becoming visible only at the reader's own schools, every other warning anywhere.
+     */
+    static boolean visibleTo(WarningKind kind, UUID schoolId, Set<UUID> administered) {
+        return kind != WarningKind.PROTECTED_STUDENT_VISIBLE || administered == null || administered.contains(schoolId);
     }
 
     /** A person not named (unknown, or protected from the caller) is shown as neither name nor id. */

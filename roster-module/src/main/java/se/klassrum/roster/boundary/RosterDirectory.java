@@ -143,6 +143,12 @@ public class RosterDirectory {
                 .toList();
     }
 
+    /** Whether the caller is an integration (an application's token) rather than a person. */
+    @NoStudentData("what kind of caller asks; names no student")
+    public boolean callerIsApplication() {
+        return caller.currentActor().orElse(null) instanceof Actor.Application;
+    }
+
     /** The schools where the caller is a school administrator today, by name. */
     @NoStudentData("the schools the caller administers; names no student")
     public List<SchoolView> administeredSchools() {

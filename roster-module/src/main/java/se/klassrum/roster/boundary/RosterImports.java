@@ -131,7 +131,10 @@ public class RosterImports {
         if (detailSchool != null && !administered.contains(detailSchool)) {
             throw new NotPermittedException();
         }
-        return previewFolder(tenantId, folder, actor, listener, administered, detailSchool);
+        boolean integration = directory != null && directory.callerIsApplication();
+        ImportPreview preview = previewFolder(tenantId, folder, actor, listener, administered, detailSchool, integration);
+        return new ImportPreview(forReader(preview.run(), readersSchools()), preview.peopleDecided(), preview.questions(),
+                preview.millis(), preview.schools(), preview.warnings(), preview.details());
     }
 
     /**
@@ -140,15 +143,19 @@ public class RosterImports {
      */
     @NoStudentData("an import's preview that names nobody: counts per school and warnings per group, as recorded")
     public ImportSummary previewFolder(UUID tenantId, Path folder, String actor, ImportProgressListener listener) {
-        return previewFolder(tenantId, folder, actor, listener, Set.of(), null).run();
+        return previewFolder(tenantId, folder, actor, listener, Set.of(), null, false).run();
     }
 
-    /** As {@link #previewFolder(UUID, Path, String, ImportProgressListener, UUID)}, for the schools given. */
+    /**
+     * As {@link #previewFolder(UUID, Path, String, ImportProgressListener, UUID)}, for the schools given.
+     *
+     * @param integration the caller is an integration, shown every warning
+     */
     ImportPreview previewFolder(UUID tenantId, Path folder, String actor, ImportProgressListener listener,
-                                Set<UUID> administered, UUID detailSchool) {
+                                Set<UUID> administered, UUID detailSchool, boolean integration) {
         RosterImporter importer = new RosterImporter(transactions, clock);
         RosterImporter.ImpactOfWriting<ImportPreview> impact = (em, tenant, importDate, changed, write) ->
-                decide(em, tenant, importDate, changed, write, administered, detailSchool);
+                decide(em, tenant, importDate, changed, write, administered, detailSchool, integration);
         List<RosterImporter.Previewed<ImportPreview>> previewed = new ArrayList<>(1);
         java.util.function.Function<ImportProgressListener, ImportSummary> run = measured -> {
             previewed.add(importer.previewFolder(tenantId, folder, actor, measured, impact));
@@ -165,7 +172,8 @@ public class RosterImports {
     /** Inside the import's writing transaction: the facts before, the plan written, the facts after, the rules asked. */
     private static RosterImporter.Impact<ImportPreview> decide(EntityManager em, UUID tenant, LocalDate importDate,
                                                                 RosterImporter.Changed changed, Runnable write,
-                                                                Set<UUID> administered, UUID detailSchool) {
+                                                                Set<UUID> administered, UUID detailSchool,
+                                                                boolean integration) {
         long started = System.nanoTime();
         BreakImpacts impacts = new BreakImpacts(em);
         Set<UUID> people = impacts.membersOf(changed.groups());
@@ -176,26 +184,30 @@ public class RosterImports {
         BreakImpacts.Impact impact = impacts.between(tenant, changed.groups(), people, before, after, importDate);
         ImpactViews views = new ImpactViews(em);
         ImpactViews.Shown shown = views.show(tenant, impact, changed.groups(), administered, detailSchool,
-                views::namesShieldingEveryProtected);
+                views::namesShieldingEveryProtected, integration);
         List<ImportImpactCount> counts = new ArrayList<>();
         shown.schools().forEach(school -> school.kinds().forEach(kind -> counts.add(new ImportImpactCount(
                 school.schoolId(), school.schoolName(), kind.kind().name(), kind.peopleGaining(), kind.studentsGained(),
                 kind.peopleLosing(), kind.studentsLost()))));
-        // One stored warning per kind and group, counting its students; no person is named in the run's record.
+        // One stored warning per kind and group, counting its students; no person is named in the run's record. Every
+        // warning is kept, whoever previewed: each reader is shown those of their own (ImpactViews#visibleTo).
         Map<List<Object>, Set<UUID>> students = new LinkedHashMap<>();
-        Map<List<Object>, SchoolYearBreaks.BreakWarning> first = new LinkedHashMap<>();
-        for (int i = 0; i < impact.warnings().size(); i++) {
-            BreakImpacts.Warning warning = impact.warnings().get(i);
+        Map<List<Object>, BreakImpacts.Warning> first = new LinkedHashMap<>();
+        for (BreakImpacts.Warning warning : impact.warnings()) {
             List<Object> key = List.of(warning.kind(), warning.groupId());
             Set<UUID> theirs = students.computeIfAbsent(key, k -> new HashSet<>());
             if (warning.studentId() != null) {
                 theirs.add(warning.studentId());
             }
-            first.putIfAbsent(key, shown.warnings().get(i));
+            first.putIfAbsent(key, warning);
         }
+        Map<UUID, String> schoolNames = views.names("select id, name from school where tenant_id = cast(?1 as uuid)", tenant);
+        Map<UUID, String> groupNames = views.names("select id, name from study_group where id in (select unnest(cast(?1 as uuid[])))",
+                ImpactViews.uuidArray(first.values().stream().map(BreakImpacts.Warning::groupId).collect(Collectors.toSet())));
         List<ImportImpactWarning> warnings = new ArrayList<>();
         first.forEach((key, warning) -> warnings.add(new ImportImpactWarning(warning.kind().name(), warning.schoolId(),
-                warning.schoolName(), warning.groupId(), warning.groupName(), students.get(key).size())));
+                schoolNames.get(warning.schoolId()), warning.groupId(), groupNames.get(warning.groupId()),
+                students.get(key).size())));
         long millis = (System.nanoTime() - started) / 1_000_000;
         return new RosterImporter.Impact<>(counts, warnings, new ImportPreview(null, impact.peopleDecided(),
                 impact.questions(), millis, shown.schools(), shown.warnings(), shown.details()));
@@ -212,12 +224,16 @@ public class RosterImports {
         return transactions.inNewTransaction(em -> ImportAdmission.closeInterrupted(em, null, clock));
     }
 
-    /** The tenant's import runs, newest first, finished or still running. */
+    /**
+     * The tenant's import runs, newest first, finished or still running. A preview's warnings that a protected student
+     * becomes visible are shown to a school administrator for their own schools only, to an integration for all.
+     */
     public List<ImportSummary> runs(UUID tenantId) {
+        Set<UUID> readersSchools = readersSchools();
         return transactions.inNewTransaction(em -> em.createQuery(
                         "select r from ImportRun r where r.tenant.id = :tenant order by r.startedAt desc", ImportRun.class)
                 .setParameter("tenant", tenantId)
-                .getResultList().stream().map(ImportSummary::of).toList());
+                .getResultList().stream().map(run -> forReader(ImportSummary.of(run), readersSchools)).toList());
     }
 
     /** One run of the tenant, e.g. to follow a running import's progress; empty if it is another tenant's. */
@@ -225,8 +241,22 @@ public class RosterImports {
         if (tenantId == null || runId == null) {
             throw RosterException.of(RosterError.VALUE_REQUIRED, "field", tenantId == null ? "tenantId" : "runId");
         }
+        Set<UUID> readersSchools = readersSchools();
         return transactions.inNewTransaction(em -> Optional.ofNullable(em.find(ImportRun.class, runId))
                 .filter(run -> run.tenant().id().equals(tenantId))
-                .map(ImportSummary::of));
+                .map(run -> forReader(ImportSummary.of(run), readersSchools)));
+    }
+
+    /** The schools the reader administers; null for an integration (or outside a container), which reads every warning. */
+    private Set<UUID> readersSchools() {
+        if (directory == null || directory.callerIsApplication()) {
+            return null;
+        }
+        return directory.administeredSchools().stream().map(RosterDirectory.SchoolView::id).collect(Collectors.toSet());
+    }
+
+    private static ImportSummary forReader(ImportSummary run, Set<UUID> readersSchools) {
+        return run.withWarnings(run.warnings().stream().filter(warning -> ImpactViews.visibleTo(
+                BreakImpacts.WarningKind.valueOf(warning.kind()), warning.schoolId(), readersSchools)).toList());
     }
 }

@@ -285,7 +285,7 @@ public class SchoolYearBreaks {
             throw new NotPermittedException();
         }
         ImpactViews.Shown shown = new ImpactViews(em).show(tenant, impact, plan.groups(), administered, detailSchool,
-                this::namesOf);
+                this::namesOf, false);
         return new BreakPreview(plan.id(), Instant.now(clock), plan.changes().size(), impact.peopleDecided(),
                 impact.questions(), millis, shown.schools(), shown.warnings(), shown.details());
     }

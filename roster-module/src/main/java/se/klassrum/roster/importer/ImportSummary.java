@@ -47,6 +47,12 @@ public record ImportSummary(java.util.UUID runId, java.util.UUID tenantId, Strin
                         .thenComparing(ImportImpactWarning::kind).thenComparing(ImportImpactWarning::groupId)).toList());
     }
 
+    /** This run with only the given warnings, e.g. those its reader may see. */
+    public ImportSummary withWarnings(List<ImportImpactWarning> shown) {
+        return new ImportSummary(runId, tenantId, actor, format, fullSet, files, importDate, startedAt, finishedAt, duration,
+                status, phase, progressDone, progressTotal, counts, problems, notes, preview, impact, List.copyOf(shown));
+    }
+
     /** The kinds of access of an impact, in the order a school's counts are shown. */
     private static final List<String> ACCESS_KINDS = List.of("STUDENT_PROFILE", "HAND_INS", "ASSESSMENTS",
             "DEVELOPMENT_TALKS", "GROUP_POSTS");

@@ -90,7 +90,7 @@ class ImportPreviewTest {
         // The preview, once per school for its names; each one is a whole run that writes and rolls back.
         List<ImportPreview> previews = new ArrayList<>();
         for (UUID school : schools) {
-            previews.add(imports.previewFolder(tenant, next, "person:admin", null, Set.copyOf(schools), school));
+            previews.add(imports.previewFolder(tenant, next, "person:admin", null, Set.copyOf(schools), school, false));
         }
         ImportPreview preview = previews.get(0);
         assertThat(preview.run().status()).as(String.join("\n", preview.run().problems())).isEqualTo(ImportStatus.PREVIEWED);
@@ -159,7 +159,7 @@ class ImportPreviewTest {
         UUID tenant = RosterImportsTest.newTenant(db);
 
         ImportPreview preview = RosterImportsTest.importsOn(transactions, DAY).previewFolder(tenant, full, "person:admin",
-                null, Set.of(), null);
+                null, Set.of(), null, false);
 
         assertThat(preview.run().status()).isEqualTo(ImportStatus.REJECTED);
         assertThat(preview.run().preview()).isTrue();
