@@ -24,15 +24,11 @@ import se.klassrum.access.api.Slice;
 import se.klassrum.access.api.StudentData;
 import se.klassrum.access.api.StudentOwned;
 import se.klassrum.access.api.Validity;
-import se.klassrum.access.audit.AuditLog;
 import se.klassrum.access.audit.AuditRecord;
 import se.klassrum.access.audit.AuditUnavailableException;
-import se.klassrum.access.audit.PendingRecord;
 
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -41,7 +37,6 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -50,6 +45,14 @@ import java.util.concurrent.TimeoutException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+// The family of the mixed-list test: a guardian of CHILD, and CHILD and the protected CLASSMATE in GROUP.
+import static se.klassrum.access.boundary.AccessGuardMixedListTest.CHILD;
+import static se.klassrum.access.boundary.AccessGuardMixedListTest.CLASSMATE;
+import static se.klassrum.access.boundary.AccessGuardMixedListTest.GROUP;
+import static se.klassrum.access.boundary.AccessGuardMixedListTest.GUARDIAN;
+import static se.klassrum.access.boundary.AccessGuardMixedListTest.SCHOOL;
+import static se.klassrum.access.boundary.AccessGuardMixedListTest.TENANT;
+import static se.klassrum.access.boundary.AccessGuardMixedListTest.TODAY;
 
 /**
  * A page whose items leave their details (a member's other groups) to be read once the page is decided: the details are
@@ -57,14 +60,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * that record is committed, or not at all.
  */
 class PageDetailsTest {
-
-    static final UUID TENANT = UUID.randomUUID();
-    static final UUID SCHOOL = UUID.randomUUID();
-    static final UUID GUARDIAN = UUID.randomUUID();
-    static final UUID CHILD = UUID.randomUUID();
-    static final UUID CLASSMATE = UUID.randomUUID();
-    static final UUID GROUP = UUID.randomUUID();
-    static final LocalDate TODAY = LocalDate.now(ZoneId.of("Europe/Stockholm"));
 
     private final ExecutorService callers = Executors.newCachedThreadPool();
     private final List<AuditRecord> audited = new CopyOnWriteArrayList<>();
@@ -106,27 +101,8 @@ class PageDetailsTest {
 
     @BeforeEach
     void guard() {
-        AccessGuard guard = PlainGuard.of(new Roster(), () -> Actor.guardian(GUARDIAN, TENANT), audited);
-        guard.audit = new AuditLog() {
-            @Override
-            public void record(AuditRecord record) {
-                audited.add(record);
-            }
-
-            @Override
-            public PendingRecord handOver(AuditRecord record) {
-                audited.add(record);
-                return () -> {
-                    try {
-                        committed.get(30, TimeUnit.SECONDS);
-                    } catch (InterruptedException | TimeoutException e) {
-                        throw new AuditUnavailableException("not recorded in time", e);
-                    } catch (ExecutionException e) {
-                        throw new AuditUnavailableException("the audit log could not record the decision", e.getCause());
-                    }
-                };
-            }
-        };
+        AccessGuard guard = PlainGuard.of(new Roster(), () -> Actor.guardian(GUARDIAN, TENANT), audited,
+                record -> PlainGuard.heldUntil(committed));
         interceptor = new StudentDataInterceptor();
         interceptor.guard = guard;
     }

@@ -12,7 +12,6 @@ import java.lang.reflect.Proxy;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -30,15 +29,7 @@ class ReadWhileRecordedTest {
 
     private final ExecutorService callers = Executors.newCachedThreadPool();
     private final CompletableFuture<Void> committed = new CompletableFuture<>();
-    private final PendingRecord record = () -> {
-        try {
-            committed.get(30, TimeUnit.SECONDS);
-        } catch (InterruptedException | TimeoutException e) {
-            throw new AuditUnavailableException("not recorded in time", e);
-        } catch (ExecutionException e) {
-            throw new AuditUnavailableException("the audit log could not record the decision", e.getCause());
-        }
-    };
+    private final PendingRecord record = PlainGuard.heldUntil(committed);
 
     @AfterEach
     void stopCallers() {
