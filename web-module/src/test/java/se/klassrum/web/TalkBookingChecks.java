@@ -225,6 +225,19 @@ abstract class TalkBookingChecks extends ServerCalls {
                     .statusCode()).isEqualTo(404);
             assertThat(call("GET", talks("bookings/" + talk + "/calendar?student=" + PERSON_ELSA), karin, null, null)
                     .statusCode()).isEqualTo(200);
+            // Nor is she told of it, booked, moved or confirmed, while the mentor is; a cancellation reaches the invited by
+            // its mail.
+            assertThat(call("PUT", talks("bookings/" + talk), karin, "{\"student\":\"" + PERSON_ELSA + "\",\"time\":\""
+                    + times.get(1) + "\"}", null).statusCode()).isEqualTo(200);
+            assertThat(call("POST", talks("bookings/" + talk + "/confirmation?student=" + PERSON_ELSA), as(OID_BERTIL),
+                    null, null).statusCode()).isEqualTo(200);
+            HttpResponse<String> ebbasNotifications = call("GET", "/api/v1/me/notifications?limit=100", ebba, null, null);
+            assertThat(ebbasNotifications.statusCode()).as(ebbasNotifications.body()).isEqualTo(200);
+            assertThat(ebbasNotifications.body()).doesNotContain(talk);
+            assertThat(call("GET", "/api/v1/me/notifications?limit=100", as(OID_BERTIL), null, null).body())
+                    .contains(talk).contains("TALK_BOOKED").contains("TALK_MOVED");
+            assertThat(call("GET", "/api/v1/me/notifications?limit=100", as(OID_ELSA), null, null).body())
+                    .as("the child is told").contains(talk).contains("TALK_CONFIRMED");
 
             Sql.update(database, "update guardian_link set valid_to = ? where id = ?", LocalDate.now(SWEDEN).minusDays(1),
                     GUARDIAN_LINK_KARIN_ELSA);

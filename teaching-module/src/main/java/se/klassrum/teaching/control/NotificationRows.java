@@ -59,8 +59,11 @@ public class NotificationRows {
                 // The question reading the assessment asks (Views.AssessmentView): its syllabus, subject and group.
                 case ASSESSMENT_PUBLISHED -> new AccessGuard.Item(about, null, ItemFacts.assessment(syllabusId, subjectId,
                         assessmentGroupId != null ? assessmentGroupId : groupId, true), DataKind.ASSESSMENT);
-                case TALK_BOOKED, TALK_MOVED, TALK_CONFIRMED, TALK_CANCELLED -> new AccessGuard.Item(about, groupId, null,
-                        DataKind.TALK_BOOKING);
+                // A talk is the child's, the mentor's and the guardians' it invites (choice 16): asked as reading that
+                // talk, whose id the event holds. A cancelled talk is gone and invites no one, so a guardian is told of a
+                // cancellation by its mail (TalkMails), which goes to those the talk invited.
+                case TALK_BOOKED, TALK_MOVED, TALK_CONFIRMED, TALK_CANCELLED -> new AccessGuard.Item(about, groupId,
+                        ItemFacts.talk(contentId), DataKind.DEVELOPMENT_TALK);
             };
         }
 
