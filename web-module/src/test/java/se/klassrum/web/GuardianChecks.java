@@ -256,6 +256,23 @@ abstract class GuardianChecks extends ServerCalls {
             assertThat(consent.statusCode()).isEqualTo(404);
             assertThat(consent.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
             assertThat(Sql.number(database, "select count(*) from guardian_login where subject = ?", address)).isZero();
+            // Greta goes to Sara's school but has a protected identity, and Sara no path to her: her guardian's link and
+            // login are as unknown to Sara as a link that does not exist.
+            HttpResponse<String> unknownLink = postJsonBearer("/api/v1/guardian/administration/links/" + UUID.randomUUID()
+                    + "/consent", "{\"consentDate\":\"" + java.time.LocalDate.now() + "\"}", sara);
+            String gretasConsent = "/api/v1/guardian/administration/links/" + GUARDIAN_LINK_NILS_GRETA + "/consent";
+            for (String method : List.of("POST", "DELETE")) {
+                HttpResponse<String> gretas = method.equals("POST") ? postJsonBearer(gretasConsent, "{\"consentDate\":\""
+                        + java.time.LocalDate.now() + "\"}", sara) : http.send(HttpRequest.newBuilder(uri(gretasConsent))
+                        .header("Authorization", "Bearer " + sara).DELETE().build(), HttpResponse.BodyHandlers.ofString());
+                assertThat(gretas.statusCode()).as(method + " " + gretas.body()).isEqualTo(404);
+                assertThat(gretas.body().replaceAll("\"requestId\":\"[^\"]*\"", ""))
+                        .isEqualTo(unknownLink.body().replaceAll("\"requestId\":\"[^\"]*\"", "")).doesNotContain("Greta");
+            }
+            assertThat(postBearer("/api/v1/guardian/administration/logins/" + GUARDIAN_LOGIN_NILS + "/disable", sara)
+                    .statusCode()).isEqualTo(404);
+            assertThat(postJsonBearer("/api/v1/guardian/administration/logins", "{\"guardian\":\"" + PERSON_NILS
+                    + "\",\"method\":\"EMAIL\",\"subject\":\"" + address + "\"}", sara).statusCode()).isEqualTo(404);
         } finally {
             Sql.update(database, "delete from guardian_login where subject = ?", address);
             Sql.update(database, "update guardian_login set enabled = true where id = ?", GUARDIAN_LOGIN_ULLA);

@@ -48,19 +48,32 @@ public class Administrators {
      */
     @NoStudentData("authorises the audit extract and the data extract; reveals nothing itself")
     public UUID requireAdministratorOf(UUID studentId) {
+        return administeredStudentsTenant(studentId).orElseThrow(StudentDataNotFoundException::new);
+    }
+
+    /**
+     * Whether the caller administers the student as {@link #requireAdministratorOf} decides it: a school of the student,
+     * and for a protected identity a path to the student's profile (audited).
+     */
+    @NoStudentData("authorises the administration of a student's guardians; reveals nothing itself")
+    public boolean administersStudent(UUID studentId) {
+        return administeredStudentsTenant(studentId).isPresent();
+    }
+
+    private Optional<UUID> administeredStudentsTenant(UUID studentId) {
         Actor caller = guard.currentActor();
         UUID adminId = caller instanceof Actor.Person signedIn && signedIn.guardianLogin() ? null
                 : AccessGuard.personId(caller);
         Optional<AccessFacts> facts = adminId == null ? Optional.empty() : roster.load(adminId, studentId, null);
         if (facts.isEmpty() || facts.get().actor() == null
                 || !administersAnySchoolOf(facts.get().actor(), facts.get().student(), guard.today())) {
-            throw new StudentDataNotFoundException();
+            return Optional.empty();
         }
         if (facts.get().student().protectedIdentity()
                 && !guard.permits(DataKind.STUDENT_PROFILE, Operation.READ, studentId, null, null)) {
-            throw new StudentDataNotFoundException();
+            return Optional.empty();
         }
-        return facts.get().student().tenantId();
+        return Optional.of(facts.get().student().tenantId());
     }
 
     /**

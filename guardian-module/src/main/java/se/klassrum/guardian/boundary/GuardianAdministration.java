@@ -205,8 +205,8 @@ public class GuardianAdministration {
         if (link == null || !link.tenant().id().equals(tenant)) {
             throw new StudentDataNotFoundException();
         }
-        if (guard.currentActor() instanceof Actor.Person person
-                && !administrators.administersStudent(person.personId(), link.child().id(), guard.today())) {
+        // A protected child is administered only with a path to them, as everywhere (Administrators#administersStudent).
+        if (guard.currentActor() instanceof Actor.Person && !administrators.administersStudent(link.child().id())) {
             throw new StudentDataNotFoundException();
         }
         return link;
@@ -225,10 +225,8 @@ public class GuardianAdministration {
      */
     private Actor requireAdministratorOfGuardian(UUID guardianId) {
         Actor admin = guard.currentActor();
-        if (admin instanceof Actor.Person person) {
-            LocalDate today = guard.today();
-            boolean administers = childrenOf(guardianId).stream()
-                    .anyMatch(child -> administrators.administersStudent(person.personId(), child, today));
+        if (admin instanceof Actor.Person) {
+            boolean administers = childrenOf(guardianId).stream().anyMatch(administrators::administersStudent);
             if (!administers) {
                 throw new StudentDataNotFoundException();
             }
