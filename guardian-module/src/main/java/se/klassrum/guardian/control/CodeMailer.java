@@ -144,7 +144,7 @@ public class CodeMailer {
             return true;
         } catch (MessagingException | RuntimeException e) {
             LOG.log(Level.WARNING, "Could not send a sign-in code to {0} through {1}:{2}: {3}",
-                    new Object[]{mail.maskedTo(), settings.host(), String.valueOf(settings.port()), e.toString()});
+                    new Object[]{mail.maskedTo(), settings.host(), String.valueOf(settings.port()), MailFailures.describe(e)});
             return false;
         }
     }

@@ -111,9 +111,10 @@ public class OutboxSender {
                 outbox.sent(mail.id(), now);
                 sent++;
             } catch (MessagingException | RuntimeException refused) {
+                String failure = MailFailures.describe(refused);
                 LOG.log(Level.WARNING, "Could not send outbox mail {0} (attempt {1}): {2}",
-                        new Object[]{mail.id(), mail.attempts() + 1, refused.toString()});
-                outbox.failed(mail.id(), mail.attempts(), refused.toString(), now);
+                        new Object[]{mail.id(), mail.attempts() + 1, failure});
+                outbox.failed(mail.id(), mail.attempts(), failure, now);
             }
         }
         return sent;
