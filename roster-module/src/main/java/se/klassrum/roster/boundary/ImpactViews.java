@@ -97,13 +97,13 @@ final class ImpactViews {
         List<BreakWarning> warnings = impact.warnings().stream()
                 .filter(w -> visibleTo(w.kind(), w.schoolId(), integration ? null : administered))
                 .map(w -> {
-            boolean own = administered.contains(w.schoolId());
-            BreakPerson student = own && w.studentId() != null ? person(people, w.studentId()) : null;
-            BreakPerson person = own && w.personId() != null ? person(people, w.personId()) : null;
-            String group = groupNames.get(w.groupId());
-            return new BreakWarning(w.kind(), w.schoolId(), schoolNames.get(w.schoolId()), w.groupId(), group, student,
-                    person, warningSv(w.kind(), group), warningEn(w.kind(), group));
-        }).toList();
+                    boolean own = administered.contains(w.schoolId());
+                    BreakPerson student = own && w.studentId() != null ? person(people, w.studentId()) : null;
+                    BreakPerson person = own && w.personId() != null ? person(people, w.personId()) : null;
+                    String group = groupNames.get(w.groupId());
+                    return new BreakWarning(w.kind(), w.schoolId(), schoolNames.get(w.schoolId()), w.groupId(), group,
+                            student, person, warningSv(w.kind(), group), warningEn(w.kind(), group));
+                }).toList();
         return new Shown(schools, warnings, List.copyOf(changes.values()));
     }
 
