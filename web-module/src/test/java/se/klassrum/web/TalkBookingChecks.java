@@ -252,6 +252,53 @@ abstract class TalkBookingChecks extends ServerCalls {
     }
 
     /**
+     * A guardian's notification mail about their child's talk leads to the child's page in the guardian portal, and the
+     * mentor's to the group's talk times.
+     */
+    @Test
+    void aTalksNotificationMailLeadsEachReaderToTheirOwnPage(DataSource database) throws Exception {
+        List<String> times = offer(LocalDate.now(SWEDEN).plusDays(17), "10:00");
+        String karin = "Cookie " + GuardianSignIns.signIn(this::uri, http, database, PERSON_KARIN);
+        String karinsAddress = address(database, PERSON_KARIN);
+        String bertilsAddress = address(database, PERSON_BERTIL);
+        try {
+            for (String reader : List.of(karin, as(OID_BERTIL))) {
+                assertThat(call("PUT", "/api/v1/me/notifications/mail-preferences", reader,
+                        "{\"frequency\":\"IMMEDIATELY\",\"language\":\"sv\"}", null).statusCode()).isEqualTo(200);
+            }
+            java.util.Set<String> beforeBooking = MailServer.messageIds();
+            HttpResponse<String> booked = book(karin, PERSON_ELSA, times.get(0), List.of(PERSON_KARIN));
+            assertThat(booked.statusCode()).as(booked.body()).isEqualTo(201);
+            String talk = json(booked.body()).getString("id");
+            java.util.Set<String> before = MailServer.messageIds();
+            assertThat(call("POST", talks("bookings/" + talk + "/confirmation?student=" + PERSON_ELSA), as(OID_BERTIL),
+                    null, null).statusCode()).isEqualTo(200);
+
+            assertThat(notificationMail(karinsAddress, before, "Klassrum: Utvecklingssamtal bekräftat"))
+                    .as("Karin's notification mail").contains("/guardian/child.xhtml?id=" + PERSON_ELSA)
+                    .doesNotContain("talk-times");
+            assertThat(notificationMail(bertilsAddress, beforeBooking, "Klassrum: Utvecklingssamtal bokat"))
+                    .as("Bertil's notification mail").contains("/talk-times.xhtml?group=" + GROUP_NA24A_MENTOR);
+        } finally {
+            Sql.update(database, "delete from mail_preference where person_id in (?, ?)", PERSON_KARIN, PERSON_BERTIL);
+        }
+    }
+
+    /** The text of the first new notification mail to the address whose subject begins so, waited for up to 30 s. */
+    private static String notificationMail(String address, java.util.Set<String> before, String subject) throws Exception {
+        long deadline = System.currentTimeMillis() + 30_000;
+        while (System.currentTimeMillis() < deadline) {
+            for (jakarta.mail.internet.MimeMessage mail : MailServer.newMailTo(address, before, null)) {
+                if (mail.getSubject().startsWith(subject)) {
+                    return (String) mail.getContent();
+                }
+            }
+            Thread.sleep(100);
+        }
+        return null;
+    }
+
+    /**
      * The booking's mail goes through the outbox to the guardians the talk invites, in the recipient's language, with
      * the calendar file attached and nothing about the student but a link; Ebba, whose link to Elsa ended yesterday, is
      * not invited and gets none.

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -102,12 +103,18 @@ public class NotificationMails {
         }
         Locale locale = reader.preference().locale();
         NotificationRows.Shown shown = rows.shown(told);
+        // Told of another student, the reader is that student's guardian unless they own the event's group (a teacher,
+        // the mentor of a talk): each is led to their own page.
+        Set<UUID> owned = rows.ownedBy(mail.recipientId(), told.stream().map(Candidate::groupId).toList());
         String base = publicUrl.replaceAll("/+$", "");
-        List<Line> lines = told.stream().map(event -> new Line(shown.groupNames().get(event.groupId()),
-                NotificationTexts.line(event.kind(), locale, shown.groupNames().get(event.groupId()),
-                        shown.titles().get(event.contentId()), shown.talkTimes().get(event.contentId())),
-                base + NotificationLinks.target(event.kind(), event.groupId(), event.about(),
-                        shown.assignmentFor(event), event.about().equals(mail.recipientId()), false))).toList();
+        List<Line> lines = told.stream().map(event -> {
+            boolean aboutTheReader = event.about().equals(mail.recipientId());
+            return new Line(shown.groupNames().get(event.groupId()),
+                    NotificationTexts.line(event.kind(), locale, shown.groupNames().get(event.groupId()),
+                            shown.titles().get(event.contentId()), shown.talkTimes().get(event.contentId())),
+                    base + NotificationLinks.target(event.kind(), event.groupId(), event.about(), shown.assignmentFor(event),
+                            aboutTheReader, !aboutTheReader && !owned.contains(event.groupId())));
+        }).toList();
         String listLink = base + "/notifications.xhtml";
         return Optional.of(mail.eventId() != null ? immediate(lines.get(0), locale, content, listLink)
                 : digest(lines, locale, content, listLink));

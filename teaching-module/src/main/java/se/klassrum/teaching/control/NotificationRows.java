@@ -14,6 +14,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -259,6 +260,20 @@ public class NotificationRows {
                 .getResultList();
         times.forEach(row -> talkTimes.put(UUID.fromString((String) row[0]), time(row[1])));
         return new Shown(groups, persons, titles, assignmentOf, talkTimes);
+    }
+
+    /** Which of the groups the person owns (teaches or mentors), whatever the ownership's validity. */
+    public Set<UUID> ownedBy(UUID person, Collection<UUID> groups) {
+        if (groups.isEmpty()) {
+            return Set.of();
+        }
+        @SuppressWarnings("unchecked")
+        List<Object> rows = context.em().createNativeQuery("select distinct cast(group_id as varchar) from membership "
+                        + "where person_id = cast(?1 as uuid) and role = 'OWNER' and group_id = any (cast(?2 as uuid[]))")
+                .setParameter(1, person.toString())
+                .setParameter(2, array(groups))
+                .getResultList();
+        return rows.stream().map(id -> UUID.fromString((String) id)).collect(Collectors.toSet());
     }
 
     private Map<UUID, String> names(String sql, Collection<UUID> ids) {
