@@ -507,6 +507,26 @@ abstract class AccessChecks extends ServerCalls {
     }
 
     /**
+     * Nor is a protected student the person whose access an administrator without a path asks explained: Sara asking
+     * how Greta may see Filip is answered as for an id that does not exist, and learns neither her roles nor her groups.
+     */
+    @Test
+    void aProtectedStudentExplainedAsThePersonWithoutAPathIsAnsweredLikeAnUnknownId() throws Exception {
+        String requestId = "alike-" + UUID.randomUUID();
+        String question = "&student=" + PERSON_FILIP + "&kind=POST&group=" + GROUP_MA1C_A;
+        HttpResponse<String> greta = get("/api/v1/access/explain?person=" + PERSON_GRETA + question, person(OID_SARA), "en",
+                requestId);
+        HttpResponse<String> noOne = get("/api/v1/access/explain?person=" + UUID.randomUUID() + question, person(OID_SARA),
+                "en", requestId);
+        HttpResponse<String> filip = get("/api/v1/access/explain?person=" + PERSON_FILIP + question, person(OID_SARA), "en",
+                requestId);
+
+        assertThat(filip.statusCode()).as("a classmate without a protected identity is explained").isEqualTo(200);
+        assertThat(greta.statusCode()).as(greta.body()).isEqualTo(404);
+        assertThat(greta.body()).isEqualTo(noOne.body()).doesNotContain("Ma1c-A").doesNotContain("Solbacka");
+    }
+
+    /**
      * The log of an administrator's schools, across their students: what Anna read about Elsa is there as a
      * sentence naming Elsa; Filip's member list is one entry naming the members Sara administers; what Petra read
      * about Rut, who studies at another school, is not there at all, and neither is protected Greta, to whom Sara has

@@ -61,6 +61,11 @@ public class AccessExplanations {
         Optional<AccessFacts> askersView = personId.equals(callerId) ? asked : roster.load(callerId, subject);
         boolean unknownToAsker = guard.answeredAsUnknown(caller, askersView, groupId)
                 || unknownAssessmentGroup(caller, askersView, item);
+        // So does their view of the person explained: the explanation tells that person's roles and groups, and a
+        // protected identity without a path is no more known as the person asked about than as the student.
+        if (!unknownToAsker && callerId != null && !personId.equals(callerId)) {
+            unknownToAsker = guard.answeredAsUnknown(caller, roster.load(callerId, personId, null), null);
+        }
         boolean permitted = !unknownToAsker && asked.isPresent() && asked.get().actor() != null
                 && asked.get().actor().tenantId().equals(caller.tenantId())
                 && (personId.equals(callerId) || !guardianLogin(caller)
