@@ -14,6 +14,7 @@ import se.klassrum.access.api.NoStudentData;
 import se.klassrum.access.api.Operation;
 import se.klassrum.access.api.RosterFactsPort;
 import se.klassrum.access.api.RosterFactsPort.Subject;
+import se.klassrum.access.boundary.AccessGuard;
 import se.klassrum.access.control.AccessRules;
 
 import java.time.Clock;
@@ -24,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * What a change of a group would do to access, before it is made, decided by the access rules themselves on the facts
@@ -32,7 +34,8 @@ import java.util.UUID;
  * <p>
  * Only counts leave: how many of the group's teachers would lose a path to a student's data, to how many students, and
  * how many of its students would lose the group's posts and assignments. They are given only to an administrator of
- * the group's own school.
+ * the group's own school, and count a student with a protected identity only where that administrator has a path to
+ * the student.
  */
 @ApplicationScoped
 @Transactional
@@ -55,6 +58,9 @@ public class GroupImpacts {
     @Inject
     RosterFactsPort facts;
 
+    @Inject
+    AccessGuard guard;
+
     private final AccessRules rules = new AccessRules();
     private final Clock clock = Clock.systemUTC();
 
@@ -71,7 +77,8 @@ public class GroupImpacts {
         directory.requireSchoolAdministrator(group.schoolId());
         LocalDate today = AccessRules.today(clock);
         Map<UUID, Boolean> people = activePeople(groupId, today);
-        List<UUID> students = people.entrySet().stream().filter(e -> !e.getValue()).map(Map.Entry::getKey).toList();
+        List<UUID> students = countable(people.entrySet().stream().filter(e -> !e.getValue()).map(Map.Entry::getKey)
+                .toList());
         UUID tenant = tenantOf(groupId);
 
         int teachers = 0;
@@ -140,6 +147,35 @@ public class GroupImpacts {
             people.put(UUID.fromString((String) row[0]), (Boolean) row[1]);
         }
         return people;
+    }
+
+    /**
+     * The students the counts may include: a student with a protected identity only where the administrator has a path
+     * to the student's profile (decided as one list, audited), since a count that changes with them would tell of them.
+     */
+    private List<UUID> countable(List<UUID> students) {
+        if (students.isEmpty()) {
+            return students;
+        }
+        @SuppressWarnings("unchecked")
+        List<Object> rows = em.createNativeQuery("select cast(id as varchar) from person where id = any (cast(?1 as uuid[]))"
+                        + " and security_marking <> 'NONE'")
+                .setParameter(1, students.stream().map(UUID::toString).collect(Collectors.joining(",", "{", "}")))
+                .getResultList();
+        List<UUID> shielded = rows.stream().map(id -> UUID.fromString((String) id)).toList();
+        if (shielded.isEmpty()) {
+            return students;
+        }
+        AccessGuard.ListDecision decision = guard.list(DataKind.STUDENT_PROFILE, Operation.READ, null);
+        boolean[] visible = decision.visible(shielded.stream().map(id -> new AccessGuard.Item(id, null, null)).toList());
+        decision.audit();
+        Set<UUID> hidden = new HashSet<>();
+        for (int i = 0; i < visible.length; i++) {
+            if (!visible[i]) {
+                hidden.add(shielded.get(i));
+            }
+        }
+        return students.stream().filter(student -> !hidden.contains(student)).toList();
     }
 
     private UUID tenantOf(UUID groupId) {
