@@ -184,6 +184,10 @@ public class RosterAdministration {
     public void linkSyllabus(UUID groupId, UUID syllabusId) {
         StudyGroup group = group(groupId);
         Syllabus syllabus = existing(Syllabus.class, syllabusId, RosterError.UNKNOWN_SYLLABUS);
+        if (!syllabus.tenant().id().equals(group.tenant().id())) {
+            // Another organisation's syllabus is answered as one that does not exist: nobody probes other tenants' ids.
+            throw RosterException.of(RosterError.UNKNOWN_SYLLABUS, "id", syllabusId);
+        }
         update(group, g -> g.linkSyllabus(syllabus));
     }
 

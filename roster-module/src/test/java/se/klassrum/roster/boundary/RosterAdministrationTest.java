@@ -228,6 +228,23 @@ class RosterAdministrationTest {
     }
 
     @Test
+    void another_organisations_syllabus_is_refused_as_one_that_does_not_exist() {
+        UUID norrasSubject = UUID.randomUUID();
+        UUID norrasSyllabus = UUID.randomUUID();
+        run(admin -> {
+            admin.createSubject(norrasSubject, NORRA, "MAT", "Matematik");
+            admin.createSyllabus(norrasSyllabus, norrasSubject, "MATMAT01c-N", "Matematik 1c");
+        });
+
+        RosterException foreign = assertRefused(admin -> admin.linkSyllabus(MA1C, norrasSyllabus), RosterError.UNKNOWN_SYLLABUS);
+        RosterException unknown = assertRefused(admin -> admin.linkSyllabus(MA1C, UNKNOWN), RosterError.UNKNOWN_SYLLABUS);
+
+        assertThat(foreign.messageEn().replace(norrasSyllabus.toString(), UNKNOWN.toString())).isEqualTo(unknown.messageEn())
+                .doesNotContain("MATMAT01c-N");
+        assertThat(foreign.messageSv().replace(norrasSyllabus.toString(), UNKNOWN.toString())).isEqualTo(unknown.messageSv());
+    }
+
+    @Test
     void an_id_already_in_use_is_refused() {
         assertRefused(admin -> admin.createTenant(SOLBACKA, UUID.randomUUID(), "Kopia"), RosterError.DUPLICATE_ID);
     }
