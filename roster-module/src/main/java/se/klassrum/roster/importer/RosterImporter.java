@@ -25,6 +25,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * Imports a folder of roster files into a tenant: reads and checks every file, then, only if nothing is
@@ -38,6 +40,8 @@ import java.util.UUID;
  * by a PostgreSQL advisory lock held by the writing transaction.
  */
 public final class RosterImporter {
+
+    private static final Logger LOG = Logger.getLogger(RosterImporter.class.getName());
 
     public static final ZoneId SCHOOL_ZONE = ZoneId.of("Europe/Stockholm");
 
@@ -427,7 +431,12 @@ public final class RosterImporter {
         });
     }
 
-    private static String explain(Throwable failure) {
+    /**
+     * The reason a run failed, as its record tells every administrator who reads it. A database's error text may quote
+     * the failing row ("Failing row contains (…)"), a student's name among it: such a failure is told by its SQL state,
+     * with a reference to the server log, which has the whole text.
+     */
+    static String explain(Throwable failure) {
         if (failure instanceof RosterException roster) {
             return roster.messageEn();
         }
@@ -435,6 +444,14 @@ public final class RosterImporter {
                 ? ConstraintViolations.explain(runtime, Map.of()) : java.util.Optional.<RosterException>empty();
         if (explained.isPresent()) {
             return explained.get().messageEn();
+        }
+        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof java.sql.SQLException sql) {
+                String reference = UUID.randomUUID().toString();
+                LOG.log(Level.SEVERE, "An import failed in the database, reference " + reference, failure);
+                return failure.getClass().getSimpleName() + ": the database refused it (SQL state " + sql.getSQLState()
+                        + "; reference " + reference + " in the server log)";
+            }
         }
         return failure.getClass().getSimpleName() + (failure.getMessage() == null ? "" : ": " + failure.getMessage());
     }
