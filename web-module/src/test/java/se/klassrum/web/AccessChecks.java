@@ -637,7 +637,8 @@ abstract class AccessChecks extends ServerCalls {
                 + "unnest(string_to_array(e.subjects, chr(29))) s where e.request_id = ? and split_part(s, chr(30), 1) = ?",
                 requestId, PERSON_GRETA.toString())).containsExactly("DENY");
 
-        HttpResponse<String> extract = get("/api/v1/students/" + PERSON_FILIP + "/audit", person(OID_SARA));
+        // A classmate Filip was refused finds the list in her own log, as the one who asked.
+        HttpResponse<String> extract = get("/api/v1/students/" + PERSON_ELSA + "/audit", person(OID_SARA));
         assertThat(extract.body()).contains(requestId).contains(PERSON_FILIP.toString());
     }
 

@@ -238,6 +238,9 @@ abstract class TalkBookingChecks extends ServerCalls {
                     .contains(talk).contains("TALK_BOOKED").contains("TALK_MOVED");
             assertThat(call("GET", "/api/v1/me/notifications?limit=100", as(OID_ELSA), null, null).body())
                     .as("the child is told").contains(talk).contains("TALK_CONFIRMED");
+            assertThat(call("GET", "/api/v1/me/notifications?limit=100", karin, null, null).body())
+                    .as("the guardian it invites is told of what she did not do herself").contains(talk)
+                    .contains("TALK_CONFIRMED");
 
             Sql.update(database, "update guardian_link set valid_to = ? where id = ?", LocalDate.now(SWEDEN).minusDays(1),
                     GUARDIAN_LINK_KARIN_ELSA);

@@ -11,6 +11,7 @@ import se.klassrum.access.api.ItemFacts;
 import se.klassrum.access.api.NoStudentData;
 import se.klassrum.access.api.Operation;
 import se.klassrum.access.api.RosterFactsPort;
+import se.klassrum.access.api.SchoolRoleKind;
 import se.klassrum.access.api.StudentDataNotFoundException;
 import se.klassrum.access.audit.AuditLog;
 import se.klassrum.access.audit.AuditRecord;
@@ -61,15 +62,18 @@ public class AccessExplanations {
         Optional<AccessFacts> askersView = personId.equals(callerId) ? asked : roster.load(callerId, subject);
         boolean unknownToAsker = guard.answeredAsUnknown(caller, askersView, groupId)
                 || unknownAssessmentGroup(caller, askersView, item);
-        // So does their view of the person explained: the explanation tells that person's roles and groups, and a
-        // protected identity without a path is no more known as the person asked about than as the student.
+        // So does their view of a student explained as the person: the explanation tells that person's roles and groups,
+        // and a protected student without a path is no more known as the person asked about than as the student.
         if (!unknownToAsker && callerId != null && !personId.equals(callerId)) {
-            unknownToAsker = guard.answeredAsUnknown(caller, roster.load(callerId, personId, null), null);
+            Optional<AccessFacts> personView = roster.load(callerId, personId, null);
+            boolean aStudent = personView.map(AccessFacts::student).map(person -> person.roles().stream()
+                    .anyMatch(role -> role.role() == SchoolRoleKind.STUDENT)).orElse(false);
+            unknownToAsker = aStudent && guard.answeredAsUnknown(caller, personView, null);
         }
         boolean permitted = !unknownToAsker && asked.isPresent() && asked.get().actor() != null
                 && asked.get().actor().tenantId().equals(caller.tenantId())
                 && (personId.equals(callerId) || !guardianLogin(caller)
-                        && administrators.administersStudent(callerId, studentId, today));
+                        && administrators.administersSchoolOf(callerId, studentId, today));
 
         // Only a student of the asker's own tenant takes the entry into the student's chain.
         UUID chainTenant = askersView.filter(facts -> facts.student().tenantId().equals(caller.tenantId()))

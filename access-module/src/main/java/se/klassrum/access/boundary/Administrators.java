@@ -107,9 +107,12 @@ public class Administrators {
         return caller.tenantId();
     }
 
-    /** Whether the person administers a school where the student has a role today. */
+    /**
+     * Whether the person administers a school where the student has a role today, whatever the student's identity: for
+     * a caller who may be told of the student at all, ask {@link #administersStudent(UUID)}.
+     */
     @NoStudentData("answers only whether a person administers a student's school")
-    public boolean administersStudent(UUID adminId, UUID studentId, LocalDate today) {
+    public boolean administersSchoolOf(UUID adminId, UUID studentId, LocalDate today) {
         if (adminId == null) {
             return false;
         }

@@ -95,7 +95,7 @@ final class ImpactViews {
         }
         // Which group at another school holds a protected student is not the caller's to know: such a warning is left out.
         List<BreakWarning> warnings = impact.warnings().stream()
-                .filter(w -> visibleTo(w.kind(), w.schoolId(), integration ? null : administered))
+                .filter(w -> visibleTo(w.kind().name(), w.schoolId(), integration ? null : administered))
                 .map(w -> {
                     boolean own = administered.contains(w.schoolId());
                     BreakPerson student = own && w.studentId() != null ? person(people, w.studentId()) : null;
@@ -108,11 +108,12 @@ final class ImpactViews {
     }
 
     /**
-     * Whether a warning is shown to a reader who administers the given schools (null: an integration, which reads
-     * everything): a protected student's becoming visible only at the reader's own schools, every other warning anywhere.
+     * Whether a warning of the kind (by name, as a run stores it) is shown to a reader who administers the given schools
+     * (null: an integration, which reads everything): a protected student's becoming visible only at the reader's own schools, every other warning anywhere.
      */
-    static boolean visibleTo(WarningKind kind, UUID schoolId, Set<UUID> administered) {
-        return kind != WarningKind.PROTECTED_STUDENT_VISIBLE || administered == null || administered.contains(schoolId);
+    static boolean visibleTo(String kind, UUID schoolId, Set<UUID> administered) {
+        return !WarningKind.PROTECTED_STUDENT_VISIBLE.name().equals(kind) || administered == null
+                || administered.contains(schoolId);
     }
 
     /** A person not named (unknown, or protected from the caller) is shown as neither name nor id. */

@@ -256,7 +256,7 @@ public class RosterImports {
     }
 
     private static ImportSummary forReader(ImportSummary run, Set<UUID> readersSchools) {
-        return run.withWarnings(run.warnings().stream().filter(warning -> ImpactViews.visibleTo(
-                BreakImpacts.WarningKind.valueOf(warning.kind()), warning.schoolId(), readersSchools)).toList());
+        return run.withWarnings(run.warnings().stream()
+                .filter(warning -> ImpactViews.visibleTo(warning.kind(), warning.schoolId(), readersSchools)).toList());
     }
 }
