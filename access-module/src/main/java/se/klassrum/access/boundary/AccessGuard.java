@@ -28,6 +28,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -117,6 +119,27 @@ public class AccessGuard {
      */
     public ListDecision list(DataKind kind, Operation operation, UUID listGroup) {
         return list(kind, operation, listGroup, Set.of());
+    }
+
+    /**
+     * Which of the students the caller may see the profile of, decided as one list and audited once: the check before
+     * anything is said of a student with a protected identity (a name, a count) outside a guarded read.
+     */
+    public Set<UUID> visibleProfiles(Collection<UUID> studentIds) {
+        if (studentIds.isEmpty()) {
+            return Set.of();
+        }
+        List<UUID> asked = List.copyOf(studentIds);
+        ListDecision decision = list(DataKind.STUDENT_PROFILE, Operation.READ, null);
+        boolean[] visible = decision.visible(asked.stream().map(id -> new Item(id, null, null)).toList());
+        decision.audit();
+        Set<UUID> allowed = new HashSet<>();
+        for (int i = 0; i < visible.length; i++) {
+            if (visible[i]) {
+                allowed.add(asked.get(i));
+            }
+        }
+        return allowed;
     }
 
     /**

@@ -166,16 +166,8 @@ public class GroupImpacts {
         if (shielded.isEmpty()) {
             return students;
         }
-        AccessGuard.ListDecision decision = guard.list(DataKind.STUDENT_PROFILE, Operation.READ, null);
-        boolean[] visible = decision.visible(shielded.stream().map(id -> new AccessGuard.Item(id, null, null)).toList());
-        decision.audit();
-        Set<UUID> hidden = new HashSet<>();
-        for (int i = 0; i < visible.length; i++) {
-            if (!visible[i]) {
-                hidden.add(shielded.get(i));
-            }
-        }
-        return students.stream().filter(student -> !hidden.contains(student)).toList();
+        Set<UUID> visible = guard.visibleProfiles(shielded);
+        return students.stream().filter(student -> !shielded.contains(student) || visible.contains(student)).toList();
     }
 
     private UUID tenantOf(UUID groupId) {

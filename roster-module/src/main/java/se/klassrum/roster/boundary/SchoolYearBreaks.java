@@ -6,11 +6,9 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import se.klassrum.access.api.Actor;
-import se.klassrum.access.api.DataKind;
 import se.klassrum.access.api.NoStudentData;
 import se.klassrum.access.api.NotPermittedException;
 import se.klassrum.access.api.NotSignedInException;
-import se.klassrum.access.api.Operation;
 import se.klassrum.access.audit.AuditLog;
 import se.klassrum.access.audit.AuditRecord;
 import se.klassrum.access.boundary.AccessGuard;
@@ -381,17 +379,7 @@ public class SchoolYearBreaks {
         List<Object[]> rows = em.createNativeQuery("select id, given_name || ' ' || family_name, security_marking"
                 + " from person where id in (select unnest(cast(?1 as uuid[])))").setParameter(1, uuidArray(ids)).getResultList();
         List<UUID> shielded = rows.stream().filter(row -> !"NONE".equals(row[2])).map(row -> (UUID) row[0]).toList();
-        Set<UUID> visible = new HashSet<>();
-        if (!shielded.isEmpty()) {
-            AccessGuard.ListDecision decision = guard.list(DataKind.STUDENT_PROFILE, Operation.READ, null);
-            boolean[] allowed = decision.visible(shielded.stream().map(id -> new AccessGuard.Item(id, null, null)).toList());
-            decision.audit();
-            for (int i = 0; i < allowed.length; i++) {
-                if (allowed[i]) {
-                    visible.add(shielded.get(i));
-                }
-            }
-        }
+        Set<UUID> visible = guard.visibleProfiles(shielded);
         Map<UUID, BreakPerson> named = new HashMap<>();
         for (Object[] row : rows) {
             UUID id = (UUID) row[0];

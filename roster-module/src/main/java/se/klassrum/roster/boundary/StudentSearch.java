@@ -7,10 +7,8 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 import se.klassrum.access.api.Actor;
 import se.klassrum.access.api.Cursors;
-import se.klassrum.access.api.DataKind;
 import se.klassrum.access.api.NoStudentData;
 import se.klassrum.access.api.NotPermittedException;
-import se.klassrum.access.api.Operation;
 import se.klassrum.access.api.Page;
 import se.klassrum.access.api.Slice;
 import se.klassrum.access.boundary.AccessGuard;
@@ -154,7 +152,8 @@ public class StudentSearch {
                         .setParameter("id", UUID.fromString(after.get(2)));
             }
             List<Person> rows = query.getResultList();
-            List<UUID> allowed = pathsTo(rows.stream().filter(Person::isProtectedIdentity).map(Person::id).toList());
+            Set<UUID> allowed = guard.visibleProfiles(rows.stream().filter(Person::isProtectedIdentity).map(Person::id)
+                    .toList());
             rows.stream().filter(person -> !person.isProtectedIdentity() || allowed.contains(person.id())).forEach(visible::add);
             if (rows.size() < batch || visible.size() > page.limit()) {
                 break;
@@ -209,7 +208,7 @@ public class StudentSearch {
                     role.person().isProtectedIdentity(), new ArrayList<>())).schools().add(role.school().name());
         }
         List<UUID> shielded = candidates.values().stream().filter(Candidate::protectedIdentity).map(Candidate::id).toList();
-        List<UUID> allowed = pathsTo(shielded);
+        Set<UUID> allowed = guard.visibleProfiles(shielded);
         return candidates.values().stream()
                 .filter(candidate -> !candidate.protectedIdentity() || allowed.contains(candidate.id()))
                 .limit(limit)
@@ -248,7 +247,7 @@ public class StudentSearch {
         Set<UUID> administered = new HashSet<>();
         List<UUID> shielded = new ArrayList<>();
         found.forEach((id, protectedIdentity) -> (protectedIdentity ? shielded : administered).add(id));
-        administered.addAll(pathsTo(shielded));
+        administered.addAll(guard.visibleProfiles(shielded));
         return Set.copyOf(administered);
     }
 
@@ -273,23 +272,6 @@ public class StudentSearch {
             throw new NotPermittedException();
         }
         return schools;
-    }
-
-    /** The protected students to whose profile the caller has a path: decided and audited as one list. */
-    private List<UUID> pathsTo(List<UUID> shielded) {
-        if (shielded.isEmpty()) {
-            return List.of();
-        }
-        AccessGuard.ListDecision decision = guard.list(DataKind.STUDENT_PROFILE, Operation.READ, null);
-        boolean[] visible = decision.visible(shielded.stream().map(id -> new AccessGuard.Item(id, null, null)).toList());
-        decision.audit();
-        List<UUID> allowed = new ArrayList<>();
-        for (int i = 0; i < visible.length; i++) {
-            if (visible[i]) {
-                allowed.add(shielded.get(i));
-            }
-        }
-        return allowed;
     }
 
     /** The text as a LIKE pattern matches it literally. */
