@@ -159,6 +159,8 @@ public final class Launcher {
         environment.put("KLASSRUM_DB_USER", database.user());
         environment.put("KLASSRUM_DB_PASSWORD", database.password());
         environment.putAll(LocalSecrets.forServer(settings.dataDirectory(), name -> isSet(environment, name)));
+        auditChain(settings, environment.get("KLASSRUM_AUDIT_CHAIN"), hostName())
+                .ifPresent(chain -> environment.put("KLASSRUM_AUDIT_CHAIN", chain));
         try {
             Files.createDirectories(settings.dataDirectory());
             return builder.start();
@@ -183,6 +185,37 @@ public final class Launcher {
             return file;
         } catch (IOException e) {
             throw new LaunchFailure("could not write " + file + ": " + e.getMessage());
+        }
+    }
+
+    /**
+     * The audit chain this node appends to in each organisation ({@code KLASSRUM_AUDIT_CHAIN}): as set, or for a node of a
+     * cluster its host and HTTP port, so that the nodes never take turns on one chain's head; a single node keeps the
+     * first chain (''). Empty when nothing is to be set.
+     *
+     * @throws LaunchFailure for a name the audit log does not take
+     */
+    static java.util.Optional<String> auditChain(Settings settings, String configured, String hostName) {
+        if (configured != null && !configured.isBlank()) {
+            if (!configured.trim().matches("[A-Za-z0-9._:-]{1,64}")) {
+                throw new LaunchFailure("KLASSRUM_AUDIT_CHAIN may hold letters, digits and . _ : - (at most 64): " + configured);
+            }
+            return java.util.Optional.empty();
+        }
+        if (!settings.clustered()) {
+            return java.util.Optional.empty();
+        }
+        String host = hostName == null ? "" : hostName.replaceAll("[^A-Za-z0-9.-]", "-");
+        String port = "-" + settings.httpPort();
+        String chain = (host.isEmpty() ? "node" : host.substring(0, Math.min(host.length(), 64 - port.length()))) + port;
+        return java.util.Optional.of(chain);
+    }
+
+    private static String hostName() {
+        try {
+            return java.net.InetAddress.getLocalHost().getHostName();
+        } catch (IOException e) {
+            return System.getenv("HOSTNAME");
         }
     }
 

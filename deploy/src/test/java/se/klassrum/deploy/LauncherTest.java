@@ -92,6 +92,20 @@ class LauncherTest {
         assertThat(otherPassword.get(1)).startsWith("solbacka-").isNotEqualTo(name);
     }
 
+    @Test
+    void eachNodeOfAClusterAppendsToAnAuditChainOfItsOwnAndASingleNodeToTheFirst() {
+        Map<String, String> cluster = Map.of("KLASSRUM_CLUSTER", "true", "KLASSRUM_HTTP_PORT", "8081",
+                "KLASSRUM_CLUSTER_PASSWORD", "correct horse battery");
+
+        assertThat(Launcher.auditChain(settings(Map.of()), null, "web-1")).as("a single node: the first chain").isEmpty();
+        assertThat(Launcher.auditChain(settings(cluster), null, "web-1.skola.local")).contains("web-1.skola.local-8081");
+        assertThat(Launcher.auditChain(settings(cluster), null, "web 2_x")).contains("web-2-x-8081");
+        assertThat(Launcher.auditChain(settings(cluster), null, "h".repeat(100)).orElseThrow()).hasSize(64).endsWith("-8081");
+        assertThat(Launcher.auditChain(settings(cluster), "rack-a", "web-1")).as("as set: left to the setting").isEmpty();
+        assertThatThrownBy(() -> Launcher.auditChain(settings(cluster), "a chain; drop table", "web-1"))
+                .isInstanceOf(Launcher.LaunchFailure.class).hasMessageContaining("KLASSRUM_AUDIT_CHAIN");
+    }
+
     private static Settings settings(Map<String, String> environment) {
         return Settings.from(new Properties()::getProperty, environment);
     }

@@ -429,6 +429,35 @@ abstract class AccessChecks extends ServerCalls {
     }
 
     @Test
+    void theAuditLogsSignedListOfChainsFindsAChainRemovedWholeOrTheListTakenAway(DataSource database) throws Exception {
+        get("/api/v1/students/" + PERSON_ELSA, person(OID_ANNA));
+        String tenant = TENANT_SOLBACKA.toString();
+        assertThat(Sql.strings(database, "select count(*) from audit_chain_set where tenant_id = ?", tenant)).containsExactly("1");
+
+        // A second node's chain removed whole, head and entries: the list still names it.
+        Sql.update(database, "update audit_chain_set set chains = array_append(chains, 'web-2-8080') where tenant_id = ?", tenant);
+        try {
+            HttpResponse<String> removed = get("/api/v1/access/audit/verify", person(OID_SARA));
+
+            assertThat(removed.body()).contains("\"intact\":false").contains("\"chain\":\"web-2-8080\"")
+                    .contains("has no head");
+        } finally {
+            Sql.update(database, "update audit_chain_set set chains = array_remove(chains, 'web-2-8080') where tenant_id = ?",
+                    tenant);
+        }
+        // The list taken away with it.
+        Sql.update(database, "update audit_chain_set set tenant_id = tenant_id || '-away' where tenant_id = ?", tenant);
+        try {
+            HttpResponse<String> noList = get("/api/v1/access/audit/verify", person(OID_SARA));
+
+            assertThat(noList.body()).contains("\"intact\":false").contains("list of the organisation's audit chains is missing");
+        } finally {
+            Sql.update(database, "update audit_chain_set set tenant_id = ? where tenant_id = ?", tenant, tenant + "-away");
+        }
+        assertThat(get("/api/v1/access/audit/verify", person(OID_SARA)).body()).contains("\"intact\":true");
+    }
+
+    @Test
     void aPageOfMembersAndItsCursorCarryNothingOfTheMembersLeftOut() throws Exception {
         HttpResponse<String> student = get("/api/v1/groups/" + GROUP_MA1C_A + "/members?limit=1", person(OID_FILIP));
 

@@ -28,8 +28,23 @@ public class AuditEntry {
     @Column(name = "tenant_id", nullable = false, updatable = false)
     private String tenantId;
 
+    /**
+     * The chain within the tenant that the entry belongs to: the name of the audit writer that appended it, '' for the
+     * tenant's first chain (migration V51). Covered by the hash when not ''.
+     */
+    @Column(nullable = false, updatable = false)
+    private String chain;
+
+    /** Its place in its chain, from 1. */
     @Column(nullable = false, updatable = false)
     private long seq;
+
+    /**
+     * Its place among the tenant's entries of every chain, as the database numbered them when they were appended; the
+     * order the log is read in. Not covered by the hash: within a chain, {@link #seq} is the order that counts.
+     */
+    @Column(insertable = false, updatable = false)
+    private long position;
 
     @Column(name = "occurred_at", nullable = false, updatable = false)
     private OffsetDateTime occurredAt;
@@ -90,10 +105,16 @@ public class AuditEntry {
     protected AuditEntry() {
     }
 
-    /** Appends a record to a chain whose last entry had {@code seq - 1} and {@code prevHash}. */
+    /** Appends a record to the tenant's first chain (''), whose last entry had {@code seq - 1} and {@code prevHash}. */
     AuditEntry(AuditRecord record, long seq, String prevHash, HashChain.Key key) {
+        this(record, "", seq, prevHash, key);
+    }
+
+    /** Appends a record to the tenant's chain {@code chain}, whose last entry had {@code seq - 1} and {@code prevHash}. */
+    AuditEntry(AuditRecord record, String chain, long seq, String prevHash, HashChain.Key key) {
         this.id = UUID.randomUUID().toString();
         this.tenantId = record.tenantId();
+        this.chain = chain;
         this.seq = seq;
         // Truncated to what PostgreSQL stores, so that the hash recomputed from the row matches.
         this.occurredAt = record.occurredAt().truncatedTo(ChronoUnit.MICROS).atOffset(ZoneOffset.UTC);
@@ -118,7 +139,9 @@ public class AuditEntry {
         AuditEntry view = new AuditEntry();
         view.id = id;
         view.tenantId = tenantId;
+        view.chain = chain;
         view.seq = seq;
+        view.position = position;
         view.occurredAt = occurredAt;
         view.purpose = purpose;
         view.actorKind = actorKind;
@@ -139,11 +162,12 @@ public class AuditEntry {
 
     /**
      * The fields the hash covers, in a fixed order; nulls as empty text. A list's subjects follow in their
-     * order; an entry without subjects has the same form as before lists were audited in one entry.
+     * order; an entry without subjects has the same form as before lists were audited in one entry, and one of the
+     * tenant's first chain ('') the same as before a tenant had more than one.
      */
     String canonicalForm() {
         String single = String.join("\u001F",
-                tenantId, Long.toString(seq), occurredAt.toInstant().toString(), purpose, actorKind,
+                chain.isEmpty() ? tenantId : tenantId + "@" + chain, Long.toString(seq), occurredAt.toInstant().toString(), purpose, actorKind,
                 nullToEmpty(actorId), nullToEmpty(studentId), nullToEmpty(groupId), dataKind, operation, decision,
                 failingCodes, requestId, prevHash);
         return subjects == null ? single : single + "\u001F" + subjects;
@@ -154,7 +178,9 @@ public class AuditEntry {
     }
 
     public String tenantId() { return tenantId; }
+    public String chain() { return chain; }
     public long seq() { return seq; }
+    public long position() { return position; }
     public OffsetDateTime occurredAt() { return occurredAt; }
     public String purpose() { return purpose; }
     public String actorKind() { return actorKind; }

@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.stream.Stream;
 
 /**
  * Appends decisions to the tenants' chains and reads them back. Appending goes through the {@link AuditWriter}:
@@ -59,40 +58,43 @@ public class AuditLog {
     /**
      * The decisions about one student, newest first: who, when, what kind, and the outcome.
      *
-     * @param beforeSeq only entries older than this one (the previous page's last), or null for the newest
+     * @param beforePosition only entries older than this one (the previous page's last {@link AuditEntry#position()}),
+     *                       or null for the newest
      */
-    public List<AuditEntry> forStudent(String tenantId, String studentId, Long beforeSeq, int limit) {
-        return forStudent(tenantId, studentId, AuditFilter.NONE, beforeSeq, limit);
+    public List<AuditEntry> forStudent(String tenantId, String studentId, Long beforePosition, int limit) {
+        return forStudent(tenantId, studentId, AuditFilter.NONE, beforePosition, limit);
     }
 
     /**
      * The decisions about one student that the filter keeps, newest first. A list decided in one step counts
      * with the outcome for this student: its entry is kept as it concerns the student.
      *
-     * @param beforeSeq only entries older than this one (the previous page's last), or null for the newest
+     * @param beforePosition only entries older than this one (the previous page's last {@link AuditEntry#position()}),
+     *                       or null for the newest
      */
-    public List<AuditEntry> forStudent(String tenantId, String studentId, AuditFilter filter, Long beforeSeq, int limit) {
-        return read(tenantId, java.util.Objects.requireNonNull(studentId, "studentId"), filter, beforeSeq, limit);
+    public List<AuditEntry> forStudent(String tenantId, String studentId, AuditFilter filter, Long beforePosition, int limit) {
+        return read(tenantId, java.util.Objects.requireNonNull(studentId, "studentId"), filter, beforePosition, limit);
     }
 
     /**
      * The decisions about any student of the organisation that the filter keeps, newest first, one per student: a list
      * decided in one step gives one entry for each student it names, with the outcome for that student, all with the
-     * list's sequence number. Group-level decisions, which concern no student, are not among them. Who may read which
-     * of them is for the caller to decide.
+     * list's position. Group-level decisions, which concern no student, are not among them. Who may read which of them
+     * is for the caller to decide.
      *
-     * @param beforeSeq only entries older than this one, or null for the newest
+     * @param beforePosition only entries older than this one, or null for the newest
      */
-    public List<AuditEntry> forStudents(String tenantId, AuditFilter filter, Long beforeSeq, int limit) {
-        return read(tenantId, null, filter, beforeSeq, limit);
+    public List<AuditEntry> forStudents(String tenantId, AuditFilter filter, Long beforePosition, int limit) {
+        return read(tenantId, null, filter, beforePosition, limit);
     }
 
-    private List<AuditEntry> read(String tenantId, String studentId, AuditFilter filter, Long beforeSeq, int limit) {
-        long before = beforeSeq == null ? Long.MAX_VALUE : beforeSeq;
+    // Newest first across the tenant's chains: by position, which the database gives in the order entries are appended.
+    private List<AuditEntry> read(String tenantId, String studentId, AuditFilter filter, Long beforePosition, int limit) {
+        long before = beforePosition == null ? Long.MAX_VALUE : beforePosition;
         String student = studentId == null ? "is not null" : "= :student";
         List<AuditEntry> entries = new ArrayList<>(filtered(em.createQuery("select e from AuditEntry e where e.tenantId = :tenant "
-                        + "and e.studentId " + student + " and e.seq < :before" + conditions(filter)
-                        + " order by e.seq desc", AuditEntry.class), tenantId, studentId, filter, before)
+                        + "and e.studentId " + student + " and e.position < :before" + conditions(filter)
+                        + " order by e.position desc", AuditEntry.class), tenantId, studentId, filter, before)
                 .setMaxResults(limit)
                 .getResultList());
         // Lists decided in one step name the student among their subjects, with the outcome for them.
@@ -108,7 +110,7 @@ public class AuditLog {
                 entries.add(list.concerning(list.subjects().get(subject.position())));
             }
         }
-        entries.sort(Comparator.comparingLong(AuditEntry::seq).reversed());
+        entries.sort(Comparator.comparingLong(AuditEntry::position).reversed());
         return entries.size() > limit ? List.copyOf(entries.subList(0, limit)) : entries;
     }
 
@@ -126,7 +128,7 @@ public class AuditLog {
         StringBuilder sql = new StringBuilder("select e.id, cast(s.position as integer) - 1 from audit_entry e "
                 + "cross join lateral unnest(string_to_array(e.subjects, chr(29))) with ordinality as s (subject, position) "
                 + "where e.subjects is not null and e.tenant_id = ?").append(parameter(parameters, tenantId))
-                .append(" and e.seq < ?").append(parameter(parameters, before));
+                .append(" and e.position < ?").append(parameter(parameters, before));
         if (studentId != null) {
             sql.append(" and audit_subject_students(e.subjects) @> array[cast(?").append(parameter(parameters, studentId))
                     .append(" as text)] and split_part(s.subject, chr(30), 1) = ?").append(parameter(parameters, studentId));
@@ -146,7 +148,7 @@ public class AuditLog {
         if (filter.allowed() != null) {
             sql.append(" and split_part(s.subject, chr(30), 3) = ?").append(parameter(parameters, filter.allowed() ? "ALLOW" : "DENY"));
         }
-        sql.append(" order by e.seq desc, split_part(s.subject, chr(30), 1), s.position limit ?").append(parameter(parameters, limit));
+        sql.append(" order by e.position desc, split_part(s.subject, chr(30), 1), s.position limit ?").append(parameter(parameters, limit));
         Query query = em.createNativeQuery(sql.toString());
         for (int i = 0; i < parameters.size(); i++) {
             query.setParameter(i + 1, parameters.get(i));
@@ -224,15 +226,101 @@ public class AuditLog {
         return query;
     }
 
-    /** Walks a tenant's whole chain in pages and reports the first broken link, if any. */
+    /**
+     * Walks each of a tenant's chains whole, in pages, after checking the tenant's list of chains against the chains
+     * found (heads and entries) and against its key; reports the first broken link, if any.
+     */
     @Transactional
     public ChainVerification verify(String tenantId) {
-        HashChain chain = new HashChain(tenantId, keys.key());
+        HashChain.Key key = keys.key();
+        Map<String, Object[]> heads = new HashMap<>();
+        @SuppressWarnings("unchecked")
+        List<Object[]> headRows = em.createNativeQuery("select chain, last_seq, last_hash, head_mac from audit_chain_head "
+                        + "where tenant_id = ?1")
+                .setParameter(1, tenantId)
+                .getResultList();
+        headRows.forEach(row -> heads.put((String) row[0], row));
+        @SuppressWarnings("unchecked")
+        List<String> entryChains = em.createNativeQuery("select distinct chain from audit_entry where tenant_id = ?1")
+                .setParameter(1, tenantId)
+                .getResultList();
+        TreeSet<String> found = new TreeSet<>(heads.keySet());
+        found.addAll(entryChains);
+        ChainVerification listing = checkList(tenantId, found, heads.keySet(), key);
+        if (listing != null) {
+            return listing;
+        }
+        long checked = 0;
+        for (String chain : found) {
+            ChainVerification one = verify(tenantId, chain, heads.get(chain), key);
+            if (!one.intact()) {
+                return one.plus(checked);
+            }
+            checked += one.entriesChecked();
+        }
+        return ChainVerification.intact(tenantId, checked);
+    }
+
+    /**
+     * The list of the tenant's chains: it must name every chain found, each of them with a head, and match its key
+     * (migration V51's unsigned list of the first chain alone stands until a writer signs it). Null when it holds.
+     */
+    private ChainVerification checkList(String tenantId, Set<String> found, Set<String> withHead, HashChain.Key key) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("select array_to_string(chains, chr(31)), cardinality(chains), mac "
+                        + "from audit_chain_set where tenant_id = ?1")
+                .setParameter(1, tenantId)
+                .getResultList();
+        if (rows.isEmpty()) {
+            return found.isEmpty() ? null
+                    : ChainVerification.broken(tenantId, null, 0, 0, "the list of the organisation's audit chains is missing");
+        }
+        List<String> listed = ((Number) rows.get(0)[1]).intValue() == 0 ? List.of()
+                : List.of(((String) rows.get(0)[0]).split("\u001F", -1));
+        return checkList(tenantId, found, withHead, listed, (String) rows.get(0)[2], key);
+    }
+
+    /**
+     * Checks a tenant's list of chains: it must name every chain found (by head or entries), each of them must have a
+     * head, and with a key its MAC must match (or be migration V51's mark on a list of the first chain alone). Null when
+     * it holds.
+     */
+    static ChainVerification checkList(String tenantId, Set<String> found, Set<String> withHead, List<String> listed,
+                                       String mac, HashChain.Key key) {
+        for (String chain : new TreeSet<>(found)) {
+            if (!listed.contains(chain)) {
+                return ChainVerification.broken(tenantId, chain, 0, 0,
+                        "chain " + describe(chain) + " is not on the organisation's list of audit chains");
+            }
+        }
+        for (String chain : listed) {
+            if (!withHead.contains(chain)) {
+                return ChainVerification.broken(tenantId, chain, 0, 0,
+                        "chain " + describe(chain) + " is on the organisation's list of audit chains and has no head: "
+                                + "it may have been removed");
+            }
+        }
+        List<String> sorted = listed.stream().sorted().toList();
+        boolean unsignedFirst = AuditWriter.UNSIGNED_BY_MIGRATION.equals(mac) && listed.equals(List.of(""));
+        if (key.keyed() && !unsignedFirst && !java.util.Objects.equals(key.chainsMac(tenantId, sorted), mac)) {
+            return ChainVerification.broken(tenantId, null, 0, 0,
+                    "the list of the organisation's audit chains does not match its key: a chain may have been removed");
+        }
+        return null;
+    }
+
+    private static String describe(String chain) {
+        return chain.isEmpty() ? "'' (the first)" : chain;
+    }
+
+    private ChainVerification verify(String tenantId, String chainName, Object[] head, HashChain.Key key) {
+        HashChain chain = new HashChain(tenantId, chainName, key);
         long after = 0;
         while (true) {
-            List<AuditEntry> page = em.createQuery("select e from AuditEntry e where e.tenantId = :tenant and e.seq > :after "
-                            + "order by e.seq", AuditEntry.class)
+            List<AuditEntry> page = em.createQuery("select e from AuditEntry e where e.tenantId = :tenant and e.chain = :chain "
+                            + "and e.seq > :after order by e.seq", AuditEntry.class)
                     .setParameter("tenant", tenantId)
+                    .setParameter("chain", chainName)
                     .setParameter("after", after)
                     .setMaxResults(VERIFY_PAGE_SIZE)
                     .getResultList();
@@ -243,15 +331,9 @@ public class AuditLog {
             after = page.get(page.size() - 1).seq();
             em.clear();
         }
-        @SuppressWarnings("unchecked")
-        Stream<Object[]> head = em.createNativeQuery("select last_seq, last_hash, head_mac from audit_chain_head "
-                        + "where tenant_id = ?1")
-                .setParameter(1, tenantId)
-                .getResultStream();
-        Object[] found = head.findFirst().orElse(null);
-        if (found == null) {
-            return chain.result(0);
+        if (head == null) {
+            return chain.resultWithoutHead();
         }
-        return chain.result(((Number) found[0]).longValue(), (String) found[1], (String) found[2]);
+        return chain.result(((Number) head[1]).longValue(), (String) head[2], (String) head[3]);
     }
 }

@@ -23,9 +23,14 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -44,10 +49,13 @@ import java.util.stream.Stream;
  * <p>
  * The writer has a connection pool of its own ({@value #DATA_SOURCE}, a non-transactional data source of at
  * most two connections): a request that holds its pooled connection while it waits never needs a second one
- * from the application's pool, so no burst of requests can starve the pool. The chain heads of a batch's
- * tenants are locked once per batch, in tenant order (two nodes writing into the same chain take turns per
- * batch, never deadlock), instead of once per decision: an organisation's decisions no longer queue on one
- * row lock each.
+ * from the application's pool, so no burst of requests can starve the pool.
+ * <p>
+ * Each writer appends to a chain of its own in every tenant ({@code klassrum.audit.chain}; '' for a single node): the
+ * nodes of a cluster never wait for each other's heads. The tenant's list of chains ({@code audit_chain_set}, with a
+ * MAC under the audit key) names every chain, so that one removed whole is found. Two writers given the same chain
+ * still append correctly: the chain heads of a batch's tenants are then locked once per batch, in tenant order (they
+ * take turns per batch, never deadlock), instead of once per decision.
  */
 @ApplicationScoped
 public class AuditWriter {
@@ -69,6 +77,19 @@ public class AuditWriter {
 
     @Inject
     AuditKeys keys;
+
+    /** The chain this writer appends to in every tenant: '' (a single node's), or the node's own name. */
+    @Inject
+    @ConfigProperty(name = "klassrum.audit.chain")
+    Optional<String> chainSetting = Optional.empty();
+
+    private String chain = "";
+
+    /** What a chain may be named: letters, digits and {@code . _ : -}, at most 64. */
+    public static final Pattern CHAIN_NAME = Pattern.compile("[A-Za-z0-9._:-]{0,64}");
+
+    /** The mark of a list of chains that migration V51 wrote, unsigned, for a tenant's first chain alone. */
+    static final String UNSIGNED_BY_MIGRATION = "V51";
 
     @Inject
     @ConfigProperty(name = "klassrum.audit.queue-capacity", defaultValue = "10000")
@@ -99,6 +120,9 @@ public class AuditWriter {
      */
     private final Map<String, Head> knownHeads = new HashMap<>();
 
+    /** The tenants whose list of chains names this writer's chain, as far as this writer has seen; kept by the writer thread. */
+    private final Set<String> listed = new HashSet<>();
+
     /**
      * Moves the heads from where this writer left them (their tenant, new seq, hash and keyed mac, and the seq and hash
      * they must still have) and appends the entries, a list's subjects in its entry's row. A head another node moved in
@@ -111,17 +135,17 @@ public class AuditWriter {
                 from unnest(cast(? as text[]), cast(? as bigint[]), cast(? as text[]), cast(? as text[]),
                             cast(? as bigint[]), cast(? as text[]))
                      as v (tenant_id, last_seq, last_hash, head_mac, was_seq, was_hash)
-                where h.tenant_id = v.tenant_id and h.last_seq = v.was_seq and h.last_hash = v.was_hash
+                where h.tenant_id = v.tenant_id and h.chain = ? and h.last_seq = v.was_seq and h.last_hash = v.was_hash
                 returning h.tenant_id
             ), entries as (
                 insert into audit_entry (id, tenant_id, seq, occurred_at, purpose, actor_kind, actor_id, student_id,
                                          group_id, data_kind, operation, decision, failing_codes, request_id, prev_hash,
-                                         hash, hash_alg, subjects)
+                                         hash, hash_alg, subjects, chain)
                 select * from unnest(cast(? as text[]), cast(? as text[]), cast(? as bigint[]), cast(? as timestamptz[]),
                                      cast(? as text[]), cast(? as text[]), cast(? as text[]), cast(? as text[]),
                                      cast(? as text[]), cast(? as text[]), cast(? as text[]), cast(? as text[]),
                                      cast(? as text[]), cast(? as text[]), cast(? as text[]), cast(? as text[]),
-                                     cast(? as text[]), cast(? as text[]))
+                                     cast(? as text[]), cast(? as text[]), cast(? as text[]))
             )
             select audit_require_heads_moved(?, (select count(*) from moved))
             """;
@@ -193,6 +217,10 @@ public class AuditWriter {
     /** Starts the node's writer thread with the bean, so that no decision waits on a lock to find it. */
     @PostConstruct
     void start() {
+        chain = chainSetting.map(String::trim).orElse("");
+        if (!CHAIN_NAME.matcher(chain).matches()) {
+            throw new IllegalStateException("klassrum.audit.chain may hold letters, digits and . _ : - (at most 64): " + chain);
+        }
         if (registry != null) {
             appendTime = registry.timer(Metadata.builder().withName("klassrum.audit.append")
                     .withDescription("From a decision's audit record handed to the writer to the commit of its batch")
@@ -395,10 +423,12 @@ public class AuditWriter {
     private void appendLocked(Connection connection, List<Pending> batch, TreeSet<String> tenants, HashChain.Key key)
             throws SQLException {
         Map<String, Head> heads = lockHeads(connection, tenants);
+        Set<String> nowListed = list(connection, tenants, key);
         List<AuditEntry> entries = chain(batch, heads, key);
         insert(connection, entries);
         moveHeads(connection, heads, key);
         connection.commit();
+        listed.addAll(nowListed);
         heads.forEach((tenant, head) -> knownHeads.put(tenant, head.copy()));
         appendedLocked.incrementAndGet();
         if (lockedBatches != null) {
@@ -406,12 +436,77 @@ public class AuditWriter {
         }
     }
 
+    /**
+     * Makes sure the lists of chains of the batch's tenants name this writer's chain, within the batch's transaction (its
+     * heads locked already): locks the lists in tenant order, creating a new tenant's, and adds the chain where missing.
+     * A list is signed anew only when it was signed rightly, was made here, or is the unsigned list of a tenant's first
+     * chain alone that migration V51 wrote; any other keeps its MAC, which then no longer matches, so that a list
+     * someone shortened is never signed over. Returns the tenants whose lists now name the chain.
+     */
+    private Set<String> list(Connection connection, TreeSet<String> tenants, HashChain.Key key) throws SQLException {
+        List<String> unlisted = tenants.stream().filter(tenant -> !listed.contains(tenant)).toList();
+        if (unlisted.isEmpty()) {
+            return Set.of();
+        }
+        Set<String> made = new HashSet<>();
+        try (PreparedStatement create = connection.prepareStatement("insert into audit_chain_set (tenant_id, chains, mac) "
+                + "values (?, cast('{}' as text[]), null) on conflict (tenant_id) do nothing")) {
+            for (String tenant : unlisted) {
+                create.setString(1, tenant);
+                create.addBatch();
+            }
+            int[] counts = create.executeBatch();
+            for (int i = 0; i < counts.length; i++) {
+                if (counts[i] == 1) {
+                    made.add(unlisted.get(i));
+                }
+            }
+        }
+        Map<String, List<String>> chains = new HashMap<>();
+        Map<String, String> macs = new HashMap<>();
+        try (PreparedStatement lock = connection.prepareStatement("select tenant_id, chains, mac from audit_chain_set "
+                + "where tenant_id = any (?) order by tenant_id for update")) {
+            lock.setArray(1, connection.createArrayOf("text", unlisted.toArray()));
+            try (ResultSet rows = lock.executeQuery()) {
+                while (rows.next()) {
+                    chains.put(rows.getString(1), List.of((String[]) rows.getArray(2).getArray()));
+                    macs.put(rows.getString(1), rows.getString(3));
+                }
+            }
+        }
+        try (PreparedStatement widen = connection.prepareStatement(
+                "update audit_chain_set set chains = ?, mac = ? where tenant_id = ?")) {
+            boolean any = false;
+            for (String tenant : unlisted) {
+                List<String> were = chains.get(tenant);
+                if (were.contains(chain)) {
+                    continue;
+                }
+                String mac = macs.get(tenant);
+                boolean signable = made.contains(tenant) || Objects.equals(mac, key.chainsMac(tenant, were))
+                        || UNSIGNED_BY_MIGRATION.equals(mac) && were.equals(List.of(""));
+                TreeSet<String> wider = new TreeSet<>(were);
+                wider.add(chain);
+                List<String> now = List.copyOf(wider);
+                widen.setArray(1, connection.createArrayOf("text", now.toArray()));
+                widen.setString(2, signable ? key.chainsMac(tenant, now) : mac);
+                widen.setString(3, tenant);
+                widen.addBatch();
+                any = true;
+            }
+            if (any) {
+                widen.executeBatch();
+            }
+        }
+        return Set.copyOf(unlisted);
+    }
+
     /** The batch's entries, each chained onto its tenant's head, which moves along. */
-    private static List<AuditEntry> chain(List<Pending> batch, Map<String, Head> heads, HashChain.Key key) {
+    private List<AuditEntry> chain(List<Pending> batch, Map<String, Head> heads, HashChain.Key key) {
         List<AuditEntry> entries = new ArrayList<>(batch.size());
         for (Pending pending : batch) {
             Head head = heads.get(pending.record().tenantId());
-            AuditEntry entry = new AuditEntry(pending.record(), head.seq + 1, head.hash, key);
+            AuditEntry entry = new AuditEntry(pending.record(), chain, head.seq + 1, head.hash, key);
             head.seq = entry.seq();
             head.hash = entry.hash();
             entries.add(entry);
@@ -419,14 +514,16 @@ public class AuditWriter {
         return entries;
     }
 
-    private static int setHeads(Connection connection, PreparedStatement append, int column, List<String> tenants,
-                                Map<String, Head> heads, Map<String, Head> were, HashChain.Key key) throws SQLException {
+    private int setHeads(Connection connection, PreparedStatement append, int column, List<String> tenants,
+                         Map<String, Head> heads, Map<String, Head> were, HashChain.Key key) throws SQLException {
         append.setArray(column++, texts(connection, tenants.stream()));
         append.setArray(column++, connection.createArrayOf("bigint", tenants.stream().map(t -> heads.get(t).seq).toArray()));
         append.setArray(column++, texts(connection, tenants.stream().map(t -> heads.get(t).hash)));
-        append.setArray(column++, texts(connection, tenants.stream().map(t -> key.headMac(t, heads.get(t).seq, heads.get(t).hash))));
+        append.setArray(column++, texts(connection, tenants.stream().map(t -> key.headMac(t, chain, heads.get(t).seq,
+                heads.get(t).hash))));
         append.setArray(column++, connection.createArrayOf("bigint", tenants.stream().map(t -> were.get(t).seq).toArray()));
         append.setArray(column++, texts(connection, tenants.stream().map(t -> were.get(t).hash)));
+        append.setString(column++, chain);
         return column;
     }
 
@@ -450,6 +547,7 @@ public class AuditWriter {
         append.setArray(column++, texts(connection, entries.stream().map(AuditEntry::hash)));
         append.setArray(column++, texts(connection, entries.stream().map(AuditEntry::hashAlg)));
         append.setArray(column++, texts(connection, entries.stream().map(AuditEntry::storedSubjects)));
+        append.setArray(column++, texts(connection, entries.stream().map(AuditEntry::chain)));
         return column;
     }
 
@@ -457,20 +555,22 @@ public class AuditWriter {
         return connection.createArrayOf("text", values.toArray());
     }
 
-    private static Map<String, Head> lockHeads(Connection connection, TreeSet<String> tenants) throws SQLException {
-        try (PreparedStatement create = connection.prepareStatement("insert into audit_chain_head (tenant_id, last_seq, "
-                + "last_hash) values (?, 0, ?) on conflict (tenant_id) do nothing")) {
+    private Map<String, Head> lockHeads(Connection connection, TreeSet<String> tenants) throws SQLException {
+        try (PreparedStatement create = connection.prepareStatement("insert into audit_chain_head (tenant_id, chain, "
+                + "last_seq, last_hash) values (?, ?, 0, ?) on conflict (tenant_id, chain) do nothing")) {
             for (String tenant : tenants) {
                 create.setString(1, tenant);
-                create.setString(2, HashChain.GENESIS);
+                create.setString(2, chain);
+                create.setString(3, HashChain.GENESIS);
                 create.addBatch();
             }
             create.executeBatch();
         }
         Map<String, Head> heads = new HashMap<>();
         try (PreparedStatement lock = connection.prepareStatement("select tenant_id, last_seq, last_hash from "
-                + "audit_chain_head where tenant_id = any (?) order by tenant_id for update")) {
+                + "audit_chain_head where tenant_id = any (?) and chain = ? order by tenant_id for update")) {
             lock.setArray(1, connection.createArrayOf("text", tenants.toArray()));
+            lock.setString(2, chain);
             try (ResultSet rows = lock.executeQuery()) {
                 while (rows.next()) {
                     heads.put(rows.getString(1), new Head(rows.getLong(2), rows.getString(3)));
@@ -483,8 +583,8 @@ public class AuditWriter {
     private static void insert(Connection connection, List<AuditEntry> entries) throws SQLException {
         try (PreparedStatement entry = connection.prepareStatement("insert into audit_entry (id, tenant_id, seq, "
                 + "occurred_at, purpose, actor_kind, actor_id, student_id, group_id, data_kind, operation, decision, "
-                + "failing_codes, request_id, prev_hash, hash, hash_alg, subjects) "
-                + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + "failing_codes, request_id, prev_hash, hash, hash_alg, subjects, chain) "
+                + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             for (AuditEntry written : entries) {
                 int column = 1;
                 entry.setString(column++, written.id());
@@ -504,21 +604,23 @@ public class AuditWriter {
                 entry.setString(column++, written.prevHash());
                 entry.setString(column++, written.hash());
                 entry.setString(column++, written.hashAlg());
-                entry.setString(column, written.storedSubjects());
+                entry.setString(column++, written.storedSubjects());
+                entry.setString(column, written.chain());
                 entry.addBatch();
             }
             entry.executeBatch();
         }
     }
 
-    private static void moveHeads(Connection connection, Map<String, Head> heads, HashChain.Key key) throws SQLException {
+    private void moveHeads(Connection connection, Map<String, Head> heads, HashChain.Key key) throws SQLException {
         try (PreparedStatement move = connection.prepareStatement(
-                "update audit_chain_head set last_seq = ?, last_hash = ?, head_mac = ? where tenant_id = ?")) {
+                "update audit_chain_head set last_seq = ?, last_hash = ?, head_mac = ? where tenant_id = ? and chain = ?")) {
             for (Map.Entry<String, Head> head : heads.entrySet()) {
                 move.setLong(1, head.getValue().seq);
                 move.setString(2, head.getValue().hash);
-                move.setString(3, key.headMac(head.getKey(), head.getValue().seq, head.getValue().hash));
+                move.setString(3, key.headMac(head.getKey(), chain, head.getValue().seq, head.getValue().hash));
                 move.setString(4, head.getKey());
+                move.setString(5, chain);
                 move.addBatch();
             }
             move.executeBatch();

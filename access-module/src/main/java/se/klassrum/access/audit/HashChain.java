@@ -26,6 +26,7 @@ public final class HashChain {
     public static final String SHA256 = "SHA-256";
 
     private final String tenantId;
+    private final String chain;
     private final Key key;
     private long expectedSeq = 1;
     private String expectedPrevHash = GENESIS;
@@ -34,10 +35,21 @@ public final class HashChain {
     private boolean lastKeyed;
     private ChainVerification broken;
 
-    /** Starts verifying one tenant's chain; feed its entries in {@code seq} order. */
+    /** Starts verifying a tenant's first chain (''); feed its entries in {@code seq} order. */
     public HashChain(String tenantId, Key key) {
+        this(tenantId, "", key);
+    }
+
+    /** Starts verifying one of a tenant's chains; feed its entries in {@code seq} order. */
+    public HashChain(String tenantId, String chain, Key key) {
         this.tenantId = tenantId;
+        this.chain = chain;
         this.key = key;
+    }
+
+    private ChainVerification brokenAt(long firstBrokenSeq, String reason) {
+        return ChainVerification.broken(tenantId, chain, checked, firstBrokenSeq,
+                chain.isEmpty() ? reason : "chain " + chain + ": " + reason);
     }
 
     /** Checks the next entry; after the first broken link the verdict no longer changes. */
@@ -46,19 +58,19 @@ public final class HashChain {
             return;
         }
         if (entry.seq() != expectedSeq) {
-            broken = ChainVerification.broken(tenantId, checked, expectedSeq,
+            broken = brokenAt(expectedSeq,
                     "entry " + expectedSeq + " is missing (the next one is " + entry.seq() + ")");
         } else if (!entry.prevHash().equals(expectedPrevHash)) {
-            broken = ChainVerification.broken(tenantId, checked, entry.seq(),
+            broken = brokenAt(entry.seq(),
                     "entry " + entry.seq() + " does not follow the entry before it");
         } else if (SHA256.equals(entry.hashAlg()) && keyed > 0) {
-            broken = ChainVerification.broken(tenantId, checked, entry.seq(),
+            broken = brokenAt(entry.seq(),
                     "entry " + entry.seq() + " has no keyed hash, but entries before it do");
         } else if (HMAC_SHA256.equals(entry.hashAlg()) && !key.keyed()) {
-            broken = ChainVerification.broken(tenantId, checked, entry.seq(),
+            broken = brokenAt(entry.seq(),
                     "entry " + entry.seq() + " has a keyed hash and no audit key is set to check it");
         } else if (!key.hash(entry, entry.hashAlg()).equals(entry.hash())) {
-            broken = ChainVerification.broken(tenantId, checked, entry.seq(),
+            broken = brokenAt(entry.seq(),
                     "entry " + entry.seq() + " was changed after it was written");
         } else {
             checked++;
@@ -81,6 +93,18 @@ public final class HashChain {
         return result(headSeq, null, null);
     }
 
+    /** The verdict once every entry was fed, for a chain that has no head: intact only if it has no entries either. */
+    public ChainVerification resultWithoutHead() {
+        if (broken != null) {
+            return broken;
+        }
+        if (checked > 0) {
+            return brokenAt(expectedSeq - 1, "the chain has entries but no head: entries after " + (expectedSeq - 1)
+                    + " may have been removed");
+        }
+        return ChainVerification.intact(tenantId, 0);
+    }
+
     // The head's hash and MAC are checked only when given: AuditLog always gives them.
 
     /**
@@ -94,19 +118,19 @@ public final class HashChain {
             return broken;
         }
         if (headHash != null && headSeq == expectedSeq - 1 && checked > 0 && !headHash.equals(expectedPrevHash)) {
-            return ChainVerification.broken(tenantId, checked, headSeq, "the chain's head names another last entry");
+            return brokenAt(headSeq, "the chain's head names another last entry");
         }
         if (headHash != null && key.keyed() && lastKeyed && headSeq == expectedSeq - 1
-                && !java.util.Objects.equals(key.headMac(tenantId, headSeq, headHash), headMac)) {
-            return ChainVerification.broken(tenantId, checked, headSeq,
+                && !java.util.Objects.equals(key.headMac(tenantId, chain, headSeq, headHash), headMac)) {
+            return brokenAt(headSeq,
                     "the chain's head does not match its key: entries after " + headSeq + " may have been removed");
         }
         if (headSeq >= expectedSeq) {
-            return ChainVerification.broken(tenantId, checked, expectedSeq,
+            return brokenAt(expectedSeq,
                     "entries " + expectedSeq + " to " + headSeq + " are missing");
         }
         if (key.keyed() && checked > 0 && !lastKeyed) {
-            return ChainVerification.broken(tenantId, checked, expectedSeq - 1,
+            return brokenAt(expectedSeq - 1,
                     "the chain ends with entries that have no keyed hash although an audit key is set");
         }
         return ChainVerification.intact(tenantId, checked);
@@ -154,14 +178,31 @@ public final class HashChain {
          * removes entries from the end cannot move the head back to match.
          */
         public String headMac(String tenantId, long lastSeq, String lastHash) {
+            return headMac(tenantId, "", lastSeq, lastHash);
+        }
+
+        /** The MAC of the head of one of a tenant's chains; for the first chain ('') the same as above. */
+        public String headMac(String tenantId, String chain, long lastSeq, String lastHash) {
+            return mac("head\u001F" + (chain.isEmpty() ? tenantId : tenantId + "@" + chain) + "\u001F" + lastSeq
+                    + "\u001F" + lastHash);
+        }
+
+        /**
+         * The MAC of the list of a tenant's chains (sorted), or null without a key: someone who removes a chain whole,
+         * its head with it, cannot take it off the list to match.
+         */
+        public String chainsMac(String tenantId, java.util.List<String> chains) {
+            return mac("chains\u001F" + tenantId + "\u001F" + String.join("\u001F", chains));
+        }
+
+        private String mac(String text) {
             if (secret == null) {
                 return null;
             }
             try {
                 Mac mac = Mac.getInstance("HmacSHA256");
                 mac.init(secret);
-                return HexFormat.of().formatHex(mac.doFinal(("head\u001F" + tenantId + "\u001F" + lastSeq + "\u001F" + lastHash)
-                        .getBytes(StandardCharsets.UTF_8)));
+                return HexFormat.of().formatHex(mac.doFinal(text.getBytes(StandardCharsets.UTF_8)));
             } catch (GeneralSecurityException e) {
                 throw new IllegalStateException("every Java runtime has HMAC-SHA256", e);
             }

@@ -34,6 +34,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class AuditWriterChainTest {
 
     private static TestDatabase db;
+    private static final HashChain.Key KEY = HashChain.Key.of("audit-writer-chain-test-key-0123456789abcdef".getBytes());
 
     @BeforeAll
     static void createDatabase() {
@@ -110,6 +111,89 @@ class AuditWriterChainTest {
     }
 
     @Test
+    void two_nodes_with_chains_of_their_own_never_wait_for_each_others_heads() throws Exception {
+        String city = UUID.randomUUID().toString();
+        AuditWriter nodeA = writer("node-a");
+        AuditWriter nodeB = writer("node-b");
+        ExecutorService callers = Executors.newFixedThreadPool(16);
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            for (int i = 0; i < 800; i++) {
+                AuditWriter node = i % 2 == 0 ? nodeA : nodeB;
+                String request = "own-" + i;
+                done.add(callers.submit(() -> node.write(record(city, request, request.hashCode() % 7 == 0 ? 3 : 0))));
+            }
+            for (Future<?> each : done) {
+                each.get();
+            }
+        } finally {
+            callers.shutdownNow();
+            nodeA.stop();
+            nodeB.stop();
+        }
+        // Each locked its own head once, when it first met the organisation, and never found it moved.
+        assertThat(nodeA.appendedLocked.get()).isEqualTo(1);
+        assertThat(nodeB.appendedLocked.get()).isEqualTo(1);
+        assertThat(nodeA.missedHeads.get() + nodeB.missedHeads.get()).isZero();
+        assertThat(requestsIn(city)).hasSize(800).doesNotHaveDuplicates();
+        assertWhole(city, "node-a");
+        assertWhole(city, "node-b");
+        assertThat(db.number("select count(*) from audit_entry where tenant_id = '" + city + "' and chain = 'node-a'"))
+                .isEqualTo(400);
+        // The organisation's list names both chains, signed.
+        assertThat(chainsOf(city)).containsExactly("node-a", "node-b");
+        assertThat(listMac(city)).isEqualTo(KEY.chainsMac(city, List.of("node-a", "node-b")));
+    }
+
+    @Test
+    void a_writer_adds_its_chain_to_the_list_and_signs_only_a_list_that_was_signed_or_the_migrations() throws Exception {
+        String migrated = UUID.randomUUID().toString();
+        String shortened = UUID.randomUUID().toString();
+        // As migration V51 left an organisation of one chain: its list unsigned, marked.
+        update("insert into audit_chain_set (tenant_id, chains, mac) values ('" + migrated + "', '{\"\"}', 'V51')");
+        // A list someone took a chain off: its MAC is that of the longer list.
+        update("insert into audit_chain_set (tenant_id, chains, mac) values ('" + shortened + "', '{node-x}', '"
+                + KEY.chainsMac(shortened, List.of("node-b", "node-x")) + "')");
+        AuditWriter nodeA = writer("node-a");
+        try {
+            nodeA.write(record(migrated, "first-of-node-a", 0));
+            nodeA.write(record(shortened, "after-the-removal", 0));
+        } finally {
+            nodeA.stop();
+        }
+        assertThat(chainsOf(migrated)).containsExactly("", "node-a");
+        assertThat(listMac(migrated)).isEqualTo(KEY.chainsMac(migrated, List.of("", "node-a")));
+        assertThat(chainsOf(shortened)).containsExactly("node-a", "node-x");
+        assertThat(listMac(shortened)).as("never signed over").isEqualTo(KEY.chainsMac(shortened, List.of("node-b", "node-x")));
+    }
+
+    private static List<String> chainsOf(String tenant) throws SQLException {
+        List<String> chains = new ArrayList<>();
+        try (Connection connection = db.dataSource().getConnection(); Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("select unnest(chains) from audit_chain_set where tenant_id = '"
+                     + tenant + "'")) {
+            while (rows.next()) {
+                chains.add(rows.getString(1));
+            }
+        }
+        return chains;
+    }
+
+    private static String listMac(String tenant) throws SQLException {
+        try (Connection connection = db.dataSource().getConnection(); Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("select mac from audit_chain_set where tenant_id = '" + tenant + "'")) {
+            assertThat(rows.next()).isTrue();
+            return rows.getString(1);
+        }
+    }
+
+    private static void update(String sql) throws SQLException {
+        try (Connection connection = db.dataSource().getConnection(); Statement statement = connection.createStatement()) {
+            statement.executeUpdate(sql);
+        }
+    }
+
+    @Test
     void a_writer_held_up_by_a_locked_head_shows_what_waits_and_appends_it_once_the_lock_goes() throws Exception {
         AuditWriter writer = writer();
         ExecutorService callers = Executors.newSingleThreadExecutor();
@@ -179,7 +263,12 @@ class AuditWriterChainTest {
     }
 
     private static AuditWriter writer() {
+        return writer("");
+    }
+
+    private static AuditWriter writer(String chain) {
         AuditWriter writer = new AuditWriter();
+        writer.chainSetting = Optional.of(chain);
         writer.dataSource = db.dataSource();
         writer.threads = new Threads();
         writer.keys = new AuditKeys();
@@ -206,7 +295,7 @@ class AuditWriterChainTest {
         List<String> requests = new ArrayList<>();
         try (Connection connection = db.dataSource().getConnection(); Statement statement = connection.createStatement();
              ResultSet rows = statement.executeQuery("select request_id from audit_entry where tenant_id = '" + tenant
-                     + "' order by seq")) {
+                     + "' order by position")) {
             while (rows.next()) {
                 requests.add(rows.getString(1));
             }
@@ -214,13 +303,21 @@ class AuditWriterChainTest {
         return requests;
     }
 
-    /** Gapless from 1, each entry naming its predecessor's hash, and the head at the last entry. */
+    /** The tenant's first chain whole. */
     private static void assertWhole(String tenant) throws SQLException {
+        assertWhole(tenant, "");
+    }
+
+    /**
+     * One of the tenant's chains gapless from 1, each entry naming its predecessor's hash and placed after it among the
+     * tenant's entries, and the head at the last entry.
+     */
+    private static void assertWhole(String tenant, String chain) throws SQLException {
         try (Connection connection = db.dataSource().getConnection(); Statement statement = connection.createStatement()) {
             long expected = 1;
             String previous = HashChain.GENESIS;
             try (ResultSet rows = statement.executeQuery("select seq, prev_hash, hash from audit_entry where tenant_id = '"
-                    + tenant + "' order by seq")) {
+                    + tenant + "' and chain = '" + chain + "' order by position")) {
                 while (rows.next()) {
                     assertThat(rows.getLong(1)).as("sequence number").isEqualTo(expected++);
                     assertThat(rows.getString(2)).as("previous hash of entry " + rows.getLong(1)).isEqualTo(previous);
@@ -228,18 +325,17 @@ class AuditWriterChainTest {
                 }
             }
             try (ResultSet head = statement.executeQuery("select last_seq, last_hash, head_mac from audit_chain_head"
-                    + " where tenant_id = '" + tenant + "'")) {
+                    + " where tenant_id = '" + tenant + "' and chain = '" + chain + "'")) {
                 assertThat(head.next()).isTrue();
                 assertThat(head.getLong(1)).isEqualTo(expected - 1);
                 assertThat(head.getString(2)).isEqualTo(previous);
-                assertThat(head.getString(3)).isEqualTo(HashChain.Key.of("audit-writer-chain-test-key-0123456789abcdef".getBytes())
-                        .headMac(tenant, expected - 1, previous));
+                assertThat(head.getString(3)).isEqualTo(KEY.headMac(tenant, chain, expected - 1, previous));
             }
         }
     }
 
     /** The container's managed threads, as plain ones. */
-    private static final class Threads implements ManagedThreadFactory {
+    static final class Threads implements ManagedThreadFactory {
         @Override
         public Thread newThread(Runnable task) {
             return new Thread(task);

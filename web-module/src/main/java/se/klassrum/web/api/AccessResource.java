@@ -209,6 +209,9 @@ public class AccessResource {
                 .add("intact", result.intact())
                 .add("entriesChecked", result.entriesChecked());
         if (!result.intact()) {
+            if (result.chain() != null) {
+                json.add("chain", result.chain());
+            }
             json.add("firstBrokenSeq", result.firstBrokenSeq()).add("reason", result.reason());
         }
         return json.build().toString();

@@ -173,8 +173,12 @@ final class AnswerSchemas {
     @Schema(name = "AuditChainVerification", description = "The check of the organisation's audit chain")
     record AuditChainVerification(@Schema(description = "the organisation's id") String tenant,
                                   @Schema(description = "whether every link holds") boolean intact,
-                                  long entriesChecked,
-                                  @Schema(description = "the first broken link; only when not intact") Long firstBrokenSeq,
+                                  @Schema(description = "the entries found intact, of every chain") long entriesChecked,
+                                  @Schema(description = "the chain the first broken link is in ('' for the organisation's "
+                                          + "first); only when not intact, and not when the list of chains is what is "
+                                          + "broken") String chain,
+                                  @Schema(description = "the first broken link's number in its chain (0 when the list of "
+                                          + "chains is what is broken); only when not intact") Long firstBrokenSeq,
                                   @Schema(description = "why it is broken; only when not intact") String reason) {
     }
 

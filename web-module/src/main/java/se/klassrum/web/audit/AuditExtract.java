@@ -124,7 +124,7 @@ public class AuditExtract {
             entries = entries.subList(0, limit);
         }
         Worded worded = word(studentId, entries, locale, views);
-        String next = more ? Cursors.seal(List.of(studentId.toString(), Long.toString(entries.get(entries.size() - 1).seq())))
+        String next = more ? Cursors.seal(List.of(studentId.toString(), Long.toString(entries.get(entries.size() - 1).position())))
                 : null;
         return new Result(studentId, worded.studentName(), worded.rows(), next);
     }
@@ -143,7 +143,7 @@ public class AuditExtract {
             if (entries.size() < EXPORT_PAGE) {
                 return new Result(studentId, studentName, List.copyOf(rows), null);
             }
-            before = entries.get(entries.size() - 1).seq();
+            before = entries.get(entries.size() - 1).position();
         }
     }
 

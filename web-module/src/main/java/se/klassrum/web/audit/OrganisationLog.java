@@ -96,10 +96,10 @@ public class OrganisationLog {
             scanned += batch.size();
             if (batch.size() < BATCH) {
                 exhausted = true;
-            } else if (batch.get(0).seq() != batch.get(batch.size() - 1).seq()) {
+            } else if (batch.get(0).position() != batch.get(batch.size() - 1).position()) {
                 // The last entry's students may go on beyond the batch: it is read whole with the next one.
-                long cut = batch.get(batch.size() - 1).seq();
-                batch = batch.stream().filter(entry -> entry.seq() != cut).toList();
+                long cut = batch.get(batch.size() - 1).position();
+                batch = batch.stream().filter(entry -> entry.position() != cut).toList();
             }
             Set<UUID> asked = new HashSet<>();
             batch.forEach(entry -> asked.add(UUID.fromString(entry.studentId())));
@@ -108,18 +108,18 @@ public class OrganisationLog {
             if (exhausted) {
                 break;
             }
-            before = batch.get(batch.size() - 1).seq();
+            before = batch.get(batch.size() - 1).position();
         }
         String next = null;
         if (kept.size() > limit) {
-            // A list's students with different outcomes are lines of one sequence number: they stay on one page.
+            // A list's students with different outcomes are lines of one entry: they stay on one page.
             int end = limit;
-            while (end < kept.size() && kept.get(end).get(0).seq() == kept.get(end - 1).get(0).seq()) {
+            while (end < kept.size() && kept.get(end).get(0).position() == kept.get(end - 1).get(0).position()) {
                 end++;
             }
             if (end < kept.size()) {
                 kept = kept.subList(0, end);
-                next = seal(tenant, kept.get(end - 1).get(0).seq());
+                next = seal(tenant, kept.get(end - 1).get(0).position());
             } else if (!exhausted) {
                 next = seal(tenant, before);
             }
@@ -145,7 +145,7 @@ public class OrganisationLog {
         return lines.size() > MAX_EXPORT ? List.copyOf(lines.subList(0, MAX_EXPORT)) : List.copyOf(lines);
     }
 
-    /** Entries of one sequence number (one list), with the same outcome and reasons, next to each other, as one. */
+    /** Entries of one list (one position), with the same outcome and reasons, next to each other, as one. */
     private static List<List<AuditEntry>> lines(List<AuditEntry> entries) {
         List<List<AuditEntry>> lines = new ArrayList<>();
         for (AuditEntry entry : entries) {
@@ -160,7 +160,7 @@ public class OrganisationLog {
     }
 
     private static boolean sameLine(AuditEntry first, AuditEntry next) {
-        return first.seq() == next.seq() && first.decision().equals(next.decision())
+        return first.position() == next.position() && first.decision().equals(next.decision())
                 && Objects.equals(first.failingCodes(), next.failingCodes()) && Objects.equals(first.groupId(), next.groupId());
     }
 
