@@ -36,7 +36,10 @@ import static io.gatling.javaapi.http.HttpDsl.status;
  *   <li>the three mixed in equal shares at c=200 on node A for {@code load.mixed-seconds};</li>
  *   <li>with {@code load.nodes=2}: a short warm-up of node B, then the same mix at c=200 on nodes A and B behind one
  *       address (HAProxy, see {@link LoadEnvironment}; without it, each virtual user is given one of the two addresses
- *       in turn).</li>
+ *       in turn);</li>
+ *   <li>with two nodes and {@code taskset} (unless {@code load.pin=false}): each node's Payara Micro held to a core of
+ *       its own ({@link LoadEnvironment#pinNodesToOwnCores()}), then the mix on node A alone and on both nodes behind the
+ *       one address: what a second node adds when it brings its own core.</li>
  * </ol>
  * Every request must answer 200 within Gatling's request timeout (gatling.conf: 10 s); anything else is an error.
  * {@link LoadReport} turns Gatling's statistics into the table with the ratios.
@@ -49,6 +52,9 @@ public class AccessGuardSimulation extends Simulation {
     private static final int MIXED_SECONDS = Integer.getInteger("load.mixed-seconds", 60);
     private static final int WARM_UP_SECONDS = Integer.getInteger("load.warm-up-seconds", 60);
     private static final int ROUNDS = Math.max(1, Integer.getInteger("load.rounds", 3));
+
+    static final String ONE_NODE_ONE_CORE = "mixed c=200, 1 node, 1 core";
+    static final String TWO_NODES_ONE_CORE_EACH = "mixed c=200, 2 nodes, 1 core each";
 
     private static final Iterator<Map<String, Object>> TARGETS = new Iterator<>() {
         @Override
@@ -85,6 +91,14 @@ public class AccessGuardSimulation extends Simulation {
             HttpProtocolBuilder both = ENVIRONMENT.urlBoth() != null ? protocol(ENVIRONMENT.urlBoth())
                     : http.baseUrls(ENVIRONMENT.urlA(), ENVIRONMENT.urlB()).acceptHeader("application/json");
             phases.add(phase("mixed c=200, 2 nodes", mixed("mixed c=200, 2 nodes"), 200, MIXED_SECONDS, both));
+            if (ENVIRONMENT.canPin()) {
+                phases.add(scenario("one core per node").exec(session -> {
+                    ENVIRONMENT.pinNodesToOwnCores();
+                    return session;
+                }).injectOpen(atOnceUsers(1)));
+                phases.add(phase(ONE_NODE_ONE_CORE, mixed(ONE_NODE_ONE_CORE), 200, MIXED_SECONDS, nodeA));
+                phases.add(phase(TWO_NODES_ONE_CORE_EACH, mixed(TWO_NODES_ONE_CORE_EACH), 200, MIXED_SECONDS, both));
+            }
         }
         // Strictly one after the other: each phase starts once every user of the one before has stopped.
         PopulationBuilder chain = phases.get(phases.size() - 1);

@@ -182,6 +182,7 @@ final class LoadEnvironment implements AutoCloseable {
 
         targets = prepareTeachers(today);
         checkOnce(targets.get(0));
+        settle();
 
         if (nodes >= 2) {
             started = System.nanoTime();
@@ -414,6 +415,21 @@ final class LoadEnvironment implements AutoCloseable {
         }
     }
 
+    /**
+     * Does now what PostgreSQL's autovacuum would otherwise do during the first phases after an import of two million
+     * rows: a VACUUM (ANALYZE) of the database and a CHECKPOINT, so that the rounds measure a settled database, as a
+     * school's morning does after the night's import, and no round is slowed by work that only follows the set-up.
+     */
+    private void settle() throws SQLException {
+        long started = System.nanoTime();
+        try (Connection db = database(); var statement = db.createStatement()) {
+            statement.execute("vacuum (analyze)");
+            statement.execute("checkpoint");
+        }
+        facts.setProperty("settle.seconds", seconds(started));
+        log("database settled (vacuum, analyze, checkpoint) in %s s", seconds(started));
+    }
+
     private Connection database() throws SQLException {
         try {
             String password = Files.readString(work.resolve("node-a").resolve("postgres-password")).trim();
@@ -456,6 +472,47 @@ final class LoadEnvironment implements AutoCloseable {
             return signed + "." + url.encodeToString(rsa.sign());
         } catch (Exception e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Whether the scaling phases with one core per node run: two nodes, {@code taskset} found, at least two cores, and not
+     * turned off with {@code -Dload.pin=false}.
+     */
+    boolean canPin() {
+        return nodes >= 2 && Boolean.parseBoolean(System.getProperty("load.pin", "true"))
+                && Runtime.getRuntime().availableProcessors() >= 2 && Files.isExecutable(Path.of("/usr/bin/taskset"));
+    }
+
+    /**
+     * Holds node A's Payara Micro (every thread of it) to the first core and node B's to the second; PostgreSQL, HAProxy
+     * and Gatling stay free to run on every core. One node on a core of its own against two nodes on a core each measures
+     * what a second node adds when it brings its own processor, as a second machine would; on this machine's shared
+     * cores a second node can only divide them.
+     */
+    void pinNodesToOwnCores() {
+        for (int i = 0; i < launchers.size(); i++) {
+            int core = i;
+            List<ProcessHandle> servers = launchers.get(i).descendants()
+                    .filter(process -> process.info().command().map(command -> command.endsWith("/java")).orElse(false))
+                    .toList();
+            for (ProcessHandle server : servers) {
+                try {
+                    Process taskset = new ProcessBuilder("/usr/bin/taskset", "-a", "-p", "-c", Integer.toString(core),
+                            Long.toString(server.pid())).redirectErrorStream(true).start();
+                    String said = new String(taskset.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                    if (taskset.waitFor() != 0) {
+                        throw new IllegalStateException("taskset failed: " + said);
+                    }
+                    log("node %s (process %d) held to core %d", i == 0 ? "A" : "B", server.pid(), core);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted while pinning the nodes", e);
+                }
+            }
+            facts.setProperty("pinned.node-" + (i == 0 ? "a" : "b"), servers.size() + " process(es) to core " + core);
         }
     }
 
@@ -509,13 +566,21 @@ final class LoadEnvironment implements AutoCloseable {
     }
 
     /**
-     * After the last phase: from node A's own metrics ({@code /metrics?scope=application}), how many reads of the facts
-     * found them kept and how many went to the database, and how the audit writer batched the decisions, so that the report says what
-     * the load met inside the node, not only what it answered.
+     * After the last phase: from each node's own metrics ({@code /metrics?scope=application}), how many reads of the facts
+     * found them kept and how many went to the database, and how the audit writer batched the decisions (and how many
+     * batches had to lock their chain heads because the other node had moved them), so that the report says what the
+     * load met inside the nodes, not only what they answered.
      */
     void readNodeMetrics() {
+        readMetrics("A", urlA(), "");
+        if (nodes >= 2) {
+            readMetrics("B", urlB(), "node-b.");
+        }
+    }
+
+    private void readMetrics(String node, String base, String prefix) {
         try {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(urlA() + "/metrics?scope=application"))
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base + "/metrics?scope=application"))
                     .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {
                 return;
@@ -525,15 +590,16 @@ final class LoadEnvironment implements AutoCloseable {
                     "klassrum_access_facts_kept_reads{mp_scope=\"application\",outcome=\"miss\"}", "kept.misses",
                     "klassrum_audit_batch_size_count{mp_scope=\"application\"}", "audit.batches",
                     "klassrum_audit_batch_size_sum{mp_scope=\"application\"}", "audit.records",
-                    "klassrum_audit_append_seconds_sum{mp_scope=\"application\"}", "audit.append.seconds");
+                    "klassrum_audit_append_seconds_sum{mp_scope=\"application\"}", "audit.append.seconds",
+                    "klassrum_audit_batch_locked_total{mp_scope=\"application\"}", "audit.locked");
             for (String line : response.body().split("\n")) {
                 int space = line.lastIndexOf(' ');
                 if (!line.startsWith("#") && space > 0 && wanted.containsKey(line.substring(0, space))) {
-                    facts.setProperty(wanted.get(line.substring(0, space)), line.substring(space + 1).trim());
+                    facts.setProperty(prefix + wanted.get(line.substring(0, space)), line.substring(space + 1).trim());
                 }
             }
         } catch (IOException e) {
-            log("node A's metrics could not be read: %s", e.getMessage());
+            log("node %s's metrics could not be read: %s", node, e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -57,18 +57,20 @@ public final class LoadReport {
         out.append(String.format(Locale.ROOT, "roster: scale %s, %s rows (%s); generated in %s s, imported in %s s%n",
                 facts.getProperty("scale", "?"), facts.getProperty("roster.rows", "?"), facts.getProperty("roster.size", "?"),
                 facts.getProperty("roster.generate.seconds", "?"), facts.getProperty("import.seconds", "?")));
+        out.append(String.format(Locale.ROOT, "database settled after the import (vacuum, analyze, checkpoint) in %s s%n",
+                facts.getProperty("settle.seconds", "?")));
         out.append(String.format(Locale.ROOT, "teachers: %s, each with one connected teaching group (members %s), %s students; "
                         + "member page: %s ids%n", facts.getProperty("teachers", "?"), facts.getProperty("group.members", "?"),
                 facts.getProperty("students", "?"), facts.getProperty("members.page.ids", "?")));
         out.append(String.format(Locale.ROOT, "load average (1, 5, 15 min): %s before set-up, %s before load, %s after%n%n",
                 facts.getProperty("load.before", "?"), facts.getProperty("load.start", "?"), facts.getProperty("load.after", "?")));
-        out.append(String.format(Locale.ROOT, "%-22s %9s %8s %8s %8s %8s %7s%n", "phase", "req/s", "p50 ms", "p99 ms", "max ms",
+        out.append(String.format(Locale.ROOT, "%-34s %9s %8s %8s %8s %8s %7s%n", "phase", "req/s", "p50 ms", "p99 ms", "max ms",
                 "ok", "errors"));
         for (Row row : rows.values()) {
             if (row.name().startsWith("warm-up")) {
                 continue;
             }
-            out.append(String.format(Locale.ROOT, "%-22s %9.1f %8d %8d %8d %8d %7d%n", row.name(), row.perSecond(), row.p50(),
+            out.append(String.format(Locale.ROOT, "%-34s %9.1f %8d %8d %8d %8d %7d%n", row.name(), row.perSecond(), row.p50(),
                     row.p99(), row.max(), row.ok(), row.errors()));
         }
         out.append('\n');
@@ -89,6 +91,18 @@ public final class LoadReport {
                     + "p99 %d ms)  target: > 1  %s%n", scaling, two.perSecond(), mixed.perSecond(), two.errors(), two.p99(),
                     scaling > 1 ? "MET" : "MISSED"));
             out.append(String.format(Locale.ROOT, "  the two nodes' front: %s%n", facts.getProperty("two-nodes.front", "?")));
+            out.append("  every process on the machine's two cores: the nodes divide them with PostgreSQL, HAProxy and Gatling\n");
+        }
+        Row oneCore = rows.get("mixed c=200, 1 node, 1 core");
+        Row twoCores = rows.get("mixed c=200, 2 nodes, 1 core each");
+        if (oneCore != null && twoCores != null) {
+            double scaling = twoCores.perSecond() / oneCore.perSecond();
+            out.append(String.format(Locale.ROOT, "two nodes / one node, a core each (c=200 mix): %.3f (%.1f / %.1f req/s; "
+                    + "errors %d / %d, p99 %d / %d ms)  target: > 1  %s%n", scaling, twoCores.perSecond(), oneCore.perSecond(),
+                    twoCores.errors(), oneCore.errors(), twoCores.p99(), oneCore.p99(), scaling > 1 ? "MET" : "MISSED"));
+            out.append(String.format(Locale.ROOT, "  each node's Payara Micro held to a core of its own (taskset): A %s, B %s; "
+                    + "PostgreSQL, HAProxy and Gatling on both cores%n", facts.getProperty("pinned.node-a", "?"),
+                    facts.getProperty("pinned.node-b", "?")));
         }
         String verified = facts.getProperty("audit.verify", "not verified");
         boolean intact = verified.startsWith("200 ") && verified.contains("\"intact\":true");
@@ -104,6 +118,12 @@ public final class LoadReport {
                             + "%.0f audit records in %.0f batches (%.1f a batch), %.2f ms from hand-over to commit on average%n",
                     hits, hits + misses, 100 * hits / Math.max(1, hits + misses), records, batches, records / Math.max(1, batches),
                     1000 * appendSeconds / Math.max(1, records)));
+        }
+        if (facts.containsKey("audit.locked") || facts.containsKey("node-b.audit.locked")) {
+            out.append(String.format(Locale.ROOT, "audit batches that locked their chain heads first (the other node had moved "
+                            + "them): node A %s of %s, node B %s of %s%n", facts.getProperty("audit.locked", "?"),
+                    facts.getProperty("audit.batches", "?"), facts.getProperty("node-b.audit.locked", "?"),
+                    facts.getProperty("node-b.audit.batches", "?")));
         }
         System.out.print(out);
         Files.writeString(results.resolve("load-report.txt"), out.toString());
