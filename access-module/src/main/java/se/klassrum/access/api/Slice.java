@@ -6,6 +6,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
 import java.util.function.Function;
 
 /**
@@ -14,7 +16,7 @@ import java.util.function.Function;
  * only the items they may see, refilled from further rows up to the page's limit, and a cursor made from the
  * last item they received (see {@code StudentDataInterceptor}). What the items show beyond their rows (a
  * member's other groups, say) can be left to {@link #withDetails details}, read for the received items only once
- * they are decided.
+ * they are decided, from the facts their decision read where those serve.
  *
  * @param nextCursor pass it to get the next page; null on the last page
  * @param positions  the sort keys of each item, in the list's order, ending with its id (never sent: the
@@ -69,7 +71,7 @@ public record Slice<T>(List<T> items,
 
     /** This page with its details read for all its items: for a caller who decides nothing, such as a test. */
     public Slice<T> detailed() {
-        return details == null ? this : new Slice<>(details.of(items), nextCursor, positions);
+        return details == null ? this : new Slice<>(details.of(items, Decided.NOTHING), nextCursor, positions);
     }
 
     /** Whether rows follow the last item of this page. */
@@ -81,8 +83,24 @@ public record Slice<T>(List<T> items,
     @FunctionalInterface
     public interface Details<T> {
 
-        /** The given items completed, one for each and in their order. */
-        List<T> of(List<T> items);
+        /**
+         * The given items completed, one for each and in their order.
+         *
+         * @param decided the facts the page's decision read about the items' students: what they show from those need
+         *                not be read again
+         */
+        List<T> of(List<T> items, Decided decided);
+    }
+
+    /** What a list's decision read about each student it decided, as of the access facts' version it read them under. */
+    @FunctionalInterface
+    public interface Decided {
+
+        /** Nothing: no decision was made (a caller who decides nothing, such as a test). */
+        Decided NOTHING = studentId -> Optional.empty();
+
+        /** The facts the decision read about the student, or empty when it decided nothing about them. */
+        Optional<AccessFacts> about(UUID studentId);
     }
 
     /**

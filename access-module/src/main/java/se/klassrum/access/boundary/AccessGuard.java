@@ -29,6 +29,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -209,6 +210,8 @@ public class AccessGuard {
         /** For a kind, the paths its items may be seen through; a kind not named here, through any. */
         private final Map<DataKind, Set<AccessPath>> through;
         private final List<AuditRecord.Outcome> outcomes = new ArrayList<>();
+        /** The facts read about each student decided so far: a page's details may show what they hold. */
+        private final Map<UUID, AccessFacts> factsOfStudents = new HashMap<>();
         private boolean groupChecked;
 
         private ListDecision(Actor actor, DataKind kind, String auditKind, Operation operation, UUID listGroup,
@@ -254,6 +257,9 @@ public class AccessGuard {
                 Item item = items.get(i);
                 DataKind itemKind = item.kind() != null ? item.kind() : kind;
                 AccessFacts known = facts.get(RosterFactsPort.Subject.of(item.studentId(), item.groupId(), item.facts()));
+                if (known != null) {
+                    factsOfStudents.putIfAbsent(item.studentId(), known);
+                }
                 List<String> failing;
                 if (known == null) {
                     failing = List.of(UNKNOWN_STUDENT_OR_GROUP);
@@ -291,6 +297,11 @@ public class AccessGuard {
          */
         public List<String> failingCodes(int index) {
             return outcomes.get(index).failingCodes();
+        }
+
+        /** The facts this list's decision read about a student it decided, or empty. */
+        public Optional<AccessFacts> factsAbout(UUID studentId) {
+            return Optional.ofNullable(factsOfStudents.get(studentId));
         }
 
         /** Records every decision of the list in one audit entry, in the caller's tenant's chain. */

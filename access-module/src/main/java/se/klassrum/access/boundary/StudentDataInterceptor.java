@@ -26,7 +26,9 @@ import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
@@ -128,7 +130,12 @@ public class StudentDataInterceptor {
             list.audit();
         } else {
             // The items' details are read, for the received items only, while the list's decision is recorded.
-            received = readWhileRecorded(() -> details.of(kept), list.handOver());
+            // They may show what the decision read about the received items' students, and of no other.
+            Set<UUID> receivedStudents = new HashSet<>();
+            items(binding, groupId, kept).forEach(item -> receivedStudents.add(item.studentId()));
+            Slice.Decided decided = studentId -> receivedStudents.contains(studentId) ? list.factsAbout(studentId)
+                    : Optional.empty();
+            received = readWhileRecorded(() -> details.of(kept, decided), list.handOver());
             if (received.size() != kept.size()) {
                 throw new IllegalStateException("details must complete each item of a page, in its order");
             }

@@ -89,9 +89,13 @@ class PageDetailsTest {
         Slice<Member> membersOf(@GroupId UUID group, Page page) {
             List<Member> rows = List.of(new Member(CLASSMATE, "Alva", List.of()), new Member(CHILD, "Bo", List.of()));
             return Slice.of(rows, page, row -> row, row -> new Object[] {row.name(), row.studentId()})
-                    .withDetails(members -> {
+                    .withDetails((members, decided) -> {
                         members.forEach(member -> detailed.add(member.name() + (committed.isDone() ? " after" : " before")
                                 + " the commit"));
+                        for (UUID student : List.of(CHILD, CLASSMATE)) {
+                            decided.about(student).ifPresent(facts -> detailed.add("facts of " + student + " about "
+                                    + facts.student().personId()));
+                        }
                         detailsRead.countDown();
                         return members.stream().map(member -> new Member(member.studentId(), member.name(),
                                 List.of("Ma1c-A", "Mentorsgrupp 7B"))).toList();
@@ -118,8 +122,8 @@ class PageDetailsTest {
         Future<Object> call = callers.submit(() -> interceptor.enforce(membersOfTheGroup()));
 
         assertThat(detailsRead.await(30, TimeUnit.SECONDS)).as("the details were read before the commit").isTrue();
-        assertThat(detailed).as("the child's details only, never the protected classmate's")
-                .containsExactly("Bo before the commit");
+        assertThat(detailed).as("the child's details only, and only the child's facts from the decision, never the "
+                + "protected classmate's").containsExactly("Bo before the commit", "facts of " + CHILD + " about " + CHILD);
         assertThatThrownBy(() -> call.get(300, TimeUnit.MILLISECONDS)).as("the page waits for its record's commit")
                 .isInstanceOf(TimeoutException.class);
         committed.complete(null);

@@ -5,7 +5,10 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
+import se.klassrum.access.api.AccessFacts;
 import se.klassrum.access.api.DataKind;
+import se.klassrum.access.api.GroupFact;
+import se.klassrum.access.api.MembershipRole;
 import se.klassrum.access.api.GroupId;
 import se.klassrum.access.api.Page;
 import se.klassrum.access.api.Slice;
@@ -13,12 +16,17 @@ import se.klassrum.access.api.StudentData;
 import se.klassrum.access.api.StudentDataNotFoundException;
 import se.klassrum.access.api.StudentId;
 
+import java.text.Collator;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -87,22 +95,59 @@ public class StudentProfiles {
         }
         @SuppressWarnings("unchecked")
         List<Object[]> rows = query.getResultList();
-        // Each member's groups are read once the page is decided, for the members the caller receives only.
+        // Each member's groups are read once the page is decided, for the members the caller receives only, from the
+        // facts their decision read.
         return Slice.of(rows, page, row -> new StudentProfile(uuid(row[0]), (String) row[1], (String) row[2],
                         (String) row[3], List.of()),
                 row -> new Object[] {row[2] + " " + row[1], uuid(row[0])})
                 .withDetails(this::withCurrentGroups);
     }
 
-    private List<StudentProfile> withCurrentGroups(List<StudentProfile> members) {
-        Map<UUID, List<String>> groups = currentGroupNames(members.stream().map(StudentProfile::studentId).toList());
+    /**
+     * The members with the groups they are in now: a current MEMBER membership of a connected group that is not archived,
+     * by name in Swedish order. From the facts the page's decision read about them, which hold every membership of theirs
+     * and its group, as of the same version of the roster; read with one statement for any member without them.
+     */
+    private List<StudentProfile> withCurrentGroups(List<StudentProfile> members, Slice.Decided decided) {
+        LocalDate today = today();
+        Comparator<String> order = groupNameOrder();
+        Map<UUID, List<String>> groups = new HashMap<>();
+        List<UUID> unread = new ArrayList<>();
+        for (StudentProfile member : members) {
+            Optional<AccessFacts> facts = decided.about(member.studentId());
+            if (facts.isPresent()) {
+                groups.put(member.studentId(), currentGroupNames(member.studentId(), facts.get(), today, order));
+            } else {
+                unread.add(member.studentId());
+            }
+        }
+        groups.putAll(currentGroupNames(unread, today, order));
         return members.stream().map(member -> new StudentProfile(member.studentId(), member.givenName(),
                 member.familyName(), member.email(), groups.getOrDefault(member.studentId(), List.of()))).toList();
     }
 
+    /** Group names as a member's groups are shown: in Swedish alphabetical order (a collator per page: they lock). */
+    private static Comparator<String> groupNameOrder() {
+        return Comparator.nullsLast(Collator.getInstance(SWEDISH));
+    }
+
+    private static final Locale SWEDISH = Locale.forLanguageTag("sv-SE");
+
+    static List<String> currentGroupNames(UUID personId, AccessFacts facts, LocalDate today, Comparator<String> order) {
+        return facts.memberships().stream()
+                .filter(membership -> membership.personId().equals(personId) && membership.role() == MembershipRole.MEMBER
+                        && membership.validity().isActiveOn(today))
+                .map(membership -> facts.groups().get(membership.groupId()))
+                .filter(Objects::nonNull)
+                .filter(GroupFact::isUsable)
+                .map(GroupFact::name)
+                .sorted(order)
+                .toList();
+    }
+
     /** One statement for the current groups of all the given people. */
-    private Map<UUID, List<String>> currentGroupNames(List<UUID> personIds) {
-        Map<UUID, List<String>> names = new LinkedHashMap<>();
+    private Map<UUID, List<String>> currentGroupNames(List<UUID> personIds, LocalDate today, Comparator<String> order) {
+        Map<UUID, List<String>> names = new HashMap<>();
         if (personIds.isEmpty()) {
             return names;
         }
@@ -114,14 +159,14 @@ public class StudentProfiles {
                         where m.person_id = any(cast(?1 as uuid[])) and m.role = 'MEMBER'
                           and g.connected = true and g.archived = false
                           and m.valid_from <= ?2 and (m.valid_to is null or m.valid_to >= ?2)
-                        order by g.name
                         """)
                 .setParameter(1, personIds.stream().map(UUID::toString).collect(Collectors.joining(",", "{", "}")))
-                .setParameter(2, today())
+                .setParameter(2, today)
                 .getResultList();
         for (Object[] row : rows) {
             names.computeIfAbsent(uuid(row[0]), id -> new ArrayList<>()).add((String) row[1]);
         }
+        names.values().forEach(list -> list.sort(order));
         return names;
     }
 

@@ -4,9 +4,12 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import se.klassrum.access.api.AccessFacts;
 import se.klassrum.access.api.Page;
+import se.klassrum.access.api.RosterFactsPort;
 import se.klassrum.access.api.Slice;
 import se.klassrum.access.control.AccessRules;
+import se.klassrum.roster.control.RosterFactsForTests;
 import se.klassrum.roster.entity.MembershipRole;
 import se.klassrum.roster.entity.Validity;
 import se.klassrum.roster.testing.TestDatabase;
@@ -14,9 +17,11 @@ import se.klassrum.roster.testing.TestDatabase;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -26,7 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * its current members in order of family and given name, a page at a time, each with the names of the groups they are
  * in now, in name order. A group that is not connected or is archived, a membership that ended or has not begun and
  * ownership of a group are not among a member's groups; a member whose membership of the page's group ended is not
- * listed.
+ * listed. Behind the guard, the groups come from the facts the page's decision read, and are the same.
  */
 class GroupMemberPageTest {
 
@@ -39,6 +44,7 @@ class GroupMemberPageTest {
     private static final Map<String, List<String>> EXPECTED = new LinkedHashMap<>();
 
     private static TestDatabase db;
+    private static UUID teacher;
 
     @BeforeAll
     static void aClassAndItsMembersGroups() {
@@ -56,7 +62,7 @@ class GroupMemberPageTest {
             UUID unconnected = group(admin, "Slöjd 7", false, false);
             UUID archived = group(admin, "Teknik 6", true, true);
 
-            UUID teacher = person(admin, "Tea", "Lärare");
+            teacher = person(admin, "Tea", "Lärare");
             admin.addMembership(null, CLASS, teacher, MembershipRole.OWNER, Validity.from(lastYear));
             admin.addMembership(null, music, teacher, MembershipRole.OWNER, Validity.from(lastYear));
 
@@ -109,6 +115,35 @@ class GroupMemberPageTest {
         assertThat(listed).containsExactlyEntriesOf(EXPECTED);
         assertThat(sizes.subList(0, sizes.size() - 1)).as("every page but the last is full").allMatch(size -> size == limit);
         assertThat(sizes).hasSize((EXPECTED.size() + limit - 1) / limit);
+    }
+
+    @ParameterizedTest(name = "{0} a page")
+    @ValueSource(ints = {1, 3, 30})
+    void theGroupsFromTheFactsThePagesDecisionReadAreTheGroupsReadAnew(int limit) {
+        Map<String, List<String>> listed = new LinkedHashMap<>();
+        String cursor = null;
+        do {
+            String after = cursor;
+            Slice<StudentProfile> page = db.read(em -> {
+                StudentProfiles profiles = new StudentProfiles();
+                profiles.em = em;
+                Slice<StudentProfile> rows = profiles.membersOf(CLASS, new Page(limit, after));
+                // What the guard's decision of the page reads: the facts of each member asked about in the group.
+                Map<RosterFactsPort.Subject, AccessFacts> read = RosterFactsForTests.on(em).loadAll(teacher,
+                        rows.items().stream().map(member -> new RosterFactsPort.Subject(member.studentId(), CLASS, null))
+                                .toList());
+                Map<UUID, AccessFacts> byStudent = new HashMap<>();
+                read.forEach((subject, facts) -> byStudent.put(subject.studentId(), facts));
+                assertThat(byStudent).as("the decision read every member's facts").hasSize(rows.items().size());
+                profiles.em = null; // no statement of its own: from the facts alone
+                return new Slice<>(rows.details().of(rows.items(), student -> Optional.ofNullable(byStudent.get(student))),
+                        rows.nextCursor());
+            });
+            page.items().forEach(member -> listed.put(member.givenName() + " " + member.familyName(), member.groups()));
+            cursor = page.nextCursor();
+        } while (cursor != null);
+
+        assertThat(listed).containsExactlyEntriesOf(EXPECTED);
     }
 
     private static UUID group(RosterAdministration admin, String name, boolean connected, boolean archived) {
