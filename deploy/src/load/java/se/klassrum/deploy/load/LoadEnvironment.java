@@ -428,6 +428,32 @@ final class LoadEnvironment implements AutoCloseable {
         }
         facts.setProperty("settle.seconds", seconds(started));
         log("database settled (vacuum, analyze, checkpoint) in %s s", seconds(started));
+        // The import's garbage too: node A's heap collected whole once, as hours of a school's night would have.
+        started = System.nanoTime();
+        for (ProcessHandle server : servers(launchers.get(0))) {
+            try {
+                Process gc = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                        Long.toString(server.pid()), "GC.run").redirectErrorStream(true).start();
+                gc.getInputStream().readAllBytes();
+                if (gc.waitFor() != 0) {
+                    log("jcmd GC.run on node A answered %d", gc.exitValue());
+                }
+            } catch (IOException e) {
+                log("node A's heap could not be collected: %s", e.getMessage());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+        facts.setProperty("settle.gc.seconds", seconds(started));
+        log("node A's heap collected in %s s", seconds(started));
+    }
+
+    /** The Payara Micro server a launcher started (its Java descendants). */
+    private static List<ProcessHandle> servers(Process launcher) {
+        return launcher.descendants()
+                .filter(process -> process.info().command().map(command -> command.endsWith("/java")).orElse(false))
+                .toList();
     }
 
     private Connection database() throws SQLException {
@@ -493,9 +519,7 @@ final class LoadEnvironment implements AutoCloseable {
     void pinNodesToOwnCores() {
         for (int i = 0; i < launchers.size(); i++) {
             int core = i;
-            List<ProcessHandle> servers = launchers.get(i).descendants()
-                    .filter(process -> process.info().command().map(command -> command.endsWith("/java")).orElse(false))
-                    .toList();
+            List<ProcessHandle> servers = servers(launchers.get(i));
             for (ProcessHandle server : servers) {
                 try {
                     Process taskset = new ProcessBuilder("/usr/bin/taskset", "-a", "-p", "-c", Integer.toString(core),

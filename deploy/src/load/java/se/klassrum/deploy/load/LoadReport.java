@@ -57,8 +57,9 @@ public final class LoadReport {
         out.append(String.format(Locale.ROOT, "roster: scale %s, %s rows (%s); generated in %s s, imported in %s s%n",
                 facts.getProperty("scale", "?"), facts.getProperty("roster.rows", "?"), facts.getProperty("roster.size", "?"),
                 facts.getProperty("roster.generate.seconds", "?"), facts.getProperty("import.seconds", "?")));
-        out.append(String.format(Locale.ROOT, "database settled after the import (vacuum, analyze, checkpoint) in %s s%n",
-                facts.getProperty("settle.seconds", "?")));
+        out.append(String.format(Locale.ROOT, "settled after the import: the database (vacuum, analyze, checkpoint) in %s s, "
+                + "node A's heap (jcmd GC.run) in %s s%n", facts.getProperty("settle.seconds", "?"),
+                facts.getProperty("settle.gc.seconds", "?")));
         out.append(String.format(Locale.ROOT, "teachers: %s, each with one connected teaching group (members %s), %s students; "
                         + "member page: %s ids%n", facts.getProperty("teachers", "?"), facts.getProperty("group.members", "?"),
                 facts.getProperty("students", "?"), facts.getProperty("members.page.ids", "?")));
