@@ -26,7 +26,7 @@ import static io.gatling.javaapi.http.HttpDsl.status;
  * the other, each a fixed number of virtual users that send requests back to back for the phase's length, every
  * request for a random (teacher, connected group, student of it) of the prepared roster:
  * <ol>
- *   <li>a warm-up (mixed, 16 users; not reported);</li>
+ *   <li>a warm-up (mixed, 16 users; then each endpoint alone at c=8 for a sixth of it; not reported);</li>
  *   <li>at c=8, then at c=32: the authenticated unguarded group ({@code GET /api/v1/groups/{g}}), the guarded single
  *       read ({@code GET /api/v1/students/{s}}) and the 30-student member list
  *       ({@code GET /api/v1/groups/{g}/members?limit=30}), {@code load.seconds} each, in {@code load.rounds} rounds
@@ -73,6 +73,11 @@ public class AccessGuardSimulation extends Simulation {
         HttpProtocolBuilder nodeA = protocol(ENVIRONMENT.urlA());
         List<PopulationBuilder> phases = new ArrayList<>();
         phases.add(phase("warm-up", mixed("warm-up"), 16, WARM_UP_SECONDS, nodeA));
+        // The first phase after the mixed warm-up answered at half the rate of the same endpoint's later rounds, in every
+        // run: each endpoint alone for a while more, so that no round measures that.
+        phases.add(phase("warm-up unguarded", exec(group("warm-up unguarded")), 8, WARM_UP_SECONDS / 6, nodeA));
+        phases.add(phase("warm-up guarded", exec(student("warm-up guarded")), 8, WARM_UP_SECONDS / 6, nodeA));
+        phases.add(phase("warm-up members", exec(members("warm-up members")), 8, WARM_UP_SECONDS / 6, nodeA));
         for (int users : new int[] {8, 32}) {
             for (int round = 1; round <= ROUNDS; round++) {
                 List<PopulationBuilder> endpoints = new ArrayList<>();
