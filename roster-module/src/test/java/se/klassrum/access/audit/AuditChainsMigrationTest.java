@@ -12,7 +12,6 @@ import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -59,16 +58,7 @@ class AuditChainsMigrationTest {
         assertThat(texts(database, "select array_to_string(chains, ',') || '|' || mac from audit_chain_set where tenant_id = '"
                 + tenant + "'")).containsExactly("|V51");
 
-        AuditWriter nodeA = new AuditWriter();
-        nodeA.chainSetting = Optional.of("node-a");
-        nodeA.dataSource = database;
-        nodeA.threads = new AuditWriterChainTest.Threads();
-        nodeA.keys = new AuditKeys();
-        nodeA.keys.key = Optional.of("audit-chains-migration-test-key-0123456789ab");
-        nodeA.keys.keyFile = Optional.empty();
-        nodeA.capacity = 100;
-        nodeA.waitSeconds = 30;
-        nodeA.start();
+        AuditWriter nodeA = AuditWriterChainTest.writerOn(database, "node-a", "audit-chains-migration-test-key-0123456789ab");
         try {
             nodeA.write(new AuditRecord(tenant, Instant.now(), AuditRecord.Purpose.ACCESS, AuditRecord.ActorKind.PERSON,
                     "teacher-1", UUID.randomUUID().toString(), null, "STUDENT_PROFILE", "READ", true, List.of(), "after"));
@@ -84,32 +74,9 @@ class AuditChainsMigrationTest {
                 .containsExactly(KEY.chainsMac(tenant, List.of("", "node-a")));
     }
 
-    /** The entry as the writer wrote it before V51: no chain, no position. */
+    /** The entry as the writer wrote it before V51: no chain, no position; its subjects in its row (V49). */
     private static void insertAsBefore(Connection connection, AuditEntry entry) throws SQLException {
-        try (PreparedStatement insert = connection.prepareStatement("insert into audit_entry (id, tenant_id, seq, occurred_at, "
-                + "purpose, actor_kind, actor_id, student_id, group_id, data_kind, operation, decision, failing_codes, "
-                + "request_id, prev_hash, hash, hash_alg, subjects) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-            int column = 1;
-            insert.setString(column++, entry.id());
-            insert.setString(column++, entry.tenantId());
-            insert.setLong(column++, entry.seq());
-            insert.setObject(column++, entry.occurredAt());
-            insert.setString(column++, entry.purpose());
-            insert.setString(column++, entry.actorKind());
-            insert.setString(column++, entry.actorId());
-            insert.setString(column++, entry.studentId());
-            insert.setString(column++, entry.groupId());
-            insert.setString(column++, entry.dataKind());
-            insert.setString(column++, entry.operation());
-            insert.setString(column++, entry.decision());
-            insert.setString(column++, entry.failingCodes());
-            insert.setString(column++, entry.requestId());
-            insert.setString(column++, entry.prevHash());
-            insert.setString(column++, entry.hash());
-            insert.setString(column++, entry.hashAlg());
-            insert.setString(column, entry.storedSubjects());
-            insert.executeUpdate();
-        }
+        AuditSubjectsMigrationTest.insertRow(connection, entry, true);
     }
 
     private static List<String> texts(DataSource database, String sql) throws SQLException {

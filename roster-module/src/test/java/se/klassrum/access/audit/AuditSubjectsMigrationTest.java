@@ -64,9 +64,32 @@ class AuditSubjectsMigrationTest {
 
     /** The entry and its subjects as the writer wrote them before V49. */
     private static void insertAsBefore(Connection connection, AuditEntry entry) throws SQLException {
+        insertRow(connection, entry, false);
+        List<AuditSubject> subjects = entry.subjects();
+        try (PreparedStatement insert = connection.prepareStatement("insert into audit_subject (entry_id, position, "
+                + "student_id, group_id, decision, failing_codes) values (?, ?, ?, ?, ?, ?)")) {
+            for (int position = subjects.size() - 1; position >= 0; position--) {
+                AuditSubject subject = subjects.get(position);
+                insert.setString(1, entry.id());
+                insert.setInt(2, position);
+                insert.setString(3, subject.studentId());
+                insert.setString(4, subject.groupId());
+                insert.setString(5, subject.decision());
+                insert.setString(6, subject.failingCodes());
+                insert.executeUpdate();
+            }
+        }
+    }
+
+    /**
+     * The entry's row with the columns the writer filled before V51 (no chain, no position), its subjects in the row only
+     * with {@code subjectsColumn} (from V49 on).
+     */
+    static void insertRow(Connection connection, AuditEntry entry, boolean subjectsColumn) throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement("insert into audit_entry (id, tenant_id, seq, occurred_at, "
                 + "purpose, actor_kind, actor_id, student_id, group_id, data_kind, operation, decision, failing_codes, "
-                + "request_id, prev_hash, hash, hash_alg) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + "request_id, prev_hash, hash, hash_alg" + (subjectsColumn ? ", subjects" : "") + ") values (?, ?, ?, ?, ?, "
+                + "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?" + (subjectsColumn ? ", ?" : "") + ")")) {
             int column = 1;
             insert.setString(column++, entry.id());
             insert.setString(column++, entry.tenantId());
@@ -84,22 +107,11 @@ class AuditSubjectsMigrationTest {
             insert.setString(column++, entry.requestId());
             insert.setString(column++, entry.prevHash());
             insert.setString(column++, entry.hash());
-            insert.setString(column, entry.hashAlg());
-            insert.executeUpdate();
-        }
-        List<AuditSubject> subjects = entry.subjects();
-        try (PreparedStatement insert = connection.prepareStatement("insert into audit_subject (entry_id, position, "
-                + "student_id, group_id, decision, failing_codes) values (?, ?, ?, ?, ?, ?)")) {
-            for (int position = subjects.size() - 1; position >= 0; position--) {
-                AuditSubject subject = subjects.get(position);
-                insert.setString(1, entry.id());
-                insert.setInt(2, position);
-                insert.setString(3, subject.studentId());
-                insert.setString(4, subject.groupId());
-                insert.setString(5, subject.decision());
-                insert.setString(6, subject.failingCodes());
-                insert.executeUpdate();
+            insert.setString(column++, entry.hashAlg());
+            if (subjectsColumn) {
+                insert.setString(column, entry.storedSubjects());
             }
+            insert.executeUpdate();
         }
     }
 

@@ -76,24 +76,14 @@ class AuditWriterChainTest {
         String city = UUID.randomUUID().toString();
         AuditWriter nodeA = writer();
         AuditWriter nodeB = writer();
-        ExecutorService callers = Executors.newFixedThreadPool(16);
         long started = System.nanoTime();
         try {
-            List<Future<?>> done = new ArrayList<>();
-            for (int i = 0; i < 800; i++) {
-                AuditWriter node = i % 2 == 0 ? nodeA : nodeB;
-                String request = "burst-" + i;
-                done.add(callers.submit(() -> node.write(record(city, request, request.hashCode() % 7 == 0 ? 3 : 0))));
-            }
-            for (Future<?> each : done) {
-                each.get();
-            }
+            burst(city, nodeA, nodeB, "burst-");
             // A head moved behind a writer's back between bursts: the next batch finds out and still chains on.
             nodeA.write(record(city, "after-a", 0));
             nodeB.write(record(city, "after-b", 0));
             nodeA.write(record(city, "after-a-again", 1));
         } finally {
-            callers.shutdownNow();
             nodeA.stop();
             nodeB.stop();
         }
@@ -115,19 +105,9 @@ class AuditWriterChainTest {
         String city = UUID.randomUUID().toString();
         AuditWriter nodeA = writer("node-a");
         AuditWriter nodeB = writer("node-b");
-        ExecutorService callers = Executors.newFixedThreadPool(16);
         try {
-            List<Future<?>> done = new ArrayList<>();
-            for (int i = 0; i < 800; i++) {
-                AuditWriter node = i % 2 == 0 ? nodeA : nodeB;
-                String request = "own-" + i;
-                done.add(callers.submit(() -> node.write(record(city, request, request.hashCode() % 7 == 0 ? 3 : 0))));
-            }
-            for (Future<?> each : done) {
-                each.get();
-            }
+            burst(city, nodeA, nodeB, "own-");
         } finally {
-            callers.shutdownNow();
             nodeA.stop();
             nodeB.stop();
         }
@@ -267,17 +247,40 @@ class AuditWriterChainTest {
     }
 
     private static AuditWriter writer(String chain) {
+        return writerOn(db.dataSource(), chain, "audit-writer-chain-test-key-0123456789abcdef");
+    }
+
+    /** A started writer appending to {@code chain} in the database, with the audit key {@code key}. */
+    static AuditWriter writerOn(javax.sql.DataSource database, String chain, String key) {
         AuditWriter writer = new AuditWriter();
         writer.chainSetting = Optional.of(chain);
-        writer.dataSource = db.dataSource();
+        writer.dataSource = database;
         writer.threads = new Threads();
         writer.keys = new AuditKeys();
-        writer.keys.key = Optional.of("audit-writer-chain-test-key-0123456789abcdef");
+        writer.keys.key = Optional.of(key);
         writer.keys.keyFile = Optional.empty();
         writer.capacity = 10_000;
         writer.waitSeconds = 60;
         writer.start();
         return writer;
+    }
+
+    /** 800 records for the city from 16 callers at once, every other one through each node. */
+    private static void burst(String city, AuditWriter nodeA, AuditWriter nodeB, String prefix) throws Exception {
+        ExecutorService callers = Executors.newFixedThreadPool(16);
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            for (int i = 0; i < 800; i++) {
+                AuditWriter node = i % 2 == 0 ? nodeA : nodeB;
+                String request = prefix + i;
+                done.add(callers.submit(() -> node.write(record(city, request, request.hashCode() % 7 == 0 ? 3 : 0))));
+            }
+            for (Future<?> each : done) {
+                each.get();
+            }
+        } finally {
+            callers.shutdownNow();
+        }
     }
 
     private static AuditRecord record(String tenant, String request, int subjects) {

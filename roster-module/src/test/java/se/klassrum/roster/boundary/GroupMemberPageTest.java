@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.BiFunction;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -96,21 +97,9 @@ class GroupMemberPageTest {
     @ParameterizedTest(name = "{0} a page")
     @ValueSource(ints = {1, 2, 3, 4, 30})
     void everyCurrentMemberComesOnceInOrderWithTheGroupsTheyAreInNow(int limit) {
-        Map<String, List<String>> listed = new LinkedHashMap<>();
         List<Integer> sizes = new ArrayList<>();
-        String cursor = null;
-        do {
-            String after = cursor;
-            Slice<StudentProfile> page = db.read(em -> {
-                StudentProfiles profiles = new StudentProfiles();
-                profiles.em = em;
-                return profiles.membersOf(CLASS, new Page(limit, after)).detailed();
-            });
-            sizes.add(page.items().size());
-            page.items().forEach(member -> listed.put(member.givenName() + " " + member.familyName(), member.groups()));
-            cursor = page.nextCursor();
-            assertThat(sizes).as("the pages end").hasSizeLessThanOrEqualTo(EXPECTED.size() + 1);
-        } while (cursor != null);
+        Map<String, List<String>> listed = everyPage(limit, sizes, (profiles, after) ->
+                profiles.membersOf(CLASS, new Page(limit, after)).detailed());
 
         assertThat(listed).containsExactlyEntriesOf(EXPECTED);
         assertThat(sizes.subList(0, sizes.size() - 1)).as("every page but the last is full").allMatch(size -> size == limit);
@@ -120,30 +109,41 @@ class GroupMemberPageTest {
     @ParameterizedTest(name = "{0} a page")
     @ValueSource(ints = {1, 3, 30})
     void theGroupsFromTheFactsThePagesDecisionReadAreTheGroupsReadAnew(int limit) {
+        Map<String, List<String>> listed = everyPage(limit, new ArrayList<>(), (profiles, after) -> {
+            Slice<StudentProfile> rows = profiles.membersOf(CLASS, new Page(limit, after));
+            // What the guard's decision of the page reads: the facts of each member asked about in the group.
+            Map<RosterFactsPort.Subject, AccessFacts> read = RosterFactsForTests.on(profiles.em).loadAll(teacher,
+                    rows.items().stream().map(member -> new RosterFactsPort.Subject(member.studentId(), CLASS, null))
+                            .toList());
+            Map<UUID, AccessFacts> byStudent = new HashMap<>();
+            read.forEach((subject, facts) -> byStudent.put(subject.studentId(), facts));
+            assertThat(byStudent).as("the decision read every member's facts").hasSize(rows.items().size());
+            profiles.em = null; // no statement of its own: from the facts alone
+            return new Slice<>(rows.details().of(rows.items(), student -> Optional.ofNullable(byStudent.get(student))),
+                    rows.nextCursor());
+        });
+
+        assertThat(listed).containsExactlyEntriesOf(EXPECTED);
+    }
+
+    /** Every page, one after the other from the first, each read in a transaction of its own: member by name, groups. */
+    private static Map<String, List<String>> everyPage(int limit, List<Integer> sizes,
+                                                       BiFunction<StudentProfiles, String, Slice<StudentProfile>> page) {
         Map<String, List<String>> listed = new LinkedHashMap<>();
         String cursor = null;
         do {
             String after = cursor;
-            Slice<StudentProfile> page = db.read(em -> {
+            Slice<StudentProfile> read = db.read(em -> {
                 StudentProfiles profiles = new StudentProfiles();
                 profiles.em = em;
-                Slice<StudentProfile> rows = profiles.membersOf(CLASS, new Page(limit, after));
-                // What the guard's decision of the page reads: the facts of each member asked about in the group.
-                Map<RosterFactsPort.Subject, AccessFacts> read = RosterFactsForTests.on(em).loadAll(teacher,
-                        rows.items().stream().map(member -> new RosterFactsPort.Subject(member.studentId(), CLASS, null))
-                                .toList());
-                Map<UUID, AccessFacts> byStudent = new HashMap<>();
-                read.forEach((subject, facts) -> byStudent.put(subject.studentId(), facts));
-                assertThat(byStudent).as("the decision read every member's facts").hasSize(rows.items().size());
-                profiles.em = null; // no statement of its own: from the facts alone
-                return new Slice<>(rows.details().of(rows.items(), student -> Optional.ofNullable(byStudent.get(student))),
-                        rows.nextCursor());
+                return page.apply(profiles, after);
             });
-            page.items().forEach(member -> listed.put(member.givenName() + " " + member.familyName(), member.groups()));
-            cursor = page.nextCursor();
+            sizes.add(read.items().size());
+            read.items().forEach(member -> listed.put(member.givenName() + " " + member.familyName(), member.groups()));
+            cursor = read.nextCursor();
+            assertThat(sizes).as("the pages end").hasSizeLessThanOrEqualTo(EXPECTED.size() + 1);
         } while (cursor != null);
-
-        assertThat(listed).containsExactlyEntriesOf(EXPECTED);
+        return listed;
     }
 
     private static UUID group(RosterAdministration admin, String name, boolean connected, boolean archived) {
