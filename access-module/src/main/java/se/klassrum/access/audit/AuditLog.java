@@ -300,6 +300,10 @@ public class AuditLog {
                                 + "it may have been removed");
             }
         }
+        if (mac != null && mac.startsWith(AuditWriter.REMOVED)) {
+            return ChainVerification.broken(tenantId, null, 0, 0, "the list of the organisation's audit chains was "
+                    + "found changed by the audit writer (" + mac.substring(AuditWriter.REMOVED.length()) + ")");
+        }
         List<String> sorted = listed.stream().sorted().toList();
         boolean unsignedFirst = AuditWriter.UNSIGNED_BY_MIGRATION.equals(mac) && listed.equals(List.of(""));
         if (key.keyed() && !unsignedFirst && !java.util.Objects.equals(key.chainsMac(tenantId, sorted), mac)) {

@@ -423,7 +423,13 @@ public class AuditWriter {
     private void appendLocked(Connection connection, List<Pending> batch, TreeSet<String> tenants, HashChain.Key key)
             throws SQLException {
         Map<String, Head> heads = lockHeads(connection, tenants);
-        Set<String> nowListed = list(connection, tenants, key);
+        Set<String> fresh = new HashSet<>();
+        heads.forEach((tenant, head) -> {
+            if (head.seq == 0) {
+                fresh.add(tenant);
+            }
+        });
+        Set<String> nowListed = list(connection, tenants, fresh, key);
         List<AuditEntry> entries = chain(batch, heads, key);
         insert(connection, entries);
         moveHeads(connection, heads, key);
@@ -438,35 +444,33 @@ public class AuditWriter {
 
     /**
      * Makes sure the lists of chains of the batch's tenants name this writer's chain, within the batch's transaction (its
-     * heads locked already): locks the lists in tenant order, creating a new tenant's, and adds the chain where missing.
-     * A list is signed anew only when it was signed rightly, was made here, or is the unsigned list of a tenant's first
-     * chain alone that migration V51 wrote; any other keeps its MAC, which then no longer matches, so that a list
-     * someone shortened is never signed over. Returns the tenants whose lists now name the chain.
+     * heads locked already; {@code fresh} are the tenants whose head of this chain starts at 0, made by this transaction):
+     * locks the lists in tenant order, creating a new tenant's, and adds the chain where missing. A list is signed only
+     * when it was signed rightly, is migration V51's unsigned list of the first chain alone, or belongs to an organisation
+     * that has no chain yet but the one this batch begins. Any other keeps what it had, and a list found missing for an
+     * organisation that has chains, or naming this writer's chain although its head had to be made anew (the chain was
+     * removed), is marked so that it never matches the key again: someone who shortened or removed a list, or removed a
+     * chain, is never signed over. Returns the tenants whose lists now name the chain.
      */
-    private Set<String> list(Connection connection, TreeSet<String> tenants, HashChain.Key key) throws SQLException {
-        List<String> unlisted = tenants.stream().filter(tenant -> !listed.contains(tenant)).toList();
-        if (unlisted.isEmpty()) {
+    private Set<String> list(Connection connection, TreeSet<String> tenants, Set<String> fresh, HashChain.Key key)
+            throws SQLException {
+        List<String> toCheck = tenants.stream().filter(tenant -> !listed.contains(tenant) || fresh.contains(tenant)).toList();
+        if (toCheck.isEmpty()) {
             return Set.of();
         }
-        Set<String> made = new HashSet<>();
         try (PreparedStatement create = connection.prepareStatement("insert into audit_chain_set (tenant_id, chains, mac) "
                 + "values (?, cast('{}' as text[]), null) on conflict (tenant_id) do nothing")) {
-            for (String tenant : unlisted) {
+            for (String tenant : toCheck) {
                 create.setString(1, tenant);
                 create.addBatch();
             }
-            int[] counts = create.executeBatch();
-            for (int i = 0; i < counts.length; i++) {
-                if (counts[i] == 1) {
-                    made.add(unlisted.get(i));
-                }
-            }
+            create.executeBatch();
         }
         Map<String, List<String>> chains = new HashMap<>();
         Map<String, String> macs = new HashMap<>();
         try (PreparedStatement lock = connection.prepareStatement("select tenant_id, chains, mac from audit_chain_set "
                 + "where tenant_id = any (?) order by tenant_id for update")) {
-            lock.setArray(1, connection.createArrayOf("text", unlisted.toArray()));
+            lock.setArray(1, connection.createArrayOf("text", toCheck.toArray()));
             try (ResultSet rows = lock.executeQuery()) {
                 while (rows.next()) {
                     chains.put(rows.getString(1), List.of((String[]) rows.getArray(2).getArray()));
@@ -474,32 +478,56 @@ public class AuditWriter {
                 }
             }
         }
-        try (PreparedStatement widen = connection.prepareStatement(
+        // The organisations that have no chain but the one this batch begins: their lists are new, not lost.
+        Set<String> withOtherChains = new HashSet<>();
+        try (PreparedStatement others = connection.prepareStatement("select distinct tenant_id from audit_chain_head "
+                + "where tenant_id = any (?) and (chain <> ? or last_seq > 0)")) {
+            others.setArray(1, connection.createArrayOf("text", toCheck.toArray()));
+            others.setString(2, chain);
+            try (ResultSet rows = others.executeQuery()) {
+                while (rows.next()) {
+                    withOtherChains.add(rows.getString(1));
+                }
+            }
+        }
+        try (PreparedStatement update = connection.prepareStatement(
                 "update audit_chain_set set chains = ?, mac = ? where tenant_id = ?")) {
             boolean any = false;
-            for (String tenant : unlisted) {
+            for (String tenant : toCheck) {
                 List<String> were = chains.get(tenant);
-                if (were.contains(chain)) {
-                    continue;
-                }
                 String mac = macs.get(tenant);
-                boolean signable = made.contains(tenant) || Objects.equals(mac, key.chainsMac(tenant, were))
-                        || UNSIGNED_BY_MIGRATION.equals(mac) && were.equals(List.of(""));
+                boolean blank = were.isEmpty() && mac == null;
+                boolean migrated = UNSIGNED_BY_MIGRATION.equals(mac) && were.equals(List.of(""));
+                String verdict;
+                if (blank && withOtherChains.contains(tenant)) {
+                    verdict = REMOVED + "the list of chains was missing";
+                } else if (were.contains(chain) && fresh.contains(tenant) && !blank) {
+                    verdict = REMOVED + "chain " + chain + " was listed and had no head";
+                } else if (were.contains(chain) && !migrated) {
+                    continue;
+                } else if (blank || migrated || Objects.equals(mac, key.chainsMac(tenant, were))) {
+                    verdict = null;
+                } else {
+                    verdict = mac;
+                }
                 TreeSet<String> wider = new TreeSet<>(were);
                 wider.add(chain);
                 List<String> now = List.copyOf(wider);
-                widen.setArray(1, connection.createArrayOf("text", now.toArray()));
-                widen.setString(2, signable ? key.chainsMac(tenant, now) : mac);
-                widen.setString(3, tenant);
-                widen.addBatch();
+                update.setArray(1, connection.createArrayOf("text", now.toArray()));
+                update.setString(2, verdict == null ? key.chainsMac(tenant, now) : verdict);
+                update.setString(3, tenant);
+                update.addBatch();
                 any = true;
             }
             if (any) {
-                widen.executeBatch();
+                update.executeBatch();
             }
         }
-        return Set.copyOf(unlisted);
+        return Set.copyOf(toCheck);
     }
+
+    /** How a list of chains that someone changed is marked: it can never match the key again. */
+    static final String REMOVED = "removed: ";
 
     /** The batch's entries, each chained onto its tenant's head, which moves along. */
     private List<AuditEntry> chain(List<Pending> batch, Map<String, Head> heads, HashChain.Key key) {

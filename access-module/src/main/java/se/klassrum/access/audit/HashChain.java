@@ -117,6 +117,10 @@ public final class HashChain {
         if (broken != null) {
             return broken;
         }
+        if (headHash != null && headSeq == 0) {
+            // A head is made and moved in one transaction: one at its start was put back there.
+            return brokenAt(0, "the chain's head is at its start: its entries may have been removed");
+        }
         if (headHash != null && headSeq == expectedSeq - 1 && checked > 0 && !headHash.equals(expectedPrevHash)) {
             return brokenAt(headSeq, "the chain's head names another last entry");
         }

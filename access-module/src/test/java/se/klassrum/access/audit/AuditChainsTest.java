@@ -71,6 +71,16 @@ class AuditChainsTest {
     }
 
     @Test
+    void aHeadPutBackAtItsStartWithTheEntriesRemovedIsFound() {
+        HashChain emptied = new HashChain(TENANT, "node-b", KEY);
+
+        ChainVerification result = emptied.result(0, HashChain.GENESIS, null);
+
+        assertThat(result.intact()).as("a head is made and moved in one transaction, never left at 0").isFalse();
+        assertThat(result.reason()).contains("at its start");
+    }
+
+    @Test
     void theSignedListOfChainsFindsAChainRemovedWhole() {
         List<String> both = List.of("node-a", "node-b");
         String signed = KEY.chainsMac(TENANT, both);
@@ -95,6 +105,15 @@ class AuditChainsTest {
                 both, signed, KEY);
         assertThat(unlisted.intact()).isFalse();
         assertThat(unlisted.chain()).isEqualTo("node-c");
+    }
+
+    @Test
+    void aListTheWriterFoundChangedNeverMatchesAgain() {
+        ChainVerification marked = AuditLog.checkList(TENANT, Set.of("node-a"), Set.of("node-a"), List.of("node-a"),
+                AuditWriter.REMOVED + "the list of chains was missing", HashChain.Key.none());
+
+        assertThat(marked.intact()).as("even without a key").isFalse();
+        assertThat(marked.reason()).contains("the list of chains was missing");
     }
 
     @Test

@@ -72,6 +72,30 @@ class AuditChainsMigrationTest {
                 + "' order by chain")).as("the first chain's head stays where it was").containsExactly(":3", "node-a:1");
         assertThat(texts(database, "select mac from audit_chain_set where tenant_id = '" + tenant + "'"))
                 .containsExactly(KEY.chainsMac(tenant, List.of("", "node-a")));
+
+        // A single node goes on in the first chain and signs the migration's list as it is.
+        AuditWriter single = AuditWriterChainTest.writerOn(database, "", "audit-chains-migration-test-key-0123456789ab");
+        String alone = UUID.randomUUID().toString();
+        try (Connection connection = database.getConnection(); Statement statement = connection.createStatement()) {
+            statement.executeUpdate("insert into audit_chain_set (tenant_id, chains, mac) values ('" + alone
+                    + "', '{\"\"}', 'V51')");
+            AuditEntry earlier = new AuditEntry(new AuditRecord(alone, Instant.parse("2026-12-01T08:00:00Z"),
+                    AuditRecord.Purpose.ACCESS, AuditRecord.ActorKind.PERSON, "teacher-1", UUID.randomUUID().toString(),
+                    null, "STUDENT_PROFILE", "READ", true, List.of(), "earlier"), 1, HashChain.GENESIS, KEY);
+            AuditSubjectsMigrationTest.insertRow(connection, earlier, true);
+            statement.executeUpdate("insert into audit_chain_head (tenant_id, chain, last_seq, last_hash, head_mac) values ('"
+                    + alone + "', '', 1, '" + earlier.hash() + "', '" + KEY.headMac(alone, 1, earlier.hash()) + "')");
+        }
+        try {
+            single.write(new AuditRecord(alone, Instant.now(), AuditRecord.Purpose.ACCESS, AuditRecord.ActorKind.PERSON,
+                    "teacher-1", UUID.randomUUID().toString(), null, "STUDENT_PROFILE", "READ", true, List.of(), "later"));
+        } finally {
+            single.stop();
+        }
+        assertThat(texts(database, "select mac from audit_chain_set where tenant_id = '" + alone + "'"))
+                .containsExactly(KEY.chainsMac(alone, List.of("")));
+        assertThat(texts(database, "select chain || ':' || seq || ':' || request_id from audit_entry where tenant_id = '"
+                + alone + "' order by position")).containsExactly(":1:earlier", ":2:later");
     }
 
     /** The entry as the writer wrote it before V51: no chain, no position; its subjects in its row (V49). */

@@ -147,6 +147,74 @@ class AuditWriterChainTest {
         assertThat(listMac(shortened)).as("never signed over").isEqualTo(KEY.chainsMac(shortened, List.of("node-b", "node-x")));
     }
 
+    @Test
+    void a_list_or_a_chain_someone_removed_is_marked_by_the_next_writer_and_never_signed_over() throws Exception {
+        String lostList = UUID.randomUUID().toString();
+        String lostChain = UUID.randomUUID().toString();
+        AuditWriter before = writer("node-b");
+        try {
+            before.write(record(lostList, "first", 0));
+            before.write(record(lostChain, "first", 0));
+        } finally {
+            before.stop();
+        }
+        // The list of one organisation removed; the other's chain of node-b removed whole, head and entries.
+        update("delete from audit_chain_set where tenant_id = '" + lostList + "'");
+        update("alter table audit_entry disable trigger audit_entry_append_only");
+        try {
+            update("delete from audit_entry where tenant_id = '" + lostChain + "' and chain = 'node-b'");
+        } finally {
+            update("alter table audit_entry enable trigger audit_entry_append_only");
+        }
+        update("delete from audit_chain_head where tenant_id = '" + lostChain + "' and chain = 'node-b'");
+
+        // node-b starts again, remembering nothing.
+        AuditWriter after = writer("node-b");
+        try {
+            after.write(record(lostList, "second", 0));
+            after.write(record(lostChain, "second", 0));
+        } finally {
+            after.stop();
+        }
+
+        assertThat(listMac(lostList)).as("a missing list is not made anew for an organisation that has chains")
+                .startsWith(AuditWriter.REMOVED).isNotEqualTo(KEY.chainsMac(lostList, List.of("node-b")));
+        assertThat(listMac(lostChain)).as("a chain that had to begin anew although listed was removed")
+                .startsWith(AuditWriter.REMOVED).isNotEqualTo(KEY.chainsMac(lostChain, List.of("node-b")));
+        assertThat(AuditLog.checkList(lostChain, java.util.Set.of("node-b"), java.util.Set.of("node-b"),
+                chainsOf(lostChain), listMac(lostChain), KEY).reason()).contains("node-b was listed and had no head");
+    }
+
+    @Test
+    void the_first_decisions_of_new_organisations_in_one_batch_each_sign_their_list() throws Exception {
+        AuditWriter writer = writer("node-a");
+        String held = UUID.randomUUID().toString();
+        String first = UUID.randomUUID().toString();
+        String second = UUID.randomUUID().toString();
+        try (Connection holder = db.dataSource().getConnection()) {
+            writer.write(record(held, "before", 0));
+            // The writer held up on a locked head while the new organisations' decisions queue behind it.
+            holder.setAutoCommit(false);
+            try (Statement lock = holder.createStatement()) {
+                lock.execute("select * from audit_chain_head where tenant_id = '" + held + "' for update");
+            }
+            PendingRecord blocked = writer.handOver(record(held, "held", 0));
+            while (writer.backlog().waiting() == 0) {
+                Thread.sleep(10);
+            }
+            PendingRecord one = writer.handOver(record(first, "new-1", 0));
+            PendingRecord two = writer.handOver(record(second, "new-2", 0));
+            holder.rollback();
+            blocked.awaitCommit();
+            one.awaitCommit();
+            two.awaitCommit();
+        } finally {
+            writer.stop();
+        }
+        assertThat(listMac(first)).isEqualTo(KEY.chainsMac(first, List.of("node-a")));
+        assertThat(listMac(second)).isEqualTo(KEY.chainsMac(second, List.of("node-a")));
+    }
+
     private static List<String> chainsOf(String tenant) throws SQLException {
         List<String> chains = new ArrayList<>();
         try (Connection connection = db.dataSource().getConnection(); Statement statement = connection.createStatement();
@@ -247,7 +315,20 @@ class AuditWriterChainTest {
     }
 
     private static AuditWriter writer(String chain) {
-        return writerOn(db.dataSource(), chain, "audit-writer-chain-test-key-0123456789abcdef");
+        return writerOn(asTheNodeConnects(), chain, "audit-writer-chain-test-key-0123456789abcdef");
+    }
+
+    /**
+     * Connections as the node's audit data source makes them (web-module's {@code AuditDataSource}): batches of inserts
+     * rewritten into multi-row ones, after which the driver no longer tells how many rows each insert made.
+     */
+    private static javax.sql.DataSource asTheNodeConnects() {
+        org.postgresql.ds.PGSimpleDataSource connects = new org.postgresql.ds.PGSimpleDataSource();
+        connects.setURL(db.jdbcUrl());
+        connects.setUser("postgres");
+        connects.setPassword("postgres");
+        connects.setReWriteBatchedInserts(true);
+        return connects;
     }
 
     /** A started writer appending to {@code chain} in the database, with the audit key {@code key}. */
