@@ -159,7 +159,8 @@ public final class Launcher {
         environment.put("KLASSRUM_DB_USER", database.user());
         environment.put("KLASSRUM_DB_PASSWORD", database.password());
         environment.putAll(LocalSecrets.forServer(settings.dataDirectory(), name -> isSet(environment, name)));
-        auditChain(settings, environment.get("KLASSRUM_AUDIT_CHAIN"), hostName())
+        // The host's name is looked up only for a node of a cluster: a single node needs none.
+        auditChain(settings, environment.get("KLASSRUM_AUDIT_CHAIN"), settings.clustered() ? hostName() : null)
                 .ifPresent(chain -> environment.put("KLASSRUM_AUDIT_CHAIN", chain));
         try {
             Files.createDirectories(settings.dataDirectory());
