@@ -26,7 +26,7 @@ import static io.gatling.javaapi.http.HttpDsl.status;
  * the other, each a fixed number of virtual users that send requests back to back for the phase's length, every
  * request for a random (teacher, connected group, student of it) of the prepared roster:
  * <ol>
- *   <li>a warm-up (mixed, 16 users; then each endpoint alone at c=8 for a sixth of it; not reported);</li>
+ *   <li>a warm-up of node A (mixed, 16 users; then each endpoint alone at c=8 for a sixth of it; not reported);</li>
  *   <li>at c=8, then at c=32: the authenticated unguarded group ({@code GET /api/v1/groups/{g}}), the guarded single
  *       read ({@code GET /api/v1/students/{s}}) and the 30-student member list
  *       ({@code GET /api/v1/groups/{g}/members?limit=30}), {@code load.seconds} each, in {@code load.rounds} rounds
@@ -34,12 +34,13 @@ import static io.gatling.javaapi.http.HttpDsl.status;
  *       happens to the machine in one stretch of time (a checkpoint, a vacuum, the JIT) falls on every endpoint in
  *       turn and a round's ratios compare endpoints measured side by side;</li>
  *   <li>the three mixed in equal shares at c=200 on node A for {@code load.mixed-seconds};</li>
- *   <li>with {@code load.nodes=2}: a short warm-up of node B, then the same mix at c=200 on nodes A and B behind one
+ *   <li>with {@code load.nodes=2}: the same warm-up of node B, then the same mix at c=200 on nodes A and B behind one
  *       address (HAProxy, see {@link LoadEnvironment}; without it, each virtual user is given one of the two addresses
  *       in turn);</li>
- *   <li>with two nodes and {@code taskset} (unless {@code load.pin=false}): each node's Payara Micro held to a core of
- *       its own ({@link LoadEnvironment#pinNodesToOwnCores()}), then the mix on node A alone and on both nodes behind the
- *       one address: what a second node adds when it brings its own core.</li>
+ *   <li>with two nodes and a cgroup CPU controller at hand (unless {@code load.node-cpu=0}): each node's Payara Micro
+ *       held to {@code load.node-cpu} of a core's processor time ({@link LoadEnvironment#limitNodesCpu()}), then the mix
+ *       on node A alone and on both nodes behind the one address: what a second node adds when it brings processor time
+ *       of its own.</li>
  * </ol>
  * Every request must answer 200 within Gatling's request timeout (gatling.conf: 10 s); anything else is an error.
  * {@link LoadReport} turns Gatling's statistics into the table with the ratios.
@@ -53,8 +54,8 @@ public class AccessGuardSimulation extends Simulation {
     private static final int WARM_UP_SECONDS = Integer.getInteger("load.warm-up-seconds", 60);
     private static final int ROUNDS = Math.max(1, Integer.getInteger("load.rounds", 3));
 
-    static final String ONE_NODE_ONE_CORE = "mixed c=200, 1 node, 1 core";
-    static final String TWO_NODES_ONE_CORE_EACH = "mixed c=200, 2 nodes, 1 core each";
+    static final String ONE_NODE_QUOTA = "mixed c=200, 1 node, CPU quota";
+    static final String TWO_NODES_QUOTA_EACH = "mixed c=200, 2 nodes, CPU quota each";
 
     private static final Iterator<Map<String, Object>> TARGETS = new Iterator<>() {
         @Override
@@ -72,12 +73,7 @@ public class AccessGuardSimulation extends Simulation {
     {
         HttpProtocolBuilder nodeA = protocol(ENVIRONMENT.urlA());
         List<PopulationBuilder> phases = new ArrayList<>();
-        phases.add(phase("warm-up", mixed("warm-up"), 16, WARM_UP_SECONDS, nodeA));
-        // The first phase after the mixed warm-up answered at half the rate of the same endpoint's later rounds, in every
-        // run: each endpoint alone for a while more, so that no round measures that.
-        phases.add(phase("warm-up unguarded", exec(group("warm-up unguarded")), 8, WARM_UP_SECONDS / 6, nodeA));
-        phases.add(phase("warm-up guarded", exec(student("warm-up guarded")), 8, WARM_UP_SECONDS / 6, nodeA));
-        phases.add(phase("warm-up members", exec(members("warm-up members")), 8, WARM_UP_SECONDS / 6, nodeA));
+        phases.addAll(warmUp("warm-up", nodeA));
         for (int users : new int[] {8, 32}) {
             for (int round = 1; round <= ROUNDS; round++) {
                 List<PopulationBuilder> endpoints = new ArrayList<>();
@@ -89,20 +85,21 @@ public class AccessGuardSimulation extends Simulation {
                 phases.addAll(endpoints);
             }
         }
-        phases.add(phase("mixed c=200, 1 node", mixed("mixed c=200, 1 node"), 200, MIXED_SECONDS, nodeA));
+        phases.addAll(measured("mixed c=200, 1 node", nodeA));
         if (ENVIRONMENT.nodes >= 2) {
-            phases.add(phase("warm-up node B", mixed("warm-up node B"), 16, Math.max(5, WARM_UP_SECONDS / 2),
-                    protocol(ENVIRONMENT.urlB())));
+            // Node B as warm as node A: with half of node A's warm-up, node B spent three times node A's processor time on a
+            // request in the two-node phases (its code not yet compiled as node A's was), and the slower node held both back.
+            phases.addAll(warmUp("warm-up node B", protocol(ENVIRONMENT.urlB())));
             HttpProtocolBuilder both = ENVIRONMENT.urlBoth() != null ? protocol(ENVIRONMENT.urlBoth())
                     : http.baseUrls(ENVIRONMENT.urlA(), ENVIRONMENT.urlB()).acceptHeader("application/json");
-            phases.add(phase("mixed c=200, 2 nodes", mixed("mixed c=200, 2 nodes"), 200, MIXED_SECONDS, both));
-            if (ENVIRONMENT.canPin()) {
-                phases.add(scenario("one core per node").exec(session -> {
-                    ENVIRONMENT.pinNodesToOwnCores();
+            phases.addAll(measured("mixed c=200, 2 nodes", both));
+            if (ENVIRONMENT.canLimitCpu()) {
+                phases.add(scenario("a CPU quota per node").exec(session -> {
+                    ENVIRONMENT.limitNodesCpu();
                     return session;
                 }).injectOpen(atOnceUsers(1)));
-                phases.add(phase(ONE_NODE_ONE_CORE, mixed(ONE_NODE_ONE_CORE), 200, MIXED_SECONDS, nodeA));
-                phases.add(phase(TWO_NODES_ONE_CORE_EACH, mixed(TWO_NODES_ONE_CORE_EACH), 200, MIXED_SECONDS, both));
+                phases.addAll(measured(ONE_NODE_QUOTA, nodeA));
+                phases.addAll(measured(TWO_NODES_QUOTA_EACH, both));
             }
         }
         // Strictly one after the other: each phase starts once every user of the one before has stopped.
@@ -125,10 +122,41 @@ public class AccessGuardSimulation extends Simulation {
 
     @Override
     public void after() {
+        ENVIRONMENT.liftCpuLimits();
         ENVIRONMENT.readNodeMetrics();
         ENVIRONMENT.verifyAuditChain();
         ENVIRONMENT.writeFacts();
         ENVIRONMENT.close();
+    }
+
+    /**
+     * A node's warm-up: the mix at c=16 for {@code load.warm-up-seconds}, then each endpoint alone at c=8 for a sixth of
+     * it. The first phase after the mixed warm-up alone answered at half the rate of the same endpoint's later rounds, in
+     * every run: each endpoint alone for a while more, so that no measured phase meets that.
+     */
+    private static List<PopulationBuilder> warmUp(String name, HttpProtocolBuilder protocol) {
+        return List.of(
+                phase(name, mixed(name), 16, WARM_UP_SECONDS, protocol),
+                phase(name + " unguarded", exec(group(name + " unguarded")), 8, WARM_UP_SECONDS / 6, protocol),
+                phase(name + " guarded", exec(student(name + " guarded")), 8, WARM_UP_SECONDS / 6, protocol),
+                phase(name + " members", exec(members(name + " members")), 8, WARM_UP_SECONDS / 6, protocol));
+    }
+
+    /**
+     * The mix at c=200 for {@code load.mixed-seconds}, with the processor time of every part of the run marked before and
+     * after it ({@link LoadEnvironment#markCpu(String)}), so that the report can say where each request's time went.
+     */
+    private static List<PopulationBuilder> measured(String name, HttpProtocolBuilder protocol) {
+        return List.of(
+                scenario("cpu before " + name).exec(session -> {
+                    ENVIRONMENT.markCpu(name + ".before");
+                    return session;
+                }).injectOpen(atOnceUsers(1)),
+                phase(name, mixed(name), 200, MIXED_SECONDS, protocol),
+                scenario("cpu after " + name).exec(session -> {
+                    ENVIRONMENT.markCpu(name + ".after");
+                    return session;
+                }).injectOpen(atOnceUsers(1)));
     }
 
     private static HttpProtocolBuilder protocol(String base) {

@@ -29,6 +29,7 @@ import java.util.Base64;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
@@ -85,6 +86,9 @@ final class LoadEnvironment implements AutoCloseable {
     private final UUID entraTenantId = UUID.randomUUID();
     private final List<Process> launchers = new ArrayList<>();
     private Process proxy;
+    /** The nodes' processor time quotas, once {@link #canLimitCpu()} found where to make them. */
+    private CpuQuotas quotas;
+    private final double nodeCpu = Double.parseDouble(System.getProperty("load.node-cpu", "0.5"));
     private volatile List<Target> targets = List.of();
     private final HttpClient http = HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(2)).build();
@@ -502,42 +506,76 @@ final class LoadEnvironment implements AutoCloseable {
     }
 
     /**
-     * Whether the scaling phases with one core per node run: two nodes, {@code taskset} found, at least two cores, and not
-     * turned off with {@code -Dload.pin=false}.
+     * Whether the scaling phases with a share of processor time per node run: two nodes, {@code load.node-cpu} above 0
+     * (default 0.5 of a core), and a cgroup CPU controller this process may make groups in ({@link CpuQuotas}). Says
+     * why not in the report's facts otherwise.
      */
-    boolean canPin() {
-        return nodes >= 2 && Boolean.parseBoolean(System.getProperty("load.pin", "true"))
-                && Runtime.getRuntime().availableProcessors() >= 2 && Files.isExecutable(Path.of("/usr/bin/taskset"));
+    boolean canLimitCpu() {
+        if (nodes < 2 || nodeCpu <= 0) {
+            return false;
+        }
+        try {
+            quotas = CpuQuotas.find(Path.of(System.getProperty("load.cgroup-root", "/sys/fs/cgroup")));
+            return true;
+        } catch (IOException | RuntimeException e) {
+            facts.setProperty("cpu-limit.skipped", String.valueOf(e.getMessage()));
+            log("the phases with a CPU quota per node are left out: %s", e.getMessage());
+            return false;
+        }
     }
 
     /**
-     * Holds node A's Payara Micro (every thread of it) to the first core and node B's to the second; PostgreSQL, HAProxy
-     * and Gatling stay free to run on every core. One node on a core of its own against two nodes on a core each measures
-     * what a second node adds when it brings its own processor, as a second machine would; on this machine's shared
-     * cores a second node can only divide them.
+     * Holds each node's Payara Micro (every thread of it) to {@code load.node-cpu} of a core's processor time, as a
+     * machine of that size would, and the rest of the run (PostgreSQL, HAProxy and Gatling) together to what the machine
+     * has beyond both nodes' shares: the rest gets the same processor time in the one-node and the two-node phase. One
+     * node so held against two nodes so held measures what a second node adds when it brings processor time of its own,
+     * as a second machine would; on the machine's shared cores, without quotas, a second node can only divide them with
+     * the first. Records {@code cpu-limit.failed} instead of throwing when a group cannot be made or filled (the
+     * quotas made so far lifted), so that the report does not judge phases that ran without their quotas.
      */
-    void pinNodesToOwnCores() {
-        for (int i = 0; i < launchers.size(); i++) {
-            int core = i;
-            List<ProcessHandle> servers = servers(launchers.get(i));
-            for (ProcessHandle server : servers) {
-                try {
-                    Process taskset = new ProcessBuilder("/usr/bin/taskset", "-a", "-p", "-c", Integer.toString(core),
-                            Long.toString(server.pid())).redirectErrorStream(true).start();
-                    String said = new String(taskset.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-                    if (taskset.waitFor() != 0) {
-                        throw new IllegalStateException("taskset failed: " + said);
-                    }
-                    log("node %s (process %d) held to core %d", i == 0 ? "A" : "B", server.pid(), core);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new IllegalStateException("interrupted while pinning the nodes", e);
+    void limitNodesCpu() {
+        try {
+            for (int i = 0; i < launchers.size(); i++) {
+                String node = i == 0 ? "a" : "b";
+                List<ProcessHandle> servers = servers(launchers.get(i));
+                if (servers.isEmpty()) {
+                    throw new IOException("node " + node + "'s Payara Micro was not found");
                 }
+                quotas.limit("node-" + node, nodeCpu, servers);
+                log("node %s (%d process(es)) held to %s of a core", node.toUpperCase(Locale.ROOT), servers.size(), nodeCpu);
+                facts.setProperty("cpu-limit.node-" + node, servers.size() + " process(es), " + nodeCpu + " of a core");
             }
-            facts.setProperty("pinned.node-" + (i == 0 ? "a" : "b"), servers.size() + " process(es) to core " + core);
+            double rest = Math.max(0.1, Runtime.getRuntime().availableProcessors() - launchers.size() * nodeCpu);
+            List<ProcessHandle> others = new ArrayList<>(postgres());
+            if (proxy != null) {
+                others.add(proxy.toHandle());
+            }
+            others.add(ProcessHandle.current());
+            quotas.limit("rest", rest, others);
+            log("PostgreSQL, HAProxy and Gatling (%d processes) held to %s cores", others.size(), rest);
+            facts.setProperty("cpu-limit.rest", others.size() + " processes, " + rest + " cores");
+        } catch (IOException | RuntimeException e) {
+            quotas.lift();
+            facts.setProperty("cpu-limit.failed", String.valueOf(e.getMessage()));
+            log("the CPU quotas could not be set, the phases run without them: %s", e.getMessage());
         }
+    }
+
+    /** After the phases with quotas: how often each node was held back, and the quotas lifted for what comes after. */
+    void liftCpuLimits() {
+        if (quotas == null) {
+            return;
+        }
+        for (int i = 0; i < launchers.size(); i++) {
+            String node = i == 0 ? "a" : "b";
+            if (facts.containsKey("cpu-limit.node-" + node)) {
+                facts.setProperty("cpu-limit.throttled.node-" + node, quotas.throttled("node-" + node));
+            }
+        }
+        if (facts.containsKey("cpu-limit.rest")) {
+            facts.setProperty("cpu-limit.throttled.rest", quotas.throttled("rest"));
+        }
+        quotas.lift();
     }
 
     /** Stops node B, then node A (each launcher stops its Payara Micro, node A then its PostgreSQL). */
@@ -568,6 +606,9 @@ final class LoadEnvironment implements AutoCloseable {
             }
         }
         launchers.clear();
+        if (quotas != null) {
+            quotas.close();
+        }
     }
 
     /**
@@ -627,6 +668,68 @@ final class LoadEnvironment implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /**
+     * The processor time each part of the run has used so far, in ms, under {@code cpu.<mark>.<part>}: node A's and node
+     * B's Payara Micro, PostgreSQL, HAProxy and this JVM (Gatling), and the time of the mark under
+     * {@code cpu.<mark>.nanos}. Marks before and after a phase give what each part spent on it and over how long.
+     * PostgreSQL's backends come and go: its time is the postmaster's, its living children's and, from the postmaster,
+     * that of the children that have ended ({@code /proc/<pid>/stat}, user and system, in the kernel's 100 ticks a second).
+     */
+    synchronized void markCpu(String mark) {
+        Map<String, Long> parts = new LinkedHashMap<>();
+        parts.put("node-a", javaCpuMillis(servers(launchers.get(0))));
+        if (launchers.size() > 1) {
+            parts.put("node-b", javaCpuMillis(servers(launchers.get(1))));
+        }
+        parts.put("postgres", postgresCpuMillis());
+        if (proxy != null) {
+            parts.put("haproxy", javaCpuMillis(List.of(proxy.toHandle())));
+        }
+        parts.put("gatling", javaCpuMillis(List.of(ProcessHandle.current())));
+        parts.forEach((part, millis) -> facts.setProperty("cpu." + mark + "." + part, Long.toString(millis)));
+        facts.setProperty("cpu." + mark + ".nanos", Long.toString(System.nanoTime()));
+    }
+
+    private static long javaCpuMillis(List<ProcessHandle> processes) {
+        return processes.stream().mapToLong(process -> process.info().totalCpuDuration().map(Duration::toMillis).orElse(0L)).sum();
+    }
+
+    /** Node A's PostgreSQL server: the postmaster ({@code postmaster.pid} in its data folder), then its children. */
+    private List<ProcessHandle> postgres() throws IOException {
+        long postmaster = Long.parseLong(Files.readAllLines(work.resolve("node-a").resolve("postgres").resolve("postmaster.pid"))
+                .get(0).trim());
+        ProcessHandle server = ProcessHandle.of(postmaster)
+                .orElseThrow(() -> new IOException("PostgreSQL's postmaster " + postmaster + " is not running"));
+        List<ProcessHandle> all = new ArrayList<>();
+        all.add(server);
+        server.children().forEach(all::add);
+        return all;
+    }
+
+    private long postgresCpuMillis() {
+        long ticks = 0;
+        try {
+            List<ProcessHandle> processes = postgres();
+            for (int i = 0; i < processes.size(); i++) {
+                try {
+                    String stat = Files.readString(Path.of("/proc", Long.toString(processes.get(i).pid()), "stat"));
+                    // After the command's closing parenthesis: state (field 3), ppid (4), …, utime (14), stime (15),
+                    // cutime (16), cstime (17).
+                    String[] field = stat.substring(stat.lastIndexOf(')') + 2).trim().split("\\s+");
+                    ticks += Long.parseLong(field[11]) + Long.parseLong(field[12]);
+                    if (i == 0) {
+                        ticks += Long.parseLong(field[13]) + Long.parseLong(field[14]);
+                    }
+                } catch (IOException e) {
+                    // a backend that ended between the listing and the reading: its time is the postmaster's now
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            log("PostgreSQL's processor time could not be read: %s", e.getMessage());
+        }
+        return ticks * 10;
     }
 
     void writeFacts() {

@@ -65,13 +65,13 @@ public final class LoadReport {
                 facts.getProperty("students", "?"), facts.getProperty("members.page.ids", "?")));
         out.append(String.format(Locale.ROOT, "load average (1, 5, 15 min): %s before set-up, %s before load, %s after%n%n",
                 facts.getProperty("load.before", "?"), facts.getProperty("load.start", "?"), facts.getProperty("load.after", "?")));
-        out.append(String.format(Locale.ROOT, "%-34s %9s %8s %8s %8s %8s %7s%n", "phase", "req/s", "p50 ms", "p99 ms", "max ms",
+        out.append(String.format(Locale.ROOT, "%-38s %9s %8s %8s %8s %8s %7s%n", "phase", "req/s", "p50 ms", "p99 ms", "max ms",
                 "ok", "errors"));
         for (Row row : rows.values()) {
             if (row.name().startsWith("warm-up")) {
                 continue;
             }
-            out.append(String.format(Locale.ROOT, "%-34s %9.1f %8d %8d %8d %8d %7d%n", row.name(), row.perSecond(), row.p50(),
+            out.append(String.format(Locale.ROOT, "%-38s %9.1f %8d %8d %8d %8d %7d%n", row.name(), row.perSecond(), row.p50(),
                     row.p99(), row.max(), row.ok(), row.errors()));
         }
         out.append('\n');
@@ -94,17 +94,28 @@ public final class LoadReport {
             out.append(String.format(Locale.ROOT, "  the two nodes' front: %s%n", facts.getProperty("two-nodes.front", "?")));
             out.append("  every process on the machine's two cores: the nodes divide them with PostgreSQL, HAProxy and Gatling\n");
         }
-        Row oneCore = rows.get("mixed c=200, 1 node, 1 core");
-        Row twoCores = rows.get("mixed c=200, 2 nodes, 1 core each");
-        if (oneCore != null && twoCores != null) {
-            double scaling = twoCores.perSecond() / oneCore.perSecond();
-            out.append(String.format(Locale.ROOT, "two nodes / one node, a core each (c=200 mix): %.3f (%.1f / %.1f req/s; "
-                    + "errors %d / %d, p99 %d / %d ms)  target: > 1  %s%n", scaling, twoCores.perSecond(), oneCore.perSecond(),
-                    twoCores.errors(), oneCore.errors(), twoCores.p99(), oneCore.p99(), scaling > 1 ? "MET" : "MISSED"));
-            out.append(String.format(Locale.ROOT, "  each node's Payara Micro held to a core of its own (taskset): A %s, B %s; "
-                    + "PostgreSQL, HAProxy and Gatling on both cores%n", facts.getProperty("pinned.node-a", "?"),
-                    facts.getProperty("pinned.node-b", "?")));
+        Row oneQuota = rows.get(AccessGuardSimulation.ONE_NODE_QUOTA);
+        Row twoQuotas = rows.get(AccessGuardSimulation.TWO_NODES_QUOTA_EACH);
+        if (facts.containsKey("cpu-limit.skipped")) {
+            out.append("two nodes / one node, a CPU quota each: not run (").append(facts.getProperty("cpu-limit.skipped"))
+                    .append(")\n");
+        } else if (oneQuota != null && twoQuotas != null
+                && (facts.containsKey("cpu-limit.failed") || !facts.containsKey("cpu-limit.rest"))) {
+            out.append("two nodes / one node, a CPU quota each: not judged, the quotas were not set (")
+                    .append(facts.getProperty("cpu-limit.failed", "no record of them")).append(")\n");
+        } else if (oneQuota != null && twoQuotas != null && oneQuota.perSecond() > 0) {
+            double scaling = twoQuotas.perSecond() / oneQuota.perSecond();
+            out.append(String.format(Locale.ROOT, "two nodes / one node, a CPU quota each (c=200 mix): %.3f (%.1f / %.1f req/s; "
+                    + "errors %d / %d, p99 %d / %d ms)  target: > 1  %s%n", scaling, twoQuotas.perSecond(), oneQuota.perSecond(),
+                    twoQuotas.errors(), oneQuota.errors(), twoQuotas.p99(), oneQuota.p99(), scaling > 1 ? "MET" : "MISSED"));
+            out.append(String.format(Locale.ROOT, "  cgroup CPU quotas in both phases: node A %s, node B %s; PostgreSQL, HAProxy "
+                    + "and Gatling %s%n", facts.getProperty("cpu-limit.node-a"), facts.getProperty("cpu-limit.node-b"),
+                    facts.getProperty("cpu-limit.rest")));
+            out.append(String.format(Locale.ROOT, "  held back for want of quota over both phases: node A %s, node B %s, the rest %s%n",
+                    facts.getProperty("cpu-limit.throttled.node-a", "?"), facts.getProperty("cpu-limit.throttled.node-b", "?"),
+                    facts.getProperty("cpu-limit.throttled.rest", "?")));
         }
+        cpu(out, rows, facts);
         String verified = facts.getProperty("audit.verify", "not verified");
         boolean intact = verified.startsWith("200 ") && verified.contains("\"intact\":true");
         out.append(String.format(Locale.ROOT, "audit chain after the load (node A, GET /api/v1/access/audit/verify): %s  "
@@ -128,6 +139,41 @@ public final class LoadReport {
         }
         System.out.print(out);
         Files.writeString(results.resolve("load-report.txt"), out.toString());
+    }
+
+    /**
+     * Per mixed phase whose processor time was marked: each part's CPU time per answered request, and how many of the
+     * machine's cores the part kept busy on average from the mark before the phase to the one after it (the users'
+     * start and the last answers included).
+     */
+    static void cpu(StringBuilder out, Map<String, Row> rows, Properties facts) {
+        List<String> parts = List.of("node-a", "node-b", "postgres", "haproxy", "gatling");
+        boolean heading = false;
+        for (Row row : rows.values()) {
+            if (!facts.containsKey("cpu." + row.name() + ".after.nanos") || row.ok() == 0) {
+                continue;
+            }
+            if (!heading) {
+                out.append("processor time per answered request, ms (cores kept busy):\n");
+                heading = true;
+            }
+            StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "  %-38s", row.name()));
+            double seconds = (Double.parseDouble(facts.getProperty("cpu." + row.name() + ".after.nanos", "0"))
+                    - Double.parseDouble(facts.getProperty("cpu." + row.name() + ".before.nanos", "0"))) / 1e9;
+            double total = 0;
+            for (String part : parts) {
+                String before = facts.getProperty("cpu." + row.name() + ".before." + part);
+                String after = facts.getProperty("cpu." + row.name() + ".after." + part);
+                if (before == null || after == null) {
+                    continue;
+                }
+                double ms = Double.parseDouble(after) - Double.parseDouble(before);
+                total += ms;
+                line.append(String.format(Locale.ROOT, " %s %.2f (%.2f)", part, ms / row.ok(), ms / 1000.0 / seconds));
+            }
+            out.append(line).append(String.format(Locale.ROOT, "; all %.2f (%.2f), over %.1f s%n", total / row.ok(),
+                    total / 1000.0 / seconds, seconds));
+        }
     }
 
     /**
