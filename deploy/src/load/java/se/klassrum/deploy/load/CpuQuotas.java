@@ -12,9 +12,12 @@ import java.util.Locale;
  * A share of the machine's processor time per part of the run: a Linux control group per part with a CPU quota
  * ({@code cpu.cfs_quota_us} under cgroup v1's {@code cpu} controller, {@code cpu.max} under cgroup v2), each part's
  * processes moved into its group with every thread they have; threads and processes they start later (a PostgreSQL
- * backend forked by the postmaster) start in it too. The quota is given per 10 ms, so that a group that has spent its
- * share is held back for milliseconds, not for most of a 100 ms period. A quota is not a smaller machine in every way:
- * a JVM moved into a group keeps the garbage collector and compiler threads it sized for the whole machine at start.
+ * backend forked by the postmaster) start in it too. The quota is given per 100 ms, the kernel's default period and
+ * what a container with a CPU limit gets (Kubernetes' {@code limits.cpu: 500m} is 50 ms in every 100 ms): a group that
+ * has spent its share waits for the next period. A quota is not a smaller machine in every way: a JVM moved into a
+ * group keeps the garbage collector and compiler threads it sized for the whole machine at start, and a node held to
+ * its share spent more processor time on a request than unlimited (README.md, "Runs 46–48"), in the one-node and the
+ * two-node phase alike.
  * <p>
  * Needs a writable cgroup file system: root on a host with cgroup v1, or a cgroup v2 group given with
  * {@code load.cgroup-root} whose {@code cgroup.subtree_control} already holds {@code cpu}; {@link #find(Path)} says why
@@ -22,7 +25,7 @@ import java.util.Locale;
  */
 final class CpuQuotas implements AutoCloseable {
 
-    private static final int PERIOD_MICROS = 10_000;
+    private static final int PERIOD_MICROS = 100_000;
 
     /** Where the groups go and which cgroup version holds them. */
     private final Path parent;
@@ -63,7 +66,7 @@ final class CpuQuotas implements AutoCloseable {
 
     /**
      * Moves {@code processes} (with all their threads) into a group of their own named {@code name}, held to
-     * {@code cores} of processor time (0.5: half a core's time in every 10 ms, spread over any cores).
+     * {@code cores} of processor time (0.5: half a core's time in every 100 ms, spread over any cores).
      */
     void limit(String name, double cores, List<ProcessHandle> processes) throws IOException {
         if (cores <= 0) {
