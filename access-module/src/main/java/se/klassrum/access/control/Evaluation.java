@@ -109,6 +109,11 @@ final class Evaluation {
     private static final int SCANNED_MEMBERSHIPS = 12;
     /** Set once a path's search judges every group in the snapshot, each asking the same few memberships. */
     private boolean searchingEveryGroup;
+    /**
+     * The student's groups as a verdict tries them, those the actor is in too first: null until a path has tried them
+     * all, then the same order for every later path of the decision, without asking again which the actor is in.
+     */
+    private UUID[] studentsGroups;
     /** Null until a roster too large to scan is asked about. */
     private List<ActiveGroups> activeGroups;
     /** Whether any candidate was judged for the path, kept or not: the last fallback is for a path without any. */
@@ -243,10 +248,19 @@ final class Evaluation {
         if (student == null) {
             return false;
         }
+        if (studentsGroups != null) {
+            for (UUID groupId : studentsGroups) {
+                if (passesThrough(path, checks, perCandidate, groupId)) {
+                    return true;
+                }
+            }
+            return false;
+        }
         List<MembershipFact> memberships = facts.memberships();
         // The student's other groups, by their memberships' places, tried when none of the actor's groups passes.
         int[] later = null;
         int laterCount = 0;
+        int actorsCount = 0;
         for (int i = 0, n = memberships.size(); i < n; i++) {
             MembershipFact membership = memberships.get(i);
             if (membership.role() != MembershipRole.MEMBER || !membership.personId().equals(student.personId())) {
@@ -257,8 +271,11 @@ final class Evaluation {
                     later = new int[n];
                 }
                 later[laterCount++] = i;
-            } else if (passesThrough(path, checks, perCandidate, membership.groupId())) {
-                return true;
+            } else {
+                actorsCount++;
+                if (passesThrough(path, checks, perCandidate, membership.groupId())) {
+                    return true;
+                }
             }
         }
         for (int j = 0; j < laterCount; j++) {
@@ -266,6 +283,24 @@ final class Evaluation {
                 return true;
             }
         }
+        // None passed: the order tried, kept for the next path (a path that passes here never pays for it).
+        UUID[] tried = new UUID[actorsCount + laterCount];
+        int k = 0;
+        for (int i = 0, j = 0, n = memberships.size(); i < n; i++) {
+            MembershipFact membership = memberships.get(i);
+            if (membership.role() != MembershipRole.MEMBER || !membership.personId().equals(student.personId())) {
+                continue;
+            }
+            if (j < laterCount && later[j] == i) {
+                j++;
+            } else {
+                tried[k++] = membership.groupId();
+            }
+        }
+        for (int j = 0; j < laterCount; j++) {
+            tried[k++] = memberships.get(later[j]).groupId();
+        }
+        studentsGroups = tried;
         return false;
     }
 
