@@ -376,6 +376,10 @@ final class LoadEnvironment implements AutoCloseable {
     private static Path proxyBinary() {
         String named = System.getProperty("load.proxy", "");
         if (!named.isBlank()) {
+            // Said at once, not after the roster's minutes of generating and importing.
+            if (!Files.isExecutable(Path.of(named))) {
+                throw new IllegalStateException("load.proxy names no executable HAProxy: " + named);
+            }
             return Path.of(named);
         }
         Stream<Path> candidates = Stream.concat(
@@ -507,11 +511,17 @@ final class LoadEnvironment implements AutoCloseable {
 
     /**
      * Whether the scaling phases with a share of processor time per node run: two nodes, {@code load.node-cpu} above 0
-     * (default 0.5 of a core), and a cgroup CPU controller this process may make groups in ({@link CpuQuotas}). Says
-     * why not in the report's facts otherwise.
+     * (default 0.5 of a core), at least half a core left for the rest beyond both nodes' shares, and a cgroup CPU
+     * controller this process may make groups in ({@link CpuQuotas}). Says why not in the report's facts otherwise.
      */
     boolean canLimitCpu() {
         if (nodes < 2 || nodeCpu <= 0) {
+            return false;
+        }
+        if (restCpu() < 0.5) {
+            facts.setProperty("cpu-limit.skipped", String.format(Locale.ROOT, "%d cores leave %.2f beyond two nodes of %s each "
+                    + "for PostgreSQL, HAProxy and Gatling", Runtime.getRuntime().availableProcessors(), restCpu(), nodeCpu));
+            log("the phases with a CPU quota per node are left out: %s", facts.getProperty("cpu-limit.skipped"));
             return false;
         }
         try {
@@ -545,7 +555,7 @@ final class LoadEnvironment implements AutoCloseable {
                 log("node %s (%d process(es)) held to %s of a core", node.toUpperCase(Locale.ROOT), servers.size(), nodeCpu);
                 facts.setProperty("cpu-limit.node-" + node, servers.size() + " process(es), " + nodeCpu + " of a core");
             }
-            double rest = Math.max(0.1, Runtime.getRuntime().availableProcessors() - launchers.size() * nodeCpu);
+            double rest = restCpu();
             List<ProcessHandle> others = new ArrayList<>(postgres());
             if (proxy != null) {
                 others.add(proxy.toHandle());
@@ -559,6 +569,11 @@ final class LoadEnvironment implements AutoCloseable {
             facts.setProperty("cpu-limit.failed", String.valueOf(e.getMessage()));
             log("the CPU quotas could not be set, the phases run without them: %s", e.getMessage());
         }
+    }
+
+    /** The processor time the machine has beyond both nodes' shares, in cores. */
+    private double restCpu() {
+        return Runtime.getRuntime().availableProcessors() - 2 * nodeCpu;
     }
 
     /** After the phases with quotas: how often each node was held back, and the quotas lifted for what comes after. */

@@ -154,7 +154,8 @@ public final class LoadReport {
                 continue;
             }
             if (!heading) {
-                out.append("processor time per answered request, ms (cores kept busy):\n");
+                out.append("processor time per answered request of the phase (in a two-node phase, both nodes' answers "
+                        + "together), ms (cores kept busy):\n");
                 heading = true;
             }
             StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "  %-38s", row.name()));
