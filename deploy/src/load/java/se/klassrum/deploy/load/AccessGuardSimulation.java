@@ -87,8 +87,8 @@ public class AccessGuardSimulation extends Simulation {
         }
         phases.addAll(measured("mixed c=200, 1 node", nodeA));
         if (ENVIRONMENT.nodes >= 2) {
-            // Node B as warm as node A: with half of node A's warm-up, node B spent three times node A's processor time on a
-            // request in the two-node phases (its code not yet compiled as node A's was), and the slower node held both back.
+            // Node A's warm-up for node B too: with half of it, node B spent three times node A's processor time on a request
+            // in the two-node phase of one run at 2 % (its code not yet compiled as node A's was), and held both nodes back.
             phases.addAll(warmUp("warm-up node B", protocol(ENVIRONMENT.urlB())));
             HttpProtocolBuilder both = ENVIRONMENT.urlBoth() != null ? protocol(ENVIRONMENT.urlBoth())
                     : http.baseUrls(ENVIRONMENT.urlA(), ENVIRONMENT.urlB()).acceptHeader("application/json");

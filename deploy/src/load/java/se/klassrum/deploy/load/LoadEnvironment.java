@@ -694,20 +694,20 @@ final class LoadEnvironment implements AutoCloseable {
      */
     synchronized void markCpu(String mark) {
         Map<String, Long> parts = new LinkedHashMap<>();
-        parts.put("node-a", javaCpuMillis(servers(launchers.get(0))));
+        parts.put("node-a", cpuMillis(servers(launchers.get(0))));
         if (launchers.size() > 1) {
-            parts.put("node-b", javaCpuMillis(servers(launchers.get(1))));
+            parts.put("node-b", cpuMillis(servers(launchers.get(1))));
         }
         parts.put("postgres", postgresCpuMillis());
         if (proxy != null) {
-            parts.put("haproxy", javaCpuMillis(List.of(proxy.toHandle())));
+            parts.put("haproxy", cpuMillis(List.of(proxy.toHandle())));
         }
-        parts.put("gatling", javaCpuMillis(List.of(ProcessHandle.current())));
+        parts.put("gatling", cpuMillis(List.of(ProcessHandle.current())));
         parts.forEach((part, millis) -> facts.setProperty("cpu." + mark + "." + part, Long.toString(millis)));
         facts.setProperty("cpu." + mark + ".nanos", Long.toString(System.nanoTime()));
     }
 
-    private static long javaCpuMillis(List<ProcessHandle> processes) {
+    private static long cpuMillis(List<ProcessHandle> processes) {
         return processes.stream().mapToLong(process -> process.info().totalCpuDuration().map(Duration::toMillis).orElse(0L)).sum();
     }
 
